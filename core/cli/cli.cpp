@@ -1,0 +1,176 @@
+#include "cli/cli.h"
+
+#include "cli/cli_support.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QJsonDocument>
+
+#include <cstdio>
+
+namespace sluice::cli {
+
+namespace {
+
+QString tr(const char *s) { return QCoreApplication::translate("sluice::cli", s); }
+
+struct VerbSpec
+{
+    const char *name;
+    QStringList valueOptions;
+    QStringList flagOptions;
+    int minPositional;
+    int maxPositional;
+    int (*handler)(const Arguments &);
+};
+
+const QList<VerbSpec> &verbs()
+{
+    static const QList<VerbSpec> v{
+        {"init", {QStringLiteral("rows")}, {QStringLiteral("demo"), QStringLiteral("json")}, 1, 1, &runInit},
+        {"check", {}, {QStringLiteral("json")}, 0, 0, &runCheck},
+        {"preview", {QStringLiteral("limit")}, {QStringLiteral("json")}, 1, 1, &runPreview},
+    };
+    return v;
+}
+
+// Verbs DESIGN.md names that this build does not have yet: said plainly.
+const QStringList &plannedVerbs()
+{
+    static const QStringList p{QStringLiteral("plan"), QStringLiteral("run"), QStringLiteral("runs"),
+                               QStringLiteral("rejections"), QStringLiteral("metrics")};
+    return p;
+}
+
+QString usage()
+{
+    return tr("Usage: sluice <verb> [options]\n"
+              "\n"
+              "  init DIR [--demo] [--rows N]     create a workspace (--demo: embedded demo warehouse)\n"
+              "  check [--json]                   validate sluice.json, reach sources, compile models\n"
+              "  preview MODEL [--limit N] [--json]  first rows, columns and model checks\n"
+              "  agent [--no-tray]                run schedules (not available yet)\n"
+              "\n"
+              "Common options:\n"
+              "  --workspace DIR   the workspace (default: $SLUICE_WORKSPACE, then the current directory)\n"
+              "  --json            one JSON document on stdout\n"
+              "\n"
+              "Without a verb, sluice opens the GUI.\n");
+}
+
+} // namespace
+
+bool isVerb(const QString &verb)
+{
+    for (const VerbSpec &v : verbs())
+        if (verb == QLatin1String(v.name))
+            return true;
+    return plannedVerbs().contains(verb) || verb == QLatin1String("help") || verb == QLatin1String("--help")
+           || verb == QLatin1String("-h") || verb == QLatin1String("--version");
+}
+
+int run(const QStringList &arguments)
+{
+    if (arguments.isEmpty() || arguments.first() == QLatin1String("help") || arguments.first() == QLatin1String("--help")
+        || arguments.first() == QLatin1String("-h")) {
+        say(usage());
+        return arguments.isEmpty() ? ExitUsage : ExitOk;
+    }
+    if (arguments.first() == QLatin1String("--version")) {
+        say(QStringLiteral("sluice %1").arg(QCoreApplication::applicationVersion()));
+        return ExitOk;
+    }
+    Arguments args;
+    args.verb = arguments.first();
+    if (plannedVerbs().contains(args.verb))
+        return usageError(tr("\"%1\" is not available in this build yet; see the README for the verbs that exist")
+                              .arg(args.verb));
+    const VerbSpec *spec = nullptr;
+    for (const VerbSpec &v : verbs())
+        if (args.verb == QLatin1String(v.name))
+            spec = &v;
+    if (!spec)
+        return usageError(tr("unknown verb \"%1\"\n\n%2").arg(args.verb, usage()));
+
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString a = arguments[i];
+        if (!a.startsWith(QLatin1String("--"))) {
+            args.positional.append(a);
+            continue;
+        }
+        QString name = a.mid(2);
+        QString inlineValue;
+        const qsizetype eq = name.indexOf(QLatin1Char('='));
+        if (eq >= 0) {
+            inlineValue = name.mid(eq + 1);
+            name = name.left(eq);
+        }
+        if (name == QLatin1String("workspace") || spec->valueOptions.contains(name)) {
+            if (eq < 0) {
+                if (i + 1 >= arguments.size())
+                    return usageError(tr("%1: --%2 needs a value").arg(args.verb, name));
+                inlineValue = arguments[++i];
+            }
+            args.options.insert(name, inlineValue);
+        } else if (spec->flagOptions.contains(name) && eq < 0) {
+            args.flags.insert(name);
+        } else {
+            return usageError(tr("%1: unknown option --%2").arg(args.verb, name));
+        }
+    }
+    if (args.positional.size() < spec->minPositional || args.positional.size() > spec->maxPositional)
+        return usageError(tr("%1: wrong number of arguments\n\n%2").arg(args.verb, usage()));
+    return spec->handler(args);
+}
+
+QString Arguments::workspaceDir() const
+{
+    if (options.contains(QStringLiteral("workspace")))
+        return options.value(QStringLiteral("workspace"));
+    if (qEnvironmentVariableIsSet("SLUICE_WORKSPACE"))
+        return qEnvironmentVariable("SLUICE_WORKSPACE");
+    return QDir::currentPath();
+}
+
+int exitCodeFor(const Error &error)
+{
+    switch (error.kind) {
+    case Error::Kind::Config: return ExitUsage;
+    default: return ExitFailed;
+    }
+}
+
+void printJson(const QJsonObject &document)
+{
+    const QByteArray text = QJsonDocument(document).toJson(QJsonDocument::Indented);
+    std::fwrite(text.constData(), 1, size_t(text.size()), stdout);
+    std::fflush(stdout);
+}
+
+void say(const QString &text)
+{
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
+    if (!bytes.endsWith('\n'))
+        std::fputc('\n', stderr);
+    std::fflush(stderr);
+}
+
+int fail(const Error &error)
+{
+    say(tr("error: %1").arg(error.message));
+    return exitCodeFor(error);
+}
+
+int usageError(const QString &message)
+{
+    say(tr("error: %1").arg(message));
+    return ExitUsage;
+}
+
+Result<workspace::Workspace> openWorkspace(const Arguments &args)
+{
+    return workspace::Workspace::open(args.workspaceDir());
+}
+
+} // namespace sluice::cli

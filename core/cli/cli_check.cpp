@@ -1,0 +1,143 @@
+#include "cli/cli_support.h"
+#include "model/key_check.h"
+#include "source/source_connection.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+
+namespace sluice::cli {
+
+namespace {
+
+QString tr(const char *s) { return QCoreApplication::translate("sluice::cli", s); }
+
+struct Outcome
+{
+    int exitCode = ExitOk;
+    void worsen(int code)
+    {
+        // A configuration error outranks a failed source: it must be fixed first.
+        if (code == ExitUsage || (code == ExitFailed && exitCode == ExitOk))
+            exitCode = code;
+    }
+};
+
+QJsonObject entry(const QString &name, const QString &error)
+{
+    QJsonObject o{{QStringLiteral("name"), name}, {QStringLiteral("ok"), error.isEmpty()}};
+    if (!error.isEmpty())
+        o.insert(QStringLiteral("error"), error);
+    return o;
+}
+
+QString checkDestination(const workspace::Workspace &ws, const workspace::DestinationConfig &d, int &code)
+{
+    for (auto it = d.raw.begin(); it != d.raw.end(); ++it) {
+        if (auto ref = workspace::parseSecretRef(it.value())) {
+            Result<QString> s = ws.resolveSecret(*ref, tr("destination %1: %2").arg(d.name, it.key()));
+            if (!s) {
+                code = ExitUsage;
+                return s.error().message;
+            }
+        }
+    }
+    if (d.type == QLatin1String("jsonl") || d.type == QLatin1String("csv") || d.type == QLatin1String("sqlite")) {
+        const QFileInfo dir(QFileInfo(ws.resolvePath(d.raw.value(QStringLiteral("path")).toString())).absolutePath());
+        if (dir.exists() && !dir.isWritable()) {
+            code = ExitFailed;
+            return tr("destination %1: directory %2 is not writable").arg(d.name, dir.absoluteFilePath());
+        }
+    }
+    return {};
+}
+
+} // namespace
+
+int runCheck(const Arguments &args)
+{
+    Result<workspace::Workspace> ws = openWorkspace(args);
+    if (!ws) {
+        if (args.json())
+            printJson(QJsonObject{{QStringLiteral("ok"), false},
+                                  {QStringLiteral("errors"), QJsonArray::fromStringList(ws.error().message.split(QLatin1Char('\n')))}});
+        return fail(ws.error());
+    }
+    const workspace::Config &config = ws->config();
+    Outcome outcome;
+    QJsonArray sources, models, destinations;
+    QStringList errors;
+
+    std::map<QString, std::unique_ptr<source::SourceConnection>> connections;
+    for (const workspace::SourceConfig &s : config.sources) {
+        Result<std::unique_ptr<source::SourceConnection>> c = source::SourceConnection::open(s, ws.value());
+        if (!c) {
+            outcome.worsen(exitCodeFor(c.error()));
+            errors.append(c.error().message);
+            sources.append(entry(s.name, c.error().message));
+            continue;
+        }
+        say(tr("ok: source %1 (%2) reached").arg(s.name, s.driver));
+        connections[s.name] = std::move(c).value();
+        sources.append(entry(s.name, {}));
+    }
+    for (const workspace::ModelConfig &m : config.models) {
+        auto conn = connections.find(m.source);
+        if (conn == connections.end()) {
+            models.append(entry(m.name, tr("model %1: source %2 is not reachable").arg(m.name, m.source)));
+            continue;
+        }
+        Result<QList<source::Column>> columns = conn->second->describe(m.sql);
+        if (!columns) {
+            const QString message = tr("model %1: %2").arg(m.name, columns.error().message);
+            outcome.worsen(exitCodeFor(columns.error()));
+            errors.append(message);
+            models.append(entry(m.name, message));
+            continue;
+        }
+        Result<model::KeyCheck> keys = model::checkKeys(*conn->second, m, columns.value());
+        if (!keys) {
+            const QString message = tr("model %1: %2").arg(m.name, keys.error().message);
+            outcome.worsen(exitCodeFor(keys.error()));
+            errors.append(message);
+            models.append(entry(m.name, message));
+            continue;
+        }
+        QJsonObject o = entry(m.name, keys->problems(m.name).join(QLatin1Char('\n')));
+        o.insert(QStringLiteral("columns"), double(columns->size()));
+        o.insert(QStringLiteral("checks"), keys->toJson());
+        models.append(o);
+        if (!keys->ok()) {
+            outcome.worsen(keys->missingColumns.isEmpty() ? ExitFailed : ExitUsage);
+            errors.append(keys->problems(m.name));
+        } else {
+            say(tr("ok: model %1 compiles (%2 columns, %3 rows, key unique)").arg(m.name).arg(columns->size()).arg(keys->rowCount));
+        }
+    }
+    for (const workspace::DestinationConfig &d : config.destinations) {
+        int code = ExitOk;
+        const QString error = checkDestination(ws.value(), d, code);
+        if (!error.isEmpty()) {
+            outcome.worsen(code);
+            errors.append(error);
+        } else {
+            say(tr("ok: destination %1 (%2)").arg(d.name, d.type));
+        }
+        destinations.append(entry(d.name, error));
+    }
+    for (const QString &e : std::as_const(errors))
+        say(tr("error: %1").arg(e));
+    if (args.json())
+        printJson(QJsonObject{{QStringLiteral("ok"), outcome.exitCode == ExitOk},
+                              {QStringLiteral("workspace"), ws->dir()},
+                              {QStringLiteral("sources"), sources},
+                              {QStringLiteral("models"), models},
+                              {QStringLiteral("destinations"), destinations},
+                              {QStringLiteral("errors"), QJsonArray::fromStringList(errors)}});
+    if (outcome.exitCode == ExitOk)
+        say(tr("sluice.json is valid; every source and model checks out"));
+    return outcome.exitCode;
+}
+
+} // namespace sluice::cli

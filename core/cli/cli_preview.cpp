@@ -1,0 +1,102 @@
+#include "cli/cli_support.h"
+#include "model/preview.h"
+#include "source/source_connection.h"
+
+#include <QCoreApplication>
+
+namespace sluice::cli {
+
+namespace {
+
+QString tr(const char *s) { return QCoreApplication::translate("sluice::cli", s); }
+
+QString cell(const QVariant &v)
+{
+    if (v.isNull())
+        return QStringLiteral("NULL");
+    QString s = source::toText(v);
+    s.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    // Display only: the JSON output always carries the whole value.
+    return s.size() > 32 ? s.left(31) + QChar(0x2026) : s;
+}
+
+QString table(const model::Preview &p)
+{
+    QList<qsizetype> width;
+    for (const source::Column &c : p.columns)
+        width.append(c.name.size());
+    for (const source::Row &r : p.rows)
+        for (qsizetype i = 0; i < width.size(); ++i)
+            width[i] = qMax(width[i], cell(r.value(i)).size());
+    QString out;
+    auto line = [&](const QStringList &cells) {
+        for (qsizetype i = 0; i < cells.size(); ++i)
+            out += cells[i].leftJustified(width[i]) + (i + 1 < cells.size() ? QStringLiteral("  ") : QString());
+        out += QLatin1Char('\n');
+    };
+    QStringList header, types;
+    for (const source::Column &c : p.columns) {
+        header.append(c.name);
+        types.append(source::columnTypeName(c.type));
+    }
+    line(header);
+    line(types);
+    for (const source::Row &r : p.rows) {
+        QStringList cells;
+        for (qsizetype i = 0; i < p.columns.size(); ++i)
+            cells.append(cell(r.value(i)));
+        line(cells);
+    }
+    return out;
+}
+
+} // namespace
+
+int runPreview(const Arguments &args)
+{
+    int limit = 20;
+    if (args.options.contains(QStringLiteral("limit"))) {
+        bool ok = false;
+        limit = args.options.value(QStringLiteral("limit")).toInt(&ok);
+        if (!ok || limit < 0 || limit > 100000)
+            return usageError(tr("preview: --limit takes a number from 0 to 100000"));
+    }
+    Result<workspace::Workspace> ws = openWorkspace(args);
+    if (!ws)
+        return fail(ws.error());
+    const QString name = args.positional.first();
+    if (!ws->config().models.contains(name))
+        return usageError(tr("preview: unknown model \"%1\" (models: %2)")
+                              .arg(name, ws->config().models.keys().join(QStringLiteral(", "))));
+    const workspace::ModelConfig &model = ws->config().models.value(name);
+    Result<std::unique_ptr<source::SourceConnection>> conn =
+        source::SourceConnection::open(ws->config().sources.value(model.source), ws.value());
+    if (!conn)
+        return fail({tr("model %1: %2").arg(name, conn.error().message), conn.error().kind});
+    Result<model::Preview> preview = model::previewModel(*conn.value(), model, limit);
+    if (!preview)
+        return fail({tr("model %1: %2").arg(name, preview.error().message), preview.error().kind});
+
+    const model::Preview &p = preview.value();
+    if (args.json()) {
+        QJsonObject doc = p.toJson();
+        doc.insert(QStringLiteral("source"), model.source);
+        printJson(doc);
+    } else {
+        say(table(p));
+        say(tr("%1 row(s) in %2 ms; model checks in %3 ms").arg(p.rows.size()).arg(p.elapsedMs).arg(p.checksElapsedMs));
+    }
+    if (p.checks.ok()) {
+        say(tr("model %1: primary key %2 is present, non-null and unique over %3 rows")
+                .arg(name, model.primaryKey.join(QStringLiteral(", ")))
+                .arg(p.checks.rowCount));
+    } else {
+        for (const QString &problem : p.checks.problems(name))
+            say(tr("warning: %1").arg(problem));
+        if (!p.checks.missingColumns.isEmpty())
+            return ExitUsage; // the model's configuration names a column that is not there
+    }
+    return ExitOk;
+}
+
+} // namespace sluice::cli

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "common/result.h"
+#include "workspace/workspace.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QSet>
+#include <QStringList>
+
+namespace sluice::cli {
+
+enum ExitCode { ExitOk = 0, ExitFailed = 1, ExitUsage = 2, ExitPartial = 3 };
+
+struct Arguments
+{
+    QString verb;
+    QStringList positional;
+    QHash<QString, QString> options; // --name VALUE
+    QSet<QString> flags;             // --name
+
+    bool json() const { return flags.contains(QStringLiteral("json")); }
+    QString workspaceDir() const;
+};
+
+int exitCodeFor(const Error &error);
+void printJson(const QJsonObject &document);
+void say(const QString &text); // to stderr, for people
+int fail(const Error &error);  // says the error, returns its exit code
+int usageError(const QString &message);
+
+Result<workspace::Workspace> openWorkspace(const Arguments &args);
+
+int runInit(const Arguments &args);
+int runCheck(const Arguments &args);
+int runPreview(const Arguments &args);
+
+} // namespace sluice::cli

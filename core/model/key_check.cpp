@@ -1,0 +1,126 @@
+#include "model/key_check.h"
+
+#include "source/source_connection.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+namespace sluice::model {
+
+namespace {
+QString tr(const char *s, const char *c = nullptr, int n = -1) { return QCoreApplication::translate("sluice::model", s, c, n); }
+} // namespace
+
+QString recordKey(const source::Row &row, const QList<int> &keyIndexes)
+{
+    if (keyIndexes.size() == 1)
+        return source::toText(row.value(keyIndexes.first()));
+    QString key;
+    for (qsizetype i = 0; i < keyIndexes.size(); ++i) {
+        if (i > 0)
+            key += QLatin1Char('|');
+        key += source::toText(row.value(keyIndexes[i]));
+    }
+    return key;
+}
+
+QStringList KeyCheck::problems(const QString &model) const
+{
+    QStringList out;
+    for (const QString &c : missingColumns)
+        out.append(tr("model %1: primary key column %2 not found in the model's columns").arg(model, c));
+    if (nullKeys > 0)
+        out.append(tr("model %1: %n row(s) have a NULL primary key", nullptr, int(qMin<qint64>(nullKeys, INT_MAX))).arg(model));
+    if (duplicateKeys > 0) {
+        QStringList examples;
+        for (const auto &e : duplicateExamples)
+            examples.append(tr("%1 (%2 rows)").arg(e.first).arg(e.second));
+        out.append(tr("model %1: %2 primary key value(s) occur more than once, in %3 rows; for example %4")
+                       .arg(model)
+                       .arg(duplicateKeys)
+                       .arg(duplicateRows)
+                       .arg(examples.join(QStringLiteral(", "))));
+    }
+    return out;
+}
+
+QJsonObject KeyCheck::toJson() const
+{
+    QJsonArray examples;
+    for (const auto &e : duplicateExamples)
+        examples.append(QJsonObject{{QStringLiteral("key"), e.first}, {QStringLiteral("rows"), double(e.second)}});
+    return QJsonObject{
+        {QStringLiteral("ok"), ok()},
+        {QStringLiteral("primary_key"), QJsonArray::fromStringList(primaryKey)},
+        {QStringLiteral("primary_key_present"), missingColumns.isEmpty()},
+        {QStringLiteral("missing_key_columns"), QJsonArray::fromStringList(missingColumns)},
+        {QStringLiteral("row_count"), rowCount < 0 ? QJsonValue() : QJsonValue(double(rowCount))},
+        {QStringLiteral("null_keys"), double(nullKeys)},
+        {QStringLiteral("duplicate_keys"), double(duplicateKeys)},
+        {QStringLiteral("duplicate_rows"), double(duplicateRows)},
+        {QStringLiteral("duplicate_examples"), examples},
+    };
+}
+
+Result<KeyCheck> checkKeys(source::SourceConnection &connection, const workspace::ModelConfig &model,
+                           const QList<source::Column> &columns)
+{
+    KeyCheck check;
+    check.primaryKey = model.primaryKey;
+    for (const QString &k : model.primaryKey) {
+        const bool present = std::any_of(columns.begin(), columns.end(),
+                                         [&](const source::Column &c) { return c.name == k; });
+        if (!present)
+            check.missingColumns.append(k);
+    }
+    if (!check.missingColumns.isEmpty())
+        return check;
+
+    const QString from = source::wrapModelSql(model.sql);
+    QStringList quoted, isNull, notNull;
+    for (const QString &k : model.primaryKey) {
+        const QString q = connection.quoteIdentifier(k);
+        quoted.append(q);
+        isNull.append(q + QStringLiteral(" IS NULL"));
+        notNull.append(q + QStringLiteral(" IS NOT NULL"));
+    }
+    const QString keys = quoted.join(QStringLiteral(", "));
+
+    source::RowSink sink;
+    sink.row = [&](const source::Row &r) {
+        check.rowCount = r.value(0).toLongLong();
+        check.nullKeys = r.value(1).toLongLong();
+        return true;
+    };
+    Result<void> r = connection.stream(QStringLiteral("SELECT count(*), coalesce(sum(CASE WHEN %1 THEN 1 ELSE 0 END), 0) FROM %2")
+                                           .arg(isNull.join(QStringLiteral(" OR ")), from),
+                                       sink);
+    if (!r)
+        return r.error();
+
+    const QString groups = QStringLiteral("SELECT %1, count(*) AS sluice_n FROM %2 WHERE %3 GROUP BY %1 HAVING count(*) > 1")
+                               .arg(keys, from, notNull.join(QStringLiteral(" AND ")));
+    sink.row = [&](const source::Row &row) {
+        check.duplicateKeys = row.value(0).toLongLong();
+        check.duplicateRows = row.value(1).toLongLong();
+        return true;
+    };
+    r = connection.stream(QStringLiteral("SELECT count(*), coalesce(sum(sluice_n), 0) FROM (%1) AS sluice_dups").arg(groups), sink);
+    if (!r)
+        return r.error();
+    if (check.duplicateKeys > 0) {
+        QList<int> keyIndexes;
+        for (int i = 0; i < model.primaryKey.size(); ++i)
+            keyIndexes.append(i);
+        sink.row = [&](const source::Row &row) {
+            check.duplicateExamples.append({recordKey(row, keyIndexes), row.value(keyIndexes.size()).toLongLong()});
+            return true;
+        };
+        r = connection.stream(groups + QStringLiteral(" ORDER BY sluice_n DESC, %1 LIMIT 5").arg(keys), sink);
+        if (!r)
+            return r.error();
+    }
+    return check;
+}
+
+} // namespace sluice::model

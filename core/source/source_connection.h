@@ -1,0 +1,58 @@
+#pragma once
+
+#include "common/result.h"
+#include "source/column.h"
+#include "workspace/config.h"
+
+#include <QString>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+namespace sluice::workspace {
+class Workspace;
+}
+
+namespace sluice::source {
+
+// Called once with the columns before any row; return false to stop early.
+struct RowSink
+{
+    std::function<void(const QList<Column> &)> columns;
+    std::function<bool(const Row &)> row;
+};
+
+// One live connection to a warehouse, owned by one thread. Every extraction
+// streams forward-only: memory stays flat however large the model.
+class SourceConnection
+{
+public:
+    virtual ~SourceConnection() = default;
+
+    // Resolves the source's secrets, connects within its timeout, and tells
+    // refused credentials, an unreachable host and a missing database apart.
+    static Result<std::unique_ptr<SourceConnection>> open(const workspace::SourceConfig &config,
+                                                          const workspace::Workspace &workspace);
+
+    const QString &name() const { return m_name; }
+    virtual QString driver() const = 0;
+
+    // Streams the query's rows into `sink`. `cancel` is polled per row.
+    virtual Result<void> stream(const QString &sql, const RowSink &sink, const std::atomic_bool *cancel = nullptr) = 0;
+    virtual Result<QList<TableInfo>> introspect() = 0;
+    virtual QString quoteIdentifier(const QString &identifier) const;
+
+    Result<QList<Column>> describe(const QString &sql);
+    Result<QVariant> scalar(const QString &sql);
+
+protected:
+    explicit SourceConnection(QString name) : m_name(std::move(name)) {}
+    QString m_name;
+};
+
+// The SQL of a model wrapped so it can be selected from; trailing semicolons
+// and line comments in the operator's SQL do not break the wrapping.
+QString wrapModelSql(const QString &sql);
+
+} // namespace sluice::source

@@ -1,0 +1,250 @@
+#include "store/state_store.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+#include <atomic>
+
+namespace sluice::store {
+
+namespace {
+
+QString tr(const char *s) { return QCoreApplication::translate("sluice::store", s); }
+
+// Each entry moves the schema from version index to index + 1.
+const QList<QStringList> &migrations()
+{
+    static const QList<QStringList> m{
+        // 1: runs and the audit log.
+        {QStringLiteral("CREATE TABLE runs (id TEXT PRIMARY KEY, sync TEXT NOT NULL, status TEXT NOT NULL, "
+                        "started_at TEXT NOT NULL, finished_at TEXT, counts TEXT NOT NULL DEFAULT '{}', "
+                        "metrics TEXT NOT NULL DEFAULT '{}', error TEXT)"),
+         QStringLiteral("CREATE INDEX runs_by_sync ON runs(sync, started_at)"),
+         QStringLiteral("CREATE TABLE audit_log (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, "
+                        "actor TEXT NOT NULL, action TEXT NOT NULL, object TEXT NOT NULL, detail TEXT)")},
+        // 2: model schemas (drift), per-record sync state, rejections, locks.
+        {QStringLiteral("CREATE TABLE model_schemas (model TEXT PRIMARY KEY, schema TEXT NOT NULL, "
+                        "updated_at TEXT NOT NULL)"),
+         QStringLiteral("CREATE TABLE record_state (sync TEXT NOT NULL, key TEXT NOT NULL, hash TEXT NOT NULL, "
+                        "updated_run TEXT NOT NULL, PRIMARY KEY (sync, key)) WITHOUT ROWID"),
+         QStringLiteral("CREATE TABLE rejections (sync TEXT NOT NULL, key TEXT NOT NULL, kind TEXT NOT NULL, "
+                        "reason TEXT NOT NULL, run_id TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 1, "
+                        "first_seen TEXT NOT NULL, resolved_run TEXT, PRIMARY KEY (sync, key))"),
+         QStringLiteral("CREATE TABLE locks (name TEXT PRIMARY KEY, owner_pid INTEGER NOT NULL, "
+                        "host TEXT NOT NULL, acquired_at TEXT NOT NULL)")},
+    };
+    return m;
+}
+
+QString isoNow() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs); }
+
+Error storeError(const QString &what, const QSqlError &e)
+{
+    return {QObject::tr("state database: %1: %2").arg(what, e.text()), Error::Kind::Internal};
+}
+
+} // namespace
+
+StateStore::StateStore(QString path, QString connection) : m_path(std::move(path)), m_connection(std::move(connection))
+{
+}
+
+StateStore::~StateStore()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+Result<std::unique_ptr<StateStore>> StateStore::open(const QString &path, int upToVersion)
+{
+    const QFileInfo info(path);
+    QDir().mkpath(info.absolutePath());
+    QFile::setPermissions(info.absolutePath(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    if (!info.exists()) {
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly))
+            return Error{tr("cannot create the state database %1: %2").arg(path, f.errorString()), Error::Kind::Internal};
+    }
+    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+
+    static std::atomic_int counter{0};
+    const QString connection = QStringLiteral("sluice-state-%1").arg(counter.fetch_add(1));
+    std::unique_ptr<StateStore> store(new StateStore(path, connection));
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+    db.setDatabaseName(path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    if (!db.open())
+        return storeError(tr("cannot open %1").arg(path), db.lastError());
+    QSqlQuery q(db);
+    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON"}) {
+        if (!q.exec(QString::fromLatin1(pragma)))
+            return storeError(QString::fromLatin1(pragma), q.lastError());
+    }
+    if (Result<void> r = store->migrate(upToVersion); !r)
+        return r.error();
+    return store;
+}
+
+int StateStore::schemaVersion() const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.exec(QStringLiteral("PRAGMA user_version"));
+    return q.next() ? q.value(0).toInt() : 0;
+}
+
+Result<void> StateStore::migrate(int upToVersion)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    const int from = schemaVersion();
+    if (from > currentSchemaVersion)
+        return Error{tr("the state database %1 is at schema version %2, newer than this Sluice (%3); "
+                        "upgrade Sluice")
+                         .arg(m_path)
+                         .arg(from)
+                         .arg(currentSchemaVersion),
+                     Error::Kind::Config};
+    for (int v = from; v < upToVersion; ++v) {
+        if (!db.transaction())
+            return storeError(tr("migration to version %1").arg(v + 1), db.lastError());
+        QSqlQuery q(db);
+        for (const QString &sql : migrations().at(v)) {
+            if (!q.exec(sql)) {
+                const QSqlError e = q.lastError();
+                db.rollback();
+                return storeError(tr("migration to version %1").arg(v + 1), e);
+            }
+        }
+        q.exec(QStringLiteral("PRAGMA user_version = %1").arg(v + 1));
+        if (!db.commit())
+            return storeError(tr("migration to version %1").arg(v + 1), db.lastError());
+    }
+    return {};
+}
+
+Result<void> StateStore::appendAudit(const QString &actor, const QString &action, const QString &object,
+                                     const QString &detail)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("INSERT INTO audit_log(at, actor, action, object, detail) VALUES (?, ?, ?, ?, ?)"));
+    q.addBindValue(isoNow());
+    q.addBindValue(actor);
+    q.addBindValue(action);
+    q.addBindValue(object);
+    q.addBindValue(detail);
+    if (!q.exec())
+        return storeError(tr("audit log"), q.lastError());
+    return {};
+}
+
+QList<AuditEntry> StateStore::audit(int limit) const
+{
+    QList<AuditEntry> out;
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("SELECT id, at, actor, action, object, detail FROM audit_log ORDER BY id DESC LIMIT ?"));
+    q.addBindValue(limit);
+    q.exec();
+    while (q.next())
+        out.append({q.value(0).toLongLong(), QDateTime::fromString(q.value(1).toString(), Qt::ISODateWithMs),
+                    q.value(2).toString(), q.value(3).toString(), q.value(4).toString(), q.value(5).toString()});
+    return out;
+}
+
+namespace {
+QString compact(const QJsonObject &o) { return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)); }
+QJsonObject parseObject(const QString &s) { return QJsonDocument::fromJson(s.toUtf8()).object(); }
+} // namespace
+
+Result<void> StateStore::insertRun(const RunRecord &run)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("INSERT INTO runs(id, sync, status, started_at, finished_at, counts, metrics, error) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(run.id);
+    q.addBindValue(run.sync);
+    q.addBindValue(run.status);
+    q.addBindValue(run.startedAt.toUTC().toString(Qt::ISODateWithMs));
+    q.addBindValue(run.finishedAt.isValid() ? run.finishedAt.toUTC().toString(Qt::ISODateWithMs) : QVariant());
+    q.addBindValue(compact(run.counts));
+    q.addBindValue(compact(run.metrics));
+    q.addBindValue(run.error.isEmpty() ? QVariant() : QVariant(run.error));
+    if (!q.exec())
+        return storeError(tr("recording run %1").arg(run.id), q.lastError());
+    return {};
+}
+
+Result<void> StateStore::updateRun(const RunRecord &run)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("UPDATE runs SET status = ?, finished_at = ?, counts = ?, metrics = ?, error = ? "
+                             "WHERE id = ?"));
+    q.addBindValue(run.status);
+    q.addBindValue(run.finishedAt.isValid() ? run.finishedAt.toUTC().toString(Qt::ISODateWithMs) : QVariant());
+    q.addBindValue(compact(run.counts));
+    q.addBindValue(compact(run.metrics));
+    q.addBindValue(run.error.isEmpty() ? QVariant() : QVariant(run.error));
+    q.addBindValue(run.id);
+    if (!q.exec())
+        return storeError(tr("recording run %1").arg(run.id), q.lastError());
+    return {};
+}
+
+QList<RunRecord> StateStore::runs(const QString &sync, int limit) const
+{
+    QList<RunRecord> out;
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("SELECT id, sync, status, started_at, finished_at, counts, metrics, error FROM runs "
+                             "WHERE (? = '' OR sync = ?) ORDER BY started_at DESC LIMIT ?"));
+    q.addBindValue(sync);
+    q.addBindValue(sync);
+    q.addBindValue(limit);
+    q.exec();
+    while (q.next()) {
+        RunRecord r;
+        r.id = q.value(0).toString();
+        r.sync = q.value(1).toString();
+        r.status = q.value(2).toString();
+        r.startedAt = QDateTime::fromString(q.value(3).toString(), Qt::ISODateWithMs);
+        r.finishedAt = QDateTime::fromString(q.value(4).toString(), Qt::ISODateWithMs);
+        r.counts = parseObject(q.value(5).toString());
+        r.metrics = parseObject(q.value(6).toString());
+        r.error = q.value(7).toString();
+        out.append(r);
+    }
+    return out;
+}
+
+Result<void> StateStore::saveModelSchema(const QString &model, const QJsonObject &schema)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("INSERT INTO model_schemas(model, schema, updated_at) VALUES (?, ?, ?) "
+                             "ON CONFLICT(model) DO UPDATE SET schema = excluded.schema, "
+                             "updated_at = excluded.updated_at"));
+    q.addBindValue(model);
+    q.addBindValue(compact(schema));
+    q.addBindValue(isoNow());
+    if (!q.exec())
+        return storeError(tr("schema of model %1").arg(model), q.lastError());
+    return {};
+}
+
+QJsonObject StateStore::modelSchema(const QString &model) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("SELECT schema FROM model_schemas WHERE model = ?"));
+    q.addBindValue(model);
+    q.exec();
+    return q.next() ? parseObject(q.value(0).toString()) : QJsonObject();
+}
+
+} // namespace sluice::store

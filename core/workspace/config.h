@@ -1,0 +1,90 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+// The typed view of sluice.json (DESIGN.md, "The workspace"). The JSON stays
+// the source of truth: keys Sluice does not know are kept, not dropped.
+namespace sluice::workspace {
+
+struct SecretRef
+{
+    enum class Kind { Env, Keychain, File };
+    Kind kind = Kind::Env;
+    QString name;
+};
+
+struct SourceConfig
+{
+    QString name;
+    QString driver; // sqlite, postgres, odbc, mysql
+    QString path;   // sqlite: relative to the workspace
+    QString host;
+    int port = 0;
+    QString database;
+    QString user;
+    std::optional<SecretRef> password;
+    int connectTimeoutSeconds = 10;
+    QJsonObject raw;
+};
+
+struct DestinationConfig
+{
+    QString name;
+    QString type;
+    QString pii; // allow, hash, block; empty = allow
+    QJsonObject raw;
+};
+
+struct ModelConfig
+{
+    QString name;
+    QString source;
+    QString sql;
+    QStringList primaryKey;
+    QStringList pii;
+    QString freshness;
+    QJsonObject raw;
+};
+
+struct FieldMapping
+{
+    QString source;
+    QString destination;
+    QStringList transform;
+};
+
+struct SyncConfig
+{
+    QString name;
+    QString model;
+    QString destination;
+    QString object;
+    QString mode = QStringLiteral("upsert");
+    QString matchSource;
+    QString matchDestination;
+    QList<FieldMapping> fields;
+    QString consentColumn;
+    QString diff = QStringLiteral("local");
+    QJsonObject schedule;
+    QJsonObject raw;
+};
+
+struct Config
+{
+    int version = 1;
+    QMap<QString, SourceConfig> sources;
+    QMap<QString, DestinationConfig> destinations;
+    QMap<QString, ModelConfig> models;
+    QMap<QString, SyncConfig> syncs;
+};
+
+const QStringList &knownDrivers();
+const QStringList &knownDestinationTypes();
+const QStringList &knownSyncModes();
+
+} // namespace sluice::workspace

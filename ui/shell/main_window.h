@@ -1,0 +1,38 @@
+#pragma once
+
+#include "workspace/workspace.h"
+
+#include <QMainWindow>
+
+class QListWidget;
+class QStackedWidget;
+
+namespace sluice::ui {
+
+class WorkspaceDocument;
+class ModelsScreen;
+
+// Arranges the screens; each screen lives in its own folder and owns its work.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    explicit MainWindow(workspace::Workspace workspace, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // For the README's screenshot: shows Models, previews the first model,
+    // and writes FILE once rows and checks are in.
+    void takeScreenshotWhenPreviewed(const QString &file);
+
+private:
+    void addScreen(const QString &title, QWidget *screen, int icon);
+
+    WorkspaceDocument *m_document;
+    QListWidget *m_navigation;
+    QStackedWidget *m_stack;
+    ModelsScreen *m_models = nullptr;
+};
+
+} // namespace sluice::ui

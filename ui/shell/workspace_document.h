@@ -1,0 +1,30 @@
+#pragma once
+
+#include "workspace/workspace.h"
+
+#include <QObject>
+
+namespace sluice::ui {
+
+// The open workspace, shared by every screen. Edits go through here so that
+// sluice.json is validated before it is written, and screens hear of it.
+class WorkspaceDocument final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(WorkspaceDocument)
+
+public:
+    explicit WorkspaceDocument(workspace::Workspace workspace, QObject *parent = nullptr);
+
+    const workspace::Workspace &workspace() const { return m_workspace; }
+    // Sets a model's SQL and primary key, validates, and saves sluice.json.
+    Result<void> updateModel(const QString &name, const QString &sql, const QStringList &primaryKey);
+
+signals:
+    void changed();
+
+private:
+    workspace::Workspace m_workspace;
+};
+
+} // namespace sluice::ui
