@@ -9,7 +9,8 @@ int main(int argc, char **argv)
     QStringList args;
     for (int i = 1; i < argc; ++i)
         args.append(QString::fromLocal8Bit(argv[i]));
-    if (!args.isEmpty() && sluice::cli::isVerb(args.first())) {
+    // Anything that is not an option is a verb; the CLI answers unknown ones.
+    if (!args.isEmpty() && (sluice::cli::isVerb(args.first()) || !args.first().startsWith(QLatin1Char('-')))) {
         QCoreApplication app(argc, argv);
         QCoreApplication::setApplicationName(QStringLiteral("Sluice"));
         QCoreApplication::setApplicationVersion(QStringLiteral(SLUICE_VERSION));

@@ -38,7 +38,8 @@ const QList<VerbSpec> &verbs()
 const QStringList &plannedVerbs()
 {
     static const QStringList p{QStringLiteral("plan"), QStringLiteral("run"), QStringLiteral("runs"),
-                               QStringLiteral("rejections"), QStringLiteral("metrics")};
+                               QStringLiteral("rejections"), QStringLiteral("metrics"),
+                               QStringLiteral("agent")};
     return p;
 }
 

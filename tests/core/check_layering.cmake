@@ -1,0 +1,13 @@
+# Fails when sluice_core links, or its sources include, Qt Gui, Widgets or Charts.
+file(READ "${LINKS}" links)
+if(links MATCHES "Qt6?::(Gui|Widgets|Charts|OpenGL)")
+  message(FATAL_ERROR "sluice_core links a UI library: ${links}")
+endif()
+file(GLOB_RECURSE sources "${CORE_DIR}/*.cpp" "${CORE_DIR}/*.h")
+foreach(f IN LISTS sources)
+  file(STRINGS "${f}" bad REGEX "#include <(QtWidgets|QtGui|QtCharts|QWidget|QApplication|QGuiApplication|QMessageBox|QDialog|QChart|QPixmap|QImage|QSystemTrayIcon)")
+  if(bad)
+    message(FATAL_ERROR "${f} includes a UI header: ${bad}")
+  endif()
+endforeach()
+message(STATUS "sluice_core links: ${links}")

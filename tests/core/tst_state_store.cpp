@@ -1,0 +1,140 @@
+#include "store/state_store.h"
+
+#include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+using sluice::store::StateStore;
+
+class TestStateStore final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void createsWithOwnerOnlyPermissionsAndWal();
+    void migratesAnOlderVersion();
+    void reopenKeepsData();
+    void readsWhileAnotherConnectionWrites();
+    void refusesANewerSchema();
+};
+
+void TestStateStore::createsWithOwnerOnlyPermissionsAndWal()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral(".sluice/state.db"));
+    auto store = StateStore::open(path);
+    QVERIFY2(store.ok(), qPrintable(store.error().message));
+    QCOMPARE(store.value()->schemaVersion(), StateStore::currentSchemaVersion);
+    const QFileInfo info(path);
+    QCOMPARE(info.permissions() & (QFile::ReadGroup | QFile::WriteGroup | QFile::ReadOther | QFile::WriteOther),
+             QFile::Permissions());
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("probe"));
+    db.setDatabaseName(path);
+    QVERIFY(db.open());
+    QSqlQuery q(db);
+    QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")));
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
+    q.finish();
+    db.close();
+    db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(QStringLiteral("probe"));
+}
+
+void TestStateStore::migratesAnOlderVersion()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("state.db"));
+    {
+        auto v1 = StateStore::open(path, 1);
+        QVERIFY(v1.ok());
+        QCOMPARE(v1.value()->schemaVersion(), 1);
+        QVERIFY(v1.value()->appendAudit(QStringLiteral("test"), QStringLiteral("init"), QStringLiteral("ws"), {}).ok());
+        // Version 1 has no model schemas yet.
+        QVERIFY(!v1.value()->saveModelSchema(QStringLiteral("m"), {{QStringLiteral("a"), QStringLiteral("integer")}}).ok());
+    }
+    auto current = StateStore::open(path);
+    QVERIFY2(current.ok(), qPrintable(current.error().message));
+    QCOMPARE(current.value()->schemaVersion(), StateStore::currentSchemaVersion);
+    QCOMPARE(current.value()->audit().size(), 1); // data of version 1 survived the migration
+    QVERIFY(current.value()->saveModelSchema(QStringLiteral("m"), {{QStringLiteral("a"), QStringLiteral("integer")}}).ok());
+    QCOMPARE(current.value()->modelSchema(QStringLiteral("m")).value(QStringLiteral("a")).toString(), QStringLiteral("integer"));
+}
+
+void TestStateStore::reopenKeepsData()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("state.db"));
+    sluice::store::RunRecord run;
+    run.id = QStringLiteral("r1");
+    run.sync = QStringLiteral("s");
+    run.status = QStringLiteral("succeeded");
+    run.startedAt = QDateTime::currentDateTimeUtc();
+    run.counts = {{QStringLiteral("added"), 3}};
+    {
+        auto store = StateStore::open(path);
+        QVERIFY(store.ok());
+        QVERIFY(store.value()->insertRun(run).ok());
+    }
+    auto store = StateStore::open(path);
+    QVERIFY(store.ok());
+    const auto runs = store.value()->runs(QStringLiteral("s"));
+    QCOMPARE(runs.size(), 1);
+    QCOMPARE(runs.first().counts.value(QStringLiteral("added")).toInt(), 3);
+    QCOMPARE(runs.first().status, QStringLiteral("succeeded"));
+}
+
+void TestStateStore::readsWhileAnotherConnectionWrites()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("state.db"));
+    auto reader = StateStore::open(path);
+    QVERIFY(reader.ok());
+    std::atomic_bool writing{true};
+    std::atomic_int written{0};
+    QThread *writer = QThread::create([&] {
+        auto store = StateStore::open(path);
+        if (!store.ok())
+            return;
+        for (int i = 0; i < 300; ++i) {
+            if (store.value()->appendAudit(QStringLiteral("w"), QStringLiteral("tick"), QString::number(i), {}).ok())
+                ++written;
+        }
+        writing = false;
+    });
+    writer->start();
+    int reads = 0;
+    while (writing) {
+        const int seen = int(reader.value()->audit(1000).size());
+        QVERIFY(seen <= written + 1); // never more than was committed
+        ++reads;
+    }
+    writer->wait();
+    delete writer;
+    QCOMPARE(written.load(), 300);
+    QCOMPARE(reader.value()->audit(1000).size(), 300);
+    QVERIFY(reads > 0);
+}
+
+void TestStateStore::refusesANewerSchema()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("state.db"));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("future"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery(db).exec(QStringLiteral("PRAGMA user_version = 99"));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("future"));
+    auto store = StateStore::open(path);
+    QVERIFY(!store.ok());
+    QVERIFY(store.error().message.contains(QStringLiteral("newer than this Sluice")));
+}
+
+QTEST_GUILESS_MAIN(TestStateStore)
+#include "tst_state_store.moc"
