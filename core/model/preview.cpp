@@ -37,6 +37,8 @@ Result<Preview> previewModel(source::SourceConnection &connection, const workspa
     p.model = model.name;
     QElapsedTimer timer;
     timer.start();
+    if (Result<void> compiled = connection.compile(model.sql); !compiled)
+        return compiled.error();
     Result<QList<source::Row>> rows = fetchPage(connection, model, 0, limit, &p.columns, cancel);
     if (!rows)
         return rows.error();

@@ -143,7 +143,7 @@ Result<std::unique_ptr<SourceConnection>> PostgresConnection::connect(const work
 void *PostgresConnection::nativeHandle() const
 {
     const QVariant v = QSqlDatabase::database(m_connection, false).driver()->handle();
-    if (!v.isValid() || qstrcmp(v.typeName(), "PGconn*") != 0)
+    if (!v.isValid() || (qstrcmp(v.typeName(), "PGconn*") != 0 && qstrcmp(v.typeName(), "pg_conn*") != 0))
         return nullptr;
     return *static_cast<PGconn *const *>(v.constData());
 }
@@ -267,6 +267,21 @@ Result<QList<TableInfo>> PostgresConnection::introspect()
     if (!r)
         return r.error();
     return tables;
+}
+
+Result<void> PostgresConnection::compile(const QString &sql)
+{
+    PGconn *conn = static_cast<PGconn *>(nativeHandle());
+    const QString owner = tr("source %1").arg(m_name);
+    if (!conn || PQstatus(conn) != CONNECTION_OK)
+        return Error{tr("%1: the connection was lost").arg(owner), Error::Kind::Unreachable};
+    PGresult *res = PQprepare(conn, "", stripTrailingSemicolons(sql).toUtf8().constData(), 0, nullptr);
+    const bool ok = res && PQresultStatus(res) == PGRES_COMMAND_OK;
+    const QString message = ok ? QString() : QString::fromUtf8(res ? PQresultErrorMessage(res) : PQerrorMessage(conn)).trimmed();
+    PQclear(res);
+    if (!ok)
+        return Error{tr("%1: the warehouse refused the query: %2").arg(owner, message), Error::Kind::Query};
+    return {};
 }
 
 } // namespace sluice::source

@@ -22,6 +22,7 @@ public:
     QString driver() const override { return QStringLiteral("postgres"); }
     Result<void> stream(const QString &sql, const RowSink &sink, const std::atomic_bool *cancel = nullptr) override;
     Result<QList<TableInfo>> introspect() override;
+    Result<void> compile(const QString &sql) override;
 
 private:
     PostgresConnection(QString name, QString connection);

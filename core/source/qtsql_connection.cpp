@@ -173,4 +173,12 @@ Result<QList<TableInfo>> QtSqlConnection::introspect()
     return out;
 }
 
+Result<void> QtSqlConnection::compile(const QString &sql)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    if (!q.prepare(stripTrailingSemicolons(sql)))
+        return Error{tr("source %1: the warehouse refused the query: %2").arg(m_name, q.lastError().text()), Error::Kind::Query};
+    return {};
+}
+
 } // namespace sluice::source

@@ -18,6 +18,7 @@ public:
     QString driver() const override { return m_driver; }
     Result<void> stream(const QString &sql, const RowSink &sink, const std::atomic_bool *cancel = nullptr) override;
     Result<QList<TableInfo>> introspect() override;
+    Result<void> compile(const QString &sql) override;
     QString quoteIdentifier(const QString &identifier) const override;
 
 private:

@@ -49,6 +49,8 @@ QString SourceConnection::quoteIdentifier(const QString &identifier) const
 
 Result<QList<Column>> SourceConnection::describe(const QString &sql)
 {
+    if (Result<void> compiled = compile(sql); !compiled)
+        return compiled.error();
     QList<Column> columns;
     RowSink sink;
     sink.columns = [&](const QList<Column> &c) { columns = c; };
@@ -74,13 +76,40 @@ Result<QVariant> SourceConnection::scalar(const QString &sql)
     return value;
 }
 
+QString stripTrailingSemicolons(const QString &sql)
+{
+    // Positions of the characters that are neither white space nor inside a
+    // comment (quotes honoured); the trailing ';' among them are dropped.
+    QList<qsizetype> significant;
+    for (qsizetype i = 0; i < sql.size(); ++i) {
+        const QChar c = sql[i];
+        const QChar next = i + 1 < sql.size() ? sql[i + 1] : QChar();
+        if (c == QLatin1Char('-') && next == QLatin1Char('-')) {
+            while (i < sql.size() && sql[i] != QLatin1Char('\n'))
+                ++i;
+        } else if (c == QLatin1Char('/') && next == QLatin1Char('*')) {
+            const qsizetype end = sql.indexOf(QStringLiteral("*/"), i + 2);
+            i = end < 0 ? sql.size() : end + 1;
+        } else if (c == QLatin1Char('\'') || c == QLatin1Char('"')) {
+            qsizetype j = i + 1;
+            while (j < sql.size() && sql[j] != c)
+                ++j;
+            significant.append(qMin(j, sql.size() - 1)); // a doubled quote just reopens the string
+            i = j;
+        } else if (!c.isSpace()) {
+            significant.append(i);
+        }
+    }
+    QString out = sql;
+    while (!significant.isEmpty() && out[significant.last()] == QLatin1Char(';'))
+        out.remove(significant.takeLast(), 1);
+    return out.trimmed();
+}
+
 QString wrapModelSql(const QString &sql)
 {
-    QString body = sql.trimmed();
-    while (body.endsWith(QLatin1Char(';')))
-        body = body.chopped(1).trimmed();
     // The newline keeps a trailing "-- comment" from swallowing the parenthesis.
-    return QStringLiteral("(\n%1\n) AS sluice_model").arg(body);
+    return QStringLiteral("(\n%1\n) AS sluice_model").arg(stripTrailingSemicolons(sql));
 }
 
 } // namespace sluice::source

@@ -41,6 +41,9 @@ public:
     // Streams the query's rows into `sink`. `cancel` is polled per row.
     virtual Result<void> stream(const QString &sql, const RowSink &sink, const std::atomic_bool *cancel = nullptr) = 0;
     virtual Result<QList<TableInfo>> introspect() = 0;
+    // Parses and plans the operator's SQL as written, without running it, so
+    // an error reads as the warehouse would report it for that very text.
+    virtual Result<void> compile(const QString &sql) = 0;
     virtual QString quoteIdentifier(const QString &identifier) const;
 
     Result<QList<Column>> describe(const QString &sql);
@@ -54,5 +57,6 @@ protected:
 // The SQL of a model wrapped so it can be selected from; trailing semicolons
 // and line comments in the operator's SQL do not break the wrapping.
 QString wrapModelSql(const QString &sql);
+QString stripTrailingSemicolons(const QString &sql);
 
 } // namespace sluice::source

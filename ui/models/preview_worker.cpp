@@ -40,6 +40,10 @@ void PreviewWorker::start(quint64 generation, const workspace::ModelConfig &mode
         m_connection = std::move(c).value();
         m_connectionSource = model.source;
     }
+    if (Result<void> compiled = m_connection->compile(model.sql); !compiled) {
+        emit failed(generation, compiled.error().message);
+        return;
+    }
     QList<source::Column> columns;
     Result<QList<source::Row>> rows = model::fetchPage(*m_connection, model, 0, chunk, &columns, &m_shared->cancel);
     if (stale(generation))

@@ -1,0 +1,333 @@
+// Sources and model preview against a real PostgreSQL, started by the test.
+#include "model/preview.h"
+#include "postgres_server.h"
+#include "source/source_connection.h"
+#include "workspace/workspace.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace sluice;
+
+namespace {
+
+qint64 residentKb()
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    f.open(QIODevice::ReadOnly);
+    for (const QByteArray &line : f.readAll().split('\n'))
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong();
+    return -1;
+}
+
+} // namespace
+
+class TestPostgres final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void introspection();
+    void typesStayExact();
+    void previewWithChecks();
+    void duplicateAndNullKeysCountedInTheWarehouse();
+    void wrongPasswordIsRefusedWithoutLeakingIt();
+    void missingDatabaseIsToldApart();
+    void closedPortIsUnreachable();
+    void silentHostTimesOut();
+    void syntaxErrorShowsTheWarehouseMessage();
+    void cancelStopsAStream();
+    void millionRowStreamKeepsMemoryFlat();
+    void cliPreviewAgainstPostgres();
+
+private:
+    workspace::Workspace workspaceWith(const QByteArray &sourceJson, const QByteArray &modelsJson = "{}");
+    std::unique_ptr<source::SourceConnection> connect();
+    QByteArray sourceJson(const QString &database = QStringLiteral("analytics"), int port = 0) const;
+
+    test::PostgresServer m_pg;
+    QTemporaryDir m_dir;
+};
+
+QByteArray TestPostgres::sourceJson(const QString &database, int port) const
+{
+    return QStringLiteral(R"({"driver": "postgres", "host": "127.0.0.1", "port": %1, "database": "%2", "user": "postgres",
+        "password": {"env": "SLUICE_TEST_PG_PW"}, "connect_timeout_s": 2})")
+        .arg(port ? port : m_pg.port())
+        .arg(database)
+        .toUtf8();
+}
+
+workspace::Workspace TestPostgres::workspaceWith(const QByteArray &source, const QByteArray &models)
+{
+    const QByteArray text = "{\"version\": 1, \"sources\": {\"dw\": " + source + "}, \"models\": " + models + "}";
+    auto ws = workspace::Workspace::fromText(text, m_dir.path());
+    if (!ws.ok())
+        qFatal("%s", qPrintable(ws.error().message));
+    return std::move(ws).value();
+}
+
+std::unique_ptr<source::SourceConnection> TestPostgres::connect()
+{
+    const auto ws = workspaceWith(sourceJson());
+    auto c = source::SourceConnection::open(ws.config().sources.value(QStringLiteral("dw")), ws);
+    if (!c.ok())
+        qFatal("%s", qPrintable(c.error().message));
+    return std::move(c).value();
+}
+
+void TestPostgres::initTestCase()
+{
+    QString error;
+    QVERIFY2(m_pg.start(&error), qPrintable(error));
+    qputenv("SLUICE_TEST_PG_PW", m_pg.password().toUtf8());
+    QVERIFY2(m_pg.psql(QStringLiteral("postgres"), QStringLiteral("DROP DATABASE IF EXISTS analytics"), &error), qPrintable(error));
+    QVERIFY2(m_pg.psql(QStringLiteral("postgres"), QStringLiteral("CREATE DATABASE analytics"), &error), qPrintable(error));
+    QVERIFY2(m_pg.psql(QStringLiteral("analytics"), QStringLiteral(R"(
+        CREATE SCHEMA crm;
+        CREATE TABLE crm.customers (id bigint PRIMARY KEY, email text, ltv numeric(20,2), score double precision,
+            active boolean, updated_at timestamptz, born date, traits jsonb, big bigint);
+        INSERT INTO crm.customers VALUES
+          (1, 'a@example.com', 12345678901234.56, 0.1, true, '2026-01-31 12:00:00.5+01', '1990-02-03', '{"tier": "gold"}', 9007199254740993),
+          (2, 'b@example.com', 0.10, 2.5, false, '2026-06-01 00:00:00+00', NULL, NULL, -1),
+          (3, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL);
+        CREATE VIEW crm.customer_360 AS SELECT id AS customer_id, email, ltv FROM crm.customers;
+        CREATE TABLE crm.dups (k integer, v text);
+        INSERT INTO crm.dups VALUES (1,'a'),(1,'b'),(1,'c'),(2,'a'),(2,'b'),(3,'a'),(NULL,'x'),(NULL,'y');
+        CREATE TABLE crm.big AS SELECT g AS id, 'user' || g || '@example.com' AS email, (g % 1000)::numeric / 7 AS ltv,
+            now() - (g || ' seconds')::interval AS updated_at, g % 2 = 0 AS consent, 'x' AS a, 'y' AS b, g * 3 AS c
+          FROM generate_series(1, 1000000) g;
+    )"), &error), qPrintable(error));
+}
+
+void TestPostgres::introspection()
+{
+    auto c = connect();
+    auto tables = c->introspect();
+    QVERIFY2(tables.ok(), qPrintable(tables.error().message));
+    const auto it = std::find_if(tables->begin(), tables->end(), [](const source::TableInfo &t) {
+        return t.schema == QLatin1String("crm") && t.name == QLatin1String("customers");
+    });
+    QVERIFY(it != tables->end());
+    QVERIFY(!it->isView);
+    QCOMPARE(it->columns.size(), 9);
+    QCOMPARE(it->columns.at(0).name, QStringLiteral("id"));
+    QCOMPARE(it->columns.at(0).type, source::ColumnType::Integer);
+    QCOMPARE(it->columns.at(2).type, source::ColumnType::Decimal);
+    QCOMPARE(it->columns.at(5).type, source::ColumnType::Timestamp);
+    const auto view = std::find_if(tables->begin(), tables->end(),
+                                   [](const source::TableInfo &t) { return t.name == QLatin1String("customer_360"); });
+    QVERIFY(view != tables->end());
+    QVERIFY(view->isView);
+}
+
+void TestPostgres::typesStayExact()
+{
+    auto c = connect();
+    QList<source::Column> columns;
+    QList<source::Row> rows;
+    source::RowSink sink;
+    sink.columns = [&](const QList<source::Column> &cols) { columns = cols; };
+    sink.row = [&](const source::Row &r) {
+        rows.append(r);
+        return true;
+    };
+    QVERIFY(c->stream(QStringLiteral("SELECT * FROM crm.customers ORDER BY id"), sink).ok());
+    QCOMPARE(rows.size(), 3);
+    QCOMPARE(columns.at(2).type, source::ColumnType::Decimal);
+    QCOMPARE(rows[0][2].toString(), QStringLiteral("12345678901234.56")); // no float loss
+    QCOMPARE(rows[1][2].toString(), QStringLiteral("0.10"));
+    QCOMPARE(rows[0][3].toDouble(), 0.1);
+    QCOMPARE(rows[0][4].toBool(), true);
+    QCOMPARE(rows[0][5].toString(), QStringLiteral("2026-01-31T11:00:00.5Z")); // UTC
+    QCOMPARE(rows[0][6].toString(), QStringLiteral("1990-02-03"));
+    QCOMPARE(QJsonDocument::fromJson(rows[0][7].toString().toUtf8()).object().value(QStringLiteral("tier")).toString(),
+             QStringLiteral("gold"));
+    QCOMPARE(rows[0][8].toLongLong(), 9007199254740993LL);
+    QCOMPARE(source::toJson(rows[0][8], columns[8].type).toString(), QStringLiteral("9007199254740993"));
+    QVERIFY(rows[2][1].isNull());
+    QVERIFY(rows[2][5].isNull());
+}
+
+void TestPostgres::previewWithChecks()
+{
+    auto c = connect();
+    workspace::ModelConfig m;
+    m.name = QStringLiteral("customers");
+    m.sql = QStringLiteral("select * from crm.customer_360;  -- trailing comment");
+    m.primaryKey = {QStringLiteral("customer_id")};
+    auto p = model::previewModel(*c, m, 2);
+    QVERIFY2(p.ok(), qPrintable(p.error().message));
+    QCOMPARE(p->rows.size(), 2);
+    QCOMPARE(p->columns.size(), 3);
+    QVERIFY(p->checks.ok());
+    QCOMPARE(p->checks.rowCount, 3);
+}
+
+void TestPostgres::duplicateAndNullKeysCountedInTheWarehouse()
+{
+    auto c = connect();
+    workspace::ModelConfig m;
+    m.name = QStringLiteral("dups");
+    m.sql = QStringLiteral("select * from crm.dups");
+    m.primaryKey = {QStringLiteral("k")};
+    auto p = model::previewModel(*c, m, 100);
+    QVERIFY(p.ok());
+    QVERIFY(!p->checks.ok());
+    QCOMPARE(p->checks.nullKeys, 2);
+    QCOMPARE(p->checks.duplicateKeys, 2);
+    QCOMPARE(p->checks.duplicateRows, 5);
+    QCOMPARE(p->checks.duplicateExamples.first().first, QStringLiteral("1"));
+    QCOMPARE(p->checks.duplicateExamples.first().second, 3);
+
+    m.primaryKey = {QStringLiteral("k"), QStringLiteral("v")};
+    p = model::previewModel(*c, m, 100);
+    QVERIFY(p.ok());
+    QCOMPARE(p->checks.duplicateKeys, 0);
+    QCOMPARE(p->checks.nullKeys, 2);
+
+    m.primaryKey = {QStringLiteral("id")};
+    p = model::previewModel(*c, m, 100);
+    QVERIFY(p.ok());
+    QCOMPARE(p->checks.missingColumns, QStringList{QStringLiteral("id")});
+}
+
+void TestPostgres::wrongPasswordIsRefusedWithoutLeakingIt()
+{
+    qputenv("SLUICE_TEST_PG_WRONG", "not-the-password-xyzzy");
+    auto ws = workspaceWith(QByteArray(sourceJson()).replace("SLUICE_TEST_PG_PW", "SLUICE_TEST_PG_WRONG"));
+    auto c = source::SourceConnection::open(ws.config().sources.value(QStringLiteral("dw")), ws);
+    QVERIFY(!c.ok());
+    QCOMPARE(c.error().kind, Error::Kind::Refused);
+    QVERIFY2(c.error().message.contains(QStringLiteral("source dw")), qPrintable(c.error().message));
+    QVERIFY(c.error().message.contains(QStringLiteral("refused the credentials")));
+    QVERIFY(!c.error().message.contains(QStringLiteral("xyzzy")));
+}
+
+void TestPostgres::missingDatabaseIsToldApart()
+{
+    auto ws = workspaceWith(sourceJson(QStringLiteral("no_such_db")));
+    auto c = source::SourceConnection::open(ws.config().sources.value(QStringLiteral("dw")), ws);
+    QVERIFY(!c.ok());
+    QVERIFY2(c.error().message.contains(QStringLiteral("database does not exist")), qPrintable(c.error().message));
+}
+
+void TestPostgres::closedPortIsUnreachable()
+{
+    int port = 0;
+    {
+        QTcpServer probe;
+        probe.listen(QHostAddress::LocalHost, 0);
+        port = probe.serverPort();
+    }
+    auto ws = workspaceWith(sourceJson(QStringLiteral("analytics"), port));
+    auto c = source::SourceConnection::open(ws.config().sources.value(QStringLiteral("dw")), ws);
+    QVERIFY(!c.ok());
+    QCOMPARE(c.error().kind, Error::Kind::Unreachable);
+    QVERIFY2(c.error().message.contains(QStringLiteral("cannot reach the server")), qPrintable(c.error().message));
+}
+
+void TestPostgres::silentHostTimesOut()
+{
+    // A listener that accepts TCP but never speaks: the connect timeout (2 s here) must end the wait.
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+    auto ws = workspaceWith(sourceJson(QStringLiteral("analytics"), silent.serverPort()));
+    QElapsedTimer timer;
+    timer.start();
+    auto c = source::SourceConnection::open(ws.config().sources.value(QStringLiteral("dw")), ws);
+    QVERIFY(!c.ok());
+    QCOMPARE(c.error().kind, Error::Kind::Unreachable);
+    QVERIFY2(timer.elapsed() < 10000, qPrintable(QString::number(timer.elapsed())));
+}
+
+void TestPostgres::syntaxErrorShowsTheWarehouseMessage()
+{
+    auto c = connect();
+    workspace::ModelConfig m;
+    m.name = QStringLiteral("bad");
+    m.sql = QStringLiteral("selec * from crm.customers");
+    m.primaryKey = {QStringLiteral("id")};
+    auto p = model::previewModel(*c, m, 5);
+    QVERIFY(!p.ok());
+    QCOMPARE(p.error().kind, Error::Kind::Query);
+    QVERIFY2(p.error().message.contains(QStringLiteral("syntax error at or near \"selec\"")), qPrintable(p.error().message));
+    // The connection stays usable after a failed query.
+    QVERIFY(c->scalar(QStringLiteral("SELECT 1")).ok());
+}
+
+void TestPostgres::cancelStopsAStream()
+{
+    auto c = connect();
+    std::atomic_bool cancel{false};
+    qint64 seen = 0;
+    source::RowSink sink;
+    sink.row = [&](const source::Row &) {
+        if (++seen == 1000)
+            cancel = true;
+        return true;
+    };
+    auto r = c->stream(QStringLiteral("SELECT * FROM crm.big"), sink, &cancel);
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().kind, Error::Kind::Cancelled);
+    QVERIFY(seen < 10000);
+    QCOMPARE(c->scalar(QStringLiteral("SELECT 42"))->toInt(), 42);
+}
+
+void TestPostgres::millionRowStreamKeepsMemoryFlat()
+{
+    auto c = connect();
+    const qint64 before = residentKb();
+    qint64 rows = 0;
+    qint64 peak = before;
+    source::RowSink sink;
+    sink.row = [&](const source::Row &r) {
+        if (r.size() != 8)
+            return false;
+        if (++rows % 100000 == 0)
+            peak = qMax(peak, residentKb());
+        return true;
+    };
+    QVERIFY(c->stream(QStringLiteral("SELECT * FROM crm.big"), sink).ok());
+    QCOMPARE(rows, 1000000);
+    // The whole result would be hundreds of MB; streaming holds one row.
+    QVERIFY2(peak - before < 64 * 1024, qPrintable(QStringLiteral("grew by %1 kB").arg(peak - before)));
+}
+
+void TestPostgres::cliPreviewAgainstPostgres()
+{
+    const QString ws = m_dir.filePath(QStringLiteral("cli"));
+    QDir().mkpath(ws);
+    QFile f(ws + QStringLiteral("/sluice.json"));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("{\"version\": 1, \"sources\": {\"dw\": " + sourceJson()
+            + "}, \"models\": {\"big\": {\"source\": \"dw\", \"primary_key\": \"id\", \"sql\": \"select * from crm.big\"}}}");
+    f.close();
+    QProcess p;
+    p.start(QStringLiteral(SLUICE_BINARY), {QStringLiteral("preview"), QStringLiteral("big"), QStringLiteral("--workspace"), ws,
+                                            QStringLiteral("--limit"), QStringLiteral("3"), QStringLiteral("--json")});
+    QVERIFY(p.waitForFinished(60000));
+    const QByteArray err = p.readAllStandardError();
+    QCOMPARE(p.exitCode(), 0);
+    const QJsonObject o = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+    QCOMPARE(o.value(QStringLiteral("rows")).toArray().size(), 3);
+    QCOMPARE(o.value(QStringLiteral("checks")).toObject().value(QStringLiteral("row_count")).toInt(), 1000000);
+    QVERIFY(!err.contains(m_pg.password().toUtf8()));
+
+    QProcess check;
+    check.start(QStringLiteral(SLUICE_BINARY), {QStringLiteral("check"), QStringLiteral("--workspace"), ws, QStringLiteral("--json")});
+    QVERIFY(check.waitForFinished(60000));
+    QCOMPARE(check.exitCode(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestPostgres)
+#include "tst_postgres.moc"
