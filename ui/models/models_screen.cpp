@@ -139,16 +139,18 @@ ModelsScreen::ModelsScreen(WorkspaceDocument *document, QWidget *parent)
         emit previewSettled();
     });
     connect(m_table, &PreviewTableModel::fetchRequested, this, [this](quint64 generation, qint64 offset) {
-        QMetaObject::invokeMethod(m_worker, "fetch", Qt::QueuedConnection, Q_ARG(quint64, generation),
-                                  Q_ARG(qint64, offset), Q_ARG(int, chunkSize));
+        PreviewWorker *worker = m_worker;
+        QMetaObject::invokeMethod(
+            worker, [worker, generation, offset] { worker->fetch(generation, offset, chunkSize); }, Qt::QueuedConnection);
     });
     connect(m_list, &QListWidget::currentTextChanged, this, &ModelsScreen::showModel);
     connect(m_preview, &QPushButton::clicked, this, &ModelsScreen::previewCurrent);
     connect(m_cancel, &QPushButton::clicked, this, &ModelsScreen::cancelPreview);
     connect(m_save, &QPushButton::clicked, this, &ModelsScreen::saveCurrent);
     connect(m_document, &WorkspaceDocument::changed, this, [this] {
-        QMetaObject::invokeMethod(m_worker, "setWorkspace", Qt::QueuedConnection,
-                                  Q_ARG(sluice::workspace::Workspace, m_document->workspace()));
+        PreviewWorker *worker = m_worker;
+        QMetaObject::invokeMethod(
+            worker, [worker, ws = m_document->workspace()] { worker->setWorkspace(ws); }, Qt::QueuedConnection);
     });
     reload();
 }
@@ -217,8 +219,9 @@ void ModelsScreen::previewCurrent()
     m_checks->style()->polish(m_checks);
     m_status->setText(tr("Fetching the first rows…"));
     setBusy(true);
-    QMetaObject::invokeMethod(m_worker, "start", Qt::QueuedConnection, Q_ARG(quint64, generation),
-                              Q_ARG(sluice::workspace::ModelConfig, model), Q_ARG(int, chunkSize));
+    PreviewWorker *worker = m_worker;
+    QMetaObject::invokeMethod(
+        worker, [worker, generation, model] { worker->start(generation, model, chunkSize); }, Qt::QueuedConnection);
 }
 
 void ModelsScreen::cancelPreview()

@@ -34,13 +34,16 @@ void PreviewTableModel::appendRows(quint64 generation, const QList<source::Row> 
 {
     if (generation != m_generation)
         return;
-    m_fetching = false;
-    m_more = more;
+    // Views may ask for more while the rows go in: only after the insert is
+    // the next offset known, so only then may another fetch start.
+    m_fetching = true;
     if (!rows.isEmpty()) {
         beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + rows.size() - 1));
         m_rows.append(rows);
         endInsertRows();
     }
+    m_fetching = false;
+    m_more = more;
     if (!more && m_total < 0) {
         m_total = m_rows.size();
     }

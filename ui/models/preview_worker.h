@@ -33,10 +33,10 @@ public:
     PreviewWorker(workspace::Workspace workspace, std::shared_ptr<Shared> shared);
     ~PreviewWorker() override;
 
-    // Call through QMetaObject::invokeMethod(..., Qt::QueuedConnection).
-    Q_INVOKABLE void start(quint64 generation, const sluice::workspace::ModelConfig &model, int chunk);
-    Q_INVOKABLE void fetch(quint64 generation, qint64 offset, int chunk);
-    Q_INVOKABLE void setWorkspace(const sluice::workspace::Workspace &workspace);
+    // Run on the worker's thread: call through QMetaObject::invokeMethod(worker, lambda, Qt::QueuedConnection).
+    void start(quint64 generation, const sluice::workspace::ModelConfig &model, int chunk);
+    void fetch(quint64 generation, qint64 offset, int chunk);
+    void setWorkspace(const sluice::workspace::Workspace &workspace);
 
 signals:
     void columnsReady(quint64 generation, const QList<sluice::source::Column> &columns);

@@ -1,0 +1,187 @@
+// The Sources and Models screens, offscreen, on the demo workspace.
+#include "models/models_screen.h"
+#include "models/preview_table_model.h"
+#include "shell/main_window.h"
+#include "shell/workspace_document.h"
+#include "sources/sources_screen.h"
+#include "workspace/workspace_init.h"
+
+#include <QAbstractItemModelTester>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace sluice;
+
+class TestScreens final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void tableModelContract();
+    void fetchMoreAsksOnce();
+    void staleAnswersAreDropped();
+    void previewFillsLazily();
+    void supersededPreviewIsDropped();
+    void previewShowsWarehouseErrors();
+    void sourcesTestAndSchema();
+    void mainWindowHasEveryScreen();
+
+private:
+    workspace::Workspace demo();
+    QTemporaryDir m_dir;
+};
+
+void TestScreens::initTestCase()
+{
+    workspace::InitOptions options;
+    options.demo = true;
+    options.demoUsers = 5000;
+    const auto r = workspace::initWorkspace(m_dir.filePath(QStringLiteral("ws")), options);
+    QVERIFY2(r.ok(), qPrintable(r.error().message));
+}
+
+workspace::Workspace TestScreens::demo()
+{
+    auto ws = workspace::Workspace::open(m_dir.filePath(QStringLiteral("ws")));
+    if (!ws.ok())
+        qFatal("%s", qPrintable(ws.error().message));
+    return std::move(ws).value();
+}
+
+void TestScreens::tableModelContract()
+{
+    ui::PreviewTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.reset(1);
+    model.setColumns(1, {{QStringLiteral("id"), source::ColumnType::Integer, {}}, {QStringLiteral("email"), source::ColumnType::Text, {}}});
+    model.appendRows(1, {{QVariant(1LL), QVariant(QStringLiteral("a@x"))}, {QVariant(2LL), QVariant()}}, true);
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.data(model.index(1, 1)).toString(), QStringLiteral("NULL"));
+}
+
+void TestScreens::fetchMoreAsksOnce()
+{
+    ui::PreviewTableModel model; // no tester here: it calls fetchMore itself
+    model.reset(1);
+    model.setColumns(1, {{QStringLiteral("id"), source::ColumnType::Integer, {}}, {QStringLiteral("email"), source::ColumnType::Text, {}}});
+    model.appendRows(1, {{QVariant(1LL), QVariant(QStringLiteral("a@x"))}, {QVariant(2LL), QVariant()}}, true);
+    QVERIFY(model.canFetchMore({}));
+    QSignalSpy requested(&model, &ui::PreviewTableModel::fetchRequested);
+    model.fetchMore({});
+    QCOMPARE(requested.size(), 1);
+    QCOMPARE(requested.first().at(1).toLongLong(), 2);
+    QVERIFY(!model.canFetchMore({})); // one request in flight at a time
+    QCOMPARE(model.rowCountText(), QStringLiteral("at least 2 rows"));
+    model.appendRows(1, {{QVariant(3LL), QVariant(QStringLiteral("c@x"))}}, false);
+    QVERIFY(!model.canFetchMore({}));
+    QVERIFY(model.totalKnown());
+    QCOMPARE(model.rowCount(), 3);
+}
+
+void TestScreens::staleAnswersAreDropped()
+{
+    ui::PreviewTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.reset(1);
+    model.reset(2);
+    model.setColumns(1, {{QStringLiteral("old"), source::ColumnType::Text, {}}});
+    model.appendRows(1, {{QVariant(QStringLiteral("x"))}}, false);
+    QCOMPARE(model.columnCount(), 0);
+    QCOMPARE(model.rowCount(), 0);
+}
+
+void TestScreens::previewFillsLazily()
+{
+    ui::WorkspaceDocument document(demo());
+    ui::ModelsScreen screen(&document);
+    QSignalSpy settled(&screen, &ui::ModelsScreen::previewSettled);
+    screen.previewCurrent();
+    QVERIFY(settled.wait(30000));
+    ui::PreviewTableModel *model = screen.previewModel();
+    QCOMPARE(model->rowCount(), 200); // the first chunk only, not the whole model
+    QVERIFY(model->columnCount() >= 10);
+    QVERIFY(model->totalKnown());
+    QVERIFY2(model->rowCountText().contains(QStringLiteral("5,000")) || model->rowCountText().contains(QStringLiteral("5000")),
+             qPrintable(model->rowCountText()));
+    // Scrolling asks for the next chunk.
+    QVERIFY(model->canFetchMore({}));
+    model->fetchMore({});
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 400, 20000);
+    const auto labels = screen.findChildren<QLabel *>();
+    const bool checksShown = std::any_of(labels.begin(), labels.end(), [](QLabel *l) {
+        return l->text().contains(QStringLiteral("unique over"));
+    });
+    QVERIFY(checksShown);
+}
+
+void TestScreens::supersededPreviewIsDropped()
+{
+    ui::WorkspaceDocument document(demo());
+    ui::ModelsScreen screen(&document);
+    QAbstractItemModelTester tester(screen.previewModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    auto *editor = screen.findChild<QPlainTextEdit *>(QStringLiteral("sqlEditor"));
+    QVERIFY(editor);
+    QSignalSpy settled(&screen, &ui::ModelsScreen::previewSettled);
+    screen.previewCurrent(); // the full customer_360
+    editor->setPlainText(QStringLiteral("select customer_id, email from customer_360 limit 7"));
+    screen.previewCurrent(); // supersedes the first before it answers
+    QVERIFY(settled.wait(30000));
+    QTRY_COMPARE_WITH_TIMEOUT(screen.previewModel()->columnCount(), 2, 20000);
+    QTest::qWait(300); // anything the first preview still sends must not land
+    QCOMPARE(screen.previewModel()->columnCount(), 2);
+    QCOMPARE(screen.previewModel()->rowCount(), 7);
+}
+
+void TestScreens::previewShowsWarehouseErrors()
+{
+    ui::WorkspaceDocument document(demo());
+    ui::ModelsScreen screen(&document);
+    screen.findChild<QPlainTextEdit *>(QStringLiteral("sqlEditor"))->setPlainText(QStringLiteral("selec * from nowhere"));
+    QSignalSpy settled(&screen, &ui::ModelsScreen::previewSettled);
+    screen.previewCurrent();
+    QVERIFY(settled.wait(30000));
+    const auto labels = screen.findChildren<QLabel *>();
+    const bool shown = std::any_of(labels.begin(), labels.end(), [](QLabel *l) {
+        return l->text().contains(QStringLiteral("syntax error"));
+    });
+    QVERIFY(shown);
+}
+
+void TestScreens::sourcesTestAndSchema()
+{
+    ui::WorkspaceDocument document(demo());
+    ui::SourcesScreen screen(&document);
+    QSignalSpy finished(&screen, &ui::SourcesScreen::testFinished);
+    if (finished.isEmpty())
+        QVERIFY(finished.wait(30000));
+    QCOMPARE(finished.last().at(0).toBool(), true);
+    auto *tree = screen.findChild<QTreeWidget *>();
+    QVERIFY(tree);
+    QCOMPARE(tree->topLevelItemCount(), 1);
+    QStringList tables;
+    for (int i = 0; i < tree->topLevelItem(0)->childCount(); ++i)
+        tables.append(tree->topLevelItem(0)->child(i)->text(0));
+    QVERIFY(tables.contains(QStringLiteral("users")));
+    QVERIFY(tables.contains(QStringLiteral("customer_360")));
+}
+
+void TestScreens::mainWindowHasEveryScreen()
+{
+    ui::MainWindow window(demo());
+    auto *nav = window.findChild<QWidget *>(QStringLiteral("navigation"));
+    QVERIFY(nav);
+    const auto labels = window.findChildren<QLabel *>(QStringLiteral("screenTitle"));
+    QStringList titles;
+    for (QLabel *l : labels)
+        titles.append(l->text());
+    for (const char *t : {"Sources", "Models", "Syncs", "Runs", "Dashboard"})
+        QVERIFY2(titles.contains(QString::fromLatin1(t)), t);
+}
+
+QTEST_MAIN(TestScreens)
+#include "tst_screens.moc"
