@@ -12,7 +12,6 @@ namespace sluice::cli {
 
 namespace {
 
-QString tr(const char *s) { return QCoreApplication::translate("sluice::cli", s); }
 
 struct VerbSpec
 {
@@ -45,7 +44,7 @@ const QStringList &plannedVerbs()
 
 QString usage()
 {
-    return tr("Usage: sluice <verb> [options]\n"
+    return QCoreApplication::translate("sluice::cli", "Usage: sluice <verb> [options]\n"
               "\n"
               "  init DIR [--demo] [--rows N]     create a workspace (--demo: embedded demo warehouse)\n"
               "  check [--json]                   validate sluice.json, reach sources, compile models\n"
@@ -84,14 +83,14 @@ int run(const QStringList &arguments)
     Arguments args;
     args.verb = arguments.first();
     if (plannedVerbs().contains(args.verb))
-        return usageError(tr("\"%1\" is not available in this build yet; see the README for the verbs that exist")
+        return usageError(QCoreApplication::translate("sluice::cli", "\"%1\" is not available in this build yet; see the README for the verbs that exist")
                               .arg(args.verb));
     const VerbSpec *spec = nullptr;
     for (const VerbSpec &v : verbs())
         if (args.verb == QLatin1String(v.name))
             spec = &v;
     if (!spec)
-        return usageError(tr("unknown verb \"%1\"\n\n%2").arg(args.verb, usage()));
+        return usageError(QCoreApplication::translate("sluice::cli", "unknown verb \"%1\"\n\n%2").arg(args.verb, usage()));
 
     for (qsizetype i = 1; i < arguments.size(); ++i) {
         const QString a = arguments[i];
@@ -109,18 +108,18 @@ int run(const QStringList &arguments)
         if (name == QLatin1String("workspace") || spec->valueOptions.contains(name)) {
             if (eq < 0) {
                 if (i + 1 >= arguments.size())
-                    return usageError(tr("%1: --%2 needs a value").arg(args.verb, name));
+                    return usageError(QCoreApplication::translate("sluice::cli", "%1: --%2 needs a value").arg(args.verb, name));
                 inlineValue = arguments[++i];
             }
             args.options.insert(name, inlineValue);
         } else if (spec->flagOptions.contains(name) && eq < 0) {
             args.flags.insert(name);
         } else {
-            return usageError(tr("%1: unknown option --%2").arg(args.verb, name));
+            return usageError(QCoreApplication::translate("sluice::cli", "%1: unknown option --%2").arg(args.verb, name));
         }
     }
     if (args.positional.size() < spec->minPositional || args.positional.size() > spec->maxPositional)
-        return usageError(tr("%1: wrong number of arguments\n\n%2").arg(args.verb, usage()));
+        return usageError(QCoreApplication::translate("sluice::cli", "%1: wrong number of arguments\n\n%2").arg(args.verb, usage()));
     return spec->handler(args);
 }
 
@@ -159,13 +158,13 @@ void say(const QString &text)
 
 int fail(const Error &error)
 {
-    say(tr("error: %1").arg(error.message));
+    say(QCoreApplication::translate("sluice::cli", "error: %1").arg(error.message));
     return exitCodeFor(error);
 }
 
 int usageError(const QString &message)
 {
-    say(tr("error: %1").arg(message));
+    say(QCoreApplication::translate("sluice::cli", "error: %1").arg(message));
     return ExitUsage;
 }
 

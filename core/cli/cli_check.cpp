@@ -11,7 +11,6 @@ namespace sluice::cli {
 
 namespace {
 
-QString tr(const char *s) { return QCoreApplication::translate("sluice::cli", s); }
 
 struct Outcome
 {
@@ -36,7 +35,7 @@ QString checkDestination(const workspace::Workspace &ws, const workspace::Destin
 {
     for (auto it = d.raw.begin(); it != d.raw.end(); ++it) {
         if (auto ref = workspace::parseSecretRef(it.value())) {
-            Result<QString> s = ws.resolveSecret(*ref, tr("destination %1: %2").arg(d.name, it.key()));
+            Result<QString> s = ws.resolveSecret(*ref, QCoreApplication::translate("sluice::cli", "destination %1: %2").arg(d.name, it.key()));
             if (!s) {
                 code = ExitUsage;
                 return s.error().message;
@@ -47,7 +46,7 @@ QString checkDestination(const workspace::Workspace &ws, const workspace::Destin
         const QFileInfo dir(QFileInfo(ws.resolvePath(d.raw.value(QStringLiteral("path")).toString())).absolutePath());
         if (dir.exists() && !dir.isWritable()) {
             code = ExitFailed;
-            return tr("destination %1: directory %2 is not writable").arg(d.name, dir.absoluteFilePath());
+            return QCoreApplication::translate("sluice::cli", "destination %1: directory %2 is not writable").arg(d.name, dir.absoluteFilePath());
         }
     }
     return {};
@@ -78,19 +77,19 @@ int runCheck(const Arguments &args)
             sources.append(entry(s.name, c.error().message));
             continue;
         }
-        say(tr("ok: source %1 (%2) reached").arg(s.name, s.driver));
+        say(QCoreApplication::translate("sluice::cli", "ok: source %1 (%2) reached").arg(s.name, s.driver));
         connections[s.name] = std::move(c).value();
         sources.append(entry(s.name, {}));
     }
     for (const workspace::ModelConfig &m : config.models) {
         auto conn = connections.find(m.source);
         if (conn == connections.end()) {
-            models.append(entry(m.name, tr("model %1: source %2 is not reachable").arg(m.name, m.source)));
+            models.append(entry(m.name, QCoreApplication::translate("sluice::cli", "model %1: source %2 is not reachable").arg(m.name, m.source)));
             continue;
         }
         Result<QList<source::Column>> columns = conn->second->describe(m.sql);
         if (!columns) {
-            const QString message = tr("model %1: %2").arg(m.name, columns.error().message);
+            const QString message = QCoreApplication::translate("sluice::cli", "model %1: %2").arg(m.name, columns.error().message);
             outcome.worsen(exitCodeFor(columns.error()));
             errors.append(message);
             models.append(entry(m.name, message));
@@ -98,7 +97,7 @@ int runCheck(const Arguments &args)
         }
         Result<model::KeyCheck> keys = model::checkKeys(*conn->second, m, columns.value());
         if (!keys) {
-            const QString message = tr("model %1: %2").arg(m.name, keys.error().message);
+            const QString message = QCoreApplication::translate("sluice::cli", "model %1: %2").arg(m.name, keys.error().message);
             outcome.worsen(exitCodeFor(keys.error()));
             errors.append(message);
             models.append(entry(m.name, message));
@@ -112,7 +111,7 @@ int runCheck(const Arguments &args)
             outcome.worsen(keys->missingColumns.isEmpty() ? ExitFailed : ExitUsage);
             errors.append(keys->problems(m.name));
         } else {
-            say(tr("ok: model %1 compiles (%2 columns, %3 rows, key unique)").arg(m.name).arg(columns->size()).arg(keys->rowCount));
+            say(QCoreApplication::translate("sluice::cli", "ok: model %1 compiles (%2 columns, %3 rows, key unique)").arg(m.name).arg(columns->size()).arg(keys->rowCount));
         }
     }
     for (const workspace::DestinationConfig &d : config.destinations) {
@@ -122,12 +121,12 @@ int runCheck(const Arguments &args)
             outcome.worsen(code);
             errors.append(error);
         } else {
-            say(tr("ok: destination %1 (%2)").arg(d.name, d.type));
+            say(QCoreApplication::translate("sluice::cli", "ok: destination %1 (%2)").arg(d.name, d.type));
         }
         destinations.append(entry(d.name, error));
     }
     for (const QString &e : std::as_const(errors))
-        say(tr("error: %1").arg(e));
+        say(QCoreApplication::translate("sluice::cli", "error: %1").arg(e));
     if (args.json())
         printJson(QJsonObject{{QStringLiteral("ok"), outcome.exitCode == ExitOk},
                               {QStringLiteral("workspace"), ws->dir()},
@@ -136,7 +135,7 @@ int runCheck(const Arguments &args)
                               {QStringLiteral("destinations"), destinations},
                               {QStringLiteral("errors"), QJsonArray::fromStringList(errors)}});
     if (outcome.exitCode == ExitOk)
-        say(tr("sluice.json is valid; every source and model checks out"));
+        say(QCoreApplication::translate("sluice::cli", "sluice.json is valid; every source and model checks out"));
     return outcome.exitCode;
 }
 

@@ -6,27 +6,23 @@
 
 namespace sluice::cli {
 
-namespace {
-QString tr(const char *s) { return QCoreApplication::translate("sluice::cli", s); }
-} // namespace
-
 int runInit(const Arguments &args)
 {
     workspace::InitOptions options;
     options.demo = args.flags.contains(QStringLiteral("demo"));
     if (args.options.contains(QStringLiteral("rows"))) {
         if (!options.demo)
-            return usageError(tr("init: --rows goes with --demo"));
+            return usageError(QCoreApplication::translate("sluice::cli", "init: --rows goes with --demo"));
         bool ok = false;
         options.demoUsers = args.options.value(QStringLiteral("rows")).toLongLong(&ok);
         if (!ok || options.demoUsers < 1 || options.demoUsers > 10'000'000)
-            return usageError(tr("init: --rows takes a number from 1 to 10000000"));
+            return usageError(QCoreApplication::translate("sluice::cli", "init: --rows takes a number from 1 to 10000000"));
     }
     const QString dir = QDir(args.positional.first()).absolutePath();
     const bool big = options.demoUsers >= 1'000'000;
     Result<void> r = workspace::initWorkspace(dir, options, [&](qint64 done, qint64 total) {
         if (big)
-            say(tr("demo warehouse: %1 of %2 users").arg(done).arg(total));
+            say(QCoreApplication::translate("sluice::cli", "demo warehouse: %1 of %2 users").arg(done).arg(total));
     });
     if (!r)
         return fail(r.error());
@@ -35,10 +31,10 @@ int runInit(const Arguments &args)
                               {QStringLiteral("demo"), options.demo},
                               {QStringLiteral("rows"), options.demo ? double(options.demoUsers) : 0.0}});
     }
-    say(options.demo ? tr("Created demo workspace %1 (%2 customers). Try: sluice preview customer_360 --workspace %1")
+    say(options.demo ? QCoreApplication::translate("sluice::cli", "Created demo workspace %1 (%2 customers). Try: sluice preview customer_360 --workspace %1")
                            .arg(dir)
                            .arg(options.demoUsers)
-                     : tr("Created workspace %1. Add a source to sluice.json, or open it in the GUI: sluice --workspace %1")
+                     : QCoreApplication::translate("sluice::cli", "Created workspace %1. Add a source to sluice.json, or open it in the GUI: sluice --workspace %1")
                            .arg(dir));
     return ExitOk;
 }

@@ -8,7 +8,6 @@ namespace sluice::cli {
 
 namespace {
 
-QString tr(const char *s) { return QCoreApplication::translate("sluice::cli", s); }
 
 QString cell(const QVariant &v)
 {
@@ -59,23 +58,23 @@ int runPreview(const Arguments &args)
         bool ok = false;
         limit = args.options.value(QStringLiteral("limit")).toInt(&ok);
         if (!ok || limit < 0 || limit > 100000)
-            return usageError(tr("preview: --limit takes a number from 0 to 100000"));
+            return usageError(QCoreApplication::translate("sluice::cli", "preview: --limit takes a number from 0 to 100000"));
     }
     Result<workspace::Workspace> ws = openWorkspace(args);
     if (!ws)
         return fail(ws.error());
     const QString name = args.positional.first();
     if (!ws->config().models.contains(name))
-        return usageError(tr("preview: unknown model \"%1\" (models: %2)")
+        return usageError(QCoreApplication::translate("sluice::cli", "preview: unknown model \"%1\" (models: %2)")
                               .arg(name, ws->config().models.keys().join(QStringLiteral(", "))));
     const workspace::ModelConfig &model = ws->config().models.value(name);
     Result<std::unique_ptr<source::SourceConnection>> conn =
         source::SourceConnection::open(ws->config().sources.value(model.source), ws.value());
     if (!conn)
-        return fail({tr("model %1: %2").arg(name, conn.error().message), conn.error().kind});
+        return fail({QCoreApplication::translate("sluice::cli", "model %1: %2").arg(name, conn.error().message), conn.error().kind});
     Result<model::Preview> preview = model::previewModel(*conn.value(), model, limit);
     if (!preview)
-        return fail({tr("model %1: %2").arg(name, preview.error().message), preview.error().kind});
+        return fail({QCoreApplication::translate("sluice::cli", "model %1: %2").arg(name, preview.error().message), preview.error().kind});
 
     const model::Preview &p = preview.value();
     if (args.json()) {
@@ -84,15 +83,15 @@ int runPreview(const Arguments &args)
         printJson(doc);
     } else {
         say(table(p));
-        say(tr("%1 row(s) in %2 ms; model checks in %3 ms").arg(p.rows.size()).arg(p.elapsedMs).arg(p.checksElapsedMs));
+        say(QCoreApplication::translate("sluice::cli", "%1 row(s) in %2 ms; model checks in %3 ms").arg(p.rows.size()).arg(p.elapsedMs).arg(p.checksElapsedMs));
     }
     if (p.checks.ok()) {
-        say(tr("model %1: primary key %2 is present, non-null and unique over %3 rows")
+        say(QCoreApplication::translate("sluice::cli", "model %1: primary key %2 is present, non-null and unique over %3 rows")
                 .arg(name, model.primaryKey.join(QStringLiteral(", ")))
                 .arg(p.checks.rowCount));
     } else {
         for (const QString &problem : p.checks.problems(name))
-            say(tr("warning: %1").arg(problem));
+            say(QCoreApplication::translate("sluice::cli", "warning: %1").arg(problem));
         if (!p.checks.missingColumns.isEmpty())
             return ExitUsage; // the model's configuration names a column that is not there
     }

@@ -24,7 +24,6 @@ namespace sluice::demo {
 
 namespace {
 
-QString tr(const char *s) { return QCoreApplication::translate("sluice::demo", s); }
 
 // splitmix64: tiny, fast, and identical on every platform (std distributions are not).
 class Random final
@@ -185,7 +184,7 @@ Result<void> generateDemoWarehouse(const QString &path, const DemoOptions &optio
                                    const std::function<void(qint64, qint64)> &progress)
 {
     if (options.users < 1 || options.users > 10'000'000)
-        return configError(tr("the demo warehouse holds 1 to 10,000,000 users"));
+        return configError(QCoreApplication::translate("sluice::demo", "the demo warehouse holds 1 to 10,000,000 users"));
     QDir().mkpath(QFileInfo(path).absolutePath());
     QFile::remove(path);
 
@@ -196,11 +195,11 @@ Result<void> generateDemoWarehouse(const QString &path, const DemoOptions &optio
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
         db.setDatabaseName(path);
         auto fail = [&](const QString &what, const QSqlError &e) {
-            return Error{tr("demo warehouse %1: %2: %3").arg(path, what, e.text()), Error::Kind::Internal};
+            return Error{QCoreApplication::translate("sluice::demo", "demo warehouse %1: %2: %3").arg(path, what, e.text()), Error::Kind::Internal};
         };
         result = [&]() -> Result<void> {
             if (!db.open())
-                return fail(tr("cannot create"), db.lastError());
+                return fail(QCoreApplication::translate("sluice::demo", "cannot create"), db.lastError());
             QSqlQuery q(db);
             q.exec(QStringLiteral("PRAGMA journal_mode=OFF"));
             q.exec(QStringLiteral("PRAGMA synchronous=OFF"));
@@ -222,7 +221,7 @@ Result<void> generateDemoWarehouse(const QString &path, const DemoOptions &optio
                 account.addBindValue(r.chance(5) ? QVariant() : QVariant(QString::fromUtf8(r.pick(industries))));
                 account.addBindValue(iso(anchor.addSecs(-r.below(4 * 365 * 86400))));
                 if (!account.exec())
-                    return fail(tr("accounts"), account.lastError());
+                    return fail(QCoreApplication::translate("sluice::demo", "accounts"), account.lastError());
             }
 
             QSqlQuery user(db), order(db), event(db);
@@ -273,7 +272,7 @@ Result<void> generateDemoWarehouse(const QString &path, const DemoOptions &optio
                 user.addBindValue(iso(created));
                 user.addBindValue(iso(updated));
                 if (!user.exec())
-                    return fail(tr("users"), user.lastError());
+                    return fail(QCoreApplication::translate("sluice::demo", "users"), user.lastError());
 
                 const int orders = r.chance(35) ? 0 : int(1 + r.below(5));
                 for (int o = 0; o < orders; ++o) {
@@ -285,7 +284,7 @@ Result<void> generateDemoWarehouse(const QString &path, const DemoOptions &optio
                                                                                                           : QStringLiteral("EUR"));
                     order.addBindValue(iso(created.addSecs(r.below(qMax<qint64>(1, created.secsTo(anchor))))));
                     if (!order.exec())
-                        return fail(tr("orders"), order.lastError());
+                        return fail(QCoreApplication::translate("sluice::demo", "orders"), order.lastError());
                 }
                 const int events = int(r.below(8));
                 for (int e = 0; e < events; ++e) {
@@ -294,7 +293,7 @@ Result<void> generateDemoWarehouse(const QString &path, const DemoOptions &optio
                     event.addBindValue(QString::fromUtf8(r.pick(eventNames)));
                     event.addBindValue(iso(anchor.addSecs(-r.below(180 * 86400))));
                     if (!event.exec())
-                        return fail(tr("events"), event.lastError());
+                        return fail(QCoreApplication::translate("sluice::demo", "events"), event.lastError());
                 }
                 if (u % 100000 == 0) {
                     db.commit();
@@ -304,7 +303,7 @@ Result<void> generateDemoWarehouse(const QString &path, const DemoOptions &optio
                 }
             }
             if (!db.commit())
-                return fail(tr("commit"), db.lastError());
+                return fail(QCoreApplication::translate("sluice::demo", "commit"), db.lastError());
             for (const QString &s : viewSql())
                 if (!q.exec(s))
                     return fail(s, q.lastError());

@@ -7,10 +7,6 @@
 
 namespace sluice::model {
 
-namespace {
-QString tr(const char *s, const char *c = nullptr, int n = -1) { return QCoreApplication::translate("sluice::model", s, c, n); }
-} // namespace
-
 QString recordKey(const source::Row &row, const QList<int> &keyIndexes)
 {
     if (keyIndexes.size() == 1)
@@ -28,14 +24,16 @@ QStringList KeyCheck::problems(const QString &model) const
 {
     QStringList out;
     for (const QString &c : missingColumns)
-        out.append(tr("model %1: primary key column %2 not found in the model's columns").arg(model, c));
-    if (nullKeys > 0)
-        out.append(tr("model %1: %n row(s) have a NULL primary key", nullptr, int(qMin<qint64>(nullKeys, INT_MAX))).arg(model));
+        out.append(QCoreApplication::translate("sluice::model", "model %1: primary key column %2 not found in the model's columns").arg(model, c));
+    if (nullKeys > 0) {
+        const int n = nullKeys > INT_MAX ? INT_MAX : int(nullKeys);
+        out.append(QCoreApplication::translate("sluice::model", "model %1: %n row(s) have a NULL primary key", nullptr, n).arg(model));
+    }
     if (duplicateKeys > 0) {
         QStringList examples;
         for (const auto &e : duplicateExamples)
-            examples.append(tr("%1 (%2 rows)").arg(e.first).arg(e.second));
-        out.append(tr("model %1: %2 primary key value(s) occur more than once, in %3 rows; for example %4")
+            examples.append(QCoreApplication::translate("sluice::model", "%1 (%2 rows)").arg(e.first).arg(e.second));
+        out.append(QCoreApplication::translate("sluice::model", "model %1: %2 primary key value(s) occur more than once, in %3 rows; for example %4")
                        .arg(model)
                        .arg(duplicateKeys)
                        .arg(duplicateRows)

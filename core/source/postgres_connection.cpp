@@ -13,7 +13,6 @@ namespace sluice::source {
 
 namespace {
 
-QString tr(const char *s) { return QCoreApplication::translate("sluice::source", s); }
 
 // PostgreSQL's built-in type OIDs (pg_type.dat); they never change.
 enum Oid : unsigned {
@@ -83,15 +82,15 @@ Error classifyConnectError(const QString &owner, const QString &message)
     const QString m = message.toLower();
     if (m.contains(QLatin1String("password authentication failed")) || m.contains(QLatin1String("no password supplied"))
         || m.contains(QLatin1String("authentication failed")) || (m.contains(QLatin1String("role")) && m.contains(QLatin1String("does not exist"))))
-        return {tr("%1: the server refused the credentials (check user and password): %2").arg(owner, message.trimmed()),
+        return {QCoreApplication::translate("sluice::source", "%1: the server refused the credentials (check user and password): %2").arg(owner, message.trimmed()),
                 Error::Kind::Refused};
     if (m.contains(QLatin1String("database")) && m.contains(QLatin1String("does not exist")))
-        return {tr("%1: the server is reachable but the database does not exist: %2").arg(owner, message.trimmed()),
+        return {QCoreApplication::translate("sluice::source", "%1: the server is reachable but the database does not exist: %2").arg(owner, message.trimmed()),
                 Error::Kind::Unreachable};
     if (m.contains(QLatin1String("timeout")))
-        return {tr("%1: no answer from the host within the connect timeout: %2").arg(owner, message.trimmed()),
+        return {QCoreApplication::translate("sluice::source", "%1: no answer from the host within the connect timeout: %2").arg(owner, message.trimmed()),
                 Error::Kind::Unreachable};
-    return {tr("%1: cannot reach the server (check host, port and network): %2").arg(owner, message.trimmed()),
+    return {QCoreApplication::translate("sluice::source", "%1: cannot reach the server (check host, port and network): %2").arg(owner, message.trimmed()),
             Error::Kind::Unreachable};
 }
 
@@ -115,10 +114,10 @@ Result<std::unique_ptr<SourceConnection>> PostgresConnection::connect(const work
                                                                       const QString &password)
 {
     static std::atomic_int counter{0};
-    const QString owner = tr("source %1").arg(config.name);
+    const QString owner = QCoreApplication::translate("sluice::source", "source %1").arg(config.name);
     const QString connection = QStringLiteral("sluice-pg-%1-%2").arg(config.name).arg(counter.fetch_add(1));
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
-        return configError(tr("%1: Qt's PostgreSQL driver (QPSQL) is not installed; install libqt6sql6-psql").arg(owner));
+        return configError(QCoreApplication::translate("sluice::source", "%1: Qt's PostgreSQL driver (QPSQL) is not installed; install libqt6sql6-psql").arg(owner));
     std::unique_ptr<PostgresConnection> self(new PostgresConnection(config.name, connection));
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
     db.setHostName(config.host);
@@ -132,11 +131,11 @@ Result<std::unique_ptr<SourceConnection>> PostgresConnection::connect(const work
         return classifyConnectError(owner, db.lastError().databaseText().isEmpty() ? db.lastError().text()
                                                                                   : db.lastError().databaseText());
     if (!self->nativeHandle())
-        return Error{tr("%1: the QPSQL driver gave no libpq handle").arg(owner), Error::Kind::Internal};
+        return Error{QCoreApplication::translate("sluice::source", "%1: the QPSQL driver gave no libpq handle").arg(owner), Error::Kind::Internal};
     QSqlQuery q(db);
     for (const char *setting : {"SET TimeZone TO 'UTC'", "SET DateStyle TO 'ISO, YMD'", "SET extra_float_digits TO 1"})
         if (!q.exec(QString::fromLatin1(setting)))
-            return Error{tr("%1: %2").arg(owner, q.lastError().text()), Error::Kind::Query};
+            return Error{QCoreApplication::translate("sluice::source", "%1: %2").arg(owner, q.lastError().text()), Error::Kind::Query};
     return std::unique_ptr<SourceConnection>(std::move(self));
 }
 
@@ -151,11 +150,11 @@ void *PostgresConnection::nativeHandle() const
 Result<void> PostgresConnection::stream(const QString &sql, const RowSink &sink, const std::atomic_bool *cancel)
 {
     PGconn *conn = static_cast<PGconn *>(nativeHandle());
-    const QString owner = tr("source %1").arg(m_name);
+    const QString owner = QCoreApplication::translate("sluice::source", "source %1").arg(m_name);
     if (!conn || PQstatus(conn) != CONNECTION_OK)
-        return Error{tr("%1: the connection was lost").arg(owner), Error::Kind::Unreachable};
+        return Error{QCoreApplication::translate("sluice::source", "%1: the connection was lost").arg(owner), Error::Kind::Unreachable};
     if (!PQsendQuery(conn, sql.toUtf8().constData()))
-        return Error{tr("%1: %2").arg(owner, QString::fromUtf8(PQerrorMessage(conn)).trimmed()), Error::Kind::Unreachable};
+        return Error{QCoreApplication::translate("sluice::source", "%1: %2").arg(owner, QString::fromUtf8(PQerrorMessage(conn)).trimmed()), Error::Kind::Unreachable};
     PQsetSingleRowMode(conn);
 
     QList<ColumnType> types;
@@ -214,11 +213,11 @@ Result<void> PostgresConnection::stream(const QString &sql, const RowSink &sink,
         PQclear(res);
     }
     if (cancelled)
-        return Error{tr("%1: cancelled").arg(owner), Error::Kind::Cancelled};
+        return Error{QCoreApplication::translate("sluice::source", "%1: cancelled").arg(owner), Error::Kind::Cancelled};
     if (!error.isEmpty()) {
         const bool lost = PQstatus(conn) != CONNECTION_OK;
-        return Error{lost ? tr("%1: the connection was lost: %2").arg(owner, error)
-                          : tr("%1: the warehouse refused the query: %2").arg(owner, error),
+        return Error{lost ? QCoreApplication::translate("sluice::source", "%1: the connection was lost: %2").arg(owner, error)
+                          : QCoreApplication::translate("sluice::source", "%1: the warehouse refused the query: %2").arg(owner, error),
                      lost ? Error::Kind::Unreachable : Error::Kind::Query};
     }
     return {};
@@ -272,15 +271,15 @@ Result<QList<TableInfo>> PostgresConnection::introspect()
 Result<void> PostgresConnection::compile(const QString &sql)
 {
     PGconn *conn = static_cast<PGconn *>(nativeHandle());
-    const QString owner = tr("source %1").arg(m_name);
+    const QString owner = QCoreApplication::translate("sluice::source", "source %1").arg(m_name);
     if (!conn || PQstatus(conn) != CONNECTION_OK)
-        return Error{tr("%1: the connection was lost").arg(owner), Error::Kind::Unreachable};
+        return Error{QCoreApplication::translate("sluice::source", "%1: the connection was lost").arg(owner), Error::Kind::Unreachable};
     PGresult *res = PQprepare(conn, "", stripTrailingSemicolons(sql).toUtf8().constData(), 0, nullptr);
     const bool ok = res && PQresultStatus(res) == PGRES_COMMAND_OK;
     const QString message = ok ? QString() : QString::fromUtf8(res ? PQresultErrorMessage(res) : PQerrorMessage(conn)).trimmed();
     PQclear(res);
     if (!ok)
-        return Error{tr("%1: the warehouse refused the query: %2").arg(owner, message), Error::Kind::Query};
+        return Error{QCoreApplication::translate("sluice::source", "%1: the warehouse refused the query: %2").arg(owner, message), Error::Kind::Query};
     return {};
 }
 

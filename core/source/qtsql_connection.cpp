@@ -12,7 +12,6 @@ namespace sluice::source {
 
 namespace {
 
-QString tr(const char *s) { return QCoreApplication::translate("sluice::source", s); }
 
 ColumnType typeOf(QMetaType::Type t)
 {
@@ -79,9 +78,9 @@ Result<std::unique_ptr<SourceConnection>> QtSqlConnection::connect(const workspa
                                                                    const QString &password)
 {
     static std::atomic_int counter{0};
-    const QString owner = tr("source %1").arg(config.name);
+    const QString owner = QCoreApplication::translate("sluice::source", "source %1").arg(config.name);
     if (!QSqlDatabase::isDriverAvailable(qtDriver))
-        return configError(tr("%1: Qt's %2 driver is not installed on this machine").arg(owner, qtDriver));
+        return configError(QCoreApplication::translate("sluice::source", "%1: Qt's %2 driver is not installed on this machine").arg(owner, qtDriver));
     const QString connection = QStringLiteral("sluice-src-%1-%2").arg(config.name).arg(counter.fetch_add(1));
     std::unique_ptr<QtSqlConnection> self(new QtSqlConnection(config.name, config.driver, connection));
     QSqlDatabase db = QSqlDatabase::addDatabase(qtDriver, connection);
@@ -97,7 +96,7 @@ Result<std::unique_ptr<SourceConnection>> QtSqlConnection::connect(const workspa
         db.setPassword(password);
     }
     if (!db.open())
-        return Error{tr("%1: cannot connect: %2").arg(owner, db.lastError().text()), Error::Kind::Unreachable};
+        return Error{QCoreApplication::translate("sluice::source", "%1: cannot connect: %2").arg(owner, db.lastError().text()), Error::Kind::Unreachable};
     return std::unique_ptr<SourceConnection>(std::move(self));
 }
 
@@ -109,11 +108,11 @@ QString QtSqlConnection::quoteIdentifier(const QString &identifier) const
 
 Result<void> QtSqlConnection::stream(const QString &sql, const RowSink &sink, const std::atomic_bool *cancel)
 {
-    const QString owner = tr("source %1").arg(m_name);
+    const QString owner = QCoreApplication::translate("sluice::source", "source %1").arg(m_name);
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.setForwardOnly(true);
     if (!q.exec(sql))
-        return Error{tr("%1: the warehouse refused the query: %2").arg(owner, q.lastError().text()), Error::Kind::Query};
+        return Error{QCoreApplication::translate("sluice::source", "%1: the warehouse refused the query: %2").arg(owner, q.lastError().text()), Error::Kind::Query};
     const QSqlRecord record = q.record();
     QList<Column> columns;
     QList<bool> inferred;
@@ -143,10 +142,10 @@ Result<void> QtSqlConnection::stream(const QString &sql, const RowSink &sink, co
         if (!sink.row(row))
             return {};
         if (cancel && cancel->load(std::memory_order_relaxed))
-            return Error{tr("%1: cancelled").arg(owner), Error::Kind::Cancelled};
+            return Error{QCoreApplication::translate("sluice::source", "%1: cancelled").arg(owner), Error::Kind::Cancelled};
     }
     if (q.lastError().isValid())
-        return Error{tr("%1: the warehouse failed the query: %2").arg(owner, q.lastError().text()), Error::Kind::Query};
+        return Error{QCoreApplication::translate("sluice::source", "%1: the warehouse failed the query: %2").arg(owner, q.lastError().text()), Error::Kind::Query};
     sendHeader();
     return {};
 }
@@ -177,7 +176,7 @@ Result<void> QtSqlConnection::compile(const QString &sql)
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));
     if (!q.prepare(stripTrailingSemicolons(sql)))
-        return Error{tr("source %1: the warehouse refused the query: %2").arg(m_name, q.lastError().text()), Error::Kind::Query};
+        return Error{QCoreApplication::translate("sluice::source", "source %1: the warehouse refused the query: %2").arg(m_name, q.lastError().text()), Error::Kind::Query};
     return {};
 }
 

@@ -10,17 +10,13 @@
 
 namespace sluice::source {
 
-namespace {
-QString tr(const char *s) { return QCoreApplication::translate("sluice::source", s); }
-} // namespace
-
 Result<std::unique_ptr<SourceConnection>> SourceConnection::open(const workspace::SourceConfig &config,
                                                                  const workspace::Workspace &workspace)
 {
-    const QString owner = tr("source %1").arg(config.name);
+    const QString owner = QCoreApplication::translate("sluice::source", "source %1").arg(config.name);
     QString password;
     if (config.password) {
-        Result<QString> secret = workspace.resolveSecret(*config.password, owner + tr(": password"));
+        Result<QString> secret = workspace.resolveSecret(*config.password, owner + QCoreApplication::translate("sluice::source", ": password"));
         if (!secret)
             return secret.error();
         password = secret.value();
@@ -30,14 +26,14 @@ Result<std::unique_ptr<SourceConnection>> SourceConnection::open(const workspace
     if (config.driver == QLatin1String("sqlite")) {
         const QString path = workspace.resolvePath(config.path);
         if (!QFileInfo::exists(path))
-            return Error{tr("%1: database file %2 does not exist").arg(owner, path), Error::Kind::Unreachable};
+            return Error{QCoreApplication::translate("sluice::source", "%1: database file %2 does not exist").arg(owner, path), Error::Kind::Unreachable};
         return QtSqlConnection::connect(config, QStringLiteral("QSQLITE"), path, password);
     }
     if (config.driver == QLatin1String("odbc"))
         return QtSqlConnection::connect(config, QStringLiteral("QODBC"), config.database, password);
     if (config.driver == QLatin1String("mysql"))
         return QtSqlConnection::connect(config, QStringLiteral("QMYSQL"), config.database, password);
-    return configError(tr("%1: unknown driver \"%2\"").arg(owner, config.driver));
+    return configError(QCoreApplication::translate("sluice::source", "%1: unknown driver \"%2\"").arg(owner, config.driver));
 }
 
 QString SourceConnection::quoteIdentifier(const QString &identifier) const

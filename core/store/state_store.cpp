@@ -16,7 +16,6 @@ namespace sluice::store {
 
 namespace {
 
-QString tr(const char *s) { return QCoreApplication::translate("sluice::store", s); }
 
 // Each entry moves the schema from version index to index + 1.
 const QList<QStringList> &migrations()
@@ -74,7 +73,7 @@ Result<std::unique_ptr<StateStore>> StateStore::open(const QString &path, int up
     if (!info.exists()) {
         QFile f(path);
         if (!f.open(QIODevice::WriteOnly))
-            return Error{tr("cannot create the state database %1: %2").arg(path, f.errorString()), Error::Kind::Internal};
+            return Error{QCoreApplication::translate("sluice::store", "cannot create the state database %1: %2").arg(path, f.errorString()), Error::Kind::Internal};
     }
     QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
 
@@ -85,7 +84,7 @@ Result<std::unique_ptr<StateStore>> StateStore::open(const QString &path, int up
     db.setDatabaseName(path);
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
     if (!db.open())
-        return storeError(tr("cannot open %1").arg(path), db.lastError());
+        return storeError(QCoreApplication::translate("sluice::store", "cannot open %1").arg(path), db.lastError());
     QSqlQuery q(db);
     for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON"}) {
         if (!q.exec(QString::fromLatin1(pragma)))
@@ -108,7 +107,7 @@ Result<void> StateStore::migrate(int upToVersion)
     QSqlDatabase db = QSqlDatabase::database(m_connection);
     const int from = schemaVersion();
     if (from > currentSchemaVersion)
-        return Error{tr("the state database %1 is at schema version %2, newer than this Sluice (%3); "
+        return Error{QCoreApplication::translate("sluice::store", "the state database %1 is at schema version %2, newer than this Sluice (%3); "
                         "upgrade Sluice")
                          .arg(m_path)
                          .arg(from)
@@ -116,18 +115,18 @@ Result<void> StateStore::migrate(int upToVersion)
                      Error::Kind::Config};
     for (int v = from; v < upToVersion; ++v) {
         if (!db.transaction())
-            return storeError(tr("migration to version %1").arg(v + 1), db.lastError());
+            return storeError(QCoreApplication::translate("sluice::store", "migration to version %1").arg(v + 1), db.lastError());
         QSqlQuery q(db);
         for (const QString &sql : migrations().at(v)) {
             if (!q.exec(sql)) {
                 const QSqlError e = q.lastError();
                 db.rollback();
-                return storeError(tr("migration to version %1").arg(v + 1), e);
+                return storeError(QCoreApplication::translate("sluice::store", "migration to version %1").arg(v + 1), e);
             }
         }
         q.exec(QStringLiteral("PRAGMA user_version = %1").arg(v + 1));
         if (!db.commit())
-            return storeError(tr("migration to version %1").arg(v + 1), db.lastError());
+            return storeError(QCoreApplication::translate("sluice::store", "migration to version %1").arg(v + 1), db.lastError());
     }
     return {};
 }
@@ -143,7 +142,7 @@ Result<void> StateStore::appendAudit(const QString &actor, const QString &action
     q.addBindValue(object);
     q.addBindValue(detail);
     if (!q.exec())
-        return storeError(tr("audit log"), q.lastError());
+        return storeError(QCoreApplication::translate("sluice::store", "audit log"), q.lastError());
     return {};
 }
 
@@ -179,7 +178,7 @@ Result<void> StateStore::insertRun(const RunRecord &run)
     q.addBindValue(compact(run.metrics));
     q.addBindValue(run.error.isEmpty() ? QVariant() : QVariant(run.error));
     if (!q.exec())
-        return storeError(tr("recording run %1").arg(run.id), q.lastError());
+        return storeError(QCoreApplication::translate("sluice::store", "recording run %1").arg(run.id), q.lastError());
     return {};
 }
 
@@ -195,7 +194,7 @@ Result<void> StateStore::updateRun(const RunRecord &run)
     q.addBindValue(run.error.isEmpty() ? QVariant() : QVariant(run.error));
     q.addBindValue(run.id);
     if (!q.exec())
-        return storeError(tr("recording run %1").arg(run.id), q.lastError());
+        return storeError(QCoreApplication::translate("sluice::store", "recording run %1").arg(run.id), q.lastError());
     return {};
 }
 
@@ -234,7 +233,7 @@ Result<void> StateStore::saveModelSchema(const QString &model, const QJsonObject
     q.addBindValue(compact(schema));
     q.addBindValue(isoNow());
     if (!q.exec())
-        return storeError(tr("schema of model %1").arg(model), q.lastError());
+        return storeError(QCoreApplication::translate("sluice::store", "schema of model %1").arg(model), q.lastError());
     return {};
 }
 

@@ -56,7 +56,6 @@ std::optional<SecretRef> parseSecretRef(const QJsonValue &value)
 
 namespace {
 
-QString tr(const char *s) { return QCoreApplication::translate("sluice::workspace", s); }
 
 const QStringList &secretKeys()
 {
@@ -101,15 +100,15 @@ public:
         const QJsonValue v = o.value(key);
         if (v.isUndefined() || v.isNull()) {
             if (required)
-                fail(path, object, tr("\"%1\" is required").arg(key));
+                fail(path, object, QCoreApplication::translate("sluice::workspace", "\"%1\" is required").arg(key));
             return {};
         }
         if (!v.isString()) {
-            fail(path + QLatin1Char('/') + key, object, tr("\"%1\" must be a string").arg(key));
+            fail(path + QLatin1Char('/') + key, object, QCoreApplication::translate("sluice::workspace", "\"%1\" must be a string").arg(key));
             return {};
         }
         if (required && v.toString().trimmed().isEmpty())
-            fail(path + QLatin1Char('/') + key, object, tr("\"%1\" must not be empty").arg(key));
+            fail(path + QLatin1Char('/') + key, object, QCoreApplication::translate("sluice::workspace", "\"%1\" must not be empty").arg(key));
         return v.toString();
     }
 
@@ -122,12 +121,12 @@ public:
         if (v.isString())
             return {v.toString()};
         if (!v.isArray()) {
-            fail(path + QLatin1Char('/') + key, object, tr("\"%1\" must be a list of strings").arg(key));
+            fail(path + QLatin1Char('/') + key, object, QCoreApplication::translate("sluice::workspace", "\"%1\" must be a list of strings").arg(key));
             return out;
         }
         for (const QJsonValue &e : v.toArray()) {
             if (!e.isString()) {
-                fail(path + QLatin1Char('/') + key, object, tr("\"%1\" must be a list of strings").arg(key));
+                fail(path + QLatin1Char('/') + key, object, QCoreApplication::translate("sluice::workspace", "\"%1\" must be a list of strings").arg(key));
                 return {};
             }
             out.append(e.toString());
@@ -142,7 +141,7 @@ public:
                 continue;
             if (!parseSecretRef(it.value()))
                 fail(path + QLatin1Char('/') + it.key(), object,
-                     tr("\"%1\" must be a secret reference such as {\"env\": \"NAME\"}, {\"keychain\": \"NAME\"} "
+                     QCoreApplication::translate("sluice::workspace", "\"%1\" must be a secret reference such as {\"env\": \"NAME\"}, {\"keychain\": \"NAME\"} "
                         "or {\"file\": \"PATH\"}; secrets are never written into sluice.json")
                          .arg(it.key()));
         }
@@ -162,18 +161,18 @@ QMap<QString, QJsonObject> section(Validator &v, const QJsonObject &root, const 
     if (s.isUndefined() || s.isNull())
         return out;
     if (!s.isObject()) {
-        v.fail(key, QString(), tr("\"%1\" must be an object of named entries").arg(key));
+        v.fail(key, QString(), QCoreApplication::translate("sluice::workspace", "\"%1\" must be an object of named entries").arg(key));
         return out;
     }
     const QJsonObject o = s.toObject();
     for (auto it = o.begin(); it != o.end(); ++it) {
         if (!it.value().isObject()) {
             v.fail(key + QLatin1Char('/') + it.key(), QString(),
-                   tr("%1 \"%2\" must be an object").arg(key, it.key()));
+                   QCoreApplication::translate("sluice::workspace", "%1 \"%2\" must be an object").arg(key, it.key()));
             continue;
         }
         if (it.key().trimmed().isEmpty()) {
-            v.fail(key, QString(), tr("an entry of \"%1\" has an empty name").arg(key));
+            v.fail(key, QString(), QCoreApplication::translate("sluice::workspace", "an entry of \"%1\" has an empty name").arg(key));
             continue;
         }
         out.insert(it.key(), it.value().toObject());
@@ -187,28 +186,28 @@ void validateTransform(Validator &v, const QString &step, const QString &path, c
     const QString name = colon < 0 ? step : step.left(colon);
     const QString arg = colon < 0 ? QString() : step.mid(colon + 1);
     if (!knownTransforms().contains(name)) {
-        v.fail(path, object, tr("unknown transform \"%1\" (known: %2)").arg(name, knownTransforms().join(QStringLiteral(", "))));
+        v.fail(path, object, QCoreApplication::translate("sluice::workspace", "unknown transform \"%1\" (known: %2)").arg(name, knownTransforms().join(QStringLiteral(", "))));
         return;
     }
     bool numberOk = true;
     if (name == QLatin1String("round") || name == QLatin1String("truncate")) {
         const int n = arg.toInt(&numberOk);
         if (!numberOk || n < 0)
-            v.fail(path, object, tr("transform \"%1\" needs a non-negative whole number, as in %1:2").arg(name));
+            v.fail(path, object, QCoreApplication::translate("sluice::workspace", "transform \"%1\" needs a non-negative whole number, as in %1:2").arg(name));
     } else if (name == QLatin1String("cast")) {
         static const QStringList types{QStringLiteral("string"), QStringLiteral("integer"), QStringLiteral("decimal"),
                                        QStringLiteral("boolean"), QStringLiteral("timestamp")};
         if (!types.contains(arg))
-            v.fail(path, object, tr("transform \"cast\" takes one of %1").arg(types.join(QStringLiteral(", "))));
+            v.fail(path, object, QCoreApplication::translate("sluice::workspace", "transform \"cast\" takes one of %1").arg(types.join(QStringLiteral(", "))));
     } else if (name == QLatin1String("hash")) {
         if (arg != QLatin1String("google") && arg != QLatin1String("meta"))
-            v.fail(path, object, tr("transform \"hash\" takes google or meta"));
+            v.fail(path, object, QCoreApplication::translate("sluice::workspace", "transform \"hash\" takes google or meta"));
     } else if (name == QLatin1String("phone")) {
         if (!QRegularExpression(QStringLiteral("^[A-Z]{2}$")).match(arg).hasMatch())
-            v.fail(path, object, tr("transform \"phone\" needs a two-letter region, as in phone:US"));
+            v.fail(path, object, QCoreApplication::translate("sluice::workspace", "transform \"phone\" needs a two-letter region, as in phone:US"));
     } else if (name == QLatin1String("template")) {
         if (arg.isEmpty())
-            v.fail(path, object, tr("transform \"template\" needs a pattern, as in template:{first_name} {last_name}"));
+            v.fail(path, object, QCoreApplication::translate("sluice::workspace", "transform \"template\" needs a pattern, as in template:{first_name} {last_name}"));
     }
 }
 
@@ -218,7 +217,7 @@ void validateSchedule(Validator &v, const QJsonValue &value, const QStringList &
     if (value.isUndefined() || value.isNull())
         return;
     if (!value.isObject()) {
-        v.fail(path, object, tr("\"schedule\" must be an object"));
+        v.fail(path, object, QCoreApplication::translate("sluice::workspace", "\"schedule\" must be an object"));
         return;
     }
     const QJsonObject s = value.toObject();
@@ -226,17 +225,17 @@ void validateSchedule(Validator &v, const QJsonValue &value, const QStringList &
         static const QRegularExpression re(QStringLiteral("^\\d+(s|m|h|d)$"));
         if (!re.match(s.value(QStringLiteral("every")).toString()).hasMatch())
             v.fail(path + QStringLiteral("/every"), object,
-                   tr("schedule \"every\" must be a number and a unit (s, m, h, d), as in \"15m\""));
+                   QCoreApplication::translate("sluice::workspace", "schedule \"every\" must be a number and a unit (s, m, h, d), as in \"15m\""));
     } else if (s.contains(QStringLiteral("cron"))) {
         if (s.value(QStringLiteral("cron")).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts).size() != 5)
             v.fail(path + QStringLiteral("/cron"), object,
-                   tr("schedule \"cron\" must have five fields: minute hour day month weekday"));
+                   QCoreApplication::translate("sluice::workspace", "schedule \"cron\" must have five fields: minute hour day month weekday"));
     } else if (s.contains(QStringLiteral("after"))) {
         if (!syncNames.contains(s.value(QStringLiteral("after")).toString()))
             v.fail(path + QStringLiteral("/after"), object,
-                   tr("schedule \"after\" names an unknown sync \"%1\"").arg(s.value(QStringLiteral("after")).toString()));
+                   QCoreApplication::translate("sluice::workspace", "schedule \"after\" names an unknown sync \"%1\"").arg(s.value(QStringLiteral("after")).toString()));
     } else if (!s.value(QStringLiteral("manual")).toBool()) {
-        v.fail(path, object, tr("schedule needs one of \"every\", \"cron\", \"after\" or \"manual\""));
+        v.fail(path, object, QCoreApplication::translate("sluice::workspace", "schedule needs one of \"every\", \"cron\", \"after\" or \"manual\""));
     }
 }
 
@@ -249,21 +248,21 @@ Result<Config> parseConfig(const QJsonObject &root, const JsonLayout &layout)
 
     for (const JsonLayout::Duplicate &d : layout.duplicates()) {
         v.fail(d.path, QString(),
-               tr("\"%1\" is defined twice (first at line %2); names must be unique")
+               QCoreApplication::translate("sluice::workspace", "\"%1\" is defined twice (first at line %2); names must be unique")
                    .arg(d.path.section(QLatin1Char('/'), -1))
                    .arg(d.first.line));
     }
 
     const QJsonValue version = root.value(QStringLiteral("version"));
     if (version.isUndefined())
-        v.fail(QString(), QString(), tr("\"version\" is missing; this Sluice reads version 1"));
+        v.fail(QString(), QString(), QCoreApplication::translate("sluice::workspace", "\"version\" is missing; this Sluice reads version 1"));
     else if (version.toInt(-1) != 1)
-        v.fail(QStringLiteral("version"), QString(), tr("unsupported version; this Sluice reads version 1"));
+        v.fail(QStringLiteral("version"), QString(), QCoreApplication::translate("sluice::workspace", "unsupported version; this Sluice reads version 1"));
 
     const auto sources = section(v, root, QStringLiteral("sources"));
     for (auto it = sources.begin(); it != sources.end(); ++it) {
         const QString path = QStringLiteral("sources/") + it.key();
-        const QString obj = tr("source %1").arg(it.key());
+        const QString obj = QCoreApplication::translate("sluice::workspace", "source %1").arg(it.key());
         const QJsonObject o = it.value();
         SourceConfig s;
         s.name = it.key();
@@ -271,7 +270,7 @@ Result<Config> parseConfig(const QJsonObject &root, const JsonLayout &layout)
         s.driver = v.string(o, QStringLiteral("driver"), path, obj, true);
         if (!s.driver.isEmpty() && !knownDrivers().contains(s.driver))
             v.fail(path + QStringLiteral("/driver"), obj,
-                   tr("unknown driver \"%1\" (known: %2)").arg(s.driver, knownDrivers().join(QStringLiteral(", "))));
+                   QCoreApplication::translate("sluice::workspace", "unknown driver \"%1\" (known: %2)").arg(s.driver, knownDrivers().join(QStringLiteral(", "))));
         if (s.driver == QLatin1String("sqlite")) {
             s.path = v.string(o, QStringLiteral("path"), path, obj, true);
         } else if (!s.driver.isEmpty()) {
@@ -280,7 +279,7 @@ Result<Config> parseConfig(const QJsonObject &root, const JsonLayout &layout)
                 s.host = QStringLiteral("127.0.0.1");
             const QJsonValue port = o.value(QStringLiteral("port"));
             if (!port.isUndefined() && (!port.isDouble() || port.toInt() <= 0 || port.toInt() > 65535))
-                v.fail(path + QStringLiteral("/port"), obj, tr("\"port\" must be a number from 1 to 65535"));
+                v.fail(path + QStringLiteral("/port"), obj, QCoreApplication::translate("sluice::workspace", "\"port\" must be a number from 1 to 65535"));
             s.port = port.toInt(0);
             s.database = v.string(o, QStringLiteral("database"), path, obj, true);
             s.user = v.string(o, QStringLiteral("user"), path, obj, false);
@@ -296,48 +295,48 @@ Result<Config> parseConfig(const QJsonObject &root, const JsonLayout &layout)
     const auto destinations = section(v, root, QStringLiteral("destinations"));
     for (auto it = destinations.begin(); it != destinations.end(); ++it) {
         const QString path = QStringLiteral("destinations/") + it.key();
-        const QString obj = tr("destination %1").arg(it.key());
+        const QString obj = QCoreApplication::translate("sluice::workspace", "destination %1").arg(it.key());
         DestinationConfig d;
         d.name = it.key();
         d.raw = it.value();
         d.type = v.string(it.value(), QStringLiteral("type"), path, obj, true);
         if (!d.type.isEmpty() && !knownDestinationTypes().contains(d.type))
             v.fail(path + QStringLiteral("/type"), obj,
-                   tr("unknown destination type \"%1\" (known: %2)")
+                   QCoreApplication::translate("sluice::workspace", "unknown destination type \"%1\" (known: %2)")
                        .arg(d.type, knownDestinationTypes().join(QStringLiteral(", "))));
         d.pii = v.string(it.value(), QStringLiteral("pii"), path, obj, false);
         if (!d.pii.isEmpty() && d.pii != QLatin1String("allow") && d.pii != QLatin1String("hash")
             && d.pii != QLatin1String("block"))
-            v.fail(path + QStringLiteral("/pii"), obj, tr("\"pii\" must be allow, hash or block"));
+            v.fail(path + QStringLiteral("/pii"), obj, QCoreApplication::translate("sluice::workspace", "\"pii\" must be allow, hash or block"));
         if ((d.type == QLatin1String("jsonl") || d.type == QLatin1String("csv") || d.type == QLatin1String("sqlite"))
             && it.value().value(QStringLiteral("path")).toString().isEmpty())
-            v.fail(path, obj, tr("a %1 destination needs a \"path\"").arg(d.type));
+            v.fail(path, obj, QCoreApplication::translate("sluice::workspace", "a %1 destination needs a \"path\"").arg(d.type));
         if (d.type == QLatin1String("webhook") && it.value().value(QStringLiteral("url")).toString().isEmpty())
-            v.fail(path, obj, tr("a webhook destination needs a \"url\""));
+            v.fail(path, obj, QCoreApplication::translate("sluice::workspace", "a webhook destination needs a \"url\""));
         v.checkSecrets(it.value(), path, obj);
         const QJsonObject headers = it.value().value(QStringLiteral("headers")).toObject();
         for (auto h = headers.begin(); h != headers.end(); ++h)
             if (!h.value().isString() && !parseSecretRef(h.value()))
                 v.fail(path + QStringLiteral("/headers/") + h.key(), obj,
-                       tr("header \"%1\" must be a string or a secret reference").arg(h.key()));
+                       QCoreApplication::translate("sluice::workspace", "header \"%1\" must be a string or a secret reference").arg(h.key()));
         config.destinations.insert(d.name, d);
     }
 
     const auto models = section(v, root, QStringLiteral("models"));
     for (auto it = models.begin(); it != models.end(); ++it) {
         const QString path = QStringLiteral("models/") + it.key();
-        const QString obj = tr("model %1").arg(it.key());
+        const QString obj = QCoreApplication::translate("sluice::workspace", "model %1").arg(it.key());
         const QJsonObject o = it.value();
         ModelConfig m;
         m.name = it.key();
         m.raw = o;
         m.source = v.string(o, QStringLiteral("source"), path, obj, true);
         if (!m.source.isEmpty() && !sources.contains(m.source))
-            v.fail(path + QStringLiteral("/source"), obj, tr("unknown source \"%1\"").arg(m.source));
+            v.fail(path + QStringLiteral("/source"), obj, QCoreApplication::translate("sluice::workspace", "unknown source \"%1\"").arg(m.source));
         m.sql = v.string(o, QStringLiteral("sql"), path, obj, true);
         m.primaryKey = v.stringList(o, QStringLiteral("primary_key"), path, obj);
         if (m.primaryKey.isEmpty() || m.primaryKey.contains(QString()))
-            v.fail(path, obj, tr("\"primary_key\" is required: a column name, or a list of them"));
+            v.fail(path, obj, QCoreApplication::translate("sluice::workspace", "\"primary_key\" is required: a column name, or a list of them"));
         m.pii = v.stringList(o, QStringLiteral("pii"), path, obj);
         m.freshness = v.string(o, QStringLiteral("freshness"), path, obj, false);
         config.models.insert(m.name, m);
@@ -346,36 +345,36 @@ Result<Config> parseConfig(const QJsonObject &root, const JsonLayout &layout)
     const auto syncs = section(v, root, QStringLiteral("syncs"));
     for (auto it = syncs.begin(); it != syncs.end(); ++it) {
         const QString path = QStringLiteral("syncs/") + it.key();
-        const QString obj = tr("sync %1").arg(it.key());
+        const QString obj = QCoreApplication::translate("sluice::workspace", "sync %1").arg(it.key());
         const QJsonObject o = it.value();
         SyncConfig s;
         s.name = it.key();
         s.raw = o;
         s.model = v.string(o, QStringLiteral("model"), path, obj, true);
         if (!s.model.isEmpty() && !models.contains(s.model))
-            v.fail(path + QStringLiteral("/model"), obj, tr("unknown model \"%1\"").arg(s.model));
+            v.fail(path + QStringLiteral("/model"), obj, QCoreApplication::translate("sluice::workspace", "unknown model \"%1\"").arg(s.model));
         s.destination = v.string(o, QStringLiteral("destination"), path, obj, true);
         if (!s.destination.isEmpty() && !destinations.contains(s.destination))
-            v.fail(path + QStringLiteral("/destination"), obj, tr("unknown destination \"%1\"").arg(s.destination));
+            v.fail(path + QStringLiteral("/destination"), obj, QCoreApplication::translate("sluice::workspace", "unknown destination \"%1\"").arg(s.destination));
         s.object = v.string(o, QStringLiteral("object"), path, obj, false);
         const QString mode = v.string(o, QStringLiteral("mode"), path, obj, false);
         if (!mode.isEmpty()) {
             s.mode = mode;
             if (!knownSyncModes().contains(mode))
                 v.fail(path + QStringLiteral("/mode"), obj,
-                       tr("unknown mode \"%1\" (known: %2)").arg(mode, knownSyncModes().join(QStringLiteral(", "))));
+                       QCoreApplication::translate("sluice::workspace", "unknown mode \"%1\" (known: %2)").arg(mode, knownSyncModes().join(QStringLiteral(", "))));
         }
         const QJsonObject match = o.value(QStringLiteral("match")).toObject();
         s.matchSource = match.value(QStringLiteral("source")).toString();
         s.matchDestination = match.value(QStringLiteral("destination")).toString();
         const QJsonValue fields = o.value(QStringLiteral("fields"));
         if (!fields.isUndefined() && !fields.isArray())
-            v.fail(path + QStringLiteral("/fields"), obj, tr("\"fields\" must be a list of mappings"));
+            v.fail(path + QStringLiteral("/fields"), obj, QCoreApplication::translate("sluice::workspace", "\"fields\" must be a list of mappings"));
         const QJsonArray fieldArray = fields.toArray();
         for (qsizetype i = 0; i < fieldArray.size(); ++i) {
             const QString fpath = path + QStringLiteral("/fields/") + QString::number(i);
             const QJsonObject f = fieldArray[i].toObject();
-            const QString fobj = tr("sync %1: field %2").arg(it.key()).arg(i + 1);
+            const QString fobj = QCoreApplication::translate("sluice::workspace", "sync %1: field %2").arg(it.key()).arg(i + 1);
             FieldMapping fm;
             fm.source = v.string(f, QStringLiteral("source"), fpath, fobj, true);
             fm.destination = v.string(f, QStringLiteral("destination"), fpath, fobj, true);
@@ -389,7 +388,7 @@ Result<Config> parseConfig(const QJsonObject &root, const JsonLayout &layout)
         if (!diff.isEmpty()) {
             s.diff = diff;
             if (diff != QLatin1String("local") && diff != QLatin1String("warehouse"))
-                v.fail(path + QStringLiteral("/diff"), obj, tr("\"diff\" must be local or warehouse"));
+                v.fail(path + QStringLiteral("/diff"), obj, QCoreApplication::translate("sluice::workspace", "\"diff\" must be local or warehouse"));
         }
         s.schedule = o.value(QStringLiteral("schedule")).toObject();
         validateSchedule(v, o.value(QStringLiteral("schedule")), syncs.keys(), path + QStringLiteral("/schedule"), obj);

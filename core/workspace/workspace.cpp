@@ -9,10 +9,6 @@
 
 namespace sluice::workspace {
 
-namespace {
-QString tr(const char *s) { return QCoreApplication::translate("sluice::workspace", s); }
-} // namespace
-
 const QStringList &Workspace::preferredKeyOrder()
 {
     // Where a key is new to the file, it lands in the order DESIGN.md shows.
@@ -36,14 +32,14 @@ Result<Workspace> Workspace::fromText(const QByteArray &text, const QString &dir
     const QJsonDocument doc = QJsonDocument::fromJson(text, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         const TextPosition pos = positionAt(text, parseError.offset);
-        return configError(tr("%1:%2:%3: syntax error: %4")
+        return configError(QCoreApplication::translate("sluice::workspace", "%1:%2:%3: syntax error: %4")
                                .arg(configFileName())
                                .arg(pos.line)
                                .arg(pos.column)
                                .arg(parseError.errorString()));
     }
     if (!doc.isObject())
-        return configError(tr("%1:1:1: the file must hold one JSON object").arg(configFileName()));
+        return configError(QCoreApplication::translate("sluice::workspace", "%1:1:1: the file must hold one JSON object").arg(configFileName()));
 
     Workspace ws;
     ws.m_dir = QDir(dir).absolutePath();
@@ -63,10 +59,10 @@ Result<Workspace> Workspace::open(const QString &dir)
     const QString path = QDir(dir).filePath(configFileName());
     QFile file(path);
     if (!file.exists())
-        return configError(tr("no %1 in %2: create a workspace with \"sluice init %2\" or pass --workspace DIR")
+        return configError(QCoreApplication::translate("sluice::workspace", "no %1 in %2: create a workspace with \"sluice init %2\" or pass --workspace DIR")
                                .arg(configFileName(), QDir(dir).absolutePath()));
     if (!file.open(QIODevice::ReadOnly))
-        return configError(tr("cannot read %1: %2").arg(path, file.errorString()));
+        return configError(QCoreApplication::translate("sluice::workspace", "cannot read %1: %2").arg(path, file.errorString()));
     return fromText(file.readAll(), dir);
 }
 
@@ -100,10 +96,10 @@ Result<void> Workspace::save() const
 {
     QSaveFile file(configPath());
     if (!file.open(QIODevice::WriteOnly))
-        return configError(tr("cannot write %1: %2").arg(configPath(), file.errorString()));
+        return configError(QCoreApplication::translate("sluice::workspace", "cannot write %1: %2").arg(configPath(), file.errorString()));
     file.write(serialized());
     if (!file.commit())
-        return configError(tr("cannot write %1: %2").arg(configPath(), file.errorString()));
+        return configError(QCoreApplication::translate("sluice::workspace", "cannot write %1: %2").arg(configPath(), file.errorString()));
     return {};
 }
 
@@ -112,24 +108,24 @@ Result<QString> Workspace::resolveSecret(const SecretRef &ref, const QString &ow
     switch (ref.kind) {
     case SecretRef::Kind::Env: {
         if (!qEnvironmentVariableIsSet(ref.name.toLocal8Bit().constData()))
-            return configError(tr("%1: environment variable %2 is not set").arg(owner, ref.name));
+            return configError(QCoreApplication::translate("sluice::workspace", "%1: environment variable %2 is not set").arg(owner, ref.name));
         return qEnvironmentVariable(ref.name.toLocal8Bit().constData());
     }
     case SecretRef::Kind::File: {
         QFile f(resolvePath(ref.name));
         if (!f.open(QIODevice::ReadOnly))
-            return configError(tr("%1: cannot read secret file %2: %3").arg(owner, ref.name, f.errorString()));
+            return configError(QCoreApplication::translate("sluice::workspace", "%1: cannot read secret file %2: %3").arg(owner, ref.name, f.errorString()));
         QByteArray value = f.readAll();
         while (value.endsWith('\n') || value.endsWith('\r'))
             value.chop(1);
         return QString::fromUtf8(value);
     }
     case SecretRef::Kind::Keychain:
-        return configError(tr("%1: keychain secret %2: the system keychain is not supported by this build yet; "
+        return configError(QCoreApplication::translate("sluice::workspace", "%1: keychain secret %2: the system keychain is not supported by this build yet; "
                               "use {\"env\": ...} or {\"file\": ...}")
                                .arg(owner, ref.name));
     }
-    return configError(tr("%1: unknown secret reference").arg(owner));
+    return configError(QCoreApplication::translate("sluice::workspace", "%1: unknown secret reference").arg(owner));
 }
 
 } // namespace sluice::workspace

@@ -12,19 +12,15 @@
 
 namespace sluice::workspace {
 
-namespace {
-QString tr(const char *s) { return QCoreApplication::translate("sluice::workspace", s); }
-} // namespace
-
 Result<void> initWorkspace(const QString &dir, const InitOptions &options,
                            const std::function<void(qint64, qint64)> &progress)
 {
     QDir d(dir);
     if (d.exists(Workspace::configFileName()))
-        return configError(tr("%1 already holds a workspace (%2); choose an empty directory")
+        return configError(QCoreApplication::translate("sluice::workspace", "%1 already holds a workspace (%2); choose an empty directory")
                                .arg(d.absolutePath(), Workspace::configFileName()));
     if (!QDir().mkpath(d.absolutePath()))
-        return configError(tr("cannot create directory %1").arg(d.absolutePath()));
+        return configError(QCoreApplication::translate("sluice::workspace", "cannot create directory %1").arg(d.absolutePath()));
 
     QJsonObject config{{QStringLiteral("version"), 1},
                        {QStringLiteral("sources"), QJsonObject()},
@@ -53,10 +49,10 @@ Result<void> initWorkspace(const QString &dir, const InitOptions &options,
                                      options.demo ? QStringLiteral("demo") : QString());
     QSaveFile file(d.filePath(Workspace::configFileName()));
     if (!file.open(QIODevice::WriteOnly))
-        return configError(tr("cannot write %1: %2").arg(file.fileName(), file.errorString()));
+        return configError(QCoreApplication::translate("sluice::workspace", "cannot write %1: %2").arg(file.fileName(), file.errorString()));
     file.write(ws->serialized());
     if (!file.commit())
-        return configError(tr("cannot write %1: %2").arg(file.fileName(), file.errorString()));
+        return configError(QCoreApplication::translate("sluice::workspace", "cannot write %1: %2").arg(file.fileName(), file.errorString()));
     return {};
 }
 

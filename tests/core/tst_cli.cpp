@@ -22,6 +22,7 @@ private slots:
     void initRefusesAnExistingWorkspace();
     void checkPasses();
     void unknownVerbIsUsageError();
+    void speaksGerman();
 
 private:
     struct Run
@@ -198,6 +199,14 @@ void TestCli::unknownVerbIsUsageError()
     const Run planned = sluice({QStringLiteral("agent")});
     QCOMPARE(planned.code, 2);
     QVERIFY(planned.err.contains("not available in this build yet"));
+}
+
+void TestCli::speaksGerman()
+{
+    const Run r = sluice({QStringLiteral("frobnicate")}, {QStringLiteral("LC_ALL=de_DE.UTF-8"), QStringLiteral("LANG=de_DE.UTF-8"),
+                                                          QStringLiteral("LANGUAGE=de")});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(QString::fromUtf8(r.err).contains(QStringLiteral("unbekannter Befehl „frobnicate“")), r.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCli)

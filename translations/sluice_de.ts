@@ -1,0 +1,771 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>state database: %1: %2</source>
+        <translation>Zustandsdatenbank: %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::cli</name>
+    <message>
+        <source>Usage: sluice &lt;verb&gt; [options]
+
+  init DIR [--demo] [--rows N]     create a workspace (--demo: embedded demo warehouse)
+  check [--json]                   validate sluice.json, reach sources, compile models
+  preview MODEL [--limit N] [--json]  first rows, columns and model checks
+  agent [--no-tray]                run schedules (not available yet)
+
+Common options:
+  --workspace DIR   the workspace (default: $SLUICE_WORKSPACE, then the current directory)
+  --json            one JSON document on stdout
+
+Without a verb, sluice opens the GUI.
+</source>
+        <translation>Aufruf: sluice &lt;Befehl&gt; [Optionen]
+
+  init DIR [--demo] [--rows N]     Arbeitsbereich anlegen (--demo: eingebautes Demo-Warehouse)
+  check [--json]                   sluice.json prüfen, Quellen erreichen, Modelle übersetzen
+  preview MODEL [--limit N] [--json]  erste Zeilen, Spalten und Modellprüfungen
+  agent [--no-tray]                Zeitpläne ausführen (noch nicht verfügbar)
+
+Allgemeine Optionen:
+  --workspace DIR   der Arbeitsbereich (Standard: $SLUICE_WORKSPACE, dann das aktuelle Verzeichnis)
+  --json            ein JSON-Dokument auf stdout
+
+Ohne Befehl öffnet sluice die GUI.
+</translation>
+    </message>
+    <message>
+        <source>"%1" is not available in this build yet; see the README for the verbs that exist</source>
+        <translation>„%1“ ist in diesem Build noch nicht verfügbar; die vorhandenen Befehle stehen in der README</translation>
+    </message>
+    <message>
+        <source>unknown verb "%1"
+
+%2</source>
+        <translation>unbekannter Befehl „%1“
+
+%2</translation>
+    </message>
+    <message>
+        <source>%1: --%2 needs a value</source>
+        <translation>%1: --%2 braucht einen Wert</translation>
+    </message>
+    <message>
+        <source>%1: unknown option --%2</source>
+        <translation>%1: unbekannte Option --%2</translation>
+    </message>
+    <message>
+        <source>%1: wrong number of arguments
+
+%2</source>
+        <translation>%1: falsche Anzahl von Argumenten
+
+%2</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>destination %1: %2</source>
+        <translation>Ziel %1: %2</translation>
+    </message>
+    <message>
+        <source>destination %1: directory %2 is not writable</source>
+        <translation>Ziel %1: Verzeichnis %2 ist nicht beschreibbar</translation>
+    </message>
+    <message>
+        <source>ok: source %1 (%2) reached</source>
+        <translation>ok: Quelle %1 (%2) erreicht</translation>
+    </message>
+    <message>
+        <source>model %1: source %2 is not reachable</source>
+        <translation>Modell %1: Quelle %2 ist nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>model %1: %2</source>
+        <translation>Modell %1: %2</translation>
+    </message>
+    <message>
+        <source>ok: model %1 compiles (%2 columns, %3 rows, key unique)</source>
+        <translation>ok: Modell %1 lässt sich übersetzen (%2 Spalten, %3 Zeilen, Schlüssel eindeutig)</translation>
+    </message>
+    <message>
+        <source>ok: destination %1 (%2)</source>
+        <translation>ok: Ziel %1 (%2)</translation>
+    </message>
+    <message>
+        <source>sluice.json is valid; every source and model checks out</source>
+        <translation>sluice.json ist gültig; alle Quellen und Modelle sind in Ordnung</translation>
+    </message>
+    <message>
+        <source>init: --rows goes with --demo</source>
+        <translation>init: --rows gehört zu --demo</translation>
+    </message>
+    <message>
+        <source>init: --rows takes a number from 1 to 10000000</source>
+        <translation>init: --rows nimmt eine Zahl von 1 bis 10000000</translation>
+    </message>
+    <message>
+        <source>demo warehouse: %1 of %2 users</source>
+        <translation>Demo-Warehouse: %1 von %2 Nutzern</translation>
+    </message>
+    <message>
+        <source>Created demo workspace %1 (%2 customers). Try: sluice preview customer_360 --workspace %1</source>
+        <translation>Demo-Arbeitsbereich %1 angelegt (%2 Kunden). Probieren Sie: sluice preview customer_360 --workspace %1</translation>
+    </message>
+    <message>
+        <source>Created workspace %1. Add a source to sluice.json, or open it in the GUI: sluice --workspace %1</source>
+        <translation>Arbeitsbereich %1 angelegt. Fügen Sie in sluice.json eine Quelle hinzu oder öffnen Sie ihn in der GUI: sluice --workspace %1</translation>
+    </message>
+    <message>
+        <source>preview: --limit takes a number from 0 to 100000</source>
+        <translation>preview: --limit nimmt eine Zahl von 0 bis 100000</translation>
+    </message>
+    <message>
+        <source>preview: unknown model "%1" (models: %2)</source>
+        <translation>preview: unbekanntes Modell „%1“ (Modelle: %2)</translation>
+    </message>
+    <message>
+        <source>%1 row(s) in %2 ms; model checks in %3 ms</source>
+        <translation>%1 Zeile(n) in %2 ms; Modellprüfungen in %3 ms</translation>
+    </message>
+    <message>
+        <source>model %1: primary key %2 is present, non-null and unique over %3 rows</source>
+        <translation>Modell %1: Primärschlüssel %2 ist vorhanden, nie NULL und eindeutig über %3 Zeilen</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::demo</name>
+    <message>
+        <source>the demo warehouse holds 1 to 10,000,000 users</source>
+        <translation>das Demo-Warehouse fasst 1 bis 10.000.000 Nutzer</translation>
+    </message>
+    <message>
+        <source>demo warehouse %1: %2: %3</source>
+        <translation>Demo-Warehouse %1: %2: %3</translation>
+    </message>
+    <message>
+        <source>cannot create</source>
+        <translation>kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>accounts</source>
+        <translation>Konten</translation>
+    </message>
+    <message>
+        <source>users</source>
+        <translation>Nutzer</translation>
+    </message>
+    <message>
+        <source>orders</source>
+        <translation>Bestellungen</translation>
+    </message>
+    <message>
+        <source>events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>commit</source>
+        <translation>Festschreiben</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::model</name>
+    <message>
+        <source>model %1: primary key column %2 not found in the model's columns</source>
+        <translation>Modell %1: Primärschlüsselspalte %2 fehlt in den Spalten des Modells</translation>
+    </message>
+    <message numerus="yes">
+        <source>model %1: %n row(s) have a NULL primary key</source>
+        <translation><numerusform>Modell %1: %n Zeile hat einen NULL-Primärschlüssel</numerusform><numerusform>Modell %1: %n Zeilen haben einen NULL-Primärschlüssel</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 (%2 rows)</source>
+        <translation>%1 (%2 Zeilen)</translation>
+    </message>
+    <message>
+        <source>model %1: %2 primary key value(s) occur more than once, in %3 rows; for example %4</source>
+        <translation>Modell %1: %2 Primärschlüsselwert(e) kommen mehrfach vor, in %3 Zeilen; zum Beispiel %4</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::source</name>
+    <message>
+        <source>%1: the server refused the credentials (check user and password): %2</source>
+        <translation>%1: der Server hat die Anmeldedaten abgelehnt (Benutzer und Passwort prüfen): %2</translation>
+    </message>
+    <message>
+        <source>%1: the server is reachable but the database does not exist: %2</source>
+        <translation>%1: der Server ist erreichbar, aber die Datenbank existiert nicht: %2</translation>
+    </message>
+    <message>
+        <source>%1: no answer from the host within the connect timeout: %2</source>
+        <translation>%1: keine Antwort vom Host innerhalb der Verbindungsfrist: %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot reach the server (check host, port and network): %2</source>
+        <translation>%1: Server nicht erreichbar (Host, Port und Netzwerk prüfen): %2</translation>
+    </message>
+    <message>
+        <source>source %1</source>
+        <translation>Quelle %1</translation>
+    </message>
+    <message>
+        <source>%1: Qt's PostgreSQL driver (QPSQL) is not installed; install libqt6sql6-psql</source>
+        <translation>%1: Qts PostgreSQL-Treiber (QPSQL) ist nicht installiert; installieren Sie libqt6sql6-psql</translation>
+    </message>
+    <message>
+        <source>%1: the QPSQL driver gave no libpq handle</source>
+        <translation>%1: der QPSQL-Treiber lieferte kein libpq-Handle</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: the connection was lost</source>
+        <translation>%1: die Verbindung ist abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1: cancelled</source>
+        <translation>%1: abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1: the connection was lost: %2</source>
+        <translation>%1: die Verbindung ist abgebrochen: %2</translation>
+    </message>
+    <message>
+        <source>%1: the warehouse refused the query: %2</source>
+        <translation>%1: das Warehouse hat die Abfrage abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>%1: Qt's %2 driver is not installed on this machine</source>
+        <translation>%1: Qts %2-Treiber ist auf diesem Rechner nicht installiert</translation>
+    </message>
+    <message>
+        <source>%1: cannot connect: %2</source>
+        <translation>%1: keine Verbindung möglich: %2</translation>
+    </message>
+    <message>
+        <source>%1: the warehouse failed the query: %2</source>
+        <translation>%1: die Abfrage ist im Warehouse fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>source %1: the warehouse refused the query: %2</source>
+        <translation>Quelle %1: das Warehouse hat die Abfrage abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>: password</source>
+        <translation>: Passwort</translation>
+    </message>
+    <message>
+        <source>%1: database file %2 does not exist</source>
+        <translation>%1: Datenbankdatei %2 existiert nicht</translation>
+    </message>
+    <message>
+        <source>%1: unknown driver "%2"</source>
+        <translation>%1: unbekannter Treiber „%2“</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::store</name>
+    <message>
+        <source>cannot create the state database %1: %2</source>
+        <translation>Zustandsdatenbank %1 kann nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot open %1</source>
+        <translation>%1 kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>the state database %1 is at schema version %2, newer than this Sluice (%3); upgrade Sluice</source>
+        <translation>die Zustandsdatenbank %1 hat Schemaversion %2, neuer als dieses Sluice (%3); aktualisieren Sie Sluice</translation>
+    </message>
+    <message>
+        <source>migration to version %1</source>
+        <translation>Migration auf Version %1</translation>
+    </message>
+    <message>
+        <source>audit log</source>
+        <translation>Prüfprotokoll</translation>
+    </message>
+    <message>
+        <source>recording run %1</source>
+        <translation>Lauf %1 aufzeichnen</translation>
+    </message>
+    <message>
+        <source>schema of model %1</source>
+        <translation>Schema des Modells %1</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::ui</name>
+    <message>
+        <source>Sluice: Reverse ETL for sync operators</source>
+        <translation>Sluice: Reverse ETL für Sync-Betreiber</translation>
+    </message>
+    <message>
+        <source>The workspace directory.</source>
+        <translation>Das Verzeichnis des Arbeitsbereichs.</translation>
+    </message>
+    <message>
+        <source>Preview the first model, save a screenshot to FILE and quit.</source>
+        <translation>Erstes Modell in der Vorschau zeigen, Bildschirmfoto in DATEI speichern und beenden.</translation>
+    </message>
+    <message>
+        <source>Cannot open workspace</source>
+        <translation>Arbeitsbereich kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Sluice cannot open the workspace in %1:
+
+%2</source>
+        <translation>Sluice kann den Arbeitsbereich in %1 nicht öffnen:
+
+%2</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::ui::MainWindow</name>
+    <message>
+        <source>Sluice — %1</source>
+        <translation>Sluice — %1</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Quellen</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modelle</translation>
+    </message>
+    <message>
+        <source>Syncs</source>
+        <translation>Syncs</translation>
+    </message>
+    <message>
+        <source>Not built yet. Syncs (mapping, plan, run, backfill) arrive with the sync engine; until then, the syncs in sluice.json are validated by "sluice check".</source>
+        <translation>Noch nicht gebaut. Syncs (Zuordnung, Planen, Ausführen, Backfill) kommen mit der Sync-Engine; bis dahin prüft „sluice check“ die Syncs in sluice.json.</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>Not built yet. Run history and rejections arrive with the sync engine.</source>
+        <translation>Noch nicht gebaut. Laufhistorie und Ablehnungen kommen mit der Sync-Engine.</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>Not built yet. Charts of success rate, freshness lag, rejection rate and match rate need run history, which arrives with the sync engine.</source>
+        <translation>Noch nicht gebaut. Diagramme zu Erfolgsquote, Aktualitätsverzug, Ablehnungsquote und Trefferquote brauchen die Laufhistorie, die mit der Sync-Engine kommt.</translation>
+    </message>
+    <message>
+        <source>Workspace: %1</source>
+        <translation>Arbeitsbereich: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::ui::ModelsScreen</name>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Save to sluice.json</source>
+        <translation>In sluice.json speichern</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modelle</translation>
+    </message>
+    <message>
+        <source>column, or columns separated by commas</source>
+        <translation>Spalte oder durch Kommas getrennte Spalten</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Quelle:</translation>
+    </message>
+    <message>
+        <source>Primary key:</source>
+        <translation>Primärschlüssel:</translation>
+    </message>
+    <message>
+        <source>✓ Primary key %1 is present, never NULL and unique over %2 rows (checked in the warehouse in %3 ms).</source>
+        <translation>✓ Primärschlüssel %1 ist vorhanden, nie NULL und eindeutig über %2 Zeilen (im Warehouse geprüft in %3 ms).</translation>
+    </message>
+    <message>
+        <source>Preview failed</source>
+        <translation>Vorschau fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>This workspace has no models yet.</source>
+        <translation>Dieser Arbeitsbereich hat noch keine Modelle.</translation>
+    </message>
+    <message>
+        <source>Name the primary key column(s) first: every record Sluice sends is identified by it.</source>
+        <translation>Nennen Sie zuerst die Primärschlüsselspalte(n): jeder Datensatz, den Sluice sendet, wird daran erkannt.</translation>
+    </message>
+    <message>
+        <source>Running the model checks in the warehouse…</source>
+        <translation>Modellprüfungen laufen im Warehouse…</translation>
+    </message>
+    <message>
+        <source>Fetching the first rows…</source>
+        <translation>Erste Zeilen werden geholt…</translation>
+    </message>
+    <message>
+        <source>Cancelled; %1 shown</source>
+        <translation>Abgebrochen; %1 angezeigt</translation>
+    </message>
+    <message>
+        <source>Cannot save model %1</source>
+        <translation>Modell %1 kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Saved model %1 to sluice.json</source>
+        <translation>Modell %1 in sluice.json gespeichert</translation>
+    </message>
+    <message>
+        <source> · first rows in %1 ms</source>
+        <translation> · erste Zeilen in %1 ms</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::ui::PreviewTableModel</name>
+    <message>
+        <source>%1 rows in the model, %2 loaded</source>
+        <translation>%1 Zeilen im Modell, %2 geladen</translation>
+    </message>
+    <message>
+        <source>at least %1 rows</source>
+        <translation>mindestens %1 Zeilen</translation>
+    </message>
+    <message>
+        <source>NULL (no value)</source>
+        <translation>NULL (kein Wert)</translation>
+    </message>
+    <message>
+        <source>%1: %2 (warehouse type %3)</source>
+        <translation>%1: %2 (Warehouse-Typ %3)</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::ui::SourcesScreen</name>
+    <message>
+        <source>Test connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Quellen</translation>
+    </message>
+    <message>
+        <source>Schema / table / column</source>
+        <translation>Schema / Tabelle / Spalte</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Schema</source>
+        <translation>Schema</translation>
+    </message>
+    <message>
+        <source>This workspace has no sources yet. Add one to sluice.json ("sources": {"dw": {"driver": "postgres", ...}}).</source>
+        <translation>Dieser Arbeitsbereich hat noch keine Quellen. Fügen Sie eine in sluice.json hinzu ("sources": {"dw": {"driver": "postgres", ...}}).</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Driver:</source>
+        <translation>Treiber:</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Datei:</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>Host:</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>Datenbank:</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Benutzer:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keines</translation>
+    </message>
+    <message>
+        <source>environment variable %1</source>
+        <translation>Umgebungsvariable %1</translation>
+    </message>
+    <message>
+        <source>file %1</source>
+        <translation>Datei %1</translation>
+    </message>
+    <message>
+        <source>keychain entry %1</source>
+        <translation>Schlüsselbund-Eintrag %1</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbinde mit %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected to %1 in %2 ms; %n table(s) and view(s)</source>
+        <translation><numerusform>Mit %1 verbunden in %2 ms; %n Tabelle oder Sicht</numerusform><numerusform>Mit %1 verbunden in %2 ms; %n Tabellen und Sichten</numerusform></translation>
+    </message>
+    <message>
+        <source>schema</source>
+        <translation>Schema</translation>
+    </message>
+    <message>
+        <source>view</source>
+        <translation>Sicht</translation>
+    </message>
+    <message>
+        <source>table</source>
+        <translation>Tabelle</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::workspace</name>
+    <message>
+        <source>"%1" is required</source>
+        <translation>„%1“ ist erforderlich</translation>
+    </message>
+    <message>
+        <source>"%1" must be a string</source>
+        <translation>„%1“ muss eine Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>"%1" must not be empty</source>
+        <translation>„%1“ darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>"%1" must be a list of strings</source>
+        <translation>„%1“ muss eine Liste von Zeichenketten sein</translation>
+    </message>
+    <message>
+        <source>"%1" must be a secret reference such as {"env": "NAME"}, {"keychain": "NAME"} or {"file": "PATH"}; secrets are never written into sluice.json</source>
+        <translation>„%1“ muss ein Geheimnis-Verweis sein, etwa {"env": "NAME"}, {"keychain": "NAME"} oder {"file": "PFAD"}; Geheimnisse stehen nie in sluice.json</translation>
+    </message>
+    <message>
+        <source>"%1" must be an object of named entries</source>
+        <translation>„%1“ muss ein Objekt mit benannten Einträgen sein</translation>
+    </message>
+    <message>
+        <source>%1 "%2" must be an object</source>
+        <translation>%1 „%2“ muss ein Objekt sein</translation>
+    </message>
+    <message>
+        <source>an entry of "%1" has an empty name</source>
+        <translation>ein Eintrag in „%1“ hat einen leeren Namen</translation>
+    </message>
+    <message>
+        <source>unknown transform "%1" (known: %2)</source>
+        <translation>unbekannte Transformation „%1“ (bekannt: %2)</translation>
+    </message>
+    <message>
+        <source>transform "%1" needs a non-negative whole number, as in %1:2</source>
+        <translation>Transformation „%1“ braucht eine nicht negative ganze Zahl, etwa %1:2</translation>
+    </message>
+    <message>
+        <source>transform "cast" takes one of %1</source>
+        <translation>Transformation „cast“ nimmt eines von %1</translation>
+    </message>
+    <message>
+        <source>transform "hash" takes google or meta</source>
+        <translation>Transformation „hash“ nimmt google oder meta</translation>
+    </message>
+    <message>
+        <source>transform "phone" needs a two-letter region, as in phone:US</source>
+        <translation>Transformation „phone“ braucht eine zweibuchstabige Region, etwa phone:US</translation>
+    </message>
+    <message>
+        <source>transform "template" needs a pattern, as in template:{first_name} {last_name}</source>
+        <translation>Transformation „template“ braucht ein Muster, etwa template:{first_name} {last_name}</translation>
+    </message>
+    <message>
+        <source>"schedule" must be an object</source>
+        <translation>„schedule“ muss ein Objekt sein</translation>
+    </message>
+    <message>
+        <source>schedule "every" must be a number and a unit (s, m, h, d), as in "15m"</source>
+        <translation>Zeitplan „every“ muss eine Zahl mit Einheit sein (s, m, h, d), etwa "15m"</translation>
+    </message>
+    <message>
+        <source>schedule "cron" must have five fields: minute hour day month weekday</source>
+        <translation>Zeitplan „cron“ braucht fünf Felder: Minute Stunde Tag Monat Wochentag</translation>
+    </message>
+    <message>
+        <source>schedule "after" names an unknown sync "%1"</source>
+        <translation>Zeitplan „after“ nennt einen unbekannten Sync „%1“</translation>
+    </message>
+    <message>
+        <source>schedule needs one of "every", "cron", "after" or "manual"</source>
+        <translation>ein Zeitplan braucht „every“, „cron“, „after“ oder „manual“</translation>
+    </message>
+    <message>
+        <source>"%1" is defined twice (first at line %2); names must be unique</source>
+        <translation>„%1“ ist doppelt definiert (zuerst in Zeile %2); Namen müssen eindeutig sein</translation>
+    </message>
+    <message>
+        <source>"version" is missing; this Sluice reads version 1</source>
+        <translation>„version“ fehlt; dieses Sluice liest Version 1</translation>
+    </message>
+    <message>
+        <source>unsupported version; this Sluice reads version 1</source>
+        <translation>nicht unterstützte Version; dieses Sluice liest Version 1</translation>
+    </message>
+    <message>
+        <source>source %1</source>
+        <translation>Quelle %1</translation>
+    </message>
+    <message>
+        <source>unknown driver "%1" (known: %2)</source>
+        <translation>unbekannter Treiber „%1“ (bekannt: %2)</translation>
+    </message>
+    <message>
+        <source>"port" must be a number from 1 to 65535</source>
+        <translation>„port“ muss eine Zahl von 1 bis 65535 sein</translation>
+    </message>
+    <message>
+        <source>destination %1</source>
+        <translation>Ziel %1</translation>
+    </message>
+    <message>
+        <source>unknown destination type "%1" (known: %2)</source>
+        <translation>unbekannter Zieltyp „%1“ (bekannt: %2)</translation>
+    </message>
+    <message>
+        <source>"pii" must be allow, hash or block</source>
+        <translation>„pii“ muss allow, hash oder block sein</translation>
+    </message>
+    <message>
+        <source>a %1 destination needs a "path"</source>
+        <translation>ein %1-Ziel braucht einen „path“</translation>
+    </message>
+    <message>
+        <source>a webhook destination needs a "url"</source>
+        <translation>ein Webhook-Ziel braucht eine „url“</translation>
+    </message>
+    <message>
+        <source>header "%1" must be a string or a secret reference</source>
+        <translation>Header „%1“ muss eine Zeichenkette oder ein Geheimnis-Verweis sein</translation>
+    </message>
+    <message>
+        <source>model %1</source>
+        <translation>Modell %1</translation>
+    </message>
+    <message>
+        <source>unknown source "%1"</source>
+        <translation>unbekannte Quelle „%1“</translation>
+    </message>
+    <message>
+        <source>"primary_key" is required: a column name, or a list of them</source>
+        <translation>„primary_key“ ist erforderlich: ein Spaltenname oder eine Liste davon</translation>
+    </message>
+    <message>
+        <source>sync %1</source>
+        <translation>Sync %1</translation>
+    </message>
+    <message>
+        <source>unknown model "%1"</source>
+        <translation>unbekanntes Modell „%1“</translation>
+    </message>
+    <message>
+        <source>unknown destination "%1"</source>
+        <translation>unbekanntes Ziel „%1“</translation>
+    </message>
+    <message>
+        <source>unknown mode "%1" (known: %2)</source>
+        <translation>unbekannter Modus „%1“ (bekannt: %2)</translation>
+    </message>
+    <message>
+        <source>"fields" must be a list of mappings</source>
+        <translation>„fields“ muss eine Liste von Zuordnungen sein</translation>
+    </message>
+    <message>
+        <source>sync %1: field %2</source>
+        <translation>Sync %1: Feld %2</translation>
+    </message>
+    <message>
+        <source>"diff" must be local or warehouse</source>
+        <translation>„diff“ muss local oder warehouse sein</translation>
+    </message>
+    <message>
+        <source>%1:%2:%3: syntax error: %4</source>
+        <translation>%1:%2:%3: Syntaxfehler: %4</translation>
+    </message>
+    <message>
+        <source>%1:1:1: the file must hold one JSON object</source>
+        <translation>%1:1:1: die Datei muss ein JSON-Objekt enthalten</translation>
+    </message>
+    <message>
+        <source>no %1 in %2: create a workspace with "sluice init %2" or pass --workspace DIR</source>
+        <translation>keine %1 in %2: legen Sie mit „sluice init %2“ einen Arbeitsbereich an oder geben Sie --workspace VERZ an</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: environment variable %2 is not set</source>
+        <translation>%1: Umgebungsvariable %2 ist nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>%1: cannot read secret file %2: %3</source>
+        <translation>%1: Geheimnis-Datei %2 kann nicht gelesen werden: %3</translation>
+    </message>
+    <message>
+        <source>%1: keychain secret %2: the system keychain is not supported by this build yet; use {"env": ...} or {"file": ...}</source>
+        <translation>%1: Schlüsselbund-Geheimnis %2: der Systemschlüsselbund wird von diesem Build noch nicht unterstützt; nutzen Sie {"env": ...} oder {"file": ...}</translation>
+    </message>
+    <message>
+        <source>%1: unknown secret reference</source>
+        <translation>%1: unbekannter Geheimnis-Verweis</translation>
+    </message>
+    <message>
+        <source>%1 already holds a workspace (%2); choose an empty directory</source>
+        <translation>%1 enthält bereits einen Arbeitsbereich (%2); wählen Sie ein leeres Verzeichnis</translation>
+    </message>
+    <message>
+        <source>cannot create directory %1</source>
+        <translation>Verzeichnis %1 kann nicht angelegt werden</translation>
+    </message>
+</context>
+</TS>
