@@ -57,7 +57,7 @@ ModelsScreen::ModelsScreen(WorkspaceDocument *document, QWidget *parent)
     m_view->setAlternatingRowColors(true);
     m_view->horizontalHeader()->setDefaultSectionSize(140);
     m_view->verticalHeader()->setDefaultSectionSize(22);
-    m_list->setMaximumWidth(220);
+    m_list->setMaximumWidth(200);
     m_cancel->setEnabled(false);
 
     auto *editor = new QWidget(this);
@@ -79,8 +79,9 @@ ModelsScreen::ModelsScreen(WorkspaceDocument *document, QWidget *parent)
     auto *vertical = new QSplitter(Qt::Vertical, this);
     vertical->addWidget(editor);
     vertical->addWidget(m_view);
-    vertical->setStretchFactor(0, 2);
-    vertical->setStretchFactor(1, 5);
+    vertical->setStretchFactor(0, 1);
+    vertical->setStretchFactor(1, 4);
+    vertical->setSizes({240, 620});
     auto *horizontal = new QSplitter(this);
     horizontal->addWidget(m_list);
     horizontal->addWidget(vertical);

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Runs the benchmarks on a release build; figures go into BENCHMARKS.md by hand.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup-debian.sh
+cmake --preset release >/dev/null
+cmake --build --preset release --target bench_extract sluice
+build/release/tests/bench/bench_extract "${1:-1000000}" "${2:-5}"
