@@ -29,6 +29,10 @@ const QList<VerbSpec> &verbs()
         {"init", {QStringLiteral("rows")}, {QStringLiteral("demo"), QStringLiteral("json")}, 1, 1, &runInit},
         {"check", {}, {QStringLiteral("json")}, 0, 0, &runCheck},
         {"preview", {QStringLiteral("limit")}, {QStringLiteral("json")}, 1, 1, &runPreview},
+        {"plan", {}, {QStringLiteral("json"), QStringLiteral("full-resync")}, 1, 1, &runPlan},
+        {"run", {}, {QStringLiteral("json"), QStringLiteral("full-resync")}, 1, 1, &runRun},
+        {"runs", {}, {QStringLiteral("json")}, 0, 1, &runRuns},
+        {"rejections", {QStringLiteral("run")}, {QStringLiteral("json"), QStringLiteral("all")}, 1, 1, &runRejections},
     };
     return v;
 }
@@ -36,9 +40,7 @@ const QList<VerbSpec> &verbs()
 // Verbs DESIGN.md names that this build does not have yet: said plainly.
 const QStringList &plannedVerbs()
 {
-    static const QStringList p{QStringLiteral("plan"), QStringLiteral("run"), QStringLiteral("runs"),
-                               QStringLiteral("rejections"), QStringLiteral("metrics"),
-                               QStringLiteral("agent")};
+    static const QStringList p{QStringLiteral("metrics"), QStringLiteral("agent")};
     return p;
 }
 
@@ -49,6 +51,11 @@ QString usage()
               "  init DIR [--demo] [--rows N]     create a workspace (--demo: embedded demo warehouse)\n"
               "  check [--json]                   validate sluice.json, reach sources, compile models\n"
               "  preview MODEL [--limit N] [--json]  first rows, columns and model checks\n"
+              "  plan SYNC [--full-resync] [--json]  what a run would send; sends nothing\n"
+              "  run SYNC [--full-resync] [--json]   run a sync now\n"
+              "  runs [SYNC] [--json]             run history with counts and metrics\n"
+              "  rejections SYNC [--run ID] [--all] [--json]  records not in the destination, and why\n"
+              "  metrics [SYNC] [--json]          (not available yet)\n"
               "  agent [--no-tray]                run schedules (not available yet)\n"
               "\n"
               "Common options:\n"

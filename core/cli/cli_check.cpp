@@ -1,4 +1,5 @@
 #include "cli/cli_support.h"
+#include "engine/sync_engine.h"
 #include "model/key_check.h"
 #include "source/source_connection.h"
 
@@ -125,6 +126,15 @@ int runCheck(const Arguments &args)
         }
         destinations.append(entry(d.name, error));
     }
+    QJsonArray syncs;
+    for (const workspace::SyncConfig &s : config.syncs) {
+        const QStringList problems = engine::governanceProblems(ws.value(), s.name);
+        if (!problems.isEmpty()) {
+            outcome.worsen(ExitUsage);
+            errors.append(problems);
+        }
+        syncs.append(entry(s.name, problems.join(QLatin1Char('\n'))));
+    }
     for (const QString &e : std::as_const(errors))
         say(QCoreApplication::translate("sluice::cli", "error: %1").arg(e));
     if (args.json())
@@ -133,6 +143,7 @@ int runCheck(const Arguments &args)
                               {QStringLiteral("sources"), sources},
                               {QStringLiteral("models"), models},
                               {QStringLiteral("destinations"), destinations},
+                              {QStringLiteral("syncs"), syncs},
                               {QStringLiteral("errors"), QJsonArray::fromStringList(errors)}});
     if (outcome.exitCode == ExitOk)
         say(QCoreApplication::translate("sluice::cli", "sluice.json is valid; every source and model checks out"));

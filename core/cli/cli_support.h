@@ -34,5 +34,9 @@ Result<workspace::Workspace> openWorkspace(const Arguments &args);
 int runInit(const Arguments &args);
 int runCheck(const Arguments &args);
 int runPreview(const Arguments &args);
+int runPlan(const Arguments &args);
+int runRun(const Arguments &args);
+int runRuns(const Arguments &args);
+int runRejections(const Arguments &args);
 
 } // namespace sluice::cli

@@ -330,7 +330,7 @@ QJsonObject demoWorkspaceConfig()
         field("email", "email", {QStringLiteral("email")}),
         field("first_name", "first_name", {QStringLiteral("trim")}),
         field("last_name", "last_name", {QStringLiteral("trim")}),
-        field("phone", "phone", {QStringLiteral("phone:US")}),
+        field("phone", "phone", {QStringLiteral("phone:{country}")}),
         field("ltv", "ltv", {QStringLiteral("round:2")}),
         field("order_count", "order_count"),
         field("engagement_score", "engagement_score"),

@@ -289,7 +289,17 @@ Result<QVariant> TransformChain::apply(QVariant value, const ColumnLookup &row) 
                 return fail(r.error().message);
             value = r.value();
         } else if (n == QLatin1String("phone")) {
-            Result<QString> r = phoneToE164(text(value), step.argument);
+            // phone:US, or phone:{country} to take each row's region from a column.
+            QString region = step.argument;
+            if (region.startsWith(QLatin1Char('{')) && region.endsWith(QLatin1Char('}'))) {
+                const std::optional<QVariant> v = row(region.mid(1, region.size() - 2));
+                if (!v)
+                    return fail(ctx("column %1 not found").arg(region.mid(1, region.size() - 2)));
+                region = text(*v).trimmed().toUpper();
+                if (region.isEmpty())
+                    region = QStringLiteral("ZZ"); // unknown: only international numbers parse
+            }
+            Result<QString> r = phoneToE164(text(value), region);
             if (!r)
                 return fail(r.error().message);
             value = r.value();

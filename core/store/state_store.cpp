@@ -8,7 +8,11 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QHostInfo>
 #include <QUuid>
+
+#include <csignal>
+#include <unistd.h>
 
 #include <atomic>
 
@@ -235,6 +239,166 @@ Result<void> StateStore::saveModelSchema(const QString &model, const QJsonObject
     if (!q.exec())
         return storeError(QCoreApplication::translate("sluice::store", "schema of model %1").arg(model), q.lastError());
     return {};
+}
+
+QHash<QString, QString> StateStore::recordHashes(const QString &sync) const
+{
+    QHash<QString, QString> out;
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT key, hash FROM record_state WHERE sync = ?"));
+    q.addBindValue(sync);
+    q.exec();
+    while (q.next())
+        out.insert(q.value(0).toString(), q.value(1).toString());
+    return out;
+}
+
+Result<void> StateStore::commitOutcomes(const QString &sync, const QString &runId, const QList<Accepted> &accepted,
+                                        const QList<Held> &held)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    if (!db.transaction())
+        return storeError(QCoreApplication::translate("sluice::store", "recording outcomes of sync %1").arg(sync), db.lastError());
+    QSqlQuery upsert(db), remove(db), resolve(db), hold(db);
+    upsert.prepare(QStringLiteral("INSERT INTO record_state(sync, key, hash, updated_run) VALUES (?, ?, ?, ?) "
+                                  "ON CONFLICT(sync, key) DO UPDATE SET hash = excluded.hash, updated_run = excluded.updated_run"));
+    remove.prepare(QStringLiteral("DELETE FROM record_state WHERE sync = ? AND key = ?"));
+    resolve.prepare(QStringLiteral("UPDATE rejections SET resolved_run = ? WHERE sync = ? AND key = ? AND resolved_run IS NULL"));
+    hold.prepare(QStringLiteral("INSERT INTO rejections(sync, key, kind, reason, run_id, attempts, first_seen) "
+                                "VALUES (?, ?, ?, ?, ?, 1, ?) ON CONFLICT(sync, key) DO UPDATE SET kind = excluded.kind, "
+                                "reason = excluded.reason, run_id = excluded.run_id, "
+                                "attempts = CASE WHEN rejections.resolved_run IS NULL THEN rejections.attempts + 1 ELSE 1 END, "
+                                "first_seen = CASE WHEN rejections.resolved_run IS NULL THEN rejections.first_seen ELSE excluded.first_seen END, "
+                                "resolved_run = NULL"));
+    const QString now = isoNow();
+    auto failed = [&](QSqlQuery &q) {
+        const QSqlError e = q.lastError();
+        db.rollback();
+        return storeError(QCoreApplication::translate("sluice::store", "recording outcomes of sync %1").arg(sync), e);
+    };
+    for (const Accepted &a : accepted) {
+        QSqlQuery &q = a.deleted ? remove : upsert;
+        q.addBindValue(sync);
+        q.addBindValue(a.key);
+        if (!a.deleted) {
+            q.addBindValue(a.hash);
+            q.addBindValue(runId);
+        }
+        if (!q.exec())
+            return failed(q);
+        resolve.addBindValue(runId);
+        resolve.addBindValue(sync);
+        resolve.addBindValue(a.key);
+        if (!resolve.exec())
+            return failed(resolve);
+    }
+    for (const Held &h : held) {
+        hold.addBindValue(sync);
+        hold.addBindValue(h.key);
+        hold.addBindValue(h.kind);
+        hold.addBindValue(h.reason);
+        hold.addBindValue(runId);
+        hold.addBindValue(now);
+        if (!hold.exec())
+            return failed(hold);
+    }
+    if (!db.commit())
+        return storeError(QCoreApplication::translate("sluice::store", "recording outcomes of sync %1").arg(sync), db.lastError());
+    return {};
+}
+
+Result<void> StateStore::forgetState(const QString &sync)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("DELETE FROM record_state WHERE sync = ?"));
+    q.addBindValue(sync);
+    if (!q.exec())
+        return storeError(QCoreApplication::translate("sluice::store", "state of sync %1").arg(sync), q.lastError());
+    return {};
+}
+
+QList<StateStore::Rejection> StateStore::rejections(const QString &sync, bool includeResolved, const QString &runId) const
+{
+    QList<Rejection> out;
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("SELECT key, kind, reason, run_id, attempts, first_seen, resolved_run FROM rejections "
+                             "WHERE sync = ? AND (? OR resolved_run IS NULL) AND (? = '' OR run_id = ?) ORDER BY first_seen, key"));
+    q.addBindValue(sync);
+    q.addBindValue(includeResolved);
+    q.addBindValue(runId);
+    q.addBindValue(runId);
+    q.exec();
+    while (q.next())
+        out.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+                    q.value(4).toInt(), QDateTime::fromString(q.value(5).toString(), Qt::ISODateWithMs), q.value(6).toString()});
+    return out;
+}
+
+Result<void> StateStore::acquireLock(const QString &name, QString *recoveredFrom)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    // BEGIN IMMEDIATE: two processes racing for the lock serialize here.
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return storeError(QCoreApplication::translate("sluice::store", "lock %1").arg(name), q.lastError());
+    q.prepare(QStringLiteral("SELECT owner_pid, host, acquired_at FROM locks WHERE name = ?"));
+    q.addBindValue(name);
+    q.exec();
+    const QString host = QHostInfo::localHostName();
+    if (q.next()) {
+        const qint64 pid = q.value(0).toLongLong();
+        const bool sameHost = q.value(1).toString() == host;
+        const bool alive = sameHost && pid > 0 && (::kill(pid_t(pid), 0) == 0 || errno == EPERM);
+        if (alive || !sameHost) {
+            const QString since = q.value(2).toString();
+            q.finish();
+            QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+            return Error{QCoreApplication::translate("sluice::store", "%1 is already running (process %2 on %3 since %4); "
+                                                                      "wait for it to finish")
+                             .arg(name)
+                             .arg(pid)
+                             .arg(q.value(1).toString().isEmpty() ? host : q.value(1).toString(), since),
+                         Error::Kind::Config};
+        }
+        if (recoveredFrom)
+            *recoveredFrom = QStringLiteral("process %1 (no longer running)").arg(pid);
+    }
+    q.finish();
+    QSqlQuery take(db);
+    take.prepare(QStringLiteral("INSERT OR REPLACE INTO locks(name, owner_pid, host, acquired_at) VALUES (?, ?, ?, ?)"));
+    take.addBindValue(name);
+    take.addBindValue(qint64(::getpid()));
+    take.addBindValue(host);
+    take.addBindValue(isoNow());
+    if (!take.exec()) {
+        const QSqlError e = take.lastError();
+        QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+        return storeError(QCoreApplication::translate("sluice::store", "lock %1").arg(name), e);
+    }
+    if (!QSqlQuery(db).exec(QStringLiteral("COMMIT")))
+        return storeError(QCoreApplication::translate("sluice::store", "lock %1").arg(name), db.lastError());
+    return {};
+}
+
+void StateStore::releaseLock(const QString &name)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("DELETE FROM locks WHERE name = ? AND owner_pid = ?"));
+    q.addBindValue(name);
+    q.addBindValue(qint64(::getpid()));
+    q.exec();
+}
+
+void StateStore::closeInterruptedRuns(const QString &sync)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("UPDATE runs SET status = 'failed', finished_at = ?, "
+                             "error = 'interrupted: the process running it stopped before it finished' "
+                             "WHERE sync = ? AND status = 'running'"));
+    q.addBindValue(isoNow());
+    q.addBindValue(sync);
+    q.exec();
 }
 
 QJsonObject StateStore::modelSchema(const QString &model) const

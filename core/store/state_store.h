@@ -3,6 +3,7 @@
 #include "common/result.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -58,6 +59,45 @@ public:
     Result<void> insertRun(const RunRecord &run);
     Result<void> updateRun(const RunRecord &run);
     QList<RunRecord> runs(const QString &sync = {}, int limit = 100) const;
+
+    // What the destination holds, as Sluice last saw it accept: key -> content hash.
+    QHash<QString, QString> recordHashes(const QString &sync) const;
+
+    struct Accepted
+    {
+        QString key;
+        QString hash;    // empty for a delete
+        bool deleted = false;
+    };
+    struct Held
+    {
+        QString key;
+        QString kind;   // "invalid" or "rejected"
+        QString reason;
+    };
+    // One transaction: accepted records advance the state (and resolve their
+    // open rejections); held ones are recorded with attempts and first-seen.
+    Result<void> commitOutcomes(const QString &sync, const QString &runId, const QList<Accepted> &accepted,
+                                const QList<Held> &held);
+    Result<void> forgetState(const QString &sync);
+
+    struct Rejection
+    {
+        QString key;
+        QString kind;
+        QString reason;
+        QString runId;
+        int attempts = 0;
+        QDateTime firstSeen;
+        QString resolvedRun;
+    };
+    QList<Rejection> rejections(const QString &sync, bool includeResolved, const QString &runId = {}) const;
+
+    // A per-sync lock; a lock whose process is gone is taken over.
+    Result<void> acquireLock(const QString &name, QString *recoveredFrom = nullptr);
+    void releaseLock(const QString &name);
+    // Runs left "running" by a process that died are marked failed.
+    void closeInterruptedRuns(const QString &sync);
 
     // The column names and types a model had when last run (for drift).
     Result<void> saveModelSchema(const QString &model, const QJsonObject &schema);

@@ -203,8 +203,8 @@ void validateTransform(Validator &v, const QString &step, const QString &path, c
         if (arg != QLatin1String("google") && arg != QLatin1String("meta"))
             v.fail(path, object, QCoreApplication::translate("sluice::workspace", "transform \"hash\" takes google or meta"));
     } else if (name == QLatin1String("phone")) {
-        if (!QRegularExpression(QStringLiteral("^[A-Z]{2}$")).match(arg).hasMatch())
-            v.fail(path, object, QCoreApplication::translate("sluice::workspace", "transform \"phone\" needs a two-letter region, as in phone:US"));
+        if (!QRegularExpression(QStringLiteral("^([A-Z]{2}|\\{[^{}]+\\})$")).match(arg).hasMatch())
+            v.fail(path, object, QCoreApplication::translate("sluice::workspace", "transform \"phone\" needs a two-letter region or a column holding one, as in phone:US or phone:{country}"));
     } else if (name == QLatin1String("template")) {
         if (arg.isEmpty())
             v.fail(path, object, QCoreApplication::translate("sluice::workspace", "transform \"template\" needs a pattern, as in template:{first_name} {last_name}"));

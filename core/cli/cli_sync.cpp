@@ -1,0 +1,154 @@
+#include "cli/cli_support.h"
+#include "engine/sync_engine.h"
+#include "store/state_store.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+namespace sluice::cli {
+
+namespace {
+
+QString t(const char *s, const char *c = nullptr, int n = -1) { return QCoreApplication::translate("sluice::cli", s, c, n); }
+
+Result<std::unique_ptr<store::StateStore>> openStore(const workspace::Workspace &ws)
+{
+    return store::StateStore::open(ws.stateDbPath());
+}
+
+QString summary(const engine::RunResult &r)
+{
+    const engine::Counts &c = r.plan.counts;
+    return t("sync %1 %2: %3 added, %4 changed, %5 removed, %6 unchanged, %7 excluded (no consent), %8 invalid, "
+             "%9 delivered, %10 rejected")
+        .arg(r.plan.sync, r.status)
+        .arg(c.added)
+        .arg(c.changed)
+        .arg(c.removed)
+        .arg(c.unchanged)
+        .arg(c.excluded)
+        .arg(c.invalid)
+        .arg(c.delivered)
+        .arg(c.rejected);
+}
+
+int planOrRun(const Arguments &args, bool run)
+{
+    Result<workspace::Workspace> ws = openWorkspace(args);
+    if (!ws)
+        return fail(ws.error());
+    const QString sync = args.positional.first();
+    if (!ws->config().syncs.contains(sync))
+        return usageError(t("unknown sync \"%1\" (syncs: %2)").arg(sync, ws->config().syncs.keys().join(QStringLiteral(", "))));
+    Result<std::unique_ptr<store::StateStore>> state = openStore(ws.value());
+    if (!state)
+        return fail(state.error());
+    engine::SyncOptions options;
+    options.fullResync = args.flags.contains(QStringLiteral("full-resync"));
+    engine::RunResult result;
+    if (run) {
+        Result<engine::RunResult> r = engine::runSync(ws.value(), *state.value(), sync, options);
+        if (!r)
+            return fail(r.error());
+        result = std::move(r).value();
+    } else {
+        Result<engine::SyncPlan> p = engine::planSync(ws.value(), *state.value(), sync, options);
+        if (!p)
+            return fail(p.error());
+        result.plan = std::move(p).value();
+        result.status = QStringLiteral("planned");
+    }
+    if (args.json())
+        printJson(result.toJson());
+    say(summary(result));
+    const QList<engine::HeldRecord> held = result.plan.invalid + result.rejected;
+    for (qsizetype i = 0; i < held.size() && i < 10; ++i)
+        say(t("  %1 %2: %3").arg(held[i].kind, held[i].key, held[i].reason));
+    if (held.size() > 10)
+        say(t("  … and %1 more; all of them: sluice rejections %2").arg(held.size() - 10).arg(sync));
+    if (!result.error.isEmpty())
+        say(t("error: %1").arg(result.error));
+    if (!run)
+        say(t("%n operation(s) would be sent; nothing was sent", nullptr, int(result.plan.operations.size())));
+    return result.exitCode();
+}
+
+} // namespace
+
+int runPlan(const Arguments &args) { return planOrRun(args, false); }
+int runRun(const Arguments &args) { return planOrRun(args, true); }
+
+int runRuns(const Arguments &args)
+{
+    Result<workspace::Workspace> ws = openWorkspace(args);
+    if (!ws)
+        return fail(ws.error());
+    const QString sync = args.positional.value(0);
+    if (!sync.isEmpty() && !ws->config().syncs.contains(sync))
+        return usageError(t("unknown sync \"%1\"").arg(sync));
+    Result<std::unique_ptr<store::StateStore>> state = openStore(ws.value());
+    if (!state)
+        return fail(state.error());
+    QJsonArray runs;
+    for (const store::RunRecord &r : state.value()->runs(sync, 200)) {
+        runs.append(QJsonObject{{QStringLiteral("run_id"), r.id},
+                                {QStringLiteral("sync"), r.sync},
+                                {QStringLiteral("status"), r.status},
+                                {QStringLiteral("started_at"), r.startedAt.toString(Qt::ISODateWithMs)},
+                                {QStringLiteral("finished_at"), r.finishedAt.isValid() ? QJsonValue(r.finishedAt.toString(Qt::ISODateWithMs)) : QJsonValue()},
+                                {QStringLiteral("counts"), r.counts},
+                                {QStringLiteral("metrics"), r.metrics},
+                                {QStringLiteral("error"), r.error.isEmpty() ? QJsonValue() : QJsonValue(r.error)}});
+        const QJsonObject c = r.counts;
+        say(t("%1  %2  %3  %4: +%5 ~%6 -%7 delivered %8, rejected %9, invalid %10%11")
+                .arg(r.startedAt.toString(Qt::ISODate), r.id, r.sync, r.status)
+                .arg(c.value(QStringLiteral("added")).toInt())
+                .arg(c.value(QStringLiteral("changed")).toInt())
+                .arg(c.value(QStringLiteral("removed")).toInt())
+                .arg(c.value(QStringLiteral("delivered")).toInt())
+                .arg(c.value(QStringLiteral("rejected")).toInt())
+                .arg(c.value(QStringLiteral("invalid")).toInt())
+                .arg(r.error.isEmpty() ? QString() : QStringLiteral(" — ") + r.error));
+    }
+    if (args.json())
+        printJson(QJsonObject{{QStringLiteral("runs"), runs}});
+    if (runs.isEmpty())
+        say(t("no runs yet"));
+    return ExitOk;
+}
+
+int runRejections(const Arguments &args)
+{
+    Result<workspace::Workspace> ws = openWorkspace(args);
+    if (!ws)
+        return fail(ws.error());
+    const QString sync = args.positional.first();
+    if (!ws->config().syncs.contains(sync))
+        return usageError(t("unknown sync \"%1\"").arg(sync));
+    Result<std::unique_ptr<store::StateStore>> state = openStore(ws.value());
+    if (!state)
+        return fail(state.error());
+    const bool all = args.flags.contains(QStringLiteral("all"));
+    QJsonArray out;
+    const auto list = state.value()->rejections(sync, all, args.options.value(QStringLiteral("run")));
+    for (const store::StateStore::Rejection &r : list) {
+        QJsonObject o{{QStringLiteral("key"), r.key},
+                      {QStringLiteral("kind"), r.kind},
+                      {QStringLiteral("reason"), r.reason},
+                      {QStringLiteral("run_id"), r.runId},
+                      {QStringLiteral("attempts"), r.attempts},
+                      {QStringLiteral("first_seen"), r.firstSeen.toString(Qt::ISODateWithMs)}};
+        if (all)
+            o.insert(QStringLiteral("delivered_run"), r.resolvedRun.isEmpty() ? QJsonValue() : QJsonValue(r.resolvedRun));
+        out.append(o);
+        say(t("%1  %2  attempts %3  %4%5").arg(r.key, r.kind).arg(r.attempts).arg(r.reason,
+                                                                                    r.resolvedRun.isEmpty() ? QString() : t(" (delivered in %1)").arg(r.resolvedRun)));
+    }
+    if (args.json())
+        printJson(QJsonObject{{QStringLiteral("sync"), sync}, {QStringLiteral("rejections"), out}});
+    if (list.isEmpty())
+        say(t("sync %1: every record is in the destination; nothing held back").arg(sync));
+    return ExitOk;
+}
+
+} // namespace sluice::cli

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "common/result.h"
+#include "workspace/config.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+namespace sluice::workspace {
+class Workspace;
+}
+
+namespace sluice::destination {
+
+enum class OpKind { Upsert, Update, Insert, Delete, Append };
+QString opName(OpKind kind);
+
+struct Operation
+{
+    QString key;
+    OpKind kind = OpKind::Upsert;
+    QJsonObject fields;
+    QString hash; // content hash the state records once accepted
+};
+
+struct Outcome
+{
+    QString key;
+    bool accepted = false;
+    QString reason; // the destination's own words when rejected
+};
+
+struct DeliveryContext
+{
+    QString sync;
+    QString runId;
+    QString object;
+    const std::atomic_bool *cancel = nullptr;
+    // Called as each batch settles, so the engine can commit state per batch
+    // (after a crash, at most the batches in flight are sent again).
+    std::function<void(const QList<Operation> &, const QList<Outcome> &)> settled;
+    std::function<void(qint64 done, qint64 total)> progress;
+};
+
+// Where records go. deliver() reports every operation through `settled`,
+// accepted or rejected; an Error means the destination could not be reached
+// (after retries): operations not reported were not delivered.
+class Destination
+{
+public:
+    virtual ~Destination() = default;
+    virtual Result<void> deliver(const QList<Operation> &operations, const DeliveryContext &context) = 0;
+
+    static Result<std::unique_ptr<Destination>> create(const workspace::DestinationConfig &config,
+                                                       const workspace::Workspace &workspace);
+};
+
+} // namespace sluice::destination

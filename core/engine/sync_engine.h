@@ -1,0 +1,88 @@
+#pragma once
+
+#include "common/result.h"
+#include "destination/destination.h"
+#include "source/column.h"
+
+#include <QJsonObject>
+#include <QString>
+
+#include <atomic>
+#include <functional>
+
+namespace sluice::workspace {
+class Workspace;
+}
+namespace sluice::store {
+class StateStore;
+}
+
+// One sync run, as DESIGN.md draws it: extract, check model, govern, map,
+// validate, diff, plan, deliver, commit, measure. planSync() stops after
+// "plan" and sends nothing; runSync() goes on, committing state per settled
+// batch so that a crash costs at most the batches in flight.
+namespace sluice::engine {
+
+struct Counts
+{
+    qint64 added = 0, changed = 0, removed = 0, unchanged = 0, excluded = 0, invalid = 0, delivered = 0, rejected = 0;
+    QJsonObject toJson() const;
+};
+
+struct HeldRecord
+{
+    QString key;
+    QString kind; // invalid or rejected
+    QString reason;
+};
+
+struct SyncPlan
+{
+    QString sync;
+    QString runId;
+    QString mode;
+    Counts counts;
+    QList<destination::Operation> operations;
+    QList<HeldRecord> invalid;
+    QJsonObject drift; // columns added / removed / type_changed since the last run
+    QString freshnessMax;
+    qint64 modelRows = 0;
+    QJsonObject timings;
+    QJsonObject schema; // column -> type, saved after a run for the next drift check
+};
+
+struct SyncOptions
+{
+    bool fullResync = false;
+    const std::atomic_bool *cancel = nullptr;
+    std::function<void(const QString &stage, qint64 done, qint64 total)> progress;
+};
+
+struct RunResult
+{
+    SyncPlan plan;
+    QString status; // planned, succeeded, partial, failed
+    QList<HeldRecord> rejected;
+    QString error;
+    qint64 freshnessLagSeconds = -1;
+
+    QJsonObject toJson() const;
+    int exitCode() const;
+};
+
+Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateStore &store, const QString &sync,
+                          const SyncOptions &options);
+// A run that fails after it started still returns a RunResult (status
+// "failed", error set) so that it is recorded and reported; an Error is
+// returned only when nothing ran (configuration, lock).
+Result<RunResult> runSync(const workspace::Workspace &workspace, store::StateStore &store, const QString &sync,
+                          const SyncOptions &options);
+
+// Governance rules that make a sync a configuration error before any run:
+// unhashed PII to a destination whose rule is hash, any PII to one whose
+// rule is block.
+QStringList governanceProblems(const workspace::Workspace &workspace, const QString &sync);
+
+QString newRunId();
+
+} // namespace sluice::engine

@@ -1,0 +1,336 @@
+#include "engine/sync_engine.h"
+
+#include "mapping/transform.h"
+#include "model/key_check.h"
+#include "source/source_connection.h"
+#include "store/state_store.h"
+#include "workspace/workspace.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+
+namespace sluice::engine {
+
+namespace {
+
+QString t(const char *s) { return QCoreApplication::translate("sluice::engine", s); }
+
+bool consented(const QVariant &v)
+{
+    if (v.isNull() || !v.isValid())
+        return false;
+    if (v.typeId() == QMetaType::Bool)
+        return v.toBool();
+    if (v.typeId() == QMetaType::LongLong || v.typeId() == QMetaType::Int || v.typeId() == QMetaType::Double)
+        return v.toDouble() != 0;
+    const QString s = v.toString().trimmed().toLower();
+    return s == QLatin1String("true") || s == QLatin1String("t") || s == QLatin1String("yes") || s == QLatin1String("y")
+           || s == QLatin1String("1");
+}
+
+// Columns a sync reads from its model: field sources, template parts, match,
+// consent and freshness. Every one must exist before anything is sent.
+QStringList columnsUsed(const workspace::SyncConfig &sync, const workspace::ModelConfig &model)
+{
+    QStringList used;
+    static const QRegularExpression placeholder(QStringLiteral("\\{([^{}]+)\\}"));
+    for (const workspace::FieldMapping &f : sync.fields) {
+        bool templated = false;
+        for (const QString &step : f.transform) {
+            if (step.startsWith(QLatin1String("template:")) || step.startsWith(QLatin1String("phone:{"))) {
+                templated = templated || step.startsWith(QLatin1String("template:"));
+                auto it = placeholder.globalMatch(step);
+                while (it.hasNext())
+                    used.append(it.next().captured(1));
+            }
+        }
+        if (!templated || !f.source.isEmpty())
+            used.append(f.source);
+    }
+    if (!sync.matchSource.isEmpty())
+        used.append(sync.matchSource);
+    if (!sync.consentColumn.isEmpty())
+        used.append(sync.consentColumn);
+    if (!model.freshness.isEmpty())
+        used.append(model.freshness);
+    used.removeDuplicates();
+    used.removeAll(QString());
+    return used;
+}
+
+QString fingerprint(const workspace::SyncConfig &sync)
+{
+    // Changing what is sent, or how, re-sends what it affects.
+    const QJsonObject o{{QStringLiteral("fields"), sync.raw.value(QStringLiteral("fields"))},
+                        {QStringLiteral("object"), sync.object},
+                        {QStringLiteral("match"), sync.raw.value(QStringLiteral("match"))}};
+    return QString::fromLatin1(QCryptographicHash::hash(QJsonDocument(o).toJson(QJsonDocument::Compact), QCryptographicHash::Sha256).toHex());
+}
+
+} // namespace
+
+QJsonObject Counts::toJson() const
+{
+    return QJsonObject{{QStringLiteral("added"), double(added)},         {QStringLiteral("changed"), double(changed)},
+                       {QStringLiteral("removed"), double(removed)},     {QStringLiteral("unchanged"), double(unchanged)},
+                       {QStringLiteral("excluded"), double(excluded)},   {QStringLiteral("invalid"), double(invalid)},
+                       {QStringLiteral("delivered"), double(delivered)}, {QStringLiteral("rejected"), double(rejected)}};
+}
+
+QString newRunId()
+{
+    return QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd'T'HHmmsszzz"))
+           + QStringLiteral("-%1").arg(QRandomGenerator::global()->bounded(0x10000), 4, 16, QLatin1Char('0'));
+}
+
+QStringList governanceProblems(const workspace::Workspace &workspace, const QString &syncName)
+{
+    QStringList problems;
+    const workspace::Config &config = workspace.config();
+    const workspace::SyncConfig sync = config.syncs.value(syncName);
+    const workspace::ModelConfig model = config.models.value(sync.model);
+    const workspace::DestinationConfig destination = config.destinations.value(sync.destination);
+    if (destination.pii.isEmpty() || destination.pii == QLatin1String("allow"))
+        return problems;
+    for (const workspace::FieldMapping &f : sync.fields) {
+        QStringList sources{f.source};
+        for (const QString &step : f.transform)
+            if (step.startsWith(QLatin1String("template:")))
+                for (const QString &pii : model.pii)
+                    if (step.contains(QLatin1Char('{') + pii + QLatin1Char('}')))
+                        sources.append(pii);
+        bool carriesPii = false;
+        for (const QString &s : sources)
+            carriesPii = carriesPii || model.pii.contains(s);
+        if (!carriesPii)
+            continue;
+        auto chain = mapping::TransformChain::parse(f.transform);
+        if (destination.pii == QLatin1String("block"))
+            problems.append(t("sync %1: field %2 carries PII column %3 of model %4, and destination %5 blocks PII; remove the field")
+                                .arg(syncName, f.destination, f.source, model.name, destination.name));
+        else if (!chain->hashes())
+            problems.append(t("sync %1: field %2 sends PII column %3 of model %4 unhashed, and destination %5 requires hashing; "
+                              "end its transform with sha256, hash:google or hash:meta")
+                                .arg(syncName, f.destination, f.source, model.name, destination.name));
+    }
+    return problems;
+}
+
+Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateStore &store, const QString &syncName,
+                          const SyncOptions &options)
+{
+    const workspace::Config &config = workspace.config();
+    if (!config.syncs.contains(syncName))
+        return configError(t("unknown sync \"%1\" (syncs: %2)").arg(syncName, config.syncs.keys().join(QStringLiteral(", "))));
+    const workspace::SyncConfig sync = config.syncs.value(syncName);
+    const workspace::ModelConfig model = config.models.value(sync.model);
+    const QString owner = t("sync %1: model %2").arg(syncName, model.name);
+    if (const QStringList problems = governanceProblems(workspace, syncName); !problems.isEmpty())
+        return configError(problems.join(QLatin1Char('\n')));
+    if (sync.fields.isEmpty())
+        return configError(t("sync %1: no fields are mapped").arg(syncName));
+
+    SyncPlan plan;
+    plan.sync = syncName;
+    plan.mode = sync.mode;
+    plan.runId = newRunId();
+    QElapsedTimer stage;
+    stage.start();
+
+    Result<std::unique_ptr<source::SourceConnection>> conn = source::SourceConnection::open(config.sources.value(model.source), workspace);
+    if (!conn)
+        return Error{owner + QStringLiteral(": ") + conn.error().message, conn.error().kind};
+    source::SourceConnection &source = *conn.value();
+    Result<QList<source::Column>> columns = source.describe(model.sql);
+    if (!columns)
+        return Error{owner + QStringLiteral(": ") + columns.error().message, columns.error().kind};
+
+    // Schema drift against the previous run, and mapped columns that vanished.
+    QHash<QString, int> index;
+    for (int i = 0; i < columns->size(); ++i) {
+        index.insert(columns->at(i).name, i);
+        plan.schema.insert(columns->at(i).name, source::columnTypeName(columns->at(i).type));
+    }
+    const QJsonObject previous = store.modelSchema(model.name);
+    if (!previous.isEmpty()) {
+        QJsonArray added, removed, changed;
+        for (auto it = plan.schema.begin(); it != plan.schema.end(); ++it) {
+            if (!previous.contains(it.key()))
+                added.append(it.key());
+            else if (previous.value(it.key()) != it.value())
+                changed.append(QJsonObject{{QStringLiteral("column"), it.key()},
+                                           {QStringLiteral("was"), previous.value(it.key())},
+                                           {QStringLiteral("now"), it.value()}});
+        }
+        for (auto it = previous.begin(); it != previous.end(); ++it)
+            if (!plan.schema.contains(it.key()))
+                removed.append(it.key());
+        if (!added.isEmpty() || !removed.isEmpty() || !changed.isEmpty())
+            plan.drift = QJsonObject{{QStringLiteral("added"), added}, {QStringLiteral("removed"), removed}, {QStringLiteral("type_changed"), changed}};
+    }
+    for (const QString &c : columnsUsed(sync, model))
+        if (!index.contains(c))
+            return configError(t("%1: column %2 not found (the sync maps it; the model has %3)")
+                                   .arg(owner, c, QStringList(index.keys()).join(QStringLiteral(", "))));
+
+    Result<model::KeyCheck> keys = model::checkKeys(source, model, columns.value());
+    if (!keys)
+        return Error{owner + QStringLiteral(": ") + keys.error().message, keys.error().kind};
+    if (!keys->ok())
+        return Error{keys->problems(model.name).join(QLatin1Char('\n')) + t("\nsync %1: nothing was sent; fix the model's key first").arg(syncName),
+                     keys->missingColumns.isEmpty() ? Error::Kind::Query : Error::Kind::Config};
+    plan.timings.insert(QStringLiteral("check_ms"), double(stage.restart()));
+
+    // Extract, govern, map.
+    QList<int> keyIndexes;
+    for (const QString &k : model.primaryKey)
+        keyIndexes.append(index.value(k));
+    struct Field
+    {
+        QString destination;
+        int column;
+        mapping::TransformChain chain;
+    };
+    QList<Field> fields;
+    for (const workspace::FieldMapping &f : sync.fields)
+        fields.append({f.destination, f.source.isEmpty() ? -1 : index.value(f.source, -1), mapping::TransformChain::parse(f.transform).value()});
+    const int consentIndex = sync.consentColumn.isEmpty() ? -1 : index.value(sync.consentColumn);
+    const int freshnessIndex = model.freshness.isEmpty() ? -1 : index.value(model.freshness);
+    const QString matchField = sync.matchDestination;
+    const QString mappingFingerprint = fingerprint(sync);
+
+    struct Mapped
+    {
+        QString key;
+        QJsonObject fields;
+        QString hash;
+    };
+    QList<Mapped> mapped;
+    QSet<QString> excluded;
+    QHash<QString, QStringList> byMatch;
+    QStringList missingMatch;
+    source::RowSink sink;
+    sink.row = [&](const source::Row &row) {
+        ++plan.modelRows;
+        const QString key = model::recordKey(row, keyIndexes);
+        if (freshnessIndex >= 0) {
+            const QString f = source::toText(row[freshnessIndex]);
+            if (f > plan.freshnessMax)
+                plan.freshnessMax = f;
+        }
+        if (consentIndex >= 0 && !consented(row[consentIndex])) {
+            excluded.insert(key);
+            return true;
+        }
+        const mapping::ColumnLookup lookup = [&](const QString &c) -> std::optional<QVariant> {
+            const int i = index.value(c, -1);
+            if (i < 0)
+                return std::nullopt;
+            return row[i];
+        };
+        Mapped m{key, {}, {}};
+        for (const Field &f : std::as_const(fields)) {
+            Result<QVariant> v = f.chain.apply(f.column >= 0 ? row[f.column] : QVariant(), lookup);
+            if (!v) {
+                plan.invalid.append({key, QStringLiteral("invalid"), t("field %1: %2").arg(f.destination, v.error().message)});
+                return true;
+            }
+            m.fields.insert(f.destination, source::toJson(v.value(), source::ColumnType::Unknown));
+        }
+        if (!matchField.isEmpty()) {
+            const QJsonValue match = m.fields.value(matchField);
+            if (match.isNull() || match.isUndefined() || (match.isString() && match.toString().isEmpty())) {
+                missingMatch.append(key);
+            } else {
+                byMatch[match.toVariant().toString()].append(key);
+            }
+        }
+        m.hash = QString::fromLatin1(QCryptographicHash::hash(QByteArray(QJsonDocument(m.fields).toJson(QJsonDocument::Compact) + mappingFingerprint.toLatin1()),
+                                                             QCryptographicHash::Sha256).toHex().left(32));
+        mapped.append(std::move(m));
+        if (options.progress && plan.modelRows % 10000 == 0)
+            options.progress(QStringLiteral("extract"), plan.modelRows, -1);
+        return true;
+    };
+    if (Result<void> r = source.stream(QStringLiteral("SELECT * FROM %1").arg(source::wrapModelSql(model.sql)), sink, options.cancel); !r)
+        return Error{owner + QStringLiteral(": ") + r.error().message, r.error().kind};
+    plan.timings.insert(QStringLiteral("extract_map_ms"), double(stage.restart()));
+
+    // Identity conflicts: two rows, one match value; the destination would merge them.
+    QSet<QString> conflicted;
+    for (auto it = byMatch.begin(); it != byMatch.end(); ++it) {
+        if (it.value().size() < 2)
+            continue;
+        for (const QString &key : it.value()) {
+            QStringList others = it.value();
+            others.removeAll(key);
+            conflicted.insert(key);
+            plan.invalid.append({key, QStringLiteral("invalid"),
+                                 t("identity conflict: records %1 and %2 have the same %3, so the destination would merge them")
+                                     .arg(key, others.join(QStringLiteral(", ")), matchField)});
+        }
+    }
+    for (const QString &key : std::as_const(missingMatch)) {
+        conflicted.insert(key);
+        plan.invalid.append({key, QStringLiteral("invalid"), t("no %1 to match the destination's records on").arg(matchField)});
+    }
+
+    // Diff against what the destination accepted, then plan by mode.
+    const QHash<QString, QString> state = store.recordHashes(syncName);
+    QSet<QString> present;
+    using destination::OpKind;
+    const bool mirror = sync.mode == QLatin1String("mirror");
+    for (const Mapped &m : std::as_const(mapped)) {
+        present.insert(m.key);
+        if (conflicted.contains(m.key))
+            continue;
+        if (sync.mode == QLatin1String("append")) {
+            ++plan.counts.added;
+            plan.operations.append({m.key, OpKind::Append, m.fields, m.hash});
+            continue;
+        }
+        const auto known = state.constFind(m.key);
+        const bool isNew = known == state.constEnd();
+        if (!isNew && known.value() == m.hash && !options.fullResync) {
+            ++plan.counts.unchanged;
+            continue;
+        }
+        if (isNew)
+            ++plan.counts.added;
+        else
+            ++plan.counts.changed;
+        if (sync.mode == QLatin1String("insert") && !isNew)
+            continue; // create only: changes to existing records are not sent
+        const OpKind kind = sync.mode == QLatin1String("update") ? OpKind::Update
+                            : sync.mode == QLatin1String("insert") ? OpKind::Insert
+                                                                     : OpKind::Upsert;
+        plan.operations.append({m.key, kind, m.fields, m.hash});
+    }
+    for (const HeldRecord &h : std::as_const(plan.invalid))
+        present.insert(h.key); // still in the model: not removed
+    if (mirror) {
+        // Left the model, or lost consent: removed from the destination.
+        QStringList removed;
+        for (auto it = state.constBegin(); it != state.constEnd(); ++it)
+            if (!present.contains(it.key()))
+                removed.append(it.key());
+        std::sort(removed.begin(), removed.end());
+        for (const QString &key : std::as_const(removed))
+            plan.operations.append({key, OpKind::Delete, {}, {}});
+        plan.counts.removed = removed.size();
+    }
+    std::sort(plan.invalid.begin(), plan.invalid.end(), [](const HeldRecord &a, const HeldRecord &b) {
+        return a.key.size() != b.key.size() ? a.key.size() < b.key.size() : a.key < b.key;
+    });
+    plan.counts.excluded = excluded.size();
+    plan.counts.invalid = plan.invalid.size();
+    plan.timings.insert(QStringLiteral("diff_ms"), double(stage.restart()));
+    return plan;
+}
+
+} // namespace sluice::engine

@@ -1,0 +1,202 @@
+#include "engine/sync_engine.h"
+
+#include "store/state_store.h"
+#include "workspace/workspace.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QJsonArray>
+
+namespace sluice::engine {
+
+namespace {
+
+QString t(const char *s) { return QCoreApplication::translate("sluice::engine", s); }
+
+QJsonArray heldJson(const QList<HeldRecord> &held)
+{
+    QJsonArray out;
+    for (const HeldRecord &h : held)
+        out.append(QJsonObject{{QStringLiteral("key"), h.key}, {QStringLiteral("kind"), h.kind}, {QStringLiteral("reason"), h.reason}});
+    return out;
+}
+
+} // namespace
+
+QJsonObject RunResult::toJson() const
+{
+    QJsonObject o{{QStringLiteral("sync"), plan.sync},
+                  {QStringLiteral("run_id"), plan.runId},
+                  {QStringLiteral("status"), status},
+                  {QStringLiteral("mode"), plan.mode},
+                  {QStringLiteral("counts"), plan.counts.toJson()},
+                  {QStringLiteral("rejections"), heldJson(plan.invalid + rejected)},
+                  {QStringLiteral("model_rows"), double(plan.modelRows)},
+                  {QStringLiteral("timings"), plan.timings}};
+    if (!error.isEmpty())
+        o.insert(QStringLiteral("error"), error);
+    if (!plan.drift.isEmpty())
+        o.insert(QStringLiteral("schema_drift"), plan.drift);
+    if (!plan.freshnessMax.isEmpty())
+        o.insert(QStringLiteral("freshness"), QJsonObject{{QStringLiteral("max"), plan.freshnessMax},
+                                                          {QStringLiteral("lag_s"), freshnessLagSeconds < 0 ? QJsonValue() : QJsonValue(double(freshnessLagSeconds))}});
+    if (status == QLatin1String("planned")) {
+        QJsonArray samples;
+        for (qsizetype i = 0; i < plan.operations.size() && i < 5; ++i) {
+            const destination::Operation &op = plan.operations[i];
+            QJsonObject s{{QStringLiteral("op"), destination::opName(op.kind)}, {QStringLiteral("key"), op.key}};
+            if (op.kind != destination::OpKind::Delete)
+                s.insert(QStringLiteral("fields"), op.fields);
+            samples.append(s);
+        }
+        o.insert(QStringLiteral("operations"), double(plan.operations.size()));
+        o.insert(QStringLiteral("samples"), samples);
+    }
+    return o;
+}
+
+int RunResult::exitCode() const
+{
+    if (status == QLatin1String("succeeded") || status == QLatin1String("planned"))
+        return 0;
+    if (status == QLatin1String("partial"))
+        return 3;
+    return 1;
+}
+
+Result<RunResult> runSync(const workspace::Workspace &workspace, store::StateStore &store, const QString &syncName,
+                          const SyncOptions &options)
+{
+    const workspace::Config &config = workspace.config();
+    if (!config.syncs.contains(syncName))
+        return configError(t("unknown sync \"%1\" (syncs: %2)").arg(syncName, config.syncs.keys().join(QStringLiteral(", "))));
+    const workspace::SyncConfig sync = config.syncs.value(syncName);
+    const QString lockName = t("sync %1").arg(syncName);
+    QString recovered;
+    if (Result<void> lock = store.acquireLock(lockName, &recovered); !lock)
+        return lock.error();
+    store.closeInterruptedRuns(syncName);
+    struct Unlock
+    {
+        store::StateStore &s;
+        QString name;
+        ~Unlock() { s.releaseLock(name); }
+    } unlock{store, lockName};
+
+    // Build the destination first: a missing secret must stop the run before anything is read.
+    Result<std::unique_ptr<destination::Destination>> target =
+        destination::Destination::create(config.destinations.value(sync.destination), workspace);
+    if (!target)
+        return target.error();
+
+    RunResult result;
+    store::RunRecord record;
+    record.sync = syncName;
+    record.status = QStringLiteral("running");
+    record.startedAt = QDateTime::currentDateTimeUtc();
+    record.id = newRunId();
+    QElapsedTimer total;
+    total.start();
+
+    Result<SyncPlan> plan = planSync(workspace, store, syncName, options);
+    if (!plan) {
+        if (plan.error().kind == Error::Kind::Config)
+            return plan.error();
+        record.status = QStringLiteral("failed");
+        record.finishedAt = QDateTime::currentDateTimeUtc();
+        record.error = plan.error().message;
+        (void)store.insertRun(record);
+        result.plan.sync = syncName;
+        result.plan.runId = record.id;
+        result.plan.mode = sync.mode;
+        result.status = record.status;
+        result.error = plan.error().message;
+        return result;
+    }
+    result.plan = std::move(plan).value();
+    result.plan.runId = record.id;
+    if (Result<void> r = store.insertRun(record); !r)
+        return r.error();
+
+    QList<store::StateStore::Held> invalid;
+    for (const HeldRecord &h : std::as_const(result.plan.invalid))
+        invalid.append({h.key, h.kind, h.reason});
+    QString failure;
+    if (Result<void> r = store.commitOutcomes(syncName, record.id, {}, invalid); !r)
+        failure = r.error().message;
+
+    QElapsedTimer deliver;
+    deliver.start();
+    if (failure.isEmpty() && !result.plan.operations.isEmpty()) {
+        destination::DeliveryContext context;
+        context.sync = syncName;
+        context.runId = record.id;
+        context.object = sync.object;
+        context.cancel = options.cancel;
+        context.progress = [&](qint64 done, qint64 all) {
+            if (options.progress)
+                options.progress(QStringLiteral("deliver"), done, all);
+        };
+        context.settled = [&](const QList<destination::Operation> &ops, const QList<destination::Outcome> &outcomes) {
+            QHash<QString, const destination::Operation *> byKey;
+            for (const destination::Operation &op : ops)
+                byKey.insert(op.key, &op);
+            QList<store::StateStore::Accepted> accepted;
+            QList<store::StateStore::Held> held;
+            for (const destination::Outcome &o : outcomes) {
+                const destination::Operation *op = byKey.value(o.key);
+                if (!op)
+                    continue;
+                if (o.accepted) {
+                    accepted.append({o.key, op->hash, op->kind == destination::OpKind::Delete});
+                    ++result.plan.counts.delivered;
+                } else {
+                    held.append({o.key, QStringLiteral("rejected"), o.reason});
+                    result.rejected.append({o.key, QStringLiteral("rejected"), o.reason});
+                    ++result.plan.counts.rejected;
+                }
+            }
+            if (Result<void> r = store.commitOutcomes(syncName, record.id, accepted, held); !r && failure.isEmpty())
+                failure = r.error().message;
+        };
+        if (Result<void> r = target.value()->deliver(result.plan.operations, context); !r)
+            failure = r.error().message;
+    }
+    result.plan.timings.insert(QStringLiteral("deliver_ms"), double(deliver.elapsed()));
+    result.plan.timings.insert(QStringLiteral("total_ms"), double(total.elapsed()));
+
+    const Counts &c = result.plan.counts;
+    if (!failure.isEmpty()) {
+        result.status = QStringLiteral("failed");
+        result.error = failure;
+    } else if (c.invalid + c.rejected == 0) {
+        result.status = QStringLiteral("succeeded");
+    } else {
+        result.status = c.delivered > 0 || result.plan.operations.isEmpty() ? QStringLiteral("partial") : QStringLiteral("failed");
+    }
+    record.finishedAt = QDateTime::currentDateTimeUtc();
+    if (!result.plan.freshnessMax.isEmpty()) {
+        QDateTime newest = QDateTime::fromString(result.plan.freshnessMax, Qt::ISODateWithMs);
+        if (!newest.isValid())
+            newest = QDateTime::fromString(result.plan.freshnessMax, Qt::ISODate);
+        if (newest.isValid())
+            result.freshnessLagSeconds = newest.secsTo(record.finishedAt);
+    }
+    (void)store.saveModelSchema(config.syncs.value(syncName).model, result.plan.schema);
+    record.status = result.status;
+    record.error = result.error;
+    record.counts = c.toJson();
+    QJsonObject metrics{{QStringLiteral("timings"), result.plan.timings}, {QStringLiteral("model_rows"), double(result.plan.modelRows)}};
+    if (!result.plan.drift.isEmpty())
+        metrics.insert(QStringLiteral("schema_drift"), result.plan.drift);
+    if (result.freshnessLagSeconds >= 0)
+        metrics.insert(QStringLiteral("freshness_lag_s"), double(result.freshnessLagSeconds));
+    if (!recovered.isEmpty())
+        metrics.insert(QStringLiteral("recovered_lock_from"), recovered);
+    record.metrics = metrics;
+    (void)store.updateRun(record);
+    return result;
+}
+
+} // namespace sluice::engine
