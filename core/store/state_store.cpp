@@ -207,7 +207,7 @@ QList<RunRecord> StateStore::runs(const QString &sync, int limit) const
     QList<RunRecord> out;
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.prepare(QStringLiteral("SELECT id, sync, status, started_at, finished_at, counts, metrics, error FROM runs "
-                             "WHERE (? = '' OR sync = ?) ORDER BY started_at DESC LIMIT ?"));
+                             "WHERE (coalesce(?, '') = '' OR sync = ?) ORDER BY started_at DESC LIMIT ?"));
     q.addBindValue(sync);
     q.addBindValue(sync);
     q.addBindValue(limit);
@@ -323,9 +323,9 @@ QList<StateStore::Rejection> StateStore::rejections(const QString &sync, bool in
     QList<Rejection> out;
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.prepare(QStringLiteral("SELECT key, kind, reason, run_id, attempts, first_seen, resolved_run FROM rejections "
-                             "WHERE sync = ? AND (? OR resolved_run IS NULL) AND (? = '' OR run_id = ?) ORDER BY first_seen, key"));
+                             "WHERE sync = ? AND (? OR resolved_run IS NULL) AND (coalesce(?, '') = '' OR run_id = ?) ORDER BY first_seen, key"));
     q.addBindValue(sync);
-    q.addBindValue(includeResolved);
+    q.addBindValue(includeResolved ? 1 : 0);
     q.addBindValue(runId);
     q.addBindValue(runId);
     q.exec();

@@ -1,0 +1,246 @@
+#include "webhook_sink.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QPointer>
+#include <QTimer>
+
+#include <deque>
+
+namespace sluice::test {
+
+struct WebhookSink::State
+{
+    mutable QMutex mutex;
+    struct Fault
+    {
+        enum Kind { Status, Drop, Delay } kind;
+        int status = 0;
+        int retryAfter = -1;
+        int delayMs = 0;
+    };
+    std::deque<Fault> faults;
+    QHash<QString, QString> rejectReasons;
+    QSet<QString> badRequest;
+    QHash<QString, QJsonObject> records;
+    QHash<QString, int> deliveries;
+    QHash<QByteArray, QByteArray> answered; // Idempotency-Key -> the body it was answered with
+    QList<QByteArray> keys;
+    int requests = 0;
+};
+
+class SinkServer final : public QObject
+{
+public:
+    explicit SinkServer(WebhookSink::State *state) : m_state(state) {}
+
+    quint16 listen()
+    {
+        m_server = new QTcpServer(this);
+        m_server->listen(QHostAddress::LocalHost, 0);
+        QObject::connect(m_server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *socket = m_server->nextPendingConnection()) {
+                QObject::connect(socket, &QTcpSocket::readyRead, this, [this, socket] { serve(socket); });
+                QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            }
+        });
+        return m_server->serverPort();
+    }
+
+private:
+    void serve(QTcpSocket *socket)
+    {
+        QByteArray &buffer = m_buffers[socket];
+        buffer += socket->readAll();
+        for (;;) {
+            const qsizetype headerEnd = buffer.indexOf("\r\n\r\n");
+            if (headerEnd < 0)
+                return;
+            const QList<QByteArray> lines = buffer.left(headerEnd).split('\n');
+            qsizetype length = 0;
+            QByteArray idempotency;
+            for (const QByteArray &line : lines) {
+                const qsizetype colon = line.indexOf(':');
+                if (colon < 0)
+                    continue;
+                const QByteArray name = line.left(colon).trimmed().toLower();
+                if (name == "content-length")
+                    length = line.mid(colon + 1).trimmed().toLongLong();
+                else if (name == "idempotency-key")
+                    idempotency = line.mid(colon + 1).trimmed();
+            }
+            if (buffer.size() < headerEnd + 4 + length)
+                return;
+            const QByteArray body = buffer.mid(headerEnd + 4, length);
+            buffer.remove(0, headerEnd + 4 + length);
+            handle(socket, body, idempotency);
+        }
+    }
+
+    static void respond(QTcpSocket *socket, int status, const QByteArray &body, int retryAfter = -1)
+    {
+        QByteArray head = "HTTP/1.1 " + QByteArray::number(status) + " X\r\nContent-Type: application/json\r\nContent-Length: "
+                          + QByteArray::number(body.size()) + "\r\n";
+        if (retryAfter >= 0)
+            head += "Retry-After: " + QByteArray::number(retryAfter) + "\r\n";
+        socket->write(head + "\r\n" + body);
+        socket->flush();
+    }
+
+    void handle(QTcpSocket *socket, const QByteArray &body, const QByteArray &idempotency)
+    {
+        WebhookSink::State::Fault fault{WebhookSink::State::Fault::Status, 0, -1, 0};
+        bool faulty = false;
+        {
+            QMutexLocker lock(&m_state->mutex);
+            ++m_state->requests;
+            m_state->keys.append(idempotency);
+            if (!m_state->faults.empty()) {
+                fault = m_state->faults.front();
+                m_state->faults.pop_front();
+                faulty = true;
+            }
+        }
+        if (faulty && fault.kind == WebhookSink::State::Fault::Drop) {
+            socket->abort();
+            return;
+        }
+        if (faulty && fault.kind == WebhookSink::State::Fault::Status) {
+            respond(socket, fault.status, "{\"error\": \"injected\"}", fault.retryAfter);
+            return;
+        }
+        const QByteArray answer = apply(body, idempotency);
+        const int status = answer.startsWith("400:") ? 400 : 200;
+        const QByteArray payload = status == 400 ? answer.mid(4) : answer;
+        if (faulty && fault.kind == WebhookSink::State::Fault::Delay) {
+            QPointer<QTcpSocket> guard(socket);
+            QTimer::singleShot(fault.delayMs, this, [guard, payload, status] {
+                if (guard)
+                    respond(guard, status, payload);
+            });
+            return;
+        }
+        respond(socket, status, payload);
+    }
+
+    QByteArray apply(const QByteArray &body, const QByteArray &idempotency)
+    {
+        QMutexLocker lock(&m_state->mutex);
+        if (!idempotency.isEmpty() && m_state->answered.contains(idempotency))
+            return m_state->answered.value(idempotency);
+        const QJsonArray batch = QJsonDocument::fromJson(body).object().value(QStringLiteral("batch")).toArray();
+        for (const QJsonValue &v : batch) {
+            const QString key = v.toObject().value(QStringLiteral("key")).toString();
+            if (m_state->badRequest.contains(key))
+                return "400:{\"error\": \"record " + key.toUtf8() + " has a field this API refuses\"}";
+        }
+        QJsonArray results;
+        for (const QJsonValue &v : batch) {
+            const QJsonObject r = v.toObject();
+            const QString key = r.value(QStringLiteral("key")).toString();
+            if (m_state->rejectReasons.contains(key)) {
+                results.append(QJsonObject{{QStringLiteral("key"), key}, {QStringLiteral("status"), QStringLiteral("rejected")},
+                                           {QStringLiteral("error"), m_state->rejectReasons.value(key)}});
+                continue;
+            }
+            if (r.value(QStringLiteral("op")).toString() == QLatin1String("delete"))
+                m_state->records.remove(key);
+            else
+                m_state->records.insert(key, r.value(QStringLiteral("fields")).toObject());
+            m_state->deliveries[key] += 1;
+        }
+        const QByteArray answer = QJsonDocument(QJsonObject{{QStringLiteral("results"), results}}).toJson(QJsonDocument::Compact);
+        if (!idempotency.isEmpty())
+            m_state->answered.insert(idempotency, answer);
+        return answer;
+    }
+
+    WebhookSink::State *m_state;
+    QTcpServer *m_server = nullptr;
+    QHash<QTcpSocket *, QByteArray> m_buffers;
+};
+
+WebhookSink::WebhookSink() : m_state(new State)
+{
+    auto *server = new SinkServer(m_state);
+    server->moveToThread(&m_thread);
+    QObject::connect(&m_thread, &QThread::finished, server, &QObject::deleteLater);
+    m_thread.start();
+    QMetaObject::invokeMethod(server, [this, server] { m_port = server->listen(); }, Qt::BlockingQueuedConnection);
+}
+
+WebhookSink::~WebhookSink()
+{
+    m_thread.quit();
+    m_thread.wait();
+    delete m_state;
+}
+
+void WebhookSink::failNext(int requests, int status, int retryAfterSeconds)
+{
+    QMutexLocker lock(&m_state->mutex);
+    for (int i = 0; i < requests; ++i)
+        m_state->faults.push_back({State::Fault::Status, status, retryAfterSeconds, 0});
+}
+
+void WebhookSink::dropNext(int requests)
+{
+    QMutexLocker lock(&m_state->mutex);
+    for (int i = 0; i < requests; ++i)
+        m_state->faults.push_back({State::Fault::Drop, 0, -1, 0});
+}
+
+void WebhookSink::delayNext(int requests, int milliseconds)
+{
+    QMutexLocker lock(&m_state->mutex);
+    for (int i = 0; i < requests; ++i)
+        m_state->faults.push_back({State::Fault::Delay, 0, -1, milliseconds});
+}
+
+void WebhookSink::rejectKeys(const QHash<QString, QString> &reasons)
+{
+    QMutexLocker lock(&m_state->mutex);
+    m_state->rejectReasons = reasons;
+}
+
+void WebhookSink::badRequestKeys(const QSet<QString> &keys)
+{
+    QMutexLocker lock(&m_state->mutex);
+    m_state->badRequest = keys;
+}
+
+void WebhookSink::clearFaults()
+{
+    QMutexLocker lock(&m_state->mutex);
+    m_state->faults.clear();
+    m_state->rejectReasons.clear();
+    m_state->badRequest.clear();
+}
+
+QHash<QString, QJsonObject> WebhookSink::records() const
+{
+    QMutexLocker lock(&m_state->mutex);
+    return m_state->records;
+}
+
+QHash<QString, int> WebhookSink::deliveries() const
+{
+    QMutexLocker lock(&m_state->mutex);
+    return m_state->deliveries;
+}
+
+int WebhookSink::requests() const
+{
+    QMutexLocker lock(&m_state->mutex);
+    return m_state->requests;
+}
+
+QList<QByteArray> WebhookSink::idempotencyKeys() const
+{
+    QMutexLocker lock(&m_state->mutex);
+    return m_state->keys;
+}
+
+} // namespace sluice::test
