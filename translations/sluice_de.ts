@@ -10,34 +10,6 @@
 <context>
     <name>sluice::cli</name>
     <message>
-        <source>Usage: sluice &lt;verb&gt; [options]
-
-  init DIR [--demo] [--rows N]     create a workspace (--demo: embedded demo warehouse)
-  check [--json]                   validate sluice.json, reach sources, compile models
-  preview MODEL [--limit N] [--json]  first rows, columns and model checks
-  agent [--no-tray]                run schedules (not available yet)
-
-Common options:
-  --workspace DIR   the workspace (default: $SLUICE_WORKSPACE, then the current directory)
-  --json            one JSON document on stdout
-
-Without a verb, sluice opens the GUI.
-</source>
-        <translation>Aufruf: sluice &lt;Befehl&gt; [Optionen]
-
-  init DIR [--demo] [--rows N]     Arbeitsbereich anlegen (--demo: eingebautes Demo-Warehouse)
-  check [--json]                   sluice.json prüfen, Quellen erreichen, Modelle übersetzen
-  preview MODEL [--limit N] [--json]  erste Zeilen, Spalten und Modellprüfungen
-  agent [--no-tray]                Zeitpläne ausführen (noch nicht verfügbar)
-
-Allgemeine Optionen:
-  --workspace DIR   der Arbeitsbereich (Standard: $SLUICE_WORKSPACE, dann das aktuelle Verzeichnis)
-  --json            ein JSON-Dokument auf stdout
-
-Ohne Befehl öffnet sluice die GUI.
-</translation>
-    </message>
-    <message>
         <source>"%1" is not available in this build yet; see the README for the verbs that exist</source>
         <translation>„%1“ ist in diesem Build noch nicht verfügbar; die vorhandenen Befehle stehen in der README</translation>
     </message>
@@ -141,6 +113,91 @@ Ohne Befehl öffnet sluice die GUI.
         <source>warning: %1</source>
         <translation>Warnung: %1</translation>
     </message>
+    <message>
+        <source>Usage: sluice &lt;verb&gt; [options]
+
+  init DIR [--demo] [--rows N]     create a workspace (--demo: embedded demo warehouse)
+  check [--json]                   validate sluice.json, reach sources, compile models
+  preview MODEL [--limit N] [--json]  first rows, columns and model checks
+  plan SYNC [--full-resync] [--json]  what a run would send; sends nothing
+  run SYNC [--full-resync] [--json]   run a sync now
+  runs [SYNC] [--json]             run history with counts and metrics
+  rejections SYNC [--run ID] [--all] [--json]  records not in the destination, and why
+  metrics [SYNC] [--json]          (not available yet)
+  agent [--no-tray]                run schedules (not available yet)
+
+Common options:
+  --workspace DIR   the workspace (default: $SLUICE_WORKSPACE, then the current directory)
+  --json            one JSON document on stdout
+
+Without a verb, sluice opens the GUI.
+</source>
+        <translation>Aufruf: sluice &lt;Befehl&gt; [Optionen]
+
+  init DIR [--demo] [--rows N]     Arbeitsbereich anlegen (--demo: eingebautes Demo-Warehouse)
+  check [--json]                   sluice.json prüfen, Quellen erreichen, Modelle übersetzen
+  preview MODEL [--limit N] [--json]  erste Zeilen, Spalten und Modellprüfungen
+  plan SYNC [--full-resync] [--json]  was ein Lauf senden würde; sendet nichts
+  run SYNC [--full-resync] [--json]   einen Sync jetzt ausführen
+  runs [SYNC] [--json]             Laufhistorie mit Zählern und Kennzahlen
+  rejections SYNC [--run ID] [--all] [--json]  Datensätze, die nicht im Ziel sind, und warum
+  metrics [SYNC] [--json]          (noch nicht verfügbar)
+  agent [--no-tray]                Zeitpläne ausführen (noch nicht verfügbar)
+
+Allgemeine Optionen:
+  --workspace DIR   der Arbeitsbereich (Standard: $SLUICE_WORKSPACE, dann das aktuelle Verzeichnis)
+  --json            ein JSON-Dokument auf stdout
+
+Ohne Befehl öffnet sluice die GUI.
+</translation>
+    </message>
+    <message>
+        <source>sync %1 %2: %3 added, %4 changed, %5 removed, %6 unchanged, %7 excluded (no consent), %8 invalid, %9 delivered, %10 rejected</source>
+        <translation>Sync %1 %2: %3 neu, %4 geändert, %5 entfernt, %6 unverändert, %7 ausgeschlossen (keine Einwilligung), %8 ungültig, %9 zugestellt, %10 abgelehnt</translation>
+    </message>
+    <message>
+        <source>unknown sync "%1" (syncs: %2)</source>
+        <translation>unbekannter Sync „%1“ (Syncs: %2)</translation>
+    </message>
+    <message>
+        <source>  %1 %2: %3</source>
+        <translation>  %1 %2: %3</translation>
+    </message>
+    <message>
+        <source>  … and %1 more; all of them: sluice rejections %2</source>
+        <translation>  … und %1 weitere; alle: sluice rejections %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n operation(s) would be sent; nothing was sent</source>
+        <translation>
+            <numerusform>%n Operation würde gesendet; nichts wurde gesendet</numerusform>
+            <numerusform>%n Operationen würden gesendet; nichts wurde gesendet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>unknown sync "%1"</source>
+        <translation>unbekannter Sync „%1“</translation>
+    </message>
+    <message>
+        <source>%1  %2  %3  %4: +%5 ~%6 -%7 delivered %8, rejected %9, invalid %10%11</source>
+        <translation>%1  %2  %3  %4: +%5 ~%6 -%7 zugestellt %8, abgelehnt %9, ungültig %10%11</translation>
+    </message>
+    <message>
+        <source>no runs yet</source>
+        <translation>noch keine Läufe</translation>
+    </message>
+    <message>
+        <source>%1  %2  attempts %3  %4%5</source>
+        <translation>%1  %2  Versuche %3  %4%5</translation>
+    </message>
+    <message>
+        <source> (delivered in %1)</source>
+        <translation> (zugestellt in %1)</translation>
+    </message>
+    <message>
+        <source>sync %1: every record is in the destination; nothing held back</source>
+        <translation>Sync %1: alle Datensätze sind im Ziel; nichts zurückgehalten</translation>
+    </message>
 </context>
 <context>
     <name>sluice::demo</name>
@@ -178,6 +235,161 @@ Ohne Befehl öffnet sluice die GUI.
     </message>
 </context>
 <context>
+    <name>sluice::destination</name>
+    <message>
+        <source>destination %1</source>
+        <translation>Ziel %1</translation>
+    </message>
+    <message>
+        <source>%1: "%2" is not an http(s) URL</source>
+        <translation>%1: „%2“ ist keine http(s)-URL</translation>
+    </message>
+    <message>
+        <source>%1: the %2 destination is not available in this build yet</source>
+        <translation>%1: das Ziel %2 ist in diesem Build noch nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>%1: cannot read %2: %3</source>
+        <translation>%1: %2 kann nicht gelesen werden: %3</translation>
+    </message>
+    <message>
+        <source>no such record to update</source>
+        <translation>kein solcher Datensatz zum Aktualisieren</translation>
+    </message>
+    <message>
+        <source>record already exists (insert only)</source>
+        <translation>Datensatz existiert bereits (nur Einfügen)</translation>
+    </message>
+    <message>
+        <source>%1: cannot write %2: %3</source>
+        <translation>%1: %2 kann nicht geschrieben werden: %3</translation>
+    </message>
+    <message>
+        <source>%1: gave up on batch %2 after %3 attempts: %4</source>
+        <translation>%1: Stapel %2 nach %3 Versuchen aufgegeben: %4</translation>
+    </message>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation>keine Antwort innerhalb von %1 s</translation>
+    </message>
+    <message>
+        <source>rejected by the destination (no reason given)</source>
+        <translation>vom Ziel abgelehnt (ohne Begründung)</translation>
+    </message>
+    <message>
+        <source>HTTP %1 (throttled)</source>
+        <translation>HTTP %1 (gedrosselt)</translation>
+    </message>
+    <message>
+        <source>HTTP %1: %2</source>
+        <translation>HTTP %1: %2</translation>
+    </message>
+    <message>
+        <source>%1: cancelled</source>
+        <translation>%1: abgebrochen</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::engine</name>
+    <message>
+        <source>sync %1: field %2 carries PII column %3 of model %4, and destination %5 blocks PII; remove the field</source>
+        <translation>Sync %1: Feld %2 trägt die PII-Spalte %3 des Modells %4, und Ziel %5 sperrt PII; entfernen Sie das Feld</translation>
+    </message>
+    <message>
+        <source>sync %1: field %2 sends PII column %3 of model %4 unhashed, and destination %5 requires hashing; end its transform with sha256, hash:google or hash:meta</source>
+        <translation>Sync %1: Feld %2 sendet die PII-Spalte %3 des Modells %4 ungehasht, und Ziel %5 verlangt Hashing; beenden Sie die Transformation mit sha256, hash:google oder hash:meta</translation>
+    </message>
+    <message>
+        <source>unknown sync "%1" (syncs: %2)</source>
+        <translation>unbekannter Sync „%1“ (Syncs: %2)</translation>
+    </message>
+    <message>
+        <source>sync %1: model %2</source>
+        <translation>Sync %1: Modell %2</translation>
+    </message>
+    <message>
+        <source>sync %1: no fields are mapped</source>
+        <translation>Sync %1: keine Felder zugeordnet</translation>
+    </message>
+    <message>
+        <source>%1: column %2 not found (the sync maps it; the model has %3)</source>
+        <translation>%1: Spalte %2 nicht gefunden (der Sync ordnet sie zu; das Modell hat %3)</translation>
+    </message>
+    <message>
+        <source>
+sync %1: nothing was sent; fix the model's key first</source>
+        <translation>
+Sync %1: nichts wurde gesendet; beheben Sie zuerst den Schlüssel des Modells</translation>
+    </message>
+    <message>
+        <source>field %1: %2</source>
+        <translation>Feld %1: %2</translation>
+    </message>
+    <message>
+        <source>identity conflict: records %1 and %2 have the same %3, so the destination would merge them</source>
+        <translation>Identitätskonflikt: Datensätze %1 und %2 haben dasselbe %3, das Ziel würde sie zusammenführen</translation>
+    </message>
+    <message>
+        <source>no %1 to match the destination's records on</source>
+        <translation>kein %1, um Datensätze im Ziel zuzuordnen</translation>
+    </message>
+    <message>
+        <source>sync %1</source>
+        <translation>Sync %1</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::mapping</name>
+    <message>
+        <source>%1 is not a whole number</source>
+        <translation>%1 ist keine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>"%1" is not a whole number</source>
+        <translation>„%1“ ist keine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>"%1" is not a decimal number</source>
+        <translation>„%1“ ist keine Dezimalzahl</translation>
+    </message>
+    <message>
+        <source>"%1" is not a boolean</source>
+        <translation>„%1“ ist kein Wahrheitswert</translation>
+    </message>
+    <message>
+        <source>unknown type %1</source>
+        <translation>unbekannter Typ %1</translation>
+    </message>
+    <message>
+        <source>"%1" is not an e-mail address</source>
+        <translation>„%1“ ist keine E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>"%1" is not a valid phone number for region %2</source>
+        <translation>„%1“ ist keine gültige Telefonnummer für die Region %2</translation>
+    </message>
+    <message>
+        <source>"%1" is not a number</source>
+        <translation>„%1“ ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>"%1" is not an ISO-8601 timestamp</source>
+        <translation>„%1“ ist kein ISO-8601-Zeitstempel</translation>
+    </message>
+    <message>
+        <source>column %1 not found</source>
+        <translation>Spalte %1 nicht gefunden</translation>
+    </message>
+    <message>
+        <source>%1 is out of range for rounding</source>
+        <translation>%1 liegt außerhalb des Rundungsbereichs</translation>
+    </message>
+    <message>
+        <source>unknown transform</source>
+        <translation>unbekannte Transformation</translation>
+    </message>
+</context>
+<context>
     <name>sluice::model</name>
     <message>
         <source>model %1: primary key column %2 not found in the model's columns</source>
@@ -185,7 +397,10 @@ Ohne Befehl öffnet sluice die GUI.
     </message>
     <message numerus="yes">
         <source>model %1: %n row(s) have a NULL primary key</source>
-        <translation><numerusform>Modell %1: %n Zeile hat einen NULL-Primärschlüssel</numerusform><numerusform>Modell %1: %n Zeilen haben einen NULL-Primärschlüssel</numerusform></translation>
+        <translation>
+            <numerusform>Modell %1: %n Zeile hat einen NULL-Primärschlüssel</numerusform>
+            <numerusform>Modell %1: %n Zeilen haben einen NULL-Primärschlüssel</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 (%2 rows)</source>
@@ -305,6 +520,22 @@ Ohne Befehl öffnet sluice die GUI.
         <source>schema of model %1</source>
         <translation>Schema des Modells %1</translation>
     </message>
+    <message>
+        <source>recording outcomes of sync %1</source>
+        <translation>Ergebnisse des Syncs %1 aufzeichnen</translation>
+    </message>
+    <message>
+        <source>state of sync %1</source>
+        <translation>Zustand des Syncs %1</translation>
+    </message>
+    <message>
+        <source>lock %1</source>
+        <translation>Sperre %1</translation>
+    </message>
+    <message>
+        <source>%1 is already running (process %2 on %3 since %4); wait for it to finish</source>
+        <translation>%1 läuft bereits (Prozess %2 auf %3 seit %4); warten Sie, bis er fertig ist</translation>
+    </message>
 </context>
 <context>
     <name>sluice::ui</name>
@@ -352,28 +583,28 @@ Ohne Befehl öffnet sluice die GUI.
         <translation>Syncs</translation>
     </message>
     <message>
-        <source>Not built yet. Syncs (mapping, plan, run, backfill) arrive with the sync engine; until then, the syncs in sluice.json are validated by "sluice check".</source>
-        <translation>Noch nicht gebaut. Syncs (Zuordnung, Planen, Ausführen, Backfill) kommen mit der Sync-Engine; bis dahin prüft „sluice check“ die Syncs in sluice.json.</translation>
-    </message>
-    <message>
         <source>Runs</source>
         <translation>Läufe</translation>
-    </message>
-    <message>
-        <source>Not built yet. Run history and rejections arrive with the sync engine.</source>
-        <translation>Noch nicht gebaut. Laufhistorie und Ablehnungen kommen mit der Sync-Engine.</translation>
     </message>
     <message>
         <source>Dashboard</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <source>Not built yet. Charts of success rate, freshness lag, rejection rate and match rate need run history, which arrives with the sync engine.</source>
-        <translation>Noch nicht gebaut. Diagramme zu Erfolgsquote, Aktualitätsverzug, Ablehnungsquote und Trefferquote brauchen die Laufhistorie, die mit der Sync-Engine kommt.</translation>
-    </message>
-    <message>
         <source>Workspace: %1</source>
         <translation>Arbeitsbereich: %1</translation>
+    </message>
+    <message>
+        <source>Not built yet in the GUI. Syncs defined in sluice.json can be planned and run from the command line: "sluice plan SYNC", "sluice run SYNC".</source>
+        <translation>In der GUI noch nicht gebaut. Syncs aus sluice.json lassen sich auf der Kommandozeile planen und ausführen: „sluice plan SYNC“, „sluice run SYNC“.</translation>
+    </message>
+    <message>
+        <source>Not built yet in the GUI. Run history and rejections are available from the command line: "sluice runs", "sluice rejections SYNC".</source>
+        <translation>In der GUI noch nicht gebaut. Laufhistorie und Ablehnungen gibt es auf der Kommandozeile: „sluice runs“, „sluice rejections SYNC“.</translation>
+    </message>
+    <message>
+        <source>Not built yet. Charts of success rate, freshness lag, rejection rate and match rate will be drawn from the run history that "sluice runs" shows.</source>
+        <translation>Noch nicht gebaut. Diagramme zu Erfolgsquote, Aktualitätsverzug, Ablehnungsquote und Trefferquote werden aus der Laufhistorie gezeichnet, die „sluice runs“ zeigt.</translation>
     </message>
 </context>
 <context>
@@ -542,7 +773,10 @@ Ohne Befehl öffnet sluice die GUI.
     </message>
     <message numerus="yes">
         <source>Connected to %1 in %2 ms; %n table(s) and view(s)</source>
-        <translation><numerusform>Mit %1 verbunden in %2 ms; %n Tabelle oder Sicht</numerusform><numerusform>Mit %1 verbunden in %2 ms; %n Tabellen und Sichten</numerusform></translation>
+        <translation>
+            <numerusform>Mit %1 verbunden in %2 ms; %n Tabelle oder Sicht</numerusform>
+            <numerusform>Mit %1 verbunden in %2 ms; %n Tabellen und Sichten</numerusform>
+        </translation>
     </message>
     <message>
         <source>schema</source>
@@ -606,10 +840,6 @@ Ohne Befehl öffnet sluice die GUI.
     <message>
         <source>transform "hash" takes google or meta</source>
         <translation>Transformation „hash“ nimmt google oder meta</translation>
-    </message>
-    <message>
-        <source>transform "phone" needs a two-letter region, as in phone:US</source>
-        <translation>Transformation „phone“ braucht eine zweibuchstabige Region, etwa phone:US</translation>
     </message>
     <message>
         <source>transform "template" needs a pattern, as in template:{first_name} {last_name}</source>
@@ -766,6 +996,10 @@ Ohne Befehl öffnet sluice die GUI.
     <message>
         <source>cannot create directory %1</source>
         <translation>Verzeichnis %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>transform "phone" needs a two-letter region or a column holding one, as in phone:US or phone:{country}</source>
+        <translation>Transformation „phone“ braucht eine zweibuchstabige Region oder eine Spalte, die sie enthält, etwa phone:US oder phone:{country}</translation>
     </message>
 </context>
 </TS>

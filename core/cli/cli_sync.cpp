@@ -9,7 +9,6 @@ namespace sluice::cli {
 
 namespace {
 
-QString t(const char *s, const char *c = nullptr, int n = -1) { return QCoreApplication::translate("sluice::cli", s, c, n); }
 
 Result<std::unique_ptr<store::StateStore>> openStore(const workspace::Workspace &ws)
 {
@@ -19,7 +18,7 @@ Result<std::unique_ptr<store::StateStore>> openStore(const workspace::Workspace 
 QString summary(const engine::RunResult &r)
 {
     const engine::Counts &c = r.plan.counts;
-    return t("sync %1 %2: %3 added, %4 changed, %5 removed, %6 unchanged, %7 excluded (no consent), %8 invalid, "
+    return QCoreApplication::translate("sluice::cli", "sync %1 %2: %3 added, %4 changed, %5 removed, %6 unchanged, %7 excluded (no consent), %8 invalid, "
              "%9 delivered, %10 rejected")
         .arg(r.plan.sync, r.status)
         .arg(c.added)
@@ -39,7 +38,7 @@ int planOrRun(const Arguments &args, bool run)
         return fail(ws.error());
     const QString sync = args.positional.first();
     if (!ws->config().syncs.contains(sync))
-        return usageError(t("unknown sync \"%1\" (syncs: %2)").arg(sync, ws->config().syncs.keys().join(QStringLiteral(", "))));
+        return usageError(QCoreApplication::translate("sluice::cli", "unknown sync \"%1\" (syncs: %2)").arg(sync, ws->config().syncs.keys().join(QStringLiteral(", "))));
     Result<std::unique_ptr<store::StateStore>> state = openStore(ws.value());
     if (!state)
         return fail(state.error());
@@ -63,13 +62,13 @@ int planOrRun(const Arguments &args, bool run)
     say(summary(result));
     const QList<engine::HeldRecord> held = result.plan.invalid + result.rejected;
     for (qsizetype i = 0; i < held.size() && i < 10; ++i)
-        say(t("  %1 %2: %3").arg(held[i].kind, held[i].key, held[i].reason));
+        say(QCoreApplication::translate("sluice::cli", "  %1 %2: %3").arg(held[i].kind, held[i].key, held[i].reason));
     if (held.size() > 10)
-        say(t("  … and %1 more; all of them: sluice rejections %2").arg(held.size() - 10).arg(sync));
+        say(QCoreApplication::translate("sluice::cli", "  … and %1 more; all of them: sluice rejections %2").arg(held.size() - 10).arg(sync));
     if (!result.error.isEmpty())
-        say(t("error: %1").arg(result.error));
+        say(QCoreApplication::translate("sluice::cli", "error: %1").arg(result.error));
     if (!run)
-        say(t("%n operation(s) would be sent; nothing was sent", nullptr, int(result.plan.operations.size())));
+        say(QCoreApplication::translate("sluice::cli", "%n operation(s) would be sent; nothing was sent", nullptr, int(result.plan.operations.size())));
     return result.exitCode();
 }
 
@@ -85,7 +84,7 @@ int runRuns(const Arguments &args)
         return fail(ws.error());
     const QString sync = args.positional.value(0);
     if (!sync.isEmpty() && !ws->config().syncs.contains(sync))
-        return usageError(t("unknown sync \"%1\"").arg(sync));
+        return usageError(QCoreApplication::translate("sluice::cli", "unknown sync \"%1\"").arg(sync));
     Result<std::unique_ptr<store::StateStore>> state = openStore(ws.value());
     if (!state)
         return fail(state.error());
@@ -100,7 +99,7 @@ int runRuns(const Arguments &args)
                                 {QStringLiteral("metrics"), r.metrics},
                                 {QStringLiteral("error"), r.error.isEmpty() ? QJsonValue() : QJsonValue(r.error)}});
         const QJsonObject c = r.counts;
-        say(t("%1  %2  %3  %4: +%5 ~%6 -%7 delivered %8, rejected %9, invalid %10%11")
+        say(QCoreApplication::translate("sluice::cli", "%1  %2  %3  %4: +%5 ~%6 -%7 delivered %8, rejected %9, invalid %10%11")
                 .arg(r.startedAt.toString(Qt::ISODate), r.id, r.sync, r.status)
                 .arg(c.value(QStringLiteral("added")).toInt())
                 .arg(c.value(QStringLiteral("changed")).toInt())
@@ -113,7 +112,7 @@ int runRuns(const Arguments &args)
     if (args.json())
         printJson(QJsonObject{{QStringLiteral("runs"), runs}});
     if (runs.isEmpty())
-        say(t("no runs yet"));
+        say(QCoreApplication::translate("sluice::cli", "no runs yet"));
     return ExitOk;
 }
 
@@ -124,7 +123,7 @@ int runRejections(const Arguments &args)
         return fail(ws.error());
     const QString sync = args.positional.first();
     if (!ws->config().syncs.contains(sync))
-        return usageError(t("unknown sync \"%1\"").arg(sync));
+        return usageError(QCoreApplication::translate("sluice::cli", "unknown sync \"%1\"").arg(sync));
     Result<std::unique_ptr<store::StateStore>> state = openStore(ws.value());
     if (!state)
         return fail(state.error());
@@ -141,13 +140,13 @@ int runRejections(const Arguments &args)
         if (all)
             o.insert(QStringLiteral("delivered_run"), r.resolvedRun.isEmpty() ? QJsonValue() : QJsonValue(r.resolvedRun));
         out.append(o);
-        say(t("%1  %2  attempts %3  %4%5").arg(r.key, r.kind).arg(r.attempts).arg(r.reason,
-                                                                                    r.resolvedRun.isEmpty() ? QString() : t(" (delivered in %1)").arg(r.resolvedRun)));
+        say(QCoreApplication::translate("sluice::cli", "%1  %2  attempts %3  %4%5").arg(r.key, r.kind).arg(r.attempts).arg(r.reason,
+                                                                                    r.resolvedRun.isEmpty() ? QString() : QCoreApplication::translate("sluice::cli", " (delivered in %1)").arg(r.resolvedRun)));
     }
     if (args.json())
         printJson(QJsonObject{{QStringLiteral("sync"), sync}, {QStringLiteral("rejections"), out}});
     if (list.isEmpty())
-        say(t("sync %1: every record is in the destination; nothing held back").arg(sync));
+        say(QCoreApplication::translate("sluice::cli", "sync %1: every record is in the destination; nothing held back").arg(sync));
     return ExitOk;
 }
 

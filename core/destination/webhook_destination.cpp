@@ -17,7 +17,6 @@ namespace sluice::destination {
 
 namespace {
 
-QString tr(const char *s) { return QCoreApplication::translate("sluice::destination", s); }
 
 struct Batch
 {
@@ -64,7 +63,7 @@ WebhookDestination::WebhookDestination(QString name, QUrl url, QHash<QByteArray,
 
 Result<void> WebhookDestination::deliver(const QList<Operation> &operations, const DeliveryContext &context)
 {
-    const QString owner = tr("destination %1").arg(m_name);
+    const QString owner = QCoreApplication::translate("sluice::destination", "destination %1").arg(m_name);
     QNetworkAccessManager nam;
     QEventLoop loop;
     QElapsedTimer clock;
@@ -90,7 +89,7 @@ Result<void> WebhookDestination::deliver(const QList<Operation> &operations, con
         batch.lastProblem = problem;
         if (batch.attempts >= attemptLimit) {
             if (fatal.isEmpty())
-                fatal = tr("%1: gave up on batch %2 after %3 attempts: %4").arg(owner).arg(batch.number).arg(batch.attempts).arg(problem);
+                fatal = QCoreApplication::translate("sluice::destination", "%1: gave up on batch %2 after %3 attempts: %4").arg(owner).arg(batch.number).arg(batch.attempts).arg(problem);
             return;
         }
         if (waitMs < 0) {
@@ -135,7 +134,7 @@ Result<void> WebhookDestination::deliver(const QList<Operation> &operations, con
             }
             if (status == 0) {
                 const QString problem = reply->error() == QNetworkReply::OperationCanceledError
-                                            ? tr("no answer within %1 s").arg(m_settings.timeoutSeconds)
+                                            ? QCoreApplication::translate("sluice::destination", "no answer within %1 s").arg(m_settings.timeoutSeconds)
                                             : reply->errorString();
                 retry(batch, problem, -1, m_settings.maxAttempts);
             } else if (status >= 200 && status < 300) {
@@ -145,7 +144,7 @@ Result<void> WebhookDestination::deliver(const QList<Operation> &operations, con
                     const QJsonObject r = v.toObject();
                     if (r.value(QStringLiteral("status")).toString() == QLatin1String("rejected"))
                         rejected.insert(r.value(QStringLiteral("key")).toString(),
-                                        r.value(QStringLiteral("error")).toString(tr("rejected by the destination (no reason given)")));
+                                        r.value(QStringLiteral("error")).toString(QCoreApplication::translate("sluice::destination", "rejected by the destination (no reason given)")));
                 }
                 QList<Outcome> outcomes;
                 for (const Operation &op : std::as_const(batch.operations))
@@ -156,12 +155,12 @@ Result<void> WebhookDestination::deliver(const QList<Operation> &operations, con
                 if (context.progress)
                     context.progress(done, operations.size());
             } else if (status == 429 || status == 503) {
-                retry(batch, tr("HTTP %1 (throttled)").arg(status), retryAfterMs(reply), m_settings.maxAttempts * 4);
+                retry(batch, QCoreApplication::translate("sluice::destination", "HTTP %1 (throttled)").arg(status), retryAfterMs(reply), m_settings.maxAttempts * 4);
             } else if (status >= 500) {
-                retry(batch, tr("HTTP %1: %2").arg(status).arg(QString::fromUtf8(answer.left(300)).trimmed()), -1,
+                retry(batch, QCoreApplication::translate("sluice::destination", "HTTP %1: %2").arg(status).arg(QString::fromUtf8(answer.left(300)).trimmed()), -1,
                       m_settings.maxAttempts);
             } else if (batch.operations.size() == 1) {
-                const QString reason = tr("HTTP %1: %2").arg(status).arg(QString::fromUtf8(answer.left(500)).trimmed());
+                const QString reason = QCoreApplication::translate("sluice::destination", "HTTP %1: %2").arg(status).arg(QString::fromUtf8(answer.left(500)).trimmed());
                 if (context.settled)
                     context.settled(batch.operations, {{batch.operations.first().key, false, reason}});
                 done += 1;
@@ -225,7 +224,7 @@ Result<void> WebhookDestination::deliver(const QList<Operation> &operations, con
     QTimer::singleShot(0, &loop, [&] { schedule(); });
     loop.exec();
     if (cancelled)
-        return Error{tr("%1: cancelled").arg(owner), Error::Kind::Cancelled};
+        return Error{QCoreApplication::translate("sluice::destination", "%1: cancelled").arg(owner), Error::Kind::Cancelled};
     if (!fatal.isEmpty())
         return Error{fatal, Error::Kind::Unreachable};
     return {};

@@ -18,7 +18,6 @@ namespace sluice::engine {
 
 namespace {
 
-QString t(const char *s) { return QCoreApplication::translate("sluice::engine", s); }
 
 bool consented(const QVariant &v)
 {
@@ -111,10 +110,10 @@ QStringList governanceProblems(const workspace::Workspace &workspace, const QStr
             continue;
         auto chain = mapping::TransformChain::parse(f.transform);
         if (destination.pii == QLatin1String("block"))
-            problems.append(t("sync %1: field %2 carries PII column %3 of model %4, and destination %5 blocks PII; remove the field")
+            problems.append(QCoreApplication::translate("sluice::engine", "sync %1: field %2 carries PII column %3 of model %4, and destination %5 blocks PII; remove the field")
                                 .arg(syncName, f.destination, f.source, model.name, destination.name));
         else if (!chain->hashes())
-            problems.append(t("sync %1: field %2 sends PII column %3 of model %4 unhashed, and destination %5 requires hashing; "
+            problems.append(QCoreApplication::translate("sluice::engine", "sync %1: field %2 sends PII column %3 of model %4 unhashed, and destination %5 requires hashing; "
                               "end its transform with sha256, hash:google or hash:meta")
                                 .arg(syncName, f.destination, f.source, model.name, destination.name));
     }
@@ -126,14 +125,14 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
 {
     const workspace::Config &config = workspace.config();
     if (!config.syncs.contains(syncName))
-        return configError(t("unknown sync \"%1\" (syncs: %2)").arg(syncName, config.syncs.keys().join(QStringLiteral(", "))));
+        return configError(QCoreApplication::translate("sluice::engine", "unknown sync \"%1\" (syncs: %2)").arg(syncName, config.syncs.keys().join(QStringLiteral(", "))));
     const workspace::SyncConfig sync = config.syncs.value(syncName);
     const workspace::ModelConfig model = config.models.value(sync.model);
-    const QString owner = t("sync %1: model %2").arg(syncName, model.name);
+    const QString owner = QCoreApplication::translate("sluice::engine", "sync %1: model %2").arg(syncName, model.name);
     if (const QStringList problems = governanceProblems(workspace, syncName); !problems.isEmpty())
         return configError(problems.join(QLatin1Char('\n')));
     if (sync.fields.isEmpty())
-        return configError(t("sync %1: no fields are mapped").arg(syncName));
+        return configError(QCoreApplication::translate("sluice::engine", "sync %1: no fields are mapped").arg(syncName));
 
     SyncPlan plan;
     plan.sync = syncName;
@@ -175,14 +174,14 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
     }
     for (const QString &c : columnsUsed(sync, model))
         if (!index.contains(c))
-            return configError(t("%1: column %2 not found (the sync maps it; the model has %3)")
+            return configError(QCoreApplication::translate("sluice::engine", "%1: column %2 not found (the sync maps it; the model has %3)")
                                    .arg(owner, c, QStringList(index.keys()).join(QStringLiteral(", "))));
 
     Result<model::KeyCheck> keys = model::checkKeys(source, model, columns.value());
     if (!keys)
         return Error{owner + QStringLiteral(": ") + keys.error().message, keys.error().kind};
     if (!keys->ok())
-        return Error{keys->problems(model.name).join(QLatin1Char('\n')) + t("\nsync %1: nothing was sent; fix the model's key first").arg(syncName),
+        return Error{keys->problems(model.name).join(QLatin1Char('\n')) + QCoreApplication::translate("sluice::engine", "\nsync %1: nothing was sent; fix the model's key first").arg(syncName),
                      keys->missingColumns.isEmpty() ? Error::Kind::Query : Error::Kind::Config};
     plan.timings.insert(QStringLiteral("check_ms"), double(stage.restart()));
 
@@ -237,7 +236,7 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
         for (const Field &f : std::as_const(fields)) {
             Result<QVariant> v = f.chain.apply(f.column >= 0 ? row[f.column] : QVariant(), lookup);
             if (!v) {
-                plan.invalid.append({key, QStringLiteral("invalid"), t("field %1: %2").arg(f.destination, v.error().message)});
+                plan.invalid.append({key, QStringLiteral("invalid"), QCoreApplication::translate("sluice::engine", "field %1: %2").arg(f.destination, v.error().message)});
                 return true;
             }
             m.fields.insert(f.destination, source::toJson(v.value(), source::ColumnType::Unknown));
@@ -271,13 +270,13 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
             others.removeAll(key);
             conflicted.insert(key);
             plan.invalid.append({key, QStringLiteral("invalid"),
-                                 t("identity conflict: records %1 and %2 have the same %3, so the destination would merge them")
+                                 QCoreApplication::translate("sluice::engine", "identity conflict: records %1 and %2 have the same %3, so the destination would merge them")
                                      .arg(key, others.join(QStringLiteral(", ")), matchField)});
         }
     }
     for (const QString &key : std::as_const(missingMatch)) {
         conflicted.insert(key);
-        plan.invalid.append({key, QStringLiteral("invalid"), t("no %1 to match the destination's records on").arg(matchField)});
+        plan.invalid.append({key, QStringLiteral("invalid"), QCoreApplication::translate("sluice::engine", "no %1 to match the destination's records on").arg(matchField)});
     }
 
     // Diff against what the destination accepted, then plan by mode.

@@ -12,7 +12,6 @@ namespace sluice::engine {
 
 namespace {
 
-QString t(const char *s) { return QCoreApplication::translate("sluice::engine", s); }
 
 QJsonArray heldJson(const QList<HeldRecord> &held)
 {
@@ -70,9 +69,9 @@ Result<RunResult> runSync(const workspace::Workspace &workspace, store::StateSto
 {
     const workspace::Config &config = workspace.config();
     if (!config.syncs.contains(syncName))
-        return configError(t("unknown sync \"%1\" (syncs: %2)").arg(syncName, config.syncs.keys().join(QStringLiteral(", "))));
+        return configError(QCoreApplication::translate("sluice::engine", "unknown sync \"%1\" (syncs: %2)").arg(syncName, config.syncs.keys().join(QStringLiteral(", "))));
     const workspace::SyncConfig sync = config.syncs.value(syncName);
-    const QString lockName = t("sync %1").arg(syncName);
+    const QString lockName = QCoreApplication::translate("sluice::engine", "sync %1").arg(syncName);
     QString recovered;
     if (Result<void> lock = store.acquireLock(lockName, &recovered); !lock)
         return lock.error();

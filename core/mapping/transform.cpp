@@ -14,7 +14,6 @@ namespace sluice::mapping {
 
 namespace {
 
-QString ctx(const char *s) { return QCoreApplication::translate("sluice::mapping", s); }
 
 bool isNull(const QVariant &v) { return v.isNull() || !v.isValid(); }
 
@@ -82,18 +81,18 @@ Result<QVariant> castValue(const QVariant &value, const QString &type, const QSt
         if (value.typeId() == QMetaType::Double) {
             const double d = value.toDouble();
             if (d != std::floor(d) || std::abs(d) > 9.0e15)
-                return fail(ctx("%1 is not a whole number").arg(t));
+                return fail(QCoreApplication::translate("sluice::mapping", "%1 is not a whole number").arg(t));
             return QVariant(qlonglong(d));
         }
         bool ok = false;
         const qlonglong n = t.toLongLong(&ok);
         if (!ok)
-            return fail(ctx("\"%1\" is not a whole number").arg(t));
+            return fail(QCoreApplication::translate("sluice::mapping", "\"%1\" is not a whole number").arg(t));
         return QVariant(n);
     }
     if (type == QLatin1String("decimal")) {
         if (!decimalPattern().match(t).hasMatch())
-            return fail(ctx("\"%1\" is not a decimal number").arg(t));
+            return fail(QCoreApplication::translate("sluice::mapping", "\"%1\" is not a decimal number").arg(t));
         return QVariant(t);
     }
     if (type == QLatin1String("boolean")) {
@@ -104,7 +103,7 @@ Result<QVariant> castValue(const QVariant &value, const QString &type, const QSt
             return QVariant(true);
         if (l == QLatin1String("false") || l == QLatin1String("f") || l == QLatin1String("no") || l == QLatin1String("n") || l == QLatin1String("0"))
             return QVariant(false);
-        return fail(ctx("\"%1\" is not a boolean").arg(t));
+        return fail(QCoreApplication::translate("sluice::mapping", "\"%1\" is not a boolean").arg(t));
     }
     if (type == QLatin1String("timestamp")) {
         Result<QString> ts = castToTimestamp(value);
@@ -112,7 +111,7 @@ Result<QVariant> castValue(const QVariant &value, const QString &type, const QSt
             return fail(ts.error().message);
         return QVariant(ts.value());
     }
-    return fail(ctx("unknown type %1").arg(type));
+    return fail(QCoreApplication::translate("sluice::mapping", "unknown type %1").arg(type));
 }
 
 } // namespace
@@ -131,7 +130,7 @@ Result<QString> normalizeEmail(const QString &input)
     const QString v = input.trimmed().toLower();
     static const QRegularExpression re(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$"));
     if (!re.match(v).hasMatch())
-        return Error{ctx("\"%1\" is not an e-mail address").arg(input.trimmed()), Error::Kind::Query};
+        return Error{QCoreApplication::translate("sluice::mapping", "\"%1\" is not an e-mail address").arg(input.trimmed()), Error::Kind::Query};
     return v;
 }
 
@@ -143,7 +142,7 @@ Result<QString> phoneToE164(const QString &input, const QString &region)
     PhoneNumber number;
     const std::string raw = input.trimmed().toStdString();
     if (util->Parse(raw, region.toStdString(), &number) != PhoneNumberUtil::NO_PARSING_ERROR || !util->IsValidNumber(number))
-        return Error{ctx("\"%1\" is not a valid phone number for region %2").arg(input.trimmed(), region), Error::Kind::Query};
+        return Error{QCoreApplication::translate("sluice::mapping", "\"%1\" is not a valid phone number for region %2").arg(input.trimmed(), region), Error::Kind::Query};
     std::string formatted;
     util->Format(number, PhoneNumberUtil::E164, &formatted);
     return QString::fromStdString(formatted);
@@ -154,7 +153,7 @@ Result<QString> roundDecimal(const QString &decimal, int places)
     // Round half away from zero on the digits themselves: no binary float in between.
     const auto m = decimalPattern().match(decimal.trimmed());
     if (!m.hasMatch())
-        return Error{ctx("\"%1\" is not a number").arg(decimal), Error::Kind::Query};
+        return Error{QCoreApplication::translate("sluice::mapping", "\"%1\" is not a number").arg(decimal), Error::Kind::Query};
     const bool negative = decimal.trimmed().startsWith(QLatin1Char('-'));
     QString integer = m.captured(1);
     QString fraction = m.captured(3);
@@ -203,7 +202,7 @@ Result<QString> castToTimestamp(const QVariant &value)
             dt = QDateTime(d, QTime(0, 0), Qt::UTC);
     }
     if (!dt.isValid())
-        return Error{ctx("\"%1\" is not an ISO-8601 timestamp").arg(t), Error::Kind::Query};
+        return Error{QCoreApplication::translate("sluice::mapping", "\"%1\" is not an ISO-8601 timestamp").arg(t), Error::Kind::Query};
     if (dt.timeSpec() == Qt::LocalTime)
         dt.setTimeSpec(Qt::UTC); // a timestamp without zone is read as UTC
     dt = dt.toUTC();
@@ -246,7 +245,7 @@ Result<QVariant> TransformChain::apply(QVariant value, const ColumnLookup &row) 
                 const auto m = it.next();
                 const std::optional<QVariant> v = row(m.captured(1));
                 if (!v)
-                    return fail(ctx("column %1 not found").arg(m.captured(1)));
+                    return fail(QCoreApplication::translate("sluice::mapping", "column %1 not found").arg(m.captured(1)));
                 out += step.argument.mid(last, m.capturedStart() - last) + text(*v);
                 last = m.capturedEnd();
             }
@@ -276,7 +275,7 @@ Result<QVariant> TransformChain::apply(QVariant value, const ColumnLookup &row) 
             // A float is rounded from its shortest exact decimal form, not its binary value.
             const QString digits = wasFloat ? QString::number(value.toDouble(), 'g', QLocale::FloatingPointShortest) : text(value);
             if (digits.contains(QLatin1Char('e'), Qt::CaseInsensitive))
-                return fail(ctx("%1 is out of range for rounding").arg(digits));
+                return fail(QCoreApplication::translate("sluice::mapping", "%1 is out of range for rounding").arg(digits));
             Result<QString> r = roundDecimal(digits, places);
             if (!r)
                 return fail(r.error().message);
@@ -294,7 +293,7 @@ Result<QVariant> TransformChain::apply(QVariant value, const ColumnLookup &row) 
             if (region.startsWith(QLatin1Char('{')) && region.endsWith(QLatin1Char('}'))) {
                 const std::optional<QVariant> v = row(region.mid(1, region.size() - 2));
                 if (!v)
-                    return fail(ctx("column %1 not found").arg(region.mid(1, region.size() - 2)));
+                    return fail(QCoreApplication::translate("sluice::mapping", "column %1 not found").arg(region.mid(1, region.size() - 2)));
                 region = text(*v).trimmed().toUpper();
                 if (region.isEmpty())
                     region = QStringLiteral("ZZ"); // unknown: only international numbers parse
@@ -310,7 +309,7 @@ Result<QVariant> TransformChain::apply(QVariant value, const ColumnLookup &row) 
                                                                                 : metaNormalize(text(value));
             value = sha256Hex(normalized);
         } else {
-            return fail(ctx("unknown transform"));
+            return fail(QCoreApplication::translate("sluice::mapping", "unknown transform"));
         }
     }
     return value;

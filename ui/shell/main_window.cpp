@@ -64,17 +64,18 @@ MainWindow::MainWindow(workspace::Workspace workspace, QWidget *parent)
     addScreen(tr("Models"), m_models, QStyle::SP_FileDialogDetailedView);
     addScreen(tr("Syncs"),
               new PlaceholderScreen(tr("Syncs"),
-                                    tr("Not built yet. Syncs (mapping, plan, run, backfill) arrive with the sync "
-                                       "engine; until then, the syncs in sluice.json are validated by \"sluice check\"."),
+                                    tr("Not built yet in the GUI. Syncs defined in sluice.json can be planned and run from the "
+                                       "command line: \"sluice plan SYNC\", \"sluice run SYNC\"."),
                                     this),
               QStyle::SP_BrowserReload);
     addScreen(tr("Runs"),
-              new PlaceholderScreen(tr("Runs"), tr("Not built yet. Run history and rejections arrive with the sync engine."), this),
+              new PlaceholderScreen(tr("Runs"), tr("Not built yet in the GUI. Run history and rejections are available from the command line: "
+                                                     "\"sluice runs\", \"sluice rejections SYNC\"."), this),
               QStyle::SP_FileDialogListView);
     addScreen(tr("Dashboard"),
               new PlaceholderScreen(tr("Dashboard"),
                                     tr("Not built yet. Charts of success rate, freshness lag, rejection rate and match "
-                                       "rate need run history, which arrives with the sync engine."),
+                                       "rate will be drawn from the run history that \"sluice runs\" shows."),
                                     this),
               QStyle::SP_ComputerIcon);
     connect(m_navigation, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
