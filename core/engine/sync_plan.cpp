@@ -203,13 +203,20 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
     const QString matchField = sync.matchDestination;
     const QString mappingFingerprint = fingerprint(sync);
 
-    struct Mapped
+    // Only records that will be sent are kept whole; an unchanged row leaves
+    // nothing behind but its key, so memory follows the change, not the model.
+    const QHash<QString, QString> state = store.recordHashes(syncName);
+    const bool append = sync.mode == QLatin1String("append");
+    using destination::OpKind;
+    struct Candidate
     {
         QString key;
         QJsonObject fields;
         QString hash;
+        bool isNew = false;
     };
-    QList<Mapped> mapped;
+    QList<Candidate> candidates;
+    QHash<QString, bool> present; // key -> counted as unchanged
     QSet<QString> excluded;
     QHash<QString, QStringList> byMatch;
     QStringList missingMatch;
@@ -232,26 +239,34 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
                 return std::nullopt;
             return row[i];
         };
-        Mapped m{key, {}, {}};
+        QJsonObject mappedFields;
         for (const Field &f : std::as_const(fields)) {
             Result<QVariant> v = f.chain.apply(f.column >= 0 ? row[f.column] : QVariant(), lookup);
             if (!v) {
+                present.insert(key, false);
                 plan.invalid.append({key, QStringLiteral("invalid"), QCoreApplication::translate("sluice::engine", "field %1: %2").arg(f.destination, v.error().message)});
                 return true;
             }
-            m.fields.insert(f.destination, source::toJson(v.value(), source::ColumnType::Unknown));
+            mappedFields.insert(f.destination, source::toJson(v.value(), source::ColumnType::Unknown));
         }
         if (!matchField.isEmpty()) {
-            const QJsonValue match = m.fields.value(matchField);
-            if (match.isNull() || match.isUndefined() || (match.isString() && match.toString().isEmpty())) {
+            const QJsonValue match = mappedFields.value(matchField);
+            if (match.isNull() || match.isUndefined() || (match.isString() && match.toString().isEmpty()))
                 missingMatch.append(key);
-            } else {
+            else
                 byMatch[match.toVariant().toString()].append(key);
-            }
         }
-        m.hash = QString::fromLatin1(QCryptographicHash::hash(QByteArray(QJsonDocument(m.fields).toJson(QJsonDocument::Compact) + mappingFingerprint.toLatin1()),
-                                                             QCryptographicHash::Sha256).toHex().left(32));
-        mapped.append(std::move(m));
+        const QString hash = QString::fromLatin1(
+            QCryptographicHash::hash(QByteArray(QJsonDocument(mappedFields).toJson(QJsonDocument::Compact) + mappingFingerprint.toLatin1()),
+                                     QCryptographicHash::Sha256).toHex().left(32));
+        const auto known = state.constFind(key);
+        const bool isNew = known == state.constEnd();
+        const bool unchanged = !append && !isNew && known.value() == hash && !options.fullResync;
+        present.insert(key, unchanged);
+        if (unchanged)
+            ++plan.counts.unchanged;
+        else
+            candidates.append({key, std::move(mappedFields), hash, isNew});
         if (options.progress && plan.modelRows % 10000 == 0)
             options.progress(QStringLiteral("extract"), plan.modelRows, -1);
         return true;
@@ -262,56 +277,47 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
 
     // Identity conflicts: two rows, one match value; the destination would merge them.
     QSet<QString> conflicted;
+    auto hold = [&](const QString &key, const QString &reason) {
+        conflicted.insert(key);
+        if (present.value(key))
+            --plan.counts.unchanged; // held back now, though unchanged
+        plan.invalid.append({key, QStringLiteral("invalid"), reason});
+    };
     for (auto it = byMatch.begin(); it != byMatch.end(); ++it) {
         if (it.value().size() < 2)
             continue;
         for (const QString &key : it.value()) {
             QStringList others = it.value();
             others.removeAll(key);
-            conflicted.insert(key);
-            plan.invalid.append({key, QStringLiteral("invalid"),
-                                 QCoreApplication::translate("sluice::engine", "identity conflict: records %1 and %2 have the same %3, so the destination would merge them")
-                                     .arg(key, others.join(QStringLiteral(", ")), matchField)});
+            hold(key, QCoreApplication::translate("sluice::engine", "identity conflict: records %1 and %2 have the same %3, so the destination would merge them")
+                          .arg(key, others.join(QStringLiteral(", ")), matchField));
         }
     }
-    for (const QString &key : std::as_const(missingMatch)) {
-        conflicted.insert(key);
-        plan.invalid.append({key, QStringLiteral("invalid"), QCoreApplication::translate("sluice::engine", "no %1 to match the destination's records on").arg(matchField)});
-    }
+    for (const QString &key : std::as_const(missingMatch))
+        hold(key, QCoreApplication::translate("sluice::engine", "no %1 to match the destination's records on").arg(matchField));
 
-    // Diff against what the destination accepted, then plan by mode.
-    const QHash<QString, QString> state = store.recordHashes(syncName);
-    QSet<QString> present;
-    using destination::OpKind;
+    // Plan by mode.
     const bool mirror = sync.mode == QLatin1String("mirror");
-    for (const Mapped &m : std::as_const(mapped)) {
-        present.insert(m.key);
-        if (conflicted.contains(m.key))
+    for (Candidate &c : candidates) {
+        if (conflicted.contains(c.key))
             continue;
-        if (sync.mode == QLatin1String("append")) {
+        if (append) {
             ++plan.counts.added;
-            plan.operations.append({m.key, OpKind::Append, m.fields, m.hash});
+            plan.operations.append({c.key, OpKind::Append, std::move(c.fields), c.hash});
             continue;
         }
-        const auto known = state.constFind(m.key);
-        const bool isNew = known == state.constEnd();
-        if (!isNew && known.value() == m.hash && !options.fullResync) {
-            ++plan.counts.unchanged;
-            continue;
-        }
-        if (isNew)
+        if (c.isNew)
             ++plan.counts.added;
         else
             ++plan.counts.changed;
-        if (sync.mode == QLatin1String("insert") && !isNew)
+        if (sync.mode == QLatin1String("insert") && !c.isNew)
             continue; // create only: changes to existing records are not sent
         const OpKind kind = sync.mode == QLatin1String("update") ? OpKind::Update
                             : sync.mode == QLatin1String("insert") ? OpKind::Insert
                                                                      : OpKind::Upsert;
-        plan.operations.append({m.key, kind, m.fields, m.hash});
+        plan.operations.append({c.key, kind, std::move(c.fields), c.hash});
     }
-    for (const HeldRecord &h : std::as_const(plan.invalid))
-        present.insert(h.key); // still in the model: not removed
+    candidates.clear();
     if (mirror) {
         // Left the model, or lost consent: removed from the destination.
         QStringList removed;
