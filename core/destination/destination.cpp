@@ -1,6 +1,7 @@
 #include "destination/destination.h"
 
 #include "destination/file_destination.h"
+#include "destination/table_destination.h"
 #include "destination/webhook_destination.h"
 #include "workspace/workspace.h"
 
@@ -47,6 +48,30 @@ Result<std::unique_ptr<Destination>> Destination::create(const workspace::Destin
             }
         }
         return std::unique_ptr<Destination>(new WebhookDestination(config.name, url, headers, HttpSettings::from(config.raw)));
+    }
+    if (config.type == QLatin1String("postgres") || config.type == QLatin1String("sqlite")) {
+        TableDestination::Settings s;
+        s.name = config.name;
+        s.createTable = config.raw.value(QStringLiteral("create_table")).toBool(false);
+        s.batchSize = qBound(1, config.raw.value(QStringLiteral("batch_size")).toInt(1000), 100000);
+        s.schema = config.raw.value(QStringLiteral("schema")).toString();
+        if (config.type == QLatin1String("sqlite")) {
+            s.qtDriver = QStringLiteral("QSQLITE");
+            s.database = workspace.resolvePath(config.raw.value(QStringLiteral("path")).toString());
+        } else {
+            s.qtDriver = QStringLiteral("QPSQL");
+            s.host = config.raw.value(QStringLiteral("host")).toString(QStringLiteral("127.0.0.1"));
+            s.port = config.raw.value(QStringLiteral("port")).toInt(0);
+            s.database = config.raw.value(QStringLiteral("database")).toString();
+            s.user = config.raw.value(QStringLiteral("user")).toString();
+            if (auto ref = workspace::parseSecretRef(config.raw.value(QStringLiteral("password")))) {
+                Result<QString> secret = workspace.resolveSecret(*ref, owner + QStringLiteral(": password"));
+                if (!secret)
+                    return secret.error();
+                s.password = secret.value();
+            }
+        }
+        return std::unique_ptr<Destination>(new TableDestination(s));
     }
     return configError(QCoreApplication::translate("sluice::destination", "%1: the %2 destination is not available in this build yet")
                            .arg(owner, config.type));

@@ -311,6 +311,8 @@ Result<Config> parseConfig(const QJsonObject &root, const JsonLayout &layout)
         if ((d.type == QLatin1String("jsonl") || d.type == QLatin1String("csv") || d.type == QLatin1String("sqlite"))
             && it.value().value(QStringLiteral("path")).toString().isEmpty())
             v.fail(path, obj, QCoreApplication::translate("sluice::workspace", "a %1 destination needs a \"path\"").arg(d.type));
+        if (d.type == QLatin1String("postgres") && it.value().value(QStringLiteral("database")).toString().isEmpty())
+            v.fail(path, obj, QCoreApplication::translate("sluice::workspace", "a postgres destination needs a \"database\""));
         if (d.type == QLatin1String("webhook") && it.value().value(QStringLiteral("url")).toString().isEmpty())
             v.fail(path, obj, QCoreApplication::translate("sluice::workspace", "a webhook destination needs a \"url\""));
         v.checkSecrets(it.value(), path, obj);

@@ -48,6 +48,7 @@ private slots:
     void cancelStopsAStream();
     void millionRowStreamKeepsMemoryFlat();
     void cliPreviewAgainstPostgres();
+    void syncIntoAPostgresTable();
 
 private:
     workspace::Workspace workspaceWith(const QByteArray &sourceJson, const QByteArray &modelsJson = "{}");
@@ -327,6 +328,56 @@ void TestPostgres::cliPreviewAgainstPostgres()
     check.start(QStringLiteral(SLUICE_BINARY), {QStringLiteral("check"), QStringLiteral("--workspace"), ws, QStringLiteral("--json")});
     QVERIFY(check.waitForFinished(60000));
     QCOMPARE(check.exitCode(), 0);
+}
+
+void TestPostgres::syncIntoAPostgresTable()
+{
+    QString error;
+    // A destination table the operator made, with a rule of its own.
+    QVERIFY2(m_pg.psql(QStringLiteral("analytics"), QStringLiteral(
+        "CREATE SCHEMA app; CREATE TABLE app.contacts (sluice_key text PRIMARY KEY, email text NOT NULL, ltv numeric);"), &error), qPrintable(error));
+    const QString ws = m_dir.filePath(QStringLiteral("sync"));
+    QDir().mkpath(ws);
+    QFile f(ws + QStringLiteral("/sluice.json"));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("{\"version\": 1, \"sources\": {\"dw\": " + sourceJson() + "},"
+            " \"destinations\": {\"app\": {\"type\": \"postgres\", \"host\": \"127.0.0.1\", \"port\": " + QByteArray::number(m_pg.port())
+            + ", \"database\": \"analytics\", \"user\": \"postgres\", \"password\": {\"env\": \"SLUICE_TEST_PG_PW\"}, \"schema\": \"app\"}},"
+            " \"models\": {\"c\": {\"source\": \"dw\", \"primary_key\": \"id\", \"sql\": \"select id, email, ltv from crm.customers\"}},"
+            " \"syncs\": {\"to_app\": {\"model\": \"c\", \"destination\": \"app\", \"object\": \"contacts\", \"mode\": \"mirror\","
+            " \"fields\": [{\"source\": \"email\", \"destination\": \"email\"}, {\"source\": \"ltv\", \"destination\": \"ltv\", \"transform\": [\"cast:decimal\"]}]}}}");
+    f.close();
+    auto run = [&](const QStringList &args) {
+        QProcess p;
+        p.start(QStringLiteral(SLUICE_BINARY), args + QStringList{QStringLiteral("--workspace"), ws, QStringLiteral("--json")});
+        p.waitForFinished(60000);
+        return std::make_pair(p.exitCode(), QJsonDocument::fromJson(p.readAllStandardOutput()).object());
+    };
+    // Customer 3 has no e-mail: the table refuses it; the others land, exactly.
+    auto [code, out] = run({QStringLiteral("run"), QStringLiteral("to_app")});
+    QCOMPARE(code, 3);
+    QCOMPARE(out.value(QStringLiteral("counts")).toObject().value(QStringLiteral("delivered")).toInt(), 2);
+    const QJsonArray rejections = out.value(QStringLiteral("rejections")).toArray();
+    QCOMPARE(rejections.size(), 1);
+    QCOMPARE(rejections.first().toObject().value(QStringLiteral("key")).toString(), QStringLiteral("3"));
+    QVERIFY(rejections.first().toObject().value(QStringLiteral("reason")).toString().contains(QStringLiteral("null value")));
+
+    auto c = connect();
+    QCOMPARE(c->scalar(QStringLiteral("SELECT ltv::text FROM app.contacts WHERE sluice_key = '1'"))->toString(),
+             QStringLiteral("12345678901234.56")); // no float on the way
+    QVERIFY(m_pg.psql(QStringLiteral("analytics"), QStringLiteral("UPDATE crm.customers SET email = 'new@example.com' WHERE id = 2; "
+                                                                  "UPDATE crm.customers SET email = 'c@example.com' WHERE id = 3")));
+    std::tie(code, out) = run({QStringLiteral("run"), QStringLiteral("to_app")});
+    QCOMPARE(code, 0);
+    QCOMPARE(out.value(QStringLiteral("counts")).toObject().value(QStringLiteral("changed")).toInt(), 1);
+    QCOMPARE(out.value(QStringLiteral("counts")).toObject().value(QStringLiteral("added")).toInt(), 1); // the retried one
+    QCOMPARE(c->scalar(QStringLiteral("SELECT email FROM app.contacts WHERE sluice_key = '2'"))->toString(), QStringLiteral("new@example.com"));
+    QCOMPARE(c->scalar(QStringLiteral("SELECT count(*) FROM app.contacts"))->toLongLong(), 3);
+    QVERIFY(m_pg.psql(QStringLiteral("analytics"), QStringLiteral("DELETE FROM crm.customers WHERE id = 1")));
+    std::tie(code, out) = run({QStringLiteral("run"), QStringLiteral("to_app")});
+    QCOMPARE(code, 0);
+    QCOMPARE(out.value(QStringLiteral("counts")).toObject().value(QStringLiteral("removed")).toInt(), 1);
+    QCOMPARE(c->scalar(QStringLiteral("SELECT count(*) FROM app.contacts"))->toLongLong(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestPostgres)

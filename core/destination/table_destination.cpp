@@ -1,0 +1,214 @@
+#include "destination/table_destination.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlField>
+#include <QSqlQuery>
+#include <QSqlRecord>
+
+#include <atomic>
+
+namespace sluice::destination {
+
+namespace {
+
+const char *keyColumn = "sluice_key";
+
+QString columnType(const QJsonValue &v, bool postgres)
+{
+    if (v.isBool())
+        return postgres ? QStringLiteral("boolean") : QStringLiteral("INTEGER");
+    if (v.isDouble())
+        return postgres ? QStringLiteral("numeric") : QStringLiteral("NUMERIC");
+    if (v.isObject() || v.isArray())
+        return postgres ? QStringLiteral("jsonb") : QStringLiteral("TEXT");
+    return postgres ? QStringLiteral("text") : QStringLiteral("TEXT");
+}
+
+} // namespace
+
+TableDestination::TableDestination(Settings settings) : m_settings(std::move(settings))
+{
+    static std::atomic_int counter{0};
+    m_connection = QStringLiteral("sluice-dest-%1-%2").arg(m_settings.name).arg(counter.fetch_add(1));
+}
+
+TableDestination::~TableDestination()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+Result<void> TableDestination::deliver(const QList<Operation> &operations, const DeliveryContext &context)
+{
+    const QString owner = QCoreApplication::translate("sluice::destination", "destination %1").arg(m_settings.name);
+    const bool postgres = m_settings.qtDriver == QLatin1String("QPSQL");
+    QSqlDatabase db = QSqlDatabase::addDatabase(m_settings.qtDriver, m_connection);
+    db.setDatabaseName(m_settings.database);
+    if (postgres) {
+        db.setHostName(m_settings.host);
+        if (m_settings.port > 0)
+            db.setPort(m_settings.port);
+        db.setUserName(m_settings.user);
+        db.setPassword(m_settings.password);
+        db.setConnectOptions(QStringLiteral("connect_timeout=10;application_name=sluice"));
+    } else {
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    }
+    if (!db.open())
+        return Error{QCoreApplication::translate("sluice::destination", "%1: cannot connect: %2").arg(owner, db.lastError().text()),
+                     Error::Kind::Unreachable};
+    if (context.object.isEmpty())
+        return configError(QCoreApplication::translate("sluice::destination", "%1: the sync must name the table in \"object\"").arg(owner));
+
+    QSqlDriver *driver = db.driver();
+    auto ident = [&](const QString &name) { return driver->escapeIdentifier(name, QSqlDriver::TableName); };
+    const QString table = (m_settings.schema.isEmpty() ? QString() : ident(m_settings.schema) + QLatin1Char('.')) + ident(context.object);
+    const QString tableName = m_settings.schema.isEmpty() ? context.object : m_settings.schema + QLatin1Char('.') + context.object;
+
+    // Columns the operations need, typed by their first non-null value.
+    QStringList columns;
+    QHash<QString, QString> types;
+    for (const Operation &op : operations) {
+        for (auto it = op.fields.begin(); it != op.fields.end(); ++it) {
+            if (!types.contains(it.key())) {
+                columns.append(it.key());
+                types.insert(it.key(), QString());
+            }
+            if (types.value(it.key()).isEmpty() && !it.value().isNull())
+                types.insert(it.key(), columnType(it.value(), postgres));
+        }
+    }
+    QSqlRecord existing = db.record(tableName);
+    QSqlQuery q(db);
+    if (existing.isEmpty()) {
+        if (!m_settings.createTable)
+            return configError(QCoreApplication::translate("sluice::destination", "%1: table %2 does not exist; create it, or set \"create_table\": true")
+                                   .arg(owner, tableName));
+        QStringList defs{ident(QString::fromLatin1(keyColumn)) + QStringLiteral(" TEXT PRIMARY KEY")};
+        for (const QString &c : columns)
+            defs.append(ident(c) + QLatin1Char(' ') + (types.value(c).isEmpty() ? columnType(QJsonValue(), postgres) : types.value(c)));
+        if (!q.exec(QStringLiteral("CREATE TABLE %1 (%2)").arg(table, defs.join(QStringLiteral(", ")))))
+            return Error{QCoreApplication::translate("sluice::destination", "%1: cannot create table %2: %3").arg(owner, tableName, q.lastError().text()),
+                         Error::Kind::Refused};
+        existing = db.record(tableName);
+    }
+    if (existing.indexOf(QString::fromLatin1(keyColumn)) < 0)
+        return configError(QCoreApplication::translate("sluice::destination", "%1: table %2 has no %3 column to hold the record keys")
+                               .arg(owner, tableName, QString::fromLatin1(keyColumn)));
+    for (const QString &c : columns) {
+        if (existing.indexOf(c) >= 0)
+            continue;
+        if (!m_settings.createTable)
+            return configError(QCoreApplication::translate("sluice::destination", "%1: table %2 has no column %3").arg(owner, tableName, c));
+        if (!q.exec(QStringLiteral("ALTER TABLE %1 ADD COLUMN %2 %3").arg(table, ident(c), types.value(c).isEmpty() ? columnType(QJsonValue(), postgres) : types.value(c))))
+            return Error{QCoreApplication::translate("sluice::destination", "%1: cannot add column %2: %3").arg(owner, c, q.lastError().text()),
+                         Error::Kind::Refused};
+    }
+
+    auto literal = [&](const QJsonValue &v) -> QString {
+        QSqlField f(QStringLiteral("v"));
+        if (v.isNull() || v.isUndefined()) {
+            f.setMetaType(QMetaType(QMetaType::QString));
+            f.setValue(QVariant());
+        } else if (v.isBool()) {
+            f.setMetaType(QMetaType(postgres ? QMetaType::Bool : QMetaType::Int));
+            f.setValue(postgres ? QVariant(v.toBool()) : QVariant(v.toBool() ? 1 : 0));
+        } else if (v.isDouble()) {
+            return QString::number(v.toDouble(), 'g', QLocale::FloatingPointShortest);
+        } else if (v.isString()) {
+            f.setMetaType(QMetaType(QMetaType::QString));
+            f.setValue(v.toString());
+        } else {
+            f.setMetaType(QMetaType(QMetaType::QString));
+            f.setValue(QString::fromUtf8(QJsonDocument::fromVariant(v.toVariant()).toJson(QJsonDocument::Compact)));
+        }
+        return driver->formatValue(f);
+    };
+    auto keyLiteral = [&](const QString &key) { return literal(QJsonValue(key)); };
+
+    // One statement per batch and kind; a refused batch is split in halves.
+    auto execute = [&](const QList<Operation> &batch) -> QString {
+        QStringList upserts, deletes;
+        for (const Operation &op : batch) {
+            if (op.kind == OpKind::Delete) {
+                deletes.append(keyLiteral(op.key));
+                continue;
+            }
+            QStringList values{keyLiteral(op.key)};
+            for (const QString &c : columns)
+                values.append(literal(op.fields.value(c)));
+            upserts.append(QLatin1Char('(') + values.join(QStringLiteral(", ")) + QLatin1Char(')'));
+        }
+        if (!db.transaction())
+            return db.lastError().text();
+        QSqlQuery s(db);
+        if (!upserts.isEmpty()) {
+            QStringList names{ident(QString::fromLatin1(keyColumn))}, updates;
+            for (const QString &c : columns) {
+                names.append(ident(c));
+                updates.append(ident(c) + QStringLiteral(" = excluded.") + ident(c));
+            }
+            const bool insertOnly = batch.first().kind == OpKind::Insert;
+            const QString conflict = insertOnly || updates.isEmpty() ? QStringLiteral("DO NOTHING")
+                                                                     : QStringLiteral("DO UPDATE SET ") + updates.join(QStringLiteral(", "));
+            if (!s.exec(QStringLiteral("INSERT INTO %1 (%2) VALUES %3 ON CONFLICT (%4) %5")
+                            .arg(table, names.join(QStringLiteral(", ")), upserts.join(QStringLiteral(", ")),
+                                 ident(QString::fromLatin1(keyColumn)), conflict))) {
+                const QString e = s.lastError().text();
+                db.rollback();
+                return e.isEmpty() ? QStringLiteral("refused") : e;
+            }
+        }
+        if (!deletes.isEmpty() && !s.exec(QStringLiteral("DELETE FROM %1 WHERE %2 IN (%3)")
+                                              .arg(table, ident(QString::fromLatin1(keyColumn)), deletes.join(QStringLiteral(", "))))) {
+            const QString e = s.lastError().text();
+            db.rollback();
+            return e.isEmpty() ? QStringLiteral("refused") : e;
+        }
+        if (!db.commit())
+            return db.lastError().text();
+        return {};
+    };
+
+    qint64 done = 0;
+    QList<QList<Operation>> queue;
+    for (qsizetype i = 0; i < operations.size(); i += m_settings.batchSize)
+        queue.append(operations.mid(i, m_settings.batchSize));
+    while (!queue.isEmpty()) {
+        if (context.cancel && context.cancel->load())
+            return Error{QCoreApplication::translate("sluice::destination", "%1: cancelled").arg(owner), Error::Kind::Cancelled};
+        const QList<Operation> batch = queue.takeFirst();
+        const QString problem = execute(batch);
+        if (problem.isEmpty()) {
+            QList<Outcome> outcomes;
+            for (const Operation &op : batch)
+                outcomes.append({op.key, true, {}});
+            if (context.settled)
+                context.settled(batch, outcomes);
+            done += batch.size();
+        } else if (!db.isOpen() || !db.isValid()) {
+            return Error{QCoreApplication::translate("sluice::destination", "%1: %2").arg(owner, problem), Error::Kind::Unreachable};
+        } else if (batch.size() == 1) {
+            if (context.settled)
+                context.settled(batch, {{batch.first().key, false, problem.trimmed()}});
+            done += 1;
+        } else {
+            const qsizetype half = batch.size() / 2;
+            queue.prepend(batch.mid(half));
+            queue.prepend(batch.mid(0, half));
+        }
+        if (context.progress)
+            context.progress(done, operations.size());
+    }
+    return {};
+}
+
+} // namespace sluice::destination
