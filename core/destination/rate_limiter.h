@@ -3,52 +3,52 @@
 #include <QElapsedTimer>
 
 #include <algorithm>
+#include <cmath>
 
 namespace sluice::destination {
 
-// A token bucket: `requests` per `perSeconds`, with bursts up to `requests`.
-// waitMs() says how long until the next request may go; take() spends a token.
+// Paces requests evenly: `requests` per `perSeconds`, one every interval,
+// on a fixed schedule. A token bucket that allowed bursts would let a burst
+// plus its refill land inside one window of an API that counts a sliding
+// window, and earn 429s. The schedule is absolute, so a send that goes out
+// a little late (a timer, building a batch) does not push every later one
+// back; only a send later than a whole interval restarts the schedule.
 class RateLimiter final
 {
 public:
+    // 2% under the limit absorbs network jitter: arrivals bunch up a little
+    // on the way, and a 429 costs far more than the margin.
+    static constexpr double safety = 0.98;
+
     RateLimiter(double requests = 0, double perSeconds = 1)
-        : m_capacity(requests), m_tokens(requests), m_ratePerMs(perSeconds > 0 ? requests / (perSeconds * 1000.0) : 0)
+        : m_intervalMs(requests > 0 && perSeconds > 0 ? perSeconds * 1000.0 / (requests * safety) : 0)
     {
         m_clock.start();
     }
 
-    bool unlimited() const { return m_capacity <= 0; }
+    bool unlimited() const { return m_intervalMs <= 0; }
 
-    qint64 waitMs()
+    qint64 waitMs() const
     {
         if (unlimited())
             return 0;
-        refill();
-        if (m_tokens >= 1.0)
-            return 0;
-        return qint64((1.0 - m_tokens) / m_ratePerMs) + 1;
+        const double now = double(m_clock.nsecsElapsed()) / 1e6;
+        return now >= m_next ? 0 : qint64(std::ceil(m_next - now));
     }
 
     void take()
     {
         if (unlimited())
             return;
-        refill();
-        m_tokens -= 1.0;
+        const double now = double(m_clock.nsecsElapsed()) / 1e6;
+        if (now - m_next > m_intervalMs)
+            m_next = now; // idle for a while: start a new schedule, no burst
+        m_next = std::max(m_next, 0.0) + m_intervalMs;
     }
 
 private:
-    void refill()
-    {
-        const qint64 now = m_clock.elapsed();
-        m_tokens = std::min(m_capacity, m_tokens + double(now - m_last) * m_ratePerMs);
-        m_last = now;
-    }
-
-    double m_capacity;
-    double m_tokens;
-    double m_ratePerMs;
-    qint64 m_last = 0;
+    double m_intervalMs;
+    double m_next = 0;
     QElapsedTimer m_clock;
 };
 

@@ -82,6 +82,7 @@ Result<void> WebhookDestination::deliver(const QList<Operation> &operations, con
     QList<QNetworkReply *> replies;
     QTimer pump;
     pump.setSingleShot(true);
+    pump.setTimerType(Qt::PreciseTimer); // pacing: a late timer is throughput lost for good
 
     std::function<void()> schedule;
     auto retry = [&](Batch batch, const QString &problem, qint64 waitMs, int attemptLimit) {

@@ -5,6 +5,7 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QPointer>
+#include <QElapsedTimer>
 #include <QTimer>
 
 #include <deque>
@@ -29,6 +30,9 @@ struct WebhookSink::State
     QHash<QByteArray, QByteArray> answered; // Idempotency-Key -> the body it was answered with
     QList<QByteArray> keys;
     int requests = 0;
+    int ratePerSecond = 0;
+    std::deque<qint64> recent; // arrival times (ms) inside the last second
+    QElapsedTimer clock;
 };
 
 class SinkServer final : public QObject
@@ -97,7 +101,18 @@ private:
             QMutexLocker lock(&m_state->mutex);
             ++m_state->requests;
             m_state->keys.append(idempotency);
-            if (!m_state->faults.empty()) {
+            if (m_state->ratePerSecond > 0) {
+                const qint64 now = m_state->clock.elapsed();
+                while (!m_state->recent.empty() && m_state->recent.front() <= now - 1000)
+                    m_state->recent.pop_front();
+                if (int(m_state->recent.size()) >= m_state->ratePerSecond) {
+                    fault = {WebhookSink::State::Fault::Status, 429, 1, 0};
+                    faulty = true;
+                } else {
+                    m_state->recent.push_back(now);
+                }
+            }
+            if (!faulty && !m_state->faults.empty()) {
                 fault = m_state->faults.front();
                 m_state->faults.pop_front();
                 faulty = true;
@@ -209,6 +224,14 @@ void WebhookSink::badRequestKeys(const QSet<QString> &keys)
 {
     QMutexLocker lock(&m_state->mutex);
     m_state->badRequest = keys;
+}
+
+void WebhookSink::enforceRateLimit(int perSecond)
+{
+    QMutexLocker lock(&m_state->mutex);
+    m_state->ratePerSecond = perSecond;
+    m_state->recent.clear();
+    m_state->clock.start();
 }
 
 void WebhookSink::clearFaults()

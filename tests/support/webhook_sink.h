@@ -35,6 +35,8 @@ public:
     void rejectKeys(const QHash<QString, QString> &reasons); // 2xx with "results"
     void badRequestKeys(const QSet<QString> &keys);          // 400 for a batch holding one
     void clearFaults();
+    // Answer 429 (Retry-After: 1) to requests beyond `perSecond` in any one-second window.
+    void enforceRateLimit(int perSecond);
 
     QHash<QString, QJsonObject> records() const;       // the sink's state after upserts and deletes
     QHash<QString, int> deliveries() const;             // key -> times accepted (idempotent batches once)

@@ -1,0 +1,273 @@
+// Benchmarks of the sync engine (issue #3), each measured side by side in one
+// run on this machine:
+//   delivery  1M records to the loopback webhook sink, batches of 1,000: no
+//             limit, then under a limit the sink enforces (429 beyond it)
+//   plan      a 1M-row PostgreSQL model, local diff: first run and a second
+//             run after 1% changed, 0.1% deleted, 0.1% added; ratio to psql
+//   e2e       `sluice run` of a 10k- and a 100k-row PostgreSQL model into a
+//             postgres table on the same server, then after 1% changed
+//
+//   build/release/tests/bench/bench_sync [delivery|plan|e2e|all]
+#include "destination/webhook_destination.h"
+#include "engine/sync_engine.h"
+#include "postgres_server.h"
+#include "store/state_store.h"
+#include "webhook_sink.h"
+#include "workspace/workspace.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <sys/resource.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+
+using namespace sluice;
+
+namespace {
+
+[[noreturn]] void die(const QString &message)
+{
+    std::fprintf(stderr, "bench_sync: %s\n", qPrintable(message));
+    std::exit(1);
+}
+
+qint64 peakKb()
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    f.open(QIODevice::ReadOnly);
+    for (const QByteArray &line : f.readAll().split('\n'))
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong();
+    return -1;
+}
+
+void resetPeak()
+{
+    QFile f(QStringLiteral("/proc/self/clear_refs"));
+    if (f.open(QIODevice::WriteOnly))
+        f.write("5");
+}
+
+void benchDelivery()
+{
+    const int total = 1'000'000;
+    QList<destination::Operation> ops;
+    ops.reserve(total);
+    for (int i = 0; i < total; ++i)
+        ops.append({QString::number(i), destination::OpKind::Upsert,
+                    QJsonObject{{QStringLiteral("email"), QStringLiteral("user%1@example.com").arg(i)},
+                                {QStringLiteral("ltv"), i % 1000 / 7.0},
+                                {QStringLiteral("stage"), QStringLiteral("repeat")}},
+                    {}});
+    auto deliver = [&](test::WebhookSink &sink, const QJsonObject &config, const QList<destination::Operation> &list) {
+        destination::WebhookDestination hook(QStringLiteral("sink"), QUrl(sink.url()), {}, destination::HttpSettings::from(config));
+        destination::DeliveryContext context;
+        context.sync = QStringLiteral("bench");
+        context.runId = QStringLiteral("bench-run");
+        qint64 accepted = 0;
+        context.settled = [&](const QList<destination::Operation> &, const QList<destination::Outcome> &outcomes) {
+            for (const destination::Outcome &o : outcomes)
+                accepted += o.accepted;
+        };
+        QElapsedTimer t;
+        t.start();
+        if (auto r = hook.deliver(list, context); !r.ok())
+            die(r.error().message);
+        return std::make_pair(t.elapsed(), accepted);
+    };
+    {
+        test::WebhookSink sink;
+        const auto [ms, accepted] = deliver(sink, QJsonObject{{QStringLiteral("batch_size"), 1000}, {QStringLiteral("concurrency"), 4}}, ops);
+        const auto deliveries = sink.deliveries();
+        bool once = deliveries.size() == total;
+        for (auto it = deliveries.begin(); once && it != deliveries.end(); ++it)
+            once = it.value() == 1;
+        std::printf("delivery, no limit: %d records in %lld ms = %.0f records/s; accepted %lld; every record exactly once: %s\n",
+                    total, ms, total * 1000.0 / ms, accepted, once ? "yes" : "NO");
+    }
+    {
+        // The sink allows 50 requests/s and answers 429 beyond; Sluice is told the same limit.
+        const int limit = 50;
+        const QList<destination::Operation> &part = ops;
+        test::WebhookSink sink;
+        sink.enforceRateLimit(limit);
+        const auto [ms, accepted] = deliver(sink, QJsonObject{{QStringLiteral("batch_size"), 1000}, {QStringLiteral("concurrency"), 4},
+                                                              {QStringLiteral("rate_limit"), QJsonObject{{QStringLiteral("requests"), limit}, {QStringLiteral("per_seconds"), 1}}}},
+                                            part);
+        const int batches = int(part.size() / 1000);
+        const double achieved = batches * 1000.0 / ms;
+        const auto deliveries = sink.deliveries();
+        bool once = deliveries.size() == part.size();
+        for (auto it = deliveries.begin(); once && it != deliveries.end(); ++it)
+            once = it.value() == 1;
+        std::printf("delivery, sink-enforced limit %d req/s: %d batches in %lld ms = %.2f req/s (%.1f%% of the limit); "
+                    "requests answered 429: %d; every record exactly once: %s\n",
+                    limit, batches, ms, achieved, achieved * 100.0 / limit, sink.requests() - batches, once ? "yes" : "NO");
+    }
+}
+
+struct Pg
+{
+    test::PostgresServer server;
+    void start()
+    {
+        QString error;
+        if (!server.start(&error))
+            die(error);
+        qputenv("BENCH_PG_PW", server.password().toUtf8());
+    }
+    void sql(const QString &database, const QString &statement)
+    {
+        QString error;
+        if (!server.psql(database, statement, &error))
+            die(error);
+    }
+    double copyMs(const QString &database, const QString &query)
+    {
+        QProcess psql;
+        psql.setEnvironment(server.psqlEnvironment());
+        QElapsedTimer t;
+        t.start();
+        psql.start(server.psqlPath(), {QStringLiteral("-d"), database, QStringLiteral("-c"), QStringLiteral("\\copy (%1) to '/dev/null'").arg(query)});
+        psql.waitForFinished(-1);
+        return t.elapsed();
+    }
+    QByteArray source(const QString &database) const
+    {
+        return QStringLiteral(R"({"driver": "postgres", "host": "127.0.0.1", "port": %1, "database": "%2", "user": "postgres",
+            "password": {"env": "BENCH_PG_PW"}})").arg(server.port()).arg(database).toUtf8();
+    }
+};
+
+const char *createModel = "CREATE TABLE customers AS SELECT g AS customer_id, 'user' || g || '@example.com' AS email, "
+                          "'First' || (g % 997) AS first_name, ((g % 100000)::numeric / 7)::numeric(12,2) AS ltv, "
+                          "timestamptz '2026-01-01' + (g || ' seconds')::interval AS updated_at, g % 3 = 0 AS consent, "
+                          "(g % 5) AS segment, md5(g::text) AS note FROM generate_series(1, %1) g; "
+                          "ALTER TABLE customers ADD PRIMARY KEY (customer_id);";
+
+const char *fields = R"([{"source": "email", "destination": "email", "transform": ["email"]},
+    {"source": "first_name", "destination": "first_name"}, {"source": "ltv", "destination": "ltv"},
+    {"source": "updated_at", "destination": "updated_at"}, {"source": "consent", "destination": "consent"},
+    {"source": "segment", "destination": "segment"}, {"source": "note", "destination": "note"}])";
+
+void benchPlan(Pg &pg)
+{
+    const int rows = 1'000'000;
+    pg.sql(QStringLiteral("postgres"), QStringLiteral("DROP DATABASE IF EXISTS plan; CREATE DATABASE plan"));
+    pg.sql(QStringLiteral("plan"), QString::fromLatin1(createModel).arg(rows));
+    pg.sql(QStringLiteral("plan"), QStringLiteral("VACUUM ANALYZE customers"));
+    QTemporaryDir dir;
+    QFile f(dir.filePath(QStringLiteral("sluice.json")));
+    f.open(QIODevice::WriteOnly);
+    f.write("{\"version\": 1, \"sources\": {\"dw\": " + pg.source(QStringLiteral("plan")) + "}, \"destinations\": {\"out\": {\"type\": \"jsonl\", \"path\": \"out.jsonl\"}},"
+            " \"models\": {\"customers\": {\"source\": \"dw\", \"primary_key\": \"customer_id\", \"sql\": \"select * from customers\"}},"
+            " \"syncs\": {\"s\": {\"model\": \"customers\", \"destination\": \"out\", \"mode\": \"mirror\", \"fields\": " + QByteArray(fields) + "}}}");
+    f.close();
+    auto ws = workspace::Workspace::open(dir.path());
+    if (!ws.ok())
+        die(ws.error().message);
+    auto store = store::StateStore::open(ws->stateDbPath());
+    if (!store.ok())
+        die(store.error().message);
+    const QString query = QStringLiteral("select * from customers");
+
+    auto plan = [&](const char *label) {
+        const double copy = pg.copyMs(QStringLiteral("plan"), query);
+        resetPeak();
+        QElapsedTimer t;
+        t.start();
+        auto p = engine::planSync(ws.value(), *store.value(), QStringLiteral("s"), {});
+        const double ms = t.elapsed();
+        if (!p.ok())
+            die(p.error().message);
+        std::printf("plan (local diff), %s: %.0f ms; psql copy %.0f ms; ratio %.2f; +%lld ~%lld -%lld =%lld; operations %lld; peak RSS %.0f MB\n",
+                    label, ms, copy, ms / copy, p->counts.added, p->counts.changed, p->counts.removed, p->counts.unchanged,
+                    qint64(p->operations.size()), peakKb() / 1024.0);
+        return std::move(p).value();
+    };
+    engine::SyncPlan first = plan("first run, all added");
+    // Accept everything, as a destination would, so the second plan diffs against it.
+    QList<store::StateStore::Accepted> accepted;
+    accepted.reserve(first.operations.size());
+    for (const destination::Operation &op : std::as_const(first.operations))
+        accepted.append({op.key, op.hash, false});
+    first = {};
+    if (auto r = store.value()->commitOutcomes(QStringLiteral("s"), QStringLiteral("seed"), accepted, {}); !r.ok())
+        die(r.error().message);
+    accepted.clear();
+    pg.sql(QStringLiteral("plan"), QStringLiteral("UPDATE customers SET first_name = first_name || 'x' WHERE customer_id % 100 = 7; "
+                                                  "DELETE FROM customers WHERE customer_id % 1000 = 3; "
+                                                  "INSERT INTO customers SELECT g, 'n' || g || '@example.com', 'New', 1.5, now(), true, 1, 'n' "
+                                                  "FROM generate_series(%1, %2) g;").arg(rows + 1).arg(rows + rows / 1000));
+    plan("second run, 1% changed, 0.1% deleted, 0.1% added");
+}
+
+void benchEndToEnd(Pg &pg)
+{
+    for (const int rows : {10'000, 100'000}) {
+        const QString db = QStringLiteral("e2e%1").arg(rows);
+        pg.sql(QStringLiteral("postgres"), QStringLiteral("DROP DATABASE IF EXISTS %1; CREATE DATABASE %1").arg(db));
+        pg.sql(db, QString::fromLatin1(createModel).arg(rows));
+        QTemporaryDir dir;
+        QFile f(dir.filePath(QStringLiteral("sluice.json")));
+        f.open(QIODevice::WriteOnly);
+        f.write("{\"version\": 1, \"sources\": {\"dw\": " + pg.source(db) + "},"
+                " \"destinations\": {\"app\": {\"type\": \"postgres\", \"host\": \"127.0.0.1\", \"port\": " + QByteArray::number(pg.server.port())
+                + ", \"database\": \"" + db.toUtf8() + "\", \"user\": \"postgres\", \"password\": {\"env\": \"BENCH_PG_PW\"}, \"create_table\": true}},"
+                " \"models\": {\"customers\": {\"source\": \"dw\", \"primary_key\": \"customer_id\", \"sql\": \"select * from customers\"}},"
+                " \"syncs\": {\"s\": {\"model\": \"customers\", \"destination\": \"app\", \"object\": \"contacts\", \"mode\": \"upsert\", \"fields\": "
+                + QByteArray(fields) + "}}}");
+        f.close();
+        auto run = [&](const char *label, qint64 expected) {
+            QProcess p;
+            QElapsedTimer t;
+            t.start();
+            p.start(QStringLiteral(SLUICE_BINARY), {QStringLiteral("run"), QStringLiteral("s"), QStringLiteral("--workspace"), dir.path(), QStringLiteral("--json")});
+            p.waitForStarted();
+            const pid_t pid = pid_t(p.processId());
+            int status = 0;
+            rusage usage{};
+            // wait4 gives this child's own peak RSS; QProcess then sees it gone.
+            ::wait4(pid, &status, 0, &usage);
+            const double ms = t.elapsed();
+            p.waitForFinished(1000);
+            const QJsonObject out = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+            const qint64 delivered = out.value(QStringLiteral("counts")).toObject().value(QStringLiteral("delivered")).toInteger();
+            if (delivered != expected)
+                die(QStringLiteral("%1: delivered %2, expected %3: %4").arg(QString::fromLatin1(label)).arg(delivered).arg(expected)
+                        .arg(QString::fromUtf8(p.readAllStandardError())));
+            std::printf("e2e %d rows, %s: %.2f s until the last row is committed; %.0f rows/s; peak RSS %.0f MB\n", rows, label, ms / 1000.0,
+                        delivered * 1000.0 / ms, usage.ru_maxrss / 1024.0);
+        };
+        run("first run", rows);
+        pg.sql(db, QStringLiteral("UPDATE customers SET first_name = 'Changed' WHERE customer_id % 100 = 1"));
+        run("after 1% changed", rows / 100);
+    }
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const QString what = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("all");
+    if (what == QLatin1String("delivery") || what == QLatin1String("all"))
+        benchDelivery();
+    if (what == QLatin1String("delivery"))
+        return 0;
+    Pg pg;
+    pg.start();
+    if (what == QLatin1String("e2e") || what == QLatin1String("all"))
+        benchEndToEnd(pg);
+    if (what == QLatin1String("plan") || what == QLatin1String("all"))
+        benchPlan(pg);
+    return 0;
+}
