@@ -65,6 +65,8 @@ Result<void> TableDestination::deliver(const QList<Operation> &operations, const
     if (!db.open())
         return Error{QCoreApplication::translate("sluice::destination", "%1: cannot connect: %2").arg(owner, db.lastError().text()),
                      Error::Kind::Unreachable};
+    if (postgres)
+        QSqlQuery(db).exec(QStringLiteral("SET standard_conforming_strings = on")); // the literals below rely on it
     if (context.object.isEmpty())
         return configError(QCoreApplication::translate("sluice::destination", "%1: the sync must name the table in \"object\"").arg(owner));
 
@@ -113,24 +115,31 @@ Result<void> TableDestination::deliver(const QList<Operation> &operations, const
                          Error::Kind::Refused};
     }
 
-    auto literal = [&](const QJsonValue &v) -> QString {
-        QSqlField f(QStringLiteral("v"));
-        if (v.isNull() || v.isUndefined()) {
-            f.setMetaType(QMetaType(QMetaType::QString));
-            f.setValue(QVariant());
-        } else if (v.isBool()) {
-            f.setMetaType(QMetaType(postgres ? QMetaType::Bool : QMetaType::Int));
-            f.setValue(postgres ? QVariant(v.toBool()) : QVariant(v.toBool() ? 1 : 0));
-        } else if (v.isDouble()) {
-            return QString::number(v.toDouble(), 'g', QLocale::FloatingPointShortest);
-        } else if (v.isString()) {
-            f.setMetaType(QMetaType(QMetaType::QString));
-            f.setValue(v.toString());
-        } else {
-            f.setMetaType(QMetaType(QMetaType::QString));
-            f.setValue(QString::fromUtf8(QJsonDocument::fromVariant(v.toVariant()).toJson(QJsonDocument::Compact)));
+    // SQL literals written directly: standard strings with quotes doubled (both
+    // PostgreSQL, with standard_conforming_strings, and SQLite read them so).
+    auto quoted = [](const QString &text) {
+        QString out;
+        out.reserve(text.size() + 2);
+        out += QLatin1Char('\'');
+        for (const QChar c : text) {
+            if (c == QLatin1Char('\''))
+                out += QLatin1Char('\'');
+            if (c.unicode() != 0) // PostgreSQL text cannot hold NUL
+                out += c;
         }
-        return driver->formatValue(f);
+        out += QLatin1Char('\'');
+        return out;
+    };
+    auto literal = [&](const QJsonValue &v) -> QString {
+        if (v.isNull() || v.isUndefined())
+            return QStringLiteral("NULL");
+        if (v.isBool())
+            return postgres ? (v.toBool() ? QStringLiteral("TRUE") : QStringLiteral("FALSE")) : (v.toBool() ? QStringLiteral("1") : QStringLiteral("0"));
+        if (v.isDouble())
+            return QString::number(v.toDouble(), 'g', QLocale::FloatingPointShortest);
+        if (v.isString())
+            return quoted(v.toString());
+        return quoted(QString::fromUtf8(QJsonDocument::fromVariant(v.toVariant()).toJson(QJsonDocument::Compact)));
     };
     auto keyLiteral = [&](const QString &key) { return literal(QJsonValue(key)); };
 

@@ -14,6 +14,8 @@
 #include <QRandomGenerator>
 #include <QRegularExpression>
 
+#include <openssl/evp.h>
+
 namespace sluice::engine {
 
 namespace {
@@ -60,6 +62,27 @@ QStringList columnsUsed(const workspace::SyncConfig &sync, const workspace::Mode
     used.removeDuplicates();
     used.removeAll(QString());
     return used;
+}
+
+// The content hash of a mapped record: SHA-256 over each value's type and
+// text, plus the mapping's fingerprint. Values are framed by length so that
+// ("ab", "c") and ("a", "bc") differ.
+QString contentHash(const QVariantList &values, const QString &mappingFingerprint)
+{
+    QByteArray buffer;
+    buffer.reserve(256);
+    for (const QVariant &v : values) {
+        const QByteArray text = v.isNull() || !v.isValid() ? QByteArray() : source::toText(v).toUtf8();
+        buffer.append(char(v.isNull() || !v.isValid() ? 0 : 1 + (v.typeId() & 0x3f)));
+        buffer.append(QByteArray::number(text.size()));
+        buffer.append(':');
+        buffer.append(text);
+    }
+    buffer.append(mappingFingerprint.toLatin1());
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    EVP_Digest(buffer.constData(), size_t(buffer.size()), digest, &length, EVP_sha256(), nullptr);
+    return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(digest), 16).toHex());
 }
 
 QString fingerprint(const workspace::SyncConfig &sync)
@@ -205,7 +228,21 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
 
     // Only records that will be sent are kept whole; an unchanged row leaves
     // nothing behind but its key, so memory follows the change, not the model.
-    const QHash<QString, QString> state = store.recordHashes(syncName);
+    // What the destination holds: key -> content hash (16 bytes) and whether
+    // this run saw the key in the model. Compact, since it holds every key.
+    struct Known
+    {
+        quint64 high = 0, low = 0;
+        bool seen = false;
+    };
+    auto packHash = [](const QString &hex) {
+        return std::make_pair(hex.left(16).toULongLong(nullptr, 16), hex.mid(16, 16).toULongLong(nullptr, 16));
+    };
+    QHash<QString, Known> state;
+    store.forEachRecordHash(syncName, [&](const QString &key, const QString &hash) {
+        const auto [high, low] = packHash(hash);
+        state.insert(key, {high, low, false});
+    });
     const bool append = sync.mode == QLatin1String("append");
     using destination::OpKind;
     struct Candidate
@@ -216,10 +253,20 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
         bool isNew = false;
     };
     QList<Candidate> candidates;
-    QHash<QString, bool> present; // key -> counted as unchanged
+    QSet<QString> unchangedWithMatch; // unchanged records that a later identity conflict may still hold back
+    auto markSeen = [&](const QString &key) {
+        auto it = state.find(key);
+        if (it != state.end())
+            it->seen = true;
+    };
     QSet<QString> excluded;
     QHash<QString, QStringList> byMatch;
     QStringList missingMatch;
+    QVariantList mappedValues;
+    int matchIndex = -1;
+    for (qsizetype i = 0; i < fields.size(); ++i)
+        if (!matchField.isEmpty() && fields[i].destination == matchField)
+            matchIndex = int(i);
     source::RowSink sink;
     sink.row = [&](const source::Row &row) {
         ++plan.modelRows;
@@ -239,34 +286,44 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
                 return std::nullopt;
             return row[i];
         };
-        QJsonObject mappedFields;
-        for (const Field &f : std::as_const(fields)) {
+        // Map into a flat list first; the JSON object is only built for records that will be sent.
+        mappedValues.resize(fields.size());
+        for (qsizetype i = 0; i < fields.size(); ++i) {
+            const Field &f = fields[i];
             Result<QVariant> v = f.chain.apply(f.column >= 0 ? row[f.column] : QVariant(), lookup);
             if (!v) {
-                present.insert(key, false);
+                markSeen(key);
                 plan.invalid.append({key, QStringLiteral("invalid"), QCoreApplication::translate("sluice::engine", "field %1: %2").arg(f.destination, v.error().message)});
                 return true;
             }
-            mappedFields.insert(f.destination, source::toJson(v.value(), source::ColumnType::Unknown));
+            mappedValues[i] = std::move(v).value();
         }
-        if (!matchField.isEmpty()) {
-            const QJsonValue match = mappedFields.value(matchField);
-            if (match.isNull() || match.isUndefined() || (match.isString() && match.toString().isEmpty()))
+        if (matchIndex >= 0) {
+            const QVariant &match = mappedValues[matchIndex];
+            if (match.isNull() || !match.isValid() || source::toText(match).isEmpty())
                 missingMatch.append(key);
             else
-                byMatch[match.toVariant().toString()].append(key);
+                byMatch[source::toText(match)].append(key);
         }
-        const QString hash = QString::fromLatin1(
-            QCryptographicHash::hash(QByteArray(QJsonDocument(mappedFields).toJson(QJsonDocument::Compact) + mappingFingerprint.toLatin1()),
-                                     QCryptographicHash::Sha256).toHex().left(32));
-        const auto known = state.constFind(key);
-        const bool isNew = known == state.constEnd();
-        const bool unchanged = !append && !isNew && known.value() == hash && !options.fullResync;
-        present.insert(key, unchanged);
-        if (unchanged)
+        const QString hash = contentHash(mappedValues, mappingFingerprint);
+        const auto known = state.find(key);
+        const bool isNew = known == state.end();
+        bool unchanged = false;
+        if (!isNew) {
+            known->seen = true;
+            const auto [high, low] = packHash(hash);
+            unchanged = !append && !options.fullResync && known->high == high && known->low == low;
+        }
+        if (unchanged) {
             ++plan.counts.unchanged;
-        else
+            if (matchIndex >= 0)
+                unchangedWithMatch.insert(key);
+        } else {
+            QJsonObject mappedFields;
+            for (qsizetype i = 0; i < fields.size(); ++i)
+                mappedFields.insert(fields[i].destination, source::toJson(mappedValues[i], source::ColumnType::Unknown));
             candidates.append({key, std::move(mappedFields), hash, isNew});
+        }
         if (options.progress && plan.modelRows % 10000 == 0)
             options.progress(QStringLiteral("extract"), plan.modelRows, -1);
         return true;
@@ -279,7 +336,7 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
     QSet<QString> conflicted;
     auto hold = [&](const QString &key, const QString &reason) {
         conflicted.insert(key);
-        if (present.value(key))
+        if (unchangedWithMatch.contains(key))
             --plan.counts.unchanged; // held back now, though unchanged
         plan.invalid.append({key, QStringLiteral("invalid"), reason});
     };
@@ -322,7 +379,7 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
         // Left the model, or lost consent: removed from the destination.
         QStringList removed;
         for (auto it = state.constBegin(); it != state.constEnd(); ++it)
-            if (!present.contains(it.key()))
+            if (!it->seen)
                 removed.append(it.key());
         std::sort(removed.begin(), removed.end());
         for (const QString &key : std::as_const(removed))

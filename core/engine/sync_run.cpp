@@ -127,6 +127,7 @@ Result<RunResult> runSync(const workspace::Workspace &workspace, store::StateSto
 
     QElapsedTimer deliver;
     deliver.start();
+    qint64 commitMs = 0; // state commits, part of delivery time
     if (failure.isEmpty() && !result.plan.operations.isEmpty()) {
         destination::DeliveryContext context;
         context.sync = syncName;
@@ -156,13 +157,17 @@ Result<RunResult> runSync(const workspace::Workspace &workspace, store::StateSto
                     ++result.plan.counts.rejected;
                 }
             }
+            QElapsedTimer commit;
+            commit.start();
             if (Result<void> r = store.commitOutcomes(syncName, record.id, accepted, held); !r && failure.isEmpty())
                 failure = r.error().message;
+            commitMs += commit.elapsed();
         };
         if (Result<void> r = target.value()->deliver(result.plan.operations, context); !r)
             failure = r.error().message;
     }
     result.plan.timings.insert(QStringLiteral("deliver_ms"), double(deliver.elapsed()));
+    result.plan.timings.insert(QStringLiteral("state_commit_ms"), double(commitMs));
     result.plan.timings.insert(QStringLiteral("total_ms"), double(total.elapsed()));
 
     const Counts &c = result.plan.counts;

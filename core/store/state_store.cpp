@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -254,6 +255,17 @@ QHash<QString, QString> StateStore::recordHashes(const QString &sync) const
     return out;
 }
 
+void StateStore::forEachRecordHash(const QString &sync, const std::function<void(const QString &, const QString &)> &visit) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT key, hash FROM record_state WHERE sync = ?"));
+    q.addBindValue(sync);
+    q.exec();
+    while (q.next())
+        visit(q.value(0).toString(), q.value(1).toString());
+}
+
 Result<void> StateStore::commitOutcomes(const QString &sync, const QString &runId, const QList<Accepted> &accepted,
                                         const QList<Held> &held)
 {
@@ -272,6 +284,16 @@ Result<void> StateStore::commitOutcomes(const QString &sync, const QString &runI
                                 "first_seen = CASE WHEN rejections.resolved_run IS NULL THEN rejections.first_seen ELSE excluded.first_seen END, "
                                 "resolved_run = NULL"));
     const QString now = isoNow();
+    // Only keys with an open rejection need resolving: one query, not one per record.
+    QSet<QString> open;
+    {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("SELECT key FROM rejections WHERE sync = ? AND resolved_run IS NULL"));
+        q.addBindValue(sync);
+        q.exec();
+        while (q.next())
+            open.insert(q.value(0).toString());
+    }
     auto failed = [&](QSqlQuery &q) {
         const QSqlError e = q.lastError();
         db.rollback();
@@ -287,6 +309,8 @@ Result<void> StateStore::commitOutcomes(const QString &sync, const QString &runI
         }
         if (!q.exec())
             return failed(q);
+        if (!open.contains(a.key))
+            continue;
         resolve.addBindValue(runId);
         resolve.addBindValue(sync);
         resolve.addBindValue(a.key);

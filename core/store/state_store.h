@@ -9,6 +9,7 @@
 #include <QString>
 #include <QtGlobal>
 
+#include <functional>
 #include <memory>
 
 // .sluice/state.db: every SQL statement about Sluice's own state lives behind
@@ -62,6 +63,8 @@ public:
 
     // What the destination holds, as Sluice last saw it accept: key -> content hash.
     QHash<QString, QString> recordHashes(const QString &sync) const;
+    // The same, streamed, for callers that keep it in a more compact form.
+    void forEachRecordHash(const QString &sync, const std::function<void(const QString &key, const QString &hash)> &visit) const;
 
     struct Accepted
     {

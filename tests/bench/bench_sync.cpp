@@ -39,21 +39,32 @@ namespace {
     std::exit(1);
 }
 
-qint64 peakKb()
+struct ChildRun
 {
-    QFile f(QStringLiteral("/proc/self/status"));
-    f.open(QIODevice::ReadOnly);
-    for (const QByteArray &line : f.readAll().split('\n'))
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').first().toLongLong();
-    return -1;
-}
+    double ms = 0;
+    double peakMb = 0;
+    QJsonObject json;
+    QByteArray err;
+};
 
-void resetPeak()
+// Runs `sluice ARGS`; wait4() gives the child's own peak RSS.
+ChildRun runSluice(const QStringList &args)
 {
-    QFile f(QStringLiteral("/proc/self/clear_refs"));
-    if (f.open(QIODevice::WriteOnly))
-        f.write("5");
+    QProcess p;
+    QElapsedTimer t;
+    t.start();
+    p.start(QStringLiteral(SLUICE_BINARY), args);
+    p.waitForStarted();
+    int status = 0;
+    rusage usage{};
+    ::wait4(pid_t(p.processId()), &status, 0, &usage);
+    ChildRun r;
+    r.ms = t.elapsed();
+    p.waitForFinished(1000);
+    r.peakMb = usage.ru_maxrss / 1024.0;
+    r.json = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+    r.err = p.readAllStandardError();
+    return r;
 }
 
 void benchDelivery()
@@ -161,7 +172,8 @@ const char *fields = R"([{"source": "email", "destination": "email", "transform"
 void benchPlan(Pg &pg)
 {
     const int rows = 1'000'000;
-    pg.sql(QStringLiteral("postgres"), QStringLiteral("DROP DATABASE IF EXISTS plan; CREATE DATABASE plan"));
+    pg.sql(QStringLiteral("postgres"), QStringLiteral("DROP DATABASE IF EXISTS plan"));
+    pg.sql(QStringLiteral("postgres"), QStringLiteral("CREATE DATABASE plan"));
     pg.sql(QStringLiteral("plan"), QString::fromLatin1(createModel).arg(rows));
     pg.sql(QStringLiteral("plan"), QStringLiteral("VACUUM ANALYZE customers"));
     QTemporaryDir dir;
@@ -171,38 +183,27 @@ void benchPlan(Pg &pg)
             " \"models\": {\"customers\": {\"source\": \"dw\", \"primary_key\": \"customer_id\", \"sql\": \"select * from customers\"}},"
             " \"syncs\": {\"s\": {\"model\": \"customers\", \"destination\": \"out\", \"mode\": \"mirror\", \"fields\": " + QByteArray(fields) + "}}}");
     f.close();
-    auto ws = workspace::Workspace::open(dir.path());
-    if (!ws.ok())
-        die(ws.error().message);
-    auto store = store::StateStore::open(ws->stateDbPath());
-    if (!store.ok())
-        die(store.error().message);
     const QString query = QStringLiteral("select * from customers");
 
     auto plan = [&](const char *label) {
         const double copy = pg.copyMs(QStringLiteral("plan"), query);
-        resetPeak();
-        QElapsedTimer t;
-        t.start();
-        auto p = engine::planSync(ws.value(), *store.value(), QStringLiteral("s"), {});
-        const double ms = t.elapsed();
-        if (!p.ok())
-            die(p.error().message);
-        std::printf("plan (local diff), %s: %.0f ms; psql copy %.0f ms; ratio %.2f; +%lld ~%lld -%lld =%lld; operations %lld; peak RSS %.0f MB\n",
-                    label, ms, copy, ms / copy, p->counts.added, p->counts.changed, p->counts.removed, p->counts.unchanged,
-                    qint64(p->operations.size()), peakKb() / 1024.0);
-        return std::move(p).value();
+        const ChildRun r = runSluice({QStringLiteral("plan"), QStringLiteral("s"), QStringLiteral("--workspace"), dir.path(), QStringLiteral("--json")});
+        const QJsonObject c = r.json.value(QStringLiteral("counts")).toObject();
+        if (r.json.value(QStringLiteral("status")).toString() != QLatin1String("planned"))
+            die(QString::fromUtf8(r.err));
+        std::printf("plan (local diff), %s: %.0f ms; psql copy %.0f ms; ratio %.2f; +%d ~%d -%d =%d; peak RSS %.0f MB (%s)\n", label, r.ms, copy,
+                    r.ms / copy, c.value(QStringLiteral("added")).toInt(), c.value(QStringLiteral("changed")).toInt(),
+                    c.value(QStringLiteral("removed")).toInt(), c.value(QStringLiteral("unchanged")).toInt(), r.peakMb,
+                    QJsonDocument(r.json.value(QStringLiteral("timings")).toObject()).toJson(QJsonDocument::Compact).constData());
     };
-    engine::SyncPlan first = plan("first run, all added");
-    // Accept everything, as a destination would, so the second plan diffs against it.
-    QList<store::StateStore::Accepted> accepted;
-    accepted.reserve(first.operations.size());
-    for (const destination::Operation &op : std::as_const(first.operations))
-        accepted.append({op.key, op.hash, false});
-    first = {};
-    if (auto r = store.value()->commitOutcomes(QStringLiteral("s"), QStringLiteral("seed"), accepted, {}); !r.ok())
-        die(r.error().message);
-    accepted.clear();
+    plan("first run, all added");
+    {
+        // Deliver everything (to a jsonl file) so the second plan diffs against it. A child
+        // process, so that this one stays small: a forked child inherits its parent's peak RSS.
+        const ChildRun seed = runSluice({QStringLiteral("run"), QStringLiteral("s"), QStringLiteral("--workspace"), dir.path(), QStringLiteral("--json")});
+        std::printf("(seeding run: %.0f ms, peak RSS %.0f MB, delivered %d)\n", seed.ms, seed.peakMb,
+                    seed.json.value(QStringLiteral("counts")).toObject().value(QStringLiteral("delivered")).toInt());
+    }
     pg.sql(QStringLiteral("plan"), QStringLiteral("UPDATE customers SET first_name = first_name || 'x' WHERE customer_id % 100 = 7; "
                                                   "DELETE FROM customers WHERE customer_id % 1000 = 3; "
                                                   "INSERT INTO customers SELECT g, 'n' || g || '@example.com', 'New', 1.5, now(), true, 1, 'n' "
@@ -214,7 +215,8 @@ void benchEndToEnd(Pg &pg)
 {
     for (const int rows : {10'000, 100'000}) {
         const QString db = QStringLiteral("e2e%1").arg(rows);
-        pg.sql(QStringLiteral("postgres"), QStringLiteral("DROP DATABASE IF EXISTS %1; CREATE DATABASE %1").arg(db));
+        pg.sql(QStringLiteral("postgres"), QStringLiteral("DROP DATABASE IF EXISTS %1").arg(db));
+        pg.sql(QStringLiteral("postgres"), QStringLiteral("CREATE DATABASE %1").arg(db));
         pg.sql(db, QString::fromLatin1(createModel).arg(rows));
         QTemporaryDir dir;
         QFile f(dir.filePath(QStringLiteral("sluice.json")));
@@ -227,25 +229,13 @@ void benchEndToEnd(Pg &pg)
                 + QByteArray(fields) + "}}}");
         f.close();
         auto run = [&](const char *label, qint64 expected) {
-            QProcess p;
-            QElapsedTimer t;
-            t.start();
-            p.start(QStringLiteral(SLUICE_BINARY), {QStringLiteral("run"), QStringLiteral("s"), QStringLiteral("--workspace"), dir.path(), QStringLiteral("--json")});
-            p.waitForStarted();
-            const pid_t pid = pid_t(p.processId());
-            int status = 0;
-            rusage usage{};
-            // wait4 gives this child's own peak RSS; QProcess then sees it gone.
-            ::wait4(pid, &status, 0, &usage);
-            const double ms = t.elapsed();
-            p.waitForFinished(1000);
-            const QJsonObject out = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
-            const qint64 delivered = out.value(QStringLiteral("counts")).toObject().value(QStringLiteral("delivered")).toInteger();
+            const ChildRun r = runSluice({QStringLiteral("run"), QStringLiteral("s"), QStringLiteral("--workspace"), dir.path(), QStringLiteral("--json")});
+            const qint64 delivered = r.json.value(QStringLiteral("counts")).toObject().value(QStringLiteral("delivered")).toInteger();
             if (delivered != expected)
-                die(QStringLiteral("%1: delivered %2, expected %3: %4").arg(QString::fromLatin1(label)).arg(delivered).arg(expected)
-                        .arg(QString::fromUtf8(p.readAllStandardError())));
-            std::printf("e2e %d rows, %s: %.2f s until the last row is committed; %.0f rows/s; peak RSS %.0f MB\n", rows, label, ms / 1000.0,
-                        delivered * 1000.0 / ms, usage.ru_maxrss / 1024.0);
+                die(QStringLiteral("%1: delivered %2, expected %3: %4").arg(QString::fromLatin1(label)).arg(delivered).arg(expected).arg(QString::fromUtf8(r.err)));
+            std::printf("e2e %d rows, %s: %.2f s until the last row is committed; %.0f rows/s; peak RSS %.0f MB (%s)\n", rows, label, r.ms / 1000.0,
+                        delivered * 1000.0 / r.ms, r.peakMb,
+                        QJsonDocument(r.json.value(QStringLiteral("timings")).toObject()).toJson(QJsonDocument::Compact).constData());
         };
         run("first run", rows);
         pg.sql(db, QStringLiteral("UPDATE customers SET first_name = 'Changed' WHERE customer_id % 100 = 1"));
