@@ -4,7 +4,9 @@
 #include "destination/destination.h"
 #include "source/column.h"
 
+#include <QHash>
 #include <QJsonObject>
+#include <QPair>
 #include <QString>
 
 #include <atomic>
@@ -49,6 +51,17 @@ struct SyncPlan
     qint64 modelRows = 0;
     QJsonObject timings;
     QJsonObject schema; // column -> type, saved after a run for the next drift check
+
+    // Warehouse diff: what to write into the warehouse's state once accepted.
+    bool warehouseDiff = false;
+    struct WarehouseState
+    {
+        QString src;
+        QString match;
+    };
+    QHash<QString, WarehouseState> warehouseState; // per planned operation's key
+    QList<QPair<QString, WarehouseState>> warehouseRefresh; // unchanged records whose source digest moved
+    QHash<QString, QString> refreshHashes;
 };
 
 struct SyncOptions
@@ -84,5 +97,9 @@ Result<RunResult> runSync(const workspace::Workspace &workspace, store::StateSto
 QStringList governanceProblems(const workspace::Workspace &workspace, const QString &sync);
 
 QString newRunId();
+
+// The columns a sync reads from its model (fields, templates, match, consent,
+// freshness); the warehouse diff digests exactly these.
+QStringList columnsUsed(const workspace::SyncConfig &sync, const workspace::ModelConfig &model);
 
 } // namespace sluice::engine

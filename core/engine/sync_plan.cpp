@@ -1,5 +1,7 @@
 #include "engine/sync_engine.h"
 
+#include "engine/warehouse_diff.h"
+
 #include "mapping/transform.h"
 #include "model/key_check.h"
 #include "source/source_connection.h"
@@ -13,6 +15,8 @@
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+
+#include <optional>
 
 #include <openssl/evp.h>
 
@@ -33,6 +37,8 @@ bool consented(const QVariant &v)
     return s == QLatin1String("true") || s == QLatin1String("t") || s == QLatin1String("yes") || s == QLatin1String("y")
            || s == QLatin1String("1");
 }
+
+} // namespace
 
 // Columns a sync reads from its model: field sources, template parts, match,
 // consent and freshness. Every one must exist before anything is sent.
@@ -63,6 +69,8 @@ QStringList columnsUsed(const workspace::SyncConfig &sync, const workspace::Mode
     used.removeAll(QString());
     return used;
 }
+
+namespace {
 
 // The content hash of a mapped record: SHA-256 over each value's type and
 // text, plus the mapping's fingerprint. Values are framed by length so that
@@ -164,7 +172,11 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
     QElapsedTimer stage;
     stage.start();
 
-    Result<std::unique_ptr<source::SourceConnection>> conn = source::SourceConnection::open(config.sources.value(model.source), workspace);
+    const bool inWarehouse = sync.diff == QLatin1String("warehouse");
+    plan.warehouseDiff = inWarehouse;
+    Result<std::unique_ptr<source::SourceConnection>> conn = source::SourceConnection::open(
+        config.sources.value(model.source), workspace,
+        inWarehouse ? source::SourceConnection::Access::ReadWrite : source::SourceConnection::Access::ReadOnly);
     if (!conn)
         return Error{owner + QStringLiteral(": ") + conn.error().message, conn.error().kind};
     source::SourceConnection &source = *conn.value();
@@ -239,10 +251,21 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
         return std::make_pair(hex.left(16).toULongLong(nullptr, 16), hex.mid(16, 16).toULongLong(nullptr, 16));
     };
     QHash<QString, Known> state;
-    store.forEachRecordHash(syncName, [&](const QString &key, const QString &hash) {
-        const auto [high, low] = packHash(hash);
-        state.insert(key, {high, low, false});
-    });
+    std::optional<WarehouseDiff> warehouse;
+    const int extras = int(columns->size()); // warehouse diff: sluice_src, sluice_hash, sluice_match, sluice_is_new follow
+    if (inWarehouse) {
+        warehouse.emplace(source, config.sources.value(model.source).driver == QLatin1String("postgres"), syncName, model.primaryKey,
+                          columnsUsed(sync, model), sync.consentColumn);
+        if (Result<void> r = warehouse->ensureStateTable(); !r)
+            return Error{owner + QStringLiteral(": ") + r.error().message, r.error().kind};
+    } else {
+        store.forEachRecordHash(syncName, [&](const QString &key, const QString &hash) {
+            const auto [high, low] = packHash(hash);
+            state.insert(key, {high, low, false});
+        });
+    }
+    qint64 extracted = 0, excludedExtracted = 0;
+    QStringList excludedInState; // warehouse diff: consent revoked for a record the destination holds
     const bool append = sync.mode == QLatin1String("append");
     using destination::OpKind;
     struct Candidate
@@ -253,6 +276,7 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
         bool isNew = false;
     };
     QList<Candidate> candidates;
+    QSet<QString> extractedKeys;
     QSet<QString> unchangedWithMatch; // unchanged records that a later identity conflict may still hold back
     auto markSeen = [&](const QString &key) {
         auto it = state.find(key);
@@ -276,8 +300,14 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
             if (f > plan.freshnessMax)
                 plan.freshnessMax = f;
         }
+        ++extracted;
         if (consentIndex >= 0 && !consented(row[consentIndex])) {
             excluded.insert(key);
+            if (inWarehouse) {
+                ++excludedExtracted;
+                if (row[extras + 3].toLongLong() == 0)
+                    excludedInState.append(key);
+            }
             return true;
         }
         const mapping::ColumnLookup lookup = [&](const QString &c) -> std::optional<QVariant> {
@@ -306,13 +336,28 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
                 byMatch[source::toText(match)].append(key);
         }
         const QString hash = contentHash(mappedValues, mappingFingerprint);
-        const auto known = state.find(key);
-        const bool isNew = known == state.end();
+        bool isNew = true;
         bool unchanged = false;
-        if (!isNew) {
-            known->seen = true;
-            const auto [high, low] = packHash(hash);
-            unchanged = !append && !options.fullResync && known->high == high && known->low == low;
+        if (inWarehouse) {
+            isNew = row[extras + 3].toLongLong() != 0;
+            unchanged = !isNew && !append && !options.fullResync && row[extras + 1].toString() == hash;
+            const SyncPlan::WarehouseState ws{row[extras].toString(),
+                                              matchIndex >= 0 ? source::toText(mappedValues[matchIndex]) : QString()};
+            if (unchanged) {
+                plan.warehouseRefresh.append({key, ws}); // same record, new source digest: remember it
+                plan.refreshHashes.insert(key, hash);
+            } else {
+                plan.warehouseState.insert(key, ws);
+            }
+            extractedKeys.insert(key);
+        } else {
+            const auto known = state.find(key);
+            isNew = known == state.end();
+            if (!isNew) {
+                known->seen = true;
+                const auto [high, low] = packHash(hash);
+                unchanged = !append && !options.fullResync && known->high == high && known->low == low;
+            }
         }
         if (unchanged) {
             ++plan.counts.unchanged;
@@ -328,9 +373,54 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
             options.progress(QStringLiteral("extract"), plan.modelRows, -1);
         return true;
     };
-    if (Result<void> r = source.stream(QStringLiteral("SELECT * FROM %1").arg(source::wrapModelSql(model.sql)), sink, options.cancel); !r)
+    const QString extractSql = inWarehouse ? warehouse->candidatesSql(model.sql, options.fullResync || append)
+                                           : QStringLiteral("SELECT * FROM %1").arg(source::wrapModelSql(model.sql));
+    if (Result<void> r = source.stream(extractSql, sink, options.cancel); !r)
         return Error{owner + QStringLiteral(": ") + r.error().message, r.error().kind};
     plan.timings.insert(QStringLiteral("extract_map_ms"), double(stage.restart()));
+
+    QStringList removedInWarehouse;
+    qint64 excludedTotal = excluded.size();
+    if (inWarehouse) {
+        // What did not leave the warehouse: unchanged records, and rows without consent
+        // the destination never held. Count both there.
+        plan.modelRows = keys->rowCount;
+        plan.timings.insert(QStringLiteral("rows_extracted"), double(extracted));
+        if (consentIndex >= 0) {
+            Result<QVariant> n = source.scalar(warehouse->excludedCountSql(model.sql));
+            if (!n)
+                return Error{owner + QStringLiteral(": ") + n.error().message, n.error().kind};
+            excludedTotal = n->toLongLong();
+        }
+        plan.counts.unchanged += plan.modelRows - extracted - (excludedTotal - excludedExtracted);
+        if (sync.mode == QLatin1String("mirror")) {
+            source::RowSink removedSink;
+            removedSink.row = [&](const source::Row &r) {
+                removedInWarehouse.append(source::toText(r.value(0)));
+                return true;
+            };
+            if (Result<void> r = source.stream(warehouse->removedKeysSql(model.sql), removedSink, options.cancel); !r)
+                return Error{owner + QStringLiteral(": ") + r.error().message, r.error().kind};
+            removedInWarehouse.append(excludedInState);
+        }
+        // Identity conflicts with records that did not change stay visible: ask the
+        // state for holders of the changed records' match values.
+        const QStringList values = byMatch.keys();
+        const QSet<QString> removedSet(removedInWarehouse.begin(), removedInWarehouse.end());
+        for (qsizetype i = 0; i < values.size(); i += 500) {
+            source::RowSink matchSink;
+            matchSink.row = [&](const source::Row &r) {
+                const QString key = source::toText(r.value(0));
+                if (!extractedKeys.contains(key) && !removedSet.contains(key) && !excluded.contains(key)) {
+                    byMatch[source::toText(r.value(1))].append(key);
+                    unchangedWithMatch.insert(key);
+                }
+                return true;
+            };
+            if (Result<void> r = source.stream(warehouse->stateMatchesSql(values.mid(i, 500)), matchSink, options.cancel); !r)
+                return Error{owner + QStringLiteral(": ") + r.error().message, r.error().kind};
+        }
+    }
 
     // Identity conflicts: two rows, one match value; the destination would merge them.
     QSet<QString> conflicted;
@@ -377,7 +467,7 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
     candidates.clear();
     if (mirror) {
         // Left the model, or lost consent: removed from the destination.
-        QStringList removed;
+        QStringList removed = removedInWarehouse;
         for (auto it = state.constBegin(); it != state.constEnd(); ++it)
             if (!it->seen)
                 removed.append(it.key());
@@ -389,7 +479,7 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
     std::sort(plan.invalid.begin(), plan.invalid.end(), [](const HeldRecord &a, const HeldRecord &b) {
         return a.key.size() != b.key.size() ? a.key.size() < b.key.size() : a.key < b.key;
     });
-    plan.counts.excluded = excluded.size();
+    plan.counts.excluded = excludedTotal;
     plan.counts.invalid = plan.invalid.size();
     plan.timings.insert(QStringLiteral("diff_ms"), double(stage.restart()));
     return plan;

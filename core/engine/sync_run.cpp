@@ -1,5 +1,7 @@
 #include "engine/sync_engine.h"
 
+#include "engine/warehouse_diff.h"
+#include "source/source_connection.h"
 #include "store/state_store.h"
 #include "workspace/workspace.h"
 
@@ -7,6 +9,8 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QJsonArray>
+
+#include <optional>
 
 namespace sluice::engine {
 
@@ -118,10 +122,31 @@ Result<RunResult> runSync(const workspace::Workspace &workspace, store::StateSto
     if (Result<void> r = store.insertRun(record); !r)
         return r.error();
 
+    // Warehouse diff: the state lives in the warehouse; a connection of its own writes it.
+    std::unique_ptr<source::SourceConnection> warehouseConnection;
+    std::optional<WarehouseDiff> warehouse;
+    if (result.plan.warehouseDiff) {
+        const workspace::ModelConfig model = config.models.value(sync.model);
+        const workspace::SourceConfig sourceConfig = config.sources.value(model.source);
+        auto c = source::SourceConnection::open(sourceConfig, workspace, source::SourceConnection::Access::ReadWrite);
+        if (!c) {
+            result.status = QStringLiteral("failed");
+            result.error = c.error().message;
+        } else {
+            warehouseConnection = std::move(c).value();
+            warehouse.emplace(*warehouseConnection, sourceConfig.driver == QLatin1String("postgres"), syncName, model.primaryKey,
+                              columnsUsed(sync, model), sync.consentColumn);
+            QList<WarehouseDiff::StateRow> refresh;
+            for (const auto &[key, ws] : std::as_const(result.plan.warehouseRefresh))
+                refresh.append({key, ws.src, result.plan.refreshHashes.value(key), ws.match, false});
+            if (Result<void> r = warehouse->commit(refresh, record.id); !r)
+                result.error = r.error().message;
+        }
+    }
     QList<store::StateStore::Held> invalid;
     for (const HeldRecord &h : std::as_const(result.plan.invalid))
         invalid.append({h.key, h.kind, h.reason});
-    QString failure;
+    QString failure = result.error;
     if (Result<void> r = store.commitOutcomes(syncName, record.id, {}, invalid); !r)
         failure = r.error().message;
 
@@ -159,7 +184,16 @@ Result<RunResult> runSync(const workspace::Workspace &workspace, store::StateSto
             }
             QElapsedTimer commit;
             commit.start();
-            if (Result<void> r = store.commitOutcomes(syncName, record.id, accepted, held); !r && failure.isEmpty())
+            if (warehouse) {
+                QList<WarehouseDiff::StateRow> rows;
+                for (const store::StateStore::Accepted &a : std::as_const(accepted)) {
+                    const SyncPlan::WarehouseState ws = result.plan.warehouseState.value(a.key);
+                    rows.append({a.key, ws.src, a.hash, ws.match, a.deleted});
+                }
+                if (Result<void> r = warehouse->commit(rows, record.id); !r && failure.isEmpty())
+                    failure = r.error().message;
+            }
+            if (Result<void> r = store.commitOutcomes(syncName, record.id, accepted, held, !warehouse); !r && failure.isEmpty())
                 failure = r.error().message;
             commitMs += commit.elapsed();
         };

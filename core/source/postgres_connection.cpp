@@ -283,4 +283,20 @@ Result<void> PostgresConnection::compile(const QString &sql)
     return {};
 }
 
+Result<void> PostgresConnection::execute(const QString &sql)
+{
+    PGconn *conn = static_cast<PGconn *>(nativeHandle());
+    const QString owner = QCoreApplication::translate("sluice::source", "source %1").arg(m_name);
+    if (!conn || PQstatus(conn) != CONNECTION_OK)
+        return Error{QCoreApplication::translate("sluice::source", "%1: the connection was lost").arg(owner), Error::Kind::Unreachable};
+    PGresult *res = PQexec(conn, sql.toUtf8().constData());
+    const ExecStatusType status = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
+    const bool ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
+    const QString message = ok ? QString() : QString::fromUtf8(res ? PQresultErrorMessage(res) : PQerrorMessage(conn)).trimmed();
+    PQclear(res);
+    if (!ok)
+        return Error{QCoreApplication::translate("sluice::source", "%1: the warehouse refused the statement: %2").arg(owner, message), Error::Kind::Query};
+    return {};
+}
+
 } // namespace sluice::source

@@ -23,6 +23,7 @@ public:
     Result<void> stream(const QString &sql, const RowSink &sink, const std::atomic_bool *cancel = nullptr) override;
     Result<QList<TableInfo>> introspect() override;
     Result<void> compile(const QString &sql) override;
+    Result<void> execute(const QString &sql) override;
 
 private:
     PostgresConnection(QString name, QString connection);

@@ -75,7 +75,7 @@ QtSqlConnection::~QtSqlConnection()
 
 Result<std::unique_ptr<SourceConnection>> QtSqlConnection::connect(const workspace::SourceConfig &config,
                                                                    const QString &qtDriver, const QString &database,
-                                                                   const QString &password)
+                                                                   const QString &password, bool writable)
 {
     static std::atomic_int counter{0};
     const QString owner = QCoreApplication::translate("sluice::source", "source %1").arg(config.name);
@@ -87,7 +87,8 @@ Result<std::unique_ptr<SourceConnection>> QtSqlConnection::connect(const workspa
     db.setDatabaseName(database);
     if (qtDriver == QLatin1String("QSQLITE")) {
         // Sluice only reads a warehouse; read-only also keeps a typo from creating a new empty file.
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=10000"));
+        db.setConnectOptions(writable ? QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000")
+                                      : QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=10000"));
     } else {
         db.setHostName(config.host);
         if (config.port > 0)
@@ -177,6 +178,15 @@ Result<void> QtSqlConnection::compile(const QString &sql)
     QSqlQuery q(QSqlDatabase::database(m_connection));
     if (!q.prepare(stripTrailingSemicolons(sql)))
         return Error{QCoreApplication::translate("sluice::source", "source %1: the warehouse refused the query: %2").arg(m_name, q.lastError().text()), Error::Kind::Query};
+    return {};
+}
+
+Result<void> QtSqlConnection::execute(const QString &sql)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    if (!q.exec(sql))
+        return Error{QCoreApplication::translate("sluice::source", "source %1: the warehouse refused the statement: %2").arg(m_name, q.lastError().text()),
+                     Error::Kind::Query};
     return {};
 }
 

@@ -11,7 +11,7 @@ class QtSqlConnection final : public SourceConnection
 public:
     static Result<std::unique_ptr<SourceConnection>> connect(const workspace::SourceConfig &config,
                                                              const QString &qtDriver, const QString &database,
-                                                             const QString &password);
+                                                             const QString &password, bool writable = false);
     ~QtSqlConnection() override;
     Q_DISABLE_COPY_MOVE(QtSqlConnection)
 
@@ -19,6 +19,7 @@ public:
     Result<void> stream(const QString &sql, const RowSink &sink, const std::atomic_bool *cancel = nullptr) override;
     Result<QList<TableInfo>> introspect() override;
     Result<void> compile(const QString &sql) override;
+    Result<void> execute(const QString &sql) override;
     QString quoteIdentifier(const QString &identifier) const override;
 
 private:

@@ -11,7 +11,7 @@
 namespace sluice::source {
 
 Result<std::unique_ptr<SourceConnection>> SourceConnection::open(const workspace::SourceConfig &config,
-                                                                 const workspace::Workspace &workspace)
+                                                                 const workspace::Workspace &workspace, Access access)
 {
     const QString owner = QCoreApplication::translate("sluice::source", "source %1").arg(config.name);
     QString password;
@@ -27,13 +27,21 @@ Result<std::unique_ptr<SourceConnection>> SourceConnection::open(const workspace
         const QString path = workspace.resolvePath(config.path);
         if (!QFileInfo::exists(path))
             return Error{QCoreApplication::translate("sluice::source", "%1: database file %2 does not exist").arg(owner, path), Error::Kind::Unreachable};
-        return QtSqlConnection::connect(config, QStringLiteral("QSQLITE"), path, password);
+        return QtSqlConnection::connect(config, QStringLiteral("QSQLITE"), path, password, access == Access::ReadWrite);
     }
     if (config.driver == QLatin1String("odbc"))
         return QtSqlConnection::connect(config, QStringLiteral("QODBC"), config.database, password);
     if (config.driver == QLatin1String("mysql"))
         return QtSqlConnection::connect(config, QStringLiteral("QMYSQL"), config.database, password);
     return configError(QCoreApplication::translate("sluice::source", "%1: unknown driver \"%2\"").arg(owner, config.driver));
+}
+
+QString SourceConnection::quoteLiteral(const QString &text)
+{
+    QString out = text;
+    out.replace(QLatin1Char('\''), QStringLiteral("''"));
+    out.remove(QChar(0));
+    return QLatin1Char('\'') + out + QLatin1Char('\'');
 }
 
 QString SourceConnection::quoteIdentifier(const QString &identifier) const

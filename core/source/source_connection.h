@@ -32,8 +32,12 @@ public:
 
     // Resolves the source's secrets, connects within its timeout, and tells
     // refused credentials, an unreachable host and a missing database apart.
+    // Writable connections exist for the warehouse diff, which keeps its state
+    // in the warehouse; extraction always reads.
+    enum class Access { ReadOnly, ReadWrite };
     static Result<std::unique_ptr<SourceConnection>> open(const workspace::SourceConfig &config,
-                                                          const workspace::Workspace &workspace);
+                                                          const workspace::Workspace &workspace,
+                                                          Access access = Access::ReadOnly);
 
     const QString &name() const { return m_name; }
     virtual QString driver() const = 0;
@@ -45,6 +49,10 @@ public:
     // an error reads as the warehouse would report it for that very text.
     virtual Result<void> compile(const QString &sql) = 0;
     virtual QString quoteIdentifier(const QString &identifier) const;
+    // A statement that returns no rows (DDL, INSERT, DELETE).
+    virtual Result<void> execute(const QString &sql) = 0;
+    // A text literal, quotes doubled (standard_conforming_strings is on).
+    static QString quoteLiteral(const QString &text);
 
     Result<QList<Column>> describe(const QString &sql);
     Result<QVariant> scalar(const QString &sql);

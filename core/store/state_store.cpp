@@ -267,7 +267,7 @@ void StateStore::forEachRecordHash(const QString &sync, const std::function<void
 }
 
 Result<void> StateStore::commitOutcomes(const QString &sync, const QString &runId, const QList<Accepted> &accepted,
-                                        const QList<Held> &held)
+                                        const QList<Held> &held, bool recordState)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connection);
     if (!db.transaction())
@@ -301,14 +301,16 @@ Result<void> StateStore::commitOutcomes(const QString &sync, const QString &runI
     };
     for (const Accepted &a : accepted) {
         QSqlQuery &q = a.deleted ? remove : upsert;
-        q.addBindValue(sync);
-        q.addBindValue(a.key);
-        if (!a.deleted) {
-            q.addBindValue(a.hash);
-            q.addBindValue(runId);
+        if (recordState) {
+            q.addBindValue(sync);
+            q.addBindValue(a.key);
+            if (!a.deleted) {
+                q.addBindValue(a.hash);
+                q.addBindValue(runId);
+            }
+            if (!q.exec())
+                return failed(q);
         }
-        if (!q.exec())
-            return failed(q);
         if (!open.contains(a.key))
             continue;
         resolve.addBindValue(runId);

@@ -80,8 +80,9 @@ public:
     };
     // One transaction: accepted records advance the state (and resolve their
     // open rejections); held ones are recorded with attempts and first-seen.
+    // With recordState false (warehouse diff) only rejections are touched.
     Result<void> commitOutcomes(const QString &sync, const QString &runId, const QList<Accepted> &accepted,
-                                const QList<Held> &held);
+                                const QList<Held> &held, bool recordState = true);
     Result<void> forgetState(const QString &sync);
 
     struct Rejection

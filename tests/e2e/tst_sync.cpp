@@ -56,6 +56,13 @@ private:
     QString m_ws;
 };
 
+// The same suite proves both diff strategies: SLUICE_TEST_DIFF=warehouse runs it
+// with the state inside the (SQLite) warehouse.
+static QString diff()
+{
+    return qEnvironmentVariableIsSet("SLUICE_TEST_DIFF") ? qEnvironmentVariable("SLUICE_TEST_DIFF") : QStringLiteral("local");
+}
+
 TestSync::Run TestSync::sluice(const QStringList &args, const QStringList &env)
 {
     QProcess p;
@@ -82,9 +89,9 @@ void TestSync::writeConfig(const QString &hookUrl)
   "models": {"customers": {"source": "demo", "primary_key": "customer_id", "freshness": "updated_at", "pii": ["email"],
     "sql": "select customer_id, email, first_name, ltv, marketing_consent, updated_at from customer_360"}},
   "syncs": {
-    "to_file": {"model": "customers", "destination": "file", "mode": "mirror", "fields": %2},
-    "to_hook": {"model": "customers", "destination": "hook", "mode": "mirror", "fields": %2}}}
-)").arg(hookUrl, fields).toUtf8());
+    "to_file": {"model": "customers", "destination": "file", "mode": "mirror", "diff": "%3", "fields": %2},
+    "to_hook": {"model": "customers", "destination": "hook", "mode": "mirror", "diff": "%3", "fields": %2}}}
+)").arg(hookUrl, fields, diff()).toUtf8());
 }
 
 bool TestSync::sql(const QString &statement)

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "common/result.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace sluice::source {
+class SourceConnection;
+}
+
+namespace sluice::engine {
+
+// The warehouse diff (DESIGN.md): the state of a sync lives in the warehouse
+// itself, in sluice_state.<sync> (PostgreSQL) or sluice_state__<sync>
+// (SQLite), and one SQL statement run by the warehouse returns only the rows
+// that are new or whose source columns changed. Unchanged rows never leave
+// it. Each state row keeps the record's key, a digest of the source columns
+// the sync reads ("src", compared in SQL), the hash of the mapped record
+// (compared in Sluice, so both strategies agree to the record) and the match
+// value (for identity conflicts with records that did not change).
+class WarehouseDiff final
+{
+public:
+    WarehouseDiff(source::SourceConnection &connection, bool postgres, const QString &sync, const QStringList &keyColumns,
+                  const QStringList &usedColumns, const QString &consentColumn);
+
+    Result<void> ensureStateTable();
+
+    // Model columns, then sluice_src, sluice_hash (previous), sluice_match (previous), sluice_is_new.
+    QString candidatesSql(const QString &modelSql, bool fullResync) const;
+    QString removedKeysSql(const QString &modelSql) const;
+    QString excludedCountSql(const QString &modelSql) const;
+    QString stateMatchesSql(const QStringList &matchValues) const;
+
+    struct StateRow
+    {
+        QString key;
+        QString src;
+        QString hash;
+        QString match;
+        bool deleted = false;
+    };
+    Result<void> commit(const QList<StateRow> &rows, const QString &runId);
+
+private:
+    QString keyExpression() const;
+    QString sourceExpression() const;
+    QString consentExpression() const;
+    QString text(const QString &column) const;
+
+    source::SourceConnection &m_connection;
+    bool m_postgres;
+    QString m_table;
+    QStringList m_keys;
+    QStringList m_used;
+    QString m_consent;
+};
+
+} // namespace sluice::engine
