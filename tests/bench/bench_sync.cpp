@@ -169,7 +169,7 @@ const char *fields = R"([{"source": "email", "destination": "email", "transform"
     {"source": "updated_at", "destination": "updated_at"}, {"source": "consent", "destination": "consent"},
     {"source": "segment", "destination": "segment"}, {"source": "note", "destination": "note"}])";
 
-void benchPlan(Pg &pg)
+void benchPlan(Pg &pg, const QString &diff)
 {
     const int rows = 1'000'000;
     pg.sql(QStringLiteral("postgres"), QStringLiteral("DROP DATABASE IF EXISTS plan"));
@@ -181,7 +181,8 @@ void benchPlan(Pg &pg)
     f.open(QIODevice::WriteOnly);
     f.write("{\"version\": 1, \"sources\": {\"dw\": " + pg.source(QStringLiteral("plan")) + "}, \"destinations\": {\"out\": {\"type\": \"jsonl\", \"path\": \"out.jsonl\"}},"
             " \"models\": {\"customers\": {\"source\": \"dw\", \"primary_key\": \"customer_id\", \"sql\": \"select * from customers\"}},"
-            " \"syncs\": {\"s\": {\"model\": \"customers\", \"destination\": \"out\", \"mode\": \"mirror\", \"fields\": " + QByteArray(fields) + "}}}");
+            " \"syncs\": {\"s\": {\"model\": \"customers\", \"destination\": \"out\", \"mode\": \"mirror\", \"diff\": \"" + diff.toUtf8()
+            + "\", \"fields\": " + QByteArray(fields) + "}}}");
     f.close();
     const QString query = QStringLiteral("select * from customers");
 
@@ -191,7 +192,7 @@ void benchPlan(Pg &pg)
         const QJsonObject c = r.json.value(QStringLiteral("counts")).toObject();
         if (r.json.value(QStringLiteral("status")).toString() != QLatin1String("planned"))
             die(QString::fromUtf8(r.err));
-        std::printf("plan (local diff), %s: %.0f ms; psql copy %.0f ms; ratio %.2f; +%d ~%d -%d =%d; peak RSS %.0f MB (%s)\n", label, r.ms, copy,
+        std::printf("plan (%s diff), %s: %.0f ms; psql copy %.0f ms; ratio %.2f; +%d ~%d -%d =%d; peak RSS %.0f MB (%s)\n", qPrintable(diff), label, r.ms, copy,
                     r.ms / copy, c.value(QStringLiteral("added")).toInt(), c.value(QStringLiteral("changed")).toInt(),
                     c.value(QStringLiteral("removed")).toInt(), c.value(QStringLiteral("unchanged")).toInt(), r.peakMb,
                     QJsonDocument(r.json.value(QStringLiteral("timings")).toObject()).toJson(QJsonDocument::Compact).constData());
@@ -257,7 +258,9 @@ int main(int argc, char **argv)
     pg.start();
     if (what == QLatin1String("e2e") || what == QLatin1String("all"))
         benchEndToEnd(pg);
-    if (what == QLatin1String("plan") || what == QLatin1String("all"))
-        benchPlan(pg);
+    if (what == QLatin1String("plan") || what == QLatin1String("all")) {
+        benchPlan(pg, QStringLiteral("local"));
+        benchPlan(pg, QStringLiteral("warehouse"));
+    }
     return 0;
 }
