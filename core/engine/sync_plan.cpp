@@ -2,6 +2,7 @@
 
 #include "engine/warehouse_diff.h"
 
+#include "mapping/field_schema.h"
 #include "mapping/transform.h"
 #include "model/key_check.h"
 #include "source/source_connection.h"
@@ -236,6 +237,14 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
     const int consentIndex = sync.consentColumn.isEmpty() ? -1 : index.value(sync.consentColumn);
     const int freshnessIndex = model.freshness.isEmpty() ? -1 : index.value(model.freshness);
     const QString matchField = sync.matchDestination;
+    const workspace::DestinationConfig destinationConfig = config.destinations.value(sync.destination);
+    const mapping::FieldSchema destinationSchema = mapping::parseFieldSchema(destinationConfig.raw.value(QStringLiteral("schema")).toObject());
+    for (auto it = destinationSchema.constBegin(); it != destinationSchema.constEnd(); ++it) {
+        const bool mapped = std::any_of(sync.fields.begin(), sync.fields.end(), [&](const workspace::FieldMapping &f) { return f.destination == it.key(); });
+        if (it->required && !mapped)
+            return configError(QCoreApplication::translate("sluice::engine", "sync %1: destination %2 requires field %3, and the sync does not map it")
+                                   .arg(syncName, destinationConfig.name, it.key()));
+    }
     const QString mappingFingerprint = fingerprint(sync);
 
     // Only records that will be sent are kept whole; an unchanged row leaves
@@ -323,10 +332,23 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
             Result<QVariant> v = f.chain.apply(f.column >= 0 ? row[f.column] : QVariant(), lookup);
             if (!v) {
                 markSeen(key);
+                if (inWarehouse)
+                    extractedKeys.insert(key);
                 plan.invalid.append({key, QStringLiteral("invalid"), QCoreApplication::translate("sluice::engine", "field %1: %2").arg(f.destination, v.error().message)});
                 return true;
             }
             mappedValues[i] = std::move(v).value();
+            const auto rule = destinationSchema.constFind(f.destination);
+            if (rule != destinationSchema.constEnd()) {
+                const QString problem = mapping::checkField(*rule, mappedValues[i], f.destination, destinationConfig.name);
+                if (!problem.isEmpty()) {
+                    markSeen(key);
+                    if (inWarehouse)
+                        extractedKeys.insert(key);
+                    plan.invalid.append({key, QStringLiteral("invalid"), problem});
+                    return true;
+                }
+            }
         }
         if (matchIndex >= 0) {
             const QVariant &match = mappedValues[matchIndex];

@@ -3,6 +3,8 @@
 // names the object at fault and the line where it stands.
 #include "workspace/workspace.h"
 
+#include "mapping/field_schema.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -316,6 +318,11 @@ Result<Config> parseConfig(const QJsonObject &root, const JsonLayout &layout)
         if (d.type == QLatin1String("webhook") && it.value().value(QStringLiteral("url")).toString().isEmpty())
             v.fail(path, obj, QCoreApplication::translate("sluice::workspace", "a webhook destination needs a \"url\""));
         v.checkSecrets(it.value(), path, obj);
+        const QJsonValue schema = it.value().value(QStringLiteral("schema"));
+        if (!schema.isUndefined() && !schema.isObject())
+            v.fail(path + QStringLiteral("/schema"), obj, QCoreApplication::translate("sluice::workspace", "\"schema\" must be an object of fields"));
+        for (const QString &problem : mapping::fieldSchemaProblems(schema.toObject()))
+            v.fail(path + QStringLiteral("/schema"), obj, problem);
         const QJsonObject headers = it.value().value(QStringLiteral("headers")).toObject();
         for (auto h = headers.begin(); h != headers.end(); ++h)
             if (!h.value().isString() && !parseSecretRef(h.value()))

@@ -35,6 +35,7 @@ private slots:
     void webhookSurvivesFaultsAndReportsRejections();
     void unreachableDestinationFailsWithoutAdvancingState();
     void badInputSendsNothing();
+    void destinationSchemaHoldsBackWhatWouldBeDistorted();
     void secondRunRefusesAndStaleLockIsRecovered();
     void killDashNineNeverLosesARecord();
 
@@ -332,6 +333,38 @@ void TestSync::badInputSendsNothing()
     QCOMPARE(r.code, 2);
     QCOMPARE(m_sink->requests(), 0);
     QVERIFY(!QFile::exists(m_ws + QStringLiteral("/out/all.jsonl")));
+}
+
+void TestSync::destinationSchemaHoldsBackWhatWouldBeDistorted()
+{
+    QFile f(m_ws + QStringLiteral("/sluice.json"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QByteArray text = f.readAll();
+    f.close();
+    text.replace("\"path\": \"out/all.jsonl\"", "\"path\": \"out/all.jsonl\", \"schema\": {\"first_name\": {\"max_length\": 5, \"required\": true}}");
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(text);
+    f.close();
+    const Run r = sluice({QStringLiteral("run"), QStringLiteral("to_file"), QStringLiteral("--json")});
+    QCOMPARE(r.code, 3);
+    const QHash<QString, QString> model = modelFirstNames();
+    const QHash<QString, QJsonObject> written = fileRecords(m_ws + QStringLiteral("/out/all.jsonl"));
+    int tooLong = 0, empty = 0;
+    for (auto it = model.begin(); it != model.end(); ++it) {
+        if (it.value().size() > 5) {
+            ++tooLong;
+            QVERIFY2(!written.contains(it.key()), qPrintable(it.key())); // held back, never cut
+        } else if (it.value().isEmpty()) {
+            ++empty;
+            QVERIFY(!written.contains(it.key()));
+        } else {
+            QCOMPARE(written.value(it.key()).value(QStringLiteral("first_name")).toString(), it.value());
+        }
+    }
+    QVERIFY(tooLong > 100);
+    QCOMPARE(r.json.value(QStringLiteral("counts")).toObject().value(QStringLiteral("invalid")).toInt(), tooLong + empty);
+    const QJsonArray held = r.json.value(QStringLiteral("rejections")).toArray();
+    QVERIFY(held.first().toObject().value(QStringLiteral("reason")).toString().contains(QStringLiteral("destination file takes at most 5")));
 }
 
 void TestSync::secondRunRefusesAndStaleLockIsRecovered()
