@@ -45,6 +45,10 @@ struct DeliveryContext
     // (after a crash, at most the batches in flight are sent again).
     std::function<void(const QList<Operation> &, const QList<Outcome> &)> settled;
     std::function<void(qint64 done, qint64 total)> progress;
+    // Called just before a batch goes out, so the engine can note that these
+    // records may reach the destination: if the process dies before the batch
+    // settles, the next run still knows to update or delete them.
+    std::function<void(const QList<Operation> &)> sending;
 };
 
 // Where records go. deliver() reports every operation through `settled`,

@@ -116,6 +116,8 @@ Result<void> FileDestination::deliver(const QList<Operation> &operations, const 
     }
 
     QDir().mkpath(QFileInfo(m_path).absolutePath());
+    if (context.sending)
+        context.sending(operations);
     QSaveFile out(m_path);
     if (!out.open(QIODevice::WriteOnly))
         return Error{QCoreApplication::translate("sluice::destination", "%1: cannot write %2: %3").arg(owner, m_path, out.errorString()),

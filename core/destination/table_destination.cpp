@@ -195,6 +195,8 @@ Result<void> TableDestination::deliver(const QList<Operation> &operations, const
         if (context.cancel && context.cancel->load())
             return Error{QCoreApplication::translate("sluice::destination", "%1: cancelled").arg(owner), Error::Kind::Cancelled};
         const QList<Operation> batch = queue.takeFirst();
+        if (context.sending)
+            context.sending(batch);
         const QString problem = execute(batch);
         if (problem.isEmpty()) {
             QList<Outcome> outcomes;

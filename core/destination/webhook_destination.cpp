@@ -120,6 +120,8 @@ Result<void> WebhookDestination::deliver(const QList<Operation> &operations, con
         for (auto it = m_headers.begin(); it != m_headers.end(); ++it)
             request.setRawHeader(it.key(), it.value());
         request.setTransferTimeout(m_settings.timeoutSeconds * 1000);
+        if (context.sending && batch.attempts == 0)
+            context.sending(batch.operations);
         QNetworkReply *reply = nam.post(request, body);
         replies.append(reply);
         ++inFlight;

@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QPair>
+#include <QSet>
 #include <QString>
 
 #include <atomic>
@@ -62,6 +63,7 @@ struct SyncPlan
     QHash<QString, WarehouseState> warehouseState; // per planned operation's key
     QList<QPair<QString, WarehouseState>> warehouseRefresh; // unchanged records whose source digest moved
     QHash<QString, QString> refreshHashes;
+    QSet<QString> newKeys; // records the destination has never accepted (write-ahead marks before sending)
 };
 
 struct SyncOptions

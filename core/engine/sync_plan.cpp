@@ -255,6 +255,7 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
     {
         quint64 high = 0, low = 0;
         bool seen = false;
+        bool pending = false; // marked before a send that never settled: maybe in the destination
     };
     auto packHash = [](const QString &hex) {
         return std::make_pair(hex.left(16).toULongLong(nullptr, 16), hex.mid(16, 16).toULongLong(nullptr, 16));
@@ -270,7 +271,7 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
     } else {
         store.forEachRecordHash(syncName, [&](const QString &key, const QString &hash) {
             const auto [high, low] = packHash(hash);
-            state.insert(key, {high, low, false});
+            state.insert(key, {high, low, false, hash == QLatin1String("pending")});
         });
     }
     qint64 extracted = 0, excludedExtracted = 0;
@@ -314,7 +315,7 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
             excluded.insert(key);
             if (inWarehouse) {
                 ++excludedExtracted;
-                if (row[extras + 3].toLongLong() == 0)
+                if (!row[extras + 1].isNull()) // in the state, pending included: may be in the destination
                     excludedInState.append(key);
             }
             return true;
@@ -374,9 +375,10 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
             extractedKeys.insert(key);
         } else {
             const auto known = state.find(key);
-            isNew = known == state.end();
-            if (!isNew) {
+            isNew = known == state.end() || known->pending;
+            if (known != state.end())
                 known->seen = true;
+            if (!isNew) {
                 const auto [high, low] = packHash(hash);
                 unchanged = !append && !options.fullResync && known->high == high && known->low == low;
             }
@@ -472,13 +474,17 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
             continue;
         if (append) {
             ++plan.counts.added;
+            if (c.isNew)
+                plan.newKeys.insert(c.key);
             plan.operations.append({c.key, OpKind::Append, std::move(c.fields), c.hash});
             continue;
         }
-        if (c.isNew)
+        if (c.isNew) {
             ++plan.counts.added;
-        else
+            plan.newKeys.insert(c.key);
+        } else {
             ++plan.counts.changed;
+        }
         if (sync.mode == QLatin1String("insert") && !c.isNew)
             continue; // create only: changes to existing records are not sent
         const OpKind kind = sync.mode == QLatin1String("update") ? OpKind::Update

@@ -163,6 +163,17 @@ Result<RunResult> runSync(const workspace::Workspace &workspace, store::StateSto
             if (options.progress)
                 options.progress(QStringLiteral("deliver"), done, all);
         };
+        context.sending = [&](const QList<destination::Operation> &ops) {
+            QStringList fresh;
+            for (const destination::Operation &op : ops)
+                if (op.kind != destination::OpKind::Delete && result.plan.newKeys.contains(op.key))
+                    fresh.append(op.key);
+            if (fresh.isEmpty())
+                return;
+            Result<void> r = warehouse ? warehouse->markPending(fresh, record.id) : store.markPending(syncName, record.id, fresh);
+            if (!r && failure.isEmpty())
+                failure = r.error().message;
+        };
         context.settled = [&](const QList<destination::Operation> &ops, const QList<destination::Outcome> &outcomes) {
             QHash<QString, const destination::Operation *> byKey;
             for (const destination::Operation &op : ops)
@@ -184,6 +195,15 @@ Result<RunResult> runSync(const workspace::Workspace &workspace, store::StateSto
             }
             QElapsedTimer commit;
             commit.start();
+            QStringList refusedNew;
+            for (const store::StateStore::Held &h : std::as_const(held))
+                if (result.plan.newKeys.contains(h.key))
+                    refusedNew.append(h.key);
+            if (!refusedNew.isEmpty()) {
+                Result<void> r = warehouse ? warehouse->clearPending(refusedNew) : store.clearPending(syncName, refusedNew);
+                if (!r && failure.isEmpty())
+                    failure = r.error().message;
+            }
             if (warehouse) {
                 QList<WarehouseDiff::StateRow> rows;
                 for (const store::StateStore::Accepted &a : std::as_const(accepted)) {

@@ -71,7 +71,7 @@ QString WarehouseDiff::candidatesSql(const QString &modelSql, bool fullResync) c
         where = QStringLiteral(" WHERE %1 OR (s.key IS NOT NULL AND s.src %2 %3)").arg(newRows, distinct, sourceExpression());
     }
     return QStringLiteral("SELECT m.*, %1 AS sluice_src, s.hash AS sluice_hash, s.match AS sluice_match, "
-                          "CASE WHEN s.key IS NULL THEN 1 ELSE 0 END AS sluice_is_new FROM %2 LEFT JOIN %3 s ON s.key = %4%5")
+                          "CASE WHEN s.key IS NULL OR s.hash = 'pending' THEN 1 ELSE 0 END AS sluice_is_new FROM %2 LEFT JOIN %3 s ON s.key = %4%5")
         .arg(sourceExpression(), model, m_table, keyExpression(), where);
 }
 
@@ -119,6 +119,28 @@ Result<void> WarehouseDiff::commit(const QList<StateRow> &rows, const QString &r
         if (Result<void> r = m_connection.execute(sql); !r)
             return r;
     return {};
+}
+
+Result<void> WarehouseDiff::markPending(const QStringList &keys, const QString &runId)
+{
+    if (keys.isEmpty())
+        return {};
+    QStringList rows;
+    const QString run = source::SourceConnection::quoteLiteral(runId);
+    for (const QString &key : keys)
+        rows.append(QStringLiteral("(%1, 'pending', 'pending', NULL, %2)").arg(source::SourceConnection::quoteLiteral(key), run));
+    return m_connection.execute(QStringLiteral("INSERT INTO %1 (key, src, hash, match, updated_run) VALUES %2 ON CONFLICT (key) DO NOTHING")
+                                    .arg(m_table, rows.join(QStringLiteral(", "))));
+}
+
+Result<void> WarehouseDiff::clearPending(const QStringList &keys)
+{
+    if (keys.isEmpty())
+        return {};
+    QStringList literals;
+    for (const QString &key : keys)
+        literals.append(source::SourceConnection::quoteLiteral(key));
+    return m_connection.execute(QStringLiteral("DELETE FROM %1 WHERE hash = 'pending' AND key IN (%2)").arg(m_table, literals.join(QStringLiteral(", "))));
 }
 
 } // namespace sluice::engine

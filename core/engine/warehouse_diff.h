@@ -43,6 +43,9 @@ public:
         bool deleted = false;
     };
     Result<void> commit(const QList<StateRow> &rows, const QString &runId);
+    // Write-ahead marks for first-time records (see StateStore::markPending).
+    Result<void> markPending(const QStringList &keys, const QString &runId);
+    Result<void> clearPending(const QStringList &keys);
 
 private:
     QString keyExpression() const;

@@ -334,6 +334,44 @@ Result<void> StateStore::commitOutcomes(const QString &sync, const QString &runI
     return {};
 }
 
+Result<void> StateStore::markPending(const QString &sync, const QString &runId, const QStringList &keys)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    db.transaction();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT INTO record_state(sync, key, hash, updated_run) VALUES (?, ?, 'pending', ?) "
+                             "ON CONFLICT(sync, key) DO NOTHING"));
+    for (const QString &key : keys) {
+        q.addBindValue(sync);
+        q.addBindValue(key);
+        q.addBindValue(runId);
+        if (!q.exec()) {
+            const QSqlError e = q.lastError();
+            db.rollback();
+            return storeError(QCoreApplication::translate("sluice::store", "state of sync %1").arg(sync), e);
+        }
+    }
+    if (!db.commit())
+        return storeError(QCoreApplication::translate("sluice::store", "state of sync %1").arg(sync), db.lastError());
+    return {};
+}
+
+Result<void> StateStore::clearPending(const QString &sync, const QStringList &keys)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    db.transaction();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("DELETE FROM record_state WHERE sync = ? AND key = ? AND hash = 'pending'"));
+    for (const QString &key : keys) {
+        q.addBindValue(sync);
+        q.addBindValue(key);
+        q.exec();
+    }
+    if (!db.commit())
+        return storeError(QCoreApplication::translate("sluice::store", "state of sync %1").arg(sync), db.lastError());
+    return {};
+}
+
 Result<void> StateStore::forgetState(const QString &sync)
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));

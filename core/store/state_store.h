@@ -84,6 +84,10 @@ public:
     Result<void> commitOutcomes(const QString &sync, const QString &runId, const QList<Accepted> &accepted,
                                 const QList<Held> &held, bool recordState = true);
     Result<void> forgetState(const QString &sync);
+    // Write-ahead marks for records about to be sent for the first time
+    // ("pending"), and their removal when the destination refused them.
+    Result<void> markPending(const QString &sync, const QString &runId, const QStringList &keys);
+    Result<void> clearPending(const QString &sync, const QStringList &keys);
 
     struct Rejection
     {
