@@ -238,7 +238,7 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
     const int freshnessIndex = model.freshness.isEmpty() ? -1 : index.value(model.freshness);
     const QString matchField = sync.matchDestination;
     const workspace::DestinationConfig destinationConfig = config.destinations.value(sync.destination);
-    const mapping::FieldSchema destinationSchema = mapping::parseFieldSchema(destinationConfig.raw.value(QStringLiteral("schema")).toObject());
+    const mapping::FieldSchema destinationSchema = mapping::parseFieldSchema(destinationConfig.raw.value(QStringLiteral("field_schema")).toObject());
     for (auto it = destinationSchema.constBegin(); it != destinationSchema.constEnd(); ++it) {
         const bool mapped = std::any_of(sync.fields.begin(), sync.fields.end(), [&](const workspace::FieldMapping &f) { return f.destination == it.key(); });
         if (it->required && !mapped)

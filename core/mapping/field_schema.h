@@ -8,8 +8,8 @@
 
 // What a destination accepts per field, so a record that would be refused or
 // distorted is held back before sending, with a reason, instead of being
-// truncated or coerced on the way. A destination's "schema" in sluice.json:
-//   "schema": {"email": {"type": "string", "required": true, "format": "email", "max_length": 254},
+// truncated or coerced on the way. A destination's "field_schema" in sluice.json:
+//   "field_schema": {"email": {"type": "string", "required": true, "format": "email", "max_length": 254},
 //              "stage": {"enum": ["lead", "customer"]}}
 namespace sluice::mapping {
 

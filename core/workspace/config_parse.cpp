@@ -318,11 +318,11 @@ Result<Config> parseConfig(const QJsonObject &root, const JsonLayout &layout)
         if (d.type == QLatin1String("webhook") && it.value().value(QStringLiteral("url")).toString().isEmpty())
             v.fail(path, obj, QCoreApplication::translate("sluice::workspace", "a webhook destination needs a \"url\""));
         v.checkSecrets(it.value(), path, obj);
-        const QJsonValue schema = it.value().value(QStringLiteral("schema"));
+        const QJsonValue schema = it.value().value(QStringLiteral("field_schema"));
         if (!schema.isUndefined() && !schema.isObject())
-            v.fail(path + QStringLiteral("/schema"), obj, QCoreApplication::translate("sluice::workspace", "\"schema\" must be an object of fields"));
+            v.fail(path + QStringLiteral("/field_schema"), obj, QCoreApplication::translate("sluice::workspace", "\"field_schema\" must be an object of fields"));
         for (const QString &problem : mapping::fieldSchemaProblems(schema.toObject()))
-            v.fail(path + QStringLiteral("/schema"), obj, problem);
+            v.fail(path + QStringLiteral("/field_schema"), obj, problem);
         const QJsonObject headers = it.value().value(QStringLiteral("headers")).toObject();
         for (auto h = headers.begin(); h != headers.end(); ++h)
             if (!h.value().isString() && !parseSecretRef(h.value()))

@@ -351,6 +351,9 @@ void TestPostgres::syncIntoAPostgresTable()
         QProcess p;
         p.start(QStringLiteral(SLUICE_BINARY), args + QStringList{QStringLiteral("--workspace"), ws, QStringLiteral("--json")});
         p.waitForFinished(60000);
+        const QByteArray err = p.readAllStandardError();
+        if (p.exitCode() == 2)
+            qWarning("%s", err.constData());
         return std::make_pair(p.exitCode(), QJsonDocument::fromJson(p.readAllStandardOutput()).object());
     };
     // Customer 3 has no e-mail: the table refuses it; the others land, exactly.

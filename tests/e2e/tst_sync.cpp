@@ -341,7 +341,7 @@ void TestSync::destinationSchemaHoldsBackWhatWouldBeDistorted()
     QVERIFY(f.open(QIODevice::ReadOnly));
     QByteArray text = f.readAll();
     f.close();
-    text.replace("\"path\": \"out/all.jsonl\"", "\"path\": \"out/all.jsonl\", \"schema\": {\"first_name\": {\"max_length\": 5, \"required\": true}}");
+    text.replace("\"path\": \"out/all.jsonl\"", "\"path\": \"out/all.jsonl\", \"field_schema\": {\"first_name\": {\"max_length\": 5, \"required\": true}}");
     QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
     f.write(text);
     f.close();
