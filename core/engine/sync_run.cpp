@@ -104,12 +104,13 @@ Result<RunResult> runSync(const workspace::Workspace &workspace, store::StateSto
 
     Result<SyncPlan> plan = planSync(workspace, store, syncName, options);
     if (!plan) {
-        if (plan.error().kind == Error::Kind::Config)
-            return plan.error();
+        // Recorded either way: a mapped column that vanished is an incident the run history must show.
         record.status = QStringLiteral("failed");
         record.finishedAt = QDateTime::currentDateTimeUtc();
         record.error = plan.error().message;
         (void)store.insertRun(record);
+        if (plan.error().kind == Error::Kind::Config)
+            return plan.error();
         result.plan.sync = syncName;
         result.plan.runId = record.id;
         result.plan.mode = sync.mode;

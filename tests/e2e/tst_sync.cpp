@@ -228,6 +228,12 @@ void TestSync::webhookSurvivesFaultsAndReportsRejections()
     for (auto it = deliveries.begin(); it != deliveries.end(); ++it)
         QVERIFY2(it.value() == 1, qPrintable(it.key()));
     QVERIFY(!r.err.contains("test-token-s3cr3t"));
+    // Nor does the secret reach the state database or sluice.json.
+    for (const QString &file : {QStringLiteral("/.sluice/state.db"), QStringLiteral("/.sluice/state.db-wal"), QStringLiteral("/sluice.json")}) {
+        QFile stored(m_ws + file);
+        if (stored.open(QIODevice::ReadOnly))
+            QVERIFY2(!stored.readAll().contains("test-token-s3cr3t"), qPrintable(file));
+    }
 
     r = sluice({QStringLiteral("rejections"), QStringLiteral("to_hook"), QStringLiteral("--json")});
     QCOMPARE(r.code, 0);
@@ -292,6 +298,9 @@ void TestSync::badInputSendsNothing()
     Run r = sluice({QStringLiteral("run"), QStringLiteral("to_hook")});
     QCOMPARE(r.code, 2);
     QVERIFY2(r.err.contains("sync to_hook: model customers: column nickname not found"), r.err.constData());
+    r = sluice({QStringLiteral("runs"), QStringLiteral("to_hook"), QStringLiteral("--json")});
+    QCOMPARE(r.json.value(QStringLiteral("runs")).toArray().first().toObject().value(QStringLiteral("status")).toString(), QStringLiteral("failed"));
+    QVERIFY(r.json.value(QStringLiteral("runs")).toArray().first().toObject().value(QStringLiteral("error")).toString().contains(QStringLiteral("nickname")));
 
     // Duplicate primary keys.
     rewrite(QByteArray(good).replace("from customer_360", "from customer_360 union all select customer_id, email, first_name, ltv, "

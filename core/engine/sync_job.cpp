@@ -1,0 +1,75 @@
+#include "engine/sync_job.h"
+
+#include "engine/sync_engine.h"
+#include "store/state_store.h"
+
+#include <QElapsedTimer>
+#include <QThreadPool>
+
+namespace sluice::engine {
+
+SyncJob::SyncJob(Params params, QObject *parent) : QObject(parent), m_params(std::move(params)) {}
+
+SyncJob::~SyncJob()
+{
+    m_cancel = true;
+    while (m_running)
+        QThread::msleep(10); // the run polls the flag; it ends promptly
+}
+
+void SyncJob::start()
+{
+    if (m_running.exchange(true))
+        return;
+    m_cancel = false;
+    QThreadPool::globalInstance()->start([this] {
+        auto exitCodeOf = [](const Error &e) { return e.kind == Error::Kind::Config ? 2 : 1; };
+        auto store = store::StateStore::open(m_params.workspace.stateDbPath());
+        if (!store) {
+            emit failed(store.error().message, exitCodeOf(store.error()));
+            m_running = false;
+            return;
+        }
+        SyncOptions options;
+        options.fullResync = m_params.fullResync;
+        options.cancel = &m_cancel;
+        QElapsedTimer stageClock, throttle;
+        QString currentStage;
+        options.progress = [&](const QString &stage, qint64 done, qint64 total) {
+            if (stage != currentStage) {
+                currentStage = stage;
+                stageClock.start();
+                throttle.invalidate();
+            }
+            const bool complete = total > 0 && done >= total;
+            if (throttle.isValid() && throttle.elapsed() < 250 && !complete)
+                return;
+            throttle.start();
+            const double seconds = qMax<double>(0.001, stageClock.elapsed() / 1000.0);
+            const double rate = done / seconds;
+            const qint64 eta = total > 0 && rate > 0 ? qint64((total - done) / rate) : -1;
+            emit progress(stage, done, total, rate, eta);
+        };
+        if (m_params.planOnly) {
+            auto plan = planSync(m_params.workspace, *store.value(), m_params.sync, options);
+            if (!plan) {
+                emit failed(plan.error().message, exitCodeOf(plan.error()));
+            } else {
+                RunResult r;
+                r.plan = std::move(plan).value();
+                r.status = QStringLiteral("planned");
+                emit finished(r.toJson(), r.exitCode());
+            }
+        } else {
+            auto run = runSync(m_params.workspace, *store.value(), m_params.sync, options);
+            if (!run)
+                emit failed(run.error().message, exitCodeOf(run.error()));
+            else
+                emit finished(run->toJson(), run->exitCode());
+        }
+        store.value().reset();
+        m_running = false;
+    });
+}
+
+} // namespace sluice::engine
