@@ -49,6 +49,7 @@ private slots:
     void millionRowStreamKeepsMemoryFlat();
     void cliPreviewAgainstPostgres();
     void syncIntoAPostgresTable();
+    void warehouseDiffKeepsStateInPostgres();
 
 private:
     workspace::Workspace workspaceWith(const QByteArray &sourceJson, const QByteArray &modelsJson = "{}");
@@ -381,6 +382,49 @@ void TestPostgres::syncIntoAPostgresTable()
     QCOMPARE(code, 0);
     QCOMPARE(out.value(QStringLiteral("counts")).toObject().value(QStringLiteral("removed")).toInt(), 1);
     QCOMPARE(c->scalar(QStringLiteral("SELECT count(*) FROM app.contacts"))->toLongLong(), 2);
+}
+
+void TestPostgres::warehouseDiffKeepsStateInPostgres()
+{
+    QString error;
+    QVERIFY2(m_pg.psql(QStringLiteral("analytics"), QStringLiteral(
+        "CREATE TABLE crm.wide AS SELECT g AS id, 'u' || g || '@example.com' AS email, g % 2 = 0 AS consent FROM generate_series(1, 5000) g"), &error),
+             qPrintable(error));
+    const QString ws = m_dir.filePath(QStringLiteral("warehouse"));
+    QDir().mkpath(ws);
+    QFile f(ws + QStringLiteral("/sluice.json"));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("{\"version\": 1, \"sources\": {\"dw\": " + sourceJson() + "},"
+            " \"destinations\": {\"out\": {\"type\": \"jsonl\", \"path\": \"out.jsonl\"}},"
+            " \"models\": {\"w\": {\"source\": \"dw\", \"primary_key\": \"id\", \"sql\": \"select * from crm.wide\"}},"
+            " \"syncs\": {\"w_out\": {\"model\": \"w\", \"destination\": \"out\", \"mode\": \"mirror\", \"diff\": \"warehouse\","
+            " \"policy\": {\"consent\": \"consent\"}, \"fields\": [{\"source\": \"email\", \"destination\": \"email\"}]}}}");
+    f.close();
+    auto run = [&]() {
+        QProcess p;
+        p.start(QStringLiteral(SLUICE_BINARY), {QStringLiteral("run"), QStringLiteral("w_out"), QStringLiteral("--workspace"), ws, QStringLiteral("--json")});
+        p.waitForFinished(60000);
+        const QJsonObject o = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+        if (p.exitCode() != 0)
+            qWarning("%s", p.readAllStandardError().constData());
+        return o;
+    };
+    QJsonObject out = run();
+    QCOMPARE(out.value(QStringLiteral("counts")).toObject().value(QStringLiteral("delivered")).toInt(), 2500);
+    QCOMPARE(out.value(QStringLiteral("counts")).toObject().value(QStringLiteral("excluded")).toInt(), 2500);
+    auto c = connect();
+    QCOMPARE(c->scalar(QStringLiteral("SELECT count(*) FROM sluice_state.w_out"))->toLongLong(), 2500);
+
+    // Only what changed leaves the warehouse.
+    QVERIFY(m_pg.psql(QStringLiteral("analytics"), QStringLiteral("UPDATE crm.wide SET email = 'x' || email WHERE id IN (2, 4, 6); "
+                                                                  "UPDATE crm.wide SET consent = false WHERE id = 8; DELETE FROM crm.wide WHERE id = 10")));
+    out = run();
+    const QJsonObject counts = out.value(QStringLiteral("counts")).toObject();
+    QCOMPARE(counts.value(QStringLiteral("changed")).toInt(), 3);
+    QCOMPARE(counts.value(QStringLiteral("removed")).toInt(), 2); // consent revoked (8) and deleted (10)
+    QCOMPARE(counts.value(QStringLiteral("unchanged")).toInt(), 2495);
+    QCOMPARE(out.value(QStringLiteral("timings")).toObject().value(QStringLiteral("rows_extracted")).toInt(), 4);
+    QCOMPARE(c->scalar(QStringLiteral("SELECT count(*) FROM sluice_state.w_out"))->toLongLong(), 2498);
 }
 
 QTEST_GUILESS_MAIN(TestPostgres)

@@ -36,6 +36,7 @@ private slots:
     void unreachableDestinationFailsWithoutAdvancingState();
     void badInputSendsNothing();
     void destinationSchemaHoldsBackWhatWouldBeDistorted();
+    void consentAndModes();
     void secondRunRefusesAndStaleLockIsRecovered();
     void killDashNineNeverLosesARecord();
 
@@ -374,6 +375,66 @@ void TestSync::destinationSchemaHoldsBackWhatWouldBeDistorted()
     QCOMPARE(r.json.value(QStringLiteral("counts")).toObject().value(QStringLiteral("invalid")).toInt(), tooLong + empty);
     const QJsonArray held = r.json.value(QStringLiteral("rejections")).toArray();
     QVERIFY(held.first().toObject().value(QStringLiteral("reason")).toString().contains(QStringLiteral("destination file takes at most 5")));
+}
+
+void TestSync::consentAndModes()
+{
+    // Extra syncs over the same model: consent-governed mirror into csv, and the other modes into jsonl.
+    QFile f(m_ws + QStringLiteral("/sluice.json"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QByteArray text = f.readAll();
+    f.close();
+    const QByteArray fields = R"([{"source": "first_name", "destination": "first_name"}])";
+    const QByteArray extra = R"(,
+      "consented": {"model": "customers", "destination": "csv", "mode": "mirror", "diff": ")" + diff().toUtf8() + R"(",
+                    "policy": {"consent": "marketing_consent"}, "fields": )" + fields + R"(},
+      "inserts": {"model": "customers", "destination": "ins", "mode": "insert", "diff": ")" + diff().toUtf8() + R"(", "fields": )" + fields + R"(},
+      "appends": {"model": "customers", "destination": "app", "mode": "append", "diff": ")" + diff().toUtf8() + R"(", "fields": )" + fields + R"(}}})";
+    text.replace(text.lastIndexOf("}}"), 2, extra);
+    text.replace("\"destinations\": {", "\"destinations\": {\"csv\": {\"type\": \"csv\", \"path\": \"out/c.csv\"}, "
+                                      "\"ins\": {\"type\": \"jsonl\", \"path\": \"out/ins.jsonl\"}, "
+                                      "\"app\": {\"type\": \"jsonl\", \"path\": \"out/app.jsonl\"},");
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(text);
+    f.close();
+
+    auto csvKeys = [&] {
+        QSet<QString> keys;
+        QFile c(m_ws + QStringLiteral("/out/c.csv"));
+        c.open(QIODevice::ReadOnly);
+        const QList<QByteArray> lines = c.readAll().split('\n');
+        for (qsizetype i = 1; i < lines.size(); ++i)
+            if (!lines[i].isEmpty())
+                keys.insert(QString::fromUtf8(lines[i].split(',').first()));
+        return keys;
+    };
+    Run r = sluice({QStringLiteral("run"), QStringLiteral("consented"), QStringLiteral("--json")});
+    QVERIFY2(r.code == 0, r.err.constData());
+    const int excluded = r.json.value(QStringLiteral("counts")).toObject().value(QStringLiteral("excluded")).toInt();
+    QVERIFY(excluded > 100);
+    QCOMPARE(csvKeys().size(), 2000 - excluded);
+    const QString revoked = *csvKeys().constBegin(); // a customer who consented
+    QVERIFY(sql(QStringLiteral("update users set marketing_consent = 0 where user_id = %1").arg(revoked)));
+    r = sluice({QStringLiteral("run"), QStringLiteral("consented"), QStringLiteral("--json")});
+    QCOMPARE(r.json.value(QStringLiteral("counts")).toObject().value(QStringLiteral("removed")).toInt(), 1);
+    QCOMPARE(r.json.value(QStringLiteral("counts")).toObject().value(QStringLiteral("excluded")).toInt(), excluded + 1);
+    QVERIFY(!csvKeys().contains(revoked)); // revoked consent leaves the destination
+
+    // insert: create only; changes to existing records are not sent.
+    r = sluice({QStringLiteral("run"), QStringLiteral("inserts"), QStringLiteral("--json")});
+    QCOMPARE(r.json.value(QStringLiteral("counts")).toObject().value(QStringLiteral("delivered")).toInt(), 2000);
+    QVERIFY(sql(QStringLiteral("update users set first_name = 'Later' where user_id = 2")));
+    r = sluice({QStringLiteral("run"), QStringLiteral("inserts"), QStringLiteral("--json")});
+    QCOMPARE(r.json.value(QStringLiteral("counts")).toObject().value(QStringLiteral("changed")).toInt(), 1);
+    QCOMPARE(r.json.value(QStringLiteral("counts")).toObject().value(QStringLiteral("delivered")).toInt(), 0);
+    QVERIFY(fileRecords(m_ws + QStringLiteral("/out/ins.jsonl")).value(QStringLiteral("2")).value(QStringLiteral("first_name")).toString()
+            != QLatin1String("Later"));
+
+    // append: every row, every run.
+    for (int i = 0; i < 2; ++i) {
+        r = sluice({QStringLiteral("run"), QStringLiteral("appends"), QStringLiteral("--json")});
+        QCOMPARE(r.json.value(QStringLiteral("counts")).toObject().value(QStringLiteral("delivered")).toInt(), 2000);
+    }
 }
 
 void TestSync::secondRunRefusesAndStaleLockIsRecovered()
