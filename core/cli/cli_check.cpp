@@ -7,6 +7,8 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QTcpSocket>
+#include <QUrl>
 
 namespace sluice::cli {
 
@@ -41,6 +43,44 @@ QString checkDestination(const workspace::Workspace &ws, const workspace::Destin
                 code = ExitUsage;
                 return s.error().message;
             }
+        }
+    }
+    const QJsonObject headers = d.raw.value(QStringLiteral("headers")).toObject();
+    for (auto it = headers.begin(); it != headers.end(); ++it) {
+        if (auto ref = workspace::parseSecretRef(it.value())) {
+            Result<QString> s = ws.resolveSecret(*ref, QCoreApplication::translate("sluice::cli", "destination %1: header %2").arg(d.name, it.key()));
+            if (!s) {
+                code = ExitUsage;
+                return s.error().message;
+            }
+        }
+    }
+    const QString address = d.raw.value(QStringLiteral("url")).toString(d.raw.value(QStringLiteral("base_url")).toString());
+    if (!address.isEmpty()) {
+        // Reach the host: a TCP connection within the destination's timeout (at most 10 s).
+        const QUrl url(address);
+        QTcpSocket socket;
+        socket.connectToHost(url.host(), quint16(url.port(url.scheme() == QLatin1String("https") ? 443 : 80)));
+        const int timeout = qBound(1, d.raw.value(QStringLiteral("timeout_s")).toInt(10), 10) * 1000;
+        if (!socket.waitForConnected(timeout)) {
+            code = ExitFailed;
+            return QCoreApplication::translate("sluice::cli", "destination %1: cannot reach %2: %3")
+                .arg(d.name, url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery), socket.errorString());
+        }
+    }
+    if (d.type == QLatin1String("postgres")) {
+        workspace::SourceConfig asSource;
+        asSource.name = d.name;
+        asSource.driver = QStringLiteral("postgres");
+        asSource.host = d.raw.value(QStringLiteral("host")).toString(QStringLiteral("127.0.0.1"));
+        asSource.port = d.raw.value(QStringLiteral("port")).toInt(0);
+        asSource.database = d.raw.value(QStringLiteral("database")).toString();
+        asSource.user = d.raw.value(QStringLiteral("user")).toString();
+        asSource.password = workspace::parseSecretRef(d.raw.value(QStringLiteral("password")));
+        auto c = source::SourceConnection::open(asSource, ws);
+        if (!c) {
+            code = exitCodeFor(c.error());
+            return QCoreApplication::translate("sluice::cli", "destination %1: %2").arg(d.name, c.error().message);
         }
     }
     if (d.type == QLatin1String("jsonl") || d.type == QLatin1String("csv") || d.type == QLatin1String("sqlite")) {

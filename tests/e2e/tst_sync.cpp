@@ -197,6 +197,8 @@ void TestSync::fileMirrorSendsOnlyWhatChanged()
 
 void TestSync::planSendsNothing()
 {
+    const Run check = sluice({QStringLiteral("check"), QStringLiteral("--json")});
+    QVERIFY2(check.code == 0, check.err.constData()); // sources, models and the sink are all reachable
     Run r = sluice({QStringLiteral("plan"), QStringLiteral("to_file"), QStringLiteral("--json")});
     QVERIFY2(r.code == 0, r.err.constData());
     QCOMPARE(r.json.value(QStringLiteral("status")).toString(), QStringLiteral("planned"));
@@ -275,7 +277,10 @@ void TestSync::unreachableDestinationFailsWithoutAdvancingState()
         port = probe.serverPort();
     }
     writeConfig(QStringLiteral("http://127.0.0.1:%1/ingest").arg(port));
-    Run r = sluice({QStringLiteral("run"), QStringLiteral("to_hook"), QStringLiteral("--json")});
+    Run r = sluice({QStringLiteral("check"), QStringLiteral("--json")});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains("destination hook: cannot reach"), r.err.constData());
+    r = sluice({QStringLiteral("run"), QStringLiteral("to_hook"), QStringLiteral("--json")});
     QCOMPARE(r.code, 1);
     QCOMPARE(r.json.value(QStringLiteral("status")).toString(), QStringLiteral("failed"));
     QVERIFY2(r.json.value(QStringLiteral("error")).toString().contains(QStringLiteral("destination hook")), r.err.constData());
