@@ -198,6 +198,14 @@ Ohne Befehl öffnet sluice die GUI.
         <source>sync %1: every record is in the destination; nothing held back</source>
         <translation>Sync %1: alle Datensätze sind im Ziel; nichts zurückgehalten</translation>
     </message>
+    <message>
+        <source>destination %1: header %2</source>
+        <translation>Ziel %1: Header %2</translation>
+    </message>
+    <message>
+        <source>destination %1: cannot reach %2: %3</source>
+        <translation>Ziel %1: %2 nicht erreichbar: %3</translation>
+    </message>
 </context>
 <context>
     <name>sluice::demo</name>
@@ -288,6 +296,38 @@ Ohne Befehl öffnet sluice die GUI.
         <source>%1: cancelled</source>
         <translation>%1: abgebrochen</translation>
     </message>
+    <message>
+        <source>%1: cannot connect: %2</source>
+        <translation>%1: keine Verbindung möglich: %2</translation>
+    </message>
+    <message>
+        <source>%1: the sync must name the table in "object"</source>
+        <translation>%1: der Sync muss die Tabelle in „object“ nennen</translation>
+    </message>
+    <message>
+        <source>%1: table %2 does not exist; create it, or set "create_table": true</source>
+        <translation>%1: Tabelle %2 existiert nicht; legen Sie sie an oder setzen Sie "create_table": true</translation>
+    </message>
+    <message>
+        <source>%1: cannot create table %2: %3</source>
+        <translation>%1: Tabelle %2 kann nicht angelegt werden: %3</translation>
+    </message>
+    <message>
+        <source>%1: table %2 has no %3 column to hold the record keys</source>
+        <translation>%1: Tabelle %2 hat keine Spalte %3 für die Datensatzschlüssel</translation>
+    </message>
+    <message>
+        <source>%1: table %2 has no column %3</source>
+        <translation>%1: Tabelle %2 hat keine Spalte %3</translation>
+    </message>
+    <message>
+        <source>%1: cannot add column %2: %3</source>
+        <translation>%1: Spalte %2 kann nicht hinzugefügt werden: %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>sluice::engine</name>
@@ -336,6 +376,14 @@ Sync %1: nichts wurde gesendet; beheben Sie zuerst den Schlüssel des Modells</t
     <message>
         <source>sync %1</source>
         <translation>Sync %1</translation>
+    </message>
+    <message>
+        <source>sync %1: destination %2 requires field %3, and the sync does not map it</source>
+        <translation>Sync %1: Ziel %2 verlangt das Feld %3, und der Sync ordnet es nicht zu</translation>
+    </message>
+    <message>
+        <source> (the warehouse diff keeps its state in schema sluice_state: grant CREATE, or use "diff": "local")</source>
+        <translation> (der Warehouse-Diff hält seinen Zustand im Schema sluice_state: gewähren Sie CREATE oder nutzen Sie "diff": "local")</translation>
     </message>
 </context>
 <context>
@@ -387,6 +435,62 @@ Sync %1: nichts wurde gesendet; beheben Sie zuerst den Schlüssel des Modells</t
     <message>
         <source>unknown transform</source>
         <translation>unbekannte Transformation</translation>
+    </message>
+    <message>
+        <source>schema field %1 must be an object</source>
+        <translation>Schemafeld %1 muss ein Objekt sein</translation>
+    </message>
+    <message>
+        <source>schema field %1: unknown type "%2" (known: %3)</source>
+        <translation>Schemafeld %1: unbekannter Typ „%2“ (bekannt: %3)</translation>
+    </message>
+    <message>
+        <source>schema field %1: unknown format "%2" (known: email, e164)</source>
+        <translation>Schemafeld %1: unbekanntes Format „%2“ (bekannt: email, e164)</translation>
+    </message>
+    <message>
+        <source>schema field %1: max_length must be a positive number</source>
+        <translation>Schemafeld %1: max_length muss eine positive Zahl sein</translation>
+    </message>
+    <message>
+        <source>field %1 is required by destination %2 and is empty</source>
+        <translation>Feld %1 wird von Ziel %2 verlangt und ist leer</translation>
+    </message>
+    <message>
+        <source>field %1 must be an integer for destination %2; got "%3"</source>
+        <translation>Feld %1 muss für Ziel %2 eine ganze Zahl sein; erhalten: „%3“</translation>
+    </message>
+    <message>
+        <source>field %1 must be a number for destination %2; got "%3"</source>
+        <translation>Feld %1 muss für Ziel %2 eine Zahl sein; erhalten: „%3“</translation>
+    </message>
+    <message>
+        <source>field %1 must be true or false for destination %2; got "%3"</source>
+        <translation>Feld %1 muss für Ziel %2 wahr oder falsch sein; erhalten: „%3“</translation>
+    </message>
+    <message>
+        <source>field %1 must be text for destination %2; got %3 (add cast:string to the mapping)</source>
+        <translation>Feld %1 muss für Ziel %2 Text sein; erhalten: %3 (fügen Sie cast:string zur Zuordnung hinzu)</translation>
+    </message>
+    <message>
+        <source>field %1 must be an ISO-8601 timestamp for destination %2; got "%3"</source>
+        <translation>Feld %1 muss für Ziel %2 ein ISO-8601-Zeitstempel sein; erhalten: „%3“</translation>
+    </message>
+    <message>
+        <source>field %1 is %2 characters long; destination %3 takes at most %4. Sluice never truncates on its own: add truncate:%4 to the mapping if cutting it is acceptable</source>
+        <translation>Feld %1 ist %2 Zeichen lang; Ziel %3 nimmt höchstens %4. Sluice kürzt nie von sich aus: fügen Sie truncate:%4 zur Zuordnung hinzu, wenn Kürzen vertretbar ist</translation>
+    </message>
+    <message>
+        <source>field %1 is "%2"; destination %3 accepts only %4</source>
+        <translation>Feld %1 ist „%2“; Ziel %3 akzeptiert nur %4</translation>
+    </message>
+    <message>
+        <source>field %1 is not an e-mail address ("%2") as destination %3 requires</source>
+        <translation>Feld %1 ist keine E-Mail-Adresse („%2“), wie Ziel %3 sie verlangt</translation>
+    </message>
+    <message>
+        <source>field %1 is not an E.164 phone number ("%2") as destination %3 requires; add phone:REGION to the mapping</source>
+        <translation>Feld %1 ist keine E.164-Telefonnummer („%2“), wie Ziel %3 sie verlangt; fügen Sie phone:REGION zur Zuordnung hinzu</translation>
     </message>
 </context>
 <context>
@@ -488,6 +592,14 @@ Sync %1: nichts wurde gesendet; beheben Sie zuerst den Schlüssel des Modells</t
     <message>
         <source>%1: unknown driver "%2"</source>
         <translation>%1: unbekannter Treiber „%2“</translation>
+    </message>
+    <message>
+        <source>%1: the warehouse refused the statement: %2</source>
+        <translation>%1: das Warehouse hat die Anweisung abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>source %1: the warehouse refused the statement: %2</source>
+        <translation>Quelle %1: das Warehouse hat die Anweisung abgelehnt: %2</translation>
     </message>
 </context>
 <context>
@@ -1000,6 +1112,14 @@ Sync %1: nichts wurde gesendet; beheben Sie zuerst den Schlüssel des Modells</t
     <message>
         <source>transform "phone" needs a two-letter region or a column holding one, as in phone:US or phone:{country}</source>
         <translation>Transformation „phone“ braucht eine zweibuchstabige Region oder eine Spalte, die sie enthält, etwa phone:US oder phone:{country}</translation>
+    </message>
+    <message>
+        <source>a postgres destination needs a "database"</source>
+        <translation>ein postgres-Ziel braucht eine „database“</translation>
+    </message>
+    <message>
+        <source>"field_schema" must be an object of fields</source>
+        <translation>„field_schema“ muss ein Objekt mit Feldern sein</translation>
     </message>
 </context>
 </TS>
