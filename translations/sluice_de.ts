@@ -675,6 +675,10 @@ Sync %1: nichts wurde gesendet; beheben Sie zuerst den Schlüssel des Modells</t
 
 %2</translation>
     </message>
+    <message>
+        <source>Run the first sync, save a screenshot of the Syncs screen to FILE and quit.</source>
+        <translation>Den ersten Sync ausführen, ein Bildschirmfoto der Sync-Ansicht in DATEI speichern und beenden.</translation>
+    </message>
 </context>
 <context>
     <name>sluice::ui::MainWindow</name>
@@ -707,16 +711,12 @@ Sync %1: nichts wurde gesendet; beheben Sie zuerst den Schlüssel des Modells</t
         <translation>Arbeitsbereich: %1</translation>
     </message>
     <message>
-        <source>Not built yet in the GUI. Syncs defined in sluice.json can be planned and run from the command line: "sluice plan SYNC", "sluice run SYNC".</source>
-        <translation>In der GUI noch nicht gebaut. Syncs aus sluice.json lassen sich auf der Kommandozeile planen und ausführen: „sluice plan SYNC“, „sluice run SYNC“.</translation>
-    </message>
-    <message>
-        <source>Not built yet in the GUI. Run history and rejections are available from the command line: "sluice runs", "sluice rejections SYNC".</source>
-        <translation>In der GUI noch nicht gebaut. Laufhistorie und Ablehnungen gibt es auf der Kommandozeile: „sluice runs“, „sluice rejections SYNC“.</translation>
-    </message>
-    <message>
         <source>Not built yet. Charts of success rate, freshness lag, rejection rate and match rate will be drawn from the run history that "sluice runs" shows.</source>
         <translation>Noch nicht gebaut. Diagramme zu Erfolgsquote, Aktualitätsverzug, Ablehnungsquote und Trefferquote werden aus der Laufhistorie gezeichnet, die „sluice runs“ zeigt.</translation>
+    </message>
+    <message>
+        <source>Not built yet in the GUI. Run history and rejections are available from the command line: "sluice runs", "sluice rejections SYNC"; the Syncs screen shows the last run's.</source>
+        <translation>In der GUI noch nicht gebaut. Laufhistorie und Ablehnungen gibt es auf der Kommandozeile: „sluice runs“, „sluice rejections SYNC“; die Sync-Ansicht zeigt die des letzten Laufs.</translation>
     </message>
 </context>
 <context>
@@ -901,6 +901,145 @@ Sync %1: nichts wurde gesendet; beheben Sie zuerst den Schlüssel des Modells</t
     <message>
         <source>table</source>
         <translation>Tabelle</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::ui::SyncsScreen</name>
+    <message>
+        <source>Plan</source>
+        <translation>Planen</translation>
+    </message>
+    <message>
+        <source>Run now</source>
+        <translation>Jetzt ausführen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Full resync (send everything again)</source>
+        <translation>Vollständig neu senden (alles erneut senden)</translation>
+    </message>
+    <message>
+        <source>Syncs</source>
+        <translation>Syncs</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Held back as</source>
+        <translation>Zurückgehalten als</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Entfernt</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Unverändert</translation>
+    </message>
+    <message>
+        <source>Excluded (no consent)</source>
+        <translation>Ausgeschlossen (keine Einwilligung)</translation>
+    </message>
+    <message>
+        <source>Invalid</source>
+        <translation>Ungültig</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Zugestellt</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Records held back (invalid before sending, or rejected by the destination)</source>
+        <translation>Zurückgehaltene Datensätze (vor dem Senden ungültig oder vom Ziel abgelehnt)</translation>
+    </message>
+    <message>
+        <source>This workspace has no syncs yet. Add one to sluice.json.</source>
+        <translation>Dieser Arbeitsbereich hat noch keine Syncs. Fügen Sie einen in sluice.json hinzu.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Model %1 → destination %2 (%3)%4
+Mode: %5 · diff: %6 · %n field(s) mapped%7</source>
+        <translation>
+            <numerusform>Modell %1 → Ziel %2 (%3)%4
+Modus: %5 · Diff: %6 · %n Feld zugeordnet%7</numerusform>
+            <numerusform>Modell %1 → Ziel %2 (%3)%4
+Modus: %5 · Diff: %6 · %n Felder zugeordnet%7</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, object %1</source>
+        <translation>, Objekt %1</translation>
+    </message>
+    <message>
+        <source> · consent column %1</source>
+        <translation> · Einwilligungsspalte %1</translation>
+    </message>
+    <message>
+        <source>Delivering %1 of %2 records</source>
+        <translation>%1 von %2 Datensätzen werden zugestellt</translation>
+    </message>
+    <message>
+        <source>Reading the model: %1 rows</source>
+        <translation>Modell wird gelesen: %1 Zeilen</translation>
+    </message>
+    <message>
+        <source> · %1 records/s</source>
+        <translation> · %1 Datensätze/s</translation>
+    </message>
+    <message numerus="yes">
+        <source> · about %n s left</source>
+        <translation>
+            <numerusform> · noch etwa %n s</numerusform>
+            <numerusform> · noch etwa %n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Planning…</source>
+        <translation>Wird geplant…</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>Läuft…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Planned: %n operation(s) would be sent; nothing was sent.</source>
+        <translation>
+            <numerusform>Geplant: %n Operation würde gesendet; nichts wurde gesendet.</numerusform>
+            <numerusform>Geplant: %n Operationen würden gesendet; nichts wurde gesendet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Run %1 succeeded: every planned record was delivered.</source>
+        <translation>Lauf %1 erfolgreich: alle geplanten Datensätze wurden zugestellt.</translation>
+    </message>
+    <message>
+        <source>Run %1 is partial: some records were held back; they are retried by the next run.</source>
+        <translation>Lauf %1 ist teilweise erfolgreich: einige Datensätze wurden zurückgehalten; der nächste Lauf versucht sie erneut.</translation>
+    </message>
+    <message>
+        <source>Run %1 failed: %2</source>
+        <translation>Lauf %1 fehlgeschlagen: %2</translation>
     </message>
 </context>
 <context>

@@ -51,8 +51,12 @@ int runGui(int argc, char **argv)
     QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
                                         QApplication::translate("sluice::ui", "Preview the first model, save a screenshot to FILE and quit."),
                                         QStringLiteral("FILE"));
+    QCommandLineOption syncsShotOption(QStringLiteral("screenshot-syncs"),
+                                       QApplication::translate("sluice::ui", "Run the first sync, save a screenshot of the Syncs screen to FILE and quit."),
+                                       QStringLiteral("FILE"));
     parser.addOption(workspaceOption);
     parser.addOption(screenshotOption);
+    parser.addOption(syncsShotOption);
     parser.process(app);
 
     QString dir = parser.value(workspaceOption);
@@ -70,6 +74,8 @@ int runGui(int argc, char **argv)
     window.show();
     if (parser.isSet(screenshotOption))
         window.takeScreenshotWhenPreviewed(parser.value(screenshotOption));
+    if (parser.isSet(syncsShotOption))
+        window.takeScreenshotAfterRun(parser.value(syncsShotOption));
     return app.exec();
 }
 

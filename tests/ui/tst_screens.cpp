@@ -4,6 +4,7 @@
 #include "shell/main_window.h"
 #include "shell/workspace_document.h"
 #include "sources/sources_screen.h"
+#include "syncs/syncs_screen.h"
 #include "workspace/workspace_init.h"
 
 #include <QAbstractItemModelTester>
@@ -13,6 +14,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
+#include <QTableWidget>
+#include <QJsonArray>
+#include <QJsonObject>
 
 using namespace sluice;
 
@@ -30,6 +34,7 @@ private slots:
     void previewShowsWarehouseErrors();
     void sourcesTestAndSchema();
     void mainWindowHasEveryScreen();
+    void syncsRunFromTheScreen();
 
 private:
     workspace::Workspace demo();
@@ -181,6 +186,28 @@ void TestScreens::mainWindowHasEveryScreen()
         titles.append(l->text());
     for (const char *t : {"Sources", "Models", "Syncs", "Runs", "Dashboard"})
         QVERIFY2(titles.contains(QString::fromLatin1(t)), t);
+}
+
+void TestScreens::syncsRunFromTheScreen()
+{
+    ui::WorkspaceDocument document(demo());
+    ui::SyncsScreen screen(&document);
+    QSignalSpy finished(&screen, &ui::SyncsScreen::jobFinished);
+    screen.planCurrent();
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(finished.last().at(0).toJsonObject().value(QStringLiteral("status")).toString(), QStringLiteral("planned"));
+    screen.runCurrent();
+    QVERIFY(finished.wait(60000));
+    const QJsonObject summary = finished.last().at(0).toJsonObject();
+    const int delivered = summary.value(QStringLiteral("counts")).toObject().value(QStringLiteral("delivered")).toInt();
+    QVERIFY(delivered > 1000);
+    auto *label = screen.findChild<QLabel *>(QStringLiteral("count_delivered"));
+    QVERIFY(label);
+    QCOMPARE(label->text().remove(QLatin1Char(',')).toInt(), delivered);
+    auto *held = screen.findChild<QTableWidget *>();
+    QVERIFY(held);
+    QCOMPARE(held->rowCount(), summary.value(QStringLiteral("rejections")).toArray().size());
+    QVERIFY(held->rowCount() > 0); // the demo's shared inboxes are held back as identity conflicts
 }
 
 QTEST_MAIN(TestScreens)

@@ -4,6 +4,7 @@
 #include "shell/placeholder_screen.h"
 #include "shell/workspace_document.h"
 #include "sources/sources_screen.h"
+#include "syncs/syncs_screen.h"
 
 #include <QApplication>
 #include <QHBoxLayout>
@@ -62,15 +63,11 @@ MainWindow::MainWindow(workspace::Workspace workspace, QWidget *parent)
     addScreen(tr("Sources"), new SourcesScreen(m_document, this), QStyle::SP_DriveNetIcon);
     m_models = new ModelsScreen(m_document, this);
     addScreen(tr("Models"), m_models, QStyle::SP_FileDialogDetailedView);
-    addScreen(tr("Syncs"),
-              new PlaceholderScreen(tr("Syncs"),
-                                    tr("Not built yet in the GUI. Syncs defined in sluice.json can be planned and run from the "
-                                       "command line: \"sluice plan SYNC\", \"sluice run SYNC\"."),
-                                    this),
-              QStyle::SP_BrowserReload);
+    m_syncs = new SyncsScreen(m_document, this);
+    addScreen(tr("Syncs"), m_syncs, QStyle::SP_BrowserReload);
     addScreen(tr("Runs"),
               new PlaceholderScreen(tr("Runs"), tr("Not built yet in the GUI. Run history and rejections are available from the command line: "
-                                                     "\"sluice runs\", \"sluice rejections SYNC\"."), this),
+                                                     "\"sluice runs\", \"sluice rejections SYNC\"; the Syncs screen shows the last run's."), this),
               QStyle::SP_FileDialogListView);
     addScreen(tr("Dashboard"),
               new PlaceholderScreen(tr("Dashboard"),
@@ -102,6 +99,18 @@ void MainWindow::takeScreenshotWhenPreviewed(const QString &file)
         });
     });
     QTimer::singleShot(200, m_models, &ModelsScreen::previewCurrent);
+}
+
+void MainWindow::takeScreenshotAfterRun(const QString &file)
+{
+    m_navigation->setCurrentRow(2);
+    connect(m_syncs, &SyncsScreen::jobFinished, this, [this, file] {
+        QTimer::singleShot(300, this, [this, file] {
+            grab().save(file);
+            qApp->quit();
+        });
+    });
+    QTimer::singleShot(200, m_syncs, &SyncsScreen::runCurrent);
 }
 
 } // namespace sluice::ui

@@ -11,6 +11,7 @@ namespace sluice::ui {
 
 class WorkspaceDocument;
 class ModelsScreen;
+class SyncsScreen;
 
 // Arranges the screens; each screen lives in its own folder and owns its work.
 class MainWindow final : public QMainWindow
@@ -25,6 +26,8 @@ public:
     // For the README's screenshot: shows Models, previews the first model,
     // and writes FILE once rows and checks are in.
     void takeScreenshotWhenPreviewed(const QString &file);
+    // Likewise for the Syncs screen after running its first sync.
+    void takeScreenshotAfterRun(const QString &file);
 
 private:
     void addScreen(const QString &title, QWidget *screen, int icon);
@@ -33,6 +36,7 @@ private:
     QListWidget *m_navigation;
     QStackedWidget *m_stack;
     ModelsScreen *m_models = nullptr;
+    SyncsScreen *m_syncs = nullptr;
 };
 
 } // namespace sluice::ui

@@ -1,0 +1,223 @@
+#include "syncs/syncs_screen.h"
+
+#include "engine/sync_job.h"
+#include "shell/workspace_document.h"
+
+#include <QCheckBox>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QLabel>
+#include <QListWidget>
+#include <QLocale>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace sluice::ui {
+
+namespace {
+const char *countKeys[] = {"added", "changed", "removed", "unchanged", "excluded", "invalid", "delivered", "rejected"};
+}
+
+SyncsScreen::SyncsScreen(WorkspaceDocument *document, QWidget *parent)
+    : QWidget(parent),
+      m_document(document),
+      m_list(new QListWidget(this)),
+      m_details(new QLabel(this)),
+      m_plan(new QPushButton(tr("Plan"), this)),
+      m_run(new QPushButton(tr("Run now"), this)),
+      m_cancel(new QPushButton(tr("Cancel"), this)),
+      m_fullResync(new QCheckBox(tr("Full resync (send everything again)"), this)),
+      m_progress(new QProgressBar(this)),
+      m_status(new QLabel(this)),
+      m_counts(new QGridLayout),
+      m_held(new QTableWidget(0, 3, this))
+{
+    auto *title = new QLabel(tr("Syncs"), this);
+    title->setObjectName(QStringLiteral("screenTitle"));
+    m_list->setMaximumWidth(240);
+    m_details->setTextFormat(Qt::PlainText);
+    m_details->setWordWrap(true);
+    m_status->setObjectName(QStringLiteral("status"));
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_progress->setRange(0, 1);
+    m_progress->setValue(0);
+    m_progress->setTextVisible(false);
+    m_cancel->setEnabled(false);
+    m_held->setHorizontalHeaderLabels({tr("Key"), tr("Held back as"), tr("Reason")});
+    m_held->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
+    m_held->verticalHeader()->hide();
+    m_held->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_held->setAlternatingRowColors(true);
+
+    const QStringList countTitles{tr("Added"), tr("Changed"), tr("Removed"), tr("Unchanged"),
+                                  tr("Excluded (no consent)"), tr("Invalid"), tr("Delivered"), tr("Rejected")};
+    for (int i = 0; i < countTitles.size(); ++i) {
+        auto *caption = new QLabel(countTitles[i], this);
+        auto *value = new QLabel(QStringLiteral("–"), this);
+        value->setObjectName(QStringLiteral("count_") + QLatin1String(countKeys[i]));
+        value->setStyleSheet(QStringLiteral("font-size: 18px; font-weight: 600;"));
+        m_counts->addWidget(value, 0, i);
+        m_counts->addWidget(caption, 1, i);
+        m_countLabels.append(value);
+    }
+
+    auto *right = new QWidget(this);
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addWidget(m_details);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_plan);
+    buttons->addWidget(m_run);
+    buttons->addWidget(m_cancel);
+    buttons->addWidget(m_fullResync);
+    buttons->addStretch();
+    rightLayout->addLayout(buttons);
+    rightLayout->addWidget(m_progress);
+    rightLayout->addWidget(m_status);
+    rightLayout->addLayout(m_counts);
+    rightLayout->addWidget(new QLabel(tr("Records held back (invalid before sending, or rejected by the destination)"), right));
+    rightLayout->addWidget(m_held, 1);
+
+    auto *splitter = new QSplitter(this);
+    splitter->addWidget(m_list);
+    splitter->addWidget(right);
+    splitter->setStretchFactor(1, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(title);
+    layout->addWidget(splitter, 1);
+
+    connect(m_list, &QListWidget::currentTextChanged, this, &SyncsScreen::showSync);
+    connect(m_plan, &QPushButton::clicked, this, &SyncsScreen::planCurrent);
+    connect(m_run, &QPushButton::clicked, this, &SyncsScreen::runCurrent);
+    connect(m_cancel, &QPushButton::clicked, this, &SyncsScreen::cancel);
+    connect(m_document, &WorkspaceDocument::changed, this, &SyncsScreen::reload);
+    reload();
+}
+
+SyncsScreen::~SyncsScreen() = default; // m_job, a child, waits for its run to stop
+
+void SyncsScreen::reload()
+{
+    const QString current = m_list->currentItem() ? m_list->currentItem()->text() : QString();
+    m_list->clear();
+    for (const QString &name : m_document->workspace().config().syncs.keys())
+        m_list->addItem(name);
+    const auto found = m_list->findItems(current, Qt::MatchExactly);
+    m_list->setCurrentRow(found.isEmpty() ? 0 : m_list->row(found.first()));
+    if (m_list->count() == 0) {
+        m_details->setText(tr("This workspace has no syncs yet. Add one to sluice.json."));
+        setBusy(false);
+        m_plan->setEnabled(false);
+        m_run->setEnabled(false);
+    }
+}
+
+void SyncsScreen::showSync(const QString &name)
+{
+    const auto &syncs = m_document->workspace().config().syncs;
+    if (!syncs.contains(name))
+        return;
+    const workspace::SyncConfig &s = syncs.value(name);
+    const workspace::DestinationConfig d = m_document->workspace().config().destinations.value(s.destination);
+    m_details->setText(tr("Model %1 → destination %2 (%3)%4\nMode: %5 · diff: %6 · %n field(s) mapped%7", nullptr, int(s.fields.size()))
+                           .arg(s.model, s.destination, d.type, s.object.isEmpty() ? QString() : tr(", object %1").arg(s.object), s.mode, s.diff,
+                                s.consentColumn.isEmpty() ? QString() : tr(" · consent column %1").arg(s.consentColumn)));
+}
+
+void SyncsScreen::start(bool planOnly)
+{
+    if (m_job || !m_list->currentItem())
+        return;
+    engine::SyncJob::Params params{m_document->workspace(), m_list->currentItem()->text(), m_fullResync->isChecked(), planOnly};
+    m_job = new engine::SyncJob(params, this);
+    connect(m_job, &engine::SyncJob::progress, this,
+            [this](const QString &stage, qint64 done, qint64 total, double rate, qint64 eta) {
+                const QLocale locale;
+                if (total > 0) {
+                    m_progress->setRange(0, 1000);
+                    m_progress->setValue(int(done * 1000 / total));
+                } else {
+                    m_progress->setRange(0, 0); // unknown: busy
+                }
+                QString text = stage == QLatin1String("deliver") ? tr("Delivering %1 of %2 records").arg(locale.toString(done), locale.toString(total))
+                                                                 : tr("Reading the model: %1 rows").arg(locale.toString(done));
+                text += tr(" · %1 records/s").arg(locale.toString(qint64(rate)));
+                if (eta >= 0)
+                    text += tr(" · about %n s left", nullptr, int(eta));
+                m_status->setText(text);
+            });
+    connect(m_job, &engine::SyncJob::finished, this, [this](const QJsonObject &summary, int) {
+        showSummary(summary);
+        m_job->deleteLater();
+        m_job = nullptr;
+        setBusy(false);
+        emit jobFinished(summary);
+    });
+    connect(m_job, &engine::SyncJob::failed, this, [this](const QString &message, int) {
+        m_status->setText(message);
+        m_job->deleteLater();
+        m_job = nullptr;
+        setBusy(false);
+        emit jobFinished({});
+    });
+    m_status->setText(planOnly ? tr("Planning…") : tr("Running…"));
+    setBusy(true);
+    m_job->start();
+}
+
+void SyncsScreen::cancel()
+{
+    if (m_job)
+        m_job->requestInterruption();
+}
+
+void SyncsScreen::setBusy(bool busy)
+{
+    m_plan->setEnabled(!busy);
+    m_run->setEnabled(!busy);
+    m_cancel->setEnabled(busy);
+    m_list->setEnabled(!busy);
+    if (busy)
+        m_progress->setRange(0, 0);
+    else {
+        m_progress->setRange(0, 1);
+        m_progress->setValue(1);
+    }
+}
+
+void SyncsScreen::showSummary(const QJsonObject &summary)
+{
+    const QLocale locale;
+    const QJsonObject counts = summary.value(QStringLiteral("counts")).toObject();
+    for (int i = 0; i < m_countLabels.size(); ++i)
+        m_countLabels[i]->setText(locale.toString(counts.value(QLatin1String(countKeys[i])).toInteger()));
+    const QString status = summary.value(QStringLiteral("status")).toString();
+    QString text;
+    if (status == QLatin1String("planned"))
+        text = tr("Planned: %n operation(s) would be sent; nothing was sent.", nullptr, summary.value(QStringLiteral("operations")).toInt());
+    else if (status == QLatin1String("succeeded"))
+        text = tr("Run %1 succeeded: every planned record was delivered.").arg(summary.value(QStringLiteral("run_id")).toString());
+    else if (status == QLatin1String("partial"))
+        text = tr("Run %1 is partial: some records were held back; they are retried by the next run.").arg(summary.value(QStringLiteral("run_id")).toString());
+    else
+        text = tr("Run %1 failed: %2").arg(summary.value(QStringLiteral("run_id")).toString(), summary.value(QStringLiteral("error")).toString());
+    m_status->setText(text);
+    const QJsonArray held = summary.value(QStringLiteral("rejections")).toArray();
+    const int shown = int(qMin<qsizetype>(held.size(), 1000));
+    m_held->setRowCount(shown);
+    for (int i = 0; i < shown; ++i) {
+        const QJsonObject h = held[i].toObject();
+        m_held->setItem(i, 0, new QTableWidgetItem(h.value(QStringLiteral("key")).toString()));
+        m_held->setItem(i, 1, new QTableWidgetItem(h.value(QStringLiteral("kind")).toString()));
+        m_held->setItem(i, 2, new QTableWidgetItem(h.value(QStringLiteral("reason")).toString()));
+    }
+}
+
+} // namespace sluice::ui

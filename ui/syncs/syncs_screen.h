@@ -1,0 +1,62 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QWidget>
+
+class QCheckBox;
+class QGridLayout;
+class QLabel;
+class QListWidget;
+class QProgressBar;
+class QPushButton;
+class QTableWidget;
+
+namespace sluice::engine {
+class SyncJob;
+}
+
+namespace sluice::ui {
+
+class WorkspaceDocument;
+
+// Plan or run a sync and see what it would send, what it sent, and every
+// record held back with its reason. The work runs in an engine::SyncJob.
+class SyncsScreen final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SyncsScreen)
+
+public:
+    explicit SyncsScreen(WorkspaceDocument *document, QWidget *parent = nullptr);
+    ~SyncsScreen() override;
+
+    void planCurrent() { start(true); }
+    void runCurrent() { start(false); }
+    void cancel();
+
+signals:
+    void jobFinished(const QJsonObject &summary);
+
+private:
+    void reload();
+    void showSync(const QString &name);
+    void start(bool planOnly);
+    void showSummary(const QJsonObject &summary);
+    void setBusy(bool busy);
+
+    WorkspaceDocument *m_document;
+    QListWidget *m_list;
+    QLabel *m_details;
+    QPushButton *m_plan;
+    QPushButton *m_run;
+    QPushButton *m_cancel;
+    QCheckBox *m_fullResync;
+    QProgressBar *m_progress;
+    QLabel *m_status;
+    QGridLayout *m_counts;
+    QList<QLabel *> m_countLabels;
+    QTableWidget *m_held;
+    engine::SyncJob *m_job = nullptr;
+};
+
+} // namespace sluice::ui
