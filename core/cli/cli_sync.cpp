@@ -5,6 +5,9 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 
+#include <atomic>
+#include <csignal>
+
 namespace sluice::cli {
 
 namespace {
@@ -31,6 +34,15 @@ QString summary(const engine::RunResult &r)
         .arg(c.rejected);
 }
 
+// Ctrl-C (SIGINT) or SIGTERM asks the run to stop cleanly: batches in flight
+// settle, state is committed, the run is recorded as failed ("cancelled").
+std::atomic_bool interrupted{false};
+extern "C" void onInterrupt(int signal)
+{
+    interrupted.store(true);
+    std::signal(signal, SIG_DFL); // a second one ends the process at once
+}
+
 int planOrRun(const Arguments &args, bool run)
 {
     Result<workspace::Workspace> ws = openWorkspace(args);
@@ -44,6 +56,9 @@ int planOrRun(const Arguments &args, bool run)
         return fail(state.error());
     engine::SyncOptions options;
     options.fullResync = args.flags.contains(QStringLiteral("full-resync"));
+    options.cancel = &interrupted;
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
     engine::RunResult result;
     if (run) {
         Result<engine::RunResult> r = engine::runSync(ws.value(), *state.value(), sync, options);

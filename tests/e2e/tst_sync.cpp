@@ -39,6 +39,7 @@ private slots:
     void consentAndModes();
     void secondRunRefusesAndStaleLockIsRecovered();
     void killDashNineNeverLosesARecord();
+    void interruptStopsCleanly();
 
 private:
     struct Run
@@ -504,6 +505,29 @@ void TestSync::killDashNineNeverLosesARecord()
     const Run runs = sluice({QStringLiteral("runs"), QStringLiteral("to_hook"), QStringLiteral("--json")});
     for (const QJsonValue &v : runs.json.value(QStringLiteral("runs")).toArray())
         QVERIFY(v.toObject().value(QStringLiteral("status")).toString() != QLatin1String("running"));
+}
+
+void TestSync::interruptStopsCleanly()
+{
+    m_sink->delayNext(40, 50);
+    QProcess p;
+    p.start(QStringLiteral(SLUICE_BINARY), {QStringLiteral("run"), QStringLiteral("to_hook"), QStringLiteral("--workspace"), m_ws, QStringLiteral("--json")});
+    QVERIFY(p.waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(m_sink->requests() >= 3, 20000);
+    ::kill(pid_t(p.processId()), SIGINT);
+    QVERIFY(p.waitForFinished(20000));
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit); // it stopped by itself, after settling
+    QCOMPARE(p.exitCode(), 1);
+    const QJsonObject out = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+    QCOMPARE(out.value(QStringLiteral("status")).toString(), QStringLiteral("failed"));
+    QVERIFY(out.value(QStringLiteral("error")).toString().contains(QStringLiteral("cancelled")));
+    const int delivered = out.value(QStringLiteral("counts")).toObject().value(QStringLiteral("delivered")).toInt();
+    QVERIFY(delivered > 0 && delivered < 2000);
+    m_sink->clearFaults();
+    const Run r = sluice({QStringLiteral("run"), QStringLiteral("to_hook"), QStringLiteral("--json")});
+    QCOMPARE(r.code, 0);
+    QCOMPARE(r.json.value(QStringLiteral("counts")).toObject().value(QStringLiteral("delivered")).toInt(), 2000 - delivered);
+    QCOMPARE(m_sink->records().size(), 2000);
 }
 
 QTEST_GUILESS_MAIN(TestSync)
