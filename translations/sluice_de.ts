@@ -679,6 +679,14 @@ Sync %1: nichts wurde gesendet; beheben Sie zuerst den Schlüssel des Modells</t
         <source>Run the first sync, save a screenshot of the Syncs screen to FILE and quit.</source>
         <translation>Den ersten Sync ausführen, ein Bildschirmfoto der Sync-Ansicht in DATEI speichern und beenden.</translation>
     </message>
+    <message>
+        <source>Open on SCREEN: sources, models, syncs, runs or dashboard.</source>
+        <translation>Mit ANSICHT öffnen: sources, models, syncs, runs oder dashboard.</translation>
+    </message>
+    <message>
+        <source>Save a screenshot of the window to FILE after two seconds and quit.</source>
+        <translation>Nach zwei Sekunden ein Bildschirmfoto des Fensters in DATEI speichern und beenden.</translation>
+    </message>
 </context>
 <context>
     <name>sluice::ui::MainWindow</name>
@@ -713,10 +721,6 @@ Sync %1: nichts wurde gesendet; beheben Sie zuerst den Schlüssel des Modells</t
     <message>
         <source>Not built yet. Charts of success rate, freshness lag, rejection rate and match rate will be drawn from the run history that "sluice runs" shows.</source>
         <translation>Noch nicht gebaut. Diagramme zu Erfolgsquote, Aktualitätsverzug, Ablehnungsquote und Trefferquote werden aus der Laufhistorie gezeichnet, die „sluice runs“ zeigt.</translation>
-    </message>
-    <message>
-        <source>Not built yet in the GUI. Run history and rejections are available from the command line: "sluice runs", "sluice rejections SYNC"; the Syncs screen shows the last run's.</source>
-        <translation>In der GUI noch nicht gebaut. Laufhistorie und Ablehnungen gibt es auf der Kommandozeile: „sluice runs“, „sluice rejections SYNC“; die Sync-Ansicht zeigt die des letzten Laufs.</translation>
     </message>
 </context>
 <context>
@@ -807,6 +811,85 @@ Sync %1: nichts wurde gesendet; beheben Sie zuerst den Schlüssel des Modells</t
     <message>
         <source>%1: %2 (warehouse type %3)</source>
         <translation>%1: %2 (Warehouse-Typ %3)</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::ui::RunsScreen</name>
+    <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Started (UTC)</source>
+        <translation>Begonnen (UTC)</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Zugestellt</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Invalid</source>
+        <translation>Ungültig</translation>
+    </message>
+    <message>
+        <source>Changes (+ ~ −)</source>
+        <translation>Änderungen (+ ~ −)</translation>
+    </message>
+    <message>
+        <source>Freshness lag</source>
+        <translation>Aktualitätsverzug</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Hinweise</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>schema drift: %1</source>
+        <translation>Schemadrift: %1</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s)</source>
+        <translation><numerusform>%n Lauf</numerusform><numerusform>%n Läufe</numerusform></translation>
     </message>
 </context>
 <context>

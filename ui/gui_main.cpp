@@ -54,6 +54,14 @@ int runGui(int argc, char **argv)
     QCommandLineOption syncsShotOption(QStringLiteral("screenshot-syncs"),
                                        QApplication::translate("sluice::ui", "Run the first sync, save a screenshot of the Syncs screen to FILE and quit."),
                                        QStringLiteral("FILE"));
+    QCommandLineOption showOption(QStringLiteral("show"),
+                                  QApplication::translate("sluice::ui", "Open on SCREEN: sources, models, syncs, runs or dashboard."),
+                                  QStringLiteral("SCREEN"));
+    QCommandLineOption grabOption(QStringLiteral("grab"),
+                                  QApplication::translate("sluice::ui", "Save a screenshot of the window to FILE after two seconds and quit."),
+                                  QStringLiteral("FILE"));
+    parser.addOption(showOption);
+    parser.addOption(grabOption);
     parser.addOption(workspaceOption);
     parser.addOption(screenshotOption);
     parser.addOption(syncsShotOption);
@@ -74,6 +82,10 @@ int runGui(int argc, char **argv)
     window.show();
     if (parser.isSet(screenshotOption))
         window.takeScreenshotWhenPreviewed(parser.value(screenshotOption));
+    if (parser.isSet(showOption))
+        window.showScreen(parser.value(showOption));
+    if (parser.isSet(grabOption))
+        window.grabAfter(parser.value(grabOption), 2000);
     if (parser.isSet(syncsShotOption))
         window.takeScreenshotAfterRun(parser.value(syncsShotOption));
     return app.exec();

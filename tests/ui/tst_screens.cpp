@@ -4,6 +4,7 @@
 #include "shell/main_window.h"
 #include "shell/workspace_document.h"
 #include "sources/sources_screen.h"
+#include "runs/runs_screen.h"
 #include "syncs/syncs_screen.h"
 #include "workspace/workspace_init.h"
 
@@ -208,6 +209,17 @@ void TestScreens::syncsRunFromTheScreen()
     QVERIFY(held);
     QCOMPARE(held->rowCount(), summary.value(QStringLiteral("rejections")).toArray().size());
     QVERIFY(held->rowCount() > 0); // the demo's shared inboxes are held back as identity conflicts
+
+    // The run is in the history, with what it held back.
+    ui::RunsScreen runs(&document);
+    QSignalSpy refreshed(&runs, &ui::RunsScreen::refreshed);
+    QVERIFY(refreshed.wait(30000));
+    QVERIFY(refreshed.first().at(0).toInt() >= 1);
+    auto *runsTable = runs.findChild<QTableWidget *>(QStringLiteral("runsTable"));
+    auto *heldTable = runs.findChild<QTableWidget *>(QStringLiteral("heldTable"));
+    QVERIFY(runsTable && heldTable);
+    QCOMPARE(runsTable->item(0, 2)->text(), summary.value(QStringLiteral("status")).toString());
+    QCOMPARE(heldTable->rowCount(), int(qMin<qsizetype>(summary.value(QStringLiteral("rejections")).toArray().size(), 2000)));
 }
 
 QTEST_MAIN(TestScreens)

@@ -4,6 +4,7 @@
 #include "shell/placeholder_screen.h"
 #include "shell/workspace_document.h"
 #include "sources/sources_screen.h"
+#include "runs/runs_screen.h"
 #include "syncs/syncs_screen.h"
 
 #include <QApplication>
@@ -65,10 +66,9 @@ MainWindow::MainWindow(workspace::Workspace workspace, QWidget *parent)
     addScreen(tr("Models"), m_models, QStyle::SP_FileDialogDetailedView);
     m_syncs = new SyncsScreen(m_document, this);
     addScreen(tr("Syncs"), m_syncs, QStyle::SP_BrowserReload);
-    addScreen(tr("Runs"),
-              new PlaceholderScreen(tr("Runs"), tr("Not built yet in the GUI. Run history and rejections are available from the command line: "
-                                                     "\"sluice runs\", \"sluice rejections SYNC\"; the Syncs screen shows the last run's."), this),
-              QStyle::SP_FileDialogListView);
+    auto *runs = new RunsScreen(m_document, this);
+    addScreen(tr("Runs"), runs, QStyle::SP_FileDialogListView);
+    connect(m_syncs, &SyncsScreen::jobFinished, runs, &RunsScreen::refresh);
     addScreen(tr("Dashboard"),
               new PlaceholderScreen(tr("Dashboard"),
                                     tr("Not built yet. Charts of success rate, freshness lag, rejection rate and match "
@@ -99,6 +99,23 @@ void MainWindow::takeScreenshotWhenPreviewed(const QString &file)
         });
     });
     QTimer::singleShot(200, m_models, &ModelsScreen::previewCurrent);
+}
+
+void MainWindow::showScreen(const QString &name)
+{
+    static const QStringList names{QStringLiteral("sources"), QStringLiteral("models"), QStringLiteral("syncs"), QStringLiteral("runs"),
+                                   QStringLiteral("dashboard")};
+    const int row = int(names.indexOf(name.toLower()));
+    if (row >= 0)
+        m_navigation->setCurrentRow(row);
+}
+
+void MainWindow::grabAfter(const QString &file, int milliseconds)
+{
+    QTimer::singleShot(milliseconds, this, [this, file] {
+        grab().save(file);
+        qApp->quit();
+    });
 }
 
 void MainWindow::takeScreenshotAfterRun(const QString &file)

@@ -28,6 +28,8 @@ public:
     void takeScreenshotWhenPreviewed(const QString &file);
     // Likewise for the Syncs screen after running its first sync.
     void takeScreenshotAfterRun(const QString &file);
+    void showScreen(const QString &name);
+    void grabAfter(const QString &file, int milliseconds);
 
 private:
     void addScreen(const QString &title, QWidget *screen, int icon);

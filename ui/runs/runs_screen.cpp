@@ -1,0 +1,163 @@
+#include "runs/runs_screen.h"
+
+#include "shell/workspace_document.h"
+#include "store/state_store.h"
+
+#include <QFutureWatcher>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+namespace sluice::ui {
+
+namespace {
+
+struct History
+{
+    QString error;
+    QList<store::RunRecord> runs;
+    QHash<QString, QList<store::StateStore::Rejection>> heldByRun;
+};
+
+History load(const QString &path, const QStringList &syncs)
+{
+    History h;
+    auto store = store::StateStore::open(path);
+    if (!store) {
+        h.error = store.error().message;
+        return h;
+    }
+    h.runs = store.value()->runs({}, 500);
+    for (const QString &sync : syncs)
+        for (const store::StateStore::Rejection &r : store.value()->rejections(sync, true))
+            h.heldByRun[r.runId].append(r);
+    return h;
+}
+
+QTableWidgetItem *item(const QString &text)
+{
+    auto *i = new QTableWidgetItem(text);
+    i->setFlags(i->flags() & ~Qt::ItemIsEditable);
+    return i;
+}
+
+} // namespace
+
+RunsScreen::RunsScreen(WorkspaceDocument *document, QWidget *parent)
+    : QWidget(parent), m_document(document), m_runs(new QTableWidget(0, 9, this)), m_held(new QTableWidget(0, 4, this)), m_status(new QLabel(this))
+{
+    auto *title = new QLabel(tr("Runs"), this);
+    title->setObjectName(QStringLiteral("screenTitle"));
+    auto *refreshButton = new QPushButton(tr("Refresh"), this);
+    m_runs->setHorizontalHeaderLabels({tr("Started (UTC)"), tr("Sync"), tr("Status"), tr("Delivered"), tr("Rejected"), tr("Invalid"),
+                                       tr("Changes (+ ~ −)"), tr("Freshness lag"), tr("Notes")});
+    m_runs->horizontalHeader()->setSectionResizeMode(8, QHeaderView::Stretch);
+    m_runs->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_runs->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_runs->verticalHeader()->hide();
+    m_runs->setAlternatingRowColors(true);
+    m_held->setHorizontalHeaderLabels({tr("Key"), tr("Kind"), tr("Attempts"), tr("Reason")});
+    m_held->horizontalHeader()->setSectionResizeMode(3, QHeaderView::Stretch);
+    m_held->verticalHeader()->hide();
+    m_held->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_status->setObjectName(QStringLiteral("status"));
+    m_runs->setObjectName(QStringLiteral("runsTable"));
+    m_held->setObjectName(QStringLiteral("heldTable"));
+
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_runs);
+    splitter->addWidget(m_held);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *top = new QHBoxLayout;
+    top->addWidget(title);
+    top->addStretch();
+    top->addWidget(m_status);
+    top->addWidget(refreshButton);
+    layout->addLayout(top);
+    layout->addWidget(splitter, 1);
+
+    connect(refreshButton, &QPushButton::clicked, this, &RunsScreen::refresh);
+    connect(m_runs, &QTableWidget::currentCellChanged, this, [this](int row) { showRejections(row); });
+    refresh();
+}
+
+void RunsScreen::refresh()
+{
+    const quint64 generation = ++m_generation;
+    const QString path = m_document->workspace().stateDbPath();
+    const QStringList syncs = m_document->workspace().config().syncs.keys();
+    auto *watcher = new QFutureWatcher<History>(this);
+    connect(watcher, &QFutureWatcher<History>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_generation)
+            return;
+        const History h = watcher->result();
+        if (!h.error.isEmpty()) {
+            m_status->setText(h.error);
+            return;
+        }
+        const QLocale locale;
+        m_runs->setRowCount(int(h.runs.size()));
+        for (int i = 0; i < h.runs.size(); ++i) {
+            const store::RunRecord &r = h.runs[i];
+            const QJsonObject c = r.counts;
+            QStringList notes;
+            if (!r.error.isEmpty())
+                notes.append(r.error);
+            if (r.metrics.contains(QStringLiteral("schema_drift")))
+                notes.append(tr("schema drift: %1").arg(QString::fromUtf8(QJsonDocument(r.metrics.value(QStringLiteral("schema_drift")).toObject())
+                                                                                .toJson(QJsonDocument::Compact))));
+            const double lag = r.metrics.value(QStringLiteral("freshness_lag_s")).toDouble(-1);
+            m_runs->setItem(i, 0, item(r.startedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))));
+            m_runs->item(i, 0)->setData(Qt::UserRole, r.id);
+            m_runs->setItem(i, 1, item(r.sync));
+            m_runs->setItem(i, 2, item(r.status));
+            m_runs->item(i, 2)->setForeground(r.status == QLatin1String("succeeded") ? QColor(0x1c, 0x7c, 0x3c)
+                                              : r.status == QLatin1String("partial") ? QColor(0x9a, 0x4d, 0x00)
+                                                                                      : QColor(0xb3, 0x26, 0x1e));
+            m_runs->setItem(i, 3, item(locale.toString(c.value(QStringLiteral("delivered")).toInteger())));
+            m_runs->setItem(i, 4, item(locale.toString(c.value(QStringLiteral("rejected")).toInteger())));
+            m_runs->setItem(i, 5, item(locale.toString(c.value(QStringLiteral("invalid")).toInteger())));
+            m_runs->setItem(i, 6, item(QStringLiteral("+%1 ~%2 −%3")
+                                           .arg(locale.toString(c.value(QStringLiteral("added")).toInteger()),
+                                                locale.toString(c.value(QStringLiteral("changed")).toInteger()),
+                                                locale.toString(c.value(QStringLiteral("removed")).toInteger()))));
+            m_runs->setItem(i, 7, item(lag < 0 ? QString() : lag < 3600 ? tr("%1 min").arg(qint64(lag / 60)) : tr("%1 h").arg(lag / 3600, 0, 'f', 1)));
+            m_runs->setItem(i, 8, item(notes.join(QStringLiteral("; "))));
+        }
+        for (int c = 0; c < 8; ++c)
+            m_runs->resizeColumnToContents(c);
+        m_heldByRun.clear();
+        for (auto it = h.heldByRun.begin(); it != h.heldByRun.end(); ++it)
+            for (const auto &r : it.value())
+                m_heldByRun[it.key()].append({r.key, r.kind, QString::number(r.attempts), r.reason});
+        m_status->setText(tr("%n run(s)", nullptr, int(h.runs.size())));
+        if (!h.runs.isEmpty())
+            m_runs->selectRow(0);
+        emit refreshed(int(h.runs.size()));
+    });
+    watcher->setFuture(QtConcurrent::run([path, syncs] { return load(path, syncs); }));
+}
+
+void RunsScreen::showRejections(int row)
+{
+    m_held->setRowCount(0);
+    if (row < 0 || !m_runs->item(row, 0))
+        return;
+    const QList<QStringList> held = m_heldByRun.value(m_runs->item(row, 0)->data(Qt::UserRole).toString());
+    m_held->setRowCount(int(qMin<qsizetype>(held.size(), 2000)));
+    for (int i = 0; i < m_held->rowCount(); ++i)
+        for (int c = 0; c < 4; ++c)
+            m_held->setItem(i, c, item(held[i][c]));
+}
+
+} // namespace sluice::ui
