@@ -21,6 +21,7 @@ private slots:
     void errors();
     void initRefusesAnExistingWorkspace();
     void checkPasses();
+    void demoSyncWritesExactlyTheModel();
     void unknownVerbIsUsageError();
     void speaksGerman();
 
@@ -189,6 +190,28 @@ void TestCli::checkPasses()
     const QJsonObject o = QJsonDocument::fromJson(r.out).object();
     QCOMPARE(o.value(QStringLiteral("ok")).toBool(), true);
     QCOMPARE(o.value(QStringLiteral("models")).toArray().size(), 1);
+}
+
+void TestCli::demoSyncWritesExactlyTheModel()
+{
+    const QString ws = m_dir.filePath(QStringLiteral("demo-run"));
+    QVERIFY(sluice({QStringLiteral("init"), ws, QStringLiteral("--demo"), QStringLiteral("--rows"), QStringLiteral("3000")}).code == 0);
+    Run r = sluice({QStringLiteral("run"), QStringLiteral("customers_to_file"), QStringLiteral("--workspace"), ws, QStringLiteral("--json")});
+    QVERIFY2(r.code == 0, r.err.constData());
+    const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(o.value(QStringLiteral("status")).toString(), QStringLiteral("succeeded"));
+    QCOMPARE(o.value(QStringLiteral("counts")).toObject().value(QStringLiteral("delivered")).toInt(), 3000);
+    QFile out(ws + QStringLiteral("/out/customers.jsonl"));
+    QVERIFY(out.open(QIODevice::ReadOnly));
+    QCOMPARE(out.readAll().count('\n'), 3000);
+    r = sluice({QStringLiteral("run"), QStringLiteral("customers_to_file"), QStringLiteral("--workspace"), ws, QStringLiteral("--json")});
+    QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QStringLiteral("counts")).toObject().value(QStringLiteral("delivered")).toInt(), 0);
+    // The governed audience holds back what it must, and says why.
+    r = sluice({QStringLiteral("run"), QStringLiteral("audience_to_file"), QStringLiteral("--workspace"), ws, QStringLiteral("--json")});
+    QCOMPARE(r.code, 3);
+    const QJsonObject counts = QJsonDocument::fromJson(r.out).object().value(QStringLiteral("counts")).toObject();
+    QVERIFY(counts.value(QStringLiteral("excluded")).toInt() > 500);
+    QVERIFY(counts.value(QStringLiteral("invalid")).toInt() > 0);
 }
 
 void TestCli::unknownVerbIsUsageError()
