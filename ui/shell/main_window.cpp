@@ -92,12 +92,7 @@ void MainWindow::addScreen(const QString &title, QWidget *screen, int icon)
 void MainWindow::takeScreenshotWhenPreviewed(const QString &file)
 {
     m_navigation->setCurrentRow(1);
-    connect(m_models, &ModelsScreen::previewSettled, this, [this, file] {
-        QTimer::singleShot(300, this, [this, file] {
-            grab().save(file);
-            qApp->quit();
-        });
-    });
+    connect(m_models, &ModelsScreen::previewSettled, this, [this, file] { grabAfter(file, 300); });
     QTimer::singleShot(200, m_models, &ModelsScreen::previewCurrent);
 }
 
@@ -121,12 +116,7 @@ void MainWindow::grabAfter(const QString &file, int milliseconds)
 void MainWindow::takeScreenshotAfterRun(const QString &file)
 {
     m_navigation->setCurrentRow(2);
-    connect(m_syncs, &SyncsScreen::jobFinished, this, [this, file] {
-        QTimer::singleShot(300, this, [this, file] {
-            grab().save(file);
-            qApp->quit();
-        });
-    });
+    connect(m_syncs, &SyncsScreen::jobFinished, this, [this, file] { grabAfter(file, 300); });
     QTimer::singleShot(200, m_syncs, &SyncsScreen::runCurrent);
 }
 
