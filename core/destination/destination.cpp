@@ -6,8 +6,19 @@
 #include "workspace/workspace.h"
 
 #include <QCoreApplication>
+#include <QJsonDocument>
 
 namespace sluice::destination {
+
+Operation Operation::make(QString key, OpKind kind, const QJsonObject &fields, QString hash)
+{
+    return {std::move(key), kind, fields.isEmpty() ? QByteArray() : QJsonDocument(fields).toJson(QJsonDocument::Compact), std::move(hash)};
+}
+
+QJsonObject Operation::fields() const
+{
+    return fieldsJson.isEmpty() ? QJsonObject() : QJsonDocument::fromJson(fieldsJson).object();
+}
 
 QString opName(OpKind kind)
 {

@@ -24,8 +24,13 @@ struct Operation
 {
     QString key;
     OpKind kind = OpKind::Upsert;
-    QJsonObject fields;
+    // The mapped record as compact JSON: a planned run can hold a million of
+    // these, and text is a seventh of a QJsonObject's footprint.
+    QByteArray fieldsJson;
     QString hash; // content hash the state records once accepted
+
+    static Operation make(QString key, OpKind kind, const QJsonObject &fields, QString hash = {});
+    QJsonObject fields() const;
 };
 
 struct Outcome

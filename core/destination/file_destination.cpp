@@ -105,12 +105,12 @@ Result<void> FileDestination::deliver(const QList<Operation> &operations, const 
                 outcomes.append({op.key, false, QCoreApplication::translate("sluice::destination", "no such record to update")});
                 continue;
             }
-            it->second = op.fields;
+            it->second = op.fields();
         } else if (op.kind == OpKind::Insert && records.count(op.key)) {
             outcomes.append({op.key, false, QCoreApplication::translate("sluice::destination", "record already exists (insert only)")});
             continue;
         } else {
-            records[op.key] = op.fields;
+            records[op.key] = op.fields();
         }
         outcomes.append({op.key, true, {}});
     }

@@ -79,7 +79,8 @@ Result<void> TableDestination::deliver(const QList<Operation> &operations, const
     QStringList columns;
     QHash<QString, QString> types;
     for (const Operation &op : operations) {
-        for (auto it = op.fields.begin(); it != op.fields.end(); ++it) {
+        const QJsonObject fields = op.fields();
+        for (auto it = fields.begin(); it != fields.end(); ++it) {
             if (!types.contains(it.key())) {
                 columns.append(it.key());
                 types.insert(it.key(), QString());
@@ -152,8 +153,9 @@ Result<void> TableDestination::deliver(const QList<Operation> &operations, const
                 continue;
             }
             QStringList values{keyLiteral(op.key)};
+            const QJsonObject fields = op.fields();
             for (const QString &c : columns)
-                values.append(literal(op.fields.value(c)));
+                values.append(literal(fields.value(c)));
             upserts.append(QLatin1Char('(') + values.join(QStringLiteral(", ")) + QLatin1Char(')'));
         }
         if (!db.transaction())

@@ -103,17 +103,22 @@ Result<void> WebhookDestination::deliver(const QList<Operation> &operations, con
     };
 
     auto send = [&](Batch batch) {
-        QJsonArray records;
-        for (const Operation &op : std::as_const(batch.operations)) {
-            QJsonObject r{{QStringLiteral("op"), opName(op.kind)}, {QStringLiteral("key"), op.key}};
+        // Written by hand so each record's fields, already compact JSON, go in as they are.
+        auto jsonString = [](const QString &text) {
+            const QByteArray a = QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact);
+            return a.mid(1, a.size() - 2);
+        };
+        QByteArray body = "{\"sync\":" + jsonString(context.sync) + ",\"run_id\":" + jsonString(context.runId) + ",\"batch\":[";
+        for (qsizetype i = 0; i < batch.operations.size(); ++i) {
+            const Operation &op = batch.operations[i];
+            if (i > 0)
+                body += ',';
+            body += "{\"op\":\"" + opName(op.kind).toLatin1() + "\",\"key\":" + jsonString(op.key);
             if (op.kind != OpKind::Delete)
-                r.insert(QStringLiteral("fields"), op.fields);
-            records.append(r);
+                body += ",\"fields\":" + (op.fieldsJson.isEmpty() ? QByteArray("{}") : op.fieldsJson);
+            body += '}';
         }
-        const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("sync"), context.sync},
-                                                          {QStringLiteral("run_id"), context.runId},
-                                                          {QStringLiteral("batch"), records}})
-                                    .toJson(QJsonDocument::Compact);
+        body += "]}";
         QNetworkRequest request(m_url);
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
         request.setRawHeader("Idempotency-Key", QStringLiteral("%1-%2").arg(context.runId).arg(batch.number).toUtf8());

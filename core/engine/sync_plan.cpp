@@ -281,7 +281,7 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
     struct Candidate
     {
         QString key;
-        QJsonObject fields;
+        QByteArray fields; // compact JSON
         QString hash;
         bool isNew = false;
     };
@@ -391,7 +391,7 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
             QJsonObject mappedFields;
             for (qsizetype i = 0; i < fields.size(); ++i)
                 mappedFields.insert(fields[i].destination, source::toJson(mappedValues[i], source::ColumnType::Unknown));
-            candidates.append({key, std::move(mappedFields), hash, isNew});
+            candidates.append({key, QJsonDocument(mappedFields).toJson(QJsonDocument::Compact), hash, isNew});
         }
         if (options.progress && plan.modelRows % 10000 == 0)
             options.progress(QStringLiteral("extract"), plan.modelRows, -1);

@@ -50,7 +50,7 @@ QJsonObject RunResult::toJson() const
             const destination::Operation &op = plan.operations[i];
             QJsonObject s{{QStringLiteral("op"), destination::opName(op.kind)}, {QStringLiteral("key"), op.key}};
             if (op.kind != destination::OpKind::Delete)
-                s.insert(QStringLiteral("fields"), op.fields);
+                s.insert(QStringLiteral("fields"), op.fields());
             samples.append(s);
         }
         o.insert(QStringLiteral("operations"), double(plan.operations.size()));

@@ -73,11 +73,10 @@ void benchDelivery()
     QList<destination::Operation> ops;
     ops.reserve(total);
     for (int i = 0; i < total; ++i)
-        ops.append({QString::number(i), destination::OpKind::Upsert,
-                    QJsonObject{{QStringLiteral("email"), QStringLiteral("user%1@example.com").arg(i)},
-                                {QStringLiteral("ltv"), i % 1000 / 7.0},
-                                {QStringLiteral("stage"), QStringLiteral("repeat")}},
-                    {}});
+        ops.append(destination::Operation::make(QString::number(i), destination::OpKind::Upsert,
+                                                QJsonObject{{QStringLiteral("email"), QStringLiteral("user%1@example.com").arg(i)},
+                                                            {QStringLiteral("ltv"), i % 1000 / 7.0},
+                                                            {QStringLiteral("stage"), QStringLiteral("repeat")}}));
     auto deliver = [&](test::WebhookSink &sink, const QJsonObject &config, const QList<destination::Operation> &list) {
         destination::WebhookDestination hook(QStringLiteral("sink"), QUrl(sink.url()), {}, destination::HttpSettings::from(config));
         destination::DeliveryContext context;
