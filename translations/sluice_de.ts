@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
     <name>QObject</name>
@@ -10,11 +11,11 @@
 <context>
     <name>sluice::cli</name>
     <message>
-        <source>"%1" is not available in this build yet; see the README for the verbs that exist</source>
+        <source>&quot;%1&quot; is not available in this build yet; see the README for the verbs that exist</source>
         <translation>„%1“ ist in diesem Build noch nicht verfügbar; die vorhandenen Befehle stehen in der README</translation>
     </message>
     <message>
-        <source>unknown verb "%1"
+        <source>unknown verb &quot;%1&quot;
 
 %2</source>
         <translation>unbekannter Befehl „%1“
@@ -98,7 +99,7 @@
         <translation>preview: --limit nimmt eine Zahl von 0 bis 100000</translation>
     </message>
     <message>
-        <source>preview: unknown model "%1" (models: %2)</source>
+        <source>preview: unknown model &quot;%1&quot; (models: %2)</source>
         <translation>preview: unbekanntes Modell „%1“ (Modelle: %2)</translation>
     </message>
     <message>
@@ -156,10 +157,6 @@ Ohne Befehl öffnet sluice die GUI.
         <translation>Sync %1 %2: %3 neu, %4 geändert, %5 entfernt, %6 unverändert, %7 ausgeschlossen (keine Einwilligung), %8 ungültig, %9 zugestellt, %10 abgelehnt</translation>
     </message>
     <message>
-        <source>unknown sync "%1" (syncs: %2)</source>
-        <translation>unbekannter Sync „%1“ (Syncs: %2)</translation>
-    </message>
-    <message>
         <source>  %1 %2: %3</source>
         <translation>  %1 %2: %3</translation>
     </message>
@@ -173,10 +170,6 @@ Ohne Befehl öffnet sluice die GUI.
             <numerusform>%n Operation würde gesendet; nichts wurde gesendet</numerusform>
             <numerusform>%n Operationen würden gesendet; nichts wurde gesendet</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>unknown sync "%1"</source>
-        <translation>unbekannter Sync „%1“</translation>
     </message>
     <message>
         <source>%1  %2  %3  %4: +%5 ~%6 -%7 delivered %8, rejected %9, invalid %10%11</source>
@@ -249,7 +242,7 @@ Ohne Befehl öffnet sluice die GUI.
         <translation>Ziel %1</translation>
     </message>
     <message>
-        <source>%1: "%2" is not an http(s) URL</source>
+        <source>%1: &quot;%2&quot; is not an http(s) URL</source>
         <translation>%1: „%2“ ist keine http(s)-URL</translation>
     </message>
     <message>
@@ -301,12 +294,12 @@ Ohne Befehl öffnet sluice die GUI.
         <translation>%1: keine Verbindung möglich: %2</translation>
     </message>
     <message>
-        <source>%1: the sync must name the table in "object"</source>
+        <source>%1: the sync must name the table in &quot;object&quot;</source>
         <translation>%1: der Sync muss die Tabelle in „object“ nennen</translation>
     </message>
     <message>
-        <source>%1: table %2 does not exist; create it, or set "create_table": true</source>
-        <translation>%1: Tabelle %2 existiert nicht; legen Sie sie an oder setzen Sie "create_table": true</translation>
+        <source>%1: table %2 does not exist; create it, or set &quot;create_table&quot;: true</source>
+        <translation>%1: Tabelle %2 existiert nicht; legen Sie sie an oder setzen Sie &quot;create_table&quot;: true</translation>
     </message>
     <message>
         <source>%1: cannot create table %2: %3</source>
@@ -340,7 +333,7 @@ Ohne Befehl öffnet sluice die GUI.
         <translation>Sync %1: Feld %2 sendet die PII-Spalte %3 des Modells %4 ungehasht, und Ziel %5 verlangt Hashing; beenden Sie die Transformation mit sha256, hash:google oder hash:meta</translation>
     </message>
     <message>
-        <source>unknown sync "%1" (syncs: %2)</source>
+        <source>unknown sync &quot;%1&quot; (syncs: %2)</source>
         <translation>unbekannter Sync „%1“ (Syncs: %2)</translation>
     </message>
     <message>
@@ -357,7 +350,7 @@ Ohne Befehl öffnet sluice die GUI.
     </message>
     <message>
         <source>
-sync %1: nothing was sent; fix the model's key first</source>
+sync %1: nothing was sent; fix the model&apos;s key first</source>
         <translation>
 Sync %1: nichts wurde gesendet; beheben Sie zuerst den Schlüssel des Modells</translation>
     </message>
@@ -370,7 +363,7 @@ Sync %1: nichts wurde gesendet; beheben Sie zuerst den Schlüssel des Modells</t
         <translation>Identitätskonflikt: Datensätze %1 und %2 haben dasselbe %3, das Ziel würde sie zusammenführen</translation>
     </message>
     <message>
-        <source>no %1 to match the destination's records on</source>
+        <source>no %1 to match the destination&apos;s records on</source>
         <translation>kein %1, um Datensätze im Ziel zuzuordnen</translation>
     </message>
     <message>
@@ -382,8 +375,8 @@ Sync %1: nichts wurde gesendet; beheben Sie zuerst den Schlüssel des Modells</t
         <translation>Sync %1: Ziel %2 verlangt das Feld %3, und der Sync ordnet es nicht zu</translation>
     </message>
     <message>
-        <source> (the warehouse diff keeps its state in schema sluice_state: grant CREATE, or use "diff": "local")</source>
-        <translation> (der Warehouse-Diff hält seinen Zustand im Schema sluice_state: gewähren Sie CREATE oder nutzen Sie "diff": "local")</translation>
+        <source> (the warehouse diff keeps its state in schema sluice_state: grant CREATE, or use &quot;diff&quot;: &quot;local&quot;)</source>
+        <translation> (der Warehouse-Diff hält seinen Zustand im Schema sluice_state: gewähren Sie CREATE oder nutzen Sie &quot;diff&quot;: &quot;local&quot;)</translation>
     </message>
 </context>
 <context>
@@ -393,15 +386,15 @@ Sync %1: nichts wurde gesendet; beheben Sie zuerst den Schlüssel des Modells</t
         <translation>%1 ist keine ganze Zahl</translation>
     </message>
     <message>
-        <source>"%1" is not a whole number</source>
+        <source>&quot;%1&quot; is not a whole number</source>
         <translation>„%1“ ist keine ganze Zahl</translation>
     </message>
     <message>
-        <source>"%1" is not a decimal number</source>
+        <source>&quot;%1&quot; is not a decimal number</source>
         <translation>„%1“ ist keine Dezimalzahl</translation>
     </message>
     <message>
-        <source>"%1" is not a boolean</source>
+        <source>&quot;%1&quot; is not a boolean</source>
         <translation>„%1“ ist kein Wahrheitswert</translation>
     </message>
     <message>
@@ -409,19 +402,19 @@ Sync %1: nichts wurde gesendet; beheben Sie zuerst den Schlüssel des Modells</t
         <translation>unbekannter Typ %1</translation>
     </message>
     <message>
-        <source>"%1" is not an e-mail address</source>
+        <source>&quot;%1&quot; is not an e-mail address</source>
         <translation>„%1“ ist keine E-Mail-Adresse</translation>
     </message>
     <message>
-        <source>"%1" is not a valid phone number for region %2</source>
+        <source>&quot;%1&quot; is not a valid phone number for region %2</source>
         <translation>„%1“ ist keine gültige Telefonnummer für die Region %2</translation>
     </message>
     <message>
-        <source>"%1" is not a number</source>
+        <source>&quot;%1&quot; is not a number</source>
         <translation>„%1“ ist keine Zahl</translation>
     </message>
     <message>
-        <source>"%1" is not an ISO-8601 timestamp</source>
+        <source>&quot;%1&quot; is not an ISO-8601 timestamp</source>
         <translation>„%1“ ist kein ISO-8601-Zeitstempel</translation>
     </message>
     <message>
@@ -441,11 +434,11 @@ Sync %1: nichts wurde gesendet; beheben Sie zuerst den Schlüssel des Modells</t
         <translation>Schemafeld %1 muss ein Objekt sein</translation>
     </message>
     <message>
-        <source>schema field %1: unknown type "%2" (known: %3)</source>
+        <source>schema field %1: unknown type &quot;%2&quot; (known: %3)</source>
         <translation>Schemafeld %1: unbekannter Typ „%2“ (bekannt: %3)</translation>
     </message>
     <message>
-        <source>schema field %1: unknown format "%2" (known: email, e164)</source>
+        <source>schema field %1: unknown format &quot;%2&quot; (known: email, e164)</source>
         <translation>Schemafeld %1: unbekanntes Format „%2“ (bekannt: email, e164)</translation>
     </message>
     <message>
@@ -457,15 +450,15 @@ Sync %1: nichts wurde gesendet; beheben Sie zuerst den Schlüssel des Modells</t
         <translation>Feld %1 wird von Ziel %2 verlangt und ist leer</translation>
     </message>
     <message>
-        <source>field %1 must be an integer for destination %2; got "%3"</source>
+        <source>field %1 must be an integer for destination %2; got &quot;%3&quot;</source>
         <translation>Feld %1 muss für Ziel %2 eine ganze Zahl sein; erhalten: „%3“</translation>
     </message>
     <message>
-        <source>field %1 must be a number for destination %2; got "%3"</source>
+        <source>field %1 must be a number for destination %2; got &quot;%3&quot;</source>
         <translation>Feld %1 muss für Ziel %2 eine Zahl sein; erhalten: „%3“</translation>
     </message>
     <message>
-        <source>field %1 must be true or false for destination %2; got "%3"</source>
+        <source>field %1 must be true or false for destination %2; got &quot;%3&quot;</source>
         <translation>Feld %1 muss für Ziel %2 wahr oder falsch sein; erhalten: „%3“</translation>
     </message>
     <message>
@@ -473,7 +466,7 @@ Sync %1: nichts wurde gesendet; beheben Sie zuerst den Schlüssel des Modells</t
         <translation>Feld %1 muss für Ziel %2 Text sein; erhalten: %3 (fügen Sie cast:string zur Zuordnung hinzu)</translation>
     </message>
     <message>
-        <source>field %1 must be an ISO-8601 timestamp for destination %2; got "%3"</source>
+        <source>field %1 must be an ISO-8601 timestamp for destination %2; got &quot;%3&quot;</source>
         <translation>Feld %1 muss für Ziel %2 ein ISO-8601-Zeitstempel sein; erhalten: „%3“</translation>
     </message>
     <message>
@@ -481,22 +474,22 @@ Sync %1: nichts wurde gesendet; beheben Sie zuerst den Schlüssel des Modells</t
         <translation>Feld %1 ist %2 Zeichen lang; Ziel %3 nimmt höchstens %4. Sluice kürzt nie von sich aus: fügen Sie truncate:%4 zur Zuordnung hinzu, wenn Kürzen vertretbar ist</translation>
     </message>
     <message>
-        <source>field %1 is "%2"; destination %3 accepts only %4</source>
+        <source>field %1 is &quot;%2&quot;; destination %3 accepts only %4</source>
         <translation>Feld %1 ist „%2“; Ziel %3 akzeptiert nur %4</translation>
     </message>
     <message>
-        <source>field %1 is not an e-mail address ("%2") as destination %3 requires</source>
+        <source>field %1 is not an e-mail address (&quot;%2&quot;) as destination %3 requires</source>
         <translation>Feld %1 ist keine E-Mail-Adresse („%2“), wie Ziel %3 sie verlangt</translation>
     </message>
     <message>
-        <source>field %1 is not an E.164 phone number ("%2") as destination %3 requires; add phone:REGION to the mapping</source>
+        <source>field %1 is not an E.164 phone number (&quot;%2&quot;) as destination %3 requires; add phone:REGION to the mapping</source>
         <translation>Feld %1 ist keine E.164-Telefonnummer („%2“), wie Ziel %3 sie verlangt; fügen Sie phone:REGION zur Zuordnung hinzu</translation>
     </message>
 </context>
 <context>
     <name>sluice::model</name>
     <message>
-        <source>model %1: primary key column %2 not found in the model's columns</source>
+        <source>model %1: primary key column %2 not found in the model&apos;s columns</source>
         <translation>Modell %1: Primärschlüsselspalte %2 fehlt in den Spalten des Modells</translation>
     </message>
     <message numerus="yes">
@@ -538,7 +531,7 @@ Sync %1: nichts wurde gesendet; beheben Sie zuerst den Schlüssel des Modells</t
         <translation>Quelle %1</translation>
     </message>
     <message>
-        <source>%1: Qt's PostgreSQL driver (QPSQL) is not installed; install libqt6sql6-psql</source>
+        <source>%1: Qt&apos;s PostgreSQL driver (QPSQL) is not installed; install libqt6sql6-psql</source>
         <translation>%1: Qts PostgreSQL-Treiber (QPSQL) ist nicht installiert; installieren Sie libqt6sql6-psql</translation>
     </message>
     <message>
@@ -566,7 +559,7 @@ Sync %1: nichts wurde gesendet; beheben Sie zuerst den Schlüssel des Modells</t
         <translation>%1: das Warehouse hat die Abfrage abgelehnt: %2</translation>
     </message>
     <message>
-        <source>%1: Qt's %2 driver is not installed on this machine</source>
+        <source>%1: Qt&apos;s %2 driver is not installed on this machine</source>
         <translation>%1: Qts %2-Treiber ist auf diesem Rechner nicht installiert</translation>
     </message>
     <message>
@@ -590,7 +583,7 @@ Sync %1: nichts wurde gesendet; beheben Sie zuerst den Schlüssel des Modells</t
         <translation>%1: Datenbankdatei %2 existiert nicht</translation>
     </message>
     <message>
-        <source>%1: unknown driver "%2"</source>
+        <source>%1: unknown driver &quot;%2&quot;</source>
         <translation>%1: unbekannter Treiber „%2“</translation>
     </message>
     <message>
@@ -719,7 +712,7 @@ Sync %1: nichts wurde gesendet; beheben Sie zuerst den Schlüssel des Modells</t
         <translation>Arbeitsbereich: %1</translation>
     </message>
     <message>
-        <source>Not built yet. Charts of success rate, freshness lag, rejection rate and match rate will be drawn from the run history that "sluice runs" shows.</source>
+        <source>Not built yet. Charts of success rate, freshness lag, rejection rate and match rate will be drawn from the run history that &quot;sluice runs&quot; shows.</source>
         <translation>Noch nicht gebaut. Diagramme zu Erfolgsquote, Aktualitätsverzug, Ablehnungsquote und Trefferquote werden aus der Laufhistorie gezeichnet, die „sluice runs“ zeigt.</translation>
     </message>
 </context>
@@ -889,7 +882,10 @@ Sync %1: nichts wurde gesendet; beheben Sie zuerst den Schlüssel des Modells</t
     </message>
     <message numerus="yes">
         <source>%n run(s)</source>
-        <translation><numerusform>%n Lauf</numerusform><numerusform>%n Läufe</numerusform></translation>
+        <translation>
+            <numerusform>%n Lauf</numerusform>
+            <numerusform>%n Läufe</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -915,8 +911,8 @@ Sync %1: nichts wurde gesendet; beheben Sie zuerst den Schlüssel des Modells</t
         <translation>Schema</translation>
     </message>
     <message>
-        <source>This workspace has no sources yet. Add one to sluice.json ("sources": {"dw": {"driver": "postgres", ...}}).</source>
-        <translation>Dieser Arbeitsbereich hat noch keine Quellen. Fügen Sie eine in sluice.json hinzu ("sources": {"dw": {"driver": "postgres", ...}}).</translation>
+        <source>This workspace has no sources yet. Add one to sluice.json (&quot;sources&quot;: {&quot;dw&quot;: {&quot;driver&quot;: &quot;postgres&quot;, ...}}).</source>
+        <translation>Dieser Arbeitsbereich hat noch keine Quellen. Fügen Sie eine in sluice.json hinzu (&quot;sources&quot;: {&quot;dw&quot;: {&quot;driver&quot;: &quot;postgres&quot;, ...}}).</translation>
     </message>
     <message>
         <source>Name:</source>
@@ -1128,83 +1124,83 @@ Modus: %5 · Diff: %6 · %n Felder zugeordnet%7</numerusform>
 <context>
     <name>sluice::workspace</name>
     <message>
-        <source>"%1" is required</source>
+        <source>&quot;%1&quot; is required</source>
         <translation>„%1“ ist erforderlich</translation>
     </message>
     <message>
-        <source>"%1" must be a string</source>
+        <source>&quot;%1&quot; must be a string</source>
         <translation>„%1“ muss eine Zeichenkette sein</translation>
     </message>
     <message>
-        <source>"%1" must not be empty</source>
+        <source>&quot;%1&quot; must not be empty</source>
         <translation>„%1“ darf nicht leer sein</translation>
     </message>
     <message>
-        <source>"%1" must be a list of strings</source>
+        <source>&quot;%1&quot; must be a list of strings</source>
         <translation>„%1“ muss eine Liste von Zeichenketten sein</translation>
     </message>
     <message>
-        <source>"%1" must be a secret reference such as {"env": "NAME"}, {"keychain": "NAME"} or {"file": "PATH"}; secrets are never written into sluice.json</source>
-        <translation>„%1“ muss ein Geheimnis-Verweis sein, etwa {"env": "NAME"}, {"keychain": "NAME"} oder {"file": "PFAD"}; Geheimnisse stehen nie in sluice.json</translation>
+        <source>&quot;%1&quot; must be a secret reference such as {&quot;env&quot;: &quot;NAME&quot;}, {&quot;keychain&quot;: &quot;NAME&quot;} or {&quot;file&quot;: &quot;PATH&quot;}; secrets are never written into sluice.json</source>
+        <translation>„%1“ muss ein Geheimnis-Verweis sein, etwa {&quot;env&quot;: &quot;NAME&quot;}, {&quot;keychain&quot;: &quot;NAME&quot;} oder {&quot;file&quot;: &quot;PFAD&quot;}; Geheimnisse stehen nie in sluice.json</translation>
     </message>
     <message>
-        <source>"%1" must be an object of named entries</source>
+        <source>&quot;%1&quot; must be an object of named entries</source>
         <translation>„%1“ muss ein Objekt mit benannten Einträgen sein</translation>
     </message>
     <message>
-        <source>%1 "%2" must be an object</source>
+        <source>%1 &quot;%2&quot; must be an object</source>
         <translation>%1 „%2“ muss ein Objekt sein</translation>
     </message>
     <message>
-        <source>an entry of "%1" has an empty name</source>
+        <source>an entry of &quot;%1&quot; has an empty name</source>
         <translation>ein Eintrag in „%1“ hat einen leeren Namen</translation>
     </message>
     <message>
-        <source>unknown transform "%1" (known: %2)</source>
+        <source>unknown transform &quot;%1&quot; (known: %2)</source>
         <translation>unbekannte Transformation „%1“ (bekannt: %2)</translation>
     </message>
     <message>
-        <source>transform "%1" needs a non-negative whole number, as in %1:2</source>
+        <source>transform &quot;%1&quot; needs a non-negative whole number, as in %1:2</source>
         <translation>Transformation „%1“ braucht eine nicht negative ganze Zahl, etwa %1:2</translation>
     </message>
     <message>
-        <source>transform "cast" takes one of %1</source>
+        <source>transform &quot;cast&quot; takes one of %1</source>
         <translation>Transformation „cast“ nimmt eines von %1</translation>
     </message>
     <message>
-        <source>transform "hash" takes google or meta</source>
+        <source>transform &quot;hash&quot; takes google or meta</source>
         <translation>Transformation „hash“ nimmt google oder meta</translation>
     </message>
     <message>
-        <source>transform "template" needs a pattern, as in template:{first_name} {last_name}</source>
+        <source>transform &quot;template&quot; needs a pattern, as in template:{first_name} {last_name}</source>
         <translation>Transformation „template“ braucht ein Muster, etwa template:{first_name} {last_name}</translation>
     </message>
     <message>
-        <source>"schedule" must be an object</source>
+        <source>&quot;schedule&quot; must be an object</source>
         <translation>„schedule“ muss ein Objekt sein</translation>
     </message>
     <message>
-        <source>schedule "every" must be a number and a unit (s, m, h, d), as in "15m"</source>
-        <translation>Zeitplan „every“ muss eine Zahl mit Einheit sein (s, m, h, d), etwa "15m"</translation>
+        <source>schedule &quot;every&quot; must be a number and a unit (s, m, h, d), as in &quot;15m&quot;</source>
+        <translation>Zeitplan „every“ muss eine Zahl mit Einheit sein (s, m, h, d), etwa &quot;15m&quot;</translation>
     </message>
     <message>
-        <source>schedule "cron" must have five fields: minute hour day month weekday</source>
+        <source>schedule &quot;cron&quot; must have five fields: minute hour day month weekday</source>
         <translation>Zeitplan „cron“ braucht fünf Felder: Minute Stunde Tag Monat Wochentag</translation>
     </message>
     <message>
-        <source>schedule "after" names an unknown sync "%1"</source>
+        <source>schedule &quot;after&quot; names an unknown sync &quot;%1&quot;</source>
         <translation>Zeitplan „after“ nennt einen unbekannten Sync „%1“</translation>
     </message>
     <message>
-        <source>schedule needs one of "every", "cron", "after" or "manual"</source>
+        <source>schedule needs one of &quot;every&quot;, &quot;cron&quot;, &quot;after&quot; or &quot;manual&quot;</source>
         <translation>ein Zeitplan braucht „every“, „cron“, „after“ oder „manual“</translation>
     </message>
     <message>
-        <source>"%1" is defined twice (first at line %2); names must be unique</source>
+        <source>&quot;%1&quot; is defined twice (first at line %2); names must be unique</source>
         <translation>„%1“ ist doppelt definiert (zuerst in Zeile %2); Namen müssen eindeutig sein</translation>
     </message>
     <message>
-        <source>"version" is missing; this Sluice reads version 1</source>
+        <source>&quot;version&quot; is missing; this Sluice reads version 1</source>
         <translation>„version“ fehlt; dieses Sluice liest Version 1</translation>
     </message>
     <message>
@@ -1216,11 +1212,11 @@ Modus: %5 · Diff: %6 · %n Felder zugeordnet%7</numerusform>
         <translation>Quelle %1</translation>
     </message>
     <message>
-        <source>unknown driver "%1" (known: %2)</source>
+        <source>unknown driver &quot;%1&quot; (known: %2)</source>
         <translation>unbekannter Treiber „%1“ (bekannt: %2)</translation>
     </message>
     <message>
-        <source>"port" must be a number from 1 to 65535</source>
+        <source>&quot;port&quot; must be a number from 1 to 65535</source>
         <translation>„port“ muss eine Zahl von 1 bis 65535 sein</translation>
     </message>
     <message>
@@ -1228,23 +1224,23 @@ Modus: %5 · Diff: %6 · %n Felder zugeordnet%7</numerusform>
         <translation>Ziel %1</translation>
     </message>
     <message>
-        <source>unknown destination type "%1" (known: %2)</source>
+        <source>unknown destination type &quot;%1&quot; (known: %2)</source>
         <translation>unbekannter Zieltyp „%1“ (bekannt: %2)</translation>
     </message>
     <message>
-        <source>"pii" must be allow, hash or block</source>
+        <source>&quot;pii&quot; must be allow, hash or block</source>
         <translation>„pii“ muss allow, hash oder block sein</translation>
     </message>
     <message>
-        <source>a %1 destination needs a "path"</source>
+        <source>a %1 destination needs a &quot;path&quot;</source>
         <translation>ein %1-Ziel braucht einen „path“</translation>
     </message>
     <message>
-        <source>a webhook destination needs a "url"</source>
+        <source>a webhook destination needs a &quot;url&quot;</source>
         <translation>ein Webhook-Ziel braucht eine „url“</translation>
     </message>
     <message>
-        <source>header "%1" must be a string or a secret reference</source>
+        <source>header &quot;%1&quot; must be a string or a secret reference</source>
         <translation>Header „%1“ muss eine Zeichenkette oder ein Geheimnis-Verweis sein</translation>
     </message>
     <message>
@@ -1252,11 +1248,11 @@ Modus: %5 · Diff: %6 · %n Felder zugeordnet%7</numerusform>
         <translation>Modell %1</translation>
     </message>
     <message>
-        <source>unknown source "%1"</source>
+        <source>unknown source &quot;%1&quot;</source>
         <translation>unbekannte Quelle „%1“</translation>
     </message>
     <message>
-        <source>"primary_key" is required: a column name, or a list of them</source>
+        <source>&quot;primary_key&quot; is required: a column name, or a list of them</source>
         <translation>„primary_key“ ist erforderlich: ein Spaltenname oder eine Liste davon</translation>
     </message>
     <message>
@@ -1264,19 +1260,19 @@ Modus: %5 · Diff: %6 · %n Felder zugeordnet%7</numerusform>
         <translation>Sync %1</translation>
     </message>
     <message>
-        <source>unknown model "%1"</source>
+        <source>unknown model &quot;%1&quot;</source>
         <translation>unbekanntes Modell „%1“</translation>
     </message>
     <message>
-        <source>unknown destination "%1"</source>
+        <source>unknown destination &quot;%1&quot;</source>
         <translation>unbekanntes Ziel „%1“</translation>
     </message>
     <message>
-        <source>unknown mode "%1" (known: %2)</source>
+        <source>unknown mode &quot;%1&quot; (known: %2)</source>
         <translation>unbekannter Modus „%1“ (bekannt: %2)</translation>
     </message>
     <message>
-        <source>"fields" must be a list of mappings</source>
+        <source>&quot;fields&quot; must be a list of mappings</source>
         <translation>„fields“ muss eine Liste von Zuordnungen sein</translation>
     </message>
     <message>
@@ -1284,7 +1280,7 @@ Modus: %5 · Diff: %6 · %n Felder zugeordnet%7</numerusform>
         <translation>Sync %1: Feld %2</translation>
     </message>
     <message>
-        <source>"diff" must be local or warehouse</source>
+        <source>&quot;diff&quot; must be local or warehouse</source>
         <translation>„diff“ muss local oder warehouse sein</translation>
     </message>
     <message>
@@ -1296,7 +1292,7 @@ Modus: %5 · Diff: %6 · %n Felder zugeordnet%7</numerusform>
         <translation>%1:1:1: die Datei muss ein JSON-Objekt enthalten</translation>
     </message>
     <message>
-        <source>no %1 in %2: create a workspace with "sluice init %2" or pass --workspace DIR</source>
+        <source>no %1 in %2: create a workspace with &quot;sluice init %2&quot; or pass --workspace DIR</source>
         <translation>keine %1 in %2: legen Sie mit „sluice init %2“ einen Arbeitsbereich an oder geben Sie --workspace VERZ an</translation>
     </message>
     <message>
@@ -1316,8 +1312,8 @@ Modus: %5 · Diff: %6 · %n Felder zugeordnet%7</numerusform>
         <translation>%1: Geheimnis-Datei %2 kann nicht gelesen werden: %3</translation>
     </message>
     <message>
-        <source>%1: keychain secret %2: the system keychain is not supported by this build yet; use {"env": ...} or {"file": ...}</source>
-        <translation>%1: Schlüsselbund-Geheimnis %2: der Systemschlüsselbund wird von diesem Build noch nicht unterstützt; nutzen Sie {"env": ...} oder {"file": ...}</translation>
+        <source>%1: keychain secret %2: the system keychain is not supported by this build yet; use {&quot;env&quot;: ...} or {&quot;file&quot;: ...}</source>
+        <translation>%1: Schlüsselbund-Geheimnis %2: der Systemschlüsselbund wird von diesem Build noch nicht unterstützt; nutzen Sie {&quot;env&quot;: ...} oder {&quot;file&quot;: ...}</translation>
     </message>
     <message>
         <source>%1: unknown secret reference</source>
@@ -1332,15 +1328,15 @@ Modus: %5 · Diff: %6 · %n Felder zugeordnet%7</numerusform>
         <translation>Verzeichnis %1 kann nicht angelegt werden</translation>
     </message>
     <message>
-        <source>transform "phone" needs a two-letter region or a column holding one, as in phone:US or phone:{country}</source>
+        <source>transform &quot;phone&quot; needs a two-letter region or a column holding one, as in phone:US or phone:{country}</source>
         <translation>Transformation „phone“ braucht eine zweibuchstabige Region oder eine Spalte, die sie enthält, etwa phone:US oder phone:{country}</translation>
     </message>
     <message>
-        <source>a postgres destination needs a "database"</source>
+        <source>a postgres destination needs a &quot;database&quot;</source>
         <translation>ein postgres-Ziel braucht eine „database“</translation>
     </message>
     <message>
-        <source>"field_schema" must be an object of fields</source>
+        <source>&quot;field_schema&quot; must be an object of fields</source>
         <translation>„field_schema“ muss ein Objekt mit Feldern sein</translation>
     </message>
 </context>

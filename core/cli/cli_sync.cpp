@@ -49,8 +49,8 @@ int planOrRun(const Arguments &args, bool run)
     if (!ws)
         return fail(ws.error());
     const QString sync = args.positional.first();
-    if (!ws->config().syncs.contains(sync))
-        return usageError(QCoreApplication::translate("sluice::cli", "unknown sync \"%1\" (syncs: %2)").arg(sync, ws->config().syncs.keys().join(QStringLiteral(", "))));
+    if (Result<void> known = engine::requireSync(ws.value(), sync); !known)
+        return fail(known.error());
     Result<std::unique_ptr<store::StateStore>> state = openStore(ws.value());
     if (!state)
         return fail(state.error());
@@ -98,8 +98,8 @@ int runRuns(const Arguments &args)
     if (!ws)
         return fail(ws.error());
     const QString sync = args.positional.value(0);
-    if (!sync.isEmpty() && !ws->config().syncs.contains(sync))
-        return usageError(QCoreApplication::translate("sluice::cli", "unknown sync \"%1\"").arg(sync));
+    if (Result<void> known = engine::requireSync(ws.value(), sync); !sync.isEmpty() && !known)
+        return fail(known.error());
     Result<std::unique_ptr<store::StateStore>> state = openStore(ws.value());
     if (!state)
         return fail(state.error());
@@ -137,8 +137,8 @@ int runRejections(const Arguments &args)
     if (!ws)
         return fail(ws.error());
     const QString sync = args.positional.first();
-    if (!ws->config().syncs.contains(sync))
-        return usageError(QCoreApplication::translate("sluice::cli", "unknown sync \"%1\"").arg(sync));
+    if (Result<void> known = engine::requireSync(ws.value(), sync); !known)
+        return fail(known.error());
     Result<std::unique_ptr<store::StateStore>> state = openStore(ws.value());
     if (!state)
         return fail(state.error());

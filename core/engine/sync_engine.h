@@ -100,6 +100,9 @@ QStringList governanceProblems(const workspace::Workspace &workspace, const QStr
 
 QString newRunId();
 
+// A configuration error naming the syncs there are, when `sync` is not one.
+Result<void> requireSync(const workspace::Workspace &workspace, const QString &sync);
+
 // The columns a sync reads from its model (fields, templates, match, consent,
 // freshness); the warehouse diff digests exactly these.
 QStringList columnsUsed(const workspace::SyncConfig &sync, const workspace::ModelConfig &model);

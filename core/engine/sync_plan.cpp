@@ -152,12 +152,21 @@ QStringList governanceProblems(const workspace::Workspace &workspace, const QStr
     return problems;
 }
 
+Result<void> requireSync(const workspace::Workspace &workspace, const QString &syncName)
+{
+    const workspace::Config &config = workspace.config();
+    if (!config.syncs.contains(syncName))
+        return configError(QCoreApplication::translate("sluice::engine", "unknown sync \"%1\" (syncs: %2)")
+                               .arg(syncName, config.syncs.keys().join(QStringLiteral(", "))));
+    return {};
+}
+
 Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateStore &store, const QString &syncName,
                           const SyncOptions &options)
 {
     const workspace::Config &config = workspace.config();
-    if (!config.syncs.contains(syncName))
-        return configError(QCoreApplication::translate("sluice::engine", "unknown sync \"%1\" (syncs: %2)").arg(syncName, config.syncs.keys().join(QStringLiteral(", "))));
+    if (Result<void> known = requireSync(workspace, syncName); !known)
+        return known.error();
     const workspace::SyncConfig sync = config.syncs.value(syncName);
     const workspace::ModelConfig model = config.models.value(sync.model);
     const QString owner = QCoreApplication::translate("sluice::engine", "sync %1: model %2").arg(syncName, model.name);

@@ -72,8 +72,8 @@ Result<RunResult> runSync(const workspace::Workspace &workspace, store::StateSto
                           const SyncOptions &options)
 {
     const workspace::Config &config = workspace.config();
-    if (!config.syncs.contains(syncName))
-        return configError(QCoreApplication::translate("sluice::engine", "unknown sync \"%1\" (syncs: %2)").arg(syncName, config.syncs.keys().join(QStringLiteral(", "))));
+    if (Result<void> known = requireSync(workspace, syncName); !known)
+        return known.error();
     const workspace::SyncConfig sync = config.syncs.value(syncName);
     const QString lockName = QCoreApplication::translate("sluice::engine", "sync %1").arg(syncName);
     QString recovered;

@@ -242,19 +242,6 @@ Result<void> StateStore::saveModelSchema(const QString &model, const QJsonObject
     return {};
 }
 
-QHash<QString, QString> StateStore::recordHashes(const QString &sync) const
-{
-    QHash<QString, QString> out;
-    QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT key, hash FROM record_state WHERE sync = ?"));
-    q.addBindValue(sync);
-    q.exec();
-    while (q.next())
-        out.insert(q.value(0).toString(), q.value(1).toString());
-    return out;
-}
-
 void StateStore::forEachRecordHash(const QString &sync, const std::function<void(const QString &, const QString &)> &visit) const
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));

@@ -61,9 +61,9 @@ public:
     Result<void> updateRun(const RunRecord &run);
     QList<RunRecord> runs(const QString &sync = {}, int limit = 100) const;
 
-    // What the destination holds, as Sluice last saw it accept: key -> content hash.
-    QHash<QString, QString> recordHashes(const QString &sync) const;
-    // The same, streamed, for callers that keep it in a more compact form.
+    // What the destination holds, as Sluice last saw it accept: key -> content
+    // hash ("pending" for a record sent but not yet settled), streamed so the
+    // caller can keep it compact.
     void forEachRecordHash(const QString &sync, const std::function<void(const QString &key, const QString &hash)> &visit) const;
 
     struct Accepted
