@@ -83,7 +83,7 @@ int planOrRun(const Arguments &args, bool run)
     if (!result.error.isEmpty())
         say(QCoreApplication::translate("sluice::cli", "error: %1").arg(result.error));
     if (!run)
-        say(QCoreApplication::translate("sluice::cli", "%n operation(s) would be sent; nothing was sent", nullptr, int(result.plan.operations.size())));
+        say(QCoreApplication::translate("sluice::cli", "%n operation(s) would be sent; nothing was sent", nullptr, int(result.plan.operationCount)));
     return result.exitCode();
 }
 

@@ -12,7 +12,7 @@ namespace sluice::destination {
 
 Operation Operation::make(QString key, OpKind kind, const QJsonObject &fields, QString hash)
 {
-    return {std::move(key), kind, fields.isEmpty() ? QByteArray() : QJsonDocument(fields).toJson(QJsonDocument::Compact), std::move(hash)};
+    return {std::move(key), kind, fields.isEmpty() ? QByteArray() : QJsonDocument(fields).toJson(QJsonDocument::Compact), std::move(hash), false};
 }
 
 QJsonObject Operation::fields() const

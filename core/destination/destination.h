@@ -28,6 +28,9 @@ struct Operation
     // these, and text is a seventh of a QJsonObject's footprint.
     QByteArray fieldsJson;
     QString hash; // content hash the state records once accepted
+    // The destination has never accepted this key: marked in the state before
+    // it is sent, so that a crash mid-send still leaves a trace of it.
+    bool isNew = false;
 
     static Operation make(QString key, OpKind kind, const QJsonObject &fields, QString hash = {});
     QJsonObject fields() const;

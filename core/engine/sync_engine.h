@@ -45,7 +45,10 @@ struct SyncPlan
     QString runId;
     QString mode;
     Counts counts;
+    // What a run sends, in order. A plan that only plans (planSync) keeps the
+    // first few as samples; operationCount counts them all.
     QList<destination::Operation> operations;
+    qint64 operationCount = 0;
     QList<HeldRecord> invalid;
     QJsonObject drift; // columns added / removed / type_changed since the last run
     QString freshnessMax;
@@ -63,7 +66,6 @@ struct SyncPlan
     QHash<QString, WarehouseState> warehouseState; // per planned operation's key
     QList<QPair<QString, WarehouseState>> warehouseRefresh; // unchanged records whose source digest moved
     QHash<QString, QString> refreshHashes;
-    QSet<QString> newKeys; // records the destination has never accepted (write-ahead marks before sending)
 };
 
 struct SyncOptions

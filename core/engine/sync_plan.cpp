@@ -1,5 +1,8 @@
 #include "engine/sync_engine.h"
 
+#include "engine/known_records.h"
+#include "engine/plan_internal.h"
+#include "engine/record_digest.h"
 #include "engine/warehouse_diff.h"
 
 #include "mapping/field_schema.h"
@@ -19,12 +22,13 @@
 
 #include <optional>
 
-#include <openssl/evp.h>
 
 namespace sluice::engine {
 
 namespace {
 
+// A plan that sends nothing keeps this many operations to show.
+constexpr qsizetype kSamples = 5;
 
 bool consented(const QVariant &v)
 {
@@ -72,27 +76,6 @@ QStringList columnsUsed(const workspace::SyncConfig &sync, const workspace::Mode
 }
 
 namespace {
-
-// The content hash of a mapped record: SHA-256 over each value's type and
-// text, plus the mapping's fingerprint. Values are framed by length so that
-// ("ab", "c") and ("a", "bc") differ.
-QString contentHash(const QVariantList &values, const QString &mappingFingerprint)
-{
-    QByteArray buffer;
-    buffer.reserve(256);
-    for (const QVariant &v : values) {
-        const QByteArray text = v.isNull() || !v.isValid() ? QByteArray() : source::toText(v).toUtf8();
-        buffer.append(char(v.isNull() || !v.isValid() ? 0 : 1 + (v.typeId() & 0x3f)));
-        buffer.append(QByteArray::number(text.size()));
-        buffer.append(':');
-        buffer.append(text);
-    }
-    buffer.append(mappingFingerprint.toLatin1());
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int length = 0;
-    EVP_Digest(buffer.constData(), size_t(buffer.size()), digest, &length, EVP_sha256(), nullptr);
-    return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(digest), 16).toHex());
-}
 
 QString fingerprint(const workspace::SyncConfig &sync)
 {
@@ -163,6 +146,12 @@ Result<void> requireSync(const workspace::Workspace &workspace, const QString &s
 
 Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateStore &store, const QString &syncName,
                           const SyncOptions &options)
+{
+    return planSync(workspace, store, syncName, options, false);
+}
+
+Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateStore &store, const QString &syncName,
+                          const SyncOptions &options, bool keepOperations)
 {
     const workspace::Config &config = workspace.config();
     if (Result<void> known = requireSync(workspace, syncName); !known)
@@ -257,19 +246,8 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
     const QString mappingFingerprint = fingerprint(sync);
 
     // Only records that will be sent are kept whole; an unchanged row leaves
-    // nothing behind but its key, so memory follows the change, not the model.
-    // What the destination holds: key -> content hash (16 bytes) and whether
-    // this run saw the key in the model. Compact, since it holds every key.
-    struct Known
-    {
-        quint64 high = 0, low = 0;
-        bool seen = false;
-        bool pending = false; // marked before a send that never settled: maybe in the destination
-    };
-    auto packHash = [](const QString &hex) {
-        return std::make_pair(hex.left(16).toULongLong(nullptr, 16), hex.mid(16, 16).toULongLong(nullptr, 16));
-    };
-    QHash<QString, Known> state;
+    // nothing behind, so memory follows the change, not the model.
+    KnownRecords known; // local diff: what the destination holds
     std::optional<WarehouseDiff> warehouse;
     const int extras = int(columns->size()); // warehouse diff: sluice_src, sluice_hash, sluice_match, sluice_is_new follow
     if (inWarehouse) {
@@ -278,41 +256,58 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
         if (Result<void> r = warehouse->ensureStateTable(); !r)
             return Error{owner + QStringLiteral(": ") + r.error().message, r.error().kind};
     } else {
-        store.forEachRecordHash(syncName, [&](const QString &key, const QString &hash) {
-            const auto [high, low] = packHash(hash);
-            state.insert(key, {high, low, false, hash == QLatin1String("pending")});
-        });
+        known.load(store, syncName);
     }
+    plan.timings.insert(QStringLiteral("state_load_ms"), double(stage.restart()));
     qint64 extracted = 0, excludedExtracted = 0;
     QStringList excludedInState; // warehouse diff: consent revoked for a record the destination holds
     const bool append = sync.mode == QLatin1String("append");
+    const bool mirror = sync.mode == QLatin1String("mirror");
+    const bool insertOnly = sync.mode == QLatin1String("insert");
     using destination::OpKind;
-    struct Candidate
+    const OpKind sendKind = append                               ? OpKind::Append
+                            : sync.mode == QLatin1String("update") ? OpKind::Update
+                            : insertOnly                           ? OpKind::Insert
+                                                                   : OpKind::Upsert;
+    // What each record became, so that an identity conflict found later can undo its count.
+    enum class Fate : char { Added, Changed, Unchanged };
+    struct MatchHolder
     {
         QString key;
-        QByteArray fields; // compact JSON
-        QString hash;
-        bool isNew = false;
+        Fate fate;
+        bool sent;
     };
-    QList<Candidate> candidates;
-    QSet<QString> extractedKeys;
-    QSet<QString> unchangedWithMatch; // unchanged records that a later identity conflict may still hold back
-    auto markSeen = [&](const QString &key) {
-        auto it = state.find(key);
-        if (it != state.end())
-            it->seen = true;
-    };
-    QSet<QString> excluded;
-    QHash<QString, QStringList> byMatch;
-    QStringList missingMatch;
+    QHash<QString, QList<MatchHolder>> byMatch;
+    QSet<QString> extractedKeys; // warehouse diff: rows that left the warehouse (new or changed there)
+    QSet<QString> excluded;      // warehouse diff: rows without consent that left it
+    qint64 excludedCount = 0;
     QVariantList mappedValues;
     int matchIndex = -1;
-    for (qsizetype i = 0; i < fields.size(); ++i)
+    QStringList fieldNames;
+    for (qsizetype i = 0; i < fields.size(); ++i) {
+        fieldNames.append(fields[i].destination);
         if (!matchField.isEmpty() && fields[i].destination == matchField)
             matchIndex = int(i);
+    }
+    RecordWriter writer(fieldNames, mappingFingerprint);
+    const source::Row *current = nullptr;
+    const mapping::ColumnLookup lookup = [&](const QString &c) -> std::optional<QVariant> {
+        const int i = index.value(c, -1);
+        if (i < 0)
+            return std::nullopt;
+        return current->at(i);
+    };
+    auto holdInvalid = [&](const QString &key, const QString &reason) {
+        if (!inWarehouse)
+            known.see(key);
+        else
+            extractedKeys.insert(key);
+        plan.invalid.append({key, QStringLiteral("invalid"), reason});
+    };
     source::RowSink sink;
     sink.row = [&](const source::Row &row) {
         ++plan.modelRows;
+        current = &row;
         const QString key = model::recordKey(row, keyIndexes);
         if (freshnessIndex >= 0) {
             const QString f = source::toText(row[freshnessIndex]);
@@ -321,86 +316,83 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
         }
         ++extracted;
         if (consentIndex >= 0 && !consented(row[consentIndex])) {
-            excluded.insert(key);
+            ++excludedCount;
             if (inWarehouse) {
+                excluded.insert(key);
                 ++excludedExtracted;
                 if (!row[extras + 1].isNull()) // in the state, pending included: may be in the destination
                     excludedInState.append(key);
             }
             return true;
         }
-        const mapping::ColumnLookup lookup = [&](const QString &c) -> std::optional<QVariant> {
-            const int i = index.value(c, -1);
-            if (i < 0)
-                return std::nullopt;
-            return row[i];
-        };
-        // Map into a flat list first; the JSON object is only built for records that will be sent.
+        // Map into a flat list first; JSON is written once, for the hash and the wire.
         mappedValues.resize(fields.size());
         for (qsizetype i = 0; i < fields.size(); ++i) {
             const Field &f = fields[i];
-            Result<QVariant> v = f.chain.apply(f.column >= 0 ? row[f.column] : QVariant(), lookup);
-            if (!v) {
-                markSeen(key);
-                if (inWarehouse)
-                    extractedKeys.insert(key);
-                plan.invalid.append({key, QStringLiteral("invalid"), QCoreApplication::translate("sluice::engine", "field %1: %2").arg(f.destination, v.error().message)});
-                return true;
+            const QVariant &in = f.column >= 0 ? row[f.column] : QVariant();
+            if (f.chain.steps().isEmpty()) {
+                mappedValues[i] = in;
+            } else {
+                Result<QVariant> v = f.chain.apply(in, lookup);
+                if (!v) {
+                    holdInvalid(key, QCoreApplication::translate("sluice::engine", "field %1: %2").arg(f.destination, v.error().message));
+                    return true;
+                }
+                mappedValues[i] = std::move(v).value();
             }
-            mappedValues[i] = std::move(v).value();
             const auto rule = destinationSchema.constFind(f.destination);
             if (rule != destinationSchema.constEnd()) {
                 const QString problem = mapping::checkField(*rule, mappedValues[i], f.destination, destinationConfig.name);
                 if (!problem.isEmpty()) {
-                    markSeen(key);
-                    if (inWarehouse)
-                        extractedKeys.insert(key);
-                    plan.invalid.append({key, QStringLiteral("invalid"), problem});
+                    holdInvalid(key, problem);
                     return true;
                 }
             }
         }
         if (matchIndex >= 0) {
             const QVariant &match = mappedValues[matchIndex];
-            if (match.isNull() || !match.isValid() || source::toText(match).isEmpty())
-                missingMatch.append(key);
-            else
-                byMatch[source::toText(match)].append(key);
+            if (match.isNull() || !match.isValid() || source::toText(match).isEmpty()) {
+                holdInvalid(key, QCoreApplication::translate("sluice::engine", "no %1 to match the destination's records on").arg(matchField));
+                return true;
+            }
         }
-        const QString hash = contentHash(mappedValues, mappingFingerprint);
+        writer.write(mappedValues);
+        const Digest digest = writer.digest();
         bool isNew = true;
         bool unchanged = false;
+        SyncPlan::WarehouseState ws;
         if (inWarehouse) {
             isNew = row[extras + 3].toLongLong() != 0;
-            unchanged = !isNew && !append && !options.fullResync && row[extras + 1].toString() == hash;
-            const SyncPlan::WarehouseState ws{row[extras].toString(),
-                                              matchIndex >= 0 ? source::toText(mappedValues[matchIndex]) : QString()};
+            unchanged = !isNew && !append && !options.fullResync && Digest::fromHex(row[extras + 1].toString()) == digest;
+            ws = {row[extras].toString(), matchIndex >= 0 ? source::toText(mappedValues[matchIndex]) : QString()};
             if (unchanged) {
                 plan.warehouseRefresh.append({key, ws}); // same record, new source digest: remember it
-                plan.refreshHashes.insert(key, hash);
-            } else {
-                plan.warehouseState.insert(key, ws);
+                plan.refreshHashes.insert(key, digest.toHex());
             }
             extractedKeys.insert(key);
         } else {
-            const auto known = state.find(key);
-            isNew = known == state.end() || known->pending;
-            if (known != state.end())
-                known->seen = true;
-            if (!isNew) {
-                const auto [high, low] = packHash(hash);
-                unchanged = !append && !options.fullResync && known->high == high && known->low == low;
-            }
+            const KnownRecords::Found found = known.see(key);
+            isNew = !found.known || found.pending;
+            unchanged = !isNew && !append && !options.fullResync && found.content == (digest.high == 0 ? 1 : digest.high);
         }
-        if (unchanged) {
-            ++plan.counts.unchanged;
-            if (matchIndex >= 0)
-                unchangedWithMatch.insert(key);
-        } else {
-            QJsonObject mappedFields;
-            for (qsizetype i = 0; i < fields.size(); ++i)
-                mappedFields.insert(fields[i].destination, source::toJson(mappedValues[i], source::ColumnType::Unknown));
-            candidates.append({key, QJsonDocument(mappedFields).toJson(QJsonDocument::Compact), hash, isNew});
+        const Fate fate = unchanged ? Fate::Unchanged : (isNew || append) ? Fate::Added : Fate::Changed;
+        switch (fate) {
+        case Fate::Unchanged: ++plan.counts.unchanged; break;
+        case Fate::Added: ++plan.counts.added; break;
+        case Fate::Changed: ++plan.counts.changed; break;
+        }
+        const bool send = !unchanged && !(insertOnly && !isNew);
+        if (matchIndex >= 0)
+            byMatch[source::toText(mappedValues[matchIndex])].append({key, fate, send});
+        if (send) {
+            ++plan.operationCount;
+            if (keepOperations || plan.operations.size() < kSamples) {
+                destination::Operation op{key, sendKind, QByteArray(writer.json().constData(), writer.json().size()), digest.toHex()};
+                op.isNew = isNew;
+                plan.operations.append(std::move(op));
+                if (inWarehouse && keepOperations)
+                    plan.warehouseState.insert(key, ws);
+            }
         }
         if (options.progress && plan.modelRows % 10000 == 0)
             options.progress(QStringLiteral("extract"), plan.modelRows, -1);
@@ -413,7 +405,8 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
     plan.timings.insert(QStringLiteral("extract_map_ms"), double(stage.restart()));
 
     QStringList removedInWarehouse;
-    qint64 excludedTotal = excluded.size();
+    qint64 excludedTotal = excludedCount;
+    QSet<QString> unchangedHolders; // warehouse diff: holders found in the state, not extracted
     if (inWarehouse) {
         // What did not leave the warehouse: unchanged records, and rows without consent
         // the destination never held. Count both there.
@@ -426,7 +419,7 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
             excludedTotal = n->toLongLong();
         }
         plan.counts.unchanged += plan.modelRows - extracted - (excludedTotal - excludedExtracted);
-        if (sync.mode == QLatin1String("mirror")) {
+        if (mirror) {
             source::RowSink removedSink;
             removedSink.row = [&](const source::Row &r) {
                 removedInWarehouse.append(source::toText(r.value(0)));
@@ -440,13 +433,13 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
         // state for holders of the changed records' match values.
         const QStringList values = byMatch.keys();
         const QSet<QString> removedSet(removedInWarehouse.begin(), removedInWarehouse.end());
-        for (qsizetype i = 0; i < values.size(); i += 500) {
+        for (qsizetype i = 0; i < values.size() && plan.counts.unchanged > 0; i += 500) {
             source::RowSink matchSink;
             matchSink.row = [&](const source::Row &r) {
                 const QString key = source::toText(r.value(0));
                 if (!extractedKeys.contains(key) && !removedSet.contains(key) && !excluded.contains(key)) {
-                    byMatch[source::toText(r.value(1))].append(key);
-                    unchangedWithMatch.insert(key);
+                    byMatch[source::toText(r.value(1))].append({key, Fate::Unchanged, false});
+                    unchangedHolders.insert(key);
                 }
                 return true;
             };
@@ -457,60 +450,42 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
 
     // Identity conflicts: two rows, one match value; the destination would merge them.
     QSet<QString> conflicted;
-    auto hold = [&](const QString &key, const QString &reason) {
-        conflicted.insert(key);
-        if (unchangedWithMatch.contains(key))
-            --plan.counts.unchanged; // held back now, though unchanged
-        plan.invalid.append({key, QStringLiteral("invalid"), reason});
+    auto hold = [&](const MatchHolder &holder, const QString &reason) {
+        conflicted.insert(holder.key);
+        switch (holder.fate) {
+        case Fate::Unchanged: --plan.counts.unchanged; break; // held back now, though unchanged
+        case Fate::Added: --plan.counts.added; break;
+        case Fate::Changed: --plan.counts.changed; break;
+        }
+        if (holder.sent)
+            --plan.operationCount;
+        plan.invalid.append({holder.key, QStringLiteral("invalid"), reason});
     };
     for (auto it = byMatch.begin(); it != byMatch.end(); ++it) {
         if (it.value().size() < 2)
             continue;
-        for (const QString &key : it.value()) {
-            QStringList others = it.value();
-            others.removeAll(key);
-            hold(key, QCoreApplication::translate("sluice::engine", "identity conflict: records %1 and %2 have the same %3, so the destination would merge them")
-                          .arg(key, others.join(QStringLiteral(", ")), matchField));
+        for (const MatchHolder &holder : it.value()) {
+            QStringList others;
+            for (const MatchHolder &other : it.value())
+                if (other.key != holder.key)
+                    others.append(other.key);
+            hold(holder, QCoreApplication::translate("sluice::engine", "identity conflict: records %1 and %2 have the same %3, so the destination would merge them")
+                             .arg(holder.key, others.join(QStringLiteral(", ")), matchField));
         }
     }
-    for (const QString &key : std::as_const(missingMatch))
-        hold(key, QCoreApplication::translate("sluice::engine", "no %1 to match the destination's records on").arg(matchField));
+    byMatch.clear();
+    if (!conflicted.isEmpty())
+        plan.operations.removeIf([&](const destination::Operation &op) { return conflicted.contains(op.key); });
 
-    // Plan by mode.
-    const bool mirror = sync.mode == QLatin1String("mirror");
-    for (Candidate &c : candidates) {
-        if (conflicted.contains(c.key))
-            continue;
-        if (append) {
-            ++plan.counts.added;
-            if (c.isNew)
-                plan.newKeys.insert(c.key);
-            plan.operations.append({c.key, OpKind::Append, std::move(c.fields), c.hash});
-            continue;
-        }
-        if (c.isNew) {
-            ++plan.counts.added;
-            plan.newKeys.insert(c.key);
-        } else {
-            ++plan.counts.changed;
-        }
-        if (sync.mode == QLatin1String("insert") && !c.isNew)
-            continue; // create only: changes to existing records are not sent
-        const OpKind kind = sync.mode == QLatin1String("update") ? OpKind::Update
-                            : sync.mode == QLatin1String("insert") ? OpKind::Insert
-                                                                     : OpKind::Upsert;
-        plan.operations.append({c.key, kind, std::move(c.fields), c.hash});
-    }
-    candidates.clear();
     if (mirror) {
         // Left the model, or lost consent: removed from the destination.
-        QStringList removed = removedInWarehouse;
-        for (auto it = state.constBegin(); it != state.constEnd(); ++it)
-            if (!it->seen)
-                removed.append(it.key());
+        QStringList removed = inWarehouse ? removedInWarehouse : known.unseen(store, syncName);
         std::sort(removed.begin(), removed.end());
-        for (const QString &key : std::as_const(removed))
-            plan.operations.append({key, OpKind::Delete, {}, {}});
+        for (const QString &key : std::as_const(removed)) {
+            ++plan.operationCount;
+            if (keepOperations || plan.operations.size() < kSamples)
+                plan.operations.append({key, OpKind::Delete, {}, {}});
+        }
         plan.counts.removed = removed.size();
     }
     std::sort(plan.invalid.begin(), plan.invalid.end(), [](const HeldRecord &a, const HeldRecord &b) {

@@ -1,5 +1,6 @@
 #include "engine/sync_engine.h"
 
+#include "engine/plan_internal.h"
 #include "engine/warehouse_diff.h"
 #include "source/source_connection.h"
 #include "store/state_store.h"
@@ -53,7 +54,7 @@ QJsonObject RunResult::toJson() const
                 s.insert(QStringLiteral("fields"), op.fields());
             samples.append(s);
         }
-        o.insert(QStringLiteral("operations"), double(plan.operations.size()));
+        o.insert(QStringLiteral("operations"), double(plan.operationCount));
         o.insert(QStringLiteral("samples"), samples);
     }
     return o;
@@ -102,7 +103,7 @@ Result<RunResult> runSync(const workspace::Workspace &workspace, store::StateSto
     QElapsedTimer total;
     total.start();
 
-    Result<SyncPlan> plan = planSync(workspace, store, syncName, options);
+    Result<SyncPlan> plan = planSync(workspace, store, syncName, options, true);
     if (!plan) {
         // Recorded either way: a mapped column that vanished is an incident the run history must show.
         record.status = QStringLiteral("failed");
@@ -167,7 +168,7 @@ Result<RunResult> runSync(const workspace::Workspace &workspace, store::StateSto
         context.sending = [&](const QList<destination::Operation> &ops) {
             QStringList fresh;
             for (const destination::Operation &op : ops)
-                if (op.kind != destination::OpKind::Delete && result.plan.newKeys.contains(op.key))
+                if (op.kind != destination::OpKind::Delete && op.isNew)
                     fresh.append(op.key);
             if (fresh.isEmpty())
                 return;
@@ -198,7 +199,7 @@ Result<RunResult> runSync(const workspace::Workspace &workspace, store::StateSto
             commit.start();
             QStringList refusedNew;
             for (const store::StateStore::Held &h : std::as_const(held))
-                if (result.plan.newKeys.contains(h.key))
+                if (const destination::Operation *op = byKey.value(h.key); op && op->isNew)
                     refusedNew.append(h.key);
             if (!refusedNew.isEmpty()) {
                 Result<void> r = warehouse ? warehouse->clearPending(refusedNew) : store.clearPending(syncName, refusedNew);

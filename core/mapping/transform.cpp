@@ -128,8 +128,13 @@ QString sha256Hex(const QString &input)
 Result<QString> normalizeEmail(const QString &input)
 {
     const QString v = input.trimmed().toLower();
-    static const QRegularExpression re(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$"));
-    if (!re.match(v).hasMatch())
+    // local@domain.tld: one @, no blanks, a dot in the domain with text on both sides.
+    const qsizetype at = v.indexOf(QLatin1Char('@'));
+    const qsizetype dot = v.lastIndexOf(QLatin1Char('.'));
+    bool valid = at > 0 && dot > at + 1 && dot < v.size() - 1 && v.indexOf(QLatin1Char('@'), at + 1) < 0;
+    for (qsizetype i = 0; valid && i < v.size(); ++i)
+        valid = !v.at(i).isSpace();
+    if (!valid)
         return Error{QCoreApplication::translate("sluice::mapping", "\"%1\" is not an e-mail address").arg(input.trimmed()), Error::Kind::Query};
     return v;
 }
@@ -228,8 +233,8 @@ bool TransformChain::hashes() const
 Result<QVariant> TransformChain::apply(QVariant value, const ColumnLookup &row) const
 {
     for (const TransformStep &step : m_steps) {
-        const QString label = step.argument.isEmpty() ? step.name : step.name + QLatin1Char(':') + step.argument;
-        auto fail = [&](const QString &why) { return Error{QStringLiteral("%1: %2").arg(label, why), Error::Kind::Query}; };
+        auto label = [&] { return step.argument.isEmpty() ? step.name : step.name + QLatin1Char(':') + step.argument; };
+        auto fail = [&](const QString &why) { return Error{QStringLiteral("%1: %2").arg(label(), why), Error::Kind::Query}; };
         const QString &n = step.name;
         if (n == QLatin1String("default")) {
             if (isNull(value) || text(value).isEmpty())
@@ -263,7 +268,7 @@ Result<QVariant> TransformChain::apply(QVariant value, const ColumnLookup &row) 
         } else if (n == QLatin1String("uppercase")) {
             value = text(value).toUpper();
         } else if (n == QLatin1String("cast")) {
-            Result<QVariant> r = castValue(value, step.argument, label);
+            Result<QVariant> r = castValue(value, step.argument, label());
             if (!r)
                 return r.error();
             value = r.value();

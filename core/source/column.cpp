@@ -2,6 +2,8 @@
 
 #include <QLocale>
 
+#include <cmath>
+
 namespace sluice::source {
 
 QString columnTypeName(ColumnType type)
@@ -43,6 +45,118 @@ QJsonValue toJson(const QVariant &value, ColumnType type)
     }
     Q_UNUSED(type)
     return value.toString();
+}
+
+void appendJsonString(QByteArray &out, QStringView text)
+{
+    static const char hex[] = "0123456789abcdef";
+    // Written through a raw pointer into room for the worst case (\u00XX is
+    // six bytes for one UTF-16 unit), then trimmed: no per-byte append.
+    const qsizetype start = out.size();
+    out.resize(start + text.size() * 6 + 2);
+    char *d = out.data() + start;
+    *d++ = '"';
+    const char16_t *p = text.utf16();
+    const char16_t *end = p + text.size();
+    while (p < end) {
+        const char16_t c = *p++;
+        if (c < 0x80) {
+            if (c >= 0x20 && c != u'"' && c != u'\\') {
+                *d++ = char(c);
+                continue;
+            }
+            *d++ = '\\';
+            switch (c) {
+            case u'"': *d++ = '"'; break;
+            case u'\\': *d++ = '\\'; break;
+            case u'\n': *d++ = 'n'; break;
+            case u'\r': *d++ = 'r'; break;
+            case u'\t': *d++ = 't'; break;
+            case u'\b': *d++ = 'b'; break;
+            case u'\f': *d++ = 'f'; break;
+            default:
+                *d++ = 'u';
+                *d++ = '0';
+                *d++ = '0';
+                *d++ = hex[c >> 4];
+                *d++ = hex[c & 0xf];
+                break;
+            }
+            continue;
+        }
+        char32_t cp = c;
+        if (QChar::isHighSurrogate(c) && p < end && QChar::isLowSurrogate(*p))
+            cp = QChar::surrogateToUcs4(c, *p++);
+        else if (QChar::isSurrogate(c))
+            cp = 0xfffd; // a lone surrogate has no UTF-8 form
+        if (cp < 0x800) {
+            *d++ = char(0xc0 | (cp >> 6));
+            *d++ = char(0x80 | (cp & 0x3f));
+        } else if (cp < 0x10000) {
+            *d++ = char(0xe0 | (cp >> 12));
+            *d++ = char(0x80 | ((cp >> 6) & 0x3f));
+            *d++ = char(0x80 | (cp & 0x3f));
+        } else {
+            *d++ = char(0xf0 | (cp >> 18));
+            *d++ = char(0x80 | ((cp >> 12) & 0x3f));
+            *d++ = char(0x80 | ((cp >> 6) & 0x3f));
+            *d++ = char(0x80 | (cp & 0x3f));
+        }
+    }
+    *d++ = '"';
+    out.resize(d - out.constData());
+}
+
+void appendJson(QByteArray &out, const QVariant &value)
+{
+    if (value.isNull() || !value.isValid()) {
+        out.append("null", 4);
+        return;
+    }
+    switch (value.typeId()) {
+    case QMetaType::Bool:
+        value.toBool() ? out.append("true", 4) : out.append("false", 5);
+        return;
+    case QMetaType::LongLong:
+    case QMetaType::Int:
+    case QMetaType::UInt:
+    case QMetaType::ULongLong: {
+        const qlonglong v = value.toLongLong();
+        const bool exact = v <= (1LL << 53) && v >= -(1LL << 53); // as toJson: beyond 2^53, text
+        char digits[24];
+        char *d = digits + sizeof digits;
+        quint64 magnitude = v < 0 ? 0 - quint64(v) : quint64(v);
+        do {
+            *--d = char('0' + magnitude % 10);
+            magnitude /= 10;
+        } while (magnitude);
+        if (v < 0)
+            *--d = '-';
+        if (!exact)
+            out.append('"');
+        out.append(d, digits + sizeof digits - d);
+        if (!exact)
+            out.append('"');
+        return;
+    }
+    case QMetaType::Double: {
+        const double d = value.toDouble();
+        if (!std::isfinite(d))
+            out.append("null", 4);
+        else
+            out.append(QByteArray::number(d, 'g', QLocale::FloatingPointShortest));
+        return;
+    }
+    case QMetaType::QString:
+        appendJsonString(out, *static_cast<const QString *>(value.constData())); // no copy
+        return;
+    case QMetaType::QByteArray:
+        out.append('"').append(value.toByteArray().toBase64()).append('"');
+        return;
+    default:
+        appendJsonString(out, value.toString());
+        return;
+    }
 }
 
 QString toText(const QVariant &value)

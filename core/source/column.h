@@ -24,6 +24,10 @@ struct Column
 using Row = QList<QVariant>;
 
 QJsonValue toJson(const QVariant &value, ColumnType type);
+// The same value as compact JSON text appended to `out`, without building a
+// QJsonValue: the hot path of planning a million records.
+void appendJson(QByteArray &out, const QVariant &value);
+void appendJsonString(QByteArray &out, QStringView text);
 // A value as text for display and keys; null is an empty QString with isNull().
 QString toText(const QVariant &value);
 

@@ -7,10 +7,13 @@
 #include <QJsonDocument>
 #include <QSet>
 #include <QSqlDatabase>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QHostInfo>
 #include <QUuid>
+
+#include <sqlite3.h>
 
 #include <csignal>
 #include <unistd.h>
@@ -52,6 +55,57 @@ QString isoNow() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWi
 Error storeError(const QString &what, const QSqlError &e)
 {
     return {QObject::tr("state database: %1: %2").arg(what, e.text()), Error::Kind::Internal};
+}
+
+// Record state is read and written a million rows at a time: those loops talk
+// to SQLite directly on Qt's own connection (same handle, same transaction),
+// about five times faster than QSqlQuery's bind-and-convert per value.
+sqlite3 *rawHandle(const QSqlDatabase &db)
+{
+    const QVariant v = db.driver()->handle();
+    if (v.isValid() && qstrcmp(v.typeName(), "sqlite3*") == 0)
+        return *static_cast<sqlite3 *const *>(v.constData());
+    return nullptr;
+}
+
+class RawStatement final
+{
+public:
+    RawStatement(sqlite3 *db, const char *sql) : m_db(db) { sqlite3_prepare_v2(db, sql, -1, &m_statement, nullptr); }
+    ~RawStatement() { sqlite3_finalize(m_statement); }
+    RawStatement(const RawStatement &) = delete;
+    RawStatement &operator=(const RawStatement &) = delete;
+
+    bool ok() const { return m_statement != nullptr; }
+    void bind(int index, const QString &value)
+    {
+        m_buffers[index & 7] = value.toUtf8();
+        sqlite3_bind_text(m_statement, index, m_buffers[index & 7].constData(), int(m_buffers[index & 7].size()), SQLITE_STATIC);
+    }
+    // Runs a statement that returns no rows; false on error (see error()).
+    bool run()
+    {
+        const int rc = sqlite3_step(m_statement);
+        sqlite3_reset(m_statement);
+        return rc == SQLITE_DONE || rc == SQLITE_ROW;
+    }
+    bool next() { return sqlite3_step(m_statement) == SQLITE_ROW; }
+    QString text(int column) const
+    {
+        return QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column)),
+                                 sqlite3_column_bytes(m_statement, column));
+    }
+    QString error() const { return QString::fromUtf8(sqlite3_errmsg(m_db)); }
+
+private:
+    sqlite3 *m_db;
+    sqlite3_stmt *m_statement = nullptr;
+    QByteArray m_buffers[8];
+};
+
+Error rawError(const QString &what, const RawStatement &statement)
+{
+    return {QObject::tr("state database: %1: %2").arg(what, statement.error()), Error::Kind::Internal};
 }
 
 } // namespace
@@ -244,7 +298,17 @@ Result<void> StateStore::saveModelSchema(const QString &model, const QJsonObject
 
 void StateStore::forEachRecordHash(const QString &sync, const std::function<void(const QString &, const QString &)> &visit) const
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection));
+    const QSqlDatabase db = QSqlDatabase::database(m_connection);
+    if (sqlite3 *raw = rawHandle(db)) {
+        RawStatement q(raw, "SELECT key, hash FROM record_state WHERE sync = ?");
+        if (q.ok()) {
+            q.bind(1, sync);
+            while (q.next())
+                visit(q.text(0), q.text(1));
+            return;
+        }
+    }
+    QSqlQuery q(db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT key, hash FROM record_state WHERE sync = ?"));
     q.addBindValue(sync);
@@ -286,9 +350,28 @@ Result<void> StateStore::commitOutcomes(const QString &sync, const QString &runI
         db.rollback();
         return storeError(QCoreApplication::translate("sluice::store", "recording outcomes of sync %1").arg(sync), e);
     };
+    sqlite3 *raw = rawHandle(db);
+    RawStatement rawUpsert(raw, "INSERT INTO record_state(sync, key, hash, updated_run) VALUES (?, ?, ?, ?) "
+                                "ON CONFLICT(sync, key) DO UPDATE SET hash = excluded.hash, updated_run = excluded.updated_run");
+    RawStatement rawRemove(raw, "DELETE FROM record_state WHERE sync = ? AND key = ?");
+    if (raw) {
+        rawUpsert.bind(1, sync);
+        rawUpsert.bind(4, runId);
+        rawRemove.bind(1, sync);
+    }
     for (const Accepted &a : accepted) {
-        QSqlQuery &q = a.deleted ? remove : upsert;
-        if (recordState) {
+        if (recordState && raw && rawUpsert.ok() && rawRemove.ok()) {
+            RawStatement &q = a.deleted ? rawRemove : rawUpsert;
+            q.bind(2, a.key);
+            if (!a.deleted)
+                q.bind(3, a.hash);
+            if (!q.run()) {
+                const Error e = rawError(QCoreApplication::translate("sluice::store", "recording outcomes of sync %1").arg(sync), q);
+                db.rollback();
+                return e;
+            }
+        } else if (recordState) {
+            QSqlQuery &q = a.deleted ? remove : upsert;
             q.addBindValue(sync);
             q.addBindValue(a.key);
             if (!a.deleted) {
