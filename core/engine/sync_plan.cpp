@@ -305,7 +305,13 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
         plan.invalid.append({key, QStringLiteral("invalid"), reason});
     };
     source::RowSink sink;
+    const bool removedInCandidates = inWarehouse && warehouse->removedInCandidates(mirror);
+    QStringList removedInWarehouse;
     sink.row = [&](const source::Row &row) {
+        if (removedInCandidates && row[extras + 6].toLongLong() == 1) {
+            removedInWarehouse.append(row[extras + 4].toString()); // in the state, gone from the model
+            return true;
+        }
         ++plan.modelRows;
         current = &row;
         const QString key = model::recordKey(row, keyIndexes);
@@ -398,13 +404,12 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
             options.progress(QStringLiteral("extract"), plan.modelRows, -1);
         return true;
     };
-    const QString extractSql = inWarehouse ? warehouse->candidatesSql(model.sql, options.fullResync || append)
+    const QString extractSql = inWarehouse ? warehouse->candidatesSql(model.sql, options.fullResync || append, removedInCandidates)
                                            : QStringLiteral("SELECT * FROM %1").arg(source::wrapModelSql(model.sql));
     if (Result<void> r = source.stream(extractSql, sink, options.cancel); !r)
         return Error{owner + QStringLiteral(": ") + r.error().message, r.error().kind};
     plan.timings.insert(QStringLiteral("extract_map_ms"), double(stage.restart()));
 
-    QStringList removedInWarehouse;
     qint64 excludedTotal = excludedCount;
     QSet<QString> unchangedHolders; // warehouse diff: holders found in the state, not extracted
     if (inWarehouse) {
@@ -419,7 +424,7 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
             excludedTotal = n->toLongLong();
         }
         plan.counts.unchanged += plan.modelRows - extracted - (excludedTotal - excludedExtracted);
-        if (mirror) {
+        if (mirror && !removedInCandidates) {
             source::RowSink removedSink;
             removedSink.row = [&](const source::Row &r) {
                 removedInWarehouse.append(source::toText(r.value(0)));
@@ -427,8 +432,9 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
             };
             if (Result<void> r = source.stream(warehouse->removedKeysSql(model.sql), removedSink, options.cancel); !r)
                 return Error{owner + QStringLiteral(": ") + r.error().message, r.error().kind};
-            removedInWarehouse.append(excludedInState);
         }
+        if (mirror)
+            removedInWarehouse.append(excludedInState);
         // Identity conflicts with records that did not change stay visible: ask the
         // state for holders of the changed records' match values.
         const QStringList values = byMatch.keys();

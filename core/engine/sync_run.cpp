@@ -222,6 +222,8 @@ Result<RunResult> runSync(const workspace::Workspace &workspace, store::StateSto
         if (Result<void> r = target.value()->deliver(result.plan.operations, context); !r)
             failure = r.error().message;
     }
+    if (warehouse && result.plan.counts.delivered > 0)
+        (void)warehouse->analyze(); // statistics only: a failure here costs nothing but speed
     result.plan.timings.insert(QStringLiteral("deliver_ms"), double(deliver.elapsed()));
     result.plan.timings.insert(QStringLiteral("state_commit_ms"), double(commitMs));
     result.plan.timings.insert(QStringLiteral("total_ms"), double(total.elapsed()));

@@ -27,9 +27,20 @@ Result<void> WarehouseDiff::ensureStateTable()
                                                                                              "sluice_state: grant CREATE, or use \"diff\": \"local\")"),
                          Error::Kind::Refused};
     }
+    if (m_postgres) {
+        // The diff joins the model with a million-row state: let the hash join stay in memory.
+        (void)m_connection.execute(QStringLiteral("SET work_mem = '128MB'"));
+    }
     return m_connection.execute(QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (key TEXT PRIMARY KEY, src TEXT NOT NULL, hash TEXT NOT NULL, "
                                                "match TEXT, updated_run TEXT NOT NULL)")
                                     .arg(m_table));
+}
+
+Result<void> WarehouseDiff::analyze()
+{
+    // Every first delivery writes a state row twice (pending, then accepted):
+    // fresh statistics keep the next diff's join plan right.
+    return m_connection.execute(QStringLiteral("ANALYZE %1").arg(m_table));
 }
 
 QString WarehouseDiff::text(const QString &column) const
@@ -50,8 +61,11 @@ QString WarehouseDiff::sourceExpression() const
     QStringList parts;
     for (const QString &c : m_used)
         parts.append(QStringLiteral("coalesce(%1, %2)").arg(text(c), m_postgres ? QStringLiteral("chr(30)") : QStringLiteral("char(30)")));
+    // PostgreSQL: a 64-bit hash of the joined text. hashtextextended() is the
+    // function hash partitioning relies on, so it stays stable across
+    // versions, and it costs a third of md5() over a million rows.
     if (m_postgres)
-        return QStringLiteral("md5(concat_ws(chr(31), %1))").arg(parts.join(QStringLiteral(", ")));
+        return QStringLiteral("CAST(hashtextextended(concat_ws(chr(31), %1), 0) AS TEXT)").arg(parts.join(QStringLiteral(", ")));
     return QLatin1Char('(') + parts.join(QStringLiteral(" || char(31) || ")) + QLatin1Char(')');
 }
 
@@ -61,18 +75,37 @@ QString WarehouseDiff::consentExpression() const
     return QStringLiteral("coalesce(lower(%1) IN ('true', 't', '1', 'yes', 'y'), false)").arg(text(m_consent));
 }
 
-QString WarehouseDiff::candidatesSql(const QString &modelSql, bool fullResync) const
+QString WarehouseDiff::candidatesSql(const QString &modelSql, bool fullResync, bool withRemoved) const
 {
+    // The digest is computed once per row in an inner query (OFFSET 0 keeps
+    // PostgreSQL from inlining it into the filter a second time); the outer
+    // query keeps new rows and rows whose digest moved. Under mirror on
+    // PostgreSQL a full join also yields, in the same pass, state rows the
+    // model no longer has (sluice_removed = 1).
     const QString model = QStringLiteral("(\n%1\n) AS m").arg(source::stripTrailingSemicolons(modelSql));
     const QString distinct = m_postgres ? QStringLiteral("IS DISTINCT FROM") : QStringLiteral("IS NOT");
+    const bool full = withRemoved && m_postgres;
     QString where;
     if (!fullResync) {
-        const QString newRows = m_consent.isEmpty() ? QStringLiteral("s.key IS NULL") : QStringLiteral("(s.key IS NULL AND %1)").arg(consentExpression());
-        where = QStringLiteral(" WHERE %1 OR (s.key IS NOT NULL AND s.src %2 %3)").arg(newRows, distinct, sourceExpression());
+        const QString newRows = m_consent.isEmpty() ? QStringLiteral("c.sluice_state_key IS NULL")
+                                                    : QStringLiteral("(c.sluice_state_key IS NULL AND c.sluice_consent_ok)");
+        where = QStringLiteral(" WHERE %1 OR (c.sluice_state_key IS NOT NULL AND c.sluice_state_src %2 c.sluice_src)").arg(newRows, distinct);
+        if (full)
+            where += QStringLiteral(" OR c.sluice_removed = 1");
     }
-    return QStringLiteral("SELECT m.*, %1 AS sluice_src, s.hash AS sluice_hash, s.match AS sluice_match, "
-                          "CASE WHEN s.key IS NULL OR s.hash = 'pending' THEN 1 ELSE 0 END AS sluice_is_new FROM %2 LEFT JOIN %3 s ON s.key = %4%5")
-        .arg(sourceExpression(), model, m_table, keyExpression(), where);
+    const QString consent = m_consent.isEmpty() ? QString() : QStringLiteral(", %1 AS sluice_consent_ok").arg(consentExpression());
+    return QStringLiteral("SELECT * FROM (SELECT m.*, %1 AS sluice_src, s.hash AS sluice_hash, s.match AS sluice_match, "
+                          "CASE WHEN s.key IS NULL OR s.hash = 'pending' THEN 1 ELSE 0 END AS sluice_is_new, "
+                          "s.key AS sluice_state_key, s.src AS sluice_state_src, "
+                          "CASE WHEN %2 IS NULL THEN 1 ELSE 0 END AS sluice_removed%3 "
+                          "FROM %4 %5 JOIN %6 s ON s.key = %2%7) AS c%8")
+        .arg(sourceExpression(), keyExpression(), consent, model, full ? QStringLiteral("FULL") : QStringLiteral("LEFT"), m_table,
+             m_postgres ? QStringLiteral(" OFFSET 0") : QString(), where);
+}
+
+bool WarehouseDiff::removedInCandidates(bool mirror) const
+{
+    return mirror && m_postgres;
 }
 
 QString WarehouseDiff::removedKeysSql(const QString &modelSql) const

@@ -28,8 +28,13 @@ public:
 
     Result<void> ensureStateTable();
 
-    // Model columns, then sluice_src, sluice_hash (previous), sluice_match (previous), sluice_is_new.
-    QString candidatesSql(const QString &modelSql, bool fullResync) const;
+    // Model columns, then sluice_src, sluice_hash (previous), sluice_match (previous), sluice_is_new,
+    // sluice_state_key, sluice_state_src, sluice_removed (and sluice_consent_ok with a consent column).
+    QString candidatesSql(const QString &modelSql, bool fullResync, bool withRemoved) const;
+    // Whether candidatesSql(..., withRemoved = true) also returns the removed
+    // records (PostgreSQL); otherwise removedKeysSql() finds them.
+    bool removedInCandidates(bool mirror) const;
+    Result<void> analyze();
     QString removedKeysSql(const QString &modelSql) const;
     QString excludedCountSql(const QString &modelSql) const;
     QString stateMatchesSql(const QStringList &matchValues) const;
