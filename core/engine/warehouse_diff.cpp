@@ -22,6 +22,8 @@ WarehouseDiff::WarehouseDiff(source::SourceConnection &connection, bool postgres
 Result<void> WarehouseDiff::ensureStateTable()
 {
     if (m_postgres) {
+        // "schema already exists, skipping" is not news to an operator.
+        (void)m_connection.execute(QStringLiteral("SET client_min_messages = warning"));
         if (Result<void> r = m_connection.execute(QStringLiteral("CREATE SCHEMA IF NOT EXISTS sluice_state")); !r)
             return Error{r.error().message + QCoreApplication::translate("sluice::engine", " (the warehouse diff keeps its state in schema "
                                                                                              "sluice_state: grant CREATE, or use \"diff\": \"local\")"),
@@ -39,8 +41,9 @@ Result<void> WarehouseDiff::ensureStateTable()
 Result<void> WarehouseDiff::analyze()
 {
     // Every first delivery writes a state row twice (pending, then accepted):
-    // fresh statistics keep the next diff's join plan right.
-    return m_connection.execute(QStringLiteral("ANALYZE %1").arg(m_table));
+    // on PostgreSQL, VACUUM clears the dead half so the next diff reads only
+    // live rows, and fresh statistics keep its join plan right.
+    return m_connection.execute(QStringLiteral("%1 %2").arg(m_postgres ? QStringLiteral("VACUUM ANALYZE") : QStringLiteral("ANALYZE"), m_table));
 }
 
 QString WarehouseDiff::text(const QString &column) const

@@ -34,6 +34,7 @@ public:
     // Whether candidatesSql(..., withRemoved = true) also returns the removed
     // records (PostgreSQL); otherwise removedKeysSql() finds them.
     bool removedInCandidates(bool mirror) const;
+    // After a run that wrote state: reclaim dead state rows, refresh statistics.
     Result<void> analyze();
     QString removedKeysSql(const QString &modelSql) const;
     QString excludedCountSql(const QString &modelSql) const;
