@@ -52,9 +52,14 @@ const QList<QStringList> &migrations()
 
 QString isoNow() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs); }
 
+Error storeError(const QString &what, const QString &problem)
+{
+    return {QObject::tr("state database: %1: %2").arg(what, problem), Error::Kind::Internal};
+}
+
 Error storeError(const QString &what, const QSqlError &e)
 {
-    return {QObject::tr("state database: %1: %2").arg(what, e.text()), Error::Kind::Internal};
+    return storeError(what, e.text());
 }
 
 // Record state is read and written a million rows at a time: those loops talk
@@ -71,7 +76,11 @@ sqlite3 *rawHandle(const QSqlDatabase &db)
 class RawStatement final
 {
 public:
-    RawStatement(sqlite3 *db, const char *sql) : m_db(db) { sqlite3_prepare_v2(db, sql, -1, &m_statement, nullptr); }
+    RawStatement(sqlite3 *db, const char *sql) : m_db(db)
+    {
+        if (db)
+            sqlite3_prepare_v2(db, sql, -1, &m_statement, nullptr);
+    }
     ~RawStatement() { sqlite3_finalize(m_statement); }
     RawStatement(const RawStatement &) = delete;
     RawStatement &operator=(const RawStatement &) = delete;
@@ -95,7 +104,7 @@ public:
         return QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column)),
                                  sqlite3_column_bytes(m_statement, column));
     }
-    QString error() const { return QString::fromUtf8(sqlite3_errmsg(m_db)); }
+    QString error() const { return m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QStringLiteral("no SQLite handle"); }
 
 private:
     sqlite3 *m_db;
@@ -103,10 +112,6 @@ private:
     QByteArray m_buffers[8];
 };
 
-Error rawError(const QString &what, const RawStatement &statement)
-{
-    return {QObject::tr("state database: %1: %2").arg(what, statement.error()), Error::Kind::Internal};
-}
 
 } // namespace
 
@@ -298,23 +303,12 @@ Result<void> StateStore::saveModelSchema(const QString &model, const QJsonObject
 
 void StateStore::forEachRecordHash(const QString &sync, const std::function<void(const QString &, const QString &)> &visit) const
 {
-    const QSqlDatabase db = QSqlDatabase::database(m_connection);
-    if (sqlite3 *raw = rawHandle(db)) {
-        RawStatement q(raw, "SELECT key, hash FROM record_state WHERE sync = ?");
-        if (q.ok()) {
-            q.bind(1, sync);
-            while (q.next())
-                visit(q.text(0), q.text(1));
-            return;
-        }
-    }
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT key, hash FROM record_state WHERE sync = ?"));
-    q.addBindValue(sync);
-    q.exec();
+    RawStatement q(rawHandle(QSqlDatabase::database(m_connection)), "SELECT key, hash FROM record_state WHERE sync = ?");
+    if (!q.ok())
+        return;
+    q.bind(1, sync);
     while (q.next())
-        visit(q.value(0).toString(), q.value(1).toString());
+        visit(q.text(0), q.text(1));
 }
 
 Result<void> StateStore::commitOutcomes(const QString &sync, const QString &runId, const QList<Accepted> &accepted,
@@ -323,10 +317,7 @@ Result<void> StateStore::commitOutcomes(const QString &sync, const QString &runI
     QSqlDatabase db = QSqlDatabase::database(m_connection);
     if (!db.transaction())
         return storeError(QCoreApplication::translate("sluice::store", "recording outcomes of sync %1").arg(sync), db.lastError());
-    QSqlQuery upsert(db), remove(db), resolve(db), hold(db);
-    upsert.prepare(QStringLiteral("INSERT INTO record_state(sync, key, hash, updated_run) VALUES (?, ?, ?, ?) "
-                                  "ON CONFLICT(sync, key) DO UPDATE SET hash = excluded.hash, updated_run = excluded.updated_run"));
-    remove.prepare(QStringLiteral("DELETE FROM record_state WHERE sync = ? AND key = ?"));
+    QSqlQuery resolve(db), hold(db);
     resolve.prepare(QStringLiteral("UPDATE rejections SET resolved_run = ? WHERE sync = ? AND key = ? AND resolved_run IS NULL"));
     hold.prepare(QStringLiteral("INSERT INTO rejections(sync, key, kind, reason, run_id, attempts, first_seen) "
                                 "VALUES (?, ?, ?, ?, ?, 1, ?) ON CONFLICT(sync, key) DO UPDATE SET kind = excluded.kind, "
@@ -350,36 +341,28 @@ Result<void> StateStore::commitOutcomes(const QString &sync, const QString &runI
         db.rollback();
         return storeError(QCoreApplication::translate("sluice::store", "recording outcomes of sync %1").arg(sync), e);
     };
-    sqlite3 *raw = rawHandle(db);
-    RawStatement rawUpsert(raw, "INSERT INTO record_state(sync, key, hash, updated_run) VALUES (?, ?, ?, ?) "
-                                "ON CONFLICT(sync, key) DO UPDATE SET hash = excluded.hash, updated_run = excluded.updated_run");
-    RawStatement rawRemove(raw, "DELETE FROM record_state WHERE sync = ? AND key = ?");
-    if (raw) {
-        rawUpsert.bind(1, sync);
-        rawUpsert.bind(4, runId);
-        rawRemove.bind(1, sync);
+    RawStatement upsertState(rawHandle(db), "INSERT INTO record_state(sync, key, hash, updated_run) VALUES (?, ?, ?, ?) "
+                                            "ON CONFLICT(sync, key) DO UPDATE SET hash = excluded.hash, updated_run = excluded.updated_run");
+    RawStatement removeState(rawHandle(db), "DELETE FROM record_state WHERE sync = ? AND key = ?");
+    if (!upsertState.ok() || !removeState.ok()) {
+        const QString problem = upsertState.error();
+        db.rollback();
+        return storeError(QCoreApplication::translate("sluice::store", "recording outcomes of sync %1").arg(sync), problem);
     }
+    upsertState.bind(1, sync);
+    upsertState.bind(4, runId);
+    removeState.bind(1, sync);
     for (const Accepted &a : accepted) {
-        if (recordState && raw && rawUpsert.ok() && rawRemove.ok()) {
-            RawStatement &q = a.deleted ? rawRemove : rawUpsert;
+        if (recordState) {
+            RawStatement &q = a.deleted ? removeState : upsertState;
             q.bind(2, a.key);
             if (!a.deleted)
                 q.bind(3, a.hash);
             if (!q.run()) {
-                const Error e = rawError(QCoreApplication::translate("sluice::store", "recording outcomes of sync %1").arg(sync), q);
+                const Error e = storeError(QCoreApplication::translate("sluice::store", "recording outcomes of sync %1").arg(sync), q.error());
                 db.rollback();
                 return e;
             }
-        } else if (recordState) {
-            QSqlQuery &q = a.deleted ? remove : upsert;
-            q.addBindValue(sync);
-            q.addBindValue(a.key);
-            if (!a.deleted) {
-                q.addBindValue(a.hash);
-                q.addBindValue(runId);
-            }
-            if (!q.exec())
-                return failed(q);
         }
         if (!open.contains(a.key))
             continue;
