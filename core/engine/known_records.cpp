@@ -1,52 +1,85 @@
 #include "engine/known_records.h"
 
-#include "engine/record_digest.h"
 #include "store/state_store.h"
 
 #include <algorithm>
 #include <bit>
+#include <cstdlib>
+#include <new>
+
+#include <sys/mman.h>
 
 namespace sluice::engine {
 
 namespace {
 
-quint64 contentOf(const QString &hash)
+constexpr std::size_t kHugePage = std::size_t(2) << 20;
+
+} // namespace
+
+void *allocateHuge(std::size_t bytes)
 {
-    if (hash == QLatin1String("pending"))
-        return 0;
-    const quint64 high = Digest::fromHex(hash).high;
-    return high == 0 ? 1 : high; // 0 means pending
+    if (bytes < kHugePage) {
+        if (void *p = std::malloc(bytes ? bytes : 1))
+            return p;
+        throw std::bad_alloc();
+    }
+    const std::size_t rounded = (bytes + kHugePage - 1) / kHugePage * kHugePage;
+    void *p = std::aligned_alloc(kHugePage, rounded);
+    if (!p)
+        throw std::bad_alloc();
+    ::madvise(p, rounded, MADV_HUGEPAGE); // advice only: without it the memory still works
+    return p;
+}
+
+void releaseHuge(void *p, std::size_t)
+{
+    std::free(p);
+}
+
+namespace {
+
+quint64 hexDigits(const char *p)
+{
+    quint64 v = 0;
+    for (int i = 0; i < 16; ++i) {
+        const char c = p[i];
+        v = (v << 4) | quint64(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+    }
+    return v;
+}
+
+// The state's hash column: 32 hex digits, or "pending" (0).
+quint64 contentWord(QByteArrayView hash)
+{
+    return hash.size() < 16 ? 0 : KnownRecords::contentKey(hexDigits(hash.data())) << 2;
 }
 
 } // namespace
 
-quint64 KnownRecords::keyHash(QStringView key)
+quint64 KnownRecords::hashOf(QStringView key)
 {
-    return quint64(qHash(key, size_t(0x5eed5eedu)));
+    return store::recordKeyHash(key);
 }
 
 void KnownRecords::load(const store::StateStore &store, const QString &sync)
 {
-    store.forEachRecordHash(sync, [&](const QString &key, const QString &hash) {
-        m_entries.push_back({keyHash(key), contentOf(hash)});
-    });
+    store.forEachRecordState(sync, [&](quint64 keyHash, QByteArrayView hash) { m_entries.push_back({keyHash, contentWord(hash)}); });
     std::sort(m_entries.begin(), m_entries.end(), [](const Entry &a, const Entry &b) { return a.keyHash < b.keyHash; });
     for (size_t i = 1; i < m_entries.size(); ++i)
         if (m_entries[i].keyHash == m_entries[i - 1].keyHash)
             m_ambiguous.insert(m_entries[i].keyHash);
     if (!m_ambiguous.isEmpty()) {
         // Two keys, one 64-bit hash: keep those keys whole.
-        store.forEachRecordHash(sync, [&](const QString &key, const QString &hash) {
-            if (m_ambiguous.contains(keyHash(key)))
-                m_exact.insert(key, {contentOf(hash), false});
-        });
+        store.forEachRecordKey(sync, [&](quint64 keyHash) { return m_ambiguous.contains(keyHash); },
+                               [&](const QString &key, QByteArrayView hash) { m_exact.insert(key, {contentWord(hash)}); });
         m_entries.erase(std::remove_if(m_entries.begin(), m_entries.end(), [&](const Entry &e) { return m_ambiguous.contains(e.keyHash); }),
                         m_entries.end());
     }
     m_entries.shrink_to_fit();
-    m_seen.assign(m_entries.size(), false);
-    // About two entries a bucket, addressed by the hash's top bits.
-    const int bits = m_entries.size() < 4 ? 1 : std::bit_width(m_entries.size() / 2);
+    // About eight entries a bucket, addressed by the hash's top bits: the
+    // directory stays small enough for the cache, a bucket is two cache lines.
+    const int bits = m_entries.size() < 16 ? 1 : std::bit_width(m_entries.size() / 8);
     m_shift = 64 - bits;
     m_directory.assign((size_t(1) << bits) + 1, 0);
     size_t at = 0;
@@ -58,36 +91,69 @@ void KnownRecords::load(const store::StateStore &store, const QString &sync)
     m_directory.back() = quint32(m_entries.size());
 }
 
-qsizetype KnownRecords::indexOf(quint64 hash) const
+void KnownRecords::prefetch(quint64 keyHash) const
 {
     if (m_entries.empty())
-        return -1;
-    const size_t bucket = hash >> m_shift;
-    for (quint32 i = m_directory[bucket]; i < m_directory[bucket + 1]; ++i)
-        if (m_entries[i].keyHash == hash)
-            return qsizetype(i);
-    return -1;
+        return;
+    const Entry *first = m_entries.data() + m_directory[keyHash >> m_shift];
+    __builtin_prefetch(first);
+    __builtin_prefetch(reinterpret_cast<const char *>(first) + 64);
 }
 
-KnownRecords::Found KnownRecords::see(QStringView key)
+const KnownRecords::Entry *KnownRecords::find(quint64 keyHash) const
 {
-    const quint64 hash = keyHash(key);
-    if (!m_ambiguous.isEmpty() && m_ambiguous.contains(hash)) {
+    if (m_entries.empty())
+        return nullptr;
+    const size_t bucket = keyHash >> m_shift;
+    const Entry *end = m_entries.data() + m_directory[bucket + 1];
+    for (const Entry *e = m_entries.data() + m_directory[bucket]; e < end && e->keyHash <= keyHash; ++e)
+        if (e->keyHash == keyHash)
+            return e;
+    return nullptr;
+}
+
+quint64 *KnownRecords::meet(QStringView key, quint64 keyHash, quint64 how)
+{
+    quint64 *word = nullptr;
+    if (!m_ambiguous.isEmpty() && m_ambiguous.contains(keyHash)) {
         auto it = m_exact.find(key.toString());
-        if (it == m_exact.end())
-            return {};
-        if (!it->seen)
-            ++m_seenCount;
-        it->seen = true;
-        return {true, it->content == 0, it->content};
+        if (it != m_exact.end())
+            word = &it->word;
+    } else if (const Entry *e = find(keyHash)) {
+        word = &const_cast<Entry *>(e)->word;
     }
-    const qsizetype i = indexOf(hash);
-    if (i < 0)
-        return {};
-    if (!m_seen[size_t(i)])
+    if (!word) {
+        m_fresh.push_back(keyHash);
+        return nullptr;
+    }
+    if (*word & Flags)
+        m_seenTwice = true;
+    if ((how & Seen) && !(*word & Seen))
         ++m_seenCount;
-    m_seen[size_t(i)] = true;
-    return {true, m_entries[size_t(i)].content == 0, m_entries[size_t(i)].content};
+    *word |= how;
+    return word;
+}
+
+KnownRecords::Found KnownRecords::see(QStringView key, quint64 keyHash)
+{
+    const quint64 *word = meet(key, keyHash, Seen);
+    if (!word)
+        return {};
+    const quint64 content = *word >> 2;
+    return {true, content == 0, content};
+}
+
+void KnownRecords::note(QStringView key)
+{
+    meet(key, hashOf(key), Noted);
+}
+
+bool KnownRecords::maybeDuplicateKeys()
+{
+    if (m_seenTwice)
+        return true;
+    std::sort(m_fresh.begin(), m_fresh.end());
+    return std::adjacent_find(m_fresh.begin(), m_fresh.end()) != m_fresh.end();
 }
 
 QStringList KnownRecords::unseen(const store::StateStore &store, const QString &sync) const
@@ -95,17 +161,15 @@ QStringList KnownRecords::unseen(const store::StateStore &store, const QString &
     QStringList keys;
     if (m_seenCount == size())
         return keys;
-    store.forEachRecordHash(sync, [&](const QString &key, const QString &) {
-        const quint64 hash = keyHash(key);
-        if (m_ambiguous.contains(hash)) {
-            if (!m_exact.value(key).seen)
-                keys.append(key);
-            return;
-        }
-        const qsizetype i = indexOf(hash);
-        if (i >= 0 && !m_seen[size_t(i)])
-            keys.append(key);
-    });
+    for (auto it = m_exact.constBegin(); it != m_exact.constEnd(); ++it)
+        if (!(it->word & Seen))
+            keys.append(it.key());
+    // One pass over the index finds the hashes; the state's key_hash index turns them into keys.
+    std::vector<quint64> hashes;
+    for (const Entry &e : m_entries)
+        if (!(e.word & Seen))
+            hashes.push_back(e.keyHash);
+    keys.append(store.keysWithHashes(sync, hashes));
     std::sort(keys.begin(), keys.end());
     return keys;
 }

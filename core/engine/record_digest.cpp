@@ -39,11 +39,16 @@ RecordWriter::~RecordWriter() = default;
 
 void RecordWriter::write(const QVariantList &values)
 {
-    m_json.resize(0);
+    begin();
     for (qsizetype i = 0; i < values.size() && i < m_prefixes.size(); ++i) {
-        m_json.append(m_prefixes[i]);
+        field(i);
         source::appendJson(m_json, values[i]);
     }
+    finish();
+}
+
+void RecordWriter::finish()
+{
     m_json.append(m_prefixes.isEmpty() ? "{}" : "}");
     // The fingerprint rides at the end of the buffer just for the hash.
     const qsizetype size = m_json.size();

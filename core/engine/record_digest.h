@@ -32,6 +32,15 @@ public:
 
     // Serializes one record; json() and digest() describe it until the next call.
     void write(const QVariantList &values);
+    // The same, a field at a time: begin(), then for each field in order
+    // field(i) and its value appended to the buffer begin() returned, then finish().
+    QByteArray &begin()
+    {
+        m_json.resize(0);
+        return m_json;
+    }
+    void field(qsizetype i) { m_json.append(m_prefixes[i]); }
+    void finish();
     const QByteArray &json() const { return m_json; }
     Digest digest() const { return m_digest; }
 

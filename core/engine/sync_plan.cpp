@@ -8,6 +8,7 @@
 #include "mapping/field_schema.h"
 #include "mapping/transform.h"
 #include "model/key_check.h"
+#include "source/row_view.h"
 #include "source/source_connection.h"
 #include "store/state_store.h"
 #include "workspace/workspace.h"
@@ -211,12 +212,29 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
             return configError(QCoreApplication::translate("sluice::engine", "%1: column %2 not found (the sync maps it; the model has %3)")
                                    .arg(owner, c, QStringList(index.keys()).join(QStringLiteral(", "))));
 
-    Result<model::KeyCheck> keys = model::checkKeys(source, model, columns.value());
-    if (!keys)
-        return Error{owner + QStringLiteral(": ") + keys.error().message, keys.error().kind};
-    if (!keys->ok())
-        return Error{keys->problems(model.name).join(QLatin1Char('\n')) + QCoreApplication::translate("sluice::engine", "\nsync %1: nothing was sent; fix the model's key first").arg(syncName),
-                     keys->missingColumns.isEmpty() ? Error::Kind::Query : Error::Kind::Config};
+    // The model's keys must be present, unique and not NULL before anything is
+    // sent. The warehouse diff asks the warehouse (unchanged rows never leave
+    // it); the local diff watches the rows it streams anyway and asks the
+    // warehouse only to confirm and describe a problem it saw.
+    model::KeyCheck keys;
+    auto checkKeys = [&]() -> std::optional<Error> {
+        Result<model::KeyCheck> checked = model::checkKeys(source, model, columns.value());
+        if (!checked)
+            return Error{owner + QStringLiteral(": ") + checked.error().message, checked.error().kind};
+        keys = checked.value();
+        if (!keys.ok())
+            return Error{keys.problems(model.name).join(QLatin1Char('\n')) + QCoreApplication::translate("sluice::engine", "\nsync %1: nothing was sent; fix the model's key first").arg(syncName),
+                         keys.missingColumns.isEmpty() ? Error::Kind::Query : Error::Kind::Config};
+        return std::nullopt;
+    };
+    if (inWarehouse) {
+        if (std::optional<Error> e = checkKeys())
+            return *e;
+    } else {
+        for (const QString &k : model.primaryKey)
+            if (!index.contains(k))
+                return *checkKeys(); // names the missing key column
+    }
     plan.timings.insert(QStringLiteral("check_ms"), double(stage.restart()));
 
     // Extract, govern, map.
@@ -259,7 +277,7 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
         known.load(store, syncName);
     }
     plan.timings.insert(QStringLiteral("state_load_ms"), double(stage.restart()));
-    qint64 extracted = 0, excludedExtracted = 0;
+    qint64 extracted = 0, excludedExtracted = 0, nullKeys = 0;
     QStringList excludedInState; // warehouse diff: consent revoked for a record the destination holds
     const bool append = sync.mode == QLatin1String("append");
     const bool mirror = sync.mode == QLatin1String("mirror");
@@ -281,7 +299,7 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
     QSet<QString> extractedKeys; // warehouse diff: rows that left the warehouse (new or changed there)
     QSet<QString> excluded;      // warehouse diff: rows without consent that left it
     qint64 excludedCount = 0;
-    QVariantList mappedValues;
+    QVariant matchValue;
     int matchIndex = -1;
     QStringList fieldNames;
     for (qsizetype i = 0; i < fields.size(); ++i) {
@@ -289,13 +307,18 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
         if (!matchField.isEmpty() && fields[i].destination == matchField)
             matchIndex = int(i);
     }
+    // A field with no transform, no schema rule and not the match field goes
+    // from the warehouse's text straight into the JSON.
+    std::vector<char> direct;
+    for (qsizetype i = 0; i < fields.size(); ++i)
+        direct.push_back(fields[i].chain.steps().isEmpty() && !destinationSchema.contains(fields[i].destination) && i != matchIndex);
     RecordWriter writer(fieldNames, mappingFingerprint);
-    const source::Row *current = nullptr;
+    const source::RowView *current = nullptr;
     const mapping::ColumnLookup lookup = [&](const QString &c) -> std::optional<QVariant> {
         const int i = index.value(c, -1);
         if (i < 0)
             return std::nullopt;
-        return current->at(i);
+        return current->value(i);
     };
     auto holdInvalid = [&](const QString &key, const QString &reason) {
         if (!inWarehouse)
@@ -307,79 +330,96 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
     source::RowSink sink;
     const bool removedInCandidates = inWarehouse && warehouse->removedInCandidates(mirror);
     QStringList removedInWarehouse;
-    sink.row = [&](const source::Row &row) {
-        if (removedInCandidates && row[extras + 6].toLongLong() == 1) {
-            removedInWarehouse.append(row[extras + 4].toString()); // in the state, gone from the model
+    sink.view = [&](const source::RowView &row) {
+        if (removedInCandidates && row.value(extras + 6).toLongLong() == 1) {
+            removedInWarehouse.append(row.text(extras + 4)); // in the state, gone from the model
             return true;
         }
         ++plan.modelRows;
         current = &row;
+        for (const int k : keyIndexes)
+            nullKeys += row.isNull(k);
         const QString key = model::recordKey(row, keyIndexes);
+        quint64 keyHash = 0;
+        if (!inWarehouse) {
+            keyHash = KnownRecords::hashOf(key);
+            known.prefetch(keyHash); // looked up after mapping
+        }
         if (freshnessIndex >= 0) {
-            const QString f = source::toText(row[freshnessIndex]);
+            const QString f = row.text(freshnessIndex);
             if (f > plan.freshnessMax)
                 plan.freshnessMax = f;
         }
         ++extracted;
-        if (consentIndex >= 0 && !consented(row[consentIndex])) {
+        if (consentIndex >= 0 && !consented(row.value(consentIndex))) {
             ++excludedCount;
+            if (!inWarehouse)
+                known.note(key);
             if (inWarehouse) {
                 excluded.insert(key);
                 ++excludedExtracted;
-                if (!row[extras + 1].isNull()) // in the state, pending included: may be in the destination
+                if (!row.isNull(extras + 1)) // in the state, pending included: may be in the destination
                     excludedInState.append(key);
             }
             return true;
         }
-        // Map into a flat list first; JSON is written once, for the hash and the wire.
-        mappedValues.resize(fields.size());
+        // JSON is written once, for the hash and the wire.
+        QByteArray &json = writer.begin();
         for (qsizetype i = 0; i < fields.size(); ++i) {
             const Field &f = fields[i];
-            const QVariant &in = f.column >= 0 ? row[f.column] : QVariant();
-            if (f.chain.steps().isEmpty()) {
-                mappedValues[i] = in;
-            } else {
-                Result<QVariant> v = f.chain.apply(in, lookup);
+            writer.field(i);
+            if (direct[size_t(i)]) {
+                if (f.column >= 0)
+                    row.appendJson(json, f.column);
+                else
+                    json.append("null", 4);
+                continue;
+            }
+            QVariant value = f.column >= 0 ? row.value(f.column) : QVariant();
+            if (!f.chain.steps().isEmpty()) {
+                Result<QVariant> v = f.chain.apply(value, lookup);
                 if (!v) {
                     holdInvalid(key, QCoreApplication::translate("sluice::engine", "field %1: %2").arg(f.destination, v.error().message));
                     return true;
                 }
-                mappedValues[i] = std::move(v).value();
+                value = std::move(v).value();
             }
             const auto rule = destinationSchema.constFind(f.destination);
             if (rule != destinationSchema.constEnd()) {
-                const QString problem = mapping::checkField(*rule, mappedValues[i], f.destination, destinationConfig.name);
+                const QString problem = mapping::checkField(*rule, value, f.destination, destinationConfig.name);
                 if (!problem.isEmpty()) {
                     holdInvalid(key, problem);
                     return true;
                 }
             }
+            source::appendJson(json, value);
+            if (i == matchIndex)
+                matchValue = std::move(value);
         }
         if (matchIndex >= 0) {
-            const QVariant &match = mappedValues[matchIndex];
-            if (match.isNull() || !match.isValid() || source::toText(match).isEmpty()) {
+            if (matchValue.isNull() || !matchValue.isValid() || source::toText(matchValue).isEmpty()) {
                 holdInvalid(key, QCoreApplication::translate("sluice::engine", "no %1 to match the destination's records on").arg(matchField));
                 return true;
             }
         }
-        writer.write(mappedValues);
+        writer.finish();
         const Digest digest = writer.digest();
         bool isNew = true;
         bool unchanged = false;
         SyncPlan::WarehouseState ws;
         if (inWarehouse) {
-            isNew = row[extras + 3].toLongLong() != 0;
-            unchanged = !isNew && !append && !options.fullResync && Digest::fromHex(row[extras + 1].toString()) == digest;
-            ws = {row[extras].toString(), matchIndex >= 0 ? source::toText(mappedValues[matchIndex]) : QString()};
+            isNew = row.value(extras + 3).toLongLong() != 0;
+            unchanged = !isNew && !append && !options.fullResync && Digest::fromHex(row.text(extras + 1)) == digest;
+            ws = {row.text(extras), matchIndex >= 0 ? source::toText(matchValue) : QString()};
             if (unchanged) {
                 plan.warehouseRefresh.append({key, ws}); // same record, new source digest: remember it
                 plan.refreshHashes.insert(key, digest.toHex());
             }
             extractedKeys.insert(key);
         } else {
-            const KnownRecords::Found found = known.see(key);
+            const KnownRecords::Found found = known.see(key, keyHash);
             isNew = !found.known || found.pending;
-            unchanged = !isNew && !append && !options.fullResync && found.content == (digest.high == 0 ? 1 : digest.high);
+            unchanged = !isNew && !append && !options.fullResync && found.content == KnownRecords::contentKey(digest.high);
         }
         const Fate fate = unchanged ? Fate::Unchanged : (isNew || append) ? Fate::Added : Fate::Changed;
         switch (fate) {
@@ -389,7 +429,7 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
         }
         const bool send = !unchanged && !(insertOnly && !isNew);
         if (matchIndex >= 0)
-            byMatch[source::toText(mappedValues[matchIndex])].append({key, fate, send});
+            byMatch[source::toText(matchValue)].append({key, fate, send});
         if (send) {
             ++plan.operationCount;
             if (keepOperations || plan.operations.size() < kSamples) {
@@ -408,6 +448,10 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
                                            : QStringLiteral("SELECT * FROM %1").arg(source::wrapModelSql(model.sql));
     if (Result<void> r = source.stream(extractSql, sink, options.cancel); !r)
         return Error{owner + QStringLiteral(": ") + r.error().message, r.error().kind};
+    if (!inWarehouse && (nullKeys > 0 || known.maybeDuplicateKeys())) {
+        if (std::optional<Error> e = checkKeys())
+            return *e;
+    }
     plan.timings.insert(QStringLiteral("extract_map_ms"), double(stage.restart()));
 
     qint64 excludedTotal = excludedCount;
@@ -415,7 +459,7 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
     if (inWarehouse) {
         // What did not leave the warehouse: unchanged records, and rows without consent
         // the destination never held. Count both there.
-        plan.modelRows = keys->rowCount;
+        plan.modelRows = keys.rowCount;
         plan.timings.insert(QStringLiteral("rows_extracted"), double(extracted));
         if (consentIndex >= 0) {
             Result<QVariant> n = source.scalar(warehouse->excludedCountSql(model.sql));

@@ -1,5 +1,6 @@
 #include "model/key_check.h"
 
+#include "source/row_view.h"
 #include "source/source_connection.h"
 
 #include <QCoreApplication>
@@ -16,6 +17,19 @@ QString recordKey(const source::Row &row, const QList<int> &keyIndexes)
         if (i > 0)
             key += QLatin1Char('|');
         key += source::toText(row.value(keyIndexes[i]));
+    }
+    return key;
+}
+
+QString recordKey(const source::RowView &row, const QList<int> &keyIndexes)
+{
+    if (keyIndexes.size() == 1)
+        return row.text(keyIndexes.first());
+    QString key;
+    for (qsizetype i = 0; i < keyIndexes.size(); ++i) {
+        if (i > 0)
+            key += QLatin1Char('|');
+        key += row.text(keyIndexes[i]);
     }
     return key;
 }

@@ -9,6 +9,7 @@
 
 namespace sluice::source {
 class SourceConnection;
+class RowView;
 }
 
 namespace sluice::model {
@@ -37,5 +38,6 @@ Result<KeyCheck> checkKeys(source::SourceConnection &connection, const workspace
 // A record's key as DESIGN.md defines it: the primary key's parts as text,
 // joined with '|'.
 QString recordKey(const source::Row &row, const QList<int> &keyIndexes);
+QString recordKey(const source::RowView &row, const QList<int> &keyIndexes);
 
 } // namespace sluice::model

@@ -1,5 +1,7 @@
 #include "source/postgres_connection.h"
 
+#include "source/row_view.h"
+
 #include <QCoreApplication>
 #include <QSqlDriver>
 #include <QSqlError>
@@ -47,34 +49,6 @@ Column describeColumn(const PGresult *res, int i)
     default: c.type = ColumnType::Text; c.nativeType = QStringLiteral("oid %1").arg(PQftype(res, i)); break;
     }
     return c;
-}
-
-// "2026-01-31 12:00:00.5+00" (DateStyle ISO, TimeZone UTC) -> "2026-01-31T12:00:00.5Z".
-QString isoTimestamp(const char *text, int length)
-{
-    QByteArray b(text, length);
-    if (b.size() > 10 && b[10] == ' ')
-        b[10] = 'T';
-    if (b.endsWith("+00"))
-        b.chop(3);
-    if (b.size() > 10 && b[10] == 'T')
-        b.append('Z');
-    return QString::fromLatin1(b);
-}
-
-QVariant convert(const PGresult *res, int row, int col, ColumnType type)
-{
-    if (PQgetisnull(res, row, col))
-        return QVariant();
-    const char *text = PQgetvalue(res, row, col);
-    const int length = PQgetlength(res, row, col);
-    switch (type) {
-    case ColumnType::Boolean: return QVariant(text[0] == 't');
-    case ColumnType::Integer: return QVariant(QByteArray::fromRawData(text, length).toLongLong());
-    case ColumnType::Float: return QVariant(QByteArray::fromRawData(text, length).toDouble());
-    case ColumnType::Timestamp: return QVariant(isoTimestamp(text, length));
-    default: return QVariant(QString::fromUtf8(text, length));
-    }
 }
 
 Error classifyConnectError(const QString &owner, const QString &message)
@@ -183,15 +157,25 @@ Result<void> PostgresConnection::stream(const QString &sql, const RowSink &sink,
         }
     };
     Row row;
+    QList<TextValue> texts;
     while (PGresult *res = PQgetResult(conn)) {
         switch (PQresultStatus(res)) {
         case PGRES_SINGLE_TUPLE:
             sendHeader(res);
             if (!stopped) {
-                row.resize(types.size());
+                texts.resize(types.size());
                 for (int c = 0; c < types.size(); ++c)
-                    row[c] = convert(res, 0, c, types[c]);
-                if (!sink.row(row)) {
+                    texts[c] = PQgetisnull(res, 0, c) ? TextValue{} : TextValue{PQgetvalue(res, 0, c), PQgetlength(res, 0, c)};
+                bool more;
+                if (sink.view) {
+                    more = sink.view(RowView(texts.constData(), types.constData(), int(types.size())));
+                } else {
+                    row.resize(types.size());
+                    for (int c = 0; c < types.size(); ++c)
+                        row[c] = fromPostgresText(texts[c], types[c]);
+                    more = sink.row(row);
+                }
+                if (!more) {
                     stop();
                 } else if (cancel && cancel->load(std::memory_order_relaxed)) {
                     cancelled = true;

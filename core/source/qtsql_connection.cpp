@@ -1,5 +1,7 @@
 #include "source/qtsql_connection.h"
 
+#include "source/row_view.h"
+
 #include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QSqlDriver>
@@ -140,7 +142,7 @@ Result<void> QtSqlConnection::stream(const QString &sql, const RowSink &sink, co
                     columns[i].type = typeOf(static_cast<QMetaType::Type>(row[i].typeId()));
             sendHeader();
         }
-        if (!sink.row(row))
+        if (!(sink.view ? sink.view(RowView(row)) : sink.row(row)))
             return {};
         if (cancel && cancel->load(std::memory_order_relaxed))
             return Error{QCoreApplication::translate("sluice::source", "%1: cancelled").arg(owner), Error::Kind::Cancelled};

@@ -16,11 +16,16 @@ class Workspace;
 
 namespace sluice::source {
 
+class RowView;
+
 // Called once with the columns before any row; return false to stop early.
+// A sink gives `row` (converted values) or `view` (see RowView: values
+// converted only when asked); with `view` set, `row` is not called.
 struct RowSink
 {
     std::function<void(const QList<Column> &)> columns;
     std::function<bool(const Row &)> row;
+    std::function<bool(const RowView &)> view;
 };
 
 // One live connection to a warehouse, owned by one thread. Every extraction

@@ -14,10 +14,12 @@
 #include <QUuid>
 
 #include <sqlite3.h>
+#include <xxhash.h>
 
 #include <csignal>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 
 namespace sluice::store {
@@ -46,6 +48,11 @@ const QList<QStringList> &migrations()
                         "first_seen TEXT NOT NULL, resolved_run TEXT, PRIMARY KEY (sync, key))"),
          QStringLiteral("CREATE TABLE locks (name TEXT PRIMARY KEY, owner_pid INTEGER NOT NULL, "
                         "host TEXT NOT NULL, acquired_at TEXT NOT NULL)")},
+        // 3: a stable 64-bit hash of each record key, so the local diff loads
+        // two integers a record and decodes a key only when it needs it.
+        {QStringLiteral("ALTER TABLE record_state ADD COLUMN key_hash INTEGER"),
+         QStringLiteral("UPDATE record_state SET key_hash = sluice_key_hash(key)"),
+         QStringLiteral("CREATE INDEX record_state_by_key_hash ON record_state(sync, key_hash)")},
     };
     return m;
 }
@@ -91,6 +98,14 @@ public:
         m_buffers[index & 7] = value.toUtf8();
         sqlite3_bind_text(m_statement, index, m_buffers[index & 7].constData(), int(m_buffers[index & 7].size()), SQLITE_STATIC);
     }
+    void bind(int index, quint64 value) { sqlite3_bind_int64(m_statement, index, sqlite3_int64(value)); }
+    bool isNull(int column) const { return sqlite3_column_type(m_statement, column) == SQLITE_NULL; }
+    quint64 integer(int column) const { return quint64(sqlite3_column_int64(m_statement, column)); }
+    QByteArrayView bytes(int column) const
+    {
+        const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
+        return QByteArrayView(data, sqlite3_column_bytes(m_statement, column));
+    }
     // Runs a statement that returns no rows; false on error (see error()).
     bool run()
     {
@@ -99,6 +114,7 @@ public:
         return rc == SQLITE_DONE || rc == SQLITE_ROW;
     }
     bool next() { return sqlite3_step(m_statement) == SQLITE_ROW; }
+    void reset() { sqlite3_reset(m_statement); }
     QString text(int column) const
     {
         return QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column)),
@@ -113,7 +129,37 @@ private:
 };
 
 
+// sluice_key_hash(key) in SQL, for the migration that fills key_hash.
+void sqlKeyHash(sqlite3_context *context, int, sqlite3_value **argv)
+{
+    const auto *text = reinterpret_cast<const char *>(sqlite3_value_text(argv[0]));
+    const int size = sqlite3_value_bytes(argv[0]);
+    sqlite3_result_int64(context, sqlite3_int64(recordKeyHash(QByteArrayView(text, size))));
+}
+
 } // namespace
+
+quint64 recordKeyHash(QByteArrayView utf8)
+{
+    return XXH3_64bits(utf8.data(), size_t(utf8.size()));
+}
+
+quint64 recordKeyHash(QStringView key)
+{
+    // Most keys are short ASCII (ids, e-mails): narrowed on the stack.
+    char buffer[128];
+    if (key.size() <= qsizetype(sizeof buffer)) {
+        const char16_t *p = key.utf16();
+        bool ascii = true;
+        for (qsizetype i = 0; i < key.size() && ascii; ++i) {
+            ascii = p[i] < 0x80;
+            buffer[i] = char(p[i]);
+        }
+        if (ascii)
+            return recordKeyHash(QByteArrayView(buffer, key.size()));
+    }
+    return recordKeyHash(QByteArrayView(key.toUtf8()));
+}
 
 StateStore::StateStore(QString path, QString connection) : m_path(std::move(path)), m_connection(std::move(connection))
 {
@@ -154,6 +200,8 @@ Result<std::unique_ptr<StateStore>> StateStore::open(const QString &path, int up
         if (!q.exec(QString::fromLatin1(pragma)))
             return storeError(QString::fromLatin1(pragma), q.lastError());
     }
+    if (sqlite3 *handle = rawHandle(db))
+        sqlite3_create_function_v2(handle, "sluice_key_hash", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, sqlKeyHash, nullptr, nullptr, nullptr);
     if (Result<void> r = store->migrate(upToVersion); !r)
         return r.error();
     return store;
@@ -301,14 +349,54 @@ Result<void> StateStore::saveModelSchema(const QString &model, const QJsonObject
     return {};
 }
 
-void StateStore::forEachRecordHash(const QString &sync, const std::function<void(const QString &, const QString &)> &visit) const
+void StateStore::forEachRecordState(const QString &sync, const std::function<void(quint64, QByteArrayView)> &visit) const
 {
-    RawStatement q(rawHandle(QSqlDatabase::database(m_connection)), "SELECT key, hash FROM record_state WHERE sync = ?");
+    RawStatement q(rawHandle(QSqlDatabase::database(m_connection)), "SELECT key_hash, hash, key FROM record_state WHERE sync = ?");
     if (!q.ok())
         return;
     q.bind(1, sync);
     while (q.next())
-        visit(q.text(0), q.text(1));
+        visit(q.isNull(0) ? recordKeyHash(q.bytes(2)) : q.integer(0), q.bytes(1)); // the key is read only when its hash is missing
+}
+
+void StateStore::forEachRecordKey(const QString &sync, const std::function<bool(quint64)> &wanted,
+                                  const std::function<void(const QString &, QByteArrayView)> &visit) const
+{
+    RawStatement q(rawHandle(QSqlDatabase::database(m_connection)), "SELECT key_hash, key, hash FROM record_state WHERE sync = ?");
+    if (!q.ok())
+        return;
+    q.bind(1, sync);
+    while (q.next()) {
+        const quint64 hash = q.isNull(0) ? recordKeyHash(q.bytes(1)) : q.integer(0);
+        if (wanted(hash))
+            visit(q.text(1), q.bytes(2));
+    }
+}
+
+QStringList StateStore::keysWithHashes(const QString &sync, std::vector<quint64> hashes) const
+{
+    QStringList keys;
+    if (hashes.empty())
+        return keys;
+    sqlite3 *db = rawHandle(QSqlDatabase::database(m_connection));
+    if (hashes.size() > 20000) {
+        // Many: one pass over the state beats as many index lookups.
+        std::sort(hashes.begin(), hashes.end());
+        forEachRecordKey(sync, [&](quint64 h) { return std::binary_search(hashes.begin(), hashes.end(), h); },
+                         [&](const QString &key, QByteArrayView) { keys.append(key); });
+        return keys;
+    }
+    RawStatement q(db, "SELECT key FROM record_state WHERE sync = ? AND key_hash = ?");
+    if (!q.ok())
+        return keys;
+    q.bind(1, sync);
+    for (const quint64 h : hashes) {
+        q.bind(2, h);
+        while (q.next())
+            keys.append(q.text(0));
+        q.reset();
+    }
+    return keys;
 }
 
 Result<void> StateStore::commitOutcomes(const QString &sync, const QString &runId, const QList<Accepted> &accepted,
@@ -341,8 +429,9 @@ Result<void> StateStore::commitOutcomes(const QString &sync, const QString &runI
         db.rollback();
         return storeError(QCoreApplication::translate("sluice::store", "recording outcomes of sync %1").arg(sync), e);
     };
-    RawStatement upsertState(rawHandle(db), "INSERT INTO record_state(sync, key, hash, updated_run) VALUES (?, ?, ?, ?) "
-                                            "ON CONFLICT(sync, key) DO UPDATE SET hash = excluded.hash, updated_run = excluded.updated_run");
+    RawStatement upsertState(rawHandle(db), "INSERT INTO record_state(sync, key, hash, updated_run, key_hash) VALUES (?, ?, ?, ?, ?) "
+                                            "ON CONFLICT(sync, key) DO UPDATE SET hash = excluded.hash, updated_run = excluded.updated_run, "
+                                            "key_hash = excluded.key_hash");
     RawStatement removeState(rawHandle(db), "DELETE FROM record_state WHERE sync = ? AND key = ?");
     if (!upsertState.ok() || !removeState.ok()) {
         const QString problem = upsertState.error();
@@ -356,8 +445,10 @@ Result<void> StateStore::commitOutcomes(const QString &sync, const QString &runI
         if (recordState) {
             RawStatement &q = a.deleted ? removeState : upsertState;
             q.bind(2, a.key);
-            if (!a.deleted)
+            if (!a.deleted) {
                 q.bind(3, a.hash);
+                q.bind(5, recordKeyHash(a.key));
+            }
             if (!q.run()) {
                 const Error e = storeError(QCoreApplication::translate("sluice::store", "recording outcomes of sync %1").arg(sync), q.error());
                 db.rollback();
@@ -392,12 +483,13 @@ Result<void> StateStore::markPending(const QString &sync, const QString &runId, 
     QSqlDatabase db = QSqlDatabase::database(m_connection);
     db.transaction();
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("INSERT INTO record_state(sync, key, hash, updated_run) VALUES (?, ?, 'pending', ?) "
+    q.prepare(QStringLiteral("INSERT INTO record_state(sync, key, hash, updated_run, key_hash) VALUES (?, ?, 'pending', ?, ?) "
                              "ON CONFLICT(sync, key) DO NOTHING"));
     for (const QString &key : keys) {
         q.addBindValue(sync);
         q.addBindValue(key);
         q.addBindValue(runId);
+        q.addBindValue(qint64(recordKeyHash(key)));
         if (!q.exec()) {
             const QSqlError e = q.lastError();
             db.rollback();

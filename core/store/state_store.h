@@ -5,12 +5,14 @@
 #include <QDateTime>
 #include <QHash>
 #include <QJsonObject>
+#include <QByteArrayView>
 #include <QList>
 #include <QString>
 #include <QtGlobal>
 
 #include <functional>
 #include <memory>
+#include <vector>
 
 // .sluice/state.db: every SQL statement about Sluice's own state lives behind
 // this class. One instance owns one connection and is used on the thread that
@@ -39,10 +41,15 @@ struct RunRecord
     QString error;
 };
 
+// The 64-bit hash the state keeps beside each record key: XXH3-64 of the
+// key's UTF-8 bytes. Stored, so it must never change.
+quint64 recordKeyHash(QByteArrayView utf8);
+quint64 recordKeyHash(QStringView key);
+
 class StateStore final
 {
 public:
-    static constexpr int currentSchemaVersion = 2;
+    static constexpr int currentSchemaVersion = 3;
 
     // Opens (creating with owner-only permissions and migrating as needed).
     // `upToVersion` exists so tests can build an older database.
@@ -61,10 +68,16 @@ public:
     Result<void> updateRun(const RunRecord &run);
     QList<RunRecord> runs(const QString &sync = {}, int limit = 100) const;
 
-    // What the destination holds, as Sluice last saw it accept: key -> content
-    // hash ("pending" for a record sent but not yet settled), streamed so the
-    // caller can keep it compact.
-    void forEachRecordHash(const QString &sync, const std::function<void(const QString &key, const QString &hash)> &visit) const;
+    // What the destination holds, as Sluice last saw it accept: the key's
+    // recordKeyHash() -> content hash (32 hex digits, or "pending" for a
+    // record sent but not yet settled), streamed so the caller can keep it
+    // compact. Keys are not decoded.
+    void forEachRecordState(const QString &sync, const std::function<void(quint64 keyHash, QByteArrayView hash)> &visit) const;
+    // The same rows with their keys, decoded only for the key hashes `wanted` accepts.
+    void forEachRecordKey(const QString &sync, const std::function<bool(quint64 keyHash)> &wanted,
+                          const std::function<void(const QString &key, QByteArrayView hash)> &visit) const;
+    // The keys stored under these key hashes (an index lookup each, or one pass when they are many).
+    QStringList keysWithHashes(const QString &sync, std::vector<quint64> hashes) const;
 
     struct Accepted
     {

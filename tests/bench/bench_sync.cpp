@@ -7,6 +7,7 @@
 //   e2e       `sluice run` of a 10k- and a 100k-row PostgreSQL model into a
 //             postgres table on the same server, then after 1% changed
 //
+//   plan-local, plan-warehouse   one strategy of `plan`
 //   plan10m   the first plan of a 10M-row model (peak memory at scale)
 //
 //   build/release/tests/bench/bench_sync [delivery|plan|e2e|all|plan10m]
@@ -260,10 +261,10 @@ int main(int argc, char **argv)
     pg.start();
     if (what == QLatin1String("e2e") || what == QLatin1String("all"))
         benchEndToEnd(pg);
-    if (what == QLatin1String("plan") || what == QLatin1String("all")) {
+    if (what == QLatin1String("plan") || what == QLatin1String("all") || what == QLatin1String("plan-local"))
         benchPlan(pg, QStringLiteral("local"));
+    if (what == QLatin1String("plan") || what == QLatin1String("all") || what == QLatin1String("plan-warehouse"))
         benchPlan(pg, QStringLiteral("warehouse"));
-    }
     if (what == QLatin1String("plan10m")) {
         // Memory at scale: a first plan of a 10M-row model, both strategies.
         benchPlan(pg, QStringLiteral("local"), 10'000'000, true);

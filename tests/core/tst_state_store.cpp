@@ -2,6 +2,8 @@
 
 #include <QFileInfo>
 #include <QSqlDatabase>
+#include <QSet>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -16,6 +18,7 @@ class TestStateStore final : public QObject
 private slots:
     void createsWithOwnerOnlyPermissionsAndWal();
     void migratesAnOlderVersion();
+    void migrationFillsKeyHashes();
     void reopenKeepsData();
     void readsWhileAnotherConnectionWrites();
     void refusesANewerSchema();
@@ -62,6 +65,47 @@ void TestStateStore::migratesAnOlderVersion()
     QCOMPARE(current.value()->audit().size(), 1); // data of version 1 survived the migration
     QVERIFY(current.value()->saveModelSchema(QStringLiteral("m"), {{QStringLiteral("a"), QStringLiteral("integer")}}).ok());
     QCOMPARE(current.value()->modelSchema(QStringLiteral("m")).value(QStringLiteral("a")).toString(), QStringLiteral("integer"));
+}
+
+void TestStateStore::migrationFillsKeyHashes()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("state.db"));
+    const QStringList keys{QStringLiteral("1"), QStringLiteral("anna@example.com"), QStringLiteral("Zoë|7")};
+    {
+        auto v2 = StateStore::open(path, 2);
+        QVERIFY(v2.ok());
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v2"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        for (const QString &key : keys) {
+            q.prepare(QStringLiteral("INSERT INTO record_state(sync, key, hash, updated_run) VALUES ('s', ?, 'pending', 'r1')"));
+            q.addBindValue(key);
+            QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+        }
+        q.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("v2"));
+    auto current = StateStore::open(path);
+    QVERIFY2(current.ok(), qPrintable(current.error().message));
+    QCOMPARE(current.value()->schemaVersion(), StateStore::currentSchemaVersion);
+    QSet<quint64> expected, found;
+    for (const QString &key : keys)
+        expected.insert(sluice::store::recordKeyHash(key));
+    current.value()->forEachRecordState(QStringLiteral("s"), [&](quint64 keyHash, QByteArrayView hash) {
+        found.insert(keyHash);
+        QCOMPARE(hash, QByteArrayView("pending"));
+    });
+    QCOMPARE(found, expected);
+    // The hash is of the key's UTF-8 bytes, whichever form the key arrives in.
+    QCOMPARE(sluice::store::recordKeyHash(QStringLiteral("Zoë|7")), sluice::store::recordKeyHash(QByteArrayView("Zo\xc3\xab|7")));
+    QStringList decoded;
+    current.value()->forEachRecordKey(
+        QStringLiteral("s"), [&](quint64 keyHash) { return keyHash == sluice::store::recordKeyHash(QStringLiteral("anna@example.com")); },
+        [&](const QString &key, QByteArrayView) { decoded.append(key); });
+    QCOMPARE(decoded, QStringList{QStringLiteral("anna@example.com")});
 }
 
 void TestStateStore::reopenKeepsData()

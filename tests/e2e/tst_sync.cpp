@@ -61,6 +61,12 @@ private:
 
 // The same suite proves both diff strategies: SLUICE_TEST_DIFF=warehouse runs it
 // with the state inside the (SQLite) warehouse.
+static QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
 static QString diff()
 {
     return qEnvironmentVariableIsSet("SLUICE_TEST_DIFF") ? qEnvironmentVariable("SLUICE_TEST_DIFF") : QStringLiteral("local");
@@ -441,6 +447,29 @@ void TestSync::consentAndModes()
         r = sluice({QStringLiteral("run"), QStringLiteral("appends"), QStringLiteral("--json")});
         QCOMPARE(r.json.value(QStringLiteral("counts")).toObject().value(QStringLiteral("delivered")).toInt(), 2000);
     }
+
+    // A key the model yields twice is refused even when one of the two rows
+    // has no consent (the local diff watches excluded rows' keys too), and a
+    // NULL key is refused: nothing is sent either way.
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray withModes = f.readAll();
+    f.close();
+    const QByteArray before = readFile(m_ws + QStringLiteral("/out/c.csv"));
+    for (const QByteArray &extraRow : {QByteArray("select customer_id, email, first_name, ltv, 0, updated_at from customer_360 "
+                                                  "where customer_id = (select min(customer_id) from customer_360 where marketing_consent = 1)"),
+                                       QByteArray("select null, email, first_name, ltv, marketing_consent, updated_at from customer_360 "
+                                                  "where customer_id = 5")}) {
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(QByteArray(withModes).replace("from customer_360\"", QByteArray("from customer_360 union all " + extraRow + "\"")));
+        f.close();
+        r = sluice({QStringLiteral("run"), QStringLiteral("consented")});
+        QCOMPARE(r.code, 1);
+        QVERIFY2((r.err.contains("occur more than once") || r.err.contains("NULL primary key")) && r.err.contains("nothing was sent"), r.err.constData());
+        QCOMPARE(readFile(m_ws + QStringLiteral("/out/c.csv")), before);
+    }
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(withModes);
+    f.close();
 }
 
 void TestSync::secondRunRefusesAndStaleLockIsRecovered()
