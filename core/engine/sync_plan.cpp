@@ -21,6 +21,7 @@
 #include <QRandomGenerator>
 #include <QRegularExpression>
 
+#include <future>
 #include <optional>
 
 
@@ -217,8 +218,7 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
     // it); the local diff watches the rows it streams anyway and asks the
     // warehouse only to confirm and describe a problem it saw.
     model::KeyCheck keys;
-    auto checkKeys = [&]() -> std::optional<Error> {
-        Result<model::KeyCheck> checked = model::checkKeys(source, model, columns.value());
+    auto judgeKeys = [&](Result<model::KeyCheck> checked) -> std::optional<Error> {
         if (!checked)
             return Error{owner + QStringLiteral(": ") + checked.error().message, checked.error().kind};
         keys = checked.value();
@@ -227,13 +227,25 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
                          keys.missingColumns.isEmpty() ? Error::Kind::Query : Error::Kind::Config};
         return std::nullopt;
     };
-    if (inWarehouse) {
+    auto checkKeys = [&]() { return judgeKeys(model::checkKeys(source, model, columns.value())); };
+    const bool keyColumnsPresent = std::all_of(model.primaryKey.begin(), model.primaryKey.end(), [&](const QString &k) { return index.contains(k); });
+    if (!keyColumnsPresent)
+        return *checkKeys(); // names the missing key column
+    // On PostgreSQL the warehouse diff's key check runs on a second connection
+    // while the diff query runs: two statements, two server processes, one wait.
+    std::future<Result<model::KeyCheck>> concurrentCheck;
+    if (inWarehouse && config.sources.value(model.source).driver == QLatin1String("postgres")) {
+        const workspace::SourceConfig sourceConfig = config.sources.value(model.source);
+        const QList<source::Column> described = columns.value();
+        concurrentCheck = std::async(std::launch::async, [&workspace, sourceConfig, model, described]() -> Result<model::KeyCheck> {
+            Result<std::unique_ptr<source::SourceConnection>> second = source::SourceConnection::open(sourceConfig, workspace);
+            if (!second)
+                return second.error();
+            return model::checkKeys(*second.value(), model, described);
+        });
+    } else if (inWarehouse) {
         if (std::optional<Error> e = checkKeys())
             return *e;
-    } else {
-        for (const QString &k : model.primaryKey)
-            if (!index.contains(k))
-                return *checkKeys(); // names the missing key column
     }
     plan.timings.insert(QStringLiteral("check_ms"), double(stage.restart()));
 
@@ -296,8 +308,11 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
         bool sent;
     };
     QHash<QString, QList<MatchHolder>> byMatch;
-    QSet<QString> extractedKeys; // warehouse diff: rows that left the warehouse (new or changed there)
-    QSet<QString> excluded;      // warehouse diff: rows without consent that left it
+    // Warehouse diff with a match field: rows that left the warehouse (new or
+    // changed there), and rows without consent that left it; the rest of the
+    // match values' holders are asked of the state after the stream.
+    QSet<QString> extractedKeys;
+    QSet<QString> excluded;
     qint64 excludedCount = 0;
     QVariant matchValue;
     int matchIndex = -1;
@@ -307,6 +322,7 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
         if (!matchField.isEmpty() && fields[i].destination == matchField)
             matchIndex = int(i);
     }
+    const bool trackExtracted = inWarehouse && matchIndex >= 0;
     // A field with no transform, no schema rule and not the match field goes
     // from the warehouse's text straight into the JSON.
     std::vector<char> direct;
@@ -323,7 +339,7 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
     auto holdInvalid = [&](const QString &key, const QString &reason) {
         if (!inWarehouse)
             known.see(key);
-        else
+        else if (trackExtracted)
             extractedKeys.insert(key);
         plan.invalid.append({key, QStringLiteral("invalid"), reason});
     };
@@ -356,7 +372,8 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
             if (!inWarehouse)
                 known.note(key);
             if (inWarehouse) {
-                excluded.insert(key);
+                if (trackExtracted)
+                    excluded.insert(key);
                 ++excludedExtracted;
                 if (!row.isNull(extras + 1)) // in the state, pending included: may be in the destination
                     excludedInState.append(key);
@@ -415,7 +432,8 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
                 plan.warehouseRefresh.append({key, ws}); // same record, new source digest: remember it
                 plan.refreshHashes.insert(key, digest.toHex());
             }
-            extractedKeys.insert(key);
+            if (trackExtracted)
+                extractedKeys.insert(key);
         } else {
             const KnownRecords::Found found = known.see(key, keyHash);
             isNew = !found.known || found.pending;
@@ -446,8 +464,14 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
     };
     const QString extractSql = inWarehouse ? warehouse->candidatesSql(model.sql, options.fullResync || append, removedInCandidates)
                                            : QStringLiteral("SELECT * FROM %1").arg(source::wrapModelSql(model.sql));
-    if (Result<void> r = source.stream(extractSql, sink, options.cancel); !r)
-        return Error{owner + QStringLiteral(": ") + r.error().message, r.error().kind};
+    const Result<void> streamed = source.stream(extractSql, sink, options.cancel);
+    if (concurrentCheck.valid()) {
+        // A key problem explains a failed diff query better than its own message.
+        if (std::optional<Error> e = judgeKeys(concurrentCheck.get()))
+            return *e;
+    }
+    if (!streamed)
+        return Error{owner + QStringLiteral(": ") + streamed.error().message, streamed.error().kind};
     if (!inWarehouse && (nullKeys > 0 || known.maybeDuplicateKeys())) {
         if (std::optional<Error> e = checkKeys())
             return *e;
