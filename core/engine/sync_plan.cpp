@@ -281,8 +281,11 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
     std::optional<WarehouseDiff> warehouse;
     const int extras = int(columns->size()); // warehouse diff: sluice_src, sluice_hash, sluice_match, sluice_is_new follow
     if (inWarehouse) {
+        QHash<QString, QString> nativeTypes;
+        for (const source::Column &c : columns.value())
+            nativeTypes.insert(c.name, c.nativeType);
         warehouse.emplace(source, config.sources.value(model.source).driver == QLatin1String("postgres"), syncName, model.primaryKey,
-                          columnsUsed(sync, model), sync.consentColumn);
+                          columnsUsed(sync, model), sync.consentColumn, nativeTypes);
         if (Result<void> r = warehouse->ensureStateTable(); !r)
             return Error{owner + QStringLiteral(": ") + r.error().message, r.error().kind};
     } else {

@@ -3,6 +3,7 @@
 #include "common/result.h"
 
 #include <QList>
+#include <QHash>
 #include <QString>
 #include <QStringList>
 
@@ -24,7 +25,7 @@ class WarehouseDiff final
 {
 public:
     WarehouseDiff(source::SourceConnection &connection, bool postgres, const QString &sync, const QStringList &keyColumns,
-                  const QStringList &usedColumns, const QString &consentColumn);
+                  const QStringList &usedColumns, const QString &consentColumn, const QHash<QString, QString> &nativeTypes = {});
 
     Result<void> ensureStateTable();
 
@@ -64,6 +65,7 @@ private:
     QString m_table;
     QStringList m_keys;
     QStringList m_used;
+    QHash<QString, QString> m_types; // column -> the warehouse's type name (source::Column::nativeType)
     QString m_consent;
 };
 

@@ -388,7 +388,9 @@ void TestPostgres::warehouseDiffKeepsStateInPostgres()
 {
     QString error;
     QVERIFY2(m_pg.psql(QStringLiteral("analytics"), QStringLiteral(
-        "CREATE TABLE crm.wide AS SELECT g AS id, 'u' || g || '@example.com' AS email, g % 2 = 0 AS consent FROM generate_series(1, 5000) g"), &error),
+        "CREATE TABLE crm.wide AS SELECT g AS id, 'u' || g || '@example.com' AS email, g % 2 = 0 AS consent, CAST(g AS numeric) AS ltv, "
+        "timestamptz '2026-01-01 00:00:00+00' + g * interval '1 second' AS seen, timestamp '2026-01-01 00:00:00' AS local_ts, "
+        "gen_random_uuid() AS uid, CAST(g % 100 AS smallint) AS small FROM generate_series(1, 5000) g"), &error),
              qPrintable(error));
     const QString ws = m_dir.filePath(QStringLiteral("warehouse"));
     QDir().mkpath(ws);
@@ -398,7 +400,10 @@ void TestPostgres::warehouseDiffKeepsStateInPostgres()
             " \"destinations\": {\"out\": {\"type\": \"jsonl\", \"path\": \"out.jsonl\"}},"
             " \"models\": {\"w\": {\"source\": \"dw\", \"primary_key\": \"id\", \"sql\": \"select * from crm.wide\"}},"
             " \"syncs\": {\"w_out\": {\"model\": \"w\", \"destination\": \"out\", \"mode\": \"mirror\", \"diff\": \"warehouse\","
-            " \"policy\": {\"consent\": \"consent\"}, \"fields\": [{\"source\": \"email\", \"destination\": \"email\"}]}}}");
+            " \"policy\": {\"consent\": \"consent\"}, \"fields\": [{\"source\": \"email\", \"destination\": \"email\"},"
+            " {\"source\": \"ltv\", \"destination\": \"ltv\"}, {\"source\": \"seen\", \"destination\": \"seen\"},"
+            " {\"source\": \"local_ts\", \"destination\": \"local_ts\"}, {\"source\": \"uid\", \"destination\": \"uid\"},"
+            " {\"source\": \"small\", \"destination\": \"small\"}]}}}");
     f.close();
     auto run = [&]() {
         QProcess p;
@@ -415,15 +420,26 @@ void TestPostgres::warehouseDiffKeepsStateInPostgres()
     auto c = connect();
     QCOMPARE(c->scalar(QStringLiteral("SELECT count(*) FROM sluice_state.w_out"))->toLongLong(), 2500);
 
-    // Only what changed leaves the warehouse.
+    // Only what changed leaves the warehouse, whatever the column's type: the
+    // source digest hashes integers, timestamps and uuids as values and
+    // numerics as text, so a change of scale (12 -> 12.0) that the JSON shows
+    // is a change too.
     QVERIFY(m_pg.psql(QStringLiteral("analytics"), QStringLiteral("UPDATE crm.wide SET email = 'x' || email WHERE id IN (2, 4, 6); "
-                                                                  "UPDATE crm.wide SET consent = false WHERE id = 8; DELETE FROM crm.wide WHERE id = 10")));
+                                                                  "UPDATE crm.wide SET consent = false WHERE id = 8; DELETE FROM crm.wide WHERE id = 10; "
+                                                                  "UPDATE crm.wide SET ltv = CAST('12.0' AS numeric) WHERE id = 12; "
+                                                                  "UPDATE crm.wide SET seen = seen + interval '1 microsecond' WHERE id = 14; "
+                                                                  "UPDATE crm.wide SET local_ts = NULL WHERE id = 16; "
+                                                                  "UPDATE crm.wide SET uid = gen_random_uuid() WHERE id = 18; "
+                                                                  "UPDATE crm.wide SET small = small + 1 WHERE id = 20")));
     out = run();
     const QJsonObject counts = out.value(QStringLiteral("counts")).toObject();
-    QCOMPARE(counts.value(QStringLiteral("changed")).toInt(), 3);
+    QCOMPARE(counts.value(QStringLiteral("changed")).toInt(), 8);
     QCOMPARE(counts.value(QStringLiteral("removed")).toInt(), 2); // consent revoked (8) and deleted (10)
-    QCOMPARE(counts.value(QStringLiteral("unchanged")).toInt(), 2495);
-    QCOMPARE(out.value(QStringLiteral("timings")).toObject().value(QStringLiteral("rows_extracted")).toInt(), 4);
+    QCOMPARE(counts.value(QStringLiteral("unchanged")).toInt(), 2490);
+    QCOMPARE(out.value(QStringLiteral("timings")).toObject().value(QStringLiteral("rows_extracted")).toInt(), 9);
+    out = run(); // and nothing after that
+    QCOMPARE(out.value(QStringLiteral("timings")).toObject().value(QStringLiteral("rows_extracted")).toInt(), 0);
+    QCOMPARE(out.value(QStringLiteral("counts")).toObject().value(QStringLiteral("unchanged")).toInt(), 2498);
     QCOMPARE(c->scalar(QStringLiteral("SELECT count(*) FROM sluice_state.w_out"))->toLongLong(), 2498);
 }
 
