@@ -49,6 +49,7 @@ private slots:
     void millionRowStreamKeepsMemoryFlat();
     void cliPreviewAgainstPostgres();
     void syncIntoAPostgresTable();
+    void tableDestinationKeepsValuesExact();
     void warehouseDiffKeepsStateInPostgres();
 
 private:
@@ -382,6 +383,38 @@ void TestPostgres::syncIntoAPostgresTable()
     QCOMPARE(code, 0);
     QCOMPARE(out.value(QStringLiteral("counts")).toObject().value(QStringLiteral("removed")).toInt(), 1);
     QCOMPARE(c->scalar(QStringLiteral("SELECT count(*) FROM app.contacts"))->toLongLong(), 2);
+}
+
+// Records reach a postgres table as one JSON array a batch: quotes,
+// backslashes, line breaks, non-ASCII text, integers beyond 2^53, booleans
+// and JSON values land as they left the model.
+void TestPostgres::tableDestinationKeepsValuesExact()
+{
+    const QString ws = m_dir.filePath(QStringLiteral("exact"));
+    QDir().mkpath(ws);
+    QFile f(ws + QStringLiteral("/sluice.json"));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("{\"version\": 1, \"sources\": {\"dw\": " + sourceJson() + "},"
+            " \"destinations\": {\"app\": {\"type\": \"postgres\", \"host\": \"127.0.0.1\", \"port\": " + QByteArray::number(m_pg.port())
+            + ", \"database\": \"analytics\", \"user\": \"postgres\", \"password\": {\"env\": \"SLUICE_TEST_PG_PW\"}, \"create_table\": true}},"
+            " \"models\": {\"x\": {\"source\": \"dw\", \"primary_key\": \"id\", \"sql\": \"select 1 as id, "
+            "'O''Brien \\\"q\\\" \\\\ back' || chr(10) || 'caf\u00e9 \u65e5 \U0001F600' as t, 9007199254740993 as big, true as b, "
+            "CAST('{\\\"x\\\": [1, 2]}' AS jsonb) as j, CAST(NULL AS text) as n\"}},"
+            " \"syncs\": {\"to_exact\": {\"model\": \"x\", \"destination\": \"app\", \"object\": \"exact\", \"mode\": \"upsert\","
+            " \"fields\": [{\"source\": \"t\", \"destination\": \"t\"}, {\"source\": \"big\", \"destination\": \"big\"},"
+            " {\"source\": \"b\", \"destination\": \"b\"}, {\"source\": \"j\", \"destination\": \"j\"}, {\"source\": \"n\", \"destination\": \"n\"}]}}}");
+    f.close();
+    QProcess p;
+    p.start(QStringLiteral(SLUICE_BINARY), {QStringLiteral("run"), QStringLiteral("to_exact"), QStringLiteral("--workspace"), ws});
+    QVERIFY(p.waitForFinished(60000));
+    QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+    auto c = connect();
+    QCOMPARE(c->scalar(QStringLiteral("SELECT t FROM exact WHERE sluice_key = '1'"))->toString(),
+             QStringLiteral("O'Brien \"q\" \\ back\ncaf\u00e9 \u65e5 \U0001F600"));
+    QCOMPARE(c->scalar(QStringLiteral("SELECT big FROM exact"))->toString(), QStringLiteral("9007199254740993"));
+    QCOMPARE(c->scalar(QStringLiteral("SELECT CAST(b AS text) FROM exact"))->toString(), QStringLiteral("true"));
+    QCOMPARE(c->scalar(QStringLiteral("SELECT j FROM exact"))->toString(), QStringLiteral("{\"x\": [1, 2]}"));
+    QVERIFY(c->scalar(QStringLiteral("SELECT n FROM exact"))->isNull());
 }
 
 void TestPostgres::warehouseDiffKeepsStateInPostgres()
