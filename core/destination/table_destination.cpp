@@ -12,7 +12,12 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 
+#include <algorithm>
 #include <atomic>
+#include <optional>
+#include <utility>
+
+#include <libpq-fe.h>
 
 namespace sluice::destination {
 
@@ -235,17 +240,57 @@ Result<void> TableDestination::deliver(const QList<Operation> &operations, const
         return {};
     };
 
+    // PostgreSQL, a batch of upserts only: sent without waiting (libpq's
+    // asynchronous API on QPSQL's connection), so the server writes it while
+    // Sluice records the previous batch's outcomes and the next batch's
+    // write-ahead marks. The order the commit rule needs is kept: a batch is
+    // marked before it is sent, and settled only after its answer.
+    PGconn *pg = nullptr;
+    if (postgres) {
+        const QVariant handle = driver->handle();
+        if (handle.isValid() && (qstrcmp(handle.typeName(), "PGconn*") == 0 || qstrcmp(handle.typeName(), "pg_conn*") == 0))
+            pg = *static_cast<PGconn *const *>(handle.constData());
+    }
+    const bool upsertsOnly = std::none_of(operations.begin(), operations.end(), [](const Operation &op) { return op.kind == OpKind::Delete; });
+    const QByteArray asyncInsert = pg && upsertsOnly && !operations.isEmpty()
+                                       ? QString(jsonInsert).replace(QLatin1Char('?'), QStringLiteral("$1")).toUtf8()
+                                             + (operations.first().kind == OpKind::Insert || updates.isEmpty()
+                                                    ? QByteArray("DO NOTHING")
+                                                    : "DO UPDATE SET " + updates.join(QStringLiteral(", ")).toUtf8())
+                                       : QByteArray();
+    auto send = [&](const QList<Operation> &batch) -> QString {
+        QByteArray array("[");
+        for (const Operation &op : batch) {
+            if (array.size() > 1)
+                array.append(',');
+            array.append("{\"").append(keyColumn).append("\":");
+            source::appendJsonString(array, op.key);
+            if (op.fieldsJson.size() > 2)
+                array.append(',').append(op.fieldsJson.constData() + 1, op.fieldsJson.size() - 1);
+            else
+                array.append('}');
+        }
+        array.append(']');
+        const char *values[1] = {array.constData()};
+        if (!PQsendQueryParams(pg, asyncInsert.constData(), 1, nullptr, values, nullptr, nullptr, 0))
+            return QString::fromUtf8(PQerrorMessage(pg)).trimmed();
+        return {};
+    };
+    auto answer = [&]() -> QString {
+        QString problem;
+        while (PGresult *res = PQgetResult(pg)) {
+            if (PQresultStatus(res) != PGRES_COMMAND_OK && problem.isEmpty())
+                problem = QString::fromUtf8(PQresultErrorMessage(res)).trimmed();
+            PQclear(res);
+        }
+        return problem;
+    };
+
     qint64 done = 0;
     QList<QList<Operation>> queue;
     for (qsizetype i = 0; i < operations.size(); i += m_settings.batchSize)
         queue.append(operations.mid(i, m_settings.batchSize));
-    while (!queue.isEmpty()) {
-        if (context.cancel && context.cancel->load())
-            return Error{QCoreApplication::translate("sluice::destination", "%1: cancelled").arg(owner), Error::Kind::Cancelled};
-        const QList<Operation> batch = queue.takeFirst();
-        if (context.sending)
-            context.sending(batch);
-        const QString problem = execute(batch);
+    auto settle = [&](const QList<Operation> &batch, const QString &problem) -> std::optional<Error> {
         if (problem.isEmpty()) {
             QList<Outcome> outcomes;
             for (const Operation &op : batch)
@@ -253,7 +298,7 @@ Result<void> TableDestination::deliver(const QList<Operation> &operations, const
             if (context.settled)
                 context.settled(batch, outcomes);
             done += batch.size();
-        } else if (!db.isOpen() || !db.isValid()) {
+        } else if (!db.isOpen() || !db.isValid() || (pg && PQstatus(pg) != CONNECTION_OK)) {
             return Error{QCoreApplication::translate("sluice::destination", "%1: %2").arg(owner, problem), Error::Kind::Unreachable};
         } else if (batch.size() == 1) {
             if (context.settled)
@@ -266,6 +311,67 @@ Result<void> TableDestination::deliver(const QList<Operation> &operations, const
         }
         if (context.progress)
             context.progress(done, operations.size());
+        return std::nullopt;
+    };
+    auto cancelled = [&] { return context.cancel && context.cancel->load(); };
+    auto cancelledError = [&] {
+        return Error{QCoreApplication::translate("sluice::destination", "%1: cancelled").arg(owner), Error::Kind::Cancelled};
+    };
+    if (asyncInsert.isEmpty()) {
+        while (!queue.isEmpty()) {
+            if (cancelled())
+                return cancelledError();
+            const QList<Operation> batch = queue.takeFirst();
+            if (context.sending)
+                context.sending(batch);
+            if (std::optional<Error> e = settle(batch, execute(batch)))
+                return *e;
+        }
+        return {};
+    }
+    // Pipelined: while the server writes batch i, Sluice settles batch i-1
+    // and marks batch i+1. Every batch is marked before it is sent (a batch
+    // split after a refusal was marked whole before).
+    std::optional<QList<Operation>> inFlight;
+    bool firstMarked = false; // queue.first() is marked already
+    auto sendNext = [&]() -> std::optional<Error> {
+        const QList<Operation> batch = queue.takeFirst();
+        if (!firstMarked && context.sending)
+            context.sending(batch);
+        firstMarked = false;
+        if (const QString problem = send(batch); !problem.isEmpty())
+            return settle(batch, problem);
+        inFlight = batch;
+        return std::nullopt;
+    };
+    while (!queue.isEmpty() || inFlight) {
+        if (!inFlight) {
+            if (cancelled())
+                return cancelledError();
+            if (std::optional<Error> e = sendNext())
+                return *e;
+            continue;
+        }
+        if (!queue.isEmpty() && !firstMarked && context.sending) {
+            context.sending(queue.first()); // while the server works
+            firstMarked = true;
+        }
+        const QString problem = answer();
+        const QList<Operation> batch = *std::exchange(inFlight, std::nullopt);
+        if (problem.isEmpty() && !queue.isEmpty() && !cancelled()) {
+            if (std::optional<Error> e = sendNext()) // the server starts on the next batch...
+                return *e;
+        }
+        if (std::optional<Error> e = settle(batch, problem)) // ...while this one is recorded
+            return *e;
+        if (cancelled()) {
+            if (inFlight) {
+                const QList<Operation> last = *std::exchange(inFlight, std::nullopt);
+                if (std::optional<Error> e = settle(last, answer()))
+                    return *e;
+            }
+            return cancelledError();
+        }
     }
     return {};
 }

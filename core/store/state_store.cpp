@@ -430,8 +430,7 @@ Result<void> StateStore::commitOutcomes(const QString &sync, const QString &runI
         return storeError(QCoreApplication::translate("sluice::store", "recording outcomes of sync %1").arg(sync), e);
     };
     RawStatement upsertState(rawHandle(db), "INSERT INTO record_state(sync, key, hash, updated_run, key_hash) VALUES (?, ?, ?, ?, ?) "
-                                            "ON CONFLICT(sync, key) DO UPDATE SET hash = excluded.hash, updated_run = excluded.updated_run, "
-                                            "key_hash = excluded.key_hash");
+                                            "ON CONFLICT(sync, key) DO UPDATE SET hash = excluded.hash, updated_run = excluded.updated_run");
     RawStatement removeState(rawHandle(db), "DELETE FROM record_state WHERE sync = ? AND key = ?");
     if (!upsertState.ok() || !removeState.ok()) {
         const QString problem = upsertState.error();
@@ -481,19 +480,24 @@ Result<void> StateStore::commitOutcomes(const QString &sync, const QString &runI
 Result<void> StateStore::markPending(const QString &sync, const QString &runId, const QStringList &keys)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connection);
-    db.transaction();
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("INSERT INTO record_state(sync, key, hash, updated_run, key_hash) VALUES (?, ?, 'pending', ?, ?) "
-                             "ON CONFLICT(sync, key) DO NOTHING"));
+    if (!db.transaction())
+        return storeError(QCoreApplication::translate("sluice::store", "state of sync %1").arg(sync), db.lastError());
+    RawStatement q(rawHandle(db), "INSERT INTO record_state(sync, key, hash, updated_run, key_hash) VALUES (?, ?, 'pending', ?, ?) "
+                                  "ON CONFLICT(sync, key) DO NOTHING");
+    if (!q.ok()) {
+        const QString problem = q.error();
+        db.rollback();
+        return storeError(QCoreApplication::translate("sluice::store", "state of sync %1").arg(sync), problem);
+    }
+    q.bind(1, sync);
+    q.bind(3, runId);
     for (const QString &key : keys) {
-        q.addBindValue(sync);
-        q.addBindValue(key);
-        q.addBindValue(runId);
-        q.addBindValue(qint64(recordKeyHash(key)));
-        if (!q.exec()) {
-            const QSqlError e = q.lastError();
+        q.bind(2, key);
+        q.bind(4, recordKeyHash(key));
+        if (!q.run()) {
+            const QString problem = q.error();
             db.rollback();
-            return storeError(QCoreApplication::translate("sluice::store", "state of sync %1").arg(sync), e);
+            return storeError(QCoreApplication::translate("sluice::store", "state of sync %1").arg(sync), problem);
         }
     }
     if (!db.commit())

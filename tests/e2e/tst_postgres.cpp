@@ -10,9 +10,12 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <csignal>
 
 using namespace sluice;
 
@@ -50,6 +53,7 @@ private slots:
     void cliPreviewAgainstPostgres();
     void syncIntoAPostgresTable();
     void tableDestinationKeepsValuesExact();
+    void killDashNineIntoAPostgresTable();
     void warehouseDiffKeepsStateInPostgres();
 
 private:
@@ -415,6 +419,59 @@ void TestPostgres::tableDestinationKeepsValuesExact()
     QCOMPARE(c->scalar(QStringLiteral("SELECT CAST(b AS text) FROM exact"))->toString(), QStringLiteral("true"));
     QCOMPARE(c->scalar(QStringLiteral("SELECT j FROM exact"))->toString(), QStringLiteral("{\"x\": [1, 2]}"));
     QVERIFY(c->scalar(QStringLiteral("SELECT n FROM exact"))->isNull());
+}
+
+// Batches into a postgres table are pipelined (the next one is on the wire
+// while the last one is recorded): SIGKILL at random points, ten times, and
+// the table still ends identical to the model.
+void TestPostgres::killDashNineIntoAPostgresTable()
+{
+    QString error;
+    QVERIFY2(m_pg.psql(QStringLiteral("analytics"), QStringLiteral(
+        "CREATE TABLE crm.many AS SELECT g AS id, 'n' || g AS name, g % 10 AS bucket FROM generate_series(1, 30000) g"), &error),
+             qPrintable(error));
+    const QString ws = m_dir.filePath(QStringLiteral("kill"));
+    QDir().mkpath(ws);
+    QFile f(ws + QStringLiteral("/sluice.json"));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("{\"version\": 1, \"sources\": {\"dw\": " + sourceJson() + "},"
+            " \"destinations\": {\"app\": {\"type\": \"postgres\", \"host\": \"127.0.0.1\", \"port\": " + QByteArray::number(m_pg.port())
+            + ", \"database\": \"analytics\", \"user\": \"postgres\", \"password\": {\"env\": \"SLUICE_TEST_PG_PW\"}, \"create_table\": true,"
+            " \"batch_size\": 200}},"
+            " \"models\": {\"m\": {\"source\": \"dw\", \"primary_key\": \"id\", \"sql\": \"select * from crm.many\"}},"
+            " \"syncs\": {\"to_many\": {\"model\": \"m\", \"destination\": \"app\", \"object\": \"many\", \"mode\": \"mirror\","
+            " \"fields\": [{\"source\": \"name\", \"destination\": \"name\"}, {\"source\": \"bucket\", \"destination\": \"bucket\"}]}}}");
+    f.close();
+    QRandomGenerator random(20261124);
+    int killed = 0;
+    for (int round = 0; round < 10; ++round) {
+        QVERIFY(m_pg.psql(QStringLiteral("analytics"), QStringLiteral("UPDATE crm.many SET name = 'r%1-' || id WHERE id % 7 = %2; "
+                                                                      "DELETE FROM crm.many WHERE id %% 1000 = %1;")
+                                                           .arg(round).arg(round % 7).replace(QStringLiteral("%%"), QStringLiteral("%"))));
+        QProcess p;
+        QStringList args{QStringLiteral("run"), QStringLiteral("to_many"), QStringLiteral("--workspace"), ws};
+        if (round % 2 == 1)
+            args.append(QStringLiteral("--full-resync")); // long runs to kill among
+        p.start(QStringLiteral(SLUICE_BINARY), args);
+        QVERIFY(p.waitForStarted());
+        QTest::qWait(int(random.bounded(30, 600)));
+        if (p.state() == QProcess::Running) {
+            ::kill(pid_t(p.processId()), SIGKILL);
+            ++killed;
+        }
+        p.waitForFinished(60000);
+    }
+    QVERIFY2(killed >= 5, qPrintable(QString::number(killed)));
+    QProcess last;
+    last.start(QStringLiteral(SLUICE_BINARY), {QStringLiteral("run"), QStringLiteral("to_many"), QStringLiteral("--workspace"), ws});
+    QVERIFY(last.waitForFinished(60000));
+    QVERIFY2(last.exitCode() == 0, last.readAllStandardError().constData());
+    auto c = connect();
+    QCOMPARE(c->scalar(QStringLiteral("SELECT count(*) FROM many"))->toLongLong(), c->scalar(QStringLiteral("SELECT count(*) FROM crm.many"))->toLongLong());
+    QCOMPARE(c->scalar(QStringLiteral("SELECT count(*) FROM crm.many m FULL JOIN many d ON d.sluice_key = CAST(m.id AS text) "
+                                      "WHERE d.sluice_key IS NULL OR m.id IS NULL OR d.name IS DISTINCT FROM m.name "
+                                      "OR CAST(d.bucket AS integer) IS DISTINCT FROM m.bucket"))->toLongLong(),
+             0);
 }
 
 void TestPostgres::warehouseDiffKeepsStateInPostgres()
