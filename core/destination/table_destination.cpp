@@ -175,38 +175,48 @@ Result<void> TableDestination::deliver(const QList<Operation> &operations, const
     QSqlQuery jsonStatement(db);
     bool jsonPrepared = false;
 
+    // The batch's records as one JSON array, each with its key added.
+    auto jsonArray = [&](const QList<Operation> &batch) {
+        QByteArray array("[");
+        for (const Operation &op : batch) {
+            if (op.kind == OpKind::Delete)
+                continue;
+            if (array.size() > 1)
+                array.append(',');
+            array.append("{\"").append(keyColumn).append("\":");
+            source::appendJsonString(array, op.key);
+            if (op.fieldsJson.size() > 2)
+                array.append(',').append(op.fieldsJson.constData() + 1, op.fieldsJson.size() - 1);
+            else
+                array.append('}');
+        }
+        array.append(']');
+        return array;
+    };
+
     // One statement per batch and kind; a refused batch is split in halves.
     auto execute = [&](const QList<Operation> &batch) -> QString {
         QStringList upserts, deletes;
-        QByteArray array("[");
+        bool hasUpserts = false;
         for (const Operation &op : batch) {
             if (op.kind == OpKind::Delete) {
                 deletes.append(keyLiteral(op.key));
                 continue;
             }
-            if (postgres) {
-                if (array.size() > 1)
-                    array.append(',');
-                array.append("{\"").append(keyColumn).append("\":");
-                source::appendJsonString(array, op.key);
-                if (op.fieldsJson.size() > 2)
-                    array.append(',').append(op.fieldsJson.constData() + 1, op.fieldsJson.size() - 1);
-                else
-                    array.append('}');
-                upserts.append(QString()); // counted, not used
-                continue;
-            }
+            hasUpserts = true;
+            if (postgres)
+                continue; // sent as JSON below
+
             QStringList values{keyLiteral(op.key)};
             const QJsonObject fields = op.fields();
             for (const QString &c : columns)
                 values.append(literal(fields.value(c)));
             upserts.append(QLatin1Char('(') + values.join(QStringLiteral(", ")) + QLatin1Char(')'));
         }
-        array.append(']');
         if (!db.transaction())
             return db.lastError().text();
         QSqlQuery s(db);
-        if (!upserts.isEmpty()) {
+        if (hasUpserts) {
             const bool insertOnly = batch.first().kind == OpKind::Insert;
             const QString conflict = insertOnly || updates.isEmpty() ? QStringLiteral("DO NOTHING")
                                                                      : QStringLiteral("DO UPDATE SET ") + updates.join(QStringLiteral(", "));
@@ -215,7 +225,7 @@ Result<void> TableDestination::deliver(const QList<Operation> &operations, const
             if (postgres) {
                 if (!jsonPrepared) // a sync sends one kind of write: the conflict clause does not change
                     jsonPrepared = jsonStatement.prepare(jsonInsert + conflict);
-                jsonStatement.addBindValue(QString::fromUtf8(array));
+                jsonStatement.addBindValue(QString::fromUtf8(jsonArray(batch)));
                 ok = jsonPrepared && jsonStatement.exec();
                 failed = &jsonStatement;
             } else {
@@ -240,7 +250,7 @@ Result<void> TableDestination::deliver(const QList<Operation> &operations, const
         return {};
     };
 
-    // PostgreSQL, a batch of upserts only: sent without waiting (libpq's
+    // PostgreSQL, a batch without deletes: sent without waiting (libpq's
     // asynchronous API on QPSQL's connection), so the server writes it while
     // Sluice records the previous batch's outcomes and the next batch's
     // write-ahead marks. The order the commit rule needs is kept: a batch is
@@ -251,26 +261,15 @@ Result<void> TableDestination::deliver(const QList<Operation> &operations, const
         if (handle.isValid() && (qstrcmp(handle.typeName(), "PGconn*") == 0 || qstrcmp(handle.typeName(), "pg_conn*") == 0))
             pg = *static_cast<PGconn *const *>(handle.constData());
     }
-    const bool upsertsOnly = std::none_of(operations.begin(), operations.end(), [](const Operation &op) { return op.kind == OpKind::Delete; });
-    const QByteArray asyncInsert = pg && upsertsOnly && !operations.isEmpty()
+    const auto firstWrite = std::find_if(operations.begin(), operations.end(), [](const Operation &op) { return op.kind != OpKind::Delete; });
+    const QByteArray asyncInsert = pg && firstWrite != operations.end()
                                        ? QString(jsonInsert).replace(QLatin1Char('?'), QStringLiteral("$1")).toUtf8()
-                                             + (operations.first().kind == OpKind::Insert || updates.isEmpty()
+                                             + (firstWrite->kind == OpKind::Insert || updates.isEmpty()
                                                     ? QByteArray("DO NOTHING")
                                                     : "DO UPDATE SET " + updates.join(QStringLiteral(", ")).toUtf8())
                                        : QByteArray();
     auto send = [&](const QList<Operation> &batch) -> QString {
-        QByteArray array("[");
-        for (const Operation &op : batch) {
-            if (array.size() > 1)
-                array.append(',');
-            array.append("{\"").append(keyColumn).append("\":");
-            source::appendJsonString(array, op.key);
-            if (op.fieldsJson.size() > 2)
-                array.append(',').append(op.fieldsJson.constData() + 1, op.fieldsJson.size() - 1);
-            else
-                array.append('}');
-        }
-        array.append(']');
+        const QByteArray array = jsonArray(batch);
         const char *values[1] = {array.constData()};
         if (!PQsendQueryParams(pg, asyncInsert.constData(), 1, nullptr, values, nullptr, nullptr, 0))
             return QString::fromUtf8(PQerrorMessage(pg)).trimmed();
@@ -339,6 +338,8 @@ Result<void> TableDestination::deliver(const QList<Operation> &operations, const
         if (!firstMarked && context.sending)
             context.sending(batch);
         firstMarked = false;
+        if (std::any_of(batch.begin(), batch.end(), [](const Operation &op) { return op.kind == OpKind::Delete; }))
+            return settle(batch, execute(batch)); // deletes: in a transaction, waited for (the connection is idle here)
         if (const QString problem = send(batch); !problem.isEmpty())
             return settle(batch, problem);
         inFlight = batch;
