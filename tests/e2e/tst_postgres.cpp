@@ -59,6 +59,7 @@ private slots:
 private:
     workspace::Workspace workspaceWith(const QByteArray &sourceJson, const QByteArray &modelsJson = "{}");
     std::unique_ptr<source::SourceConnection> connect();
+    QString tableWorkspace(const QString &name, const QByteArray &destinationExtra, const QByteArray &rest);
     QByteArray sourceJson(const QString &database = QStringLiteral("analytics"), int port = 0) const;
 
     test::PostgresServer m_pg;
@@ -389,25 +390,33 @@ void TestPostgres::syncIntoAPostgresTable()
     QCOMPARE(c->scalar(QStringLiteral("SELECT count(*) FROM app.contacts"))->toLongLong(), 2);
 }
 
+// A workspace with source "dw" and a postgres destination "app" that creates
+// its tables, both on the test server; `rest` holds "models" and "syncs".
+QString TestPostgres::tableWorkspace(const QString &name, const QByteArray &destinationExtra, const QByteArray &rest)
+{
+    const QString ws = m_dir.filePath(name);
+    QDir().mkpath(ws);
+    QFile f(ws + QStringLiteral("/sluice.json"));
+    f.open(QIODevice::WriteOnly);
+    f.write("{\"version\": 1, \"sources\": {\"dw\": " + sourceJson() + "},"
+            " \"destinations\": {\"app\": {\"type\": \"postgres\", \"host\": \"127.0.0.1\", \"port\": " + QByteArray::number(m_pg.port())
+            + ", \"database\": \"analytics\", \"user\": \"postgres\", \"password\": {\"env\": \"SLUICE_TEST_PG_PW\"}, \"create_table\": true"
+            + destinationExtra + "}}, " + rest + "}");
+    return ws;
+}
+
 // Records reach a postgres table as one JSON array a batch: quotes,
 // backslashes, line breaks, non-ASCII text, integers beyond 2^53, booleans
 // and JSON values land as they left the model.
 void TestPostgres::tableDestinationKeepsValuesExact()
 {
-    const QString ws = m_dir.filePath(QStringLiteral("exact"));
-    QDir().mkpath(ws);
-    QFile f(ws + QStringLiteral("/sluice.json"));
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write("{\"version\": 1, \"sources\": {\"dw\": " + sourceJson() + "},"
-            " \"destinations\": {\"app\": {\"type\": \"postgres\", \"host\": \"127.0.0.1\", \"port\": " + QByteArray::number(m_pg.port())
-            + ", \"database\": \"analytics\", \"user\": \"postgres\", \"password\": {\"env\": \"SLUICE_TEST_PG_PW\"}, \"create_table\": true}},"
-            " \"models\": {\"x\": {\"source\": \"dw\", \"primary_key\": \"id\", \"sql\": \"select 1 as id, "
+    const QString ws = tableWorkspace(QStringLiteral("exact"), {},
+            "\"models\": {\"x\": {\"source\": \"dw\", \"primary_key\": \"id\", \"sql\": \"select 1 as id, "
             "'O''Brien \\\"q\\\" \\\\ back' || chr(10) || 'caf\u00e9 \u65e5 \U0001F600' as t, 9007199254740993 as big, true as b, "
             "CAST('{\\\"x\\\": [1, 2]}' AS jsonb) as j, CAST(NULL AS text) as n\"}},"
             " \"syncs\": {\"to_exact\": {\"model\": \"x\", \"destination\": \"app\", \"object\": \"exact\", \"mode\": \"upsert\","
             " \"fields\": [{\"source\": \"t\", \"destination\": \"t\"}, {\"source\": \"big\", \"destination\": \"big\"},"
-            " {\"source\": \"b\", \"destination\": \"b\"}, {\"source\": \"j\", \"destination\": \"j\"}, {\"source\": \"n\", \"destination\": \"n\"}]}}}");
-    f.close();
+            " {\"source\": \"b\", \"destination\": \"b\"}, {\"source\": \"j\", \"destination\": \"j\"}, {\"source\": \"n\", \"destination\": \"n\"}]}}");
     QProcess p;
     p.start(QStringLiteral(SLUICE_BINARY), {QStringLiteral("run"), QStringLiteral("to_exact"), QStringLiteral("--workspace"), ws});
     QVERIFY(p.waitForFinished(60000));
@@ -430,18 +439,10 @@ void TestPostgres::killDashNineIntoAPostgresTable()
     QVERIFY2(m_pg.psql(QStringLiteral("analytics"), QStringLiteral(
         "CREATE TABLE crm.many AS SELECT g AS id, 'n' || g AS name, g % 10 AS bucket FROM generate_series(1, 40000) g"), &error),
              qPrintable(error));
-    const QString ws = m_dir.filePath(QStringLiteral("kill"));
-    QDir().mkpath(ws);
-    QFile f(ws + QStringLiteral("/sluice.json"));
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write("{\"version\": 1, \"sources\": {\"dw\": " + sourceJson() + "},"
-            " \"destinations\": {\"app\": {\"type\": \"postgres\", \"host\": \"127.0.0.1\", \"port\": " + QByteArray::number(m_pg.port())
-            + ", \"database\": \"analytics\", \"user\": \"postgres\", \"password\": {\"env\": \"SLUICE_TEST_PG_PW\"}, \"create_table\": true,"
-            " \"batch_size\": 100}},"
-            " \"models\": {\"m\": {\"source\": \"dw\", \"primary_key\": \"id\", \"sql\": \"select * from crm.many\"}},"
+    const QString ws = tableWorkspace(QStringLiteral("kill"), ", \"batch_size\": 100",
+            "\"models\": {\"m\": {\"source\": \"dw\", \"primary_key\": \"id\", \"sql\": \"select * from crm.many\"}},"
             " \"syncs\": {\"to_many\": {\"model\": \"m\", \"destination\": \"app\", \"object\": \"many\", \"mode\": \"mirror\","
-            " \"fields\": [{\"source\": \"name\", \"destination\": \"name\"}, {\"source\": \"bucket\", \"destination\": \"bucket\"}]}}}");
-    f.close();
+            " \"fields\": [{\"source\": \"name\", \"destination\": \"name\"}, {\"source\": \"bucket\", \"destination\": \"bucket\"}]}}");
     QRandomGenerator random(20261124);
     int killed = 0;
     for (int round = 0; round < 10; ++round) {
