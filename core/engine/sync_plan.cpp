@@ -350,7 +350,7 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
     const bool removedInCandidates = inWarehouse && warehouse->removedInCandidates(mirror);
     QStringList removedInWarehouse;
     sink.view = [&](const source::RowView &row) {
-        if (removedInCandidates && row.value(extras + 6).toLongLong() == 1) {
+        if (removedInCandidates && row.integer(extras + 6) == 1) {
             removedInWarehouse.append(row.text(extras + 4)); // in the state, gone from the model
             return true;
         }
@@ -428,9 +428,10 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
         bool unchanged = false;
         SyncPlan::WarehouseState ws;
         if (inWarehouse) {
-            isNew = row.value(extras + 3).toLongLong() != 0;
+            isNew = row.integer(extras + 3) != 0;
             unchanged = !isNew && !append && !options.fullResync && Digest::fromHex(row.text(extras + 1)) == digest;
-            ws = {row.text(extras), matchIndex >= 0 ? source::toText(matchValue) : QString()};
+            if (unchanged || keepOperations) // what the state will need of it
+                ws = {row.text(extras), matchIndex >= 0 ? source::toText(matchValue) : QString()};
             if (unchanged) {
                 plan.warehouseRefresh.append({key, ws}); // same record, new source digest: remember it
                 plan.refreshHashes.insert(key, digest.toHex());

@@ -112,6 +112,14 @@ QString RowView::text(int c) const
     }
 }
 
+qint64 RowView::integer(int c) const
+{
+    if (m_row || m_types[c] != ColumnType::Integer)
+        return value(c).toLongLong();
+    const TextValue &v = m_values[c];
+    return v.data ? QByteArray::fromRawData(v.data, v.size).toLongLong() : 0;
+}
+
 void RowView::appendJson(QByteArray &out, int c) const
 {
     if (m_row) {

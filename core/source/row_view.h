@@ -37,6 +37,8 @@ public:
     bool isNull(int c) const;
     QVariant value(int c) const;
     QString text(int c) const;
+    // value(c).toLongLong(), without the QVariant for text-format rows.
+    qint64 integer(int c) const;
     void appendJson(QByteArray &out, int c) const;
 
 private:

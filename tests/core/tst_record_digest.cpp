@@ -103,6 +103,7 @@ private slots:
             QCOMPARE(view.text(c).isNull(), source::toText(converted[c]).isNull());
             QCOMPARE(view.isNull(c), c == 1);
             QCOMPARE(view.value(c), converted[c]);
+            QCOMPARE(view.integer(c), converted[c].toLongLong());
         }
     }
 
