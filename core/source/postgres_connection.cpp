@@ -127,6 +127,8 @@ Result<void> PostgresConnection::stream(const QString &sql, const RowSink &sink,
     const QString owner = QCoreApplication::translate("sluice::source", "source %1").arg(m_name);
     if (!conn || PQstatus(conn) != CONNECTION_OK)
         return Error{QCoreApplication::translate("sluice::source", "%1: the connection was lost").arg(owner), Error::Kind::Unreachable};
+    if (sink.view)
+        return streamCopy(conn, owner, sql, sink, cancel);
     if (!PQsendQuery(conn, sql.toUtf8().constData()))
         return Error{QCoreApplication::translate("sluice::source", "%1: %2").arg(owner, QString::fromUtf8(PQerrorMessage(conn)).trimmed()), Error::Kind::Unreachable};
     PQsetSingleRowMode(conn);
@@ -194,6 +196,126 @@ Result<void> PostgresConnection::stream(const QString &sql, const RowSink &sink,
                 error = QString::fromUtf8(PQresultErrorMessage(res)).trimmed();
             break;
         }
+        PQclear(res);
+    }
+    if (cancelled)
+        return Error{QCoreApplication::translate("sluice::source", "%1: cancelled").arg(owner), Error::Kind::Cancelled};
+    if (!error.isEmpty()) {
+        const bool lost = PQstatus(conn) != CONNECTION_OK;
+        return Error{lost ? QCoreApplication::translate("sluice::source", "%1: the connection was lost: %2").arg(owner, error)
+                          : QCoreApplication::translate("sluice::source", "%1: the warehouse refused the query: %2").arg(owner, error),
+                     lost ? Error::Kind::Unreachable : Error::Kind::Query};
+    }
+    return {};
+}
+
+// Rows for a RowView sink come through COPY (query) TO STDOUT: one buffer a
+// row instead of a PGresult a row (single-row mode copies the column
+// descriptions into every row's result). The text of each value is the same
+// output function's; COPY only escapes backslash and control characters,
+// undone here in place. The columns come from describing the query first,
+// which also reports bad SQL in the warehouse's words.
+Result<void> PostgresConnection::streamCopy(void *handle, const QString &owner, const QString &sql, const RowSink &sink, const std::atomic_bool *cancel)
+{
+    PGconn *conn = static_cast<PGconn *>(handle);
+    const QByteArray text = stripTrailingSemicolons(sql).toUtf8();
+    auto refused = [&](PGresult *res) {
+        const QString message = QString::fromUtf8(res ? PQresultErrorMessage(res) : PQerrorMessage(conn)).trimmed();
+        PQclear(res);
+        const bool lost = PQstatus(conn) != CONNECTION_OK;
+        return Error{lost ? QCoreApplication::translate("sluice::source", "%1: the connection was lost: %2").arg(owner, message)
+                          : QCoreApplication::translate("sluice::source", "%1: the warehouse refused the query: %2").arg(owner, message),
+                     lost ? Error::Kind::Unreachable : Error::Kind::Query};
+    };
+    PGresult *prepared = PQprepare(conn, "", text.constData(), 0, nullptr);
+    if (!prepared || PQresultStatus(prepared) != PGRES_COMMAND_OK)
+        return refused(prepared);
+    PQclear(prepared);
+    PGresult *described = PQdescribePrepared(conn, "");
+    if (!described || PQresultStatus(described) != PGRES_COMMAND_OK)
+        return refused(described);
+    QList<Column> columns;
+    QList<ColumnType> types;
+    for (int i = 0; i < PQnfields(described); ++i) {
+        columns.append(describeColumn(described, i));
+        types.append(columns.last().type);
+    }
+    PQclear(described);
+    if (sink.columns)
+        sink.columns(columns);
+
+    const QByteArray copy = QByteArray("COPY (") + text + QByteArray(") TO STDOUT");
+    if (!PQsendQuery(conn, copy.constData()))
+        return Error{QCoreApplication::translate("sluice::source", "%1: %2").arg(owner, QString::fromUtf8(PQerrorMessage(conn)).trimmed()), Error::Kind::Unreachable};
+    PGresult *started = PQgetResult(conn);
+    if (!started || PQresultStatus(started) != PGRES_COPY_OUT) {
+        Error e = refused(started);
+        while (PGresult *rest = PQgetResult(conn))
+            PQclear(rest);
+        return e;
+    }
+    PQclear(started);
+
+    const int width = int(types.size());
+    QList<TextValue> values(width);
+    bool stopped = false, cancelled = false;
+    char *line = nullptr;
+    int length;
+    while ((length = PQgetCopyData(conn, &line, 0)) > 0) {
+        if (!stopped) {
+            // Fields split by tab, "\N" is NULL, escapes decoded in place (decoding only shrinks).
+            char *p = line;
+            char *const end = line + length - (length > 0 && line[length - 1] == '\n' ? 1 : 0);
+            int c = 0;
+            while (c < width) {
+                char *start = p, *out = p;
+                bool escaped = false;
+                while (p < end && *p != '\t') {
+                    if (*p == '\\' && p + 1 < end) {
+                        escaped = true;
+                        ++p;
+                        switch (*p) {
+                        case 'b': *out++ = '\b'; break;
+                        case 'f': *out++ = '\f'; break;
+                        case 'n': *out++ = '\n'; break;
+                        case 'r': *out++ = '\r'; break;
+                        case 't': *out++ = '\t'; break;
+                        case 'v': *out++ = '\v'; break;
+                        case 'N': *out++ = 'N'; break; // only ever alone: NULL, handled below
+                        default: *out++ = *p; break;
+                        }
+                        ++p;
+                    } else {
+                        *out++ = *p++;
+                    }
+                }
+                const bool isNull = escaped && out - start == 1 && *start == 'N' && p - start == 2;
+                values[c] = isNull ? TextValue{} : TextValue{start, int(out - start)};
+                ++c;
+                if (p < end)
+                    ++p; // the tab
+            }
+            if (!sink.view(RowView(values.constData(), types.constData(), width))) {
+                stopped = true;
+            } else if (cancel && cancel->load(std::memory_order_relaxed)) {
+                stopped = cancelled = true;
+            }
+            if (stopped) {
+                if (PGcancel *pc = PQgetCancel(conn)) {
+                    char buffer[256];
+                    PQcancel(pc, buffer, sizeof buffer);
+                    PQfreeCancel(pc);
+                }
+            }
+        }
+        PQfreemem(line);
+    }
+    QString error;
+    if (length == -2)
+        error = QString::fromUtf8(PQerrorMessage(conn)).trimmed();
+    while (PGresult *res = PQgetResult(conn)) {
+        if (PQresultStatus(res) != PGRES_COMMAND_OK && error.isEmpty() && !stopped)
+            error = QString::fromUtf8(PQresultErrorMessage(res)).trimmed();
         PQclear(res);
     }
     if (cancelled)

@@ -28,6 +28,7 @@ public:
 private:
     PostgresConnection(QString name, QString connection);
     void *nativeHandle() const;
+    Result<void> streamCopy(void *conn, const QString &owner, const QString &sql, const RowSink &sink, const std::atomic_bool *cancel);
 
     QString m_connection;
 };
