@@ -466,6 +466,7 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
             options.progress(QStringLiteral("extract"), plan.modelRows, -1);
         return true;
     };
+    sink.copy = !inWarehouse; // the warehouse diff's query keeps the server busy itself
     const QString extractSql = inWarehouse ? warehouse->candidatesSql(model.sql, options.fullResync || append, removedInCandidates)
                                            : QStringLiteral("SELECT * FROM %1").arg(source::wrapModelSql(model.sql));
     const Result<void> streamed = source.stream(extractSql, sink, options.cancel);

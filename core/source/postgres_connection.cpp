@@ -127,7 +127,7 @@ Result<void> PostgresConnection::stream(const QString &sql, const RowSink &sink,
     const QString owner = QCoreApplication::translate("sluice::source", "source %1").arg(m_name);
     if (!conn || PQstatus(conn) != CONNECTION_OK)
         return Error{QCoreApplication::translate("sluice::source", "%1: the connection was lost").arg(owner), Error::Kind::Unreachable};
-    if (sink.view)
+    if (sink.view && sink.copy)
         return streamCopy(conn, owner, sql, sink, cancel);
     if (!PQsendQuery(conn, sql.toUtf8().constData()))
         return Error{QCoreApplication::translate("sluice::source", "%1: %2").arg(owner, QString::fromUtf8(PQerrorMessage(conn)).trimmed()), Error::Kind::Unreachable};
@@ -209,7 +209,7 @@ Result<void> PostgresConnection::stream(const QString &sql, const RowSink &sink,
     return {};
 }
 
-// Rows for a RowView sink come through COPY (query) TO STDOUT: one buffer a
+// Rows for a RowView sink that asks for it come through COPY (query) TO STDOUT: one buffer a
 // row instead of a PGresult a row (single-row mode copies the column
 // descriptions into every row's result). The text of each value is the same
 // output function's; COPY only escapes backslash and control characters,

@@ -392,8 +392,9 @@ void TestPostgres::syncIntoAPostgresTable()
     QCOMPARE(c->scalar(QStringLiteral("SELECT count(*) FROM app.contacts"))->toLongLong(), 2);
 }
 
-// The engine reads models through COPY TO STDOUT (a RowView sink); every value
-// must equal what single-row mode gives, escapes and NULLs included.
+// The local diff reads models through COPY TO STDOUT (a RowView sink asking
+// for it); every value must equal what single-row mode gives, escapes and
+// NULLs included, and so must a RowView over single-row mode.
 void TestPostgres::copyStreamReadsWhatRowsRead()
 {
     const QString sql = QStringLiteral(
@@ -413,6 +414,7 @@ void TestPostgres::copyStreamReadsWhatRowsRead()
     QList<source::Row> viewed;
     QList<source::Column> columns;
     source::RowSink viewSink;
+    viewSink.copy = true;
     viewSink.columns = [&](const QList<source::Column> &cs) { columns = cs; };
     viewSink.view = [&](const source::RowView &v) {
         source::Row r;
@@ -428,7 +430,13 @@ void TestPostgres::copyStreamReadsWhatRowsRead()
     QCOMPARE(viewed[1][1].toString(), QStringLiteral("line\nbreak\r")); // g = 2
     QVERIFY(viewed[8][1].isNull());                                     // g = 9
     QCOMPARE(viewed[3][1].toString(), QStringLiteral("\\N"));           // g = 4: text, not NULL
+    // The same rows viewed from single-row mode.
+    viewed.clear();
+    viewSink.copy = false;
+    QVERIFY(c->stream(sql, viewSink));
+    QCOMPARE(viewed, rows);
     // Bad SQL through the COPY path reads as the warehouse's own message.
+    viewSink.copy = true;
     const Result<void> bad = c->stream(QStringLiteral("select nope from crm.customers"), viewSink);
     QVERIFY(!bad);
     QVERIFY2(bad.error().message.contains(QStringLiteral("column \"nope\" does not exist")), qPrintable(bad.error().message));
