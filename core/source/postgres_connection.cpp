@@ -51,6 +51,25 @@ Column describeColumn(const PGresult *res, int i)
     return c;
 }
 
+// A query that failed: the warehouse's refusal, or a lost connection.
+Error queryFailed(PGconn *conn, const QString &owner, const QString &message)
+{
+    const bool lost = PQstatus(conn) != CONNECTION_OK;
+    return Error{lost ? QCoreApplication::translate("sluice::source", "%1: the connection was lost: %2").arg(owner, message)
+                      : QCoreApplication::translate("sluice::source", "%1: the warehouse refused the query: %2").arg(owner, message),
+                 lost ? Error::Kind::Unreachable : Error::Kind::Query};
+}
+
+// How a stream ended, once every result was read.
+Result<void> streamEnd(PGconn *conn, const QString &owner, const QString &error, bool cancelled)
+{
+    if (cancelled)
+        return Error{QCoreApplication::translate("sluice::source", "%1: cancelled").arg(owner), Error::Kind::Cancelled};
+    if (!error.isEmpty())
+        return queryFailed(conn, owner, error);
+    return {};
+}
+
 Error classifyConnectError(const QString &owner, const QString &message)
 {
     const QString m = message.toLower();
@@ -198,15 +217,7 @@ Result<void> PostgresConnection::stream(const QString &sql, const RowSink &sink,
         }
         PQclear(res);
     }
-    if (cancelled)
-        return Error{QCoreApplication::translate("sluice::source", "%1: cancelled").arg(owner), Error::Kind::Cancelled};
-    if (!error.isEmpty()) {
-        const bool lost = PQstatus(conn) != CONNECTION_OK;
-        return Error{lost ? QCoreApplication::translate("sluice::source", "%1: the connection was lost: %2").arg(owner, error)
-                          : QCoreApplication::translate("sluice::source", "%1: the warehouse refused the query: %2").arg(owner, error),
-                     lost ? Error::Kind::Unreachable : Error::Kind::Query};
-    }
-    return {};
+    return streamEnd(conn, owner, error, cancelled);
 }
 
 // Rows for a RowView sink that asks for it come through COPY (query) TO STDOUT: one buffer a
@@ -222,10 +233,7 @@ Result<void> PostgresConnection::streamCopy(void *handle, const QString &owner, 
     auto refused = [&](PGresult *res) {
         const QString message = QString::fromUtf8(res ? PQresultErrorMessage(res) : PQerrorMessage(conn)).trimmed();
         PQclear(res);
-        const bool lost = PQstatus(conn) != CONNECTION_OK;
-        return Error{lost ? QCoreApplication::translate("sluice::source", "%1: the connection was lost: %2").arg(owner, message)
-                          : QCoreApplication::translate("sluice::source", "%1: the warehouse refused the query: %2").arg(owner, message),
-                     lost ? Error::Kind::Unreachable : Error::Kind::Query};
+        return queryFailed(conn, owner, message);
     };
     PGresult *prepared = PQprepare(conn, "", text.constData(), 0, nullptr);
     if (!prepared || PQresultStatus(prepared) != PGRES_COMMAND_OK)
@@ -318,15 +326,7 @@ Result<void> PostgresConnection::streamCopy(void *handle, const QString &owner, 
             error = QString::fromUtf8(PQresultErrorMessage(res)).trimmed();
         PQclear(res);
     }
-    if (cancelled)
-        return Error{QCoreApplication::translate("sluice::source", "%1: cancelled").arg(owner), Error::Kind::Cancelled};
-    if (!error.isEmpty()) {
-        const bool lost = PQstatus(conn) != CONNECTION_OK;
-        return Error{lost ? QCoreApplication::translate("sluice::source", "%1: the connection was lost: %2").arg(owner, error)
-                          : QCoreApplication::translate("sluice::source", "%1: the warehouse refused the query: %2").arg(owner, error),
-                     lost ? Error::Kind::Unreachable : Error::Kind::Query};
-    }
-    return {};
+    return streamEnd(conn, owner, error, cancelled);
 }
 
 Result<QList<TableInfo>> PostgresConnection::introspect()
