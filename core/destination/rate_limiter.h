@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace sluice::destination {
 
@@ -13,6 +14,9 @@ namespace sluice::destination {
 // window, and earn 429s. The schedule is absolute, so a send that goes out
 // a little late (a timer, building a batch) does not push every later one
 // back; only a send later than a whole interval restarts the schedule.
+// Catching up is bounded by the window itself: a send waits until the one
+// `requests` sends before it is a whole window old, so no window of
+// `perSeconds` ever holds more than `requests` sends.
 class RateLimiter final
 {
 public:
@@ -21,7 +25,9 @@ public:
     static constexpr double safety = 0.98;
 
     RateLimiter(double requests = 0, double perSeconds = 1)
-        : m_intervalMs(requests > 0 && perSeconds > 0 ? perSeconds * 1000.0 / (requests * safety) : 0)
+        : m_intervalMs(requests > 0 && perSeconds > 0 ? perSeconds * 1000.0 / (requests * safety) : 0),
+          m_windowMs(perSeconds * 1000.0),
+          m_recent(unlimited() ? 0 : size_t(std::max(1.0, std::floor(requests))), -1e18)
     {
         m_clock.start();
     }
@@ -32,23 +38,31 @@ public:
     {
         if (unlimited())
             return 0;
-        const double now = double(m_clock.nsecsElapsed()) / 1e6;
-        return now >= m_next ? 0 : qint64(std::ceil(m_next - now));
+        const double now = nowMs();
+        const double earliest = std::max(m_next, m_recent[m_oldest] + m_windowMs);
+        return now >= earliest ? 0 : qint64(std::ceil(earliest - now));
     }
 
     void take()
     {
         if (unlimited())
             return;
-        const double now = double(m_clock.nsecsElapsed()) / 1e6;
+        const double now = nowMs();
         if (now - m_next > m_intervalMs)
             m_next = now; // idle for a while: start a new schedule, no burst
         m_next = std::max(m_next, 0.0) + m_intervalMs;
+        m_recent[m_oldest] = now;
+        m_oldest = (m_oldest + 1) % m_recent.size();
     }
 
 private:
+    double nowMs() const { return double(m_clock.nsecsElapsed()) / 1e6; }
+
     double m_intervalMs;
+    double m_windowMs;
     double m_next = 0;
+    std::vector<double> m_recent; // the last `requests` send times, a ring
+    size_t m_oldest = 0;
     QElapsedTimer m_clock;
 };
 

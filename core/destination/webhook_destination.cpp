@@ -103,6 +103,8 @@ Result<void> WebhookDestination::deliver(const QList<Operation> &operations, con
     };
 
     auto send = [&](Batch batch) {
+        if (context.sending && batch.attempts == 0)
+            context.sending(batch.operations);
         // Written by hand so each record's fields, already compact JSON, go in as they are.
         auto jsonString = [](const QString &text) {
             const QByteArray a = QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact);
@@ -125,8 +127,6 @@ Result<void> WebhookDestination::deliver(const QList<Operation> &operations, con
         for (auto it = m_headers.begin(); it != m_headers.end(); ++it)
             request.setRawHeader(it.key(), it.value());
         request.setTransferTimeout(m_settings.timeoutSeconds * 1000);
-        if (context.sending && batch.attempts == 0)
-            context.sending(batch.operations);
         QNetworkReply *reply = nam.post(request, body);
         replies.append(reply);
         ++inFlight;

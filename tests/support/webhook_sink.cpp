@@ -47,7 +47,11 @@ public:
         QObject::connect(m_server, &QTcpServer::newConnection, this, [this] {
             while (QTcpSocket *socket = m_server->nextPendingConnection()) {
                 QObject::connect(socket, &QTcpSocket::readyRead, this, [this, socket] { serve(socket); });
-                QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+                QObject::connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
+                    m_buffers.remove(socket);
+                    m_throttled.remove(socket);
+                    socket->deleteLater();
+                });
             }
         });
         return m_server->serverPort();
@@ -62,6 +66,10 @@ private:
             const qsizetype headerEnd = buffer.indexOf("\r\n\r\n");
             if (headerEnd < 0)
                 return;
+            // Like an API gateway, the rate limit counts a request when its
+            // headers arrive, not when its body has been read.
+            if (!m_throttled.contains(socket))
+                m_throttled.insert(socket, overLimit());
             const QList<QByteArray> lines = buffer.left(headerEnd).split('\n');
             qsizetype length = 0;
             QByteArray idempotency;
@@ -79,7 +87,7 @@ private:
                 return;
             const QByteArray body = buffer.mid(headerEnd + 4, length);
             buffer.remove(0, headerEnd + 4 + length);
-            handle(socket, body, idempotency);
+            handle(socket, body, idempotency, m_throttled.take(socket));
         }
     }
 
@@ -93,7 +101,22 @@ private:
         socket->flush();
     }
 
-    void handle(QTcpSocket *socket, const QByteArray &body, const QByteArray &idempotency)
+    // A strict one-second sliding window over the requests it let through.
+    bool overLimit()
+    {
+        QMutexLocker lock(&m_state->mutex);
+        if (m_state->ratePerSecond <= 0)
+            return false;
+        const qint64 now = m_state->clock.elapsed();
+        while (!m_state->recent.empty() && m_state->recent.front() <= now - 1000)
+            m_state->recent.pop_front();
+        if (int(m_state->recent.size()) >= m_state->ratePerSecond)
+            return true;
+        m_state->recent.push_back(now);
+        return false;
+    }
+
+    void handle(QTcpSocket *socket, const QByteArray &body, const QByteArray &idempotency, bool throttled)
     {
         WebhookSink::State::Fault fault{WebhookSink::State::Fault::Status, 0, -1, 0};
         bool faulty = false;
@@ -101,16 +124,9 @@ private:
             QMutexLocker lock(&m_state->mutex);
             ++m_state->requests;
             m_state->keys.append(idempotency);
-            if (m_state->ratePerSecond > 0) {
-                const qint64 now = m_state->clock.elapsed();
-                while (!m_state->recent.empty() && m_state->recent.front() <= now - 1000)
-                    m_state->recent.pop_front();
-                if (int(m_state->recent.size()) >= m_state->ratePerSecond) {
-                    fault = {WebhookSink::State::Fault::Status, 429, 1, 0};
-                    faulty = true;
-                } else {
-                    m_state->recent.push_back(now);
-                }
+            if (throttled) {
+                fault = {WebhookSink::State::Fault::Status, 429, 1, 0};
+                faulty = true;
             }
             if (!faulty && !m_state->faults.empty()) {
                 fault = m_state->faults.front();
@@ -175,6 +191,7 @@ private:
     WebhookSink::State *m_state;
     QTcpServer *m_server = nullptr;
     QHash<QTcpSocket *, QByteArray> m_buffers;
+    QHash<QTcpSocket *, bool> m_throttled; // the decision for the request whose headers arrived
 };
 
 WebhookSink::WebhookSink() : m_state(new State)
