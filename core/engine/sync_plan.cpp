@@ -469,6 +469,8 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
     sink.copy = !inWarehouse; // the warehouse diff's query keeps the server busy itself
     const QString extractSql = inWarehouse ? warehouse->candidatesSql(model.sql, options.fullResync || append, removedInCandidates)
                                            : QStringLiteral("SELECT * FROM %1").arg(source::wrapModelSql(model.sql));
+    if (inWarehouse)
+        (void)warehouse->tuneFor(extractSql); // speed only: a bad query reports itself below
     const Result<void> streamed = source.stream(extractSql, sink, options.cancel);
     if (concurrentCheck.valid()) {
         // A key problem explains a failed diff query better than its own message.

@@ -11,6 +11,7 @@ WarehouseDiff::WarehouseDiff(source::SourceConnection &connection, bool postgres
                              const QStringList &usedColumns, const QString &consentColumn, const QHash<QString, QString> &nativeTypes)
     : m_connection(connection), m_postgres(postgres), m_keys(keyColumns), m_used(usedColumns), m_types(nativeTypes), m_consent(consentColumn)
 {
+    m_sync = sync;
     m_table = postgres ? QStringLiteral("sluice_state.") + connection.quoteIdentifier(sync)
                        : connection.quoteIdentifier(QStringLiteral("sluice_state__") + sync);
     // The source digest covers the key too, so a row is never "unchanged" by accident.
@@ -29,13 +30,96 @@ Result<void> WarehouseDiff::ensureStateTable()
                                                                                              "sluice_state: grant CREATE, or use \"diff\": \"local\")"),
                          Error::Kind::Refused};
     }
-    if (m_postgres) {
-        // The diff joins the model with a million-row state: let the hash join stay in memory.
-        (void)m_connection.execute(QStringLiteral("SET work_mem = '128MB'"));
+    if (!m_postgres)
+        return m_connection.execute(QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (key TEXT PRIMARY KEY, src TEXT NOT NULL, hash TEXT NOT NULL, "
+                                                   "match TEXT, updated_run TEXT NOT NULL)")
+                                        .arg(m_table));
+    // Compiling the one diff query costs more than JIT saves.
+    (void)m_connection.execute(QStringLiteral("SET jit = off"));
+    // The key keeps the model key's own type where PostgreSQL can compare it
+    // as it is, so the join needs no cast and can walk both primary keys in
+    // order (a merge join) when the model reads a table by its key. The
+    // source digest is a bigint (NULL: not known, e.g. a write-ahead mark).
+    const QString wanted = nativeKeyType();
+    if (Result<void> r = m_connection.execute(QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (key %2 PRIMARY KEY, src BIGINT, hash TEXT NOT NULL, "
+                                                             "match TEXT, updated_run TEXT NOT NULL)")
+                                                  .arg(m_table, wanted.isEmpty() ? QStringLiteral("TEXT") : wanted));
+        !r)
+        return r;
+    return adaptStateTable(wanted);
+}
+
+QString WarehouseDiff::nativeKeyType() const
+{
+    if (!m_postgres || m_keys.size() != 1)
+        return {};
+    const QString type = m_types.value(m_keys.first());
+    if (type == QLatin1String("smallint") || type == QLatin1String("integer") || type == QLatin1String("bigint") || type == QLatin1String("uuid")
+        || type == QLatin1String("text"))
+        return type;
+    if (type == QLatin1String("varchar"))
+        return QStringLiteral("text");
+    return {};
+}
+
+Result<void> WarehouseDiff::adaptStateTable(const QString &wanted)
+{
+    auto columnType = [&](const char *column) -> Result<QString> {
+        Result<QVariant> v = m_connection.scalar(QStringLiteral("SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = to_regclass(%1) "
+                                                                "AND attname = '%2'")
+                                                     .arg(source::SourceConnection::quoteLiteral(m_table), QLatin1String(column)));
+        if (!v)
+            return v.error();
+        return v->toString();
+    };
+    // State written by Sluice before the digest was a bigint: digests that
+    // read as one are kept, the rest become unknown (those rows are read
+    // once more; their record hash decides, so nothing is sent again).
+    Result<QString> src = columnType("src");
+    if (!src)
+        return src.error();
+    if (src.value() != QLatin1String("bigint")) {
+        if (Result<void> r = m_connection.execute(QStringLiteral("ALTER TABLE %1 ALTER COLUMN src DROP NOT NULL, ALTER COLUMN src TYPE bigint USING "
+                                                                 "CASE WHEN src ~ '^-?[0-9]{1,19}$' THEN CASE WHEN CAST(src AS numeric) "
+                                                                 "BETWEEN -9223372036854775808 AND 9223372036854775807 THEN CAST(src AS bigint) END END")
+                                                      .arg(m_table));
+            !r)
+            return r;
     }
-    return m_connection.execute(QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (key TEXT PRIMARY KEY, src TEXT NOT NULL, hash TEXT NOT NULL, "
-                                               "match TEXT, updated_run TEXT NOT NULL)")
-                                    .arg(m_table));
+    Result<QString> key = columnType("key");
+    if (!key)
+        return key.error();
+    m_nativeKey = !wanted.isEmpty() && key.value() == wanted;
+    if (m_nativeKey || (wanted.isEmpty() && key.value() == QLatin1String("text")))
+        return {};
+    // The model's key changed type (or the state predates native keys):
+    // convert the stored keys if they all convert, else keep them as text
+    // and compare as text, so that no record the destination holds is lost.
+    if (!wanted.isEmpty()
+        && m_connection.execute(QStringLiteral("ALTER TABLE %1 ALTER COLUMN key TYPE %2 USING CAST(key AS %2)").arg(m_table, wanted)).ok()) {
+        m_nativeKey = true;
+    } else if (key.value() != QLatin1String("text")) {
+        if (Result<void> r = m_connection.execute(QStringLiteral("ALTER TABLE %1 ALTER COLUMN key TYPE text USING CAST(key AS text)").arg(m_table)); !r)
+            return r;
+    }
+    return analyze(); // a changed column type loses its statistics
+}
+
+Result<void> WarehouseDiff::tuneFor(const QString &candidatesSql)
+{
+    if (!m_postgres)
+        return {};
+    // When the model reads a table by its key, PostgreSQL walks the model and
+    // the state side by side in key order (a merge join), which beats any
+    // hash join; more working memory would make the planner prefer hashing,
+    // so it is only given when the plan hashes anyway, to keep that in memory.
+    (void)m_connection.execute(QStringLiteral("RESET work_mem"));
+    Result<QVariant> plan = m_connection.scalar(QStringLiteral("EXPLAIN (FORMAT JSON) ") + candidatesSql);
+    if (!plan)
+        return plan.error();
+    if (plan->toString().contains(QLatin1String("\"Merge Join\"")))
+        return {};
+    return m_connection.execute(QStringLiteral("SET work_mem = '128MB'"));
 }
 
 Result<void> WarehouseDiff::analyze()
@@ -43,7 +127,23 @@ Result<void> WarehouseDiff::analyze()
     // Every first delivery writes a state row twice (pending, then accepted):
     // on PostgreSQL, VACUUM clears the dead half so the next diff reads only
     // live rows, and fresh statistics keep its join plan right.
-    return m_connection.execute(QStringLiteral("%1 %2").arg(m_postgres ? QStringLiteral("VACUUM ANALYZE") : QStringLiteral("ANALYZE"), m_table));
+    if (Result<void> r = m_connection.execute(QStringLiteral("%1 %2").arg(m_postgres ? QStringLiteral("VACUUM ANALYZE") : QStringLiteral("ANALYZE"), m_table));
+        !r || !m_postgres)
+        return r;
+    // Rows written in delivery order scatter the keys over the table; stored
+    // in key order again, the state can be merged with the model (tuneFor).
+    Result<QVariant> order = m_connection.scalar(QStringLiteral("SELECT correlation FROM pg_stats WHERE schemaname = 'sluice_state' AND tablename = %1 "
+                                                                "AND attname = 'key'")
+                                                     .arg(source::SourceConnection::quoteLiteral(m_sync)));
+    if (!order || order->isNull() || order->toDouble() >= 0.9)
+        return {};
+    Result<QVariant> index = m_connection.scalar(QStringLiteral("SELECT relname FROM pg_class WHERE oid = (SELECT indexrelid FROM pg_index WHERE indrelid = to_regclass(%1) AND indisprimary)")
+                                                     .arg(source::SourceConnection::quoteLiteral(m_table)));
+    if (!index)
+        return index.error();
+    if (Result<void> r = m_connection.execute(QStringLiteral("CLUSTER %1 USING %2").arg(m_table, m_connection.quoteIdentifier(index->toString()))); !r)
+        return r;
+    return m_connection.execute(QStringLiteral("ANALYZE %1").arg(m_table));
 }
 
 QString WarehouseDiff::text(const QString &column) const
@@ -53,6 +153,8 @@ QString WarehouseDiff::text(const QString &column) const
 
 QString WarehouseDiff::keyExpression() const
 {
+    if (m_nativeKey)
+        return QStringLiteral("m.") + m_connection.quoteIdentifier(m_keys.first());
     QStringList parts;
     for (const QString &k : m_keys)
         parts.append(text(k));
@@ -92,7 +194,7 @@ QString WarehouseDiff::sourceExpression() const
                 hash = QStringLiteral("hashtextextended(%1, %2)").arg(text(c), seed);
             parts.append(QStringLiteral("coalesce(%1, %2)").arg(hash, seed));
         }
-        return QStringLiteral("CAST((%1) AS TEXT)").arg(parts.join(QStringLiteral(" # ")));
+        return QStringLiteral("(%1)").arg(parts.join(QStringLiteral(" # ")));
     }
     QStringList parts;
     for (const QString &c : m_used)
@@ -191,8 +293,9 @@ Result<void> WarehouseDiff::markPending(const QStringList &keys, const QString &
         return {};
     QStringList rows;
     const QString run = source::SourceConnection::quoteLiteral(runId);
+    const QString pendingSource = m_postgres ? QStringLiteral("NULL") : QStringLiteral("'pending'");
     for (const QString &key : keys)
-        rows.append(QStringLiteral("(%1, 'pending', 'pending', NULL, %2)").arg(source::SourceConnection::quoteLiteral(key), run));
+        rows.append(QStringLiteral("(%1, %2, 'pending', NULL, %3)").arg(source::SourceConnection::quoteLiteral(key), pendingSource, run));
     return m_connection.execute(QStringLiteral("INSERT INTO %1 (key, src, hash, match, updated_run) VALUES %2 ON CONFLICT (key) DO NOTHING")
                                     .arg(m_table, rows.join(QStringLiteral(", "))));
 }

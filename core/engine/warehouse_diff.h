@@ -20,7 +20,9 @@ namespace sluice::engine {
 // it. Each state row keeps the record's key, a digest of the source columns
 // the sync reads ("src", compared in SQL), the hash of the mapped record
 // (compared in Sluice, so both strategies agree to the record) and the match
-// value (for identity conflicts with records that did not change).
+// value (for identity conflicts with records that did not change). On
+// PostgreSQL the key keeps the model key's type (where it is an integer,
+// uuid or text) and the digest is a bigint; the table is kept in key order.
 class WarehouseDiff final
 {
 public:
@@ -35,7 +37,10 @@ public:
     // Whether candidatesSql(..., withRemoved = true) also returns the removed
     // records (PostgreSQL); otherwise removedKeysSql() finds them.
     bool removedInCandidates(bool mirror) const;
-    // After a run that wrote state: reclaim dead state rows, refresh statistics.
+    // Before the candidates query runs: session settings for its plan.
+    Result<void> tuneFor(const QString &candidatesSql);
+    // After a run that wrote state: reclaim dead state rows, refresh statistics,
+    // store the state in key order again when it has scattered.
     Result<void> analyze();
     QString removedKeysSql(const QString &modelSql) const;
     QString excludedCountSql(const QString &modelSql) const;
@@ -55,6 +60,8 @@ public:
     Result<void> clearPending(const QStringList &keys);
 
 private:
+    QString nativeKeyType() const;
+    Result<void> adaptStateTable(const QString &wanted);
     QString keyExpression() const;
     QString sourceExpression() const;
     QString consentExpression() const;
@@ -62,11 +69,13 @@ private:
 
     source::SourceConnection &m_connection;
     bool m_postgres;
+    QString m_sync;
     QString m_table;
     QStringList m_keys;
     QStringList m_used;
     QHash<QString, QString> m_types; // column -> the warehouse's type name (source::Column::nativeType)
     QString m_consent;
+    bool m_nativeKey = false; // PostgreSQL: the state's key has the model key's type
 };
 
 } // namespace sluice::engine

@@ -57,6 +57,7 @@ private slots:
     void copyStreamReadsWhatRowsRead();
     void killDashNineIntoAPostgresTable();
     void warehouseDiffKeepsStateInPostgres();
+    void warehouseStateFollowsTheModelKeyType();
 
 private:
     workspace::Workspace workspaceWith(const QByteArray &sourceJson, const QByteArray &modelsJson = "{}");
@@ -67,6 +68,20 @@ private:
     test::PostgresServer m_pg;
     QTemporaryDir m_dir;
 };
+
+namespace {
+
+QJsonObject runSync(const QString &workspace, const QString &sync)
+{
+    QProcess p;
+    p.start(QStringLiteral(SLUICE_BINARY), {QStringLiteral("run"), sync, QStringLiteral("--workspace"), workspace, QStringLiteral("--json")});
+    p.waitForFinished(60000);
+    if (p.exitCode() != 0)
+        qWarning("%s", p.readAllStandardError().constData());
+    return QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+}
+
+} // namespace
 
 QByteArray TestPostgres::sourceJson(const QString &database, int port) const
 {
@@ -548,15 +563,7 @@ void TestPostgres::warehouseDiffKeepsStateInPostgres()
             " {\"source\": \"local_ts\", \"destination\": \"local_ts\"}, {\"source\": \"uid\", \"destination\": \"uid\"},"
             " {\"source\": \"small\", \"destination\": \"small\"}]}}}");
     f.close();
-    auto run = [&]() {
-        QProcess p;
-        p.start(QStringLiteral(SLUICE_BINARY), {QStringLiteral("run"), QStringLiteral("w_out"), QStringLiteral("--workspace"), ws, QStringLiteral("--json")});
-        p.waitForFinished(60000);
-        const QJsonObject o = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
-        if (p.exitCode() != 0)
-            qWarning("%s", p.readAllStandardError().constData());
-        return o;
-    };
+    auto run = [&]() { return runSync(ws, QStringLiteral("w_out")); };
     QJsonObject out = run();
     QCOMPARE(out.value(QStringLiteral("counts")).toObject().value(QStringLiteral("delivered")).toInt(), 2500);
     QCOMPARE(out.value(QStringLiteral("counts")).toObject().value(QStringLiteral("excluded")).toInt(), 2500);
@@ -584,6 +591,66 @@ void TestPostgres::warehouseDiffKeepsStateInPostgres()
     QCOMPARE(out.value(QStringLiteral("timings")).toObject().value(QStringLiteral("rows_extracted")).toInt(), 0);
     QCOMPARE(out.value(QStringLiteral("counts")).toObject().value(QStringLiteral("unchanged")).toInt(), 2498);
     QCOMPARE(c->scalar(QStringLiteral("SELECT count(*) FROM sluice_state.w_out"))->toLongLong(), 2498);
+}
+
+// The state's key has the model key's type (so the diff can merge the two in
+// key order), its source digest is a bigint; state written before that, or a
+// model whose key changed type, is converted in place without sending a
+// record again, and a stored key that no longer converts is still found.
+void TestPostgres::warehouseStateFollowsTheModelKeyType()
+{
+    const QString ws = m_dir.filePath(QStringLiteral("warehouse")); // left by warehouseDiffKeepsStateInPostgres: 2,498 records
+    auto c = connect();
+    auto columnType = [&](const char *column) {
+        return c->scalar(QStringLiteral("SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = to_regclass('sluice_state.w_out') "
+                                        "AND attname = '%1'").arg(QLatin1String(column)))->toString();
+    };
+    auto counts = [](const QJsonObject &out) { return out.value(QStringLiteral("counts")).toObject(); };
+    auto extracted = [](const QJsonObject &out) { return out.value(QStringLiteral("timings")).toObject().value(QStringLiteral("rows_extracted")).toInt(); };
+    QCOMPARE(columnType("key"), QStringLiteral("integer"));
+    QCOMPARE(columnType("src"), QStringLiteral("bigint"));
+
+    // State as Sluice 0.x wrote it: text keys and text digests, one of them in an older form.
+    QString error;
+    QVERIFY2(m_pg.psql(QStringLiteral("analytics"), QStringLiteral("ALTER TABLE sluice_state.w_out ALTER COLUMN key TYPE text, "
+                                                                   "ALTER COLUMN src TYPE text USING CAST(src AS text), ALTER COLUMN src SET NOT NULL; "
+                                                                   "UPDATE sluice_state.w_out SET src = 'd41d8cd98f00b204' WHERE key = '30'"), &error),
+             qPrintable(error));
+    QJsonObject out = runSync(ws, QStringLiteral("w_out"));
+    QCOMPARE(extracted(out), 1); // the row whose digest could not be kept, and no other
+    QCOMPARE(counts(out).value(QStringLiteral("unchanged")).toInt(), 2498);
+    QCOMPARE(counts(out).value(QStringLiteral("delivered")).toInt(), 0);
+    QCOMPARE(columnType("key"), QStringLiteral("integer"));
+    QCOMPARE(columnType("src"), QStringLiteral("bigint"));
+    QCOMPARE(extracted(runSync(ws, QStringLiteral("w_out"))), 0);
+
+    // The model's key becomes text: the state follows; every row is read once
+    // (its digest hashed the key as an integer), none is sent again.
+    QVERIFY(m_pg.psql(QStringLiteral("analytics"), QStringLiteral("ALTER TABLE crm.wide ALTER COLUMN id TYPE text; "
+                                                                  "INSERT INTO crm.wide (id, email, consent) VALUES ('abc', 'abc@example.com', true)")));
+    out = runSync(ws, QStringLiteral("w_out"));
+    QCOMPARE(counts(out).value(QStringLiteral("added")).toInt(), 1);
+    QCOMPARE(counts(out).value(QStringLiteral("unchanged")).toInt(), 2498);
+    QCOMPARE(counts(out).value(QStringLiteral("delivered")).toInt(), 1);
+    QCOMPARE(columnType("key"), QStringLiteral("text"));
+
+    // Back to integer, 'abc' gone from the model: the stored 'abc' cannot
+    // become an integer, so keys are compared as text and 'abc' is removed.
+    QVERIFY(m_pg.psql(QStringLiteral("analytics"), QStringLiteral("DELETE FROM crm.wide WHERE id = 'abc'; "
+                                                                  "ALTER TABLE crm.wide ALTER COLUMN id TYPE integer USING CAST(id AS integer)")));
+    out = runSync(ws, QStringLiteral("w_out"));
+    QCOMPARE(counts(out).value(QStringLiteral("removed")).toInt(), 1);
+    QCOMPARE(counts(out).value(QStringLiteral("unchanged")).toInt(), 2498);
+    QCOMPARE(counts(out).value(QStringLiteral("delivered")).toInt(), 1);
+    QCOMPARE(columnType("key"), QStringLiteral("text"));
+    out = runSync(ws, QStringLiteral("w_out")); // now every stored key converts
+    QCOMPARE(extracted(out), 0);
+    QCOMPARE(counts(out).value(QStringLiteral("unchanged")).toInt(), 2498);
+    QCOMPARE(columnType("key"), QStringLiteral("integer"));
+
+    QFile file(ws + QStringLiteral("/out.jsonl"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll().count('\n'), 2498);
 }
 
 QTEST_GUILESS_MAIN(TestPostgres)
