@@ -42,6 +42,15 @@ QStringList PostgresServer::psqlEnvironment() const
     return env;
 }
 
+QByteArray PostgresServer::sourceJson(const QString &database, int port) const
+{
+    return QStringLiteral(R"({"driver": "postgres", "host": "127.0.0.1", "port": %1, "database": "%2", "user": "postgres",
+        "password": {"env": "SLUICE_TEST_PG_PW"}, "connect_timeout_s": 2})")
+        .arg(port ? port : m_port)
+        .arg(database)
+        .toUtf8();
+}
+
 bool PostgresServer::run(const QString &program, const QStringList &args, QString *error) const
 {
     QProcess p;

@@ -29,6 +29,9 @@ public:
     QString psqlPath() const;
     // Environment for psql: PGPASSWORD and friends.
     QStringList psqlEnvironment() const;
+    // A Sluice "postgres" source on this server (or on `port`), its password
+    // read from the environment variable SLUICE_TEST_PG_PW.
+    QByteArray sourceJson(const QString &database, int port = 0) const;
 
 private:
     QString binary(const QString &name) const;

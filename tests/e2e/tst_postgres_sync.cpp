@@ -1,0 +1,333 @@
+// Syncs through a real PostgreSQL, started by the test: a postgres table as
+// the destination (values kept exact, SIGKILL at random points) and the
+// warehouse diff keeping its state inside the source warehouse.
+#include "postgres_server.h"
+#include "source/source_connection.h"
+#include "workspace/workspace.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace sluice;
+
+class TestPostgresSync final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void syncIntoAPostgresTable();
+    void tableDestinationKeepsValuesExact();
+    void killDashNineIntoAPostgresTable();
+    void warehouseDiffKeepsStateInPostgres();
+    void warehouseStateFollowsTheModelKeyType();
+
+private:
+    std::unique_ptr<source::SourceConnection> connect();
+    QString tableWorkspace(const QString &name, const QByteArray &destinationExtra, const QByteArray &rest);
+    QByteArray sourceJson() const { return m_pg.sourceJson(QStringLiteral("analytics")); }
+
+    test::PostgresServer m_pg;
+    QTemporaryDir m_dir;
+};
+
+namespace {
+
+QJsonObject runSync(const QString &workspace, const QString &sync)
+{
+    QProcess p;
+    p.start(QStringLiteral(SLUICE_BINARY), {QStringLiteral("run"), sync, QStringLiteral("--workspace"), workspace, QStringLiteral("--json")});
+    p.waitForFinished(60000);
+    if (p.exitCode() != 0)
+        qWarning("%s", p.readAllStandardError().constData());
+    return QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+}
+
+} // namespace
+
+std::unique_ptr<source::SourceConnection> TestPostgresSync::connect()
+{
+    const QByteArray text = "{\"version\": 1, \"sources\": {\"dw\": " + sourceJson() + "}}";
+    auto ws = workspace::Workspace::fromText(text, m_dir.path());
+    if (!ws.ok())
+        qFatal("%s", qPrintable(ws.error().message));
+    auto c = source::SourceConnection::open(ws.value().config().sources.value(QStringLiteral("dw")), ws.value());
+    if (!c.ok())
+        qFatal("%s", qPrintable(c.error().message));
+    return std::move(c).value();
+}
+
+void TestPostgresSync::initTestCase()
+{
+    QString error;
+    QVERIFY2(m_pg.start(&error), qPrintable(error));
+    qputenv("SLUICE_TEST_PG_PW", m_pg.password().toUtf8());
+    QVERIFY2(m_pg.psql(QStringLiteral("postgres"), QStringLiteral("DROP DATABASE IF EXISTS analytics"), &error), qPrintable(error));
+    QVERIFY2(m_pg.psql(QStringLiteral("postgres"), QStringLiteral("CREATE DATABASE analytics"), &error), qPrintable(error));
+    QVERIFY2(m_pg.psql(QStringLiteral("analytics"), QStringLiteral(R"(
+        CREATE SCHEMA crm;
+        CREATE TABLE crm.customers (id bigint PRIMARY KEY, email text, ltv numeric(20,2));
+        INSERT INTO crm.customers VALUES (1, 'a@example.com', 12345678901234.56), (2, 'b@example.com', 0.10), (3, NULL, NULL);
+    )"), &error), qPrintable(error));
+}
+
+void TestPostgresSync::syncIntoAPostgresTable()
+{
+    QString error;
+    // A destination table the operator made, with a rule of its own.
+    QVERIFY2(m_pg.psql(QStringLiteral("analytics"), QStringLiteral(
+        "CREATE SCHEMA app; CREATE TABLE app.contacts (sluice_key text PRIMARY KEY, email text NOT NULL, ltv numeric);"), &error), qPrintable(error));
+    const QString ws = m_dir.filePath(QStringLiteral("sync"));
+    QDir().mkpath(ws);
+    QFile f(ws + QStringLiteral("/sluice.json"));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("{\"version\": 1, \"sources\": {\"dw\": " + sourceJson() + "},"
+            " \"destinations\": {\"app\": {\"type\": \"postgres\", \"host\": \"127.0.0.1\", \"port\": " + QByteArray::number(m_pg.port())
+            + ", \"database\": \"analytics\", \"user\": \"postgres\", \"password\": {\"env\": \"SLUICE_TEST_PG_PW\"}, \"schema\": \"app\"}},"
+            " \"models\": {\"c\": {\"source\": \"dw\", \"primary_key\": \"id\", \"sql\": \"select id, email, ltv from crm.customers\"}},"
+            " \"syncs\": {\"to_app\": {\"model\": \"c\", \"destination\": \"app\", \"object\": \"contacts\", \"mode\": \"mirror\","
+            " \"fields\": [{\"source\": \"email\", \"destination\": \"email\"}, {\"source\": \"ltv\", \"destination\": \"ltv\", \"transform\": [\"cast:decimal\"]}]}}}");
+    f.close();
+    auto run = [&](const QStringList &args) {
+        QProcess p;
+        p.start(QStringLiteral(SLUICE_BINARY), args + QStringList{QStringLiteral("--workspace"), ws, QStringLiteral("--json")});
+        p.waitForFinished(60000);
+        const QByteArray err = p.readAllStandardError();
+        if (p.exitCode() == 2)
+            qWarning("%s", err.constData());
+        return std::make_pair(p.exitCode(), QJsonDocument::fromJson(p.readAllStandardOutput()).object());
+    };
+    // Customer 3 has no e-mail: the table refuses it; the others land, exactly.
+    auto [code, out] = run({QStringLiteral("run"), QStringLiteral("to_app")});
+    QCOMPARE(code, 3);
+    QCOMPARE(out.value(QStringLiteral("counts")).toObject().value(QStringLiteral("delivered")).toInt(), 2);
+    const QJsonArray rejections = out.value(QStringLiteral("rejections")).toArray();
+    QCOMPARE(rejections.size(), 1);
+    QCOMPARE(rejections.first().toObject().value(QStringLiteral("key")).toString(), QStringLiteral("3"));
+    QVERIFY(rejections.first().toObject().value(QStringLiteral("reason")).toString().contains(QStringLiteral("null value")));
+
+    auto c = connect();
+    QCOMPARE(c->scalar(QStringLiteral("SELECT ltv::text FROM app.contacts WHERE sluice_key = '1'"))->toString(),
+             QStringLiteral("12345678901234.56")); // no float on the way
+    QVERIFY(m_pg.psql(QStringLiteral("analytics"), QStringLiteral("UPDATE crm.customers SET email = 'new@example.com' WHERE id = 2; "
+                                                                  "UPDATE crm.customers SET email = 'c@example.com' WHERE id = 3")));
+    std::tie(code, out) = run({QStringLiteral("run"), QStringLiteral("to_app")});
+    QCOMPARE(code, 0);
+    QCOMPARE(out.value(QStringLiteral("counts")).toObject().value(QStringLiteral("changed")).toInt(), 1);
+    QCOMPARE(out.value(QStringLiteral("counts")).toObject().value(QStringLiteral("added")).toInt(), 1); // the retried one
+    QCOMPARE(c->scalar(QStringLiteral("SELECT email FROM app.contacts WHERE sluice_key = '2'"))->toString(), QStringLiteral("new@example.com"));
+    QCOMPARE(c->scalar(QStringLiteral("SELECT count(*) FROM app.contacts"))->toLongLong(), 3);
+    QVERIFY(m_pg.psql(QStringLiteral("analytics"), QStringLiteral("DELETE FROM crm.customers WHERE id = 1")));
+    std::tie(code, out) = run({QStringLiteral("run"), QStringLiteral("to_app")});
+    QCOMPARE(code, 0);
+    QCOMPARE(out.value(QStringLiteral("counts")).toObject().value(QStringLiteral("removed")).toInt(), 1);
+    QCOMPARE(c->scalar(QStringLiteral("SELECT count(*) FROM app.contacts"))->toLongLong(), 2);
+}
+
+// A workspace with source "dw" and a postgres destination "app" that creates
+// its tables, both on the test server; `rest` holds "models" and "syncs".
+QString TestPostgresSync::tableWorkspace(const QString &name, const QByteArray &destinationExtra, const QByteArray &rest)
+{
+    const QString ws = m_dir.filePath(name);
+    QDir().mkpath(ws);
+    QFile f(ws + QStringLiteral("/sluice.json"));
+    f.open(QIODevice::WriteOnly);
+    f.write("{\"version\": 1, \"sources\": {\"dw\": " + sourceJson() + "},"
+            " \"destinations\": {\"app\": {\"type\": \"postgres\", \"host\": \"127.0.0.1\", \"port\": " + QByteArray::number(m_pg.port())
+            + ", \"database\": \"analytics\", \"user\": \"postgres\", \"password\": {\"env\": \"SLUICE_TEST_PG_PW\"}, \"create_table\": true"
+            + destinationExtra + "}}, " + rest + "}");
+    return ws;
+}
+
+// Records reach a postgres table as one JSON array a batch: quotes,
+// backslashes, line breaks, non-ASCII text, integers beyond 2^53, booleans
+// and JSON values land as they left the model.
+void TestPostgresSync::tableDestinationKeepsValuesExact()
+{
+    const QString ws = tableWorkspace(QStringLiteral("exact"), {},
+            "\"models\": {\"x\": {\"source\": \"dw\", \"primary_key\": \"id\", \"sql\": \"select 1 as id, "
+            "'O''Brien \\\"q\\\" \\\\ back' || chr(10) || 'caf\u00e9 \u65e5 \U0001F600' as t, 9007199254740993 as big, true as b, "
+            "CAST('{\\\"x\\\": [1, 2]}' AS jsonb) as j, CAST(NULL AS text) as n\"}},"
+            " \"syncs\": {\"to_exact\": {\"model\": \"x\", \"destination\": \"app\", \"object\": \"exact\", \"mode\": \"upsert\","
+            " \"fields\": [{\"source\": \"t\", \"destination\": \"t\"}, {\"source\": \"big\", \"destination\": \"big\"},"
+            " {\"source\": \"b\", \"destination\": \"b\"}, {\"source\": \"j\", \"destination\": \"j\"}, {\"source\": \"n\", \"destination\": \"n\"}]}}");
+    QProcess p;
+    p.start(QStringLiteral(SLUICE_BINARY), {QStringLiteral("run"), QStringLiteral("to_exact"), QStringLiteral("--workspace"), ws});
+    QVERIFY(p.waitForFinished(60000));
+    QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+    auto c = connect();
+    QCOMPARE(c->scalar(QStringLiteral("SELECT t FROM exact WHERE sluice_key = '1'"))->toString(),
+             QStringLiteral("O'Brien \"q\" \\ back\ncaf\u00e9 \u65e5 \U0001F600"));
+    QCOMPARE(c->scalar(QStringLiteral("SELECT big FROM exact"))->toString(), QStringLiteral("9007199254740993"));
+    QCOMPARE(c->scalar(QStringLiteral("SELECT CAST(b AS text) FROM exact"))->toString(), QStringLiteral("true"));
+    QCOMPARE(c->scalar(QStringLiteral("SELECT j FROM exact"))->toString(), QStringLiteral("{\"x\": [1, 2]}"));
+    QVERIFY(c->scalar(QStringLiteral("SELECT n FROM exact"))->isNull());
+}
+
+// Batches into a postgres table are pipelined (the next one is on the wire
+// while the last one is recorded): SIGKILL at random points, ten times, and
+// the table still ends identical to the model.
+void TestPostgresSync::killDashNineIntoAPostgresTable()
+{
+    QString error;
+    QVERIFY2(m_pg.psql(QStringLiteral("analytics"), QStringLiteral(
+        "CREATE TABLE crm.many AS SELECT g AS id, 'n' || g AS name, g % 10 AS bucket FROM generate_series(1, 40000) g"), &error),
+             qPrintable(error));
+    const QString ws = tableWorkspace(QStringLiteral("kill"), ", \"batch_size\": 100",
+            "\"models\": {\"m\": {\"source\": \"dw\", \"primary_key\": \"id\", \"sql\": \"select * from crm.many\"}},"
+            " \"syncs\": {\"to_many\": {\"model\": \"m\", \"destination\": \"app\", \"object\": \"many\", \"mode\": \"mirror\","
+            " \"fields\": [{\"source\": \"name\", \"destination\": \"name\"}, {\"source\": \"bucket\", \"destination\": \"bucket\"}]}}");
+    QRandomGenerator random(20261124);
+    int killed = 0;
+    for (int round = 0; round < 10; ++round) {
+        QVERIFY(m_pg.psql(QStringLiteral("analytics"), QStringLiteral("UPDATE crm.many SET name = 'r%1-' || id WHERE id % 7 = %2; "
+                                                                      "DELETE FROM crm.many WHERE id %% 1000 = %1;")
+                                                           .arg(round).arg(round % 7).replace(QStringLiteral("%%"), QStringLiteral("%"))));
+        QProcess p;
+        QStringList args{QStringLiteral("run"), QStringLiteral("to_many"), QStringLiteral("--workspace"), ws};
+        if (round % 3 != 2)
+            args.append(QStringLiteral("--full-resync")); // long runs to kill among; every third one a plain diff
+        p.start(QStringLiteral(SLUICE_BINARY), args);
+        QVERIFY(p.waitForStarted());
+        QTest::qWait(int(random.bounded(20, 300)));
+        if (p.state() == QProcess::Running) {
+            ::kill(pid_t(p.processId()), SIGKILL);
+            ++killed;
+        }
+        p.waitForFinished(60000);
+    }
+    QVERIFY2(killed >= 5, qPrintable(QString::number(killed)));
+    QProcess last;
+    last.start(QStringLiteral(SLUICE_BINARY), {QStringLiteral("run"), QStringLiteral("to_many"), QStringLiteral("--workspace"), ws});
+    QVERIFY(last.waitForFinished(60000));
+    QVERIFY2(last.exitCode() == 0, last.readAllStandardError().constData());
+    auto c = connect();
+    QCOMPARE(c->scalar(QStringLiteral("SELECT count(*) FROM many"))->toLongLong(), c->scalar(QStringLiteral("SELECT count(*) FROM crm.many"))->toLongLong());
+    QCOMPARE(c->scalar(QStringLiteral("SELECT count(*) FROM crm.many m FULL JOIN many d ON d.sluice_key = CAST(m.id AS text) "
+                                      "WHERE d.sluice_key IS NULL OR m.id IS NULL OR d.name IS DISTINCT FROM m.name "
+                                      "OR CAST(d.bucket AS integer) IS DISTINCT FROM m.bucket"))->toLongLong(),
+             0);
+}
+
+void TestPostgresSync::warehouseDiffKeepsStateInPostgres()
+{
+    QString error;
+    QVERIFY2(m_pg.psql(QStringLiteral("analytics"), QStringLiteral(
+        "CREATE TABLE crm.wide AS SELECT g AS id, 'u' || g || '@example.com' AS email, g % 2 = 0 AS consent, CAST(g AS numeric) AS ltv, "
+        "timestamptz '2026-01-01 00:00:00+00' + g * interval '1 second' AS seen, timestamp '2026-01-01 00:00:00' AS local_ts, "
+        "gen_random_uuid() AS uid, CAST(g % 100 AS smallint) AS small FROM generate_series(1, 5000) g"), &error),
+             qPrintable(error));
+    const QString ws = m_dir.filePath(QStringLiteral("warehouse"));
+    QDir().mkpath(ws);
+    QFile f(ws + QStringLiteral("/sluice.json"));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("{\"version\": 1, \"sources\": {\"dw\": " + sourceJson() + "},"
+            " \"destinations\": {\"out\": {\"type\": \"jsonl\", \"path\": \"out.jsonl\"}},"
+            " \"models\": {\"w\": {\"source\": \"dw\", \"primary_key\": \"id\", \"sql\": \"select * from crm.wide\"}},"
+            " \"syncs\": {\"w_out\": {\"model\": \"w\", \"destination\": \"out\", \"mode\": \"mirror\", \"diff\": \"warehouse\","
+            " \"policy\": {\"consent\": \"consent\"}, \"fields\": [{\"source\": \"email\", \"destination\": \"email\"},"
+            " {\"source\": \"ltv\", \"destination\": \"ltv\"}, {\"source\": \"seen\", \"destination\": \"seen\"},"
+            " {\"source\": \"local_ts\", \"destination\": \"local_ts\"}, {\"source\": \"uid\", \"destination\": \"uid\"},"
+            " {\"source\": \"small\", \"destination\": \"small\"}]}}}");
+    f.close();
+    auto run = [&]() { return runSync(ws, QStringLiteral("w_out")); };
+    QJsonObject out = run();
+    QCOMPARE(out.value(QStringLiteral("counts")).toObject().value(QStringLiteral("delivered")).toInt(), 2500);
+    QCOMPARE(out.value(QStringLiteral("counts")).toObject().value(QStringLiteral("excluded")).toInt(), 2500);
+    auto c = connect();
+    QCOMPARE(c->scalar(QStringLiteral("SELECT count(*) FROM sluice_state.w_out"))->toLongLong(), 2500);
+
+    // Only what changed leaves the warehouse, whatever the column's type: the
+    // source digest hashes integers, timestamps and uuids as values and
+    // numerics as text, so a change of scale (12 -> 12.0) that the JSON shows
+    // is a change too.
+    QVERIFY(m_pg.psql(QStringLiteral("analytics"), QStringLiteral("UPDATE crm.wide SET email = 'x' || email WHERE id IN (2, 4, 6); "
+                                                                  "UPDATE crm.wide SET consent = false WHERE id = 8; DELETE FROM crm.wide WHERE id = 10; "
+                                                                  "UPDATE crm.wide SET ltv = CAST('12.0' AS numeric) WHERE id = 12; "
+                                                                  "UPDATE crm.wide SET seen = seen + interval '1 microsecond' WHERE id = 14; "
+                                                                  "UPDATE crm.wide SET local_ts = NULL WHERE id = 16; "
+                                                                  "UPDATE crm.wide SET uid = gen_random_uuid() WHERE id = 18; "
+                                                                  "UPDATE crm.wide SET small = small + 1 WHERE id = 20")));
+    out = run();
+    const QJsonObject counts = out.value(QStringLiteral("counts")).toObject();
+    QCOMPARE(counts.value(QStringLiteral("changed")).toInt(), 8);
+    QCOMPARE(counts.value(QStringLiteral("removed")).toInt(), 2); // consent revoked (8) and deleted (10)
+    QCOMPARE(counts.value(QStringLiteral("unchanged")).toInt(), 2490);
+    QCOMPARE(out.value(QStringLiteral("timings")).toObject().value(QStringLiteral("rows_extracted")).toInt(), 9);
+    out = run(); // and nothing after that
+    QCOMPARE(out.value(QStringLiteral("timings")).toObject().value(QStringLiteral("rows_extracted")).toInt(), 0);
+    QCOMPARE(out.value(QStringLiteral("counts")).toObject().value(QStringLiteral("unchanged")).toInt(), 2498);
+    QCOMPARE(c->scalar(QStringLiteral("SELECT count(*) FROM sluice_state.w_out"))->toLongLong(), 2498);
+}
+
+// The state's key has the model key's type (so the diff can merge the two in
+// key order), its source digest is a bigint; state written before that, or a
+// model whose key changed type, is converted in place without sending a
+// record again, and a stored key that no longer converts is still found.
+void TestPostgresSync::warehouseStateFollowsTheModelKeyType()
+{
+    const QString ws = m_dir.filePath(QStringLiteral("warehouse")); // left by warehouseDiffKeepsStateInPostgres: 2,498 records
+    auto c = connect();
+    auto columnType = [&](const char *column) {
+        return c->scalar(QStringLiteral("SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = to_regclass('sluice_state.w_out') "
+                                        "AND attname = '%1'").arg(QLatin1String(column)))->toString();
+    };
+    auto counts = [](const QJsonObject &out) { return out.value(QStringLiteral("counts")).toObject(); };
+    auto extracted = [](const QJsonObject &out) { return out.value(QStringLiteral("timings")).toObject().value(QStringLiteral("rows_extracted")).toInt(); };
+    QCOMPARE(columnType("key"), QStringLiteral("integer"));
+    QCOMPARE(columnType("src"), QStringLiteral("bigint"));
+
+    // State as Sluice 0.x wrote it: text keys and text digests, one of them in an older form.
+    QString error;
+    QVERIFY2(m_pg.psql(QStringLiteral("analytics"), QStringLiteral("ALTER TABLE sluice_state.w_out ALTER COLUMN key TYPE text, "
+                                                                   "ALTER COLUMN src TYPE text USING CAST(src AS text), ALTER COLUMN src SET NOT NULL; "
+                                                                   "UPDATE sluice_state.w_out SET src = 'd41d8cd98f00b204' WHERE key = '30'"), &error),
+             qPrintable(error));
+    QJsonObject out = runSync(ws, QStringLiteral("w_out"));
+    QCOMPARE(extracted(out), 1); // the row whose digest could not be kept, and no other
+    QCOMPARE(counts(out).value(QStringLiteral("unchanged")).toInt(), 2498);
+    QCOMPARE(counts(out).value(QStringLiteral("delivered")).toInt(), 0);
+    QCOMPARE(columnType("key"), QStringLiteral("integer"));
+    QCOMPARE(columnType("src"), QStringLiteral("bigint"));
+    QCOMPARE(extracted(runSync(ws, QStringLiteral("w_out"))), 0);
+
+    // The model's key becomes text: the state follows; every row is read once
+    // (its digest hashed the key as an integer), none is sent again.
+    QVERIFY(m_pg.psql(QStringLiteral("analytics"), QStringLiteral("ALTER TABLE crm.wide ALTER COLUMN id TYPE text; "
+                                                                  "INSERT INTO crm.wide (id, email, consent) VALUES ('abc', 'abc@example.com', true)")));
+    out = runSync(ws, QStringLiteral("w_out"));
+    QCOMPARE(counts(out).value(QStringLiteral("added")).toInt(), 1);
+    QCOMPARE(counts(out).value(QStringLiteral("unchanged")).toInt(), 2498);
+    QCOMPARE(counts(out).value(QStringLiteral("delivered")).toInt(), 1);
+    QCOMPARE(columnType("key"), QStringLiteral("text"));
+
+    // Back to integer, 'abc' gone from the model: the stored 'abc' cannot
+    // become an integer, so keys are compared as text and 'abc' is removed.
+    QVERIFY(m_pg.psql(QStringLiteral("analytics"), QStringLiteral("DELETE FROM crm.wide WHERE id = 'abc'; "
+                                                                  "ALTER TABLE crm.wide ALTER COLUMN id TYPE integer USING CAST(id AS integer)")));
+    out = runSync(ws, QStringLiteral("w_out"));
+    QCOMPARE(counts(out).value(QStringLiteral("removed")).toInt(), 1);
+    QCOMPARE(counts(out).value(QStringLiteral("unchanged")).toInt(), 2498);
+    QCOMPARE(counts(out).value(QStringLiteral("delivered")).toInt(), 1);
+    QCOMPARE(columnType("key"), QStringLiteral("text"));
+    out = runSync(ws, QStringLiteral("w_out")); // now every stored key converts
+    QCOMPARE(extracted(out), 0);
+    QCOMPARE(counts(out).value(QStringLiteral("unchanged")).toInt(), 2498);
+    QCOMPARE(columnType("key"), QStringLiteral("integer"));
+
+    QFile file(ws + QStringLiteral("/out.jsonl"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll().count('\n'), 2498);
+}
+
+QTEST_GUILESS_MAIN(TestPostgresSync)
+#include "tst_postgres_sync.moc"
