@@ -279,6 +279,7 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
     // nothing behind, so memory follows the change, not the model.
     KnownRecords known; // local diff: what the destination holds
     std::optional<WarehouseDiff> warehouse;
+    std::optional<SourceDigest> firstFill; // warehouse diff, empty state: the digest Sluice computes
     const int extras = int(columns->size()); // warehouse diff: sluice_src, sluice_hash, sluice_match, sluice_is_new follow
     if (inWarehouse) {
         QHash<QString, QString> nativeTypes;
@@ -288,6 +289,13 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
                           columnsUsed(sync, model), sync.consentColumn, nativeTypes);
         if (Result<void> r = warehouse->ensureStateTable(); !r)
             return Error{owner + QStringLiteral(": ") + r.error().message, r.error().kind};
+        // A first run has nothing to compare with: the model is read as it is
+        // and Sluice computes each row's source digest itself.
+        Result<bool> empty = warehouse->stateIsEmpty();
+        if (!empty)
+            return Error{owner + QStringLiteral(": ") + empty.error().message, empty.error().kind};
+        if (empty.value())
+            firstFill = warehouse->sourceDigest(columns.value());
     } else {
         known.load(store, syncName);
     }
@@ -347,7 +355,7 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
         plan.invalid.append({key, QStringLiteral("invalid"), reason});
     };
     source::RowSink sink;
-    const bool removedInCandidates = inWarehouse && warehouse->removedInCandidates(mirror);
+    const bool removedInCandidates = inWarehouse && !firstFill && warehouse->removedInCandidates(mirror);
     QStringList removedInWarehouse;
     sink.view = [&](const source::RowView &row) {
         if (removedInCandidates && row.integer(extras + 6) == 1) {
@@ -378,7 +386,7 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
                 if (trackExtracted)
                     excluded.insert(key);
                 ++excludedExtracted;
-                if (!row.isNull(extras + 1)) // in the state, pending included: may be in the destination
+                if (!firstFill && !row.isNull(extras + 1)) // in the state, pending included: may be in the destination
                     excludedInState.append(key);
             }
             return true;
@@ -427,7 +435,14 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
         bool isNew = true;
         bool unchanged = false;
         SyncPlan::WarehouseState ws;
-        if (inWarehouse) {
+        if (firstFill) {
+            if (keepOperations) {
+                const std::optional<qint64> src = firstFill->of(row);
+                ws = {src ? QString::number(*src) : QString(), matchIndex >= 0 ? source::toText(matchValue) : QString()};
+            }
+            if (trackExtracted)
+                extractedKeys.insert(key);
+        } else if (inWarehouse) {
             isNew = row.integer(extras + 3) != 0;
             unchanged = !isNew && !append && !options.fullResync && Digest::fromHex(row.text(extras + 1)) == digest;
             if (unchanged || keepOperations) // what the state will need of it
@@ -466,10 +481,11 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
             options.progress(QStringLiteral("extract"), plan.modelRows, -1);
         return true;
     };
-    sink.copy = !inWarehouse; // the warehouse diff's query keeps the server busy itself
-    const QString extractSql = inWarehouse ? warehouse->candidatesSql(model.sql, options.fullResync || append, removedInCandidates)
-                                           : QStringLiteral("SELECT * FROM %1").arg(source::wrapModelSql(model.sql));
-    if (inWarehouse)
+    // COPY reads fastest; the warehouse diff's query keeps the server busy itself.
+    sink.copy = !inWarehouse || firstFill;
+    const QString extractSql = inWarehouse && !firstFill ? warehouse->candidatesSql(model.sql, options.fullResync || append, removedInCandidates)
+                                                         : QStringLiteral("SELECT * FROM %1").arg(source::wrapModelSql(model.sql));
+    if (inWarehouse && !firstFill)
         (void)warehouse->tuneFor(extractSql); // speed only: a bad query reports itself below
     const Result<void> streamed = source.stream(extractSql, sink, options.cancel);
     if (concurrentCheck.valid()) {
@@ -492,14 +508,14 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
         // the destination never held. Count both there.
         plan.modelRows = keys.rowCount;
         plan.timings.insert(QStringLiteral("rows_extracted"), double(extracted));
-        if (consentIndex >= 0) {
+        if (consentIndex >= 0 && !firstFill) { // a first run read every row
             Result<QVariant> n = source.scalar(warehouse->excludedCountSql(model.sql));
             if (!n)
                 return Error{owner + QStringLiteral(": ") + n.error().message, n.error().kind};
             excludedTotal = n->toLongLong();
         }
         plan.counts.unchanged += plan.modelRows - extracted - (excludedTotal - excludedExtracted);
-        if (mirror && !removedInCandidates) {
+        if (mirror && !removedInCandidates && !firstFill) {
             source::RowSink removedSink;
             removedSink.row = [&](const source::Row &r) {
                 removedInWarehouse.append(source::toText(r.value(0)));

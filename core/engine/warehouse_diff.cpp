@@ -1,9 +1,12 @@
 #include "engine/warehouse_diff.h"
 
+#include "source/column.h"
 #include "source/source_connection.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
+
+#include <algorithm>
 
 namespace sluice::engine {
 
@@ -178,20 +181,18 @@ QString WarehouseDiff::sourceExpression() const
             const QString type = m_types.value(c);
             const QString seed = QString::number(i + 1);
             QString hash;
-            if (type == QLatin1String("smallint") || type == QLatin1String("integer") || type == QLatin1String("bigint"))
-                hash = QStringLiteral("hashint8extended(CAST(%1 AS bigint), %2)").arg(column, seed);
-            else if (type == QLatin1String("boolean"))
-                hash = QStringLiteral("hashint8extended(CAST(CAST(%1 AS integer) AS bigint), %2)").arg(column, seed);
-            else if (type == QLatin1String("timestamp"))
-                hash = QStringLiteral("timestamp_hash_extended(%1, %2)").arg(column, seed);
-            else if (type == QLatin1String("timestamptz")) // Sluice's sessions run in UTC
-                hash = QStringLiteral("timestamp_hash_extended(CAST(%1 AS timestamp), %2)").arg(column, seed);
-            else if (type == QLatin1String("text") || type == QLatin1String("varchar"))
-                hash = QStringLiteral("hashtextextended(%1, %2)").arg(column, seed);
-            else if (type == QLatin1String("uuid"))
-                hash = QStringLiteral("uuid_hash_extended(%1, %2)").arg(column, seed);
-            else
-                hash = QStringLiteral("hashtextextended(%1, %2)").arg(text(c), seed);
+            switch (digestKind(type)) {
+            case DigestKind::Integer: hash = QStringLiteral("hashint8extended(CAST(%1 AS bigint), %2)").arg(column, seed); break;
+            case DigestKind::Boolean: hash = QStringLiteral("hashint8extended(CAST(CAST(%1 AS integer) AS bigint), %2)").arg(column, seed); break;
+            case DigestKind::Timestamp: // Sluice's sessions run in UTC
+                hash = type == QLatin1String("timestamp") ? QStringLiteral("timestamp_hash_extended(%1, %2)").arg(column, seed)
+                                                          : QStringLiteral("timestamp_hash_extended(CAST(%1 AS timestamp), %2)").arg(column, seed);
+                break;
+            case DigestKind::Text: hash = QStringLiteral("hashtextextended(%1, %2)").arg(column, seed); break;
+            case DigestKind::Uuid: hash = QStringLiteral("uuid_hash_extended(%1, %2)").arg(column, seed); break;
+            case DigestKind::Padded:
+            case DigestKind::TextForm: hash = QStringLiteral("hashtextextended(%1, %2)").arg(text(c), seed); break;
+            }
             parts.append(QStringLiteral("coalesce(%1, %2)").arg(hash, seed));
         }
         return QStringLiteral("(%1)").arg(parts.join(QStringLiteral(" # ")));
@@ -236,6 +237,30 @@ QString WarehouseDiff::candidatesSql(const QString &modelSql, bool fullResync, b
              m_postgres ? QStringLiteral(" OFFSET 0") : QString(), where);
 }
 
+Result<bool> WarehouseDiff::stateIsEmpty()
+{
+    if (!m_postgres)
+        return false;
+    Result<QVariant> any = m_connection.scalar(QStringLiteral("SELECT EXISTS (SELECT 1 FROM %1)").arg(m_table));
+    if (!any)
+        return any.error();
+    return !any->toBool();
+}
+
+std::optional<SourceDigest> WarehouseDiff::sourceDigest(const QList<source::Column> &columns) const
+{
+    if (!m_postgres)
+        return std::nullopt;
+    QList<SourceDigest::Column> digestColumns;
+    for (const QString &c : m_used) {
+        const auto at = std::find_if(columns.begin(), columns.end(), [&](const source::Column &column) { return column.name == c; });
+        if (at == columns.end())
+            return std::nullopt;
+        digestColumns.append({int(at - columns.begin()), digestKind(m_types.value(c))});
+    }
+    return SourceDigest(std::move(digestColumns));
+}
+
 bool WarehouseDiff::removedInCandidates(bool mirror) const
 {
     return mirror && m_postgres;
@@ -270,7 +295,8 @@ Result<void> WarehouseDiff::commit(const QList<StateRow> &rows, const QString &r
             continue;
         }
         upserts.append(QStringLiteral("(%1, %2, %3, %4, %5)")
-                           .arg(source::SourceConnection::quoteLiteral(r.key), source::SourceConnection::quoteLiteral(r.src),
+                           .arg(source::SourceConnection::quoteLiteral(r.key),
+                                m_postgres && r.src.isEmpty() ? QStringLiteral("NULL") : source::SourceConnection::quoteLiteral(r.src),
                                 source::SourceConnection::quoteLiteral(r.hash),
                                 r.match.isNull() ? QStringLiteral("NULL") : source::SourceConnection::quoteLiteral(r.match), run));
     }

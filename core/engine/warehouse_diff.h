@@ -1,14 +1,18 @@
 #pragma once
 
 #include "common/result.h"
+#include "engine/source_digest.h"
 
 #include <QList>
 #include <QHash>
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace sluice::source {
 class SourceConnection;
+struct Column;
 }
 
 namespace sluice::engine {
@@ -42,6 +46,14 @@ public:
     // After a run that wrote state: reclaim dead state rows, refresh statistics,
     // store the state in key order again when it has scattered.
     Result<void> analyze();
+    // PostgreSQL: whether the state holds no record at all (a sync's first
+    // run, or the first after its state was dropped). Then the model is read
+    // as it is, and Sluice computes the source digests itself (sourceDigest()):
+    // there is nothing to compare them with. Always false on SQLite.
+    Result<bool> stateIsEmpty();
+    // Sluice's copy of the source digest over the model's `columns`, as
+    // sourceExpression() computes it (PostgreSQL only).
+    std::optional<SourceDigest> sourceDigest(const QList<source::Column> &columns) const;
     QString removedKeysSql(const QString &modelSql) const;
     QString excludedCountSql(const QString &modelSql) const;
     QString stateMatchesSql(const QStringList &matchValues) const;

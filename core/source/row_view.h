@@ -40,6 +40,10 @@ public:
     // value(c).toLongLong(), without the QVariant for text-format rows.
     qint64 integer(int c) const;
     void appendJson(QByteArray &out, int c) const;
+    // Whether the row holds PostgreSQL's text for each column, and that text
+    // (data == nullptr: NULL). raw() only when hasText().
+    bool hasText() const { return m_values != nullptr; }
+    TextValue raw(int c) const { return m_values[c]; }
 
 private:
     const Row *m_row = nullptr;

@@ -27,6 +27,7 @@ private slots:
     void initTestCase();
     void syncIntoAPostgresTable();
     void tableDestinationKeepsValuesExact();
+    void killDashNineIntoAPostgresTable_data();
     void killDashNineIntoAPostgresTable();
     void warehouseDiffKeepsStateInPostgres();
     void warehouseStateFollowsTheModelKeyType();
@@ -176,22 +177,32 @@ void TestPostgresSync::tableDestinationKeepsValuesExact()
 // Batches into a postgres table are pipelined (the next one is on the wire
 // while the last one is recorded): SIGKILL at random points, ten times, and
 // the table still ends identical to the model.
+void TestPostgresSync::killDashNineIntoAPostgresTable_data()
+{
+    QTest::addColumn<QString>("diff");
+    QTest::newRow("local diff") << QStringLiteral("local");
+    QTest::newRow("warehouse diff") << QStringLiteral("warehouse"); // the first runs are killed before any state exists
+}
+
 void TestPostgresSync::killDashNineIntoAPostgresTable()
 {
+    QFETCH(QString, diff);
+    const QString table = QStringLiteral("many_") + diff;
     QString error;
     QVERIFY2(m_pg.psql(QStringLiteral("analytics"), QStringLiteral(
-        "CREATE TABLE crm.many AS SELECT g AS id, 'n' || g AS name, g % 10 AS bucket FROM generate_series(1, 40000) g"), &error),
+        "CREATE TABLE crm.%1 AS SELECT g AS id, 'n' || g AS name, g % 10 AS bucket FROM generate_series(1, 40000) g").arg(table), &error),
              qPrintable(error));
-    const QString ws = tableWorkspace(QStringLiteral("kill"), ", \"batch_size\": 100",
-            "\"models\": {\"m\": {\"source\": \"dw\", \"primary_key\": \"id\", \"sql\": \"select * from crm.many\"}},"
-            " \"syncs\": {\"to_many\": {\"model\": \"m\", \"destination\": \"app\", \"object\": \"many\", \"mode\": \"mirror\","
+    const QString ws = tableWorkspace(QStringLiteral("kill_") + diff, ", \"batch_size\": 100",
+            "\"models\": {\"m\": {\"source\": \"dw\", \"primary_key\": \"id\", \"sql\": \"select * from crm." + table.toUtf8() + "\"}},"
+            " \"syncs\": {\"to_many\": {\"model\": \"m\", \"destination\": \"app\", \"object\": \"" + table.toUtf8() + "\", \"mode\": \"mirror\","
+            " \"diff\": \"" + diff.toUtf8() + "\","
             " \"fields\": [{\"source\": \"name\", \"destination\": \"name\"}, {\"source\": \"bucket\", \"destination\": \"bucket\"}]}}");
     QRandomGenerator random(20261124);
     int killed = 0;
     for (int round = 0; round < 10; ++round) {
-        QVERIFY(m_pg.psql(QStringLiteral("analytics"), QStringLiteral("UPDATE crm.many SET name = 'r%1-' || id WHERE id % 7 = %2; "
-                                                                      "DELETE FROM crm.many WHERE id %% 1000 = %1;")
-                                                           .arg(round).arg(round % 7).replace(QStringLiteral("%%"), QStringLiteral("%"))));
+        QVERIFY(m_pg.psql(QStringLiteral("analytics"), QStringLiteral("UPDATE crm.%3 SET name = 'r%1-' || id WHERE id % 7 = %2; "
+                                                                      "DELETE FROM crm.%3 WHERE id %% 1000 = %1;")
+                                                           .arg(round).arg(round % 7).arg(table).replace(QStringLiteral("%%"), QStringLiteral("%"))));
         QProcess p;
         QStringList args{QStringLiteral("run"), QStringLiteral("to_many"), QStringLiteral("--workspace"), ws};
         if (round % 3 != 2)
@@ -211,10 +222,10 @@ void TestPostgresSync::killDashNineIntoAPostgresTable()
     QVERIFY(last.waitForFinished(60000));
     QVERIFY2(last.exitCode() == 0, last.readAllStandardError().constData());
     auto c = connect();
-    QCOMPARE(c->scalar(QStringLiteral("SELECT count(*) FROM many"))->toLongLong(), c->scalar(QStringLiteral("SELECT count(*) FROM crm.many"))->toLongLong());
-    QCOMPARE(c->scalar(QStringLiteral("SELECT count(*) FROM crm.many m FULL JOIN many d ON d.sluice_key = CAST(m.id AS text) "
+    QCOMPARE(c->scalar(QStringLiteral("SELECT count(*) FROM %1").arg(table))->toLongLong(), c->scalar(QStringLiteral("SELECT count(*) FROM crm.%1").arg(table))->toLongLong());
+    QCOMPARE(c->scalar(QStringLiteral("SELECT count(*) FROM crm.%1 m FULL JOIN %1 d ON d.sluice_key = CAST(m.id AS text) "
                                       "WHERE d.sluice_key IS NULL OR m.id IS NULL OR d.name IS DISTINCT FROM m.name "
-                                      "OR CAST(d.bucket AS integer) IS DISTINCT FROM m.bucket"))->toLongLong(),
+                                      "OR CAST(d.bucket AS integer) IS DISTINCT FROM m.bucket").arg(table))->toLongLong(),
              0);
 }
 
