@@ -68,7 +68,12 @@ Result<void> FileDestination::deliver(const QList<Operation> &operations, const 
 {
     const QString owner = QCoreApplication::translate("sluice::destination", "destination %1").arg(m_name);
     // Key order is kept stable (sorted) so the file diffs cleanly between runs.
-    std::map<QString, QJsonObject> records;
+    // Each record is held as its JSON Lines line, {"fields": {...}, "key": "..."},
+    // a few hundred bytes, not as a parsed object.
+    std::map<QString, QByteArray> records;
+    auto lineOf = [](const QString &key, const QJsonObject &fields) {
+        return QJsonDocument(QJsonObject{{QStringLiteral("key"), key}, {QStringLiteral("fields"), fields}}).toJson(QJsonDocument::Compact);
+    };
     QFile existing(m_path);
     if (existing.exists()) {
         if (!existing.open(QIODevice::ReadOnly))
@@ -81,7 +86,7 @@ Result<void> FileDestination::deliver(const QList<Operation> &operations, const 
                 continue;
             if (!m_csv) {
                 const QJsonObject o = QJsonDocument::fromJson(raw).object();
-                records[o.value(QStringLiteral("key")).toString()] = o.value(QStringLiteral("fields")).toObject();
+                records[o.value(QStringLiteral("key")).toString()] = lineOf(o.value(QStringLiteral("key")).toString(), o.value(QStringLiteral("fields")).toObject());
                 continue;
             }
             const QStringList cells = parseCsvLine(QString::fromUtf8(raw));
@@ -92,7 +97,7 @@ Result<void> FileDestination::deliver(const QList<Operation> &operations, const 
             QJsonObject fields;
             for (qsizetype i = 1; i < header.size() && i < cells.size(); ++i)
                 fields.insert(header[i], cells[i]);
-            records[cells.value(0)] = fields;
+            records[cells.value(0)] = lineOf(cells.value(0), fields);
         }
     }
     QList<Outcome> outcomes;
@@ -105,12 +110,12 @@ Result<void> FileDestination::deliver(const QList<Operation> &operations, const 
                 outcomes.append({op.key, false, QCoreApplication::translate("sluice::destination", "no such record to update")});
                 continue;
             }
-            it->second = op.fields();
+            it->second = lineOf(op.key, op.fields());
         } else if (op.kind == OpKind::Insert && records.count(op.key)) {
             outcomes.append({op.key, false, QCoreApplication::translate("sluice::destination", "record already exists (insert only)")});
             continue;
         } else {
-            records[op.key] = op.fields();
+            records[op.key] = lineOf(op.key, op.fields());
         }
         outcomes.append({op.key, true, {}});
     }
@@ -123,22 +128,23 @@ Result<void> FileDestination::deliver(const QList<Operation> &operations, const 
         return Error{QCoreApplication::translate("sluice::destination", "%1: cannot write %2: %3").arg(owner, m_path, out.errorString()),
                      Error::Kind::Unreachable};
     if (m_csv) {
+        auto fieldsOf = [](const QByteArray &line) { return QJsonDocument::fromJson(line).object().value(QStringLiteral("fields")).toObject(); };
         QStringList columns;
-        for (const auto &[key, fields] : records)
-            for (const QString &k : fields.keys())
+        for (const auto &[key, line] : records)
+            for (const QString &k : fieldsOf(line).keys())
                 if (!columns.contains(k))
                     columns.append(k);
         out.write(QStringList(QStringList{QStringLiteral("key")} + columns).join(QLatin1Char(',')).toUtf8() + '\n');
-        for (const auto &[key, fields] : records) {
+        for (const auto &[key, line] : records) {
+            const QJsonObject fields = fieldsOf(line);
             QStringList cells{csvCell(key)};
             for (const QString &c : columns)
                 cells.append(csvCell(fields.value(c)));
             out.write(cells.join(QLatin1Char(',')).toUtf8() + '\n');
         }
     } else {
-        for (const auto &[key, fields] : records) {
-            out.write(QJsonDocument(QJsonObject{{QStringLiteral("key"), key}, {QStringLiteral("fields"), fields}})
-                          .toJson(QJsonDocument::Compact));
+        for (const auto &[key, line] : records) {
+            out.write(line);
             out.write("\n");
         }
     }

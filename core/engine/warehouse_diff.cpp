@@ -285,55 +285,74 @@ QString WarehouseDiff::stateMatchesSql(const QStringList &matchValues) const
     return QStringLiteral("SELECT key, match FROM %1 WHERE match IN (%2)").arg(m_table, literals.join(QStringLiteral(", ")));
 }
 
+namespace {
+
+// State writes go in statements of this many rows: a file destination
+// settles a whole run at once, and one statement of a million rows would
+// hold hundreds of megabytes in Sluice and in the warehouse.
+constexpr qsizetype kStateChunk = 5000;
+
+} // namespace
+
 Result<void> WarehouseDiff::commit(const QList<StateRow> &rows, const QString &runId)
 {
-    QStringList upserts, deletes;
     const QString run = source::SourceConnection::quoteLiteral(runId);
-    for (const StateRow &r : rows) {
-        if (r.deleted) {
-            deletes.append(source::SourceConnection::quoteLiteral(r.key));
-            continue;
+    for (qsizetype from = 0; from < rows.size(); from += kStateChunk) {
+        QStringList upserts, deletes;
+        for (qsizetype i = from; i < std::min(rows.size(), from + kStateChunk); ++i) {
+            const StateRow &r = rows[i];
+            if (r.deleted) {
+                deletes.append(source::SourceConnection::quoteLiteral(r.key));
+                continue;
+            }
+            upserts.append(QStringLiteral("(%1, %2, %3, %4, %5)")
+                               .arg(source::SourceConnection::quoteLiteral(r.key),
+                                    m_postgres && r.src.isEmpty() ? QStringLiteral("NULL") : source::SourceConnection::quoteLiteral(r.src),
+                                    source::SourceConnection::quoteLiteral(r.hash),
+                                    r.match.isNull() ? QStringLiteral("NULL") : source::SourceConnection::quoteLiteral(r.match), run));
         }
-        upserts.append(QStringLiteral("(%1, %2, %3, %4, %5)")
-                           .arg(source::SourceConnection::quoteLiteral(r.key),
-                                m_postgres && r.src.isEmpty() ? QStringLiteral("NULL") : source::SourceConnection::quoteLiteral(r.src),
-                                source::SourceConnection::quoteLiteral(r.hash),
-                                r.match.isNull() ? QStringLiteral("NULL") : source::SourceConnection::quoteLiteral(r.match), run));
+        if (!upserts.isEmpty()) {
+            if (Result<void> r = m_connection.execute(QStringLiteral("INSERT INTO %1 (key, src, hash, match, updated_run) VALUES %2 ON CONFLICT (key) DO UPDATE SET "
+                                                                     "src = excluded.src, hash = excluded.hash, match = excluded.match, updated_run = excluded.updated_run")
+                                                          .arg(m_table, upserts.join(QStringLiteral(", "))));
+                !r)
+                return r;
+        }
+        if (!deletes.isEmpty()) {
+            if (Result<void> r = m_connection.execute(QStringLiteral("DELETE FROM %1 WHERE key IN (%2)").arg(m_table, deletes.join(QStringLiteral(", ")))); !r)
+                return r;
+        }
     }
-    QStringList statements;
-    if (!upserts.isEmpty())
-        statements.append(QStringLiteral("INSERT INTO %1 (key, src, hash, match, updated_run) VALUES %2 ON CONFLICT (key) DO UPDATE SET "
-                                         "src = excluded.src, hash = excluded.hash, match = excluded.match, updated_run = excluded.updated_run")
-                              .arg(m_table, upserts.join(QStringLiteral(", "))));
-    if (!deletes.isEmpty())
-        statements.append(QStringLiteral("DELETE FROM %1 WHERE key IN (%2)").arg(m_table, deletes.join(QStringLiteral(", "))));
-    for (const QString &sql : std::as_const(statements))
-        if (Result<void> r = m_connection.execute(sql); !r)
-            return r;
     return {};
 }
 
 Result<void> WarehouseDiff::markPending(const QStringList &keys, const QString &runId)
 {
-    if (keys.isEmpty())
-        return {};
-    QStringList rows;
     const QString run = source::SourceConnection::quoteLiteral(runId);
     const QString pendingSource = m_postgres ? QStringLiteral("NULL") : QStringLiteral("'pending'");
-    for (const QString &key : keys)
-        rows.append(QStringLiteral("(%1, %2, 'pending', NULL, %3)").arg(source::SourceConnection::quoteLiteral(key), pendingSource, run));
-    return m_connection.execute(QStringLiteral("INSERT INTO %1 (key, src, hash, match, updated_run) VALUES %2 ON CONFLICT (key) DO NOTHING")
-                                    .arg(m_table, rows.join(QStringLiteral(", "))));
+    for (qsizetype from = 0; from < keys.size(); from += kStateChunk) {
+        QStringList rows;
+        for (const QString &key : keys.mid(from, kStateChunk))
+            rows.append(QStringLiteral("(%1, %2, 'pending', NULL, %3)").arg(source::SourceConnection::quoteLiteral(key), pendingSource, run));
+        if (Result<void> r = m_connection.execute(QStringLiteral("INSERT INTO %1 (key, src, hash, match, updated_run) VALUES %2 ON CONFLICT (key) DO NOTHING")
+                                                      .arg(m_table, rows.join(QStringLiteral(", "))));
+            !r)
+            return r;
+    }
+    return {};
 }
 
 Result<void> WarehouseDiff::clearPending(const QStringList &keys)
 {
-    if (keys.isEmpty())
-        return {};
-    QStringList literals;
-    for (const QString &key : keys)
-        literals.append(source::SourceConnection::quoteLiteral(key));
-    return m_connection.execute(QStringLiteral("DELETE FROM %1 WHERE hash = 'pending' AND key IN (%2)").arg(m_table, literals.join(QStringLiteral(", "))));
+    for (qsizetype from = 0; from < keys.size(); from += kStateChunk) {
+        QStringList literals;
+        for (const QString &key : keys.mid(from, kStateChunk))
+            literals.append(source::SourceConnection::quoteLiteral(key));
+        if (Result<void> r = m_connection.execute(QStringLiteral("DELETE FROM %1 WHERE hash = 'pending' AND key IN (%2)").arg(m_table, literals.join(QStringLiteral(", "))));
+            !r)
+            return r;
+    }
+    return {};
 }
 
 } // namespace sluice::engine
