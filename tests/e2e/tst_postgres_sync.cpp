@@ -70,10 +70,7 @@ std::unique_ptr<source::SourceConnection> TestPostgresSync::connect()
 void TestPostgresSync::initTestCase()
 {
     QString error;
-    QVERIFY2(m_pg.start(&error), qPrintable(error));
-    qputenv("SLUICE_TEST_PG_PW", m_pg.password().toUtf8());
-    QVERIFY2(m_pg.psql(QStringLiteral("postgres"), QStringLiteral("DROP DATABASE IF EXISTS analytics"), &error), qPrintable(error));
-    QVERIFY2(m_pg.psql(QStringLiteral("postgres"), QStringLiteral("CREATE DATABASE analytics"), &error), qPrintable(error));
+    QVERIFY2(m_pg.startWithDatabase(QStringLiteral("analytics"), &error), qPrintable(error));
     QVERIFY2(m_pg.psql(QStringLiteral("analytics"), QStringLiteral(R"(
         CREATE SCHEMA crm;
         CREATE TABLE crm.customers (id bigint PRIMARY KEY, email text, ltv numeric(20,2));

@@ -42,6 +42,15 @@ QStringList PostgresServer::psqlEnvironment() const
     return env;
 }
 
+bool PostgresServer::startWithDatabase(const QString &database, QString *error)
+{
+    if (!start(error))
+        return false;
+    qputenv("SLUICE_TEST_PG_PW", m_password.toUtf8());
+    return psql(QStringLiteral("postgres"), QStringLiteral("DROP DATABASE IF EXISTS %1").arg(database), error)
+           && psql(QStringLiteral("postgres"), QStringLiteral("CREATE DATABASE %1").arg(database), error);
+}
+
 QByteArray PostgresServer::sourceJson(const QString &database, int port) const
 {
     return QStringLiteral(R"({"driver": "postgres", "host": "127.0.0.1", "port": %1, "database": "%2", "user": "postgres",

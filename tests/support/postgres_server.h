@@ -20,6 +20,9 @@ public:
     PostgresServer &operator=(const PostgresServer &) = delete;
 
     bool start(QString *error);
+    // start(), then `database` made afresh (dropped if a reused server has
+    // it) and SLUICE_TEST_PG_PW set to the password sourceJson() reads.
+    bool startWithDatabase(const QString &database, QString *error);
     int port() const { return m_port; }
     QString host() const { return QStringLiteral("127.0.0.1"); }
     QString user() const { return QStringLiteral("postgres"); }
