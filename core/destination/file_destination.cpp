@@ -1,5 +1,7 @@
 #include "destination/file_destination.h"
 
+#include "source/column.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -68,11 +70,22 @@ Result<void> FileDestination::deliver(const QList<Operation> &operations, const 
 {
     const QString owner = QCoreApplication::translate("sluice::destination", "destination %1").arg(m_name);
     // Key order is kept stable (sorted) so the file diffs cleanly between runs.
-    // Each record is held as its JSON Lines line, {"fields": {...}, "key": "..."},
-    // a few hundred bytes, not as a parsed object.
+    // Each record is held as its JSON Lines line, {"fields":{...},"key":"..."},
+    // a few hundred bytes, not as a parsed object; a planned record's fields
+    // are already compact JSON in mapping order, written as they are.
     std::map<QString, QByteArray> records;
     auto lineOf = [](const QString &key, const QJsonObject &fields) {
         return QJsonDocument(QJsonObject{{QStringLiteral("key"), key}, {QStringLiteral("fields"), fields}}).toJson(QJsonDocument::Compact);
+    };
+    auto lineOfOperation = [](const Operation &op) {
+        QByteArray line;
+        line.reserve(op.fieldsJson.size() + op.key.size() + 24);
+        line.append("{\"fields\":");
+        line.append(op.fieldsJson.isEmpty() ? QByteArray("{}") : op.fieldsJson);
+        line.append(",\"key\":");
+        source::appendJsonString(line, op.key);
+        line.append('}');
+        return line;
     };
     QFile existing(m_path);
     if (existing.exists()) {
@@ -86,7 +99,7 @@ Result<void> FileDestination::deliver(const QList<Operation> &operations, const 
                 continue;
             if (!m_csv) {
                 const QJsonObject o = QJsonDocument::fromJson(raw).object();
-                records[o.value(QStringLiteral("key")).toString()] = lineOf(o.value(QStringLiteral("key")).toString(), o.value(QStringLiteral("fields")).toObject());
+                records[o.value(QStringLiteral("key")).toString()] = raw.trimmed(); // kept as written
                 continue;
             }
             const QStringList cells = parseCsvLine(QString::fromUtf8(raw));
@@ -110,12 +123,12 @@ Result<void> FileDestination::deliver(const QList<Operation> &operations, const 
                 outcomes.append({op.key, false, QCoreApplication::translate("sluice::destination", "no such record to update")});
                 continue;
             }
-            it->second = lineOf(op.key, op.fields());
+            it->second = lineOfOperation(op);
         } else if (op.kind == OpKind::Insert && records.count(op.key)) {
             outcomes.append({op.key, false, QCoreApplication::translate("sluice::destination", "record already exists (insert only)")});
             continue;
         } else {
-            records[op.key] = lineOf(op.key, op.fields());
+            records[op.key] = lineOfOperation(op);
         }
         outcomes.append({op.key, true, {}});
     }
