@@ -69,11 +69,11 @@ FileDestination::FileDestination(QString name, QString path, bool csv)
 Result<void> FileDestination::deliver(const QList<Operation> &operations, const DeliveryContext &context)
 {
     const QString owner = QCoreApplication::translate("sluice::destination", "destination %1").arg(m_name);
-    // Key order is kept stable (sorted) so the file diffs cleanly between runs.
-    // Each record is held as its JSON Lines line, {"fields":{...},"key":"..."},
+    // Key order is kept stable (sorted) so the file diffs cleanly between runs;
+    // under append a key holds every line sent for it, oldest first. Each record is held as its JSON Lines line, {"fields":{...},"key":"..."},
     // a few hundred bytes, not as a parsed object; a planned record's fields
     // are already compact JSON in mapping order, written as they are.
-    std::map<QString, QByteArray> records;
+    std::multimap<QString, QByteArray> records;
     auto lineOf = [](const QString &key, const QJsonObject &fields) {
         return QJsonDocument(QJsonObject{{QStringLiteral("key"), key}, {QStringLiteral("fields"), fields}}).toJson(QJsonDocument::Compact);
     };
@@ -99,7 +99,7 @@ Result<void> FileDestination::deliver(const QList<Operation> &operations, const 
                 continue;
             if (!m_csv) {
                 const QJsonObject o = QJsonDocument::fromJson(raw).object();
-                records[o.value(QStringLiteral("key")).toString()] = raw.trimmed(); // kept as written
+                records.emplace(o.value(QStringLiteral("key")).toString(), raw.trimmed()); // kept as written
                 continue;
             }
             const QStringList cells = parseCsvLine(QString::fromUtf8(raw));
@@ -110,25 +110,23 @@ Result<void> FileDestination::deliver(const QList<Operation> &operations, const 
             QJsonObject fields;
             for (qsizetype i = 1; i < header.size() && i < cells.size(); ++i)
                 fields.insert(header[i], cells[i]);
-            records[cells.value(0)] = lineOf(cells.value(0), fields);
+            records.emplace(cells.value(0), lineOf(cells.value(0), fields));
         }
     }
     QList<Outcome> outcomes;
     for (const Operation &op : operations) {
         if (op.kind == OpKind::Delete) {
             records.erase(op.key);
-        } else if (op.kind == OpKind::Update) {
-            auto it = records.find(op.key);
-            if (it == records.end()) {
-                outcomes.append({op.key, false, QCoreApplication::translate("sluice::destination", "no such record to update")});
-                continue;
-            }
-            it->second = lineOfOperation(op);
+        } else if (op.kind == OpKind::Update && !records.count(op.key)) {
+            outcomes.append({op.key, false, QCoreApplication::translate("sluice::destination", "no such record to update")});
+            continue;
         } else if (op.kind == OpKind::Insert && records.count(op.key)) {
             outcomes.append({op.key, false, QCoreApplication::translate("sluice::destination", "record already exists (insert only)")});
             continue;
         } else {
-            records[op.key] = lineOfOperation(op);
+            if (op.kind != OpKind::Append)
+                records.erase(op.key);
+            records.emplace(op.key, lineOfOperation(op));
         }
         outcomes.append({op.key, true, {}});
     }

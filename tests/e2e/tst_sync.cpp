@@ -442,11 +442,14 @@ void TestSync::consentAndModes()
     QVERIFY(fileRecords(m_ws + QStringLiteral("/out/ins.jsonl")).value(QStringLiteral("2")).value(QStringLiteral("first_name")).toString()
             != QLatin1String("Later"));
 
-    // append: every row, every run.
+    // append: every row, every run; a file keeps every line it was sent.
     for (int i = 0; i < 2; ++i) {
         r = sluice({QStringLiteral("run"), QStringLiteral("appends"), QStringLiteral("--json")});
         QCOMPARE(r.json.value(QStringLiteral("counts")).toObject().value(QStringLiteral("delivered")).toInt(), 2000);
     }
+    const QList<QByteArray> appended = readFile(m_ws + QStringLiteral("/out/app.jsonl")).trimmed().split('\n');
+    QCOMPARE(appended.size(), 4000);
+    QCOMPARE(fileRecords(m_ws + QStringLiteral("/out/app.jsonl")).size(), 2000);
 
     // A key the model yields twice is refused even when one of the two rows
     // has no consent (the local diff watches excluded rows' keys too), and a
