@@ -289,6 +289,8 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
                           columnsUsed(sync, model), sync.consentColumn, nativeTypes);
         if (Result<void> r = warehouse->ensureStateTable(); !r)
             return Error{owner + QStringLiteral(": ") + r.error().message, r.error().kind};
+        if (Result<void> r = warehouse->claim(sync.destination, sync.object); !r)
+            return Error{owner + QStringLiteral(": ") + r.error().message, r.error().kind};
         // A first run has nothing to compare with: the model is read as it is
         // and Sluice computes each row's source digest itself.
         Result<bool> empty = warehouse->stateIsEmpty();

@@ -237,6 +237,31 @@ QString WarehouseDiff::candidatesSql(const QString &modelSql, bool fullResync, b
              m_postgres ? QStringLiteral(" OFFSET 0") : QString(), where);
 }
 
+Result<void> WarehouseDiff::claim(const QString &destination, const QString &object)
+{
+    if (!m_postgres)
+        return {};
+    const QString owner = QStringLiteral("sluice: sync %1, destination %2%3")
+                              .arg(m_sync, destination, object.isEmpty() ? QString() : QStringLiteral(", object ") + object);
+    Result<QVariant> current = m_connection.scalar(QStringLiteral("SELECT obj_description(to_regclass(%1), 'pg_class')")
+                                                       .arg(source::SourceConnection::quoteLiteral(m_table)));
+    if (!current)
+        return current.error();
+    if (current->isNull() || current->toString().isEmpty())
+        return m_connection.execute(QStringLiteral("COMMENT ON TABLE %1 IS %2").arg(m_table, source::SourceConnection::quoteLiteral(owner)));
+    if (current->toString() == owner)
+        return {};
+    // "sluice: " marks the comment as Sluice's; the rest names the owner.
+    const QString prefix = QStringLiteral("sluice: ");
+    QString holder = current->toString();
+    if (holder.startsWith(prefix))
+        holder.remove(0, prefix.size());
+    return Error{QCoreApplication::translate("sluice::engine", "the warehouse state %1 belongs to %2, and this sync writes to destination %3; "
+                                                               "give this sync another name, or drop %1 to send every record again")
+                     .arg(m_table, holder, destination + (object.isEmpty() ? QString() : QStringLiteral(", object ") + object)),
+                 Error::Kind::Config};
+}
+
 Result<bool> WarehouseDiff::stateIsEmpty()
 {
     if (!m_postgres)

@@ -46,6 +46,11 @@ public:
     // After a run that wrote state: reclaim dead state rows, refresh statistics,
     // store the state in key order again when it has scattered.
     Result<void> analyze();
+    // PostgreSQL: the state table names what it describes (its comment:
+    // the sync, its destination and object). A state written for another
+    // destination (the same sync name in another workspace, say) is refused
+    // rather than diffed against: its records are not this destination's.
+    Result<void> claim(const QString &destination, const QString &object);
     // PostgreSQL: whether the state holds no record at all (a sync's first
     // run, or the first after its state was dropped). Then the model is read
     // as it is, and Sluice computes the source digests itself (sourceDigest()):

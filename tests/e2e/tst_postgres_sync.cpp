@@ -31,6 +31,7 @@ private slots:
     void killDashNineIntoAPostgresTable();
     void warehouseDiffKeepsStateInPostgres();
     void warehouseStateFollowsTheModelKeyType();
+    void warehouseStateBelongsToOneDestination();
 
 private:
     std::unique_ptr<source::SourceConnection> connect();
@@ -335,6 +336,32 @@ void TestPostgresSync::warehouseStateFollowsTheModelKeyType()
     QFile file(ws + QStringLiteral("/out.jsonl"));
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll().count('\n'), 2498);
+}
+
+// Another workspace with a sync of the same name, writing elsewhere, must not
+// diff against (and, under mirror, delete by) the first one's state.
+void TestPostgresSync::warehouseStateBelongsToOneDestination()
+{
+    const QString other = m_dir.filePath(QStringLiteral("other"));
+    QDir().mkpath(other);
+    QFile f(other + QStringLiteral("/sluice.json"));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("{\"version\": 1, \"sources\": {\"dw\": " + sourceJson() + "},"
+            " \"destinations\": {\"elsewhere\": {\"type\": \"jsonl\", \"path\": \"elsewhere.jsonl\"}},"
+            " \"models\": {\"w\": {\"source\": \"dw\", \"primary_key\": \"id\", \"sql\": \"select id, email from crm.wide where id < 100\"}},"
+            " \"syncs\": {\"w_out\": {\"model\": \"w\", \"destination\": \"elsewhere\", \"mode\": \"mirror\", \"diff\": \"warehouse\","
+            " \"fields\": [{\"source\": \"email\", \"destination\": \"email\"}]}}}");
+    f.close();
+    QProcess p;
+    p.start(QStringLiteral(SLUICE_BINARY), {QStringLiteral("run"), QStringLiteral("w_out"), QStringLiteral("--workspace"), other});
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(p.exitCode(), 2);
+    const QString err = QString::fromUtf8(p.readAllStandardError());
+    QVERIFY2(err.contains(QStringLiteral("sluice_state.\"w_out\" belongs to sync w_out, destination out")), qPrintable(err));
+    QVERIFY(!QFile::exists(other + QStringLiteral("/elsewhere.jsonl"))); // nothing sent
+    // The workspace the state belongs to still runs.
+    QCOMPARE(runSync(m_dir.filePath(QStringLiteral("warehouse")), QStringLiteral("w_out")).value(QStringLiteral("status")).toString(),
+             QStringLiteral("succeeded"));
 }
 
 QTEST_GUILESS_MAIN(TestPostgresSync)
