@@ -36,6 +36,8 @@ private slots:
 private:
     std::unique_ptr<source::SourceConnection> connect();
     QString tableWorkspace(const QString &name, const QByteArray &destinationExtra, const QByteArray &rest);
+    // A workspace directory whose sluice.json has source "dw" on the test server, then `rest`.
+    QString writeWorkspace(const QString &name, const QByteArray &rest);
     QByteArray sourceJson() const { return m_pg.sourceJson(QStringLiteral("analytics")); }
 
     test::PostgresServer m_pg;
@@ -85,17 +87,12 @@ void TestPostgresSync::syncIntoAPostgresTable()
     // A destination table the operator made, with a rule of its own.
     QVERIFY2(m_pg.psql(QStringLiteral("analytics"), QStringLiteral(
         "CREATE SCHEMA app; CREATE TABLE app.contacts (sluice_key text PRIMARY KEY, email text NOT NULL, ltv numeric);"), &error), qPrintable(error));
-    const QString ws = m_dir.filePath(QStringLiteral("sync"));
-    QDir().mkpath(ws);
-    QFile f(ws + QStringLiteral("/sluice.json"));
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write("{\"version\": 1, \"sources\": {\"dw\": " + sourceJson() + "},"
+    const QString ws = writeWorkspace(QStringLiteral("sync"),
             " \"destinations\": {\"app\": {\"type\": \"postgres\", \"host\": \"127.0.0.1\", \"port\": " + QByteArray::number(m_pg.port())
             + ", \"database\": \"analytics\", \"user\": \"postgres\", \"password\": {\"env\": \"SLUICE_TEST_PG_PW\"}, \"schema\": \"app\"}},"
             " \"models\": {\"c\": {\"source\": \"dw\", \"primary_key\": \"id\", \"sql\": \"select id, email, ltv from crm.customers\"}},"
             " \"syncs\": {\"to_app\": {\"model\": \"c\", \"destination\": \"app\", \"object\": \"contacts\", \"mode\": \"mirror\","
-            " \"fields\": [{\"source\": \"email\", \"destination\": \"email\"}, {\"source\": \"ltv\", \"destination\": \"ltv\", \"transform\": [\"cast:decimal\"]}]}}}");
-    f.close();
+            " \"fields\": [{\"source\": \"email\", \"destination\": \"email\"}, {\"source\": \"ltv\", \"destination\": \"ltv\", \"transform\": [\"cast:decimal\"]}]}}");
     auto run = [&](const QStringList &args) {
         QProcess p;
         p.start(QStringLiteral(SLUICE_BINARY), args + QStringList{QStringLiteral("--workspace"), ws, QStringLiteral("--json")});
@@ -132,19 +129,24 @@ void TestPostgresSync::syncIntoAPostgresTable()
     QCOMPARE(c->scalar(QStringLiteral("SELECT count(*) FROM app.contacts"))->toLongLong(), 2);
 }
 
-// A workspace with source "dw" and a postgres destination "app" that creates
-// its tables, both on the test server; `rest` holds "models" and "syncs".
-QString TestPostgresSync::tableWorkspace(const QString &name, const QByteArray &destinationExtra, const QByteArray &rest)
+QString TestPostgresSync::writeWorkspace(const QString &name, const QByteArray &rest)
 {
     const QString ws = m_dir.filePath(name);
     QDir().mkpath(ws);
     QFile f(ws + QStringLiteral("/sluice.json"));
-    f.open(QIODevice::WriteOnly);
-    f.write("{\"version\": 1, \"sources\": {\"dw\": " + sourceJson() + "},"
-            " \"destinations\": {\"app\": {\"type\": \"postgres\", \"host\": \"127.0.0.1\", \"port\": " + QByteArray::number(m_pg.port())
-            + ", \"database\": \"analytics\", \"user\": \"postgres\", \"password\": {\"env\": \"SLUICE_TEST_PG_PW\"}, \"create_table\": true"
-            + destinationExtra + "}}, " + rest + "}");
+    if (!f.open(QIODevice::WriteOnly))
+        qFatal("cannot write %s", qPrintable(f.fileName()));
+    f.write("{\"version\": 1, \"sources\": {\"dw\": " + sourceJson() + "}, " + rest + "}");
     return ws;
+}
+
+// A workspace with source "dw" and a postgres destination "app" that creates
+// its tables, both on the test server; `rest` holds "models" and "syncs".
+QString TestPostgresSync::tableWorkspace(const QString &name, const QByteArray &destinationExtra, const QByteArray &rest)
+{
+    return writeWorkspace(name, "\"destinations\": {\"app\": {\"type\": \"postgres\", \"host\": \"127.0.0.1\", \"port\": " + QByteArray::number(m_pg.port())
+                                    + ", \"database\": \"analytics\", \"user\": \"postgres\", \"password\": {\"env\": \"SLUICE_TEST_PG_PW\"}, \"create_table\": true"
+                                    + destinationExtra + "}}, " + rest);
 }
 
 // Records reach a postgres table as one JSON array a batch: quotes,
@@ -235,19 +237,14 @@ void TestPostgresSync::warehouseDiffKeepsStateInPostgres()
         "timestamptz '2026-01-01 00:00:00+00' + g * interval '1 second' AS seen, timestamp '2026-01-01 00:00:00' AS local_ts, "
         "gen_random_uuid() AS uid, CAST(g % 100 AS smallint) AS small FROM generate_series(1, 5000) g"), &error),
              qPrintable(error));
-    const QString ws = m_dir.filePath(QStringLiteral("warehouse"));
-    QDir().mkpath(ws);
-    QFile f(ws + QStringLiteral("/sluice.json"));
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write("{\"version\": 1, \"sources\": {\"dw\": " + sourceJson() + "},"
+    const QString ws = writeWorkspace(QStringLiteral("warehouse"),
             " \"destinations\": {\"out\": {\"type\": \"jsonl\", \"path\": \"out.jsonl\"}},"
             " \"models\": {\"w\": {\"source\": \"dw\", \"primary_key\": \"id\", \"sql\": \"select * from crm.wide\"}},"
             " \"syncs\": {\"w_out\": {\"model\": \"w\", \"destination\": \"out\", \"mode\": \"mirror\", \"diff\": \"warehouse\","
             " \"policy\": {\"consent\": \"consent\"}, \"fields\": [{\"source\": \"email\", \"destination\": \"email\"},"
             " {\"source\": \"ltv\", \"destination\": \"ltv\"}, {\"source\": \"seen\", \"destination\": \"seen\"},"
             " {\"source\": \"local_ts\", \"destination\": \"local_ts\"}, {\"source\": \"uid\", \"destination\": \"uid\"},"
-            " {\"source\": \"small\", \"destination\": \"small\"}]}}}");
-    f.close();
+            " {\"source\": \"small\", \"destination\": \"small\"}]}}");
     auto run = [&]() { return runSync(ws, QStringLiteral("w_out")); };
     QJsonObject out = run();
     QCOMPARE(out.value(QStringLiteral("counts")).toObject().value(QStringLiteral("delivered")).toInt(), 2500);
@@ -342,16 +339,11 @@ void TestPostgresSync::warehouseStateFollowsTheModelKeyType()
 // diff against (and, under mirror, delete by) the first one's state.
 void TestPostgresSync::warehouseStateBelongsToOneDestination()
 {
-    const QString other = m_dir.filePath(QStringLiteral("other"));
-    QDir().mkpath(other);
-    QFile f(other + QStringLiteral("/sluice.json"));
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write("{\"version\": 1, \"sources\": {\"dw\": " + sourceJson() + "},"
+    const QString other = writeWorkspace(QStringLiteral("other"),
             " \"destinations\": {\"elsewhere\": {\"type\": \"jsonl\", \"path\": \"elsewhere.jsonl\"}},"
             " \"models\": {\"w\": {\"source\": \"dw\", \"primary_key\": \"id\", \"sql\": \"select id, email from crm.wide where id < 100\"}},"
             " \"syncs\": {\"w_out\": {\"model\": \"w\", \"destination\": \"elsewhere\", \"mode\": \"mirror\", \"diff\": \"warehouse\","
-            " \"fields\": [{\"source\": \"email\", \"destination\": \"email\"}]}}}");
-    f.close();
+            " \"fields\": [{\"source\": \"email\", \"destination\": \"email\"}]}}");
     QProcess p;
     p.start(QStringLiteral(SLUICE_BINARY), {QStringLiteral("run"), QStringLiteral("w_out"), QStringLiteral("--workspace"), other});
     QVERIFY(p.waitForFinished(60000));
