@@ -70,9 +70,10 @@ Result<void> FileDestination::deliver(const QList<Operation> &operations, const 
 {
     const QString owner = QCoreApplication::translate("sluice::destination", "destination %1").arg(m_name);
     // Key order is kept stable (sorted) so the file diffs cleanly between runs;
-    // under append a key holds every line sent for it, oldest first. Each record is held as its JSON Lines line, {"fields":{...},"key":"..."},
-    // a few hundred bytes, not as a parsed object; a planned record's fields
-    // are already compact JSON in mapping order, written as they are.
+    // under append a key holds every line sent for it, oldest first. Each
+    // record is held as its JSON Lines line, {"fields":{...},"key":"..."}, a
+    // few hundred bytes, not as a parsed object; a planned record's fields are
+    // already compact JSON in mapping order, written as they are.
     std::multimap<QString, QByteArray> records;
     auto lineOf = [](const QString &key, const QJsonObject &fields) {
         return QJsonDocument(QJsonObject{{QStringLiteral("key"), key}, {QStringLiteral("fields"), fields}}).toJson(QJsonDocument::Compact);
