@@ -12,6 +12,10 @@ namespace sluice::cli {
 
 namespace {
 
+// --json was asked for, and whether its one document has been printed: a
+// failure prints the error document instead, so a script always gets one.
+bool jsonWanted = false;
+bool jsonPrinted = false;
 
 struct VerbSpec
 {
@@ -78,6 +82,8 @@ bool isVerb(const QString &verb)
 
 int run(const QStringList &arguments)
 {
+    jsonWanted = arguments.contains(QStringLiteral("--json"));
+    jsonPrinted = false;
     if (arguments.isEmpty() || arguments.first() == QLatin1String("help") || arguments.first() == QLatin1String("--help")
         || arguments.first() == QLatin1String("-h")) {
         say(usage());
@@ -149,6 +155,9 @@ int exitCodeFor(const Error &error)
 
 void printJson(const QJsonObject &document)
 {
+    if (jsonPrinted)
+        return; // one document per invocation
+    jsonPrinted = true;
     const QByteArray text = QJsonDocument(document).toJson(QJsonDocument::Indented);
     std::fwrite(text.constData(), 1, size_t(text.size()), stdout);
     std::fflush(stdout);
@@ -163,15 +172,24 @@ void say(const QString &text)
     std::fflush(stderr);
 }
 
+void printErrorJson(const QString &message, const QString &object)
+{
+    if (!jsonWanted || jsonPrinted)
+        return;
+    printJson(QJsonObject{{QStringLiteral("error"), QJsonObject{{QStringLiteral("message"), message}, {QStringLiteral("object"), object}}}});
+}
+
 int fail(const Error &error)
 {
     say(QCoreApplication::translate("sluice::cli", "error: %1").arg(error.message));
+    printErrorJson(error.message, error.object());
     return exitCodeFor(error);
 }
 
 int usageError(const QString &message)
 {
     say(QCoreApplication::translate("sluice::cli", "error: %1").arg(message));
+    printErrorJson(message, QString());
     return ExitUsage;
 }
 

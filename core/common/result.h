@@ -14,7 +14,14 @@ struct Error
     QString message;
     // Exit-code class the CLI maps this to (see DESIGN.md).
     enum class Kind { Config, Unreachable, Refused, Query, Cancelled, Internal } kind = Kind::Internal;
+
+    // The object at fault ("sync crm", "destination hook"): the message's own
+    // opening words when they name one, for `"error": {"message", "object"}`.
+    QString object() const;
 };
+
+// The object a message opens with ("destination hook: ..." -> "destination hook").
+QString objectNamedBy(const QString &message);
 
 template<typename T>
 class [[nodiscard]] Result final

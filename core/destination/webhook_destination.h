@@ -1,32 +1,31 @@
 #pragma once
 
-#include "destination/destination.h"
-#include "destination/rate_limiter.h"
+#include "destination/http_delivery.h"
 
 #include <QHash>
 #include <QUrl>
 
 namespace sluice::destination {
 
-struct HttpSettings
-{
-    int batchSize = 100;
-    int concurrency = 4;
-    double rateRequests = 0; // 0: no limit
-    double ratePerSeconds = 1;
-    int timeoutSeconds = 30;
-    int maxAttempts = 6;
-    int backoffBaseMs = 500;
-
-    static HttpSettings from(const QJsonObject &config);
-};
-
 // DESIGN.md's webhook wire format: POST {"sync", "run_id", "batch": [{op, key,
 // fields}]} with an Idempotency-Key of <run_id>-<batch_no>. 2xx accepts the
-// batch except the records its optional "results" reject; 429 and 503 wait
-// for Retry-After; other 5xx and network errors back off exponentially with
-// jitter; any other 4xx rejects the batch, which is split in halves until the
-// bad records stand alone.
+// batch except the records its optional "results" reject; everything else
+// (redirects, 401/403, 429/503, 5xx, other 4xx) is HttpDelivery's standard
+// reading.
+class WebhookProtocol final : public HttpProtocol
+{
+public:
+    WebhookProtocol(QUrl url, QHash<QByteArray, QByteArray> headers);
+    HttpRequest encode(const QList<Operation> &operations, const BatchContext &batch) const override;
+
+protected:
+    QList<Outcome> decodeAccepted(const QList<Operation> &operations, const HttpAnswer &answer) const override;
+
+private:
+    QUrl m_url;
+    QHash<QByteArray, QByteArray> m_headers;
+};
+
 class WebhookDestination final : public Destination
 {
 public:
@@ -35,8 +34,7 @@ public:
 
 private:
     QString m_name;
-    QUrl m_url;
-    QHash<QByteArray, QByteArray> m_headers;
+    WebhookProtocol m_protocol;
     HttpSettings m_settings;
 };
 

@@ -38,8 +38,11 @@ QJsonObject RunResult::toJson() const
                   {QStringLiteral("rejections"), heldJson(plan.invalid + rejected)},
                   {QStringLiteral("model_rows"), double(plan.modelRows)},
                   {QStringLiteral("timings"), plan.timings}};
-    if (!error.isEmpty())
-        o.insert(QStringLiteral("error"), error);
+    if (!error.isEmpty()) {
+        const QString object = objectNamedBy(error);
+        o.insert(QStringLiteral("error"), QJsonObject{{QStringLiteral("message"), error},
+                                                      {QStringLiteral("object"), object.isEmpty() ? QStringLiteral("sync ") + plan.sync : object}});
+    }
     if (!plan.drift.isEmpty())
         o.insert(QStringLiteral("schema_drift"), plan.drift);
     if (!plan.freshnessMax.isEmpty())

@@ -71,6 +71,9 @@ struct SyncConfig
     QString consentColumn;
     QString diff = QStringLiteral("local");
     QJsonObject schedule;
+    // A mirror run stops before removing more than this share of what the
+    // destination holds (a model that suddenly returns nothing, say).
+    double maxDeleteShare = 0.5;
     QJsonObject raw;
 };
 

@@ -3,6 +3,7 @@
 // names the object at fault and the line where it stands.
 #include "workspace/workspace.h"
 
+#include "connector/connector_info.h"
 #include "mapping/field_schema.h"
 
 #include <QCoreApplication>
@@ -20,12 +21,7 @@ const QStringList &knownDrivers()
 
 const QStringList &knownDestinationTypes()
 {
-    static const QStringList t{
-        QStringLiteral("jsonl"),      QStringLiteral("csv"),       QStringLiteral("postgres"),
-        QStringLiteral("sqlite"),     QStringLiteral("webhook"),   QStringLiteral("hubspot"),
-        QStringLiteral("salesforce"), QStringLiteral("braze"),     QStringLiteral("google_ads"),
-        QStringLiteral("meta"),       QStringLiteral("iterable"),  QStringLiteral("klaviyo"),
-        QStringLiteral("mixpanel"),   QStringLiteral("intercom")};
+    static const QStringList t = connector::destinationTypes();
     return t;
 }
 
@@ -58,14 +54,6 @@ std::optional<SecretRef> parseSecretRef(const QJsonValue &value)
 
 namespace {
 
-
-const QStringList &secretKeys()
-{
-    static const QStringList k{QStringLiteral("password"), QStringLiteral("token"), QStringLiteral("api_key"),
-                               QStringLiteral("secret"), QStringLiteral("access_token"),
-                               QStringLiteral("client_secret"), QStringLiteral("refresh_token")};
-    return k;
-}
 
 const QStringList &knownTransforms()
 {
@@ -136,17 +124,34 @@ public:
         return out;
     }
 
-    void checkSecrets(const QJsonObject &o, const QString &path, const QString &object)
+    // Keys an object may hold: anything else is named, with where it stands.
+    void onlyKeys(const QJsonObject &o, const QStringList &known, const QString &path, const QString &object)
     {
-        for (auto it = o.begin(); it != o.end(); ++it) {
-            if (!secretKeys().contains(it.key()))
-                continue;
-            if (!parseSecretRef(it.value()))
+        for (auto it = o.begin(); it != o.end(); ++it)
+            if (!known.contains(it.key()))
                 fail(path + QLatin1Char('/') + it.key(), object,
-                     QCoreApplication::translate("sluice::workspace", "\"%1\" must be a secret reference such as {\"env\": \"NAME\"}, {\"keychain\": \"NAME\"} "
-                        "or {\"file\": \"PATH\"}; secrets are never written into sluice.json")
-                         .arg(it.key()));
+                     QCoreApplication::translate("sluice::workspace", "unknown key \"%1\" (known: %2)").arg(it.key(), known.join(QStringLiteral(", "))));
+    }
+
+    // An object-valued key: absent is fine, any other shape is an error.
+    QJsonObject object(const QJsonObject &o, const QString &key, const QString &path, const QString &owner, const QString &example)
+    {
+        const QJsonValue v = o.value(key);
+        if (v.isUndefined() || v.isNull())
+            return {};
+        if (!v.isObject()) {
+            fail(path + QLatin1Char('/') + key, owner,
+                 QCoreApplication::translate("sluice::workspace", "\"%1\" must be an object, as in %2").arg(key, example));
+            return {};
         }
+        return v.toObject();
+    }
+
+    void settings(const connector::ConnectorInfo &info, const QJsonObject &o, const QString &path, const QString &object)
+    {
+        connector::validateSettings(info, o, [&](const QString &sub, const QString &problem) {
+            fail(sub.isEmpty() ? path : path + QLatin1Char('/') + sub, object, problem);
+        });
     }
 
     QStringList errors() const { return m_errors; }
@@ -239,6 +244,195 @@ void validateSchedule(Validator &v, const QJsonValue &value, const QStringList &
     } else if (!s.value(QStringLiteral("manual")).toBool()) {
         v.fail(path, object, QCoreApplication::translate("sluice::workspace", "schedule needs one of \"every\", \"cron\", \"after\" or \"manual\""));
     }
+    v.onlyKeys(s, {QStringLiteral("every"), QStringLiteral("cron"), QStringLiteral("tz"), QStringLiteral("after"), QStringLiteral("manual"),
+                   QStringLiteral("jitter")},
+               path, object);
+}
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("sluice::workspace", text);
+}
+
+void parseSources(Validator &v, const QJsonObject &root, Config &config)
+{
+    const auto sources = section(v, root, QStringLiteral("sources"));
+    for (auto it = sources.begin(); it != sources.end(); ++it) {
+        const QString path = QStringLiteral("sources/") + it.key();
+        const QString obj = tr("source %1").arg(it.key());
+        const QJsonObject o = it.value();
+        SourceConfig s;
+        s.name = it.key();
+        s.raw = o;
+        s.driver = v.string(o, QStringLiteral("driver"), path, obj, true);
+        const connector::ConnectorInfo *info = connector::findSourceDriver(s.driver);
+        if (!s.driver.isEmpty() && !info)
+            v.fail(path + QStringLiteral("/driver"), obj,
+                   tr("unknown driver \"%1\" (known: %2)").arg(s.driver, knownDrivers().join(QStringLiteral(", "))));
+        if (info)
+            v.settings(*info, o, path, obj);
+        s.path = o.value(QStringLiteral("path")).toString();
+        s.host = o.value(QStringLiteral("host")).toString(QStringLiteral("127.0.0.1"));
+        s.port = o.value(QStringLiteral("port")).toInt(0);
+        s.database = o.value(QStringLiteral("database")).toString();
+        s.user = o.value(QStringLiteral("user")).toString();
+        if (o.contains(QStringLiteral("password")))
+            s.password = parseSecretRef(o.value(QStringLiteral("password")));
+        s.connectTimeoutSeconds = o.value(QStringLiteral("connect_timeout_s")).toInt(10);
+        config.sources.insert(s.name, s);
+    }
+}
+
+void parseDestinations(Validator &v, const QJsonObject &root, Config &config)
+{
+    const auto destinations = section(v, root, QStringLiteral("destinations"));
+    for (auto it = destinations.begin(); it != destinations.end(); ++it) {
+        const QString path = QStringLiteral("destinations/") + it.key();
+        const QString obj = tr("destination %1").arg(it.key());
+        const QJsonObject o = it.value();
+        DestinationConfig d;
+        d.name = it.key();
+        d.raw = o;
+        d.type = v.string(o, QStringLiteral("type"), path, obj, true);
+        const connector::ConnectorInfo *info = connector::findDestination(d.type);
+        if (!d.type.isEmpty() && !info)
+            v.fail(path + QStringLiteral("/type"), obj,
+                   tr("unknown destination type \"%1\" (known: %2)").arg(d.type, knownDestinationTypes().join(QStringLiteral(", "))));
+        if (info)
+            v.settings(*info, o, path, obj);
+        d.pii = v.string(o, QStringLiteral("pii"), path, obj, false);
+        if (!d.pii.isEmpty() && d.pii != QLatin1String("allow") && d.pii != QLatin1String("hash") && d.pii != QLatin1String("block"))
+            v.fail(path + QStringLiteral("/pii"), obj, tr("\"pii\" must be allow, hash or block"));
+        if (d.type == QLatin1String("webhook") && !o.contains(QStringLiteral("url")) && !o.contains(QStringLiteral("base_url")))
+            v.fail(path, obj, tr("a webhook destination needs a \"url\""));
+        const QJsonValue schema = o.value(QStringLiteral("field_schema"));
+        if (!schema.isUndefined() && !schema.isObject())
+            v.fail(path + QStringLiteral("/field_schema"), obj, tr("\"field_schema\" must be an object of fields"));
+        for (const QString &problem : mapping::fieldSchemaProblems(schema.toObject()))
+            v.fail(path + QStringLiteral("/field_schema"), obj, problem);
+        config.destinations.insert(d.name, d);
+    }
+}
+
+void parseModels(Validator &v, const QJsonObject &root, Config &config)
+{
+    static const QStringList keys{QStringLiteral("source"), QStringLiteral("primary_key"), QStringLiteral("sql"), QStringLiteral("pii"),
+                                  QStringLiteral("freshness"), QStringLiteral("description")};
+    const auto models = section(v, root, QStringLiteral("models"));
+    for (auto it = models.begin(); it != models.end(); ++it) {
+        const QString path = QStringLiteral("models/") + it.key();
+        const QString obj = tr("model %1").arg(it.key());
+        const QJsonObject o = it.value();
+        v.onlyKeys(o, keys, path, obj);
+        ModelConfig m;
+        m.name = it.key();
+        m.raw = o;
+        m.source = v.string(o, QStringLiteral("source"), path, obj, true);
+        if (!m.source.isEmpty() && !config.sources.contains(m.source))
+            v.fail(path + QStringLiteral("/source"), obj, tr("unknown source \"%1\"").arg(m.source));
+        m.sql = v.string(o, QStringLiteral("sql"), path, obj, true);
+        m.primaryKey = v.stringList(o, QStringLiteral("primary_key"), path, obj);
+        if (m.primaryKey.isEmpty() || m.primaryKey.contains(QString()))
+            v.fail(path, obj, tr("\"primary_key\" is required: a column name, or a list of them"));
+        else if (QSet<QString>(m.primaryKey.begin(), m.primaryKey.end()).size() != m.primaryKey.size())
+            v.fail(path + QStringLiteral("/primary_key"), obj, tr("\"primary_key\" names a column twice"));
+        m.pii = v.stringList(o, QStringLiteral("pii"), path, obj);
+        m.freshness = v.string(o, QStringLiteral("freshness"), path, obj, false);
+        v.string(o, QStringLiteral("description"), path, obj, false);
+        config.models.insert(m.name, m);
+    }
+}
+
+void parseFields(Validator &v, const QJsonObject &o, const QString &path, const QString &syncName, SyncConfig &s)
+{
+    static const QStringList keys{QStringLiteral("source"), QStringLiteral("destination"), QStringLiteral("transform"), QStringLiteral("description")};
+    const QJsonValue fields = o.value(QStringLiteral("fields"));
+    if (!fields.isUndefined() && !fields.isArray())
+        v.fail(path + QStringLiteral("/fields"), tr("sync %1").arg(syncName), tr("\"fields\" must be a list of mappings"));
+    const QJsonArray fieldArray = fields.toArray();
+    QSet<QString> destinations;
+    for (qsizetype i = 0; i < fieldArray.size(); ++i) {
+        const QString fpath = path + QStringLiteral("/fields/") + QString::number(i);
+        const QString fobj = tr("sync %1: field %2").arg(syncName).arg(i + 1);
+        if (!fieldArray[i].isObject()) {
+            v.fail(fpath, fobj, tr("a mapping must be an object such as {\"source\": \"email\", \"destination\": \"email\"}"));
+            continue;
+        }
+        const QJsonObject f = fieldArray[i].toObject();
+        v.onlyKeys(f, keys, fpath, fobj);
+        FieldMapping fm;
+        fm.source = v.string(f, QStringLiteral("source"), fpath, fobj, true);
+        fm.destination = v.string(f, QStringLiteral("destination"), fpath, fobj, true);
+        if (!fm.destination.isEmpty() && destinations.contains(fm.destination))
+            v.fail(fpath + QStringLiteral("/destination"), fobj, tr("field \"%1\" is mapped twice").arg(fm.destination));
+        destinations.insert(fm.destination);
+        fm.transform = v.stringList(f, QStringLiteral("transform"), fpath, fobj);
+        for (const QString &step : std::as_const(fm.transform))
+            validateTransform(v, step, fpath + QStringLiteral("/transform"), fobj);
+        s.fields.append(fm);
+    }
+}
+
+// Governance and identity: a typo here must never switch a rule off silently.
+void parseGovernance(Validator &v, const QJsonObject &o, const QString &path, const QString &obj, SyncConfig &s)
+{
+    const QJsonObject match = v.object(o, QStringLiteral("match"), path, obj, QStringLiteral("{\"source\": \"email\", \"destination\": \"email\"}"));
+    if (o.contains(QStringLiteral("match")) && o.value(QStringLiteral("match")).isObject()) {
+        v.onlyKeys(match, {QStringLiteral("source"), QStringLiteral("destination")}, path + QStringLiteral("/match"), obj);
+        s.matchSource = v.string(match, QStringLiteral("source"), path + QStringLiteral("/match"), obj, true);
+        s.matchDestination = v.string(match, QStringLiteral("destination"), path + QStringLiteral("/match"), obj, true);
+    }
+    const QJsonObject policy = v.object(o, QStringLiteral("policy"), path, obj, QStringLiteral("{\"consent\": \"marketing_consent\"}"));
+    if (o.contains(QStringLiteral("policy")) && o.value(QStringLiteral("policy")).isObject()) {
+        v.onlyKeys(policy, {QStringLiteral("consent")}, path + QStringLiteral("/policy"), obj);
+        s.consentColumn = v.string(policy, QStringLiteral("consent"), path + QStringLiteral("/policy"), obj, policy.contains(QStringLiteral("consent")));
+    }
+    const QJsonValue share = o.value(QStringLiteral("max_delete_share"));
+    if (!share.isUndefined() && (!share.isDouble() || share.toDouble() < 0 || share.toDouble() > 1))
+        v.fail(path + QStringLiteral("/max_delete_share"), obj, tr("\"max_delete_share\" must be a number from 0 to 1 (0.5 is half the destination's records)"));
+    s.maxDeleteShare = share.toDouble(0.5);
+}
+
+void parseSyncs(Validator &v, const QJsonObject &root, Config &config)
+{
+    static const QStringList keys{QStringLiteral("model"), QStringLiteral("destination"), QStringLiteral("object"), QStringLiteral("mode"),
+                                  QStringLiteral("match"), QStringLiteral("fields"), QStringLiteral("policy"), QStringLiteral("diff"),
+                                  QStringLiteral("schedule"), QStringLiteral("description"), QStringLiteral("max_delete_share")};
+    const auto syncs = section(v, root, QStringLiteral("syncs"));
+    for (auto it = syncs.begin(); it != syncs.end(); ++it) {
+        const QString path = QStringLiteral("syncs/") + it.key();
+        const QString obj = tr("sync %1").arg(it.key());
+        const QJsonObject o = it.value();
+        v.onlyKeys(o, keys, path, obj);
+        SyncConfig s;
+        s.name = it.key();
+        s.raw = o;
+        s.model = v.string(o, QStringLiteral("model"), path, obj, true);
+        if (!s.model.isEmpty() && !config.models.contains(s.model))
+            v.fail(path + QStringLiteral("/model"), obj, tr("unknown model \"%1\"").arg(s.model));
+        s.destination = v.string(o, QStringLiteral("destination"), path, obj, true);
+        if (!s.destination.isEmpty() && !config.destinations.contains(s.destination))
+            v.fail(path + QStringLiteral("/destination"), obj, tr("unknown destination \"%1\"").arg(s.destination));
+        s.object = v.string(o, QStringLiteral("object"), path, obj, false);
+        const QString mode = v.string(o, QStringLiteral("mode"), path, obj, false);
+        if (!mode.isEmpty()) {
+            s.mode = mode;
+            if (!knownSyncModes().contains(mode))
+                v.fail(path + QStringLiteral("/mode"), obj, tr("unknown mode \"%1\" (known: %2)").arg(mode, knownSyncModes().join(QStringLiteral(", "))));
+        }
+        parseGovernance(v, o, path, obj, s);
+        parseFields(v, o, path, it.key(), s);
+        const QString diff = v.string(o, QStringLiteral("diff"), path, obj, false);
+        if (!diff.isEmpty()) {
+            s.diff = diff;
+            if (diff != QLatin1String("local") && diff != QLatin1String("warehouse"))
+                v.fail(path + QStringLiteral("/diff"), obj, tr("\"diff\" must be local or warehouse"));
+        }
+        v.string(o, QStringLiteral("description"), path, obj, false);
+        s.schedule = o.value(QStringLiteral("schedule")).toObject();
+        validateSchedule(v, o.value(QStringLiteral("schedule")), syncs.keys(), path + QStringLiteral("/schedule"), obj);
+        config.syncs.insert(s.name, s);
+    }
 }
 
 } // namespace
@@ -250,159 +444,23 @@ Result<Config> parseConfig(const QJsonObject &root, const JsonLayout &layout)
 
     for (const JsonLayout::Duplicate &d : layout.duplicates()) {
         v.fail(d.path, QString(),
-               QCoreApplication::translate("sluice::workspace", "\"%1\" is defined twice (first at line %2); names must be unique")
-                   .arg(d.path.section(QLatin1Char('/'), -1))
-                   .arg(d.first.line));
+               tr("\"%1\" is defined twice (first at line %2); names must be unique").arg(d.path.section(QLatin1Char('/'), -1)).arg(d.first.line));
     }
+    v.onlyKeys(root,
+               {QStringLiteral("version"), QStringLiteral("sources"), QStringLiteral("destinations"), QStringLiteral("models"),
+                QStringLiteral("syncs"), QStringLiteral("$schema")},
+               QString(), QString());
 
     const QJsonValue version = root.value(QStringLiteral("version"));
     if (version.isUndefined())
-        v.fail(QString(), QString(), QCoreApplication::translate("sluice::workspace", "\"version\" is missing; this Sluice reads version 1"));
+        v.fail(QString(), QString(), tr("\"version\" is missing; this Sluice reads version 1"));
     else if (version.toInt(-1) != 1)
-        v.fail(QStringLiteral("version"), QString(), QCoreApplication::translate("sluice::workspace", "unsupported version; this Sluice reads version 1"));
+        v.fail(QStringLiteral("version"), QString(), tr("unsupported version; this Sluice reads version 1"));
 
-    const auto sources = section(v, root, QStringLiteral("sources"));
-    for (auto it = sources.begin(); it != sources.end(); ++it) {
-        const QString path = QStringLiteral("sources/") + it.key();
-        const QString obj = QCoreApplication::translate("sluice::workspace", "source %1").arg(it.key());
-        const QJsonObject o = it.value();
-        SourceConfig s;
-        s.name = it.key();
-        s.raw = o;
-        s.driver = v.string(o, QStringLiteral("driver"), path, obj, true);
-        if (!s.driver.isEmpty() && !knownDrivers().contains(s.driver))
-            v.fail(path + QStringLiteral("/driver"), obj,
-                   QCoreApplication::translate("sluice::workspace", "unknown driver \"%1\" (known: %2)").arg(s.driver, knownDrivers().join(QStringLiteral(", "))));
-        if (s.driver == QLatin1String("sqlite")) {
-            s.path = v.string(o, QStringLiteral("path"), path, obj, true);
-        } else if (!s.driver.isEmpty()) {
-            s.host = v.string(o, QStringLiteral("host"), path, obj, false);
-            if (s.host.isEmpty())
-                s.host = QStringLiteral("127.0.0.1");
-            const QJsonValue port = o.value(QStringLiteral("port"));
-            if (!port.isUndefined() && (!port.isDouble() || port.toInt() <= 0 || port.toInt() > 65535))
-                v.fail(path + QStringLiteral("/port"), obj, QCoreApplication::translate("sluice::workspace", "\"port\" must be a number from 1 to 65535"));
-            s.port = port.toInt(0);
-            s.database = v.string(o, QStringLiteral("database"), path, obj, true);
-            s.user = v.string(o, QStringLiteral("user"), path, obj, false);
-        }
-        if (o.contains(QStringLiteral("password")))
-            s.password = parseSecretRef(o.value(QStringLiteral("password")));
-        if (o.contains(QStringLiteral("connect_timeout_s")))
-            s.connectTimeoutSeconds = qMax(1, o.value(QStringLiteral("connect_timeout_s")).toInt(10));
-        v.checkSecrets(o, path, obj);
-        config.sources.insert(s.name, s);
-    }
-
-    const auto destinations = section(v, root, QStringLiteral("destinations"));
-    for (auto it = destinations.begin(); it != destinations.end(); ++it) {
-        const QString path = QStringLiteral("destinations/") + it.key();
-        const QString obj = QCoreApplication::translate("sluice::workspace", "destination %1").arg(it.key());
-        DestinationConfig d;
-        d.name = it.key();
-        d.raw = it.value();
-        d.type = v.string(it.value(), QStringLiteral("type"), path, obj, true);
-        if (!d.type.isEmpty() && !knownDestinationTypes().contains(d.type))
-            v.fail(path + QStringLiteral("/type"), obj,
-                   QCoreApplication::translate("sluice::workspace", "unknown destination type \"%1\" (known: %2)")
-                       .arg(d.type, knownDestinationTypes().join(QStringLiteral(", "))));
-        d.pii = v.string(it.value(), QStringLiteral("pii"), path, obj, false);
-        if (!d.pii.isEmpty() && d.pii != QLatin1String("allow") && d.pii != QLatin1String("hash")
-            && d.pii != QLatin1String("block"))
-            v.fail(path + QStringLiteral("/pii"), obj, QCoreApplication::translate("sluice::workspace", "\"pii\" must be allow, hash or block"));
-        if ((d.type == QLatin1String("jsonl") || d.type == QLatin1String("csv") || d.type == QLatin1String("sqlite"))
-            && it.value().value(QStringLiteral("path")).toString().isEmpty())
-            v.fail(path, obj, QCoreApplication::translate("sluice::workspace", "a %1 destination needs a \"path\"").arg(d.type));
-        if (d.type == QLatin1String("postgres") && it.value().value(QStringLiteral("database")).toString().isEmpty())
-            v.fail(path, obj, QCoreApplication::translate("sluice::workspace", "a postgres destination needs a \"database\""));
-        if (d.type == QLatin1String("webhook") && it.value().value(QStringLiteral("url")).toString().isEmpty())
-            v.fail(path, obj, QCoreApplication::translate("sluice::workspace", "a webhook destination needs a \"url\""));
-        v.checkSecrets(it.value(), path, obj);
-        const QJsonValue schema = it.value().value(QStringLiteral("field_schema"));
-        if (!schema.isUndefined() && !schema.isObject())
-            v.fail(path + QStringLiteral("/field_schema"), obj, QCoreApplication::translate("sluice::workspace", "\"field_schema\" must be an object of fields"));
-        for (const QString &problem : mapping::fieldSchemaProblems(schema.toObject()))
-            v.fail(path + QStringLiteral("/field_schema"), obj, problem);
-        const QJsonObject headers = it.value().value(QStringLiteral("headers")).toObject();
-        for (auto h = headers.begin(); h != headers.end(); ++h)
-            if (!h.value().isString() && !parseSecretRef(h.value()))
-                v.fail(path + QStringLiteral("/headers/") + h.key(), obj,
-                       QCoreApplication::translate("sluice::workspace", "header \"%1\" must be a string or a secret reference").arg(h.key()));
-        config.destinations.insert(d.name, d);
-    }
-
-    const auto models = section(v, root, QStringLiteral("models"));
-    for (auto it = models.begin(); it != models.end(); ++it) {
-        const QString path = QStringLiteral("models/") + it.key();
-        const QString obj = QCoreApplication::translate("sluice::workspace", "model %1").arg(it.key());
-        const QJsonObject o = it.value();
-        ModelConfig m;
-        m.name = it.key();
-        m.raw = o;
-        m.source = v.string(o, QStringLiteral("source"), path, obj, true);
-        if (!m.source.isEmpty() && !sources.contains(m.source))
-            v.fail(path + QStringLiteral("/source"), obj, QCoreApplication::translate("sluice::workspace", "unknown source \"%1\"").arg(m.source));
-        m.sql = v.string(o, QStringLiteral("sql"), path, obj, true);
-        m.primaryKey = v.stringList(o, QStringLiteral("primary_key"), path, obj);
-        if (m.primaryKey.isEmpty() || m.primaryKey.contains(QString()))
-            v.fail(path, obj, QCoreApplication::translate("sluice::workspace", "\"primary_key\" is required: a column name, or a list of them"));
-        m.pii = v.stringList(o, QStringLiteral("pii"), path, obj);
-        m.freshness = v.string(o, QStringLiteral("freshness"), path, obj, false);
-        config.models.insert(m.name, m);
-    }
-
-    const auto syncs = section(v, root, QStringLiteral("syncs"));
-    for (auto it = syncs.begin(); it != syncs.end(); ++it) {
-        const QString path = QStringLiteral("syncs/") + it.key();
-        const QString obj = QCoreApplication::translate("sluice::workspace", "sync %1").arg(it.key());
-        const QJsonObject o = it.value();
-        SyncConfig s;
-        s.name = it.key();
-        s.raw = o;
-        s.model = v.string(o, QStringLiteral("model"), path, obj, true);
-        if (!s.model.isEmpty() && !models.contains(s.model))
-            v.fail(path + QStringLiteral("/model"), obj, QCoreApplication::translate("sluice::workspace", "unknown model \"%1\"").arg(s.model));
-        s.destination = v.string(o, QStringLiteral("destination"), path, obj, true);
-        if (!s.destination.isEmpty() && !destinations.contains(s.destination))
-            v.fail(path + QStringLiteral("/destination"), obj, QCoreApplication::translate("sluice::workspace", "unknown destination \"%1\"").arg(s.destination));
-        s.object = v.string(o, QStringLiteral("object"), path, obj, false);
-        const QString mode = v.string(o, QStringLiteral("mode"), path, obj, false);
-        if (!mode.isEmpty()) {
-            s.mode = mode;
-            if (!knownSyncModes().contains(mode))
-                v.fail(path + QStringLiteral("/mode"), obj,
-                       QCoreApplication::translate("sluice::workspace", "unknown mode \"%1\" (known: %2)").arg(mode, knownSyncModes().join(QStringLiteral(", "))));
-        }
-        const QJsonObject match = o.value(QStringLiteral("match")).toObject();
-        s.matchSource = match.value(QStringLiteral("source")).toString();
-        s.matchDestination = match.value(QStringLiteral("destination")).toString();
-        const QJsonValue fields = o.value(QStringLiteral("fields"));
-        if (!fields.isUndefined() && !fields.isArray())
-            v.fail(path + QStringLiteral("/fields"), obj, QCoreApplication::translate("sluice::workspace", "\"fields\" must be a list of mappings"));
-        const QJsonArray fieldArray = fields.toArray();
-        for (qsizetype i = 0; i < fieldArray.size(); ++i) {
-            const QString fpath = path + QStringLiteral("/fields/") + QString::number(i);
-            const QJsonObject f = fieldArray[i].toObject();
-            const QString fobj = QCoreApplication::translate("sluice::workspace", "sync %1: field %2").arg(it.key()).arg(i + 1);
-            FieldMapping fm;
-            fm.source = v.string(f, QStringLiteral("source"), fpath, fobj, true);
-            fm.destination = v.string(f, QStringLiteral("destination"), fpath, fobj, true);
-            fm.transform = v.stringList(f, QStringLiteral("transform"), fpath, fobj);
-            for (const QString &step : std::as_const(fm.transform))
-                validateTransform(v, step, fpath + QStringLiteral("/transform"), fobj);
-            s.fields.append(fm);
-        }
-        s.consentColumn = o.value(QStringLiteral("policy")).toObject().value(QStringLiteral("consent")).toString();
-        const QString diff = v.string(o, QStringLiteral("diff"), path, obj, false);
-        if (!diff.isEmpty()) {
-            s.diff = diff;
-            if (diff != QLatin1String("local") && diff != QLatin1String("warehouse"))
-                v.fail(path + QStringLiteral("/diff"), obj, QCoreApplication::translate("sluice::workspace", "\"diff\" must be local or warehouse"));
-        }
-        s.schedule = o.value(QStringLiteral("schedule")).toObject();
-        validateSchedule(v, o.value(QStringLiteral("schedule")), syncs.keys(), path + QStringLiteral("/schedule"), obj);
-        config.syncs.insert(s.name, s);
-    }
+    parseSources(v, root, config);
+    parseDestinations(v, root, config);
+    parseModels(v, root, config);
+    parseSyncs(v, root, config);
 
     if (!v.errors().isEmpty())
         return configError(v.errors().join(QLatin1Char('\n')));

@@ -112,7 +112,13 @@ Result<QString> Workspace::resolveSecret(const SecretRef &ref, const QString &ow
         return qEnvironmentVariable(ref.name.toLocal8Bit().constData());
     }
     case SecretRef::Kind::File: {
-        QFile f(resolvePath(ref.name));
+        // Like ssh with a private key: a secret others can read is no longer a secret.
+        const QFileInfo info(resolvePath(ref.name));
+        if (info.exists() && (info.permissions() & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther)))
+            return configError(QCoreApplication::translate("sluice::workspace", "%1: secret file %2 can be read or changed by other users; "
+                                  "allow only its owner (chmod 600 %2)")
+                                   .arg(owner, ref.name));
+        QFile f(info.absoluteFilePath());
         if (!f.open(QIODevice::ReadOnly))
             return configError(QCoreApplication::translate("sluice::workspace", "%1: cannot read secret file %2: %3").arg(owner, ref.name, f.errorString()));
         QByteArray value = f.readAll();

@@ -3,6 +3,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QTemporaryDir>
+#include <QRegularExpression>
 #include <QTest>
 
 using sluice::workspace::Workspace;
@@ -18,6 +19,8 @@ private slots:
     void loadSaveIsByteIdentical();
     void editKeepsOperatorKeyOrder();
     void secrets();
+    void typosNeverSwitchGovernanceOff_data();
+    void typosNeverSwitchGovernanceOff();
     void missingWorkspaceSaysHowToCreateOne();
 };
 
@@ -31,6 +34,22 @@ static QByteArray valid()
   "models": { "customers": { "source": "dw", "primary_key": "customer_id", "sql": "select 1 as customer_id" } },
   "syncs": { "s": { "model": "customers", "destination": "out", "mode": "upsert",
                     "fields": [ { "source": "email", "destination": "email", "transform": ["trim", "lowercase"] } ] } }
+}
+)";
+}
+
+// A workspace with every governance key in use, for the typo tests.
+static QByteArray governed()
+{
+    return R"({
+  "version": 1,
+  "sources": { "dw": { "driver": "sqlite", "path": "w.db" } },
+  "destinations": { "crm": { "type": "hubspot", "token": { "env": "HUBSPOT_TOKEN" } } },
+  "models": { "customers": { "source": "dw", "primary_key": "customer_id", "sql": "select 1 as customer_id" } },
+  "syncs": { "s": { "model": "customers", "destination": "crm", "mode": "upsert",
+                    "match": {"source": "email", "destination": "email"},
+                    "policy": {"consent": "marketing_consent"},
+                    "fields": [ { "source": "email", "destination": "email" } ] } }
 }
 )";
 }
@@ -144,9 +163,61 @@ void TestWorkspace::secrets()
     QVERIFY(secretFile.open(QIODevice::WriteOnly));
     secretFile.write("from-file\n");
     secretFile.close();
+    // #10.8: a secret file others can read is refused, like ssh refuses such a key.
+    QVERIFY(secretFile.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther));
+    auto exposed = ws->resolveSecret({sluice::workspace::SecretRef::Kind::File, QStringLiteral("token")}, QStringLiteral("source dw: password"));
+    QVERIFY(!exposed.ok());
+    QCOMPARE(exposed.error().kind, sluice::Error::Kind::Config);
+    QVERIFY2(exposed.error().message.contains(QStringLiteral("source dw: password: secret file token can be read or changed by other users")),
+             qPrintable(exposed.error().message));
+    QVERIFY(!exposed.error().message.contains(QStringLiteral("from-file")));
+    QVERIFY(secretFile.setPermissions(QFile::ReadOwner | QFile::WriteOwner));
     auto fromFile = ws->resolveSecret({sluice::workspace::SecretRef::Kind::File, QStringLiteral("token")}, QStringLiteral("x"));
     QVERIFY(fromFile.ok());
     QCOMPARE(fromFile.value(), QStringLiteral("from-file"));
+}
+
+// #10.6: governance and identity keys of the wrong shape, or misspelt, are
+// errors with line and column; they never switch a rule off silently.
+void TestWorkspace::typosNeverSwitchGovernanceOff_data()
+{
+    QTest::addColumn<QString>("from");
+    QTest::addColumn<QString>("to");
+    QTest::addColumn<QString>("expected");
+    const QString policy = QStringLiteral(R"("policy": {"consent": "marketing_consent"})");
+    QTest::newRow("policy as a string") << policy << QStringLiteral(R"("policy": "marketing_consent")") << QStringLiteral("\"policy\" must be an object");
+    QTest::newRow("consent misspelt") << policy << QStringLiteral(R"("policy": {"consnet": "marketing_consent"})") << QStringLiteral("unknown key \"consnet\"");
+    QTest::newRow("consent not a string") << policy << QStringLiteral(R"("policy": {"consent": true})") << QStringLiteral("\"consent\" must be a string");
+    const QString match = QStringLiteral(R"("match": {"source": "email", "destination": "email"})");
+    QTest::newRow("match as a string") << match << QStringLiteral(R"("match": "email")") << QStringLiteral("\"match\" must be an object");
+    QTest::newRow("match half") << match << QStringLiteral(R"("match": {"source": "email"})") << QStringLiteral("\"destination\" is required");
+    QTest::newRow("sync key misspelt") << match << match + QStringLiteral(R"(, "polcy": {})") << QStringLiteral("unknown key \"polcy\"");
+    QTest::newRow("rate limit huge") << QStringLiteral(R"("type": "hubspot")") << QStringLiteral(R"("type": "hubspot", "rate_limit": {"requests": 1e13, "per_seconds": 1})")
+                                     << QStringLiteral("\"requests\" must be a whole number from 1 to 1000000");
+    QTest::newRow("negative concurrency") << QStringLiteral(R"("type": "hubspot")") << QStringLiteral(R"("type": "hubspot", "concurrency": -3)")
+                                          << QStringLiteral("\"concurrency\" must be a whole number from 1 to 64");
+    QTest::newRow("string batch size") << QStringLiteral(R"("type": "hubspot")") << QStringLiteral(R"("type": "hubspot", "batch_size": "50")")
+                                       << QStringLiteral("\"batch_size\" must be a whole number from 1 to 100");
+    QTest::newRow("negative timeout") << QStringLiteral(R"("type": "hubspot")") << QStringLiteral(R"("type": "hubspot", "timeout_s": -1)")
+                                      << QStringLiteral("\"timeout_s\" must be a whole number from 1 to 3600");
+    QTest::newRow("model key misspelt") << QStringLiteral(R"("primary_key": "customer_id")") << QStringLiteral(R"("primary_key": "customer_id", "pi": ["email"])")
+                                        << QStringLiteral("unknown key \"pi\"");
+}
+
+void TestWorkspace::typosNeverSwitchGovernanceOff()
+{
+    QFETCH(QString, from);
+    QFETCH(QString, to);
+    QFETCH(QString, expected);
+    QVERIFY(Workspace::fromText(governed(), QStringLiteral("/tmp")).ok());
+    QByteArray text = governed();
+    QVERIFY2(text.contains(from.toUtf8()), qPrintable(from));
+    text.replace(from.toUtf8(), to.toUtf8());
+    auto ws = Workspace::fromText(text, QStringLiteral("/tmp"));
+    QVERIFY(!ws.ok());
+    QCOMPARE(ws.error().kind, sluice::Error::Kind::Config);
+    QVERIFY2(ws.error().message.contains(expected), qPrintable(ws.error().message));
+    QVERIFY2(ws.error().message.contains(QRegularExpression(QStringLiteral("sluice\\.json:\\d+:\\d+: "))), qPrintable(ws.error().message));
 }
 
 void TestWorkspace::missingWorkspaceSaysHowToCreateOne()

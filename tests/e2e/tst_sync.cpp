@@ -290,7 +290,7 @@ void TestSync::unreachableDestinationFailsWithoutAdvancingState()
     r = sluice({QStringLiteral("run"), QStringLiteral("to_hook"), QStringLiteral("--json")});
     QCOMPARE(r.code, 1);
     QCOMPARE(r.json.value(QStringLiteral("status")).toString(), QStringLiteral("failed"));
-    QVERIFY2(r.json.value(QStringLiteral("error")).toString().contains(QStringLiteral("destination hook")), r.err.constData());
+    QVERIFY2(r.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString().contains(QStringLiteral("destination hook")), r.err.constData());
     r = sluice({QStringLiteral("plan"), QStringLiteral("to_hook"), QStringLiteral("--json")});
     QCOMPARE(r.json.value(QStringLiteral("counts")).toObject().value(QStringLiteral("added")).toInt(), 2000);
 }
@@ -552,7 +552,7 @@ void TestSync::interruptStopsCleanly()
     QCOMPARE(p.exitCode(), 1);
     const QJsonObject out = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
     QCOMPARE(out.value(QStringLiteral("status")).toString(), QStringLiteral("failed"));
-    QVERIFY(out.value(QStringLiteral("error")).toString().contains(QStringLiteral("cancelled")));
+    QVERIFY(out.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString().contains(QStringLiteral("cancelled")));
     const int delivered = out.value(QStringLiteral("counts")).toObject().value(QStringLiteral("delivered")).toInt();
     QVERIFY(delivered > 0 && delivered < 2000);
     m_sink->clearFaults();

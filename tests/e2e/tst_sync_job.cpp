@@ -81,7 +81,7 @@ void TestSyncJob::cancelStopsAndTheNextRunFinishes()
         QVERIFY(finished.wait(30000));
         const QJsonObject summary = finished.first().at(0).toJsonObject();
         QCOMPARE(summary.value(QStringLiteral("status")).toString(), QStringLiteral("failed"));
-        QVERIFY(summary.value(QStringLiteral("error")).toString().contains(QStringLiteral("cancelled")));
+        QVERIFY(summary.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString().contains(QStringLiteral("cancelled")));
         QVERIFY(sink.records().size() < 3000);
     }
     sink.clearFaults();

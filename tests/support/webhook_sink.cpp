@@ -9,6 +9,7 @@
 #include <QTimer>
 
 #include <deque>
+#include <memory>
 
 namespace sluice::test {
 
@@ -17,11 +18,13 @@ struct WebhookSink::State
     mutable QMutex mutex;
     struct Fault
     {
-        enum Kind { Status, Drop, Delay } kind;
+        enum Kind { Status, Drop, Delay, Trickle } kind;
         int status = 0;
         int retryAfter = -1;
         int delayMs = 0;
+        QHash<QByteArray, QByteArray> headers;
     };
+    QList<WebhookSink::Received> received;
     std::deque<Fault> faults;
     QHash<QString, QString> rejectReasons;
     QSet<QString> badRequest;
@@ -73,11 +76,14 @@ private:
             const QList<QByteArray> lines = buffer.left(headerEnd).split('\n');
             qsizetype length = 0;
             QByteArray idempotency;
+            WebhookSink::Received seen;
+            seen.method = lines.value(0).split(' ').value(0);
             for (const QByteArray &line : lines) {
                 const qsizetype colon = line.indexOf(':');
                 if (colon < 0)
                     continue;
                 const QByteArray name = line.left(colon).trimmed().toLower();
+                seen.headers.insert(name, line.mid(colon + 1).trimmed());
                 if (name == "content-length")
                     length = line.mid(colon + 1).trimmed().toLongLong();
                 else if (name == "idempotency-key")
@@ -87,18 +93,50 @@ private:
                 return;
             const QByteArray body = buffer.mid(headerEnd + 4, length);
             buffer.remove(0, headerEnd + 4 + length);
+            seen.bodySize = body.size();
+            {
+                QMutexLocker lock(&m_state->mutex);
+                m_state->received.append(seen);
+            }
             handle(socket, body, idempotency, m_throttled.take(socket));
         }
     }
 
-    static void respond(QTcpSocket *socket, int status, const QByteArray &body, int retryAfter = -1)
+    static QByteArray head(int status, qsizetype length, int retryAfter, const QHash<QByteArray, QByteArray> &headers = {})
     {
         QByteArray head = "HTTP/1.1 " + QByteArray::number(status) + " X\r\nContent-Type: application/json\r\nContent-Length: "
-                          + QByteArray::number(body.size()) + "\r\n";
+                          + QByteArray::number(length) + "\r\n";
         if (retryAfter >= 0)
             head += "Retry-After: " + QByteArray::number(retryAfter) + "\r\n";
-        socket->write(head + "\r\n" + body);
+        for (auto it = headers.begin(); it != headers.end(); ++it)
+            head += it.key() + ": " + it.value() + "\r\n";
+        return head + "\r\n";
+    }
+
+    static void respond(QTcpSocket *socket, int status, const QByteArray &body, int retryAfter = -1,
+                        const QHash<QByteArray, QByteArray> &headers = {})
+    {
+        socket->write(head(status, body.size(), retryAfter, headers) + body);
         socket->flush();
+    }
+
+    // Headers at once, then the body a byte at a time: a server that is alive but never quite done.
+    void trickle(QTcpSocket *socket, const QByteArray &body, int msPerByte)
+    {
+        socket->write(head(200, body.size(), -1));
+        socket->flush();
+        QPointer<QTcpSocket> guard(socket);
+        auto *timer = new QTimer(this);
+        auto sent = std::make_shared<qsizetype>(0);
+        QObject::connect(timer, &QTimer::timeout, this, [guard, body, sent, timer] {
+            if (!guard || *sent >= body.size()) {
+                timer->deleteLater();
+                return;
+            }
+            guard->write(body.mid((*sent)++, 1));
+            guard->flush();
+        });
+        timer->start(msPerByte);
     }
 
     // A strict one-second sliding window over the requests it let through.
@@ -118,14 +156,14 @@ private:
 
     void handle(QTcpSocket *socket, const QByteArray &body, const QByteArray &idempotency, bool throttled)
     {
-        WebhookSink::State::Fault fault{WebhookSink::State::Fault::Status, 0, -1, 0};
+        WebhookSink::State::Fault fault{WebhookSink::State::Fault::Status, 0, -1, 0, {}};
         bool faulty = false;
         {
             QMutexLocker lock(&m_state->mutex);
             ++m_state->requests;
             m_state->keys.append(idempotency);
             if (throttled) {
-                fault = {WebhookSink::State::Fault::Status, 429, 1, 0};
+                fault = {WebhookSink::State::Fault::Status, 429, 1, 0, {}};
                 faulty = true;
             }
             if (!faulty && !m_state->faults.empty()) {
@@ -139,7 +177,11 @@ private:
             return;
         }
         if (faulty && fault.kind == WebhookSink::State::Fault::Status) {
-            respond(socket, fault.status, "{\"error\": \"injected\"}", fault.retryAfter);
+            respond(socket, fault.status, "{\"error\": \"injected\"}", fault.retryAfter, fault.headers);
+            return;
+        }
+        if (faulty && fault.kind == WebhookSink::State::Fault::Trickle) {
+            trickle(socket, apply(body, idempotency), fault.delayMs);
             return;
         }
         const QByteArray answer = apply(body, idempotency);
@@ -214,21 +256,41 @@ void WebhookSink::failNext(int requests, int status, int retryAfterSeconds)
 {
     QMutexLocker lock(&m_state->mutex);
     for (int i = 0; i < requests; ++i)
-        m_state->faults.push_back({State::Fault::Status, status, retryAfterSeconds, 0});
+        m_state->faults.push_back({State::Fault::Status, status, retryAfterSeconds, 0, {}});
+}
+
+void WebhookSink::failNextWith(int requests, int status, const QHash<QByteArray, QByteArray> &headers)
+{
+    QMutexLocker lock(&m_state->mutex);
+    for (int i = 0; i < requests; ++i)
+        m_state->faults.push_back({State::Fault::Status, status, -1, 0, headers});
+}
+
+void WebhookSink::trickleNext(int requests, int msPerByte)
+{
+    QMutexLocker lock(&m_state->mutex);
+    for (int i = 0; i < requests; ++i)
+        m_state->faults.push_back({State::Fault::Trickle, 200, -1, msPerByte, {}});
+}
+
+QList<WebhookSink::Received> WebhookSink::received() const
+{
+    QMutexLocker lock(&m_state->mutex);
+    return m_state->received;
 }
 
 void WebhookSink::dropNext(int requests)
 {
     QMutexLocker lock(&m_state->mutex);
     for (int i = 0; i < requests; ++i)
-        m_state->faults.push_back({State::Fault::Drop, 0, -1, 0});
+        m_state->faults.push_back({State::Fault::Drop, 0, -1, 0, {}});
 }
 
 void WebhookSink::delayNext(int requests, int milliseconds)
 {
     QMutexLocker lock(&m_state->mutex);
     for (int i = 0; i < requests; ++i)
-        m_state->faults.push_back({State::Fault::Delay, 0, -1, milliseconds});
+        m_state->faults.push_back({State::Fault::Delay, 0, -1, milliseconds, {}});
 }
 
 void WebhookSink::rejectKeys(const QHash<QString, QString> &reasons)

@@ -30,6 +30,10 @@ public:
     QString url() const { return QStringLiteral("http://127.0.0.1:%1/ingest").arg(m_port); }
 
     void failNext(int requests, int status, int retryAfterSeconds = -1);
+    // Answer `status` with these extra headers (Location, a Retry-After date, ...).
+    void failNextWith(int requests, int status, const QHash<QByteArray, QByteArray> &headers);
+    // Answer normally, but one byte every `msPerByte`.
+    void trickleNext(int requests, int msPerByte);
     void dropNext(int requests);
     void delayNext(int requests, int milliseconds);
     void rejectKeys(const QHash<QString, QString> &reasons); // 2xx with "results"
@@ -42,6 +46,13 @@ public:
     QHash<QString, int> deliveries() const;             // key -> times accepted (idempotent batches once)
     int requests() const;
     QList<QByteArray> idempotencyKeys() const;
+    struct Received
+    {
+        QByteArray method;
+        QHash<QByteArray, QByteArray> headers; // names lower-cased
+        qsizetype bodySize = 0;
+    };
+    QList<Received> received() const; // every request, in arrival order
 
 private:
     friend class SinkServer;

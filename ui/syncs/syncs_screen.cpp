@@ -207,7 +207,7 @@ void SyncsScreen::showSummary(const QJsonObject &summary)
     else if (status == QLatin1String("partial"))
         text = tr("Run %1 is partial: some records were held back; they are retried by the next run.").arg(summary.value(QStringLiteral("run_id")).toString());
     else
-        text = tr("Run %1 failed: %2").arg(summary.value(QStringLiteral("run_id")).toString(), summary.value(QStringLiteral("error")).toString());
+        text = tr("Run %1 failed: %2").arg(summary.value(QStringLiteral("run_id")).toString(), summary.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString());
     m_status->setText(text);
     const QJsonArray held = summary.value(QStringLiteral("rejections")).toArray();
     const int shown = int(qMin<qsizetype>(held.size(), 1000));
