@@ -1,4 +1,5 @@
 #include "cli/cli_support.h"
+#include "destination/destination.h"
 #include "engine/sync_engine.h"
 #include "model/key_check.h"
 #include "source/source_connection.h"
@@ -36,59 +37,15 @@ QJsonObject entry(const QString &name, const QString &error)
 
 QString checkDestination(const workspace::Workspace &ws, const workspace::DestinationConfig &d, int &code)
 {
-    for (auto it = d.raw.begin(); it != d.raw.end(); ++it) {
-        if (auto ref = workspace::parseSecretRef(it.value())) {
-            Result<QString> s = ws.resolveSecret(*ref, QCoreApplication::translate("sluice::cli", "destination %1: %2").arg(d.name, it.key()));
-            if (!s) {
-                code = ExitUsage;
-                return s.error().message;
-            }
-        }
+    // Built as a run builds it: secrets resolved, settings read, the type's connector present.
+    Result<std::unique_ptr<destination::Destination>> built = destination::Destination::create(d, ws);
+    if (!built) {
+        code = exitCodeFor(built.error());
+        return built.error().message;
     }
-    const QJsonObject headers = d.raw.value(QStringLiteral("headers")).toObject();
-    for (auto it = headers.begin(); it != headers.end(); ++it) {
-        if (auto ref = workspace::parseSecretRef(it.value())) {
-            Result<QString> s = ws.resolveSecret(*ref, QCoreApplication::translate("sluice::cli", "destination %1: header %2").arg(d.name, it.key()));
-            if (!s) {
-                code = ExitUsage;
-                return s.error().message;
-            }
-        }
-    }
-    const QString address = d.raw.value(QStringLiteral("url")).toString(d.raw.value(QStringLiteral("base_url")).toString());
-    if (!address.isEmpty()) {
-        // Reach the host: a TCP connection within the destination's timeout (at most 10 s).
-        const QUrl url(address);
-        QTcpSocket socket;
-        socket.connectToHost(url.host(), quint16(url.port(url.scheme() == QLatin1String("https") ? 443 : 80)));
-        const int timeout = qBound(1, d.raw.value(QStringLiteral("timeout_s")).toInt(10), 10) * 1000;
-        if (!socket.waitForConnected(timeout)) {
-            code = ExitFailed;
-            return QCoreApplication::translate("sluice::cli", "destination %1: cannot reach %2: %3")
-                .arg(d.name, url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery), socket.errorString());
-        }
-    }
-    if (d.type == QLatin1String("postgres")) {
-        workspace::SourceConfig asSource;
-        asSource.name = d.name;
-        asSource.driver = QStringLiteral("postgres");
-        asSource.host = d.raw.value(QStringLiteral("host")).toString(QStringLiteral("127.0.0.1"));
-        asSource.port = d.raw.value(QStringLiteral("port")).toInt(0);
-        asSource.database = d.raw.value(QStringLiteral("database")).toString();
-        asSource.user = d.raw.value(QStringLiteral("user")).toString();
-        asSource.password = workspace::parseSecretRef(d.raw.value(QStringLiteral("password")));
-        auto c = source::SourceConnection::open(asSource, ws);
-        if (!c) {
-            code = exitCodeFor(c.error());
-            return QCoreApplication::translate("sluice::cli", "destination %1: %2").arg(d.name, c.error().message);
-        }
-    }
-    if (d.type == QLatin1String("jsonl") || d.type == QLatin1String("csv") || d.type == QLatin1String("sqlite")) {
-        const QFileInfo dir(QFileInfo(ws.resolvePath(d.raw.value(QStringLiteral("path")).toString())).absolutePath());
-        if (dir.exists() && !dir.isWritable()) {
-            code = ExitFailed;
-            return QCoreApplication::translate("sluice::cli", "destination %1: directory %2 is not writable").arg(d.name, dir.absoluteFilePath());
-        }
+    if (Result<void> r = built.value()->check(); !r) {
+        code = exitCodeFor(r.error());
+        return r.error().message;
     }
     return {};
 }
@@ -101,7 +58,9 @@ int runCheck(const Arguments &args)
     if (!ws) {
         if (args.json())
             printJson(QJsonObject{{QStringLiteral("ok"), false},
-                                  {QStringLiteral("errors"), QJsonArray::fromStringList(ws.error().message.split(QLatin1Char('\n')))}});
+                                  {QStringLiteral("errors"), QJsonArray::fromStringList(ws.error().message.split(QLatin1Char('\n')))},
+                                  {QStringLiteral("error"), QJsonObject{{QStringLiteral("message"), ws.error().message},
+                                                                       {QStringLiteral("object"), ws.error().object()}}}});
         return fail(ws.error());
     }
     const workspace::Config &config = ws->config();
@@ -110,6 +69,7 @@ int runCheck(const Arguments &args)
     QStringList errors;
 
     std::map<QString, std::unique_ptr<source::SourceConnection>> connections;
+    std::map<QString, QList<source::Column>> modelColumns;
     for (const workspace::SourceConfig &s : config.sources) {
         Result<std::unique_ptr<source::SourceConnection>> c = source::SourceConnection::open(s, ws.value());
         if (!c) {
@@ -136,6 +96,7 @@ int runCheck(const Arguments &args)
             models.append(entry(m.name, message));
             continue;
         }
+        modelColumns[m.name] = columns.value();
         Result<model::KeyCheck> keys = model::checkKeys(*conn->second, m, columns.value());
         if (!keys) {
             const QString message = QCoreApplication::translate("sluice::cli", "model %1: %2").arg(m.name, keys.error().message);
@@ -168,7 +129,10 @@ int runCheck(const Arguments &args)
     }
     QJsonArray syncs;
     for (const workspace::SyncConfig &s : config.syncs) {
-        const QStringList problems = engine::governanceProblems(ws.value(), s.name);
+        QStringList problems = engine::governanceProblems(ws.value(), s.name);
+        // The mapping compiled against the model's columns, as a run would.
+        if (const auto columns = modelColumns.find(config.syncs.value(s.name).model); columns != modelColumns.end())
+            problems.append(engine::mappingProblems(ws.value(), s.name, columns->second));
         if (!problems.isEmpty()) {
             outcome.worsen(ExitUsage);
             errors.append(problems);
@@ -177,14 +141,19 @@ int runCheck(const Arguments &args)
     }
     for (const QString &e : std::as_const(errors))
         say(QCoreApplication::translate("sluice::cli", "error: %1").arg(e));
-    if (args.json())
-        printJson(QJsonObject{{QStringLiteral("ok"), outcome.exitCode == ExitOk},
-                              {QStringLiteral("workspace"), ws->dir()},
-                              {QStringLiteral("sources"), sources},
-                              {QStringLiteral("models"), models},
-                              {QStringLiteral("destinations"), destinations},
-                              {QStringLiteral("syncs"), syncs},
-                              {QStringLiteral("errors"), QJsonArray::fromStringList(errors)}});
+    if (args.json()) {
+        QJsonObject doc{{QStringLiteral("ok"), outcome.exitCode == ExitOk},
+                        {QStringLiteral("workspace"), ws->dir()},
+                        {QStringLiteral("sources"), sources},
+                        {QStringLiteral("models"), models},
+                        {QStringLiteral("destinations"), destinations},
+                        {QStringLiteral("syncs"), syncs},
+                        {QStringLiteral("errors"), QJsonArray::fromStringList(errors)}};
+        if (!errors.isEmpty())
+            doc.insert(QStringLiteral("error"), QJsonObject{{QStringLiteral("message"), errors.join(QLatin1Char('\n'))},
+                                                           {QStringLiteral("object"), objectNamedBy(errors.first())}});
+        printJson(doc);
+    }
     if (outcome.exitCode == ExitOk)
         say(QCoreApplication::translate("sluice::cli", "sluice.json is valid; every source and model checks out"));
     return outcome.exitCode;

@@ -143,8 +143,12 @@ int runRejections(const Arguments &args)
     if (!state)
         return fail(state.error());
     const bool all = args.flags.contains(QStringLiteral("all"));
+    const QString runId = args.options.value(QStringLiteral("run"));
+    const QList<store::RunRecord> history = state.value()->runs(sync, 1);
+    if (const auto named = runId.isEmpty() ? std::nullopt : state.value()->run(runId); !runId.isEmpty() && (!named || named->sync != sync))
+        return fail(configError(QCoreApplication::translate("sluice::cli", "sync %1: no run %2; its runs are listed by: sluice runs %1").arg(sync, runId)));
     QJsonArray out;
-    const auto list = state.value()->rejections(sync, all, args.options.value(QStringLiteral("run")));
+    const auto list = state.value()->rejections(sync, all, runId);
     for (const store::StateStore::Rejection &r : list) {
         QJsonObject o{{QStringLiteral("key"), r.key},
                       {QStringLiteral("kind"), r.kind},
@@ -159,8 +163,15 @@ int runRejections(const Arguments &args)
                                                                                     r.resolvedRun.isEmpty() ? QString() : QCoreApplication::translate("sluice::cli", " (delivered in %1)").arg(r.resolvedRun)));
     }
     if (args.json())
-        printJson(QJsonObject{{QStringLiteral("sync"), sync}, {QStringLiteral("rejections"), out}});
-    if (list.isEmpty())
+        printJson(QJsonObject{{QStringLiteral("sync"), sync},
+                              {QStringLiteral("rejections"), out},
+                              {QStringLiteral("last_run"), history.isEmpty() ? QJsonValue() : QJsonValue(history.first().id)}});
+    if (history.isEmpty())
+        say(QCoreApplication::translate("sluice::cli", "sync %1 has not run yet: nothing was sent, so nothing was rejected; "
+                                        "see what it would send with: sluice plan %1").arg(sync));
+    else if (list.isEmpty() && !runId.isEmpty())
+        say(QCoreApplication::translate("sluice::cli", "sync %1: run %2 held back no record").arg(sync, runId));
+    else if (list.isEmpty())
         say(QCoreApplication::translate("sluice::cli", "sync %1: every record is in the destination; nothing held back").arg(sync));
     return ExitOk;
 }

@@ -67,6 +67,9 @@ class Destination
 public:
     virtual ~Destination() = default;
     virtual Result<void> deliver(const QList<Operation> &operations, const DeliveryContext &context) = 0;
+    // The cheapest proof the destination can be written to (reach the host,
+    // open the database, a writable folder); errors name the destination.
+    virtual Result<void> check() const { return {}; }
 
     static Result<std::unique_ptr<Destination>> create(const workspace::DestinationConfig &config,
                                                        const workspace::Workspace &workspace);

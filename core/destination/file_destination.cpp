@@ -1,5 +1,6 @@
 #include "destination/file_destination.h"
 
+#include "destination/csv_format.h"
 #include "source/column.h"
 
 #include <QCoreApplication>
@@ -8,6 +9,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLockFile>
 #include <QSaveFile>
 
 #include <map>
@@ -16,47 +18,36 @@ namespace sluice::destination {
 
 namespace {
 
-QString csvCell(const QJsonValue &v)
+QString csvText(const QJsonValue &v)
 {
-    QString s;
     if (v.isString())
-        s = v.toString();
-    else if (v.isNull() || v.isUndefined())
+        return v.toString();
+    if (v.isNull() || v.isUndefined())
         return {};
-    else
-        s = QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
-    if (s.contains(QLatin1Char(',')) || s.contains(QLatin1Char('"')) || s.contains(QLatin1Char('\n')))
-        s = QLatin1Char('"') + s.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
-    return s;
+    return QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
 }
 
-QStringList parseCsvLine(const QString &line)
+QByteArray lineOf(const QString &key, const QJsonObject &fields)
 {
-    QStringList out;
-    QString cell;
-    bool quoted = false;
-    for (qsizetype i = 0; i < line.size(); ++i) {
-        const QChar c = line[i];
-        if (quoted) {
-            if (c == QLatin1Char('"') && i + 1 < line.size() && line[i + 1] == QLatin1Char('"')) {
-                cell += c;
-                ++i;
-            } else if (c == QLatin1Char('"')) {
-                quoted = false;
-            } else {
-                cell += c;
-            }
-        } else if (c == QLatin1Char('"')) {
-            quoted = true;
-        } else if (c == QLatin1Char(',')) {
-            out.append(cell);
-            cell.clear();
-        } else {
-            cell += c;
-        }
-    }
-    out.append(cell);
-    return out;
+    return QJsonDocument(QJsonObject{{QStringLiteral("key"), key}, {QStringLiteral("fields"), fields}}).toJson(QJsonDocument::Compact);
+}
+
+// A planned record's fields are already compact JSON in mapping order, written as they are.
+QByteArray lineOfOperation(const Operation &op)
+{
+    QByteArray line;
+    line.reserve(op.fieldsJson.size() + op.key.size() + 24);
+    line.append("{\"fields\":");
+    line.append(op.fieldsJson.isEmpty() ? QByteArray("{}") : op.fieldsJson);
+    line.append(",\"key\":");
+    source::appendJsonString(line, op.key);
+    line.append('}');
+    return line;
+}
+
+QJsonObject fieldsOf(const QByteArray &line)
+{
+    return QJsonDocument::fromJson(line).object().value(QStringLiteral("fields")).toObject();
 }
 
 } // namespace
@@ -66,54 +57,105 @@ FileDestination::FileDestination(QString name, QString path, bool csv)
 {
 }
 
+Result<void> FileDestination::check() const
+{
+    // The file, or the nearest folder that exists on its way, must be writable.
+    QFileInfo at(m_path);
+    if (at.exists())
+        return at.isWritable() ? Result<void>() : Result<void>(Error{QCoreApplication::translate("sluice::destination", "destination %1: %2 is not writable").arg(m_name, m_path), Error::Kind::Unreachable});
+    QDir dir = at.absoluteDir();
+    while (!dir.exists() && !dir.isRoot())
+        dir.setPath(QFileInfo(dir.absolutePath()).absolutePath());
+    if (!QFileInfo(dir.absolutePath()).isWritable())
+        return Error{QCoreApplication::translate("sluice::destination", "destination %1: cannot create %2: folder %3 is not writable").arg(m_name, m_path, dir.absolutePath()),
+                     Error::Kind::Unreachable};
+    return {};
+}
+
+Result<void> FileDestination::load(Records &records) const
+{
+    QFile existing(m_path);
+    if (!existing.exists())
+        return {};
+    const QString owner = QCoreApplication::translate("sluice::destination", "destination %1").arg(m_name);
+    if (!existing.open(QIODevice::ReadOnly))
+        return Error{QCoreApplication::translate("sluice::destination", "%1: cannot read %2: %3").arg(owner, m_path, existing.errorString()),
+                     Error::Kind::Unreachable};
+    const QByteArray text = existing.readAll();
+    if (!m_csv) {
+        for (const QByteArray &raw : text.split('\n')) {
+            if (raw.trimmed().isEmpty())
+                continue;
+            const QJsonObject o = QJsonDocument::fromJson(raw).object();
+            records.emplace(o.value(QStringLiteral("key")).toString(), raw.trimmed()); // kept as written
+        }
+        return {};
+    }
+    bool ok = true;
+    const QList<QStringList> rows = csv::parse(QString::fromUtf8(text), &ok);
+    if (!ok)
+        return Error{QCoreApplication::translate("sluice::destination", "%1: %2 is not valid CSV (a quoted cell never ends); "
+                                                 "nothing was written, fix or move the file").arg(owner, m_path),
+                     Error::Kind::Unreachable};
+    for (qsizetype r = 1; r < rows.size(); ++r) {
+        const QStringList &cells = rows[r];
+        QJsonObject fields;
+        for (qsizetype i = 1; i < rows.first().size() && i < cells.size(); ++i)
+            fields.insert(rows.first()[i], cells[i]);
+        records.emplace(cells.value(0), lineOf(cells.value(0), fields));
+    }
+    return {};
+}
+
+Result<void> FileDestination::write(const Records &records) const
+{
+    const QString owner = QCoreApplication::translate("sluice::destination", "destination %1").arg(m_name);
+    QSaveFile out(m_path);
+    if (!out.open(QIODevice::WriteOnly))
+        return Error{QCoreApplication::translate("sluice::destination", "%1: cannot write %2: %3").arg(owner, m_path, out.errorString()),
+                     Error::Kind::Unreachable};
+    if (m_csv) {
+        QStringList columns;
+        for (const auto &[key, line] : records)
+            for (const QString &k : fieldsOf(line).keys())
+                if (!columns.contains(k))
+                    columns.append(k);
+        out.write(csv::record(QStringList{QStringLiteral("key")} + columns).toUtf8() + "\r\n");
+        for (const auto &[key, line] : records) {
+            const QJsonObject fields = fieldsOf(line);
+            QStringList cells{key};
+            for (const QString &c : columns)
+                cells.append(csvText(fields.value(c)));
+            out.write(csv::record(cells).toUtf8() + "\r\n");
+        }
+    } else {
+        for (const auto &[key, line] : records) {
+            out.write(line);
+            out.write("\n");
+        }
+    }
+    if (!out.commit())
+        return Error{QCoreApplication::translate("sluice::destination", "%1: cannot write %2: %3").arg(owner, m_path, out.errorString()),
+                     Error::Kind::Unreachable};
+    return {};
+}
+
 Result<void> FileDestination::deliver(const QList<Operation> &operations, const DeliveryContext &context)
 {
     const QString owner = QCoreApplication::translate("sluice::destination", "destination %1").arg(m_name);
+    // The file is read, changed and replaced as one step; another sync (or
+    // workspace) writing the same file waits, so neither loses the other's records.
+    QDir().mkpath(QFileInfo(m_path).absolutePath());
+    QLockFile lock(m_path + QStringLiteral(".lock"));
+    lock.setStaleLockTime(0); // held only while this process lives
+    if (!lock.tryLock(30 * 60 * 1000))
+        return Error{QCoreApplication::translate("sluice::destination", "%1: %2 stayed locked by another writer for 30 minutes (%3.lock)").arg(owner, m_path, m_path),
+                     Error::Kind::Unreachable};
     // Key order is kept stable (sorted) so the file diffs cleanly between runs;
-    // under append a key holds every line sent for it, oldest first. Each
-    // record is held as its JSON Lines line, {"fields":{...},"key":"..."}, a
-    // few hundred bytes, not as a parsed object; a planned record's fields are
-    // already compact JSON in mapping order, written as they are.
-    std::multimap<QString, QByteArray> records;
-    auto lineOf = [](const QString &key, const QJsonObject &fields) {
-        return QJsonDocument(QJsonObject{{QStringLiteral("key"), key}, {QStringLiteral("fields"), fields}}).toJson(QJsonDocument::Compact);
-    };
-    auto lineOfOperation = [](const Operation &op) {
-        QByteArray line;
-        line.reserve(op.fieldsJson.size() + op.key.size() + 24);
-        line.append("{\"fields\":");
-        line.append(op.fieldsJson.isEmpty() ? QByteArray("{}") : op.fieldsJson);
-        line.append(",\"key\":");
-        source::appendJsonString(line, op.key);
-        line.append('}');
-        return line;
-    };
-    QFile existing(m_path);
-    if (existing.exists()) {
-        if (!existing.open(QIODevice::ReadOnly))
-            return Error{QCoreApplication::translate("sluice::destination", "%1: cannot read %2: %3").arg(owner, m_path, existing.errorString()),
-                         Error::Kind::Unreachable};
-        const QList<QByteArray> lines = existing.readAll().split('\n');
-        QStringList header;
-        for (const QByteArray &raw : lines) {
-            if (raw.trimmed().isEmpty())
-                continue;
-            if (!m_csv) {
-                const QJsonObject o = QJsonDocument::fromJson(raw).object();
-                records.emplace(o.value(QStringLiteral("key")).toString(), raw.trimmed()); // kept as written
-                continue;
-            }
-            const QStringList cells = parseCsvLine(QString::fromUtf8(raw));
-            if (header.isEmpty()) {
-                header = cells;
-                continue;
-            }
-            QJsonObject fields;
-            for (qsizetype i = 1; i < header.size() && i < cells.size(); ++i)
-                fields.insert(header[i], cells[i]);
-            records.emplace(cells.value(0), lineOf(cells.value(0), fields));
-        }
-    }
+    // under append a key holds every line sent for it, oldest first.
+    Records records;
+    if (Result<void> r = load(records); !r)
+        return r;
     QList<Outcome> outcomes;
     for (const Operation &op : operations) {
         if (op.kind == OpKind::Delete) {
@@ -131,38 +173,10 @@ Result<void> FileDestination::deliver(const QList<Operation> &operations, const 
         }
         outcomes.append({op.key, true, {}});
     }
-
-    QDir().mkpath(QFileInfo(m_path).absolutePath());
     if (context.sending)
         context.sending(operations);
-    QSaveFile out(m_path);
-    if (!out.open(QIODevice::WriteOnly))
-        return Error{QCoreApplication::translate("sluice::destination", "%1: cannot write %2: %3").arg(owner, m_path, out.errorString()),
-                     Error::Kind::Unreachable};
-    if (m_csv) {
-        auto fieldsOf = [](const QByteArray &line) { return QJsonDocument::fromJson(line).object().value(QStringLiteral("fields")).toObject(); };
-        QStringList columns;
-        for (const auto &[key, line] : records)
-            for (const QString &k : fieldsOf(line).keys())
-                if (!columns.contains(k))
-                    columns.append(k);
-        out.write(QStringList(QStringList{QStringLiteral("key")} + columns).join(QLatin1Char(',')).toUtf8() + '\n');
-        for (const auto &[key, line] : records) {
-            const QJsonObject fields = fieldsOf(line);
-            QStringList cells{csvCell(key)};
-            for (const QString &c : columns)
-                cells.append(csvCell(fields.value(c)));
-            out.write(cells.join(QLatin1Char(',')).toUtf8() + '\n');
-        }
-    } else {
-        for (const auto &[key, line] : records) {
-            out.write(line);
-            out.write("\n");
-        }
-    }
-    if (!out.commit())
-        return Error{QCoreApplication::translate("sluice::destination", "%1: cannot write %2: %3").arg(owner, m_path, out.errorString()),
-                     Error::Kind::Unreachable};
+    if (Result<void> r = write(records); !r)
+        return r;
     if (context.settled)
         context.settled(operations, outcomes);
     if (context.progress)

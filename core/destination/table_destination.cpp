@@ -3,6 +3,8 @@
 #include "source/column.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlDatabase>
@@ -53,10 +55,46 @@ TableDestination::~TableDestination()
     QSqlDatabase::removeDatabase(m_connection);
 }
 
+Result<void> TableDestination::check() const
+{
+    const QString owner = QCoreApplication::translate("sluice::destination", "destination %1").arg(m_settings.name);
+    if (m_settings.qtDriver == QLatin1String("QSQLITE")) {
+        QDir dir = QFileInfo(m_settings.database).absoluteDir();
+        while (!dir.exists() && !dir.isRoot())
+            dir.setPath(QFileInfo(dir.absolutePath()).absolutePath());
+        if (!QFileInfo(dir.absolutePath()).isWritable())
+            return Error{QCoreApplication::translate("sluice::destination", "%1: cannot create %2: folder %3 is not writable")
+                             .arg(owner, m_settings.database, dir.absolutePath()),
+                         Error::Kind::Unreachable};
+        return {};
+    }
+    const QString name = m_connection + QStringLiteral("-check");
+    QString problem;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(m_settings.qtDriver, name);
+        db.setDatabaseName(m_settings.database);
+        db.setHostName(m_settings.host);
+        if (m_settings.port > 0)
+            db.setPort(m_settings.port);
+        db.setUserName(m_settings.user);
+        db.setPassword(m_settings.password);
+        db.setConnectOptions(QStringLiteral("connect_timeout=10;application_name=sluice"));
+        if (!db.open())
+            problem = db.lastError().text();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    if (!problem.isEmpty())
+        return Error{QCoreApplication::translate("sluice::destination", "%1: cannot connect: %2").arg(owner, problem), Error::Kind::Unreachable};
+    return {};
+}
+
 Result<void> TableDestination::deliver(const QList<Operation> &operations, const DeliveryContext &context)
 {
     const QString owner = QCoreApplication::translate("sluice::destination", "destination %1").arg(m_settings.name);
     const bool postgres = m_settings.qtDriver == QLatin1String("QPSQL");
+    if (!postgres)
+        QDir().mkpath(QFileInfo(m_settings.database).absolutePath()); // like a file destination's folder
     QSqlDatabase db = QSqlDatabase::addDatabase(m_settings.qtDriver, m_connection);
     db.setDatabaseName(m_settings.database);
     if (postgres) {

@@ -32,6 +32,7 @@ public:
     explicit TableDestination(Settings settings);
     ~TableDestination() override;
     Result<void> deliver(const QList<Operation> &operations, const DeliveryContext &context) override;
+    Result<void> check() const override;
 
 private:
     Settings m_settings;

@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTcpSocket>
 
 namespace sluice::destination {
 
@@ -66,8 +67,21 @@ QList<Outcome> WebhookProtocol::decodeAccepted(const QList<Operation> &operation
 }
 
 WebhookDestination::WebhookDestination(QString name, QUrl url, QHash<QByteArray, QByteArray> headers, HttpSettings settings)
-    : m_name(std::move(name)), m_protocol(std::move(url), std::move(headers)), m_settings(settings)
+    : m_name(std::move(name)), m_url(url), m_protocol(std::move(url), std::move(headers)), m_settings(settings)
 {
+}
+
+Result<void> WebhookDestination::check() const
+{
+    // The webhook format has no harmless request, so reaching the host is the proof:
+    // a TCP connection within the destination's timeout (at most 10 s).
+    QTcpSocket socket;
+    socket.connectToHost(m_url.host(), quint16(m_url.port(m_url.scheme() == QLatin1String("https") ? 443 : 80)));
+    if (!socket.waitForConnected(qBound(1, m_settings.timeoutSeconds, 10) * 1000))
+        return Error{QCoreApplication::translate("sluice::destination", "destination %1: cannot reach %2: %3")
+                         .arg(m_name, m_url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery), socket.errorString()),
+                     Error::Kind::Unreachable};
+    return {};
 }
 
 Result<void> WebhookDestination::deliver(const QList<Operation> &operations, const DeliveryContext &context)

@@ -31,9 +31,11 @@ class WebhookDestination final : public Destination
 public:
     WebhookDestination(QString name, QUrl url, QHash<QByteArray, QByteArray> headers, HttpSettings settings);
     Result<void> deliver(const QList<Operation> &operations, const DeliveryContext &context) override;
+    Result<void> check() const override;
 
 private:
     QString m_name;
+    QUrl m_url;
     WebhookProtocol m_protocol;
     HttpSettings m_settings;
 };

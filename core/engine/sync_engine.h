@@ -100,6 +100,11 @@ Result<RunResult> runSync(const workspace::Workspace &workspace, store::StateSto
 // rule is block.
 QStringList governanceProblems(const workspace::Workspace &workspace, const QString &sync);
 
+// The sync's mapping compiled against its model's columns: columns it uses
+// that the model lacks, an unmapped match or required field, a mode the
+// destination does not take. Empty when a run could start.
+QStringList mappingProblems(const workspace::Workspace &workspace, const QString &sync, const QList<source::Column> &columns);
+
 QString newRunId();
 
 // A configuration error naming the syncs there are, when `sync` is not one.

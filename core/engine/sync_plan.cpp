@@ -5,6 +5,7 @@
 #include "engine/record_digest.h"
 #include "engine/warehouse_diff.h"
 
+#include "connector/connector_info.h"
 #include "mapping/field_schema.h"
 #include "mapping/transform.h"
 #include "model/key_check.h"
@@ -137,6 +138,40 @@ QStringList governanceProblems(const workspace::Workspace &workspace, const QStr
     return problems;
 }
 
+QStringList mappingProblems(const workspace::Workspace &workspace, const QString &syncName, const QList<source::Column> &columns)
+{
+    QStringList problems;
+    const workspace::Config &config = workspace.config();
+    const workspace::SyncConfig sync = config.syncs.value(syncName);
+    const workspace::ModelConfig model = config.models.value(sync.model);
+    QStringList names;
+    for (const source::Column &c : columns)
+        names.append(c.name);
+    const QString owner = QCoreApplication::translate("sluice::engine", "sync %1: model %2").arg(syncName, model.name);
+    for (const QString &c : columnsUsed(sync, model))
+        if (!names.contains(c))
+            problems.append(QCoreApplication::translate("sluice::engine", "%1: column %2 not found (the sync uses it; the model has %3)")
+                                .arg(owner, c, names.join(QStringLiteral(", "))));
+    if (sync.fields.isEmpty())
+        problems.append(QCoreApplication::translate("sluice::engine", "sync %1: no fields are mapped").arg(syncName));
+    if (!sync.matchDestination.isEmpty()
+        && std::none_of(sync.fields.begin(), sync.fields.end(), [&](const workspace::FieldMapping &f) { return f.destination == sync.matchDestination; }))
+        problems.append(QCoreApplication::translate("sluice::engine", "sync %1: match field %2 is not mapped; map it so records can be matched")
+                            .arg(syncName, sync.matchDestination));
+    const workspace::DestinationConfig destination = config.destinations.value(sync.destination);
+    const mapping::FieldSchema schema = mapping::parseFieldSchema(destination.raw.value(QStringLiteral("field_schema")).toObject());
+    for (auto it = schema.constBegin(); it != schema.constEnd(); ++it) {
+        const bool mapped = std::any_of(sync.fields.begin(), sync.fields.end(), [&](const workspace::FieldMapping &f) { return f.destination == it.key(); });
+        if (it->required && !mapped)
+            problems.append(QCoreApplication::translate("sluice::engine", "sync %1: destination %2 requires field %3, and the sync does not map it")
+                                .arg(syncName, destination.name, it.key()));
+    }
+    if (const connector::ConnectorInfo *info = connector::findDestination(destination.type); info && !info->modes.contains(sync.mode))
+        problems.append(QCoreApplication::translate("sluice::engine", "sync %1: destination %2 (%3) does not take mode %4 (it takes %5)")
+                            .arg(syncName, destination.name, destination.type, sync.mode, info->modes.join(QStringLiteral(", "))));
+    return problems;
+}
+
 Result<void> requireSync(const workspace::Workspace &workspace, const QString &syncName)
 {
     const workspace::Config &config = workspace.config();
@@ -208,10 +243,8 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
         if (!added.isEmpty() || !removed.isEmpty() || !changed.isEmpty())
             plan.drift = QJsonObject{{QStringLiteral("added"), added}, {QStringLiteral("removed"), removed}, {QStringLiteral("type_changed"), changed}};
     }
-    for (const QString &c : columnsUsed(sync, model))
-        if (!index.contains(c))
-            return configError(QCoreApplication::translate("sluice::engine", "%1: column %2 not found (the sync maps it; the model has %3)")
-                                   .arg(owner, c, QStringList(index.keys()).join(QStringLiteral(", "))));
+    if (const QStringList problems = mappingProblems(workspace, syncName, columns.value()); !problems.isEmpty())
+        return configError(problems.join(QLatin1Char('\n')));
 
     // The model's keys must be present, unique and not NULL before anything is
     // sent. The warehouse diff asks the warehouse (unchanged rows never leave
@@ -267,12 +300,6 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
     const QString matchField = sync.matchDestination;
     const workspace::DestinationConfig destinationConfig = config.destinations.value(sync.destination);
     const mapping::FieldSchema destinationSchema = mapping::parseFieldSchema(destinationConfig.raw.value(QStringLiteral("field_schema")).toObject());
-    for (auto it = destinationSchema.constBegin(); it != destinationSchema.constEnd(); ++it) {
-        const bool mapped = std::any_of(sync.fields.begin(), sync.fields.end(), [&](const workspace::FieldMapping &f) { return f.destination == it.key(); });
-        if (it->required && !mapped)
-            return configError(QCoreApplication::translate("sluice::engine", "sync %1: destination %2 requires field %3, and the sync does not map it")
-                                   .arg(syncName, destinationConfig.name, it.key()));
-    }
     const QString mappingFingerprint = fingerprint(sync);
 
     // Only records that will be sent are kept whole; an unchanged row leaves

@@ -223,6 +223,19 @@ Result<void> StateStore::updateRun(const RunRecord &run)
     return {};
 }
 
+std::optional<RunRecord> StateStore::run(const QString &id) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("SELECT sync FROM runs WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    for (const RunRecord &r : runs(q.value(0).toString(), 1000000))
+        if (r.id == id)
+            return r;
+    return std::nullopt;
+}
+
 QList<RunRecord> StateStore::runs(const QString &sync, int limit) const
 {
     QList<RunRecord> out;

@@ -11,6 +11,7 @@
 #include <QtGlobal>
 
 #include <functional>
+#include <optional>
 #include <memory>
 #include <vector>
 
@@ -67,6 +68,7 @@ public:
     Result<void> insertRun(const RunRecord &run);
     Result<void> updateRun(const RunRecord &run);
     QList<RunRecord> runs(const QString &sync = {}, int limit = 100) const;
+    std::optional<RunRecord> run(const QString &id) const;
 
     // What the destination holds, as Sluice last saw it accept: the key's
     // recordKeyHash() -> content hash (32 hex digits, or "pending" for a

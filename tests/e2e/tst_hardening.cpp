@@ -44,6 +44,11 @@ private slots:
     void retryAfterBeyondTheCeilingEndsTheRunHonestly();
     void retryAfterAsAnHttpDateIsHonoured();
     void timeoutBoundsTheWholeRequest();
+    void csvRoundTripsEveryCharacter();
+    void twoSyncsIntoOneFileLoseNothing();
+    void checkCompilesWhatARunNeeds();
+    void jsonAlwaysPrintsOneDocument();
+    void rejectionsNameUnknownRunsAndUnrunSyncs();
 
 private:
     struct Run
@@ -55,6 +60,8 @@ private:
     Run sluice(const QStringList &args, const QStringList &env = {});
     void writeHookConfig(const QString &url, const QJsonObject &extra = {});
     void writeConfig(const QJsonObject &config);
+    QJsonObject fileConfig(const QString &type, const QString &path, const QJsonObject &syncExtra = {});
+    bool sql(const QString &statement);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<test::WebhookSink> m_sink;
@@ -103,6 +110,38 @@ void TestHardening::writeHookConfig(const QString &url, const QJsonObject &extra
                                                                                       {QStringLiteral("destination"), QStringLiteral("hook")},
                                                                                       {QStringLiteral("mode"), QStringLiteral("upsert")},
                                                                                       {QStringLiteral("fields"), fields}}}}}});
+}
+
+// A model of the demo's customers into a file destination, with the sync "to_file".
+QJsonObject TestHardening::fileConfig(const QString &type, const QString &path, const QJsonObject &syncExtra)
+{
+    const QJsonArray fields{QJsonObject{{QStringLiteral("source"), QStringLiteral("email")}, {QStringLiteral("destination"), QStringLiteral("email")}},
+                            QJsonObject{{QStringLiteral("source"), QStringLiteral("first_name")}, {QStringLiteral("destination"), QStringLiteral("first_name")}}};
+    QJsonObject sync{{QStringLiteral("model"), QStringLiteral("customers")}, {QStringLiteral("destination"), QStringLiteral("file")},
+                     {QStringLiteral("mode"), QStringLiteral("mirror")}, {QStringLiteral("fields"), fields}};
+    for (auto it = syncExtra.begin(); it != syncExtra.end(); ++it)
+        sync.insert(it.key(), it.value());
+    return QJsonObject{
+        {QStringLiteral("version"), 1},
+        {QStringLiteral("sources"), QJsonObject{{QStringLiteral("demo"), QJsonObject{{QStringLiteral("driver"), QStringLiteral("sqlite")}, {QStringLiteral("path"), QStringLiteral("demo/warehouse.db")}}}}},
+        {QStringLiteral("destinations"), QJsonObject{{QStringLiteral("file"), QJsonObject{{QStringLiteral("type"), type}, {QStringLiteral("path"), path}}}}},
+        {QStringLiteral("models"), QJsonObject{{QStringLiteral("customers"), QJsonObject{{QStringLiteral("source"), QStringLiteral("demo")},
+                                                                                        {QStringLiteral("primary_key"), QStringLiteral("customer_id")},
+                                                                                        {QStringLiteral("sql"), QStringLiteral("select customer_id, email, first_name from customer_360")}}}}},
+        {QStringLiteral("syncs"), QJsonObject{{QStringLiteral("to_file"), sync}}}};
+}
+
+bool TestHardening::sql(const QString &statement)
+{
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("edit"));
+        db.setDatabaseName(m_ws + QStringLiteral("/demo/warehouse.db"));
+        ok = db.open() && QSqlQuery(db).exec(statement);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("edit"));
+    return ok;
 }
 
 void TestHardening::init()
@@ -242,6 +281,196 @@ void TestHardening::timeoutBoundsTheWholeRequest()
     QCOMPARE(r.code, 1);
     QVERIFY2(clock.elapsed() < 9000, qPrintable(QString::number(clock.elapsed())));
     QVERIFY2(r.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString().contains(QStringLiteral("within 2 s")), r.err.constData());
+}
+
+// #10.4: RFC 4180 both ways, through several runs.
+void TestHardening::csvRoundTripsEveryCharacter()
+{
+    writeConfig(fileConfig(QStringLiteral("csv"), QStringLiteral("out/c.csv")));
+    const QHash<QString, QString> tricky{{QStringLiteral("1"), QStringLiteral("two\nlines")},
+                                        {QStringLiteral("2"), QStringLiteral("carriage\rreturn")},
+                                        {QStringLiteral("3"), QStringLiteral("say \"hi\", then go")},
+                                        {QStringLiteral("4"), QStringLiteral("Zoë, 日本, 😀")},
+                                        {QStringLiteral("5"), QStringLiteral("crlf\r\nend ")}};
+    for (auto it = tricky.begin(); it != tricky.end(); ++it) {
+        QString value = it.value();
+        QVERIFY(sql(QStringLiteral("update users set first_name = '%1' where user_id = %2").arg(value.replace(QLatin1Char('\''), QStringLiteral("''")), it.key())));
+    }
+    auto fileRows = [&] {
+        QFile f(m_ws + QStringLiteral("/out/c.csv"));
+        f.open(QIODevice::ReadOnly);
+        const QByteArray bytes = f.readAll();
+        // Read the way a spreadsheet reads it: quoted cells may hold line breaks.
+        QHash<QString, QString> names;
+        QList<QStringList> rows;
+        QStringList row;
+        QString cell;
+        bool quoted = false;
+        const QString text = QString::fromUtf8(bytes);
+        for (qsizetype i = 0; i < text.size(); ++i) {
+            const QChar c = text[i];
+            if (quoted && c == QLatin1Char('"') && (i + 1 < text.size() ? text[i + 1] : QChar()) == QLatin1Char('"')) { cell += c; ++i; }
+            else if (c == QLatin1Char('"')) quoted = !quoted;
+            else if (!quoted && c == QLatin1Char(',')) { row.append(cell); cell.clear(); }
+            else if (!quoted && c == QLatin1Char('\r') && (i + 1 < text.size() ? text[i + 1] : QChar()) == QLatin1Char('\n')) { }
+            else if (!quoted && c == QLatin1Char('\n')) { row.append(cell); rows.append(row); row.clear(); cell.clear(); }
+            else cell += c;
+        }
+        const QStringList header = rows.value(0);
+        for (qsizetype r = 1; r < rows.size(); ++r)
+            names.insert(rows[r].value(0), rows[r].value(header.indexOf(QStringLiteral("first_name"))));
+        return names;
+    };
+    for (int round = 0; round < 3; ++round) {
+        const Run r = sluice({QStringLiteral("run"), QStringLiteral("to_file"), QStringLiteral("--json")});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QCOMPARE(counts(r.json).value(QStringLiteral("delivered")).toInt(), round == 0 ? kRows : 0);
+        const QHash<QString, QString> names = fileRows();
+        QCOMPARE(names.size(), kRows);
+        for (auto it = tricky.begin(); it != tricky.end(); ++it)
+            QCOMPARE(names.value(it.key()), it.value());
+    }
+    QVERIFY(sql(QStringLiteral("update users set first_name = 'plain' where user_id = 3")));
+    const Run r = sluice({QStringLiteral("run"), QStringLiteral("to_file"), QStringLiteral("--json")});
+    QCOMPARE(counts(r.json).value(QStringLiteral("changed")).toInt(), 1);
+    QCOMPARE(counts(r.json).value(QStringLiteral("unchanged")).toInt(), kRows - 1);
+    const QHash<QString, QString> names = fileRows();
+    QCOMPARE(names.size(), kRows);
+    QCOMPARE(names.value(QStringLiteral("3")), QStringLiteral("plain"));
+    QCOMPARE(names.value(QStringLiteral("1")), tricky.value(QStringLiteral("1")));
+}
+
+// #10.5: two syncs writing one file at once never lose each other's records.
+void TestHardening::twoSyncsIntoOneFileLoseNothing()
+{
+    QJsonObject config = fileConfig(QStringLiteral("jsonl"), QStringLiteral("out/shared.jsonl"));
+    QJsonObject models = config.value(QStringLiteral("models")).toObject();
+    QJsonObject syncs;
+    for (const char *half : {"even", "odd"}) {
+        QJsonObject model = models.value(QStringLiteral("customers")).toObject();
+        model.insert(QStringLiteral("sql"), QStringLiteral("select customer_id, email, first_name from customer_360 where customer_id % 2 = %1")
+                                                .arg(qstrcmp(half, "even") == 0 ? 0 : 1));
+        models.insert(QString::fromLatin1(half), model);
+        QJsonObject sync = config.value(QStringLiteral("syncs")).toObject().value(QStringLiteral("to_file")).toObject();
+        sync.insert(QStringLiteral("model"), QString::fromLatin1(half));
+        sync.insert(QStringLiteral("mode"), QStringLiteral("upsert"));
+        syncs.insert(QStringLiteral("to_file_") + QString::fromLatin1(half), sync);
+    }
+    config.insert(QStringLiteral("models"), models);
+    config.insert(QStringLiteral("syncs"), syncs);
+    writeConfig(config);
+    for (int round = 0; round < 4; ++round) {
+        QVERIFY(sql(QStringLiteral("update users set first_name = 'round%1-' || user_id").arg(round)));
+        QProcess a, b;
+        a.start(QStringLiteral(SLUICE_BINARY), {QStringLiteral("run"), QStringLiteral("to_file_even"), QStringLiteral("--workspace"), m_ws});
+        b.start(QStringLiteral(SLUICE_BINARY), {QStringLiteral("run"), QStringLiteral("to_file_odd"), QStringLiteral("--workspace"), m_ws});
+        QVERIFY(a.waitForFinished(120000) && b.waitForFinished(120000));
+        QCOMPARE(a.exitCode(), 0);
+        QCOMPARE(b.exitCode(), 0);
+        QFile f(m_ws + QStringLiteral("/out/shared.jsonl"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QHash<QString, QString> names;
+        for (const QByteArray &line : f.readAll().split('\n'))
+            if (!line.isEmpty()) {
+                const QJsonObject o = QJsonDocument::fromJson(line).object();
+                names.insert(o.value(QStringLiteral("key")).toString(), o.value(QStringLiteral("fields")).toObject().value(QStringLiteral("first_name")).toString());
+            }
+        QCOMPARE(names.size(), kRows);
+        for (auto it = names.begin(); it != names.end(); ++it)
+            QCOMPARE(it.value(), QStringLiteral("round%1-%2").arg(round).arg(it.key()));
+    }
+}
+
+// #10.17 and #11: check fails on what a run would fail on.
+void TestHardening::checkCompilesWhatARunNeeds()
+{
+    // A mapped column the model does not have.
+    QJsonObject config = fileConfig(QStringLiteral("jsonl"), QStringLiteral("out/a.jsonl"));
+    QJsonObject syncs = config.value(QStringLiteral("syncs")).toObject();
+    QJsonObject sync = syncs.value(QStringLiteral("to_file")).toObject();
+    QJsonArray fields = sync.value(QStringLiteral("fields")).toArray();
+    fields.append(QJsonObject{{QStringLiteral("source"), QStringLiteral("nickname")}, {QStringLiteral("destination"), QStringLiteral("nick")}});
+    sync.insert(QStringLiteral("fields"), fields);
+    syncs.insert(QStringLiteral("to_file"), sync);
+    config.insert(QStringLiteral("syncs"), syncs);
+    writeConfig(config);
+    Run r = sluice({QStringLiteral("check"), QStringLiteral("--json")});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains("sync to_file: model customers: column nickname not found"), r.err.constData());
+    QCOMPARE(r.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("object")).toString(), QStringLiteral("model customers"));
+
+    // A connector this build does not have.
+    config = fileConfig(QStringLiteral("jsonl"), QStringLiteral("out/a.jsonl"));
+    QJsonObject destinations = config.value(QStringLiteral("destinations")).toObject();
+    destinations.insert(QStringLiteral("crm"), QJsonObject{{QStringLiteral("type"), QStringLiteral("hubspot")}, {QStringLiteral("token"), QJsonObject{{QStringLiteral("env"), QStringLiteral("HOOK_TOKEN")}}}});
+    config.insert(QStringLiteral("destinations"), destinations);
+    writeConfig(config);
+    r = sluice({QStringLiteral("check"), QStringLiteral("--json")});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains("destination crm") && r.err.contains("not available in this build"), r.err.constData());
+
+    // A webhook URL that is not http(s) is a configuration error everywhere.
+    writeHookConfig(QStringLiteral("ftp://127.0.0.1/ingest"));
+    r = sluice({QStringLiteral("check"), QStringLiteral("--json")});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains("\"url\" must be an http:// or https:// URL"), r.err.constData());
+
+    // An SQLite destination in a folder that does not exist yet: created, as for files.
+    config = fileConfig(QStringLiteral("sqlite"), QStringLiteral("not/yet/there.db"));
+    sync = config.value(QStringLiteral("syncs")).toObject().value(QStringLiteral("to_file")).toObject();
+    sync.insert(QStringLiteral("object"), QStringLiteral("customers"));
+    destinations = config.value(QStringLiteral("destinations")).toObject();
+    QJsonObject table = destinations.value(QStringLiteral("file")).toObject();
+    table.insert(QStringLiteral("create_table"), true);
+    destinations.insert(QStringLiteral("file"), table);
+    config.insert(QStringLiteral("destinations"), destinations);
+    config.insert(QStringLiteral("syncs"), QJsonObject{{QStringLiteral("to_file"), sync}});
+    writeConfig(config);
+    r = sluice({QStringLiteral("check"), QStringLiteral("--json")});
+    QVERIFY2(r.code == 0, r.err.constData());
+    r = sluice({QStringLiteral("run"), QStringLiteral("to_file"), QStringLiteral("--json")});
+    QVERIFY2(r.code == 0, r.err.constData());
+    QCOMPARE(counts(r.json).value(QStringLiteral("delivered")).toInt(), kRows);
+}
+
+// #10.17: --json prints one document, also when the verb fails.
+void TestHardening::jsonAlwaysPrintsOneDocument()
+{
+    qunsetenv("HOOK_TOKEN");
+    Run r = sluice({QStringLiteral("run"), QStringLiteral("to_hook"), QStringLiteral("--json")});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString().contains(QStringLiteral("HOOK_TOKEN")),
+             r.err.constData());
+    QCOMPARE(r.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("object")).toString(), QStringLiteral("destination hook"));
+    r = sluice({QStringLiteral("run"), QStringLiteral("nope"), QStringLiteral("--json")});
+    QCOMPARE(r.code, 2);
+    QVERIFY(r.json.value(QStringLiteral("error")).isObject());
+    r = sluice({QStringLiteral("plan"), QStringLiteral("to_hook"), QStringLiteral("--bogus"), QStringLiteral("--json")});
+    QCOMPARE(r.code, 2);
+    QVERIFY(r.json.value(QStringLiteral("error")).isObject());
+    QFile broken(m_ws + QStringLiteral("/sluice.json"));
+    QVERIFY(broken.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    broken.write("{\"version\": 1, \"syncs\": 3}");
+    broken.close();
+    r = sluice({QStringLiteral("runs"), QStringLiteral("--json")});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString().contains(QStringLiteral("sluice.json:1:")),
+             r.err.constData());
+}
+
+// #10.17: an unknown run and a sync that never ran are said as such.
+void TestHardening::rejectionsNameUnknownRunsAndUnrunSyncs()
+{
+    Run r = sluice({QStringLiteral("rejections"), QStringLiteral("to_hook"), QStringLiteral("--json")});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.err.contains("has not run yet"), r.err.constData());
+    QVERIFY(r.json.value(QStringLiteral("last_run")).isNull());
+    QVERIFY(r.json.value(QStringLiteral("rejections")).toArray().isEmpty());
+    QVERIFY(sluice({QStringLiteral("run"), QStringLiteral("to_hook")}).code == 0);
+    r = sluice({QStringLiteral("rejections"), QStringLiteral("to_hook"), QStringLiteral("--run"), QStringLiteral("BOGUS"), QStringLiteral("--json")});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains("no run BOGUS"), r.err.constData());
+    QVERIFY(r.json.value(QStringLiteral("error")).isObject());
 }
 
 QTEST_GUILESS_MAIN(TestHardening)
