@@ -1,5 +1,7 @@
 #include "engine/warehouse_diff.h"
 
+#include "model/key_check.h"
+
 #include "source/column.h"
 #include "source/source_connection.h"
 
@@ -158,10 +160,10 @@ QString WarehouseDiff::keyExpression() const
 {
     if (m_nativeKey)
         return QStringLiteral("m.") + m_connection.quoteIdentifier(m_keys.first());
-    QStringList parts;
+    QStringList columns;
     for (const QString &k : m_keys)
-        parts.append(text(k));
-    return parts.join(QStringLiteral(" || '|' || "));
+        columns.append(QStringLiteral("m.") + m_connection.quoteIdentifier(k));
+    return model::recordKeySql(columns);
 }
 
 QString WarehouseDiff::sourceExpression() const

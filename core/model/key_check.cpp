@@ -8,6 +8,38 @@
 
 namespace sluice::model {
 
+namespace {
+
+// A composite key's parts are joined with '|' (DESIGN.md); a part holding '|'
+// or '\\' has them escaped, so ('x|y', 'z') and ('x', 'y|z') stay two keys.
+void appendPart(QString &key, const QString &part)
+{
+    if (!part.contains(QLatin1Char('|')) && !part.contains(QLatin1Char('\\'))) {
+        key += part;
+        return;
+    }
+    for (const QChar c : part) {
+        if (c == QLatin1Char('|') || c == QLatin1Char('\\'))
+            key += QLatin1Char('\\');
+        key += c;
+    }
+}
+
+} // namespace
+
+QString joinKeyParts(const QStringList &parts)
+{
+    if (parts.size() == 1)
+        return parts.first();
+    QString key;
+    for (qsizetype i = 0; i < parts.size(); ++i) {
+        if (i > 0)
+            key += QLatin1Char('|');
+        appendPart(key, parts[i]);
+    }
+    return key;
+}
+
 QString recordKey(const source::Row &row, const QList<int> &keyIndexes)
 {
     if (keyIndexes.size() == 1)
@@ -16,7 +48,7 @@ QString recordKey(const source::Row &row, const QList<int> &keyIndexes)
     for (qsizetype i = 0; i < keyIndexes.size(); ++i) {
         if (i > 0)
             key += QLatin1Char('|');
-        key += source::toText(row.value(keyIndexes[i]));
+        appendPart(key, source::toText(row.value(keyIndexes[i])));
     }
     return key;
 }
@@ -29,9 +61,19 @@ QString recordKey(const source::RowView &row, const QList<int> &keyIndexes)
     for (qsizetype i = 0; i < keyIndexes.size(); ++i) {
         if (i > 0)
             key += QLatin1Char('|');
-        key += row.text(keyIndexes[i]);
+        appendPart(key, row.text(keyIndexes[i]));
     }
     return key;
+}
+
+QString recordKeySql(const QStringList &quotedColumns)
+{
+    if (quotedColumns.size() == 1)
+        return QStringLiteral("CAST(%1 AS TEXT)").arg(quotedColumns.first());
+    QStringList parts;
+    for (const QString &c : quotedColumns)
+        parts.append(QStringLiteral("replace(replace(CAST(%1 AS TEXT), '\\', '\\\\'), '|', '\\|')").arg(c));
+    return parts.join(QStringLiteral(" || '|' || "));
 }
 
 QStringList KeyCheck::problems(const QString &model) const
@@ -96,7 +138,12 @@ Result<KeyCheck> checkKeys(source::SourceConnection &connection, const workspace
         isNull.append(q + QStringLiteral(" IS NULL"));
         notNull.append(q + QStringLiteral(" IS NOT NULL"));
     }
-    const QString keys = quoted.join(QStringLiteral(", "));
+    // Grouped by the key as Sluice forms it: in SQLite 1 and '1' are two
+    // values but one key, and a composite key is its joined text. PostgreSQL's
+    // single-column keys group natively (each type's text form is its own).
+    const bool native = model.primaryKey.size() == 1 && connection.driver() == QLatin1String("postgres");
+    const QString keys = native ? quoted.first() : recordKeySql(quoted) + QStringLiteral(" AS sluice_key");
+    const QString keyOrder = native ? quoted.first() : QStringLiteral("sluice_key");
 
     source::RowSink sink;
     sink.row = [&](const source::Row &r) {
@@ -110,8 +157,8 @@ Result<KeyCheck> checkKeys(source::SourceConnection &connection, const workspace
     if (!r)
         return r.error();
 
-    const QString groups = QStringLiteral("SELECT %1, count(*) AS sluice_n FROM %2 WHERE %3 GROUP BY %1 HAVING count(*) > 1")
-                               .arg(keys, from, notNull.join(QStringLiteral(" AND ")));
+    const QString groups = QStringLiteral("SELECT %1, count(*) AS sluice_n FROM %2 WHERE %3 GROUP BY %4 HAVING count(*) > 1")
+                               .arg(keys, from, notNull.join(QStringLiteral(" AND ")), native ? keys : QStringLiteral("1"));
     sink.row = [&](const source::Row &row) {
         check.duplicateKeys = row.value(0).toLongLong();
         check.duplicateRows = row.value(1).toLongLong();
@@ -121,14 +168,11 @@ Result<KeyCheck> checkKeys(source::SourceConnection &connection, const workspace
     if (!r)
         return r.error();
     if (check.duplicateKeys > 0) {
-        QList<int> keyIndexes;
-        for (int i = 0; i < model.primaryKey.size(); ++i)
-            keyIndexes.append(i);
         sink.row = [&](const source::Row &row) {
-            check.duplicateExamples.append({recordKey(row, keyIndexes), row.value(keyIndexes.size()).toLongLong()});
+            check.duplicateExamples.append({source::toText(row.value(0)), row.value(1).toLongLong()});
             return true;
         };
-        r = connection.stream(groups + QStringLiteral(" ORDER BY sluice_n DESC, %1 LIMIT 5").arg(keys), sink);
+        r = connection.stream(groups + QStringLiteral(" ORDER BY sluice_n DESC, %1 LIMIT 5").arg(keyOrder), sink);
         if (!r)
             return r.error();
     }

@@ -37,6 +37,11 @@ Result<KeyCheck> checkKeys(source::SourceConnection &connection, const workspace
 
 // A record's key as DESIGN.md defines it: the primary key's parts as text,
 // joined with '|'.
+// A composite key's parts joined with '|', each part's '|' and '\\' escaped
+// with '\\' (an ordinary key reads as DESIGN.md shows it: "a|b").
+QString joinKeyParts(const QStringList &parts);
+// The same key formed in SQL (PostgreSQL and SQLite) from quoted column expressions.
+QString recordKeySql(const QStringList &quotedColumns);
 QString recordKey(const source::Row &row, const QList<int> &keyIndexes);
 QString recordKey(const source::RowView &row, const QList<int> &keyIndexes);
 

@@ -49,6 +49,7 @@ private slots:
     void checkCompilesWhatARunNeeds();
     void jsonAlwaysPrintsOneDocument();
     void rejectionsNameUnknownRunsAndUnrunSyncs();
+    void compositeKeysNeverCollide();
 
 private:
     struct Run
@@ -471,6 +472,52 @@ void TestHardening::rejectionsNameUnknownRunsAndUnrunSyncs()
     QCOMPARE(r.code, 2);
     QVERIFY2(r.err.contains("no run BOGUS"), r.err.constData());
     QVERIFY(r.json.value(QStringLiteral("error")).isObject());
+}
+
+// #10.3: two rows never share one key silently.
+void TestHardening::compositeKeysNeverCollide()
+{
+    QJsonObject config, model;
+    for (const QString &diff : {QStringLiteral("local"), QStringLiteral("warehouse")}) {
+    config = fileConfig(QStringLiteral("jsonl"), QStringLiteral("out/k-") + diff + QStringLiteral(".jsonl"), {{QStringLiteral("diff"), diff}});
+    model = QJsonObject{{QStringLiteral("source"), QStringLiteral("demo")},
+                      {QStringLiteral("primary_key"), QJsonArray{QStringLiteral("k1"), QStringLiteral("k2")}},
+                      {QStringLiteral("sql"), QStringLiteral("select 'x|y' as k1, 'z' as k2, 'a@example.com' as email, 'A' as first_name "
+                                                             "union all select 'x', 'y|z', 'b@example.com', 'B' "
+                                                             "union all select 'x\\', '|z', 'c@example.com', 'C'")}};
+    config.insert(QStringLiteral("models"), QJsonObject{{QStringLiteral("customers"), model}});
+    writeConfig(config);
+    Run r = sluice({QStringLiteral("check"), QStringLiteral("--json")});
+    QVERIFY2(r.code == 0, r.err.constData());
+    r = sluice({QStringLiteral("run"), QStringLiteral("to_file"), QStringLiteral("--json")});
+    QVERIFY2(r.code == 0, r.err.constData());
+    QCOMPARE(counts(r.json).value(QStringLiteral("delivered")).toInt(), 3);
+    QFile f(m_ws + QStringLiteral("/out/k-") + diff + QStringLiteral(".jsonl"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QSet<QString> keys;
+    for (const QByteArray &line : f.readAll().split('\n'))
+        if (!line.isEmpty())
+            keys.insert(QJsonDocument::fromJson(line).object().value(QStringLiteral("key")).toString());
+    QCOMPARE(keys, (QSet<QString>{QStringLiteral("x\\|y|z"), QStringLiteral("x|y\\|z"), QStringLiteral("x\\\\|\\|z")}));
+    r = sluice({QStringLiteral("run"), QStringLiteral("to_file"), QStringLiteral("--json")});
+    QCOMPARE(counts(r.json).value(QStringLiteral("unchanged")).toInt(), 3);
+    QCOMPARE(counts(r.json).value(QStringLiteral("delivered")).toInt(), 0);
+    }
+
+    // In SQLite 1 and '1' are two values, but one key: refused, nothing sent.
+    model.insert(QStringLiteral("primary_key"), QStringLiteral("id"));
+    model.insert(QStringLiteral("sql"), QStringLiteral("select 1 as id, 'a@example.com' as email, 'A' as first_name "
+                                                       "union all select '1', 'b@example.com', 'B'"));
+    config.insert(QStringLiteral("models"), QJsonObject{{QStringLiteral("customers"), model}});
+    QJsonObject destinations{{QStringLiteral("file"), QJsonObject{{QStringLiteral("type"), QStringLiteral("jsonl")}, {QStringLiteral("path"), QStringLiteral("out/one.jsonl")}}}};
+    config.insert(QStringLiteral("destinations"), destinations);
+    writeConfig(config);
+    Run r = sluice({QStringLiteral("check"), QStringLiteral("--json")});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains("occur more than once"), r.err.constData());
+    r = sluice({QStringLiteral("run"), QStringLiteral("to_file"), QStringLiteral("--json")});
+    QCOMPARE(r.code, 1);
+    QVERIFY(!QFile::exists(m_ws + QStringLiteral("/out/one.jsonl")));
 }
 
 QTEST_GUILESS_MAIN(TestHardening)
