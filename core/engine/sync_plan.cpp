@@ -325,6 +325,9 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
             return Error{owner + QStringLiteral(": ") + empty.error().message, empty.error().kind};
         if (empty.value())
             firstFill = warehouse->sourceDigest(columns.value());
+        // The state is ready; from here the model is only read.
+        if (Result<void> r = source.setReadOnly(true); !r)
+            return Error{owner + QStringLiteral(": ") + r.error().message, r.error().kind};
     } else {
         known.load(store, syncName);
     }

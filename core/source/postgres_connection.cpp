@@ -104,7 +104,7 @@ PostgresConnection::~PostgresConnection()
 }
 
 Result<std::unique_ptr<SourceConnection>> PostgresConnection::connect(const workspace::SourceConfig &config,
-                                                                      const QString &password)
+                                                                      const QString &password, bool writable)
 {
     static std::atomic_int counter{0};
     const QString owner = QCoreApplication::translate("sluice::source", "source %1").arg(config.name);
@@ -129,7 +129,19 @@ Result<std::unique_ptr<SourceConnection>> PostgresConnection::connect(const work
     for (const char *setting : {"SET TimeZone TO 'UTC'", "SET DateStyle TO 'ISO, YMD'", "SET extra_float_digits TO 1"})
         if (!q.exec(QString::fromLatin1(setting)))
             return Error{QCoreApplication::translate("sluice::source", "%1: %2").arg(owner, q.lastError().text()), Error::Kind::Query};
+    if (!writable) {
+        if (Result<void> r = self->setReadOnly(true); !r)
+            return r.error();
+    }
     return std::unique_ptr<SourceConnection>(std::move(self));
+}
+
+Result<void> PostgresConnection::setReadOnly(bool readOnly)
+{
+    // Every later statement runs in a read-only transaction: a model whose SQL
+    // calls a function that writes is refused by the warehouse itself.
+    return execute(readOnly ? QStringLiteral("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+                            : QStringLiteral("SET SESSION CHARACTERISTICS AS TRANSACTION READ WRITE"));
 }
 
 void *PostgresConnection::nativeHandle() const

@@ -15,7 +15,7 @@ class PostgresConnection final : public SourceConnection
 {
 public:
     static Result<std::unique_ptr<SourceConnection>> connect(const workspace::SourceConfig &config,
-                                                             const QString &password);
+                                                             const QString &password, bool writable);
     ~PostgresConnection() override;
     Q_DISABLE_COPY_MOVE(PostgresConnection)
 
@@ -24,6 +24,7 @@ public:
     Result<QList<TableInfo>> introspect() override;
     Result<void> compile(const QString &sql) override;
     Result<void> execute(const QString &sql) override;
+    Result<void> setReadOnly(bool readOnly) override;
 
 private:
     PostgresConnection(QString name, QString connection);

@@ -22,7 +22,7 @@ Result<std::unique_ptr<SourceConnection>> SourceConnection::open(const workspace
         password = secret.value();
     }
     if (config.driver == QLatin1String("postgres"))
-        return PostgresConnection::connect(config, password);
+        return PostgresConnection::connect(config, password, access == Access::ReadWrite);
     if (config.driver == QLatin1String("sqlite")) {
         const QString path = workspace.resolvePath(config.path);
         if (!QFileInfo::exists(path))

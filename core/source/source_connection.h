@@ -58,6 +58,10 @@ public:
     // an error reads as the warehouse would report it for that very text.
     virtual Result<void> compile(const QString &sql) = 0;
     virtual QString quoteIdentifier(const QString &identifier) const;
+    // From now on, statements on this connection may not write (where the
+    // warehouse can enforce it); the warehouse diff writes its state first,
+    // then reads the model read-only.
+    virtual Result<void> setReadOnly(bool) { return {}; }
     // A statement that returns no rows (DDL, INSERT, DELETE).
     virtual Result<void> execute(const QString &sql) = 0;
     // A text literal, quotes doubled (standard_conforming_strings is on).

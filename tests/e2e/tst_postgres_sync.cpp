@@ -32,6 +32,7 @@ private slots:
     void warehouseDiffKeepsStateInPostgres();
     void warehouseStateFollowsTheModelKeyType();
     void warehouseStateBelongsToOneDestination();
+    void modelSqlCannotWriteToTheWarehouse();
 
 private:
     std::unique_ptr<source::SourceConnection> connect();
@@ -354,6 +355,35 @@ void TestPostgresSync::warehouseStateBelongsToOneDestination()
     // The workspace the state belongs to still runs.
     QCOMPARE(runSync(m_dir.filePath(QStringLiteral("warehouse")), QStringLiteral("w_out")).value(QStringLiteral("status")).toString(),
              QStringLiteral("succeeded"));
+}
+
+// #10.7 / #11.6: model SQL runs read-only; a model that writes is refused in
+// the warehouse's own words, by preview, plan, check and both diffs.
+void TestPostgresSync::modelSqlCannotWriteToTheWarehouse()
+{
+    QVERIFY(m_pg.psql(QStringLiteral("analytics"), QStringLiteral(
+        "CREATE TABLE crm.victims (id int PRIMARY KEY); INSERT INTO crm.victims SELECT generate_series(1, 10);"
+        "CREATE FUNCTION crm.zap() RETURNS int LANGUAGE sql AS 'DELETE FROM crm.victims RETURNING 1';")));
+    const QString ws = writeWorkspace(QStringLiteral("readonly"),
+            " \"destinations\": {\"out\": {\"type\": \"jsonl\", \"path\": \"out.jsonl\"}},"
+            " \"models\": {\"evil\": {\"source\": \"dw\", \"primary_key\": \"id\", \"sql\": \"select c.id, c.email, crm.zap() as z from crm.customers c\"}},"
+            " \"syncs\": {\"local\": {\"model\": \"evil\", \"destination\": \"out\", \"fields\": [{\"source\": \"email\", \"destination\": \"email\"}]},"
+            "            \"warehouse\": {\"model\": \"evil\", \"destination\": \"out\", \"diff\": \"warehouse\", \"fields\": [{\"source\": \"email\", \"destination\": \"email\"}]}}");
+    const QList<QStringList> verbs{{QStringLiteral("preview"), QStringLiteral("evil")},
+                                   {QStringLiteral("plan"), QStringLiteral("local")},
+                                   {QStringLiteral("plan"), QStringLiteral("warehouse")},
+                                   {QStringLiteral("run"), QStringLiteral("warehouse")},
+                                   {QStringLiteral("check")}};
+    for (const QStringList &verb : verbs) {
+        QProcess p;
+        p.start(QStringLiteral(SLUICE_BINARY), verb + QStringList{QStringLiteral("--workspace"), ws, QStringLiteral("--json")});
+        QVERIFY(p.waitForFinished(60000));
+        const QByteArray err = p.readAllStandardError();
+        QVERIFY2(p.exitCode() == 1, qPrintable(verb.join(QLatin1Char(' ')) + QStringLiteral(": ") + QString::fromUtf8(err)));
+        QVERIFY2(err.contains("read-only transaction"), qPrintable(verb.join(QLatin1Char(' ')) + QStringLiteral(": ") + QString::fromUtf8(err)));
+        QCOMPARE(connect()->scalar(QStringLiteral("SELECT count(*) FROM crm.victims"))->toLongLong(), 10);
+    }
+    QVERIFY(!QFile::exists(ws + QStringLiteral("/out.jsonl")));
 }
 
 QTEST_GUILESS_MAIN(TestPostgresSync)
