@@ -33,10 +33,11 @@ const QList<VerbSpec> &verbs()
         {"init", {QStringLiteral("rows")}, {QStringLiteral("demo"), QStringLiteral("json")}, 1, 1, &runInit},
         {"check", {}, {QStringLiteral("json")}, 0, 0, &runCheck},
         {"preview", {QStringLiteral("limit")}, {QStringLiteral("json")}, 1, 1, &runPreview},
-        {"plan", {}, {QStringLiteral("json"), QStringLiteral("full-resync")}, 1, 1, &runPlan},
-        {"run", {}, {QStringLiteral("json"), QStringLiteral("full-resync")}, 1, 1, &runRun},
+        {"plan", {}, {QStringLiteral("json"), QStringLiteral("full-resync"), QStringLiteral("allow-mass-delete")}, 1, 1, &runPlan},
+        {"run", {}, {QStringLiteral("json"), QStringLiteral("full-resync"), QStringLiteral("allow-mass-delete")}, 1, 1, &runRun},
         {"runs", {}, {QStringLiteral("json")}, 0, 1, &runRuns},
         {"rejections", {QStringLiteral("run")}, {QStringLiteral("json"), QStringLiteral("all")}, 1, 1, &runRejections},
+        {"unlock", {}, {QStringLiteral("json"), QStringLiteral("yes")}, 1, 1, &runUnlock},
     };
     return v;
 }
@@ -55,10 +56,11 @@ QString usage()
               "  init DIR [--demo] [--rows N]     create a workspace (--demo: embedded demo warehouse)\n"
               "  check [--json]                   validate sluice.json, reach sources, compile models\n"
               "  preview MODEL [--limit N] [--json]  first rows, columns and model checks\n"
-              "  plan SYNC [--full-resync] [--json]  what a run would send; sends nothing\n"
-              "  run SYNC [--full-resync] [--json]   run a sync now\n"
+              "  plan SYNC [--full-resync] [--allow-mass-delete] [--json]  what a run would send; sends nothing\n"
+              "  run SYNC [--full-resync] [--allow-mass-delete] [--json]   run a sync now\n"
               "  runs [SYNC] [--json]             run history with counts and metrics\n"
               "  rejections SYNC [--run ID] [--all] [--json]  records not in the destination, and why\n"
+              "  unlock SYNC [--yes] [--json]     clear a lock left by a run that is gone (asks first)\n"
               "  metrics [SYNC] [--json]          (not available yet)\n"
               "  agent [--no-tray]                run schedules (not available yet)\n"
               "\n"

@@ -28,6 +28,8 @@ void printJson(const QJsonObject &document);
 void say(const QString &text); // to stderr, for people
 int fail(const Error &error);  // says the error, returns its exit code
 int usageError(const QString &message);
+// The error document of a failed verb under --json (once per invocation).
+void printErrorJson(const QString &message, const QString &object);
 
 Result<workspace::Workspace> openWorkspace(const Arguments &args);
 
@@ -38,5 +40,6 @@ int runPlan(const Arguments &args);
 int runRun(const Arguments &args);
 int runRuns(const Arguments &args);
 int runRejections(const Arguments &args);
+int runUnlock(const Arguments &args);
 
 } // namespace sluice::cli

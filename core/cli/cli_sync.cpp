@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <csignal>
+#include <cstdio>
 
 namespace sluice::cli {
 
@@ -56,6 +57,7 @@ int planOrRun(const Arguments &args, bool run)
         return fail(state.error());
     engine::SyncOptions options;
     options.fullResync = args.flags.contains(QStringLiteral("full-resync"));
+    options.allowMassDelete = args.flags.contains(QStringLiteral("allow-mass-delete"));
     options.cancel = &interrupted;
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);
@@ -80,6 +82,9 @@ int planOrRun(const Arguments &args, bool run)
         say(QCoreApplication::translate("sluice::cli", "  %1 %2: %3").arg(held[i].kind, held[i].key, held[i].reason));
     if (held.size() > 10)
         say(QCoreApplication::translate("sluice::cli", "  … and %1 more; all of them: sluice rejections %2").arg(held.size() - 10).arg(sync));
+    if (result.plan.invalidText > 0)
+        say(QCoreApplication::translate("sluice::cli", "warning: %1 text value(s) in the model were not valid UTF-8; the bad bytes were replaced "
+                                        "with U+FFFD on the way. Fix the encoding in the warehouse").arg(result.plan.invalidText));
     if (!result.error.isEmpty())
         say(QCoreApplication::translate("sluice::cli", "error: %1").arg(result.error));
     if (!run)
@@ -103,6 +108,14 @@ int runRuns(const Arguments &args)
     Result<std::unique_ptr<store::StateStore>> state = openStore(ws.value());
     if (!state)
         return fail(state.error());
+    // A run still "running" whose process is gone was interrupted: say so.
+    for (const store::RunRecord &r : state.value()->runs(sync, 200)) {
+        if (r.status != QLatin1String("running"))
+            continue;
+        const auto holder = state.value()->lockHolder(engine::syncLockName(r.sync));
+        if (!holder || (holder->local && !holder->alive))
+            state.value()->closeInterruptedRuns(r.sync);
+    }
     QJsonArray runs;
     for (const store::RunRecord &r : state.value()->runs(sync, 200)) {
         runs.append(QJsonObject{{QStringLiteral("run_id"), r.id},
@@ -173,6 +186,58 @@ int runRejections(const Arguments &args)
         say(QCoreApplication::translate("sluice::cli", "sync %1: run %2 held back no record").arg(sync, runId));
     else if (list.isEmpty())
         say(QCoreApplication::translate("sluice::cli", "sync %1: every record is in the destination; nothing held back").arg(sync));
+    return ExitOk;
+}
+
+int runUnlock(const Arguments &args)
+{
+    Result<workspace::Workspace> ws = openWorkspace(args);
+    if (!ws)
+        return fail(ws.error());
+    const QString sync = args.positional.first();
+    if (Result<void> known = engine::requireSync(ws.value(), sync); !known)
+        return fail(known.error());
+    Result<std::unique_ptr<store::StateStore>> state = openStore(ws.value());
+    if (!state)
+        return fail(state.error());
+    const QString lock = engine::syncLockName(sync);
+    const std::optional<store::StateStore::LockHolder> holder = state.value()->lockHolder(lock);
+    auto report = [&](bool cleared) {
+        QJsonObject o{{QStringLiteral("sync"), sync}, {QStringLiteral("cleared"), cleared}};
+        if (holder)
+            o.insert(QStringLiteral("holder"), QJsonObject{{QStringLiteral("pid"), double(holder->pid)},
+                                                           {QStringLiteral("host"), holder->host},
+                                                           {QStringLiteral("since"), holder->since.toString(Qt::ISODateWithMs)}});
+        if (args.json())
+            printJson(o);
+    };
+    if (!holder) {
+        say(QCoreApplication::translate("sluice::cli", "sync %1 is not locked").arg(sync));
+        report(false);
+        return ExitOk;
+    }
+    const QString who = QCoreApplication::translate("sluice::cli", "process %1 on %2 since %3").arg(holder->pid).arg(holder->host, holder->since.toLocalTime().toString(Qt::ISODate));
+    if (holder->alive)
+        return fail({QCoreApplication::translate("sluice::cli", "sync %1 is running now (%2); stop that run instead of clearing its lock").arg(sync, who),
+                     Error::Kind::Refused});
+    if (!args.flags.contains(QStringLiteral("yes"))) {
+        const QString question = holder->local ? QCoreApplication::translate("sluice::cli", "sync %1 is locked by %2, which is no longer running. Clear the lock? [y/N] ")
+                                               : QCoreApplication::translate("sluice::cli", "sync %1 is locked by %2, another host: Sluice cannot tell whether it still runs there. "
+                                                                             "Clear the lock only if it does not. Clear it? [y/N] ");
+        std::fputs(question.arg(sync, who).toLocal8Bit().constData(), stderr);
+        std::fflush(stderr);
+        char answer[16] = {};
+        if (!std::fgets(answer, sizeof answer, stdin) || (answer[0] != 'y' && answer[0] != 'Y')) {
+            say(QCoreApplication::translate("sluice::cli", "the lock was kept (to clear it without asking: sluice unlock %1 --yes)").arg(sync));
+            printErrorJson(QCoreApplication::translate("sluice::cli", "sync %1: the lock was kept; nothing was confirmed").arg(sync), QStringLiteral("sync ") + sync);
+            return ExitUsage;
+        }
+    }
+    if (Result<void> r = state.value()->clearLock(lock); !r)
+        return fail(r.error());
+    (void)state.value()->appendAudit(QStringLiteral("cli"), QStringLiteral("unlock"), QStringLiteral("sync ") + sync, who);
+    say(QCoreApplication::translate("sluice::cli", "sync %1: lock of %2 cleared").arg(sync, who));
+    report(true);
     return ExitOk;
 }
 

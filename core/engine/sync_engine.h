@@ -53,6 +53,9 @@ struct SyncPlan
     QJsonObject drift; // columns added / removed / type_changed since the last run
     QString freshnessMax;
     qint64 modelRows = 0;
+    // Text values that were not valid UTF-8 in the warehouse; each reached
+    // the destination with U+FFFD in place of the bad bytes.
+    qint64 invalidText = 0;
     QJsonObject timings;
     QJsonObject schema; // column -> type, saved after a run for the next drift check
 
@@ -71,6 +74,8 @@ struct SyncPlan
 struct SyncOptions
 {
     bool fullResync = false;
+    // A mirror run may remove more than the sync's max_delete_share of what the destination holds.
+    bool allowMassDelete = false;
     const std::atomic_bool *cancel = nullptr;
     std::function<void(const QString &stage, qint64 done, qint64 total)> progress;
 };
@@ -106,6 +111,9 @@ QStringList governanceProblems(const workspace::Workspace &workspace, const QStr
 QStringList mappingProblems(const workspace::Workspace &workspace, const QString &sync, const QList<source::Column> &columns);
 
 QString newRunId();
+
+// The lock a run of `sync` holds in the state database (never translated).
+QString syncLockName(const QString &sync);
 
 // A configuration error naming the syncs there are, when `sync` is not one.
 Result<void> requireSync(const workspace::Workspace &workspace, const QString &sync);

@@ -181,6 +181,56 @@ Result<void> requireSync(const workspace::Workspace &workspace, const QString &s
     return {};
 }
 
+namespace {
+
+qint64 warehouseStateCount(std::optional<WarehouseDiff> &warehouse)
+{
+    Result<qint64> n = warehouse->stateCount();
+    return n ? n.value() : -1;
+}
+
+// A state that vanished must not read as "nothing sent yet": that resends
+// every record. The sync delivered before (noted beside the database, or in
+// its run history) yet the state holds nothing: say so, and resend only when
+// asked to.
+std::optional<Error> lostState(const store::StateStore &store, const QString &sync, const SyncOptions &options, qint64 stateRecords)
+{
+    if (options.fullResync || stateRecords != 0)
+        return std::nullopt;
+    // The latest run that delivered anything: if it sent more than removals,
+    // the destination holds records and the state cannot be empty.
+    const QList<store::RunRecord> runs = store.runs(sync, 1000);
+    const auto latest = std::find_if(runs.begin(), runs.end(), [](const store::RunRecord &r) {
+        return r.counts.value(QStringLiteral("delivered")).toInteger() > 0;
+    });
+    const bool deliveredBefore = latest != runs.end()
+                                 && latest->counts.value(QStringLiteral("delivered")).toInteger() > latest->counts.value(QStringLiteral("removed")).toInteger();
+    if (!deliveredBefore && !(runs.isEmpty() && store.hasDelivered(sync)))
+        return std::nullopt;
+    return Error{QCoreApplication::translate("sluice::engine", "sync %1: it has delivered records before, but its state (what the destination holds) "
+                                             "is empty: the state database or the warehouse's state table was lost or replaced, or the sync's diff strategy changed. Nothing was sent. "
+                                             "To send every record again, run it with --full-resync")
+                     .arg(sync),
+                 Error::Kind::Config};
+}
+
+std::optional<Error> massDelete(const workspace::SyncConfig &sync, const SyncOptions &options, qint64 removed, qint64 held)
+{
+    if (options.allowMassDelete || removed == 0 || held <= 0 || double(removed) <= sync.maxDeleteShare * double(held))
+        return std::nullopt;
+    return Error{QCoreApplication::translate("sluice::engine", "sync %1: this mirror run would remove %2 of the %3 records the destination holds "
+                                             "(%4 %), more than its max_delete_share (%5 %); nothing was sent. If the model really lost those rows, "
+                                             "run it with --allow-mass-delete or raise max_delete_share")
+                     .arg(sync.name)
+                     .arg(removed)
+                     .arg(held)
+                     .arg(qRound(100.0 * double(removed) / double(held)))
+                     .arg(qRound(100.0 * sync.maxDeleteShare)),
+                 Error::Kind::Query};
+}
+
+} // namespace
+
 Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateStore &store, const QString &syncName,
                           const SyncOptions &options)
 {
@@ -331,6 +381,8 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
     } else {
         known.load(store, syncName);
     }
+    if (std::optional<Error> lost = lostState(store, syncName, options, inWarehouse ? warehouseStateCount(warehouse) : known.size()))
+        return *lost;
     plan.timings.insert(QStringLiteral("state_load_ms"), double(stage.restart()));
     qint64 extracted = 0, excludedExtracted = 0, nullKeys = 0;
     QStringList excludedInState; // warehouse diff: consent revoked for a record the destination holds
@@ -515,6 +567,7 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
     };
     // COPY reads fastest; the warehouse diff's query keeps the server busy itself.
     sink.copy = !inWarehouse || firstFill;
+    sink.invalidText = &plan.invalidText;
     const QString extractSql = inWarehouse && !firstFill ? warehouse->candidatesSql(model.sql, options.fullResync || append, removedInCandidates)
                                                          : QStringLiteral("SELECT * FROM %1").arg(source::wrapModelSql(model.sql));
     if (inWarehouse && !firstFill)
@@ -616,6 +669,9 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
                 plan.operations.append({key, OpKind::Delete, {}, {}});
         }
         plan.counts.removed = removed.size();
+        const qint64 held = inWarehouse ? warehouseStateCount(warehouse) : known.size();
+        if (std::optional<Error> mass = massDelete(sync, options, removed.size(), held))
+            return *mass;
     }
     std::sort(plan.invalid.begin(), plan.invalid.end(), [](const HeldRecord &a, const HeldRecord &b) {
         return a.key.size() != b.key.size() ? a.key.size() < b.key.size() : a.key < b.key;

@@ -45,6 +45,8 @@ QJsonObject RunResult::toJson() const
     }
     if (!plan.drift.isEmpty())
         o.insert(QStringLiteral("schema_drift"), plan.drift);
+    if (plan.invalidText > 0)
+        o.insert(QStringLiteral("invalid_utf8_values"), double(plan.invalidText));
     if (!plan.freshnessMax.isEmpty())
         o.insert(QStringLiteral("freshness"), QJsonObject{{QStringLiteral("max"), plan.freshnessMax},
                                                           {QStringLiteral("lag_s"), freshnessLagSeconds < 0 ? QJsonValue() : QJsonValue(double(freshnessLagSeconds))}});
@@ -72,6 +74,11 @@ int RunResult::exitCode() const
     return 1;
 }
 
+QString syncLockName(const QString &sync)
+{
+    return QStringLiteral("sync ") + sync;
+}
+
 Result<RunResult> runSync(const workspace::Workspace &workspace, store::StateStore &store, const QString &syncName,
                           const SyncOptions &options)
 {
@@ -79,7 +86,8 @@ Result<RunResult> runSync(const workspace::Workspace &workspace, store::StateSto
     if (Result<void> known = requireSync(workspace, syncName); !known)
         return known.error();
     const workspace::SyncConfig sync = config.syncs.value(syncName);
-    const QString lockName = QCoreApplication::translate("sluice::engine", "sync %1").arg(syncName);
+    // Never translated: a German GUI and a C-locale cron job must take the same lock.
+    const QString lockName = syncLockName(syncName);
     QString recovered;
     if (Result<void> lock = store.acquireLock(lockName, &recovered); !lock)
         return lock.error();
@@ -220,6 +228,10 @@ Result<RunResult> runSync(const workspace::Workspace &workspace, store::StateSto
             }
             if (Result<void> r = store.commitOutcomes(syncName, record.id, accepted, held, !warehouse); !r && failure.isEmpty())
                 failure = r.error().message;
+            if (!accepted.isEmpty())
+                store.noteDelivered(syncName);
+            // What settled so far, so a run that dies still says what it delivered.
+            (void)store.updateRunCounts(record.id, result.plan.counts.toJson());
             commitMs += commit.elapsed();
         };
         if (Result<void> r = target.value()->deliver(result.plan.operations, context); !r)
@@ -259,6 +271,8 @@ Result<RunResult> runSync(const workspace::Workspace &workspace, store::StateSto
         metrics.insert(QStringLiteral("freshness_lag_s"), double(result.freshnessLagSeconds));
     if (!recovered.isEmpty())
         metrics.insert(QStringLiteral("recovered_lock_from"), recovered);
+    if (result.plan.invalidText > 0)
+        metrics.insert(QStringLiteral("invalid_utf8_values"), double(result.plan.invalidText));
     record.metrics = metrics;
     (void)store.updateRun(record);
     return result;

@@ -274,6 +274,14 @@ Result<bool> WarehouseDiff::stateIsEmpty()
     return !any->toBool();
 }
 
+Result<qint64> WarehouseDiff::stateCount()
+{
+    Result<QVariant> n = m_connection.scalar(QStringLiteral("SELECT count(*) FROM %1").arg(m_table));
+    if (!n)
+        return n.error();
+    return n->toLongLong();
+}
+
 std::optional<SourceDigest> WarehouseDiff::sourceDigest(const QList<source::Column> &columns) const
 {
     if (!m_postgres)

@@ -56,6 +56,8 @@ public:
     // as it is, and Sluice computes the source digests itself (sourceDigest()):
     // there is nothing to compare them with. Always false on SQLite.
     Result<bool> stateIsEmpty();
+    // Records the state says the destination holds (pending ones included).
+    Result<qint64> stateCount();
     // Sluice's copy of the source digest over the model's `columns`, as
     // sourceExpression() computes it (PostgreSQL only).
     std::optional<SourceDigest> sourceDigest(const QList<source::Column> &columns) const;

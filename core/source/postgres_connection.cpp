@@ -201,7 +201,10 @@ Result<void> PostgresConnection::stream(const QString &sql, const RowSink &sink,
                     texts[c] = PQgetisnull(res, 0, c) ? TextValue{} : TextValue{PQgetvalue(res, 0, c), PQgetlength(res, 0, c)};
                 bool more;
                 if (sink.view) {
-                    more = sink.view(RowView(texts.constData(), types.constData(), int(types.size())));
+                    const RowView view(texts.constData(), types.constData(), int(types.size()));
+                    if (sink.invalidText)
+                        *sink.invalidText += countInvalidText(view);
+                    more = sink.view(view);
                 } else {
                     row.resize(types.size());
                     for (int c = 0; c < types.size(); ++c)
@@ -315,7 +318,10 @@ Result<void> PostgresConnection::streamCopy(void *handle, const QString &owner, 
                 if (p < end)
                     ++p; // the tab
             }
-            if (!sink.view(RowView(values.constData(), types.constData(), width))) {
+            const RowView view(values.constData(), types.constData(), width);
+            if (sink.invalidText)
+                *sink.invalidText += countInvalidText(view);
+            if (!sink.view(view)) {
                 stopped = true;
             } else if (cancel && cancel->load(std::memory_order_relaxed)) {
                 stopped = cancelled = true;

@@ -142,6 +142,8 @@ Result<void> QtSqlConnection::stream(const QString &sql, const RowSink &sink, co
                     columns[i].type = typeOf(static_cast<QMetaType::Type>(row[i].typeId()));
             sendHeader();
         }
+        if (sink.invalidText)
+            *sink.invalidText += countInvalidText(RowView(row));
         if (!(sink.view ? sink.view(RowView(row)) : sink.row(row)))
             return {};
         if (cancel && cancel->load(std::memory_order_relaxed))

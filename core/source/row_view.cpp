@@ -77,6 +77,21 @@ QVariant fromPostgresText(const TextValue &value, ColumnType type)
     }
 }
 
+int countInvalidText(const RowView &row)
+{
+    int n = 0;
+    for (int c = 0; c < row.size(); ++c) {
+        if (row.hasText()) {
+            const TextValue v = row.raw(c);
+            if (v.data && !ascii(v.data, v.size) && !QByteArrayView(v.data, v.size).isValidUtf8())
+                ++n;
+        } else if (const QVariant value = row.value(c); value.typeId() == QMetaType::QString && value.toString().contains(QChar(QChar::ReplacementCharacter))) {
+            ++n; // decoded by the driver already: its replacement character is all that is left
+        }
+    }
+    return n;
+}
+
 bool RowView::isNull(int c) const
 {
     if (m_row) {

@@ -30,7 +30,13 @@ struct RowSink
     // for Sluice and a little more for the server (escaping). Worth it when the
     // server only reads rows; not when the query itself keeps it busy.
     bool copy = false;
+    // Text values that were not valid UTF-8 (and so reach Sluice with U+FFFD
+    // in place of the bad bytes) are counted here when set: a run reports them.
+    qint64 *invalidText = nullptr;
 };
+
+// Counts the values of a row view that were not valid UTF-8 text.
+int countInvalidText(const RowView &row);
 
 // One live connection to a warehouse, owned by one thread. Every extraction
 // streams forward-only: memory stays flat however large the model.

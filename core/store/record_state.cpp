@@ -108,7 +108,7 @@ Result<void> StateStore::commitOutcomes(const QString &sync, const QString &runI
                                         const QList<Held> &held, bool recordState)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connection);
-    if (!db.transaction())
+    if (!beginWrite(db))
         return storeError(QCoreApplication::translate("sluice::store", "recording outcomes of sync %1").arg(sync), db.lastError());
     QSqlQuery resolve(db), hold(db);
     resolve.prepare(QStringLiteral("UPDATE rejections SET resolved_run = ? WHERE sync = ? AND key = ? AND resolved_run IS NULL"));
@@ -185,7 +185,7 @@ Result<void> StateStore::commitOutcomes(const QString &sync, const QString &runI
 Result<void> StateStore::markPending(const QString &sync, const QString &runId, const QStringList &keys)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connection);
-    if (!db.transaction())
+    if (!beginWrite(db))
         return storeError(QCoreApplication::translate("sluice::store", "state of sync %1").arg(sync), db.lastError());
     RawStatement q(rawHandle(db), "INSERT INTO record_state(sync, key, hash, updated_run, key_hash) VALUES (?, ?, 'pending', ?, ?) "
                                   "ON CONFLICT(sync, key) DO NOTHING");
@@ -213,7 +213,8 @@ Result<void> StateStore::markPending(const QString &sync, const QString &runId, 
 Result<void> StateStore::clearPending(const QString &sync, const QStringList &keys)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connection);
-    db.transaction();
+    if (!beginWrite(db))
+        return storeError(QCoreApplication::translate("sluice::store", "state of sync %1").arg(sync), db.lastError());
     QSqlQuery q(db);
     q.prepare(QStringLiteral("DELETE FROM record_state WHERE sync = ? AND key = ? AND hash = 'pending'"));
     for (const QString &key : keys) {

@@ -10,6 +10,7 @@
 #include <QByteArrayView>
 #include <QSqlDatabase>
 #include <QSqlDriver>
+#include <QSqlQuery>
 #include <QString>
 
 #include <sqlite3.h>
@@ -19,6 +20,12 @@ class QSqlError;
 namespace sluice::store::detail {
 
 QString isoNow();
+// Runs `sql`, waiting out SQLITE_BUSY / SQLITE_LOCKED for up to 30 s.
+bool execPatiently(QSqlQuery &q, const QString &sql);
+// Starts a write transaction that holds the write lock from its first
+// statement (BEGIN IMMEDIATE): a deferred one that read first cannot always
+// upgrade in WAL mode while another process writes.
+bool beginWrite(QSqlDatabase &db);
 Error storeError(const QString &what, const QString &problem);
 Error storeError(const QString &what, const QSqlError &e);
 

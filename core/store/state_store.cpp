@@ -12,6 +12,8 @@
 #include <QSqlQuery>
 #include <QHostInfo>
 #include <QUuid>
+#include <QElapsedTimer>
+#include <QThread>
 
 #include "store/sqlite_raw.h"
 
@@ -52,6 +54,8 @@ const QList<QStringList> &migrations()
         {QStringLiteral("ALTER TABLE record_state ADD COLUMN key_hash INTEGER"),
          QStringLiteral("UPDATE record_state SET key_hash = sluice_key_hash(key)"),
          QStringLiteral("CREATE INDEX record_state_by_key_hash ON record_state(sync, key_hash)")},
+        // 4: a lock names its process by start time too, so a reused PID is not mistaken for the holder.
+        {QStringLiteral("ALTER TABLE locks ADD COLUMN process_start TEXT")},
     };
     return m;
 }
@@ -59,6 +63,27 @@ const QList<QStringList> &migrations()
 } // namespace
 
 namespace detail {
+
+bool execPatiently(QSqlQuery &q, const QString &sql)
+{
+    // SQLite skips its busy handler where waiting could deadlock (a database
+    // switching to WAL under another process, say): wait here instead.
+    QElapsedTimer waited;
+    waited.start();
+    while (!q.exec(sql)) {
+        const int primary = q.lastError().nativeErrorCode().toInt() & 0xff; // extended codes keep the primary in the low byte
+        if ((primary != SQLITE_BUSY && primary != SQLITE_LOCKED) || waited.hasExpired(30000))
+            return false;
+        QThread::msleep(20);
+    }
+    return true;
+}
+
+bool beginWrite(QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    return execPatiently(q, QStringLiteral("BEGIN IMMEDIATE"));
+}
 
 QString isoNow() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs); }
 
@@ -110,11 +135,28 @@ Result<std::unique_ptr<StateStore>> StateStore::open(const QString &path, int up
         return storeError(QCoreApplication::translate("sluice::store", "cannot open %1").arg(path), db.lastError());
     QSqlQuery q(db);
     for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON"}) {
-        if (!q.exec(QString::fromLatin1(pragma)))
+        if (!execPatiently(q, QString::fromLatin1(pragma)))
             return storeError(QString::fromLatin1(pragma), q.lastError());
     }
     if (sqlite3 *handle = rawHandle(db))
         sqlite3_create_function_v2(handle, "sluice_key_hash", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, sqlKeyHash, nullptr, nullptr, nullptr);
+    // A damaged database must not read as an empty state: that would resend everything.
+    if (q.exec(QStringLiteral("PRAGMA quick_check(5)")) && q.next() && q.value(0).toString() != QLatin1String("ok")) {
+        QStringList problems{q.value(0).toString()};
+        while (q.next())
+            problems.append(q.value(0).toString());
+        return Error{QCoreApplication::translate("sluice::store", "the state database %1 is damaged (%2); nothing was read or sent. "
+                                                 "Restore it from a backup, or move it aside and run each sync with --full-resync")
+                         .arg(path, problems.join(QStringLiteral("; "))),
+                     Error::Kind::Internal};
+    } else if (q.lastError().isValid()) {
+        return Error{QCoreApplication::translate("sluice::store", "the state database %1 cannot be read (%2); nothing was read or sent. "
+                                                 "Restore it from a backup, or move it aside and run each sync with --full-resync")
+                         .arg(path, q.lastError().text()),
+                     Error::Kind::Internal};
+    }
+    // A statement left open holds a read snapshot, which no write can upgrade (SQLITE_BUSY_SNAPSHOT).
+    q.finish();
     if (Result<void> r = store->migrate(upToVersion); !r)
         return r.error();
     return store;
@@ -124,36 +166,46 @@ int StateStore::schemaVersion() const
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.exec(QStringLiteral("PRAGMA user_version"));
-    return q.next() ? q.value(0).toInt() : 0;
+    const int version = q.next() ? q.value(0).toInt() : 0;
+    q.finish();
+    return version;
 }
 
 Result<void> StateStore::migrate(int upToVersion)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connection);
-    const int from = schemaVersion();
-    if (from > currentSchemaVersion)
-        return Error{QCoreApplication::translate("sluice::store", "the state database %1 is at schema version %2, newer than this Sluice (%3); "
-                        "upgrade Sluice")
-                         .arg(m_path)
-                         .arg(from)
-                         .arg(currentSchemaVersion),
-                     Error::Kind::Config};
-    for (int v = from; v < upToVersion; ++v) {
-        if (!db.transaction())
-            return storeError(QCoreApplication::translate("sluice::store", "migration to version %1").arg(v + 1), db.lastError());
+    const QString what = QCoreApplication::translate("sluice::store", "migrating %1").arg(m_path);
+    for (;;) {
+        // BEGIN IMMEDIATE: two processes opening a new database migrate one
+        // after the other; the second finds the work done.
         QSqlQuery q(db);
-        for (const QString &sql : migrations().at(v)) {
+        if (!execPatiently(q, QStringLiteral("BEGIN IMMEDIATE")))
+            return storeError(what, q.lastError());
+        const int from = schemaVersion();
+        if (from > currentSchemaVersion) {
+            QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+            return Error{QCoreApplication::translate("sluice::store", "the state database %1 is at schema version %2, newer than this Sluice (%3); "
+                            "upgrade Sluice")
+                             .arg(m_path)
+                             .arg(from)
+                             .arg(currentSchemaVersion),
+                         Error::Kind::Config};
+        }
+        if (from >= upToVersion) {
+            QSqlQuery(db).exec(QStringLiteral("COMMIT"));
+            return {};
+        }
+        for (const QString &sql : migrations().at(from)) {
             if (!q.exec(sql)) {
                 const QSqlError e = q.lastError();
-                db.rollback();
-                return storeError(QCoreApplication::translate("sluice::store", "migration to version %1").arg(v + 1), e);
+                QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+                return storeError(QCoreApplication::translate("sluice::store", "migration to version %1").arg(from + 1), e);
             }
         }
-        q.exec(QStringLiteral("PRAGMA user_version = %1").arg(v + 1));
-        if (!db.commit())
-            return storeError(QCoreApplication::translate("sluice::store", "migration to version %1").arg(v + 1), db.lastError());
+        q.exec(QStringLiteral("PRAGMA user_version = %1").arg(from + 1));
+        if (!QSqlQuery(db).exec(QStringLiteral("COMMIT")))
+            return storeError(QCoreApplication::translate("sluice::store", "migration to version %1").arg(from + 1), db.lastError());
     }
-    return {};
 }
 
 Result<void> StateStore::appendAudit(const QString &actor, const QString &action, const QString &object,
@@ -220,6 +272,17 @@ Result<void> StateStore::updateRun(const RunRecord &run)
     q.addBindValue(run.id);
     if (!q.exec())
         return storeError(QCoreApplication::translate("sluice::store", "recording run %1").arg(run.id), q.lastError());
+    return {};
+}
+
+Result<void> StateStore::updateRunCounts(const QString &runId, const QJsonObject &counts)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("UPDATE runs SET counts = ? WHERE id = ?"));
+    q.addBindValue(compact(counts));
+    q.addBindValue(runId);
+    if (!q.exec())
+        return storeError(QCoreApplication::translate("sluice::store", "recording run %1").arg(runId), q.lastError());
     return {};
 }
 
@@ -290,61 +353,6 @@ QList<StateStore::Rejection> StateStore::rejections(const QString &sync, bool in
         out.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
                     q.value(4).toInt(), QDateTime::fromString(q.value(5).toString(), Qt::ISODateWithMs), q.value(6).toString()});
     return out;
-}
-
-Result<void> StateStore::acquireLock(const QString &name, QString *recoveredFrom)
-{
-    QSqlDatabase db = QSqlDatabase::database(m_connection);
-    // BEGIN IMMEDIATE: two processes racing for the lock serialize here.
-    QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
-        return storeError(QCoreApplication::translate("sluice::store", "lock %1").arg(name), q.lastError());
-    q.prepare(QStringLiteral("SELECT owner_pid, host, acquired_at FROM locks WHERE name = ?"));
-    q.addBindValue(name);
-    q.exec();
-    const QString host = QHostInfo::localHostName();
-    if (q.next()) {
-        const qint64 pid = q.value(0).toLongLong();
-        const bool sameHost = q.value(1).toString() == host;
-        const bool alive = sameHost && pid > 0 && (::kill(pid_t(pid), 0) == 0 || errno == EPERM);
-        if (alive || !sameHost) {
-            const QString since = q.value(2).toString();
-            q.finish();
-            QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
-            return Error{QCoreApplication::translate("sluice::store", "%1 is already running (process %2 on %3 since %4); "
-                                                                      "wait for it to finish")
-                             .arg(name)
-                             .arg(pid)
-                             .arg(q.value(1).toString().isEmpty() ? host : q.value(1).toString(), since),
-                         Error::Kind::Config};
-        }
-        if (recoveredFrom)
-            *recoveredFrom = QStringLiteral("process %1 (no longer running)").arg(pid);
-    }
-    q.finish();
-    QSqlQuery take(db);
-    take.prepare(QStringLiteral("INSERT OR REPLACE INTO locks(name, owner_pid, host, acquired_at) VALUES (?, ?, ?, ?)"));
-    take.addBindValue(name);
-    take.addBindValue(qint64(::getpid()));
-    take.addBindValue(host);
-    take.addBindValue(isoNow());
-    if (!take.exec()) {
-        const QSqlError e = take.lastError();
-        QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
-        return storeError(QCoreApplication::translate("sluice::store", "lock %1").arg(name), e);
-    }
-    if (!QSqlQuery(db).exec(QStringLiteral("COMMIT")))
-        return storeError(QCoreApplication::translate("sluice::store", "lock %1").arg(name), db.lastError());
-    return {};
-}
-
-void StateStore::releaseLock(const QString &name)
-{
-    QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(QStringLiteral("DELETE FROM locks WHERE name = ? AND owner_pid = ?"));
-    q.addBindValue(name);
-    q.addBindValue(qint64(::getpid()));
-    q.exec();
 }
 
 void StateStore::closeInterruptedRuns(const QString &sync)

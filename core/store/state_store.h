@@ -50,7 +50,7 @@ quint64 recordKeyHash(QStringView key);
 class StateStore final
 {
 public:
-    static constexpr int currentSchemaVersion = 3;
+    static constexpr int currentSchemaVersion = 4;
 
     // Opens (creating with owner-only permissions and migrating as needed).
     // `upToVersion` exists so tests can build an older database.
@@ -67,6 +67,8 @@ public:
 
     Result<void> insertRun(const RunRecord &run);
     Result<void> updateRun(const RunRecord &run);
+    // Counts so far, while a run delivers: a run that dies still says what settled.
+    Result<void> updateRunCounts(const QString &runId, const QJsonObject &counts);
     QList<RunRecord> runs(const QString &sync = {}, int limit = 100) const;
     std::optional<RunRecord> run(const QString &id) const;
 
@@ -116,9 +118,27 @@ public:
     };
     QList<Rejection> rejections(const QString &sync, bool includeResolved, const QString &runId = {}) const;
 
-    // A per-sync lock; a lock whose process is gone is taken over.
+    // A named lock (a sync's, across GUI, agent and CLI). A lock whose
+    // process is gone, on this host, is taken over: the holder is known by
+    // host, PID and the process's start, so a reused PID is not mistaken for it.
     Result<void> acquireLock(const QString &name, QString *recoveredFrom = nullptr);
     void releaseLock(const QString &name);
+    struct LockHolder
+    {
+        qint64 pid = 0;
+        QString host;
+        QDateTime since;
+        bool alive = false; // on this host and still the same process; unknown elsewhere: false
+        bool local = false;
+    };
+    std::optional<LockHolder> lockHolder(const QString &name) const;
+    Result<void> clearLock(const QString &name);
+
+    // Syncs that delivered at least once, kept also beside the database
+    // (`delivered-syncs` in its folder), so that a state lost with the
+    // database itself is noticed instead of read as "nothing sent yet".
+    bool hasDelivered(const QString &sync) const;
+    void noteDelivered(const QString &sync);
     // Runs left "running" by a process that died are marked failed.
     void closeInterruptedRuns(const QString &sync);
 

@@ -2,10 +2,14 @@
 // real binary, the demo warehouse (200 rows) and loopback sinks that answer
 // the way careless or hostile servers do. Each test names the item it guards.
 #include "webhook_sink.h"
+#include "engine/sync_engine.h"
+#include "store/state_store.h"
+#include "workspace/workspace.h"
 #include "workspace/workspace_init.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -15,7 +19,12 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QHostInfo>
+#include <QSqlError>
 #include <QTest>
+#include <QTranslator>
+
+#include <csignal>
 
 using namespace sluice;
 
@@ -50,6 +59,13 @@ private slots:
     void jsonAlwaysPrintsOneDocument();
     void rejectionsNameUnknownRunsAndUnrunSyncs();
     void compositeKeysNeverCollide();
+    void firstRunsAtOnceBothMigrate();
+    void staleAndForeignLocks();
+    void translatedAndUntranslatedRunsShareOneLock();
+    void damagedOrLostStateIsSaidOutLoud();
+    void mirrorRefusesAMassDelete();
+    void invalidUtf8IsCounted();
+    void killedRunKeepsWhatSettled();
 
 private:
     struct Run
@@ -479,6 +495,7 @@ void TestHardening::compositeKeysNeverCollide()
 {
     QJsonObject config, model;
     for (const QString &diff : {QStringLiteral("local"), QStringLiteral("warehouse")}) {
+    QDir(m_ws + QStringLiteral("/.sluice")).removeRecursively(); // a sync of its own each time
     config = fileConfig(QStringLiteral("jsonl"), QStringLiteral("out/k-") + diff + QStringLiteral(".jsonl"), {{QStringLiteral("diff"), diff}});
     model = QJsonObject{{QStringLiteral("source"), QStringLiteral("demo")},
                       {QStringLiteral("primary_key"), QJsonArray{QStringLiteral("k1"), QStringLiteral("k2")}},
@@ -518,6 +535,227 @@ void TestHardening::compositeKeysNeverCollide()
     r = sluice({QStringLiteral("run"), QStringLiteral("to_file"), QStringLiteral("--json")});
     QCOMPARE(r.code, 1);
     QVERIFY(!QFile::exists(m_ws + QStringLiteral("/out/one.jsonl")));
+}
+
+// #10.13: two first runs on a workspace without a state database.
+void TestHardening::firstRunsAtOnceBothMigrate()
+{
+    QJsonObject config = fileConfig(QStringLiteral("jsonl"), QStringLiteral("out/a.jsonl"));
+    QJsonObject syncs = config.value(QStringLiteral("syncs")).toObject();
+    QJsonObject destinations = config.value(QStringLiteral("destinations")).toObject();
+    destinations.insert(QStringLiteral("file2"), QJsonObject{{QStringLiteral("type"), QStringLiteral("jsonl")}, {QStringLiteral("path"), QStringLiteral("out/b.jsonl")}});
+    QJsonObject second = syncs.value(QStringLiteral("to_file")).toObject();
+    second.insert(QStringLiteral("destination"), QStringLiteral("file2"));
+    syncs.insert(QStringLiteral("to_file2"), second);
+    config.insert(QStringLiteral("syncs"), syncs);
+    config.insert(QStringLiteral("destinations"), destinations);
+    writeConfig(config);
+    for (int round = 0; round < 5; ++round) {
+        QDir(m_ws + QStringLiteral("/.sluice")).removeRecursively();
+        QDir(m_ws + QStringLiteral("/out")).removeRecursively();
+        QProcess a, b;
+        a.start(QStringLiteral(SLUICE_BINARY), {QStringLiteral("run"), QStringLiteral("to_file"), QStringLiteral("--workspace"), m_ws});
+        b.start(QStringLiteral(SLUICE_BINARY), {QStringLiteral("run"), QStringLiteral("to_file2"), QStringLiteral("--workspace"), m_ws});
+        QVERIFY(a.waitForFinished(60000) && b.waitForFinished(60000));
+        QVERIFY2(a.exitCode() == 0, a.readAllStandardError().constData());
+        QVERIFY2(b.exitCode() == 0, b.readAllStandardError().constData());
+    }
+}
+
+// #10.14: a lock from another host, or whose PID now belongs to another process.
+void TestHardening::staleAndForeignLocks()
+{
+    QVERIFY(sluice({QStringLiteral("runs")}).code == 0); // creates the state database
+    auto setLock = [&](const QString &host, qint64 pid, const QString &start) {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("lock"));
+        db.setDatabaseName(m_ws + QStringLiteral("/.sluice/state.db"));
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("INSERT OR REPLACE INTO locks(name, owner_pid, host, acquired_at, process_start) VALUES ('sync to_hook', ?, ?, '2026-11-01T00:00:00.000Z', ?)"));
+        q.addBindValue(pid);
+        q.addBindValue(host);
+        q.addBindValue(start);
+        QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+        db.close();
+    };
+    setLock(QStringLiteral("elsewhere.example"), 4242, QStringLiteral("x/1"));
+    QSqlDatabase::removeDatabase(QStringLiteral("lock"));
+    Run r = sluice({QStringLiteral("run"), QStringLiteral("to_hook"), QStringLiteral("--json")});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains("elsewhere.example") && r.err.contains("sluice unlock to_hook"), r.err.constData());
+    QVERIFY2(!r.err.contains("not positioned"), r.err.constData());
+    QVERIFY(r.json.value(QStringLiteral("error")).isObject());
+    QCOMPARE(m_sink->requests(), 0);
+
+    // unlock asks first; "n" keeps the lock, "y" clears it.
+    auto unlock = [&](const QByteArray &answer) {
+        QProcess p;
+        p.start(QStringLiteral(SLUICE_BINARY), {QStringLiteral("unlock"), QStringLiteral("to_hook"), QStringLiteral("--workspace"), m_ws});
+        p.write(answer);
+        p.closeWriteChannel();
+        p.waitForFinished(30000);
+        return std::make_pair(p.exitCode(), p.readAllStandardError());
+    };
+    auto [code, err] = unlock("n\n");
+    QCOMPARE(code, 2);
+    QVERIFY2(err.contains("another host"), err.constData());
+    QCOMPARE(sluice({QStringLiteral("run"), QStringLiteral("to_hook")}).code, 2);
+    std::tie(code, err) = unlock("y\n");
+    QVERIFY2(code == 0, err.constData());
+    r = sluice({QStringLiteral("run"), QStringLiteral("to_hook"), QStringLiteral("--json")});
+    QVERIFY2(r.code == 0, r.err.constData());
+
+    // Our own PID, alive, but a different process start: a reused PID, so the lock is stale.
+    setLock(QHostInfo::localHostName(), QCoreApplication::applicationPid(), QStringLiteral("another-boot/12345"));
+    QSqlDatabase::removeDatabase(QStringLiteral("lock"));
+    r = sluice({QStringLiteral("run"), QStringLiteral("to_hook"), QStringLiteral("--json")});
+    QVERIFY2(r.code == 0, r.err.constData());
+    // And unlock refuses to clear the lock of a run that is alive.
+    setLock(QHostInfo::localHostName(), QCoreApplication::applicationPid(), QString());
+    QSqlDatabase::removeDatabase(QStringLiteral("lock"));
+    r = sluice({QStringLiteral("unlock"), QStringLiteral("to_hook"), QStringLiteral("--yes"), QStringLiteral("--json")});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains("running now"), r.err.constData());
+}
+
+namespace {
+
+// Translates every string, as a German GUI would: a lock name that went
+// through tr() would differ from the CLI's.
+class EverythingTranslated final : public QTranslator
+{
+public:
+    QString translate(const char *, const char *sourceText, const char *, int) const override
+    {
+        return QStringLiteral("übersetzt: ") + QString::fromUtf8(sourceText);
+    }
+    bool isEmpty() const override { return false; }
+};
+
+} // namespace
+
+// #11: a translated (GUI) run and a C-locale CLI run of one sync cannot overlap.
+void TestHardening::translatedAndUntranslatedRunsShareOneLock()
+{
+    writeHookConfig(m_sink->url(), {{QStringLiteral("concurrency"), 1}});
+    m_sink->delayNext(10, 400); // ten batches of 20, 0.4 s each: a 4 s run
+    QProcess cli;
+    QStringList env = QProcess::systemEnvironment();
+    env.append(QStringLiteral("LC_ALL=C"));
+    cli.setEnvironment(env);
+    cli.start(QStringLiteral(SLUICE_BINARY), {QStringLiteral("run"), QStringLiteral("to_hook"), QStringLiteral("--workspace"), m_ws});
+    QTRY_VERIFY_WITH_TIMEOUT(m_sink->requests() >= 1, 20000);
+    EverythingTranslated german;
+    QCoreApplication::installTranslator(&german);
+    auto ws = workspace::Workspace::open(m_ws);
+    QVERIFY(ws.ok());
+    auto store = store::StateStore::open(ws->stateDbPath());
+    QVERIFY(store.ok());
+    const Result<engine::RunResult> gui = engine::runSync(ws.value(), *store.value(), QStringLiteral("to_hook"), {});
+    QCoreApplication::removeTranslator(&german);
+    QVERIFY(!gui.ok());
+    QVERIFY2(gui.error().message.contains(QStringLiteral("already running")), qPrintable(gui.error().message));
+    QVERIFY(cli.waitForFinished(60000));
+    QCOMPARE(cli.exitCode(), 0);
+    QCOMPARE(m_sink->records().size(), kRows);
+}
+
+// #10.15: a damaged, emptied or deleted state database is said out loud.
+void TestHardening::damagedOrLostStateIsSaidOutLoud()
+{
+    writeConfig(fileConfig(QStringLiteral("jsonl"), QStringLiteral("out/s.jsonl")));
+    QVERIFY(sluice({QStringLiteral("run"), QStringLiteral("to_file")}).code == 0);
+    const QString db = m_ws + QStringLiteral("/.sluice/state.db");
+    QFile::remove(db + QStringLiteral("-wal"));
+    QFile::remove(db + QStringLiteral("-shm"));
+    for (const char *how : {"deleted", "emptied"}) {
+        const QString backup = db + QStringLiteral(".bak");
+        QFile::remove(backup);
+        QVERIFY(QFile::copy(db, backup));
+        QFile::remove(db);
+        if (qstrcmp(how, "emptied") == 0) {
+            QFile empty(db);
+            QVERIFY(empty.open(QIODevice::WriteOnly));
+        }
+        Run r = sluice({QStringLiteral("plan"), QStringLiteral("to_file"), QStringLiteral("--json")});
+        QVERIFY2(r.code == 2, how);
+        QVERIFY2(r.err.contains("--full-resync"), r.err.constData());
+        r = sluice({QStringLiteral("plan"), QStringLiteral("to_file"), QStringLiteral("--full-resync"), QStringLiteral("--json")});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QFile::remove(db);
+        QVERIFY(QFile::copy(backup, db));
+    }
+    // Pages of the record state zeroed: quick_check on open names the damage.
+    QVERIFY(sluice({QStringLiteral("plan"), QStringLiteral("to_file")}).code == 0);
+    QFile::remove(db + QStringLiteral("-wal"));
+    QFile::remove(db + QStringLiteral("-shm"));
+    QFile f(db);
+    QVERIFY(f.open(QIODevice::ReadWrite));
+    const qint64 pages = f.size() / 4096;
+    QVERIFY(pages > 4);
+    for (qint64 page = 2; page < pages; ++page) {
+        f.seek(page * 4096);
+        f.write(QByteArray(4096, '\0'));
+    }
+    f.close();
+    const Run r = sluice({QStringLiteral("plan"), QStringLiteral("to_file"), QStringLiteral("--json")});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains("damaged") || r.err.contains("cannot be read"), r.err.constData());
+    QVERIFY(r.json.value(QStringLiteral("error")).isObject());
+}
+
+// #10.16: a mirror run that would empty the destination stops first.
+void TestHardening::mirrorRefusesAMassDelete()
+{
+    writeConfig(fileConfig(QStringLiteral("jsonl"), QStringLiteral("out/m.jsonl")));
+    QVERIFY(sluice({QStringLiteral("run"), QStringLiteral("to_file")}).code == 0);
+    const QByteArray before = [&] { QFile f(m_ws + QStringLiteral("/out/m.jsonl")); f.open(QIODevice::ReadOnly); return f.readAll(); }();
+    QVERIFY(sql(QStringLiteral("delete from users where user_id > 50")));
+    Run r = sluice({QStringLiteral("run"), QStringLiteral("to_file"), QStringLiteral("--json")});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains("would remove 150 of the 200") && r.err.contains("--allow-mass-delete"), r.err.constData());
+    QFile f(m_ws + QStringLiteral("/out/m.jsonl"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), before);
+    f.close();
+    r = sluice({QStringLiteral("run"), QStringLiteral("to_file"), QStringLiteral("--allow-mass-delete"), QStringLiteral("--json")});
+    QVERIFY2(r.code == 0, r.err.constData());
+    QCOMPARE(counts(r.json).value(QStringLiteral("removed")).toInt(), 150);
+}
+
+// #10.18: invalid UTF-8 from the warehouse is counted and reported, not hidden.
+void TestHardening::invalidUtf8IsCounted()
+{
+    writeConfig(fileConfig(QStringLiteral("jsonl"), QStringLiteral("out/u.jsonl")));
+    QVERIFY(sql(QStringLiteral("update users set first_name = CAST(X'41FF42' AS TEXT) where user_id in (1, 2)")));
+    const Run r = sluice({QStringLiteral("run"), QStringLiteral("to_file"), QStringLiteral("--json")});
+    QVERIFY2(r.code == 0, r.err.constData());
+    QCOMPARE(r.json.value(QStringLiteral("invalid_utf8_values")).toInt(), 2);
+    QVERIFY2(r.err.contains("2 text value(s) in the model were not valid UTF-8"), r.err.constData());
+    const Run runs = sluice({QStringLiteral("runs"), QStringLiteral("to_file"), QStringLiteral("--json")});
+    QCOMPARE(runs.json.value(QStringLiteral("runs")).toArray().first().toObject().value(QStringLiteral("metrics")).toObject()
+                 .value(QStringLiteral("invalid_utf8_values")).toInt(), 2);
+}
+
+// #10.18: a run killed mid-delivery still reports what it delivered.
+void TestHardening::killedRunKeepsWhatSettled()
+{
+    writeHookConfig(m_sink->url(), {{QStringLiteral("concurrency"), 1}});
+    m_sink->delayNext(10, 300);
+    QProcess p;
+    p.start(QStringLiteral(SLUICE_BINARY), {QStringLiteral("run"), QStringLiteral("to_hook"), QStringLiteral("--workspace"), m_ws});
+    QTRY_VERIFY_WITH_TIMEOUT(m_sink->deliveries().size() >= 100, 30000);
+    QTest::qWait(400);
+    ::kill(pid_t(p.processId()), SIGKILL);
+    p.waitForFinished(10000);
+    const int arrived = m_sink->deliveries().size();
+    QVERIFY(arrived < kRows);
+    const Run runs = sluice({QStringLiteral("runs"), QStringLiteral("to_hook"), QStringLiteral("--json")});
+    const QJsonObject run = runs.json.value(QStringLiteral("runs")).toArray().first().toObject();
+    QCOMPARE(run.value(QStringLiteral("status")).toString(), QStringLiteral("failed"));
+    const int recorded = counts(run).value(QStringLiteral("delivered")).toInt();
+    // Every batch that settled is counted; at most the one in flight (20 records) arrived unrecorded.
+    QVERIFY2(recorded >= arrived - 20 && recorded <= arrived, qPrintable(QStringLiteral("%1 of %2").arg(recorded).arg(arrived)));
 }
 
 QTEST_GUILESS_MAIN(TestHardening)

@@ -482,7 +482,7 @@ void TestSync::secondRunRefusesAndStaleLockIsRecovered()
         db.setDatabaseName(m_ws + QStringLiteral("/.sluice/state.db"));
         QVERIFY(db.open());
         QSqlQuery q(db);
-        q.prepare(QStringLiteral("INSERT OR REPLACE INTO locks VALUES ('sync to_file', ?, ?, '2026-01-01T00:00:00Z')"));
+        q.prepare(QStringLiteral("INSERT OR REPLACE INTO locks(name, owner_pid, host, acquired_at) VALUES ('sync to_file', ?, ?, '2026-01-01T00:00:00Z')"));
         q.addBindValue(pid);
         q.addBindValue(QHostInfo::localHostName());
         QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
