@@ -38,6 +38,7 @@ const QList<VerbSpec> &verbs()
         {"runs", {}, {QStringLiteral("json")}, 0, 1, &runRuns},
         {"rejections", {QStringLiteral("run")}, {QStringLiteral("json"), QStringLiteral("all")}, 1, 1, &runRejections},
         {"unlock", {}, {QStringLiteral("json"), QStringLiteral("yes")}, 1, 1, &runUnlock},
+        {"history", {}, {QStringLiteral("json")}, 2, 2, &runHistory},
     };
     return v;
 }
@@ -60,6 +61,7 @@ QString usage()
               "  run SYNC [--full-resync] [--allow-mass-delete] [--json]   run a sync now\n"
               "  runs [SYNC] [--json]             run history with counts and metrics\n"
               "  rejections SYNC [--run ID] [--all] [--json]  records not in the destination, and why\n"
+              "  history SYNC KEY [--json]        one record's story: every send, its outcome and the destination's words\n"
               "  unlock SYNC [--yes] [--json]     clear a lock left by a run that is gone (asks first)\n"
               "  metrics [SYNC] [--json]          (not available yet)\n"
               "  agent [--no-tray]                run schedules (not available yet)\n"

@@ -41,5 +41,6 @@ int runRun(const Arguments &args);
 int runRuns(const Arguments &args);
 int runRejections(const Arguments &args);
 int runUnlock(const Arguments &args);
+int runHistory(const Arguments &args);
 
 } // namespace sluice::cli

@@ -4,6 +4,8 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocale>
 
 #include <atomic>
 #include <csignal>
@@ -161,7 +163,18 @@ int runRejections(const Arguments &args)
     if (const auto named = runId.isEmpty() ? std::nullopt : state.value()->run(runId); !runId.isEmpty() && (!named || named->sync != sync))
         return fail(configError(QCoreApplication::translate("sluice::cli", "sync %1: no run %2; its runs are listed by: sluice runs %1").arg(sync, runId)));
     QJsonArray out;
-    const auto list = state.value()->rejections(sync, all, runId);
+    QList<store::StateStore::Rejection> list = runId.isEmpty() ? state.value()->rejections(sync, all) : QList<store::StateStore::Rejection>();
+    if (!runId.isEmpty()) {
+        // A past run's records as that run left them, from the ledger; attempts and first sighting from the open list.
+        QHash<QString, store::StateStore::Rejection> current;
+        for (const store::StateStore::Rejection &r : state.value()->rejections(sync, true))
+            current.insert(r.key, r);
+        for (const store::StateStore::LedgerEntry &e : state.value()->heldInRun(sync, runId)) {
+            const store::StateStore::Rejection now = current.value(e.key);
+            list.append({e.key, e.outcome, e.reason, runId, qMax(1, now.attempts), now.firstSeen.isValid() ? now.firstSeen : e.at,
+                         now.resolvedRun});
+        }
+    }
     for (const store::StateStore::Rejection &r : list) {
         QJsonObject o{{QStringLiteral("key"), r.key},
                       {QStringLiteral("kind"), r.kind},
@@ -186,6 +199,54 @@ int runRejections(const Arguments &args)
         say(QCoreApplication::translate("sluice::cli", "sync %1: run %2 held back no record").arg(sync, runId));
     else if (list.isEmpty())
         say(QCoreApplication::translate("sluice::cli", "sync %1: every record is in the destination; nothing held back").arg(sync));
+    return ExitOk;
+}
+
+int runHistory(const Arguments &args)
+{
+    Result<workspace::Workspace> ws = openWorkspace(args);
+    if (!ws)
+        return fail(ws.error());
+    const QString sync = args.positional.at(0);
+    const QString key = args.positional.at(1);
+    if (Result<void> known = engine::requireSync(ws.value(), sync); !known)
+        return fail(known.error());
+    Result<std::unique_ptr<store::StateStore>> state = openStore(ws.value());
+    if (!state)
+        return fail(state.error());
+    const QList<store::StateStore::LedgerEntry> events = state.value()->history(sync, key);
+    QJsonArray out;
+    const QLocale locale;
+    bool inDestination = false;
+    for (const store::StateStore::LedgerEntry &e : events) {
+        QJsonObject o{{QStringLiteral("run_id"), e.runId},
+                      {QStringLiteral("at"), e.at.toString(Qt::ISODateWithMs)},
+                      {QStringLiteral("op"), e.op},
+                      {QStringLiteral("outcome"), e.outcome},
+                      {QStringLiteral("reason"), e.reason.isEmpty() ? QJsonValue() : QJsonValue(e.reason)},
+                      {QStringLiteral("payload_hash"), e.payloadHash.isEmpty() ? QJsonValue() : QJsonValue(e.payloadHash)}};
+        if (!e.payload.isEmpty())
+            o.insert(QStringLiteral("payload"), QJsonDocument::fromJson(e.payload).object());
+        out.append(o);
+        if (e.outcome == QLatin1String("delivered"))
+            inDestination = e.op != QLatin1String("delete");
+        say(QCoreApplication::translate("sluice::cli", "%1  run %2  %3 %4%5")
+                .arg(locale.toString(e.at.toLocalTime(), QLocale::ShortFormat), e.runId, e.op, e.outcome,
+                     e.reason.isEmpty() ? QString() : QStringLiteral(": ") + e.reason));
+    }
+    if (events.isEmpty())
+        say(QCoreApplication::translate("sluice::cli", "sync %1: no send of record %2 is on record (the ledger keeps %3 days); "
+                                        "the key is the model's primary key as text, composite keys joined with |")
+                .arg(sync, key)
+                .arg(ws->config().ledgerRetentionDays));
+    else
+        say(inDestination ? QCoreApplication::translate("sluice::cli", "record %1 is in the destination").arg(key)
+                          : QCoreApplication::translate("sluice::cli", "record %1 is not in the destination").arg(key));
+    if (args.json())
+        printJson(QJsonObject{{QStringLiteral("sync"), sync},
+                              {QStringLiteral("key"), key},
+                              {QStringLiteral("in_destination"), inDestination},
+                              {QStringLiteral("events"), out}});
     return ExitOk;
 }
 

@@ -112,6 +112,10 @@ QStringList mappingProblems(const workspace::Workspace &workspace, const QString
 
 QString newRunId();
 
+// Whether the record ledger may keep this sync's payloads: not when a field
+// sends a PII column unhashed.
+bool ledgerKeepsPayloads(const workspace::Workspace &workspace, const QString &sync);
+
 // The lock a run of `sync` holds in the state database (never translated).
 QString syncLockName(const QString &sync);
 

@@ -2,6 +2,7 @@
 
 #include "engine/plan_internal.h"
 #include "engine/warehouse_diff.h"
+#include "mapping/transform.h"
 #include "source/source_connection.h"
 #include "store/state_store.h"
 #include "workspace/workspace.h"
@@ -72,6 +73,27 @@ int RunResult::exitCode() const
     if (status == QLatin1String("partial"))
         return 3;
     return 1;
+}
+
+bool ledgerKeepsPayloads(const workspace::Workspace &workspace, const QString &syncName)
+{
+    // A payload that carries a PII column in clear stays out of the ledger;
+    // its hash is kept either way.
+    const workspace::Config &config = workspace.config();
+    const workspace::SyncConfig sync = config.syncs.value(syncName);
+    const workspace::ModelConfig model = config.models.value(sync.model);
+    for (const workspace::FieldMapping &f : sync.fields) {
+        bool pii = model.pii.contains(f.source);
+        for (const QString &step : f.transform)
+            for (const QString &column : model.pii)
+                pii = pii || step.contains(QLatin1Char('{') + column + QLatin1Char('}'));
+        if (!pii)
+            continue;
+        auto chain = mapping::TransformChain::parse(f.transform);
+        if (!chain || !chain->hashes())
+            return false;
+    }
+    return true;
 }
 
 QString syncLockName(const QString &sync)
@@ -157,11 +179,17 @@ Result<RunResult> runSync(const workspace::Workspace &workspace, store::StateSto
         }
     }
     QList<store::StateStore::Held> invalid;
-    for (const HeldRecord &h : std::as_const(result.plan.invalid))
+    QList<store::StateStore::LedgerEntry> heldBack;
+    for (const HeldRecord &h : std::as_const(result.plan.invalid)) {
         invalid.append({h.key, h.kind, h.reason});
+        heldBack.append({h.key, QStringLiteral("hold"), h.kind, h.reason, {}, {}, {}, {}});
+    }
     QString failure = result.error;
     if (Result<void> r = store.commitOutcomes(syncName, record.id, {}, invalid); !r)
         failure = r.error().message;
+    else if (Result<void> l = store.appendLedger(syncName, record.id, heldBack); !l)
+        failure = l.error().message;
+    const bool keepPayloads = ledgerKeepsPayloads(workspace, syncName);
 
     QElapsedTimer deliver;
     deliver.start();
@@ -193,10 +221,13 @@ Result<RunResult> runSync(const workspace::Workspace &workspace, store::StateSto
                 byKey.insert(op.key, &op);
             QList<store::StateStore::Accepted> accepted;
             QList<store::StateStore::Held> held;
+            QList<store::StateStore::LedgerEntry> ledger;
             for (const destination::Outcome &o : outcomes) {
                 const destination::Operation *op = byKey.value(o.key);
                 if (!op)
                     continue;
+                ledger.append({o.key, destination::opName(op->kind), o.accepted ? QStringLiteral("delivered") : QStringLiteral("rejected"), o.reason,
+                               op->hash, keepPayloads ? op->fieldsJson : QByteArray(), {}, {}});
                 if (o.accepted) {
                     accepted.append({o.key, op->hash, op->kind == destination::OpKind::Delete});
                     ++result.plan.counts.delivered;
@@ -227,6 +258,8 @@ Result<RunResult> runSync(const workspace::Workspace &workspace, store::StateSto
                     failure = r.error().message;
             }
             if (Result<void> r = store.commitOutcomes(syncName, record.id, accepted, held, !warehouse); !r && failure.isEmpty())
+                failure = r.error().message;
+            if (Result<void> r = store.appendLedger(syncName, record.id, ledger); !r && failure.isEmpty())
                 failure = r.error().message;
             if (!accepted.isEmpty())
                 store.noteDelivered(syncName);
@@ -275,6 +308,7 @@ Result<RunResult> runSync(const workspace::Workspace &workspace, store::StateSto
         metrics.insert(QStringLiteral("invalid_utf8_values"), double(result.plan.invalidText));
     record.metrics = metrics;
     (void)store.updateRun(record);
+    store.pruneLedger(config.ledgerRetentionDays); // after the run is recorded: it never waits on this
     return result;
 }
 

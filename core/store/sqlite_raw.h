@@ -55,10 +55,17 @@ public:
     bool ok() const { return m_statement != nullptr; }
     void bind(int index, const QString &value)
     {
-        m_buffers[index & 7] = value.toUtf8();
-        sqlite3_bind_text(m_statement, index, m_buffers[index & 7].constData(), int(m_buffers[index & 7].size()), SQLITE_STATIC);
+        m_buffers[index & 15] = value.toUtf8();
+        sqlite3_bind_text(m_statement, index, m_buffers[index & 15].constData(), int(m_buffers[index & 15].size()), SQLITE_STATIC);
     }
     void bind(int index, quint64 value) { sqlite3_bind_int64(m_statement, index, sqlite3_int64(value)); }
+    void bindNull(int index) { sqlite3_bind_null(m_statement, index); }
+    // UTF-8 text already encoded (a record's JSON), bound as text without a copy.
+    void bindBytes(int index, const QByteArray &utf8)
+    {
+        m_buffers[index & 15] = utf8;
+        sqlite3_bind_text(m_statement, index, m_buffers[index & 15].constData(), int(m_buffers[index & 15].size()), SQLITE_STATIC);
+    }
     bool isNull(int column) const { return sqlite3_column_type(m_statement, column) == SQLITE_NULL; }
     quint64 integer(int column) const { return quint64(sqlite3_column_int64(m_statement, column)); }
     QByteArrayView bytes(int column) const
@@ -85,7 +92,7 @@ public:
 private:
     sqlite3 *m_db;
     sqlite3_stmt *m_statement = nullptr;
-    QByteArray m_buffers[8];
+    QByteArray m_buffers[16];
 };
 
 } // namespace sluice::store::detail

@@ -56,6 +56,12 @@ const QList<QStringList> &migrations()
          QStringLiteral("CREATE INDEX record_state_by_key_hash ON record_state(sync, key_hash)")},
         // 4: a lock names its process by start time too, so a reused PID is not mistaken for the holder.
         {QStringLiteral("ALTER TABLE locks ADD COLUMN process_start TEXT")},
+        // 5: the record ledger: every outcome of every record, per run.
+        {QStringLiteral("CREATE TABLE ledger (id INTEGER PRIMARY KEY, sync TEXT NOT NULL, key TEXT NOT NULL, run_id TEXT NOT NULL, "
+                        "at TEXT NOT NULL, op TEXT NOT NULL, outcome TEXT NOT NULL, reason TEXT, payload_hash TEXT, payload TEXT)"),
+         QStringLiteral("CREATE INDEX ledger_by_key ON ledger(sync, key)"),
+         QStringLiteral("CREATE INDEX ledger_by_run ON ledger(run_id)"),
+         QStringLiteral("CREATE INDEX ledger_by_time ON ledger(at)")},
     };
     return m;
 }

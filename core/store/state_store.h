@@ -50,7 +50,7 @@ quint64 recordKeyHash(QStringView key);
 class StateStore final
 {
 public:
-    static constexpr int currentSchemaVersion = 4;
+    static constexpr int currentSchemaVersion = 5;
 
     // Opens (creating with owner-only permissions and migrating as needed).
     // `upToVersion` exists so tests can build an older database.
@@ -133,6 +133,27 @@ public:
     };
     std::optional<LockHolder> lockHolder(const QString &name) const;
     Result<void> clearLock(const QString &name);
+
+    // The record ledger: what happened to each record in each run, the
+    // destination's words included. A payload is kept only where the sync's
+    // PII rule allows it (see engine); its hash always.
+    struct LedgerEntry
+    {
+        QString key;
+        QString op;      // upsert, update, insert, delete, append; "hold" for a record held back before sending
+        QString outcome; // delivered, rejected, invalid
+        QString reason;
+        QString payloadHash;
+        QByteArray payload;
+        QString runId;   // filled when read
+        QDateTime at;    // filled when read
+    };
+    Result<void> appendLedger(const QString &sync, const QString &runId, const QList<LedgerEntry> &entries);
+    QList<LedgerEntry> history(const QString &sync, const QString &key, int limit = 1000) const;
+    // Records a run held back or saw rejected, as that run left them.
+    QList<LedgerEntry> heldInRun(const QString &sync, const QString &runId) const;
+    // Ledger rows older than `days`, removed a slice at a time; the count removed.
+    qint64 pruneLedger(int days);
 
     // Syncs that delivered at least once, kept also beside the database
     // (`delivered-syncs` in its folder), so that a state lost with the

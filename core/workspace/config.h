@@ -80,6 +80,8 @@ struct SyncConfig
 struct Config
 {
     int version = 1;
+    // How long the record ledger keeps each outcome ("ledger": {"retention_days": 30}).
+    int ledgerRetentionDays = 30;
     QMap<QString, SourceConfig> sources;
     QMap<QString, DestinationConfig> destinations;
     QMap<QString, ModelConfig> models;

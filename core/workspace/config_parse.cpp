@@ -448,8 +448,15 @@ Result<Config> parseConfig(const QJsonObject &root, const JsonLayout &layout)
     }
     v.onlyKeys(root,
                {QStringLiteral("version"), QStringLiteral("sources"), QStringLiteral("destinations"), QStringLiteral("models"),
-                QStringLiteral("syncs"), QStringLiteral("$schema")},
+                QStringLiteral("syncs"), QStringLiteral("ledger"), QStringLiteral("$schema")},
                QString(), QString());
+    const QJsonObject ledger = v.object(root, QStringLiteral("ledger"), QString(), QString(), QStringLiteral("{\"retention_days\": 30}"));
+    v.onlyKeys(ledger, {QStringLiteral("retention_days")}, QStringLiteral("ledger"), QString());
+    if (const QJsonValue days = ledger.value(QStringLiteral("retention_days")); !days.isUndefined()) {
+        if (!days.isDouble() || days.toDouble() < 1 || days.toDouble() > 3650 || days.toDouble() != double(days.toInt()))
+            v.fail(QStringLiteral("ledger/retention_days"), QString(), tr("\"retention_days\" must be a whole number of days from 1 to 3650"));
+        config.ledgerRetentionDays = days.toInt(30);
+    }
 
     const QJsonValue version = root.value(QStringLiteral("version"));
     if (version.isUndefined())

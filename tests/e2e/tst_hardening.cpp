@@ -66,6 +66,7 @@ private slots:
     void mirrorRefusesAMassDelete();
     void invalidUtf8IsCounted();
     void killedRunKeepsWhatSettled();
+    void historyTellsARecordsStory();
 
 private:
     struct Run
@@ -756,6 +757,56 @@ void TestHardening::killedRunKeepsWhatSettled()
     const int recorded = counts(run).value(QStringLiteral("delivered")).toInt();
     // Every batch that settled is counted; at most the one in flight (20 records) arrived unrecorded.
     QVERIFY2(recorded >= arrived - 20 && recorded <= arrived, qPrintable(QStringLiteral("%1 of %2").arg(recorded).arg(arrived)));
+}
+
+// #11.5: every send of a record is kept, with the destination's words; a
+// past run's rejections stay attached to that run.
+void TestHardening::historyTellsARecordsStory()
+{
+    m_sink->rejectKeys({{QStringLiteral("7"), QStringLiteral("email is on the suppression list")}});
+    Run first = sluice({QStringLiteral("run"), QStringLiteral("to_hook"), QStringLiteral("--json")});
+    QCOMPARE(first.code, 3);
+    const QString firstRun = first.json.value(QStringLiteral("run_id")).toString();
+    m_sink->clearFaults();
+    QVERIFY(sluice({QStringLiteral("run"), QStringLiteral("to_hook")}).code == 0);
+    QVERIFY(sql(QStringLiteral("update users set first_name = 'Renamed' where user_id = 7")));
+    QVERIFY(sluice({QStringLiteral("run"), QStringLiteral("to_hook")}).code == 0);
+
+    Run h = sluice({QStringLiteral("history"), QStringLiteral("to_hook"), QStringLiteral("7"), QStringLiteral("--json")});
+    QVERIFY2(h.code == 0, h.err.constData());
+    const QJsonArray events = h.json.value(QStringLiteral("events")).toArray();
+    QCOMPARE(events.size(), 3);
+    QCOMPARE(events[0].toObject().value(QStringLiteral("outcome")).toString(), QStringLiteral("rejected"));
+    QCOMPARE(events[0].toObject().value(QStringLiteral("reason")).toString(), QStringLiteral("email is on the suppression list"));
+    QCOMPARE(events[0].toObject().value(QStringLiteral("run_id")).toString(), firstRun);
+    QCOMPARE(events[1].toObject().value(QStringLiteral("outcome")).toString(), QStringLiteral("delivered"));
+    QCOMPARE(events[2].toObject().value(QStringLiteral("outcome")).toString(), QStringLiteral("delivered"));
+    QCOMPARE(events[2].toObject().value(QStringLiteral("payload")).toObject().value(QStringLiteral("first_name")).toString(), QStringLiteral("Renamed"));
+    QVERIFY(events[1].toObject().value(QStringLiteral("payload_hash")).toString() != events[2].toObject().value(QStringLiteral("payload_hash")).toString());
+    QVERIFY(h.json.value(QStringLiteral("in_destination")).toBool());
+    QVERIFY2(h.err.contains("rejected: email is on the suppression list"), h.err.constData());
+
+    // The first run's rejection is still that run's, though the record arrived since.
+    Run r = sluice({QStringLiteral("rejections"), QStringLiteral("to_hook"), QStringLiteral("--run"), firstRun, QStringLiteral("--json")});
+    QCOMPARE(r.code, 0);
+    QCOMPARE(r.json.value(QStringLiteral("rejections")).toArray().size(), 1);
+    QCOMPARE(r.json.value(QStringLiteral("rejections")).toArray().first().toObject().value(QStringLiteral("key")).toString(), QStringLiteral("7"));
+    r = sluice({QStringLiteral("rejections"), QStringLiteral("to_hook"), QStringLiteral("--json")});
+    QCOMPARE(r.json.value(QStringLiteral("rejections")).toArray().size(), 0);
+
+    // A field that sends a PII column in clear keeps no payload in the ledger.
+    QJsonObject config = fileConfig(QStringLiteral("jsonl"), QStringLiteral("out/p.jsonl"));
+    QJsonObject models = config.value(QStringLiteral("models")).toObject();
+    QJsonObject model = models.value(QStringLiteral("customers")).toObject();
+    model.insert(QStringLiteral("pii"), QJsonArray{QStringLiteral("email")});
+    models.insert(QStringLiteral("customers"), model);
+    config.insert(QStringLiteral("models"), models);
+    writeConfig(config);
+    QVERIFY(sluice({QStringLiteral("run"), QStringLiteral("to_file")}).code == 0);
+    h = sluice({QStringLiteral("history"), QStringLiteral("to_file"), QStringLiteral("7"), QStringLiteral("--json")});
+    QCOMPARE(h.json.value(QStringLiteral("events")).toArray().size(), 1);
+    QVERIFY(!h.json.value(QStringLiteral("events")).toArray().first().toObject().contains(QStringLiteral("payload")));
+    QVERIFY(!h.json.value(QStringLiteral("events")).toArray().first().toObject().value(QStringLiteral("payload_hash")).toString().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestHardening)
