@@ -26,7 +26,7 @@ QString summary(const engine::RunResult &r)
     const engine::Counts &c = r.plan.counts;
     return QCoreApplication::translate("sluice::cli", "sync %1 %2: %3 added, %4 changed, %5 removed, %6 unchanged, %7 excluded (no consent), %8 invalid, "
              "%9 delivered, %10 rejected")
-        .arg(r.plan.sync, r.status)
+        .arg(r.plan.sync, toString(r.status))
         .arg(c.added)
         .arg(c.changed)
         .arg(c.removed)
@@ -74,14 +74,14 @@ int planOrRun(const Arguments &args, bool run)
         if (!p)
             return fail(p.error());
         result.plan = std::move(p).value();
-        result.status = QStringLiteral("planned");
+        result.status = RunStatus::Planned;
     }
     if (args.json())
         printJson(result.toJson());
     say(summary(result));
     const QList<engine::HeldRecord> held = result.plan.invalid + result.rejected;
     for (qsizetype i = 0; i < held.size() && i < 10; ++i)
-        say(QCoreApplication::translate("sluice::cli", "  %1 %2: %3").arg(held[i].kind, held[i].key, held[i].reason));
+        say(QCoreApplication::translate("sluice::cli", "  %1 %2: %3").arg(toString(held[i].kind), held[i].key, held[i].reason));
     if (held.size() > 10)
         say(QCoreApplication::translate("sluice::cli", "  … and %1 more; all of them: sluice rejections %2").arg(held.size() - 10).arg(sync));
     if (result.plan.invalidText > 0)

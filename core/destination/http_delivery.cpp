@@ -1,4 +1,5 @@
 #include "destination/http_delivery.h"
+#include "common/logging.h"
 
 #include "destination/rate_limiter.h"
 
@@ -132,6 +133,7 @@ private:
     void stop(const QString &message, Error::Kind kind)
     {
         if (m_fatal.isEmpty()) {
+            qCWarning(lcDestination).noquote() << message;
             m_fatal = message;
             m_fatalKind = kind;
         }
@@ -185,6 +187,7 @@ private:
     void retry(Batch batch, const QString &problem, qint64 waitMs, int attemptLimit)
     {
         batch.attempts += 1;
+        qCInfo(lcDestination) << m_owner << "batch" << batch.number << "attempt" << batch.attempts << "failed:" << problem;
         if (batch.attempts >= attemptLimit) {
             stop(tr("%1: gave up on batch %2 after %3 attempts: %4").arg(m_owner).arg(batch.number).arg(batch.attempts).arg(problem),
                  Error::Kind::Unreachable);
@@ -205,6 +208,7 @@ private:
             settle(batch, {{batch.operations.first().key, false, problem}});
             return;
         }
+        qCInfo(lcDestination) << m_owner << "batch" << batch.number << "refused, split to isolate the records:" << problem;
         // The halves go first, in order, each under a batch number of its own.
         const qsizetype half = batch.operations.size() / 2;
         m_queue.prepend({batch.operations.mid(half), m_nextNumber++, 0, 0});

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "common/sync_types.h"
 #include "destination/destination.h"
 #include "source/column.h"
 
@@ -35,7 +36,7 @@ struct Counts
 struct HeldRecord
 {
     QString key;
-    QString kind; // invalid or rejected
+    HeldKind kind = HeldKind::Invalid;
     QString reason;
 };
 
@@ -43,7 +44,7 @@ struct SyncPlan
 {
     QString sync;
     QString runId;
-    QString mode;
+    SyncMode mode = SyncMode::Upsert;
     Counts counts;
     // What a run sends, in order. A plan that only plans (planSync) keeps the
     // first few as samples; operationCount counts them all.
@@ -83,13 +84,30 @@ struct SyncOptions
 struct RunResult
 {
     SyncPlan plan;
-    QString status; // planned, succeeded, partial, failed
+    RunStatus status = RunStatus::Planned;
     QList<HeldRecord> rejected;
     QString error;
     qint64 freshnessLagSeconds = -1;
 
     QJsonObject toJson() const;
-    int exitCode() const;
+    int exitCode() const { return exitCodeFor(status); }
+};
+
+// What a run came to, for signals and screens (the GUI, the agent): no
+// operations, at most a thousand held records.
+struct RunSummary
+{
+    QString sync;
+    QString runId;
+    RunStatus status = RunStatus::Planned;
+    Counts counts;
+    qint64 operations = 0;
+    QList<HeldRecord> held;
+    QString error;
+    qint64 freshnessLagSeconds = -1;
+
+    static RunSummary of(const RunResult &result);
+    int exitCode() const { return exitCodeFor(status); }
 };
 
 Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateStore &store, const QString &sync,

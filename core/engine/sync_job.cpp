@@ -8,6 +8,19 @@
 
 namespace sluice::engine {
 
+QThreadPool &syncPool()
+{
+    // Syncs run on a pool of their own: a long backfill never starves Qt's
+    // global pool, and at most four syncs run at once in one process.
+    static QThreadPool *pool = [] {
+        auto *p = new QThreadPool;
+        p->setMaxThreadCount(4);
+        p->setObjectName(QStringLiteral("sluice-syncs"));
+        return p;
+    }();
+    return *pool;
+}
+
 SyncJob::SyncJob(Params params, QObject *parent) : QObject(parent), m_params(std::move(params)) {}
 
 SyncJob::~SyncJob()
@@ -22,7 +35,7 @@ void SyncJob::start()
     if (m_running.exchange(true))
         return;
     m_cancel = false;
-    QThreadPool::globalInstance()->start([this] {
+    syncPool().start([this] {
         auto exitCodeOf = [](const Error &e) { return e.kind == Error::Kind::Config ? 2 : 1; };
         auto store = store::StateStore::open(m_params.workspace.stateDbPath());
         if (!store) {
@@ -57,15 +70,15 @@ void SyncJob::start()
             } else {
                 RunResult r;
                 r.plan = std::move(plan).value();
-                r.status = QStringLiteral("planned");
-                emit finished(r.toJson(), r.exitCode());
+                r.status = RunStatus::Planned;
+                emit finished(RunSummary::of(r));
             }
         } else {
             auto run = runSync(m_params.workspace, *store.value(), m_params.sync, options);
             if (!run)
                 emit failed(run.error().message, exitCodeOf(run.error()));
             else
-                emit finished(run->toJson(), run->exitCode());
+                emit finished(RunSummary::of(run.value()));
         }
         store.value().reset();
         m_running = false;

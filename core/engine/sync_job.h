@@ -1,5 +1,6 @@
 #pragma once
 
+#include "engine/sync_engine.h"
 #include "workspace/workspace.h"
 
 #include <QJsonObject>
@@ -7,7 +8,12 @@
 
 #include <atomic>
 
+class QThreadPool;
+
 namespace sluice::engine {
+
+// The pool syncs run on (GUI and agent), separate from Qt's global pool.
+QThreadPool &syncPool();
 
 // A sync run (or plan) as a long job for the GUI and the agent, shaped the
 // way qBittorrent shapes its jobs: parameters in, a summary out, progress /
@@ -38,8 +44,8 @@ public:
 signals:
     // At most four times a second, and once more when a stage completes.
     void progress(const QString &stage, qint64 done, qint64 total, double recordsPerSecond, qint64 etaSeconds);
-    // The run's JSON summary (DESIGN.md's run --json document) and its exit code.
-    void finished(const QJsonObject &summary, int exitCode);
+    // What the run (or plan) came to; its exit code is summary.exitCode().
+    void finished(const sluice::engine::RunSummary &summary);
     // Nothing ran: configuration, lock, an unreachable source before the run.
     void failed(const QString &message, int exitCode);
 
@@ -50,3 +56,5 @@ private:
 };
 
 } // namespace sluice::engine
+
+Q_DECLARE_METATYPE(sluice::engine::RunSummary)

@@ -166,9 +166,9 @@ QStringList mappingProblems(const workspace::Workspace &workspace, const QString
             problems.append(QCoreApplication::translate("sluice::engine", "sync %1: destination %2 requires field %3, and the sync does not map it")
                                 .arg(syncName, destination.name, it.key()));
     }
-    if (const connector::ConnectorInfo *info = connector::findDestination(destination.type); info && !info->modes.contains(sync.mode))
+    if (const connector::ConnectorInfo *info = connector::findDestination(destination.type); info && !info->modes.contains(toString(sync.mode)))
         problems.append(QCoreApplication::translate("sluice::engine", "sync %1: destination %2 (%3) does not take mode %4 (it takes %5)")
-                            .arg(syncName, destination.name, destination.type, sync.mode, info->modes.join(QStringLiteral(", "))));
+                            .arg(syncName, destination.name, destination.type, toString(sync.mode), info->modes.join(QStringLiteral(", "))));
     return problems;
 }
 
@@ -258,7 +258,7 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
     QElapsedTimer stage;
     stage.start();
 
-    const bool inWarehouse = sync.diff == QLatin1String("warehouse");
+    const bool inWarehouse = sync.diff == DiffStrategy::Warehouse;
     plan.warehouseDiff = inWarehouse;
     Result<std::unique_ptr<source::SourceConnection>> conn = source::SourceConnection::open(
         config.sources.value(model.source), workspace,
@@ -386,12 +386,12 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
     plan.timings.insert(QStringLiteral("state_load_ms"), double(stage.restart()));
     qint64 extracted = 0, excludedExtracted = 0, nullKeys = 0;
     QStringList excludedInState; // warehouse diff: consent revoked for a record the destination holds
-    const bool append = sync.mode == QLatin1String("append");
-    const bool mirror = sync.mode == QLatin1String("mirror");
-    const bool insertOnly = sync.mode == QLatin1String("insert");
+    const bool append = sync.mode == SyncMode::Append;
+    const bool mirror = sync.mode == SyncMode::Mirror;
+    const bool insertOnly = sync.mode == SyncMode::Insert;
     using destination::OpKind;
     const OpKind sendKind = append                               ? OpKind::Append
-                            : sync.mode == QLatin1String("update") ? OpKind::Update
+                            : sync.mode == SyncMode::Update ? OpKind::Update
                             : insertOnly                           ? OpKind::Insert
                                                                    : OpKind::Upsert;
     // What each record became, so that an identity conflict found later can undo its count.
@@ -436,7 +436,7 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
             known.see(key);
         else if (trackExtracted)
             extractedKeys.insert(key);
-        plan.invalid.append({key, QStringLiteral("invalid"), reason});
+        plan.invalid.append({key, HeldKind::Invalid, reason});
     };
     source::RowSink sink;
     const bool removedInCandidates = inWarehouse && !firstFill && warehouse->removedInCandidates(mirror);
@@ -641,7 +641,7 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
         }
         if (holder.sent)
             --plan.operationCount;
-        plan.invalid.append({holder.key, QStringLiteral("invalid"), reason});
+        plan.invalid.append({holder.key, HeldKind::Invalid, reason});
     };
     for (auto it = byMatch.begin(); it != byMatch.end(); ++it) {
         if (it.value().size() < 2)

@@ -1,4 +1,5 @@
 #include "engine/sync_engine.h"
+#include "common/logging.h"
 
 #include "engine/plan_internal.h"
 #include "engine/warehouse_diff.h"
@@ -11,6 +12,7 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <QJsonDocument>
 
 #include <optional>
 
@@ -23,7 +25,7 @@ QJsonArray heldJson(const QList<HeldRecord> &held)
 {
     QJsonArray out;
     for (const HeldRecord &h : held)
-        out.append(QJsonObject{{QStringLiteral("key"), h.key}, {QStringLiteral("kind"), h.kind}, {QStringLiteral("reason"), h.reason}});
+        out.append(QJsonObject{{QStringLiteral("key"), h.key}, {QStringLiteral("kind"), toString(h.kind)}, {QStringLiteral("reason"), h.reason}});
     return out;
 }
 
@@ -33,8 +35,8 @@ QJsonObject RunResult::toJson() const
 {
     QJsonObject o{{QStringLiteral("sync"), plan.sync},
                   {QStringLiteral("run_id"), plan.runId},
-                  {QStringLiteral("status"), status},
-                  {QStringLiteral("mode"), plan.mode},
+                  {QStringLiteral("status"), toString(status)},
+                  {QStringLiteral("mode"), toString(plan.mode)},
                   {QStringLiteral("counts"), plan.counts.toJson()},
                   {QStringLiteral("rejections"), heldJson(plan.invalid + rejected)},
                   {QStringLiteral("model_rows"), double(plan.modelRows)},
@@ -51,7 +53,7 @@ QJsonObject RunResult::toJson() const
     if (!plan.freshnessMax.isEmpty())
         o.insert(QStringLiteral("freshness"), QJsonObject{{QStringLiteral("max"), plan.freshnessMax},
                                                           {QStringLiteral("lag_s"), freshnessLagSeconds < 0 ? QJsonValue() : QJsonValue(double(freshnessLagSeconds))}});
-    if (status == QLatin1String("planned")) {
+    if (status == RunStatus::Planned) {
         QJsonArray samples;
         for (qsizetype i = 0; i < plan.operations.size() && i < 5; ++i) {
             const destination::Operation &op = plan.operations[i];
@@ -66,13 +68,18 @@ QJsonObject RunResult::toJson() const
     return o;
 }
 
-int RunResult::exitCode() const
+RunSummary RunSummary::of(const RunResult &result)
 {
-    if (status == QLatin1String("succeeded") || status == QLatin1String("planned"))
-        return 0;
-    if (status == QLatin1String("partial"))
-        return 3;
-    return 1;
+    RunSummary s;
+    s.sync = result.plan.sync;
+    s.runId = result.plan.runId;
+    s.status = result.status;
+    s.counts = result.plan.counts;
+    s.operations = result.plan.operationCount;
+    s.held = (result.plan.invalid + result.rejected).mid(0, 1000);
+    s.error = result.error;
+    s.freshnessLagSeconds = result.freshnessLagSeconds;
+    return s;
 }
 
 bool ledgerKeepsPayloads(const workspace::Workspace &workspace, const QString &syncName)
@@ -130,16 +137,17 @@ Result<RunResult> runSync(const workspace::Workspace &workspace, store::StateSto
     RunResult result;
     store::RunRecord record;
     record.sync = syncName;
-    record.status = QStringLiteral("running");
+    record.status = toString(RunStatus::Running);
     record.startedAt = QDateTime::currentDateTimeUtc();
     record.id = newRunId();
     QElapsedTimer total;
     total.start();
 
+    qCInfo(lcEngine) << "run" << record.id << "of sync" << syncName << "started";
     Result<SyncPlan> plan = planSync(workspace, store, syncName, options, true);
     if (!plan) {
         // Recorded either way: a mapped column that vanished is an incident the run history must show.
-        record.status = QStringLiteral("failed");
+        record.status = toString(RunStatus::Failed);
         record.finishedAt = QDateTime::currentDateTimeUtc();
         record.error = plan.error().message;
         (void)store.insertRun(record);
@@ -148,7 +156,7 @@ Result<RunResult> runSync(const workspace::Workspace &workspace, store::StateSto
         result.plan.sync = syncName;
         result.plan.runId = record.id;
         result.plan.mode = sync.mode;
-        result.status = record.status;
+        result.status = RunStatus::Failed;
         result.error = plan.error().message;
         return result;
     }
@@ -165,7 +173,7 @@ Result<RunResult> runSync(const workspace::Workspace &workspace, store::StateSto
         const workspace::SourceConfig sourceConfig = config.sources.value(model.source);
         auto c = source::SourceConnection::open(sourceConfig, workspace, source::SourceConnection::Access::ReadWrite);
         if (!c) {
-            result.status = QStringLiteral("failed");
+            result.status = RunStatus::Failed;
             result.error = c.error().message;
         } else {
             warehouseConnection = std::move(c).value();
@@ -181,8 +189,8 @@ Result<RunResult> runSync(const workspace::Workspace &workspace, store::StateSto
     QList<store::StateStore::Held> invalid;
     QList<store::StateStore::LedgerEntry> heldBack;
     for (const HeldRecord &h : std::as_const(result.plan.invalid)) {
-        invalid.append({h.key, h.kind, h.reason});
-        heldBack.append({h.key, QStringLiteral("hold"), h.kind, h.reason, {}, {}, {}, {}});
+        invalid.append({h.key, toString(h.kind), h.reason});
+        heldBack.append({h.key, QStringLiteral("hold"), toString(h.kind), h.reason, {}, {}, {}, {}});
     }
     QString failure = result.error;
     if (Result<void> r = store.commitOutcomes(syncName, record.id, {}, invalid); !r)
@@ -233,7 +241,7 @@ Result<RunResult> runSync(const workspace::Workspace &workspace, store::StateSto
                     ++result.plan.counts.delivered;
                 } else {
                     held.append({o.key, QStringLiteral("rejected"), o.reason});
-                    result.rejected.append({o.key, QStringLiteral("rejected"), o.reason});
+                    result.rejected.append({o.key, HeldKind::Rejected, o.reason});
                     ++result.plan.counts.rejected;
                 }
             }
@@ -278,12 +286,12 @@ Result<RunResult> runSync(const workspace::Workspace &workspace, store::StateSto
 
     const Counts &c = result.plan.counts;
     if (!failure.isEmpty()) {
-        result.status = QStringLiteral("failed");
+        result.status = RunStatus::Failed;
         result.error = failure;
     } else if (c.invalid + c.rejected == 0) {
-        result.status = QStringLiteral("succeeded");
+        result.status = RunStatus::Succeeded;
     } else {
-        result.status = c.delivered > 0 || result.plan.operations.isEmpty() ? QStringLiteral("partial") : QStringLiteral("failed");
+        result.status = c.delivered > 0 || result.plan.operations.isEmpty() ? RunStatus::Partial : RunStatus::Failed;
     }
     record.finishedAt = QDateTime::currentDateTimeUtc();
     if (!result.plan.freshnessMax.isEmpty()) {
@@ -294,7 +302,7 @@ Result<RunResult> runSync(const workspace::Workspace &workspace, store::StateSto
             result.freshnessLagSeconds = newest.secsTo(record.finishedAt);
     }
     (void)store.saveModelSchema(config.syncs.value(syncName).model, result.plan.schema);
-    record.status = result.status;
+    record.status = toString(result.status);
     record.error = result.error;
     record.counts = c.toJson();
     QJsonObject metrics{{QStringLiteral("timings"), result.plan.timings}, {QStringLiteral("model_rows"), double(result.plan.modelRows)}};
@@ -308,6 +316,7 @@ Result<RunResult> runSync(const workspace::Workspace &workspace, store::StateSto
         metrics.insert(QStringLiteral("invalid_utf8_values"), double(result.plan.invalidText));
     record.metrics = metrics;
     (void)store.updateRun(record);
+    qCInfo(lcEngine).noquote() << "run" << record.id << "of sync" << syncName << "finished:" << record.status << QJsonDocument(record.counts).toJson(QJsonDocument::Compact);
     store.pruneLedger(config.ledgerRetentionDays); // after the run is recorded: it never waits on this
     return result;
 }

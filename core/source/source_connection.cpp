@@ -1,4 +1,5 @@
 #include "source/source_connection.h"
+#include "common/logging.h"
 
 #include "source/postgres_connection.h"
 #include "source/qtsql_connection.h"
@@ -21,6 +22,7 @@ Result<std::unique_ptr<SourceConnection>> SourceConnection::open(const workspace
             return secret.error();
         password = secret.value();
     }
+    qCDebug(lcSource) << "connecting to source" << config.name << "(" << config.driver << ")";
     if (config.driver == QLatin1String("postgres"))
         return PostgresConnection::connect(config, password, access == Access::ReadWrite);
     if (config.driver == QLatin1String("sqlite")) {

@@ -1,4 +1,5 @@
 #include "store/state_store.h"
+#include "common/logging.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -201,6 +202,7 @@ Result<void> StateStore::migrate(int upToVersion)
             QSqlQuery(db).exec(QStringLiteral("COMMIT"));
             return {};
         }
+        qCInfo(lcStore) << "migrating" << m_path << "to schema version" << from + 1;
         for (const QString &sql : migrations().at(from)) {
             if (!q.exec(sql)) {
                 const QSqlError e = q.lastError();

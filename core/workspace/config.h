@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/sync_types.h"
+
 #include <QJsonObject>
 #include <QMap>
 #include <QString>
@@ -64,12 +66,12 @@ struct SyncConfig
     QString model;
     QString destination;
     QString object;
-    QString mode = QStringLiteral("upsert");
+    SyncMode mode = SyncMode::Upsert;
     QString matchSource;
     QString matchDestination;
     QList<FieldMapping> fields;
     QString consentColumn;
-    QString diff = QStringLiteral("local");
+    DiffStrategy diff = DiffStrategy::Local;
     QJsonObject schedule;
     // A mirror run stops before removing more than this share of what the
     // destination holds (a model that suddenly returns nothing, say).

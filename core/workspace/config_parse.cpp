@@ -416,16 +416,18 @@ void parseSyncs(Validator &v, const QJsonObject &root, Config &config)
         s.object = v.string(o, QStringLiteral("object"), path, obj, false);
         const QString mode = v.string(o, QStringLiteral("mode"), path, obj, false);
         if (!mode.isEmpty()) {
-            s.mode = mode;
-            if (!knownSyncModes().contains(mode))
+            if (const std::optional<SyncMode> m = syncModeFrom(mode))
+                s.mode = *m;
+            else
                 v.fail(path + QStringLiteral("/mode"), obj, tr("unknown mode \"%1\" (known: %2)").arg(mode, knownSyncModes().join(QStringLiteral(", "))));
         }
         parseGovernance(v, o, path, obj, s);
         parseFields(v, o, path, it.key(), s);
         const QString diff = v.string(o, QStringLiteral("diff"), path, obj, false);
         if (!diff.isEmpty()) {
-            s.diff = diff;
-            if (diff != QLatin1String("local") && diff != QLatin1String("warehouse"))
+            if (const std::optional<DiffStrategy> d = diffStrategyFrom(diff))
+                s.diff = *d;
+            else
                 v.fail(path + QStringLiteral("/diff"), obj, tr("\"diff\" must be local or warehouse"));
         }
         v.string(o, QStringLiteral("description"), path, obj, false);

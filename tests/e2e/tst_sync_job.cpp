@@ -53,9 +53,9 @@ void TestSyncJob::runsOffThreadWithProgress()
     QSignalSpy finished(&job, &engine::SyncJob::finished);
     job.start();
     QVERIFY(finished.wait(60000));
-    QCOMPARE(finished.first().at(1).toInt(), 0);
-    const QJsonObject summary = finished.first().at(0).toJsonObject();
-    QCOMPARE(summary.value(QStringLiteral("counts")).toObject().value(QStringLiteral("delivered")).toInt(), 3000);
+    const auto summary = finished.first().at(0).value<engine::RunSummary>();
+    QCOMPARE(summary.exitCode(), 0);
+    QCOMPARE(summary.counts.delivered, 3000);
     QVERIFY(!progress.isEmpty());
     const QList<QVariant> last = progress.last();
     QCOMPARE(last.at(0).toString(), QStringLiteral("deliver"));
@@ -79,9 +79,9 @@ void TestSyncJob::cancelStopsAndTheNextRunFinishes()
         QTRY_VERIFY_WITH_TIMEOUT(!progress.isEmpty() && progress.last().at(0).toString() == QLatin1String("deliver"), 30000);
         job.requestInterruption();
         QVERIFY(finished.wait(30000));
-        const QJsonObject summary = finished.first().at(0).toJsonObject();
-        QCOMPARE(summary.value(QStringLiteral("status")).toString(), QStringLiteral("failed"));
-        QVERIFY(summary.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString().contains(QStringLiteral("cancelled")));
+        const auto summary = finished.first().at(0).value<engine::RunSummary>();
+        QCOMPARE(toString(summary.status), QStringLiteral("failed"));
+        QVERIFY(summary.error.contains(QStringLiteral("cancelled")));
         QVERIFY(sink.records().size() < 3000);
     }
     sink.clearFaults();
@@ -89,7 +89,7 @@ void TestSyncJob::cancelStopsAndTheNextRunFinishes()
     QSignalSpy finished(&again, &engine::SyncJob::finished);
     again.start();
     QVERIFY(finished.wait(60000));
-    QCOMPARE(finished.first().at(1).toInt(), 0);
+    QCOMPARE(finished.first().at(0).value<engine::RunSummary>().exitCode(), 0);
     QCOMPARE(sink.records().size(), 3000);
     const QHash<QString, int> deliveries = sink.deliveries();
     for (auto it = deliveries.begin(); it != deliveries.end(); ++it)

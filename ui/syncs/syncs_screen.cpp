@@ -127,7 +127,7 @@ void SyncsScreen::showSync(const QString &name)
     const workspace::SyncConfig &s = syncs.value(name);
     const workspace::DestinationConfig d = m_document->workspace().config().destinations.value(s.destination);
     m_details->setText(tr("Model %1 → destination %2 (%3)%4\nMode: %5 · diff: %6 · %n field(s) mapped%7", nullptr, int(s.fields.size()))
-                           .arg(s.model, s.destination, d.type, s.object.isEmpty() ? QString() : tr(", object %1").arg(s.object), s.mode, s.diff,
+                           .arg(s.model, s.destination, d.type, s.object.isEmpty() ? QString() : tr(", object %1").arg(s.object), toString(s.mode), toString(s.diff),
                                 s.consentColumn.isEmpty() ? QString() : tr(" · consent column %1").arg(s.consentColumn)));
 }
 
@@ -153,7 +153,7 @@ void SyncsScreen::start(bool planOnly)
                     text += tr(" · about %n s left", nullptr, int(eta));
                 m_status->setText(text);
             });
-    connect(m_job, &engine::SyncJob::finished, this, [this](const QJsonObject &summary, int) {
+    connect(m_job, &engine::SyncJob::finished, this, [this](const engine::RunSummary &summary) {
         showSummary(summary);
         m_job->deleteLater();
         m_job = nullptr;
@@ -165,7 +165,7 @@ void SyncsScreen::start(bool planOnly)
         m_job->deleteLater();
         m_job = nullptr;
         setBusy(false);
-        emit jobFinished({});
+        emit jobFinished(engine::RunSummary());
     });
     m_status->setText(planOnly ? tr("Planning…") : tr("Running…"));
     setBusy(true);
@@ -192,31 +192,29 @@ void SyncsScreen::setBusy(bool busy)
     }
 }
 
-void SyncsScreen::showSummary(const QJsonObject &summary)
+void SyncsScreen::showSummary(const engine::RunSummary &summary)
 {
     const QLocale locale;
-    const QJsonObject counts = summary.value(QStringLiteral("counts")).toObject();
+    const engine::Counts &c = summary.counts;
+    const qint64 values[] = {c.added, c.changed, c.removed, c.unchanged, c.excluded, c.invalid, c.delivered, c.rejected};
     for (int i = 0; i < m_countLabels.size(); ++i)
-        m_countLabels[i]->setText(locale.toString(counts.value(QLatin1String(countKeys[i])).toInteger()));
-    const QString status = summary.value(QStringLiteral("status")).toString();
+        m_countLabels[i]->setText(locale.toString(values[i]));
     QString text;
-    if (status == QLatin1String("planned"))
-        text = tr("Planned: %n operation(s) would be sent; nothing was sent.", nullptr, summary.value(QStringLiteral("operations")).toInt());
-    else if (status == QLatin1String("succeeded"))
-        text = tr("Run %1 succeeded: every planned record was delivered.").arg(summary.value(QStringLiteral("run_id")).toString());
-    else if (status == QLatin1String("partial"))
-        text = tr("Run %1 is partial: some records were held back; they are retried by the next run.").arg(summary.value(QStringLiteral("run_id")).toString());
-    else
-        text = tr("Run %1 failed: %2").arg(summary.value(QStringLiteral("run_id")).toString(), summary.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString());
+    switch (summary.status) {
+    case RunStatus::Planned: text = tr("Planned: %n operation(s) would be sent; nothing was sent.", nullptr, int(summary.operations)); break;
+    case RunStatus::Succeeded: text = tr("Run %1 succeeded: every planned record was delivered.").arg(summary.runId); break;
+    case RunStatus::Partial: text = tr("Run %1 is partial: some records were held back; they are retried by the next run.").arg(summary.runId); break;
+    case RunStatus::Running:
+    case RunStatus::Failed: text = tr("Run %1 failed: %2").arg(summary.runId, summary.error); break;
+    }
     m_status->setText(text);
-    const QJsonArray held = summary.value(QStringLiteral("rejections")).toArray();
-    const int shown = int(qMin<qsizetype>(held.size(), 1000));
+    const int shown = int(qMin<qsizetype>(summary.held.size(), 1000));
     m_held->setRowCount(shown);
     for (int i = 0; i < shown; ++i) {
-        const QJsonObject h = held[i].toObject();
-        m_held->setItem(i, 0, new QTableWidgetItem(h.value(QStringLiteral("key")).toString()));
-        m_held->setItem(i, 1, new QTableWidgetItem(h.value(QStringLiteral("kind")).toString()));
-        m_held->setItem(i, 2, new QTableWidgetItem(h.value(QStringLiteral("reason")).toString()));
+        const engine::HeldRecord &h = summary.held[i];
+        m_held->setItem(i, 0, new QTableWidgetItem(h.key));
+        m_held->setItem(i, 1, new QTableWidgetItem(h.kind == HeldKind::Rejected ? tr("rejected") : tr("invalid")));
+        m_held->setItem(i, 2, new QTableWidgetItem(h.reason));
     }
 }
 

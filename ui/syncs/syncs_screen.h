@@ -1,5 +1,7 @@
 #pragma once
 
+#include "engine/sync_engine.h"
+
 #include <QJsonObject>
 #include <QWidget>
 
@@ -35,13 +37,14 @@ public:
     void cancel();
 
 signals:
-    void jobFinished(const QJsonObject &summary);
+    // The run or plan came to `summary`; after a failure to start, an empty one (no run id).
+    void jobFinished(const sluice::engine::RunSummary &summary);
 
 private:
     void reload();
     void showSync(const QString &name);
     void start(bool planOnly);
-    void showSummary(const QJsonObject &summary);
+    void showSummary(const engine::RunSummary &summary);
     void setBusy(bool busy);
 
     WorkspaceDocument *m_document;
