@@ -1,5 +1,7 @@
 #include "workspace/workspace.h"
 
+#include "workspace/keychain.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -127,9 +129,7 @@ Result<QString> Workspace::resolveSecret(const SecretRef &ref, const QString &ow
         return QString::fromUtf8(value);
     }
     case SecretRef::Kind::Keychain:
-        return configError(QCoreApplication::translate("sluice::workspace", "%1: keychain secret %2: the system keychain is not supported by this build yet; "
-                              "use {\"env\": ...} or {\"file\": ...}")
-                               .arg(owner, ref.name));
+        return readKeychain(ref.name, owner);
     }
     return configError(QCoreApplication::translate("sluice::workspace", "%1: unknown secret reference").arg(owner));
 }
