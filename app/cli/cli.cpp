@@ -2,6 +2,7 @@
 
 #include "cli/cli_support.h"
 
+#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
 #include <QJsonDocument>
@@ -100,7 +101,7 @@ int run(const QStringList &arguments)
     Arguments args;
     args.verb = arguments.first();
     if (plannedVerbs().contains(args.verb))
-        return usageError(QCoreApplication::translate("sluice::cli", "\"%1\" is not available in this build yet; see the README for the verbs that exist")
+        return usageError(QCoreApplication::translate("sluice::cli", "\"%1\" is not available in this build yet; see docs/cli.md for the verbs that exist")
                               .arg(args.verb));
     const VerbSpec *spec = nullptr;
     for (const VerbSpec &v : verbs())
@@ -109,32 +110,29 @@ int run(const QStringList &arguments)
     if (!spec)
         return usageError(QCoreApplication::translate("sluice::cli", "unknown verb \"%1\"\n\n%2").arg(args.verb, usage()));
 
-    for (qsizetype i = 1; i < arguments.size(); ++i) {
-        const QString a = arguments[i];
-        if (!a.startsWith(QLatin1String("--"))) {
-            args.positional.append(a);
-            continue;
-        }
-        QString name = a.mid(2);
-        QString inlineValue;
-        const qsizetype eq = name.indexOf(QLatin1Char('='));
-        if (eq >= 0) {
-            inlineValue = name.mid(eq + 1);
-            name = name.left(eq);
-        }
-        if (name == QLatin1String("workspace") || spec->valueOptions.contains(name)) {
-            if (eq < 0) {
-                if (i + 1 >= arguments.size())
-                    return usageError(QCoreApplication::translate("sluice::cli", "%1: --%2 needs a value").arg(args.verb, name));
-                inlineValue = arguments[++i];
-            }
-            args.options.insert(name, inlineValue);
-        } else if (spec->flagOptions.contains(name) && eq < 0) {
-            args.flags.insert(name);
-        } else {
-            return usageError(QCoreApplication::translate("sluice::cli", "%1: unknown option --%2").arg(args.verb, name));
-        }
+    // Options as GNU tools read them (--name value, --name=value), parsed by
+    // QCommandLineParser; single-dash long options are refused, not guessed.
+    QCommandLineParser parser;
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
+    parser.addOption(QCommandLineOption(QStringLiteral("workspace"), QString(), QStringLiteral("DIR")));
+    for (const QString &name : spec->valueOptions)
+        parser.addOption(QCommandLineOption(name, QString(), QStringLiteral("VALUE")));
+    for (const QString &name : spec->flagOptions)
+        parser.addOption(QCommandLineOption(name));
+    if (!parser.parse(QStringList{QStringLiteral("sluice")} + arguments.mid(1))) {
+        const QStringList unknown = parser.unknownOptionNames();
+        if (!unknown.isEmpty())
+            return usageError(QCoreApplication::translate("sluice::cli", "%1: unknown option --%2").arg(args.verb, unknown.first()));
+        return usageError(QCoreApplication::translate("sluice::cli", "%1: %2").arg(args.verb, parser.errorText()));
     }
+    for (const QString &name : parser.optionNames()) {
+        if (name == QLatin1String("workspace") || spec->valueOptions.contains(name))
+            args.options.insert(name, parser.value(name));
+        else
+            args.flags.insert(name);
+    }
+    args.positional = parser.positionalArguments();
     if (args.positional.size() < spec->minPositional || args.positional.size() > spec->maxPositional)
         return usageError(QCoreApplication::translate("sluice::cli", "%1: wrong number of arguments\n\n%2").arg(args.verb, usage()));
     return spec->handler(args);
