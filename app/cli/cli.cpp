@@ -40,6 +40,7 @@ const QList<VerbSpec> &verbs()
         {"rejections", {QStringLiteral("run")}, {QStringLiteral("json"), QStringLiteral("all")}, 1, 1, &runRejections},
         {"unlock", {}, {QStringLiteral("json"), QStringLiteral("yes")}, 1, 1, &runUnlock},
         {"history", {}, {QStringLiteral("json")}, 2, 2, &runHistory},
+        {"metrics", {QStringLiteral("since")}, {QStringLiteral("json")}, 0, 1, &runMetrics},
     };
     return v;
 }
@@ -47,7 +48,7 @@ const QList<VerbSpec> &verbs()
 // Verbs DESIGN.md names that this build does not have yet: said plainly.
 const QStringList &plannedVerbs()
 {
-    static const QStringList p{QStringLiteral("metrics"), QStringLiteral("agent")};
+    static const QStringList p{QStringLiteral("agent")};
     return p;
 }
 
@@ -64,7 +65,7 @@ QString usage()
               "  rejections SYNC [--run ID] [--all] [--json]  records not in the destination, and why\n"
               "  history SYNC KEY [--json]        one record's story: every send, its outcome and the destination's words\n"
               "  unlock SYNC [--yes] [--json]     clear a lock left by a run that is gone (asks first)\n"
-              "  metrics [SYNC] [--json]          (not available yet)\n"
+              "  metrics [SYNC] [--since 24h|7d|30d] [--json]  success rate, freshness lag, rejection and invalid rates, drift, MTTD, MTTR\n"
               "  agent [--no-tray]                run schedules (not available yet)\n"
               "\n"
               "Common options:\n"

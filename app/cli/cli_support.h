@@ -42,5 +42,6 @@ int runRuns(const Arguments &args);
 int runRejections(const Arguments &args);
 int runUnlock(const Arguments &args);
 int runHistory(const Arguments &args);
+int runMetrics(const Arguments &args);
 
 } // namespace sluice::cli

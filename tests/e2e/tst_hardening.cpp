@@ -67,6 +67,7 @@ private slots:
     void invalidUtf8IsCounted();
     void killedRunKeepsWhatSettled();
     void historyTellsARecordsStory();
+    void metricsFollowTheRuns();
 
 private:
     struct Run
@@ -807,6 +808,38 @@ void TestHardening::historyTellsARecordsStory()
     QCOMPARE(h.json.value(QStringLiteral("events")).toArray().size(), 1);
     QVERIFY(!h.json.value(QStringLiteral("events")).toArray().first().toObject().contains(QStringLiteral("payload")));
     QVERIFY(!h.json.value(QStringLiteral("events")).toArray().first().toObject().value(QStringLiteral("payload_hash")).toString().isEmpty());
+}
+
+// #16 (CLI): the measures follow what the runs did: a failure, then a recovery.
+void TestHardening::metricsFollowTheRuns()
+{
+    Run r = sluice({QStringLiteral("metrics"), QStringLiteral("--json")});
+    QCOMPARE(r.code, 0);
+    QCOMPARE(r.json.value(QStringLiteral("workspace")).toObject().value(QStringLiteral("runs")).toInt(), 0);
+    QVERIFY(r.json.value(QStringLiteral("workspace")).toObject().value(QStringLiteral("success_rate")).isNull());
+    m_sink->failNext(1000, 401);
+    QCOMPARE(sluice({QStringLiteral("run"), QStringLiteral("to_hook")}).code, 1);
+    m_sink->clearFaults();
+    m_sink->rejectKeys({{QStringLiteral("3"), QStringLiteral("no")}});
+    QCOMPARE(sluice({QStringLiteral("run"), QStringLiteral("to_hook")}).code, 3);
+    m_sink->clearFaults();
+    QCOMPARE(sluice({QStringLiteral("run"), QStringLiteral("to_hook")}).code, 0);
+    r = sluice({QStringLiteral("metrics"), QStringLiteral("to_hook"), QStringLiteral("--since"), QStringLiteral("24h"), QStringLiteral("--json")});
+    QVERIFY2(r.code == 0, r.err.constData());
+    const QJsonObject m = r.json.value(QStringLiteral("syncs")).toObject().value(QStringLiteral("to_hook")).toObject();
+    QCOMPARE(m.value(QStringLiteral("runs")).toInt(), 3);
+    QCOMPARE(m.value(QStringLiteral("success_rate")).toDouble(), 1.0 / 3.0);
+    QCOMPARE(m.value(QStringLiteral("rejection_rate")).toDouble(), 1.0 / 201.0); // 199 + 1 delivered, 1 rejected, of 201 sent
+    QVERIFY(m.value(QStringLiteral("mttd_s")).isDouble());
+    QVERIFY(m.value(QStringLiteral("mttr_s")).isDouble());
+    QVERIFY(m.value(QStringLiteral("freshness_lag_s")).isDouble());
+    QVERIFY(m.value(QStringLiteral("match_rate")).isNull());
+    QCOMPARE(r.json.value(QStringLiteral("workspace")).toObject().value(QStringLiteral("runs")).toInt(), 3);
+    QVERIFY(r.json.contains(QStringLiteral("since")) && r.json.contains(QStringLiteral("until")));
+    QVERIFY2(r.err.contains("time to resolve"), r.err.constData());
+    r = sluice({QStringLiteral("metrics"), QStringLiteral("--since"), QStringLiteral("fortnight"), QStringLiteral("--json")});
+    QCOMPARE(r.code, 2);
+    QVERIFY(r.json.value(QStringLiteral("error")).isObject());
 }
 
 QTEST_GUILESS_MAIN(TestHardening)

@@ -1,0 +1,83 @@
+// sluice metrics: the reliability measures per sync and for the workspace.
+#include "cli/cli_support.h"
+#include "engine/sync_engine.h"
+#include "metrics/metrics.h"
+#include "store/state_store.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+
+namespace sluice::cli {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("sluice::cli", text);
+}
+
+QString rate(const std::optional<double> &r)
+{
+    if (!r)
+        return tr("n/a");
+    if (*r > 0 && *r < 0.001)
+        return tr("<0.1 %");
+    return QLocale().toString(*r * 100.0, 'f', 1) + QStringLiteral(" %");
+}
+
+QString duration(const std::optional<qint64> &seconds)
+{
+    if (!seconds)
+        return tr("n/a");
+    const qint64 s = *seconds;
+    if (s < 60)
+        return tr("%1 s").arg(s);
+    if (s < 3600)
+        return tr("%1 min %2 s").arg(s / 60).arg(s % 60);
+    if (s < 86400)
+        return tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
+    return tr("%1 d %2 h").arg(s / 86400).arg((s % 86400) / 3600);
+}
+
+void sayMeasures(const QString &who, const metrics::Measures &m)
+{
+    say(tr("%1\n  runs %2 · success %3 (partial %4) · freshness lag %5\n  rejected %6 · invalid %7 · matched %8 · drift incidents %9\n"
+           "  time to detect %10 · time to resolve %11")
+            .arg(who, QLocale().toString(m.runs), rate(m.successRate), rate(m.partialRate), duration(m.freshnessLagSeconds),
+                 rate(m.rejectionRate), rate(m.invalidRate), rate(m.matchRate), QLocale().toString(m.driftIncidents))
+            .arg(duration(m.mttdSeconds), duration(m.mttrSeconds)));
+}
+
+} // namespace
+
+int runMetrics(const Arguments &args)
+{
+    const QString window = args.options.value(QStringLiteral("since"), QStringLiteral("7d"));
+    const std::optional<qint64> seconds = metrics::parseWindow(window);
+    if (!seconds)
+        return usageError(tr("metrics: --since takes a window such as 24h, 7d or 30d, not \"%1\"").arg(window));
+    Result<workspace::Workspace> ws = openWorkspace(args);
+    if (!ws)
+        return fail(ws.error());
+    QStringList syncs = ws->config().syncs.keys();
+    if (!args.positional.isEmpty()) {
+        if (Result<void> known = engine::requireSync(ws.value(), args.positional.first()); !known)
+            return fail(known.error());
+        syncs = {args.positional.first()};
+    }
+    Result<std::unique_ptr<store::StateStore>> state = store::StateStore::open(ws->stateDbPath());
+    if (!state)
+        return fail(state.error());
+    const QDateTime until = QDateTime::currentDateTimeUtc();
+    const metrics::Report report = metrics::report(*state.value(), syncs, until.addSecs(-*seconds), until);
+    if (args.json())
+        printJson(report.toJson());
+    sayMeasures(tr("Workspace, last %1").arg(window), report.workspace);
+    for (auto it = report.syncs.begin(); it != report.syncs.end(); ++it)
+        sayMeasures(tr("sync %1").arg(it.key()), it.value());
+    if (report.workspace.runs == 0)
+        say(tr("No run finished in the last %1: measures appear once syncs have run (sluice run SYNC).").arg(window));
+    return ExitOk;
+}
+
+} // namespace sluice::cli

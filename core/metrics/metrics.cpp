@@ -1,0 +1,199 @@
+#include "metrics/metrics.h"
+
+#include "common/sync_types.h"
+#include "store/state_store.h"
+
+#include <QJsonValue>
+#include <QRegularExpression>
+
+#include <algorithm>
+
+namespace sluice::metrics {
+
+namespace {
+
+// The sums a sync's measures come from; the workspace adds syncs' tallies.
+struct Tally
+{
+    qint64 runs = 0, succeeded = 0, partial = 0;
+    qint64 delivered = 0, rejected = 0, invalid = 0;
+    qint64 matched = 0, matchSent = 0; // only runs whose destination reported matches
+    qint64 drift = 0;
+    std::optional<QDateTime> lagAt;    // when the lag below was measured (its run's start)
+    std::optional<qint64> lag;
+    QList<qint64> detect, resolve;     // seconds, per incident
+
+    void add(const Tally &o)
+    {
+        runs += o.runs, succeeded += o.succeeded, partial += o.partial;
+        delivered += o.delivered, rejected += o.rejected, invalid += o.invalid;
+        matched += o.matched, matchSent += o.matchSent, drift += o.drift;
+        if (o.lag && (!lag || *o.lag > *lag)) // the workspace is as stale as its stalest sync
+            lag = o.lag, lagAt = o.lagAt;
+        detect += o.detect;
+        resolve += o.resolve;
+    }
+};
+
+std::optional<double> ratio(qint64 part, qint64 whole)
+{
+    return whole > 0 ? std::optional<double>(double(part) / double(whole)) : std::nullopt;
+}
+
+std::optional<qint64> mean(const QList<qint64> &values)
+{
+    if (values.isEmpty())
+        return std::nullopt;
+    qint64 sum = 0;
+    for (qint64 v : values)
+        sum += v;
+    return sum / values.size();
+}
+
+qint64 count(const QJsonObject &counts, const char *key)
+{
+    return counts.value(QLatin1String(key)).toInteger();
+}
+
+// Freshness lag of one delivering run: the run records it from the model's
+// freshness column (newest change to delivery finished); without one, the
+// data is as old as the run's start when delivery finished.
+std::optional<qint64> freshnessLag(const store::RunRecord &r)
+{
+    const QJsonValue recorded = r.metrics.value(QStringLiteral("freshness_lag_s"));
+    if (recorded.isDouble())
+        return recorded.toInteger();
+    if (r.startedAt.isValid() && r.finishedAt.isValid())
+        return r.startedAt.secsTo(r.finishedAt);
+    return std::nullopt;
+}
+
+// Incidents: a failing run opens one (unless one is open); the next
+// succeeded run closes it. Detection is when the first failing run was
+// recorded as failed (its end; no alerting yet adds a delay); resolution is
+// when the succeeding run finished. An incident counts toward MTTD when it
+// began in the window, toward MTTR when it was resolved in it.
+void incidents(const QList<store::RunRecord> &oldestFirst, const QDateTime &since, const QDateTime &until, Tally &t)
+{
+    std::optional<store::RunRecord> opened;
+    for (const store::RunRecord &r : oldestFirst) {
+        const std::optional<RunStatus> status = runStatusFrom(r.status);
+        if (status == RunStatus::Failed && !opened) {
+            opened = r;
+            if (r.startedAt >= since && r.startedAt < until && r.finishedAt.isValid())
+                t.detect.append(r.startedAt.secsTo(r.finishedAt));
+        } else if (status == RunStatus::Succeeded && opened) {
+            if (r.finishedAt.isValid() && r.finishedAt >= since && r.finishedAt < until)
+                t.resolve.append(opened->startedAt.secsTo(r.finishedAt));
+            opened.reset();
+        }
+    }
+}
+
+Tally tally(const QList<store::RunRecord> &newestFirst, const QDateTime &since, const QDateTime &until)
+{
+    Tally t;
+    QList<store::RunRecord> oldestFirst(newestFirst.rbegin(), newestFirst.rend());
+    for (const store::RunRecord &r : std::as_const(oldestFirst)) {
+        const std::optional<RunStatus> status = runStatusFrom(r.status);
+        if (status == RunStatus::Running || r.startedAt < since || r.startedAt >= until)
+            continue;
+        ++t.runs;
+        t.succeeded += status == RunStatus::Succeeded;
+        t.partial += status == RunStatus::Partial;
+        t.delivered += count(r.counts, "delivered");
+        t.rejected += count(r.counts, "rejected");
+        t.invalid += count(r.counts, "invalid");
+        if (r.metrics.contains(QStringLiteral("matched"))) {
+            t.matched += r.metrics.value(QStringLiteral("matched")).toInteger();
+            t.matchSent += count(r.counts, "delivered") + count(r.counts, "rejected");
+        }
+        t.drift += r.metrics.contains(QStringLiteral("schema_drift"));
+        if (status == RunStatus::Succeeded || status == RunStatus::Partial) {
+            t.lag = freshnessLag(r);
+            t.lagAt = r.startedAt;
+        }
+    }
+    incidents(oldestFirst, since, until, t);
+    return t;
+}
+
+Measures measuresOf(const Tally &t)
+{
+    Measures m;
+    m.runs = t.runs;
+    m.successRate = ratio(t.succeeded, t.runs);
+    m.partialRate = ratio(t.partial, t.runs);
+    m.freshnessLagSeconds = t.lag;
+    m.matchRate = ratio(t.matched, t.matchSent);
+    m.rejectionRate = ratio(t.rejected, t.delivered + t.rejected);
+    m.invalidRate = ratio(t.invalid, t.invalid + t.delivered + t.rejected);
+    m.driftIncidents = t.drift;
+    m.mttdSeconds = mean(t.detect);
+    m.mttrSeconds = mean(t.resolve);
+    return m;
+}
+
+template<typename T>
+QJsonValue orNull(const std::optional<T> &v)
+{
+    return v ? QJsonValue(double(*v)) : QJsonValue();
+}
+
+} // namespace
+
+QJsonObject Measures::toJson() const
+{
+    return QJsonObject{{QStringLiteral("runs"), double(runs)},
+                       {QStringLiteral("success_rate"), orNull(successRate)},
+                       {QStringLiteral("partial_rate"), orNull(partialRate)},
+                       {QStringLiteral("freshness_lag_s"), orNull(freshnessLagSeconds)},
+                       {QStringLiteral("match_rate"), orNull(matchRate)},
+                       {QStringLiteral("rejection_rate"), orNull(rejectionRate)},
+                       {QStringLiteral("invalid_rate"), orNull(invalidRate)},
+                       {QStringLiteral("drift_incidents"), double(driftIncidents)},
+                       {QStringLiteral("mttd_s"), orNull(mttdSeconds)},
+                       {QStringLiteral("mttr_s"), orNull(mttrSeconds)}};
+}
+
+QJsonObject Report::toJson() const
+{
+    QJsonObject perSync;
+    for (auto it = syncs.begin(); it != syncs.end(); ++it)
+        perSync.insert(it.key(), it.value().toJson());
+    return QJsonObject{{QStringLiteral("since"), since.toUTC().toString(Qt::ISODate)},
+                       {QStringLiteral("until"), until.toUTC().toString(Qt::ISODate)},
+                       {QStringLiteral("workspace"), workspace.toJson()},
+                       {QStringLiteral("syncs"), perSync}};
+}
+
+Measures measure(const QList<store::RunRecord> &runs, const QDateTime &since, const QDateTime &until)
+{
+    return measuresOf(tally(runs, since, until));
+}
+
+Report report(const store::StateStore &store, const QStringList &syncs, const QDateTime &since, const QDateTime &until)
+{
+    Report r;
+    r.since = since;
+    r.until = until;
+    Tally all;
+    for (const QString &sync : syncs) {
+        const Tally t = tally(store.runs(sync, 1000000), since, until);
+        r.syncs.insert(sync, measuresOf(t));
+        all.add(t);
+    }
+    r.workspace = measuresOf(all);
+    return r;
+}
+
+std::optional<qint64> parseWindow(const QString &text)
+{
+    static const QRegularExpression re(QStringLiteral("^(\\d{1,5})(h|d)$"));
+    const QRegularExpressionMatch m = re.match(text.trimmed());
+    if (!m.hasMatch() || m.captured(1).toLongLong() == 0)
+        return std::nullopt;
+    return m.captured(1).toLongLong() * (m.captured(2) == QLatin1String("h") ? 3600 : 86400);
+}
+
+} // namespace sluice::metrics

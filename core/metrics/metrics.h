@@ -1,0 +1,61 @@
+#pragma once
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QMap>
+#include <QString>
+
+#include <optional>
+
+namespace sluice::store {
+struct RunRecord;
+class StateStore;
+} // namespace sluice::store
+
+// The reliability measures an operator reads to decide whether syncs can be
+// trusted, computed from the run history in the state database. Each is
+// defined once, here; a measure that cannot be computed yet is empty (null
+// in JSON), never a made-up zero.
+namespace sluice::metrics {
+
+struct Measures
+{
+    qint64 runs = 0;                        // finished runs in the window ("running" ones are not counted)
+    std::optional<double> successRate;      // succeeded / runs; partial runs count against it
+    std::optional<double> partialRate;      // partial / runs, so "not a success" reads apart from "failed"
+    std::optional<qint64> freshnessLagSeconds; // the latest delivering run's lag (see freshnessLag)
+    std::optional<double> matchRate;        // matched / sent, where a destination reports matches
+    std::optional<double> rejectionRate;    // rejected / sent (sent = delivered + rejected)
+    std::optional<double> invalidRate;      // invalid / (invalid + sent)
+    qint64 driftIncidents = 0;              // runs whose model schema changed from the run before
+    std::optional<qint64> mttdSeconds;      // mean time to detect a failure (see incidents)
+    std::optional<qint64> mttrSeconds;      // mean time to resolve one
+
+    QJsonObject toJson() const;
+};
+
+struct Report
+{
+    QDateTime since;
+    QDateTime until;
+    Measures workspace;
+    QMap<QString, Measures> syncs;
+
+    QJsonObject toJson() const; // DESIGN.md's metrics --json document
+};
+
+// One sync's measures over [since, until), from its runs (newest first, as
+// the state store returns them; runs before `since` are read too, so an
+// incident that began earlier is resolved in the window).
+Measures measure(const QList<store::RunRecord> &runs, const QDateTime &since, const QDateTime &until);
+
+// The workspace's measures: counts summed over syncs, rates recomputed from
+// the sums, freshness lag the worst of the syncs', MTTD and MTTR over every
+// sync's incidents.
+Report report(const store::StateStore &store, const QStringList &syncs, const QDateTime &since, const QDateTime &until);
+
+// "24h", "7d", "30d" (any number of h or d) as seconds; nullopt when unreadable.
+std::optional<qint64> parseWindow(const QString &text);
+
+} // namespace sluice::metrics

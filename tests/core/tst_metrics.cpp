@@ -1,0 +1,137 @@
+// The reliability measures against a hand-computed run history: failures
+// that open and close incidents (one begun before the window), a partial
+// run, rejections, invalid records, a drift, a run still going and one
+// outside the window.
+#include "metrics/metrics.h"
+#include "store/state_store.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace sluice;
+
+class TestMetrics final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void measuresFromAKnownHistory();
+    void nothingToMeasureIsNullNotZero();
+    void workspaceAddsSyncs();
+    void windows_data();
+    void windows();
+};
+
+namespace {
+
+const QDateTime t0 = QDateTime(QDate(2026, 10, 20), QTime(0, 0), Qt::UTC);
+
+store::RunRecord run(const QString &sync, const QString &status, qint64 startSecs, qint64 durationSecs, qint64 delivered = 0,
+                     qint64 rejected = 0, qint64 invalid = 0, QJsonObject metrics = {})
+{
+    store::RunRecord r;
+    r.id = QStringLiteral("%1-%2").arg(sync).arg(startSecs);
+    r.sync = sync;
+    r.status = status;
+    r.startedAt = t0.addSecs(startSecs);
+    if (status != QLatin1String("running"))
+        r.finishedAt = r.startedAt.addSecs(durationSecs);
+    r.counts = QJsonObject{{QStringLiteral("delivered"), double(delivered)}, {QStringLiteral("rejected"), double(rejected)},
+                           {QStringLiteral("invalid"), double(invalid)}};
+    r.metrics = metrics;
+    return r;
+}
+
+// Newest first, as the state store returns runs.
+QList<store::RunRecord> history(const QString &sync)
+{
+    const qint64 h = 3600;
+    QList<store::RunRecord> oldestFirst{
+        run(sync, QStringLiteral("failed"), -h, 30),                       // opens an incident before the window
+        run(sync, QStringLiteral("succeeded"), h, 60, 90, 10),             // resolves it: 2 h + 60 s after it began
+        run(sync, QStringLiteral("partial"), 2 * h, 30, 45, 5, 50,
+            QJsonObject{{QStringLiteral("freshness_lag_s"), 840.0}, {QStringLiteral("schema_drift"), QJsonObject{}}}),
+        run(sync, QStringLiteral("failed"), 3 * h, 120),                   // opens one, detected after 120 s
+        run(sync, QStringLiteral("failed"), 4 * h, 10),                    // the same incident
+        run(sync, QStringLiteral("succeeded"), 5 * h, 20),                 // resolves it: 2 h + 20 s
+        run(sync, QStringLiteral("running"), 6 * h, 0),                    // not finished: not counted
+        run(sync, QStringLiteral("succeeded"), 8 * 86400, 5),              // after the window
+    };
+    return QList<store::RunRecord>(oldestFirst.rbegin(), oldestFirst.rend());
+}
+
+} // namespace
+
+void TestMetrics::measuresFromAKnownHistory()
+{
+    const metrics::Measures m = metrics::measure(history(QStringLiteral("a")), t0, t0.addDays(7));
+    QCOMPARE(m.runs, 5);
+    QCOMPARE(*m.successRate, 0.4);
+    QCOMPARE(*m.partialRate, 0.2);
+    QCOMPARE(*m.rejectionRate, 15.0 / 150.0);
+    QCOMPARE(*m.invalidRate, 50.0 / 200.0);
+    QCOMPARE(m.driftIncidents, 1);
+    QCOMPARE(*m.mttdSeconds, 120);                  // only the incident that began in the window
+    QCOMPARE(*m.mttrSeconds, (7260 + 7220) / 2);    // both resolved in the window
+    QCOMPARE(*m.freshnessLagSeconds, 20);           // the latest delivering run: no freshness column, so its own span
+    QVERIFY(!m.matchRate);                          // no destination reported matches
+    const QJsonObject json = m.toJson();
+    for (const char *key : {"runs", "success_rate", "freshness_lag_s", "match_rate", "rejection_rate", "invalid_rate", "drift_incidents", "mttd_s", "mttr_s"})
+        QVERIFY2(json.contains(QLatin1String(key)), key);
+    QVERIFY(json.value(QStringLiteral("match_rate")).isNull());
+}
+
+void TestMetrics::nothingToMeasureIsNullNotZero()
+{
+    const metrics::Measures m = metrics::measure({}, t0, t0.addDays(7));
+    QCOMPARE(m.runs, 0);
+    const QJsonObject json = m.toJson();
+    for (const char *key : {"success_rate", "freshness_lag_s", "match_rate", "rejection_rate", "invalid_rate", "mttd_s", "mttr_s"})
+        QVERIFY2(json.value(QLatin1String(key)).isNull(), key);
+    QCOMPARE(json.value(QStringLiteral("drift_incidents")).toInt(), 0);
+}
+
+void TestMetrics::workspaceAddsSyncs()
+{
+    QTemporaryDir dir;
+    auto store = store::StateStore::open(dir.filePath(QStringLiteral("state.db")));
+    QVERIFY(store.ok());
+    for (const QString &sync : {QStringLiteral("a"), QStringLiteral("b")})
+        for (const store::RunRecord &r : history(sync))
+            QVERIFY(store.value()->insertRun(r).ok());
+    QVERIFY(store.value()->insertRun(run(QStringLiteral("c"), QStringLiteral("succeeded"), 7200, 5, 10, 0, 0,
+                                         QJsonObject{{QStringLiteral("freshness_lag_s"), 99999.0}})).ok());
+    const metrics::Report r = metrics::report(*store.value(), {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}, t0, t0.addDays(7));
+    QCOMPARE(r.workspace.runs, 11);
+    QCOMPARE(*r.workspace.successRate, 5.0 / 11.0);
+    QCOMPARE(*r.workspace.rejectionRate, 30.0 / 310.0);
+    QCOMPARE(r.workspace.driftIncidents, 2);
+    QCOMPARE(*r.workspace.freshnessLagSeconds, 99999); // the stalest sync
+    QCOMPARE(*r.workspace.mttrSeconds, (7260 + 7220) / 2);
+    QCOMPARE(r.syncs.size(), 3);
+    QCOMPARE(*r.syncs.value(QStringLiteral("c")).successRate, 1.0);
+    const QJsonObject json = r.toJson();
+    QCOMPARE(json.value(QStringLiteral("since")).toString(), QStringLiteral("2026-10-20T00:00:00Z"));
+    QVERIFY(json.value(QStringLiteral("syncs")).toObject().contains(QStringLiteral("b")));
+}
+
+void TestMetrics::windows_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<qint64>("seconds");
+    QTest::newRow("24h") << QStringLiteral("24h") << qint64(86400);
+    QTest::newRow("7d") << QStringLiteral("7d") << qint64(7 * 86400);
+    QTest::newRow("30d") << QStringLiteral("30d") << qint64(30 * 86400);
+    QTest::newRow("junk") << QStringLiteral("week") << qint64(-1);
+    QTest::newRow("zero") << QStringLiteral("0d") << qint64(-1);
+}
+
+void TestMetrics::windows()
+{
+    QFETCH(QString, text);
+    QFETCH(qint64, seconds);
+    QCOMPARE(metrics::parseWindow(text).value_or(-1), seconds);
+}
+
+QTEST_GUILESS_MAIN(TestMetrics)
+#include "tst_metrics.moc"
