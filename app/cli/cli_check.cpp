@@ -1,5 +1,6 @@
 #include "cli/cli_support.h"
 #include "destination/destination.h"
+#include "engine/plan_internal.h"
 #include "engine/sync_engine.h"
 #include "model/key_check.h"
 #include "source/source_connection.h"
@@ -133,6 +134,16 @@ int runCheck(const Arguments &args)
         // The mapping compiled against the model's columns, as a run would.
         if (const auto columns = modelColumns.find(config.syncs.value(s.name).model); columns != modelColumns.end())
             problems.append(engine::mappingProblems(ws.value(), s.name, columns->second));
+        // The destination's own fields, where it describes them (a CRM's properties).
+        if (problems.isEmpty()) {
+            if (Result<mapping::FieldSchema> rules = engine::destinationRules(ws.value(), s); !rules) {
+                problems.append(rules.error().message);
+                outcome.worsen(exitCodeFor(rules.error()));
+                errors.append(rules.error().message);
+                syncs.append(entry(s.name, rules.error().message));
+                continue;
+            }
+        }
         if (!problems.isEmpty()) {
             outcome.worsen(ExitUsage);
             errors.append(problems);

@@ -111,8 +111,15 @@ QList<ConnectorInfo> buildDestinations()
     const char *ads = QT_TRANSLATE_NOOP("sluice::connector", "Ad audiences");
     const Setting oauth{QStringLiteral("oauth"), K::Object, false, {}, 0, 0, QT_TRANSLATE_NOOP("sluice::connector", "OAuth"),
                         QT_TRANSLATE_NOOP("sluice::connector", "token_url, client_id, client_secret or private_key, username or refresh_token")};
-    out.append(saas("hubspot", QT_TRANSLATE_NOOP("sluice::connector", "HubSpot"), crm,
-                    {secret("token", true, QT_TRANSLATE_NOOP("sluice::connector", "Access token"), QT_TRANSLATE_NOOP("sluice::connector", "Private-app token"))}, 100, 100));
+    ConnectorInfo hubspot = saas("hubspot", QT_TRANSLATE_NOOP("sluice::connector", "HubSpot"), crm,
+                                 {secret("token", true, QT_TRANSLATE_NOOP("sluice::connector", "Access token"),
+                                         QT_TRANSLATE_NOOP("sluice::connector", "Private-app token with crm.objects.<object>.write"))},
+                                 100, 100);
+    hubspot.available = true;
+    hubspot.modes = {QStringLiteral("upsert"), QStringLiteral("update"), QStringLiteral("insert")};
+    hubspot.needsObject = true;
+    hubspot.needsMatch = true;
+    out.append(hubspot);
     out.append(saas("salesforce", QT_TRANSLATE_NOOP("sluice::connector", "Salesforce"), crm,
                     {secret("token", false, QT_TRANSLATE_NOOP("sluice::connector", "Access token"), nullptr), oauth}, 200, 200));
     out.append(saas("braze", QT_TRANSLATE_NOOP("sluice::connector", "Braze"), marketing,

@@ -51,6 +51,8 @@ struct ConnectorInfo
     bool listMembership = false;
     bool schemaDiscovery = false;
     bool http = false;
+    bool needsObject = false; // a sync must name its `object`
+    bool needsMatch = false;  // a sync must name a `match` (a unique field of the destination)
 
     const Setting *setting(const QString &key) const;
     QString translatedLabel() const;

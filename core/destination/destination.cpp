@@ -1,6 +1,7 @@
 #include "destination/destination.h"
 
 #include "destination/file_destination.h"
+#include "destination/hubspot_destination.h"
 #include "destination/table_destination.h"
 #include "destination/webhook_destination.h"
 #include "workspace/workspace.h"
@@ -59,6 +60,17 @@ Result<std::unique_ptr<Destination>> Destination::create(const workspace::Destin
             }
         }
         return std::unique_ptr<Destination>(new WebhookDestination(config.name, url, headers, HttpSettings::from(config.raw)));
+    }
+    if (config.type == QLatin1String("hubspot")) {
+        const QUrl base(config.raw.value(QStringLiteral("base_url")).toString(QStringLiteral("https://api.hubapi.com")));
+        Result<QString> token = workspace.resolveSecret(*workspace::parseSecretRef(config.raw.value(QStringLiteral("token"))), owner + QStringLiteral(": token"));
+        if (!token)
+            return token.error();
+        HttpSettings defaults;
+        defaults.batchSize = 100;
+        defaults.rateRequests = 100; // OAuth apps' ten-second limit; private apps may set up to 190
+        defaults.ratePerSeconds = 10;
+        return std::unique_ptr<Destination>(new HubSpotDestination(config.name, base, token.value().toUtf8(), HttpSettings::from(config.raw, defaults)));
     }
     if (config.type == QLatin1String("postgres") || config.type == QLatin1String("sqlite")) {
         TableDestination::Settings s;

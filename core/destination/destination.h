@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <atomic>
 #include <functional>
@@ -43,11 +44,25 @@ struct Outcome
     QString reason; // the destination's own words when rejected
 };
 
+// One field a destination object has, as its API describes it: feeds
+// validation before sending and the GUI's mapper.
+struct FieldInfo
+{
+    QString name;
+    QString label;
+    QString type;         // string, number, boolean, timestamp, enumeration
+    QStringList options;  // enumeration values
+    bool unique = false;  // can identify a record (an upsert's match)
+    bool readOnly = false;
+    QString format;       // email, e164 where the API checks it
+};
+
 struct DeliveryContext
 {
     QString sync;
     QString runId;
     QString object;
+    QString matchField; // the destination field records are matched on (sync.match.destination)
     const std::atomic_bool *cancel = nullptr;
     // Called as each batch settles, so the engine can commit state per batch
     // (after a crash, at most the batches in flight are sent again).
@@ -70,6 +85,13 @@ public:
     // The cheapest proof the destination can be written to (reach the host,
     // open the database, a writable folder); errors name the destination.
     virtual Result<void> check() const { return {}; }
+    // The fields of `object` (a table's columns, a CRM object's properties);
+    // empty where the destination cannot say.
+    virtual Result<QList<FieldInfo>> describe(const QString &object) const
+    {
+        Q_UNUSED(object);
+        return QList<FieldInfo>();
+    }
 
     static Result<std::unique_ptr<Destination>> create(const workspace::DestinationConfig &config,
                                                        const workspace::Workspace &workspace);

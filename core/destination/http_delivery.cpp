@@ -14,6 +14,7 @@
 #include <QRandomGenerator>
 #include <QSet>
 #include <QTimeZone>
+#include <QThread>
 #include <QTimer>
 
 #include <cmath>
@@ -418,6 +419,59 @@ Verdict HttpProtocol::judge(const QList<Operation> &operations, const HttpAnswer
     if (status >= 500 || status == 408)
         return {Verdict::Kind::Retry, {}, tr("HTTP %1: %2").arg(status).arg(excerpt(answer.body)), -1};
     return {Verdict::Kind::Split, {}, tr("HTTP %1: %2").arg(status).arg(excerpt(answer.body)), -1};
+}
+
+HttpAnswer httpRequest(const HttpRequest &spec, int timeoutSeconds)
+{
+    QNetworkAccessManager nam;
+    nam.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    QNetworkRequest request(spec.url);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    for (const auto &[name, value] : spec.headers)
+        request.setRawHeader(name, value);
+    QNetworkReply *reply = nam.sendCustomRequest(request, spec.method, spec.body);
+    QEventLoop loop;
+    bool timedOut = false;
+    QTimer deadline;
+    deadline.setSingleShot(true);
+    QObject::connect(&deadline, &QTimer::timeout, &loop, [&] {
+        timedOut = true;
+        reply->abort();
+    });
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    deadline.start(timeoutSeconds * 1000);
+    if (!reply->isFinished())
+        loop.exec();
+    HttpAnswer answer;
+    answer.status = timedOut ? 0 : reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    answer.body = reply->readAll();
+    for (const auto &[name, value] : reply->rawHeaderPairs())
+        answer.headers.insert(name.toLower(), value);
+    if (timedOut)
+        answer.networkProblem = tr("no complete answer within %1 s").arg(timeoutSeconds);
+    else if (answer.status == 0)
+        answer.networkProblem = reply->errorString();
+    delete reply;
+    return answer;
+}
+
+HttpAnswer httpRequestRetried(const HttpRequest &request, const HttpSettings &settings)
+{
+    HttpAnswer answer;
+    for (int attempt = 1;; ++attempt) {
+        answer = httpRequest(request, settings.timeoutSeconds);
+        const bool transient = answer.status == 0 || answer.status == 408 || answer.status == 429 || answer.status >= 500;
+        if (!transient || attempt >= settings.maxAttempts)
+            return answer;
+        qint64 wait = parseRetryAfter(answer.header("retry-after"));
+        if (wait > qint64(settings.maxRetryWaitSeconds) * 1000)
+            return answer;
+        if (wait < 0) {
+            const qint64 base = qMin<qint64>(30000, qint64(settings.backoffBaseMs) << qMin(attempt - 1, 16));
+            wait = base / 2 + QRandomGenerator::global()->bounded(base / 2 + 1);
+        }
+        QThread::msleep(quint64(wait));
+    }
 }
 
 HttpDelivery::HttpDelivery(QString owner, HttpSettings settings, const HttpProtocol &protocol)

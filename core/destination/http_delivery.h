@@ -95,6 +95,13 @@ protected:
     virtual QList<Outcome> decodeAccepted(const QList<Operation> &operations, const HttpAnswer &answer) const;
 };
 
+// One request outside a delivery (check, describe): the same policy (no
+// redirects, the whole request bounded by `timeoutSeconds`), waited for here.
+HttpAnswer httpRequest(const HttpRequest &request, int timeoutSeconds);
+// The same, retried as a delivery retries: network errors, 408, 429, 5xx, up
+// to max_attempts with backoff (Retry-After honoured up to its ceiling).
+HttpAnswer httpRequestRetried(const HttpRequest &request, const HttpSettings &settings);
+
 class HttpDelivery final
 {
 public:

@@ -1,11 +1,18 @@
 #pragma once
 
 #include "engine/sync_engine.h"
+#include "mapping/field_schema.h"
 
 namespace sluice::engine {
 
 // runSync's plan: every operation kept for delivery (planSync keeps samples).
 Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateStore &store, const QString &sync,
                           const SyncOptions &options, bool keepOperations);
+
+// The rules a sync's records must meet before they are sent: the
+// destination's field_schema, completed from what the destination describes
+// of the sync's object (HubSpot's properties, say). A mapped field the
+// destination does not have is a configuration error.
+Result<mapping::FieldSchema> destinationRules(const workspace::Workspace &workspace, const workspace::SyncConfig &sync);
 
 } // namespace sluice::engine

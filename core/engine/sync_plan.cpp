@@ -166,10 +166,60 @@ QStringList mappingProblems(const workspace::Workspace &workspace, const QString
             problems.append(QCoreApplication::translate("sluice::engine", "sync %1: destination %2 requires field %3, and the sync does not map it")
                                 .arg(syncName, destination.name, it.key()));
     }
-    if (const connector::ConnectorInfo *info = connector::findDestination(destination.type); info && !info->modes.contains(toString(sync.mode)))
+    const connector::ConnectorInfo *connector = connector::findDestination(destination.type);
+    if (connector && connector->needsObject && sync.object.isEmpty())
+        problems.append(QCoreApplication::translate("sluice::engine", "sync %1: destination %2 (%3) needs \"object\": where in it records go").arg(syncName, destination.name, destination.type));
+    if (connector && connector->needsMatch && sync.matchDestination.isEmpty())
+        problems.append(QCoreApplication::translate("sluice::engine", "sync %1: destination %2 (%3) needs \"match\": the unique field records are matched on, such as email")
+                            .arg(syncName, destination.name, destination.type));
+    if (const connector::ConnectorInfo *info = connector; info && !info->modes.contains(toString(sync.mode)))
         problems.append(QCoreApplication::translate("sluice::engine", "sync %1: destination %2 (%3) does not take mode %4 (it takes %5)")
                             .arg(syncName, destination.name, destination.type, toString(sync.mode), info->modes.join(QStringLiteral(", "))));
     return problems;
+}
+
+Result<mapping::FieldSchema> destinationRules(const workspace::Workspace &workspace, const workspace::SyncConfig &sync)
+{
+    // The destination's declared field_schema, then what its API says about
+    // the object (types, options, formats) for mapped fields the schema does
+    // not cover: a record the tool would refuse is held back before sending.
+    const workspace::DestinationConfig destination = workspace.config().destinations.value(sync.destination);
+    mapping::FieldSchema rules = mapping::parseFieldSchema(destination.raw.value(QStringLiteral("field_schema")).toObject());
+    const connector::ConnectorInfo *info = connector::findDestination(destination.type);
+    if (!info || !info->available || !info->schemaDiscovery || sync.object.isEmpty())
+        return rules;
+    Result<std::unique_ptr<destination::Destination>> built = destination::Destination::create(destination, workspace);
+    if (!built)
+        return built.error();
+    Result<QList<destination::FieldInfo>> described = built.value()->describe(sync.object);
+    if (!described)
+        return described.error();
+    if (described->isEmpty())
+        return rules;
+    QHash<QString, destination::FieldInfo> byName;
+    for (const destination::FieldInfo &f : described.value())
+        byName.insert(f.name, f);
+    QStringList unknown;
+    for (const workspace::FieldMapping &m : sync.fields) {
+        const auto f = byName.constFind(m.destination);
+        if (f == byName.constEnd()) {
+            unknown.append(m.destination);
+            continue;
+        }
+        if (rules.contains(m.destination))
+            continue;
+        mapping::FieldRule rule;
+        if (f->type == QLatin1String("number") || f->type == QLatin1String("boolean"))
+            rule.type = f->type;
+        rule.allowed = f->options;
+        rule.format = f->format;
+        rules.insert(m.destination, rule);
+    }
+    if (!unknown.isEmpty())
+        return configError(QCoreApplication::translate("sluice::engine", "sync %1: destination %2 has no field %3 in %4; its fields are read from the destination "
+                                                       "itself (create the field there, or map another)")
+                               .arg(sync.name, destination.name, unknown.join(QStringLiteral(", ")), sync.object));
+    return rules;
 }
 
 Result<void> requireSync(const workspace::Workspace &workspace, const QString &syncName)
@@ -349,7 +399,10 @@ Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateSto
     const int freshnessIndex = model.freshness.isEmpty() ? -1 : index.value(model.freshness);
     const QString matchField = sync.matchDestination;
     const workspace::DestinationConfig destinationConfig = config.destinations.value(sync.destination);
-    const mapping::FieldSchema destinationSchema = mapping::parseFieldSchema(destinationConfig.raw.value(QStringLiteral("field_schema")).toObject());
+    Result<mapping::FieldSchema> schemaRules = destinationRules(workspace, sync);
+    if (!schemaRules)
+        return schemaRules.error();
+    const mapping::FieldSchema destinationSchema = schemaRules.value();
     const QString mappingFingerprint = fingerprint(sync);
 
     // Only records that will be sent are kept whole; an unchanged row leaves

@@ -207,6 +207,7 @@ Result<RunResult> runSync(const workspace::Workspace &workspace, store::StateSto
         context.sync = syncName;
         context.runId = record.id;
         context.object = sync.object;
+        context.matchField = sync.matchDestination;
         context.cancel = options.cancel;
         context.progress = [&](qint64 done, qint64 all) {
             if (options.progress)
