@@ -117,9 +117,12 @@ int runCheck(const Arguments &args)
             say(QCoreApplication::translate("sluice::cli", "ok: model %1 compiles (%2 columns, %3 rows, key unique)").arg(m.name).arg(columns->size()).arg(keys->rowCount));
         }
     }
+    QSet<QString> failedDestinations;
     for (const workspace::DestinationConfig &d : config.destinations) {
         int code = ExitOk;
         const QString error = checkDestination(ws.value(), d, code);
+        if (!error.isEmpty())
+            failedDestinations.insert(d.name);
         if (!error.isEmpty()) {
             outcome.worsen(code);
             errors.append(error);
@@ -135,7 +138,7 @@ int runCheck(const Arguments &args)
         if (const auto columns = modelColumns.find(config.syncs.value(s.name).model); columns != modelColumns.end())
             problems.append(engine::mappingProblems(ws.value(), s.name, columns->second));
         // The destination's own fields, where it describes them (a CRM's properties).
-        if (problems.isEmpty()) {
+        if (problems.isEmpty() && !failedDestinations.contains(s.destination)) {
             if (Result<mapping::FieldSchema> rules = engine::destinationRules(ws.value(), s); !rules) {
                 problems.append(rules.error().message);
                 outcome.worsen(exitCodeFor(rules.error()));

@@ -79,7 +79,9 @@ HttpRequest HubSpotProtocol::encode(const QList<Operation> &operations, const Ba
 QString HubSpotProtocol::wordsOf(const QByteArray &body)
 {
     const QJsonObject o = QJsonDocument::fromJson(body).object();
-    QString words = o.value(QStringLiteral("message")).toString();
+    QString words = o.value(QStringLiteral("message")).toString().trimmed();
+    while (words.endsWith(QLatin1Char('.')))
+        words.chop(1);
     if (words.isEmpty())
         words = QString::fromUtf8(body.left(300)).simplified();
     const QString category = o.value(QStringLiteral("category")).toString();

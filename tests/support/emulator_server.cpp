@@ -76,7 +76,7 @@ EmulatorServer::~EmulatorServer()
     stop();
 }
 
-void EmulatorServer::start()
+void EmulatorServer::start(quint16 port)
 {
     auto *server = new QTcpServer;
     server->moveToThread(&m_thread);
@@ -85,8 +85,8 @@ void EmulatorServer::start()
     m_thread.start();
     QMetaObject::invokeMethod(
         server,
-        [this, server] {
-            server->listen(QHostAddress::LocalHost, 0);
+        [this, server, port] {
+            server->listen(QHostAddress::LocalHost, port);
             m_port = server->serverPort();
             QObject::connect(server, &QTcpServer::newConnection, server, [this, server] {
                 while (QTcpSocket *socket = server->nextPendingConnection())

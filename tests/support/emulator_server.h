@@ -49,7 +49,7 @@ public:
 
     // Starts listening (call once, after construction) and stops (call in the
     // derived destructor: no request may reach a half-destroyed emulator).
-    void start();
+    void start(quint16 port = 0);
     void stop();
     quint16 port() const { return m_port; }
     QString baseUrl() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_port); }

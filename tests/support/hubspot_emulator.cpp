@@ -37,7 +37,7 @@ QString text(const QJsonValue &v)
 
 } // namespace
 
-HubSpotEmulator::HubSpotEmulator(QString token, int requestsPer10s) : m_token(std::move(token)), m_limit(requestsPer10s)
+HubSpotEmulator::HubSpotEmulator(QString token, int requestsPer10s, quint16 port) : m_token(std::move(token)), m_limit(requestsPer10s)
 {
     const QStringList stages{QStringLiteral("subscriber"), QStringLiteral("lead"), QStringLiteral("marketingqualifiedlead"),
                              QStringLiteral("salesqualifiedlead"), QStringLiteral("opportunity"), QStringLiteral("customer"),
@@ -58,7 +58,7 @@ HubSpotEmulator::HubSpotEmulator(QString token, int requestsPer10s) : m_token(st
         {QStringLiteral("name"), {QStringLiteral("string"), {}, false}},
     };
     m_clock.start();
-    start();
+    start(port);
 }
 
 HubSpotEmulator::~HubSpotEmulator()

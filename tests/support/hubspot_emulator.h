@@ -33,7 +33,7 @@ namespace sluice::test {
 class HubSpotEmulator final : public EmulatorServer
 {
 public:
-    explicit HubSpotEmulator(QString token, int requestsPer10s = 100);
+    explicit HubSpotEmulator(QString token, int requestsPer10s = 100, quint16 port = 0);
     ~HubSpotEmulator() override;
 
     // Records whose id (the idProperty value) HubSpot will refuse, with its message.
