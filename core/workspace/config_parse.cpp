@@ -5,6 +5,7 @@
 
 #include "connector/connector_info.h"
 #include "mapping/field_schema.h"
+#include "schedule/schedule.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -228,25 +229,23 @@ void validateSchedule(Validator &v, const QJsonValue &value, const QStringList &
         return;
     }
     const QJsonObject s = value.toObject();
-    if (s.contains(QStringLiteral("every"))) {
-        static const QRegularExpression re(QStringLiteral("^\\d+(s|m|h|d)$"));
-        if (!re.match(s.value(QStringLiteral("every")).toString()).hasMatch())
-            v.fail(path + QStringLiteral("/every"), object,
-                   QCoreApplication::translate("sluice::workspace", "schedule \"every\" must be a number and a unit (s, m, h, d), as in \"15m\""));
-    } else if (s.contains(QStringLiteral("cron"))) {
-        if (s.value(QStringLiteral("cron")).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts).size() != 5)
-            v.fail(path + QStringLiteral("/cron"), object,
-                   QCoreApplication::translate("sluice::workspace", "schedule \"cron\" must have five fields: minute hour day month weekday"));
-    } else if (s.contains(QStringLiteral("after"))) {
-        if (!syncNames.contains(s.value(QStringLiteral("after")).toString()))
-            v.fail(path + QStringLiteral("/after"), object,
-                   QCoreApplication::translate("sluice::workspace", "schedule \"after\" names an unknown sync \"%1\"").arg(s.value(QStringLiteral("after")).toString()));
-    } else if (!s.value(QStringLiteral("manual")).toBool()) {
-        v.fail(path, object, QCoreApplication::translate("sluice::workspace", "schedule needs one of \"every\", \"cron\", \"after\" or \"manual\""));
-    }
     v.onlyKeys(s, {QStringLiteral("every"), QStringLiteral("cron"), QStringLiteral("tz"), QStringLiteral("after"), QStringLiteral("manual"),
                    QStringLiteral("jitter")},
                path, object);
+    const QString syncName = object.section(QLatin1Char(' '), 1);
+    if (Result<schedule::Schedule> parsed = schedule::Schedule::from(s, syncName); !parsed) {
+        // The schedule's own message names the sync; point at the schedule.
+        v.fail(path, QString(), parsed.error().message);
+        return;
+    }
+    if (s.contains(QStringLiteral("after"))) {
+        const QString parent = s.value(QStringLiteral("after")).toString();
+        if (!syncNames.contains(parent))
+            v.fail(path + QStringLiteral("/after"), object,
+                   QCoreApplication::translate("sluice::workspace", "schedule \"after\" names an unknown sync \"%1\"").arg(parent));
+        else if (parent == syncName)
+            v.fail(path + QStringLiteral("/after"), object, QCoreApplication::translate("sluice::workspace", "schedule \"after\" names the sync itself"));
+    }
 }
 
 QString tr(const char *text)
