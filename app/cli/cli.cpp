@@ -41,6 +41,7 @@ const QList<VerbSpec> &verbs()
         {"unlock", {}, {QStringLiteral("json"), QStringLiteral("yes")}, 1, 1, &runUnlock},
         {"history", {}, {QStringLiteral("json")}, 2, 2, &runHistory},
         {"metrics", {QStringLiteral("since")}, {QStringLiteral("json")}, 0, 1, &runMetrics},
+        {"agent", {}, {QStringLiteral("no-tray")}, 0, 0, &runAgent},
     };
     return v;
 }
@@ -48,7 +49,7 @@ const QList<VerbSpec> &verbs()
 // Verbs DESIGN.md names that this build does not have yet: said plainly.
 const QStringList &plannedVerbs()
 {
-    static const QStringList p{QStringLiteral("agent")};
+    static const QStringList p;
     return p;
 }
 
@@ -66,7 +67,7 @@ QString usage()
               "  history SYNC KEY [--json]        one record's story: every send, its outcome and the destination's words\n"
               "  unlock SYNC [--yes] [--json]     clear a lock left by a run that is gone (asks first)\n"
               "  metrics [SYNC] [--since 24h|7d|30d] [--json]  success rate, freshness lag, rejection and invalid rates, drift, MTTD, MTTR\n"
-              "  agent [--no-tray]                run schedules (not available yet)\n"
+              "  agent [--no-tray]                run the schedules until stopped (Ctrl-C, SIGTERM)\n"
               "\n"
               "Common options:\n"
               "  --workspace DIR   the workspace (default: $SLUICE_WORKSPACE, then the current directory)\n"

@@ -43,5 +43,6 @@ int runRejections(const Arguments &args);
 int runUnlock(const Arguments &args);
 int runHistory(const Arguments &args);
 int runMetrics(const Arguments &args);
+int runAgent(const Arguments &args);
 
 } // namespace sluice::cli

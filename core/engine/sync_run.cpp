@@ -315,6 +315,8 @@ Result<RunResult> runSync(const workspace::Workspace &workspace, store::StateSto
         metrics.insert(QStringLiteral("recovered_lock_from"), recovered);
     if (result.plan.invalidText > 0)
         metrics.insert(QStringLiteral("invalid_utf8_values"), double(result.plan.invalidText));
+    if (options.cancel && options.cancel->load())
+        metrics.insert(QStringLiteral("cancelled"), true); // stopped on request: its slot is still to run
     record.metrics = metrics;
     (void)store.updateRun(record);
     qCInfo(lcEngine).noquote() << "run" << record.id << "of sync" << syncName << "finished:" << record.status << QJsonDocument(record.counts).toJson(QJsonDocument::Compact);

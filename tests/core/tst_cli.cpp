@@ -219,9 +219,6 @@ void TestCli::unknownVerbIsUsageError()
     const Run r = sluice({QStringLiteral("frobnicate")});
     QCOMPARE(r.code, 2);
     QVERIFY(r.err.contains("unknown verb \"frobnicate\""));
-    const Run planned = sluice({QStringLiteral("agent")});
-    QCOMPARE(planned.code, 2);
-    QVERIFY(planned.err.contains("not available in this build yet"));
 }
 
 void TestCli::speaksGerman()
