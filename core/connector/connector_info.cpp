@@ -122,8 +122,14 @@ QList<ConnectorInfo> buildDestinations()
     out.append(hubspot);
     out.append(saas("salesforce", QT_TRANSLATE_NOOP("sluice::connector", "Salesforce"), crm,
                     {secret("token", false, QT_TRANSLATE_NOOP("sluice::connector", "Access token"), nullptr), oauth}, 200, 200));
-    out.append(saas("braze", QT_TRANSLATE_NOOP("sluice::connector", "Braze"), marketing,
-                    {secret("api_key", true, QT_TRANSLATE_NOOP("sluice::connector", "REST API key"), nullptr)}, 75, 75));
+    ConnectorInfo braze = saas("braze", QT_TRANSLATE_NOOP("sluice::connector", "Braze"), marketing,
+                               {secret("api_key", true, QT_TRANSLATE_NOOP("sluice::connector", "REST API key"),
+                                       QT_TRANSLATE_NOOP("sluice::connector", "A REST API key with the users.track permission"))},
+                               75, 75);
+    braze.available = true;
+    braze.modes = {QStringLiteral("upsert"), QStringLiteral("update")};
+    braze.openSchema = true; // any other attribute name is a custom attribute
+    out.append(braze);
     out.append(saas("iterable", QT_TRANSLATE_NOOP("sluice::connector", "Iterable"), marketing,
                     {secret("api_key", true, QT_TRANSLATE_NOOP("sluice::connector", "API key"), nullptr)}, 1000, 1000));
     out.append(saas("klaviyo", QT_TRANSLATE_NOOP("sluice::connector", "Klaviyo"), marketing,

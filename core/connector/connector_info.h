@@ -53,6 +53,7 @@ struct ConnectorInfo
     bool http = false;
     bool needsObject = false; // a sync must name its `object`
     bool needsMatch = false;  // a sync must name a `match` (a unique field of the destination)
+    bool openSchema = false;  // fields it does not describe are still accepted (custom attributes)
 
     const Setting *setting(const QString &key) const;
     QString translatedLabel() const;

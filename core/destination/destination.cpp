@@ -1,5 +1,6 @@
 #include "destination/destination.h"
 
+#include "destination/braze_destination.h"
 #include "destination/file_destination.h"
 #include "destination/hubspot_destination.h"
 #include "destination/table_destination.h"
@@ -71,6 +72,20 @@ Result<std::unique_ptr<Destination>> Destination::create(const workspace::Destin
         defaults.rateRequests = 100; // OAuth apps' ten-second limit; private apps may set up to 190
         defaults.ratePerSeconds = 10;
         return std::unique_ptr<Destination>(new HubSpotDestination(config.name, base, token.value().toUtf8(), HttpSettings::from(config.raw, defaults)));
+    }
+    if (config.type == QLatin1String("braze")) {
+        const QString address = config.raw.value(QStringLiteral("base_url")).toString();
+        if (address.isEmpty()) // Braze has one REST endpoint per instance: it must be named
+            return configError(QCoreApplication::translate("sluice::destination", "%1: set \"base_url\" to your Braze REST endpoint, such as https://rest.iad-01.braze.com")
+                                   .arg(owner));
+        Result<QString> key = workspace.resolveSecret(*workspace::parseSecretRef(config.raw.value(QStringLiteral("api_key"))), owner + QStringLiteral(": api_key"));
+        if (!key)
+            return key.error();
+        HttpSettings defaults;
+        defaults.batchSize = 75;
+        defaults.rateRequests = 3000; // documented base limit: 3,000 requests per 3 s
+        defaults.ratePerSeconds = 3;
+        return std::unique_ptr<Destination>(new BrazeDestination(config.name, QUrl(address), key.value().toUtf8(), HttpSettings::from(config.raw, defaults)));
     }
     if (config.type == QLatin1String("postgres") || config.type == QLatin1String("sqlite")) {
         TableDestination::Settings s;

@@ -186,7 +186,7 @@ Result<mapping::FieldSchema> destinationRules(const workspace::Workspace &worksp
     const workspace::DestinationConfig destination = workspace.config().destinations.value(sync.destination);
     mapping::FieldSchema rules = mapping::parseFieldSchema(destination.raw.value(QStringLiteral("field_schema")).toObject());
     const connector::ConnectorInfo *info = connector::findDestination(destination.type);
-    if (!info || !info->available || !info->schemaDiscovery || sync.object.isEmpty())
+    if (!info || !info->available || !info->schemaDiscovery || (sync.object.isEmpty() && info->needsObject))
         return rules;
     Result<std::unique_ptr<destination::Destination>> built = destination::Destination::create(destination, workspace);
     if (!built)
@@ -215,7 +215,7 @@ Result<mapping::FieldSchema> destinationRules(const workspace::Workspace &worksp
         rule.format = f->format;
         rules.insert(m.destination, rule);
     }
-    if (!unknown.isEmpty())
+    if (!unknown.isEmpty() && !info->openSchema)
         return configError(QCoreApplication::translate("sluice::engine", "sync %1: destination %2 has no field %3 in %4; its fields are read from the destination "
                                                        "itself (create the field there, or map another)")
                                .arg(sync.name, destination.name, unknown.join(QStringLiteral(", ")), sync.object));
