@@ -3,6 +3,7 @@
 //   sluice-emulator hubspot --port 8099 --token pat-test [--limit 100]
 // then a destination with "base_url": "http://127.0.0.1:8099". It prints
 // each request and stops on Ctrl-C.
+#include "braze_emulator.h"
 #include "hubspot_emulator.h"
 
 #include <QCommandLineParser>
@@ -11,6 +12,7 @@
 #include <QTimer>
 
 #include <csignal>
+#include <memory>
 
 int main(int argc, char **argv)
 {
@@ -18,26 +20,31 @@ int main(int argc, char **argv)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Runs a destination API's emulator on 127.0.0.1."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("kind"), QStringLiteral("the emulator: hubspot"));
+    parser.addPositionalArgument(QStringLiteral("kind"), QStringLiteral("the emulator: hubspot or braze"));
     parser.addOption({QStringLiteral("port"), QStringLiteral("port to listen on (default: any free one)"), QStringLiteral("N"), QStringLiteral("0")});
     parser.addOption({QStringLiteral("token"), QStringLiteral("the token it accepts"), QStringLiteral("TOKEN"), QStringLiteral("pat-test")});
-    parser.addOption({QStringLiteral("limit"), QStringLiteral("requests per ten seconds"), QStringLiteral("N"), QStringLiteral("100")});
+    parser.addOption({QStringLiteral("limit"), QStringLiteral("requests per rate window (HubSpot: 10 s, Braze: 3 s)"), QStringLiteral("N"), QStringLiteral("100")});
     parser.process(app);
     QTextStream out(stdout);
-    if (parser.positionalArguments().value(0) != QLatin1String("hubspot")) {
-        out << "sluice-emulator: known emulators: hubspot\n";
+    const QString kind = parser.positionalArguments().value(0);
+    const quint16 port = quint16(parser.value(QStringLiteral("port")).toUInt());
+    std::unique_ptr<sluice::test::EmulatorServer> emulator;
+    if (kind == QLatin1String("hubspot"))
+        emulator = std::make_unique<sluice::test::HubSpotEmulator>(parser.value(QStringLiteral("token")), parser.value(QStringLiteral("limit")).toInt(), port);
+    else if (kind == QLatin1String("braze"))
+        emulator = std::make_unique<sluice::test::BrazeEmulator>(parser.value(QStringLiteral("token")), parser.value(QStringLiteral("limit")).toInt(), port);
+    if (!emulator) {
+        out << "sluice-emulator: known emulators: hubspot, braze\n";
         return 2;
     }
-    sluice::test::HubSpotEmulator hubspot(parser.value(QStringLiteral("token")), parser.value(QStringLiteral("limit")).toInt(),
-                                          quint16(parser.value(QStringLiteral("port")).toUInt()));
-    out << "HubSpot emulator on " << hubspot.baseUrl() << " (token " << parser.value(QStringLiteral("token")) << ")\n";
+    out << kind << " emulator on " << emulator->baseUrl() << " (secret " << parser.value(QStringLiteral("token")) << ")\n";
     out.flush();
     std::signal(SIGINT, [](int) { QCoreApplication::quit(); });
     std::signal(SIGTERM, [](int) { QCoreApplication::quit(); });
     int shown = 0;
     QTimer report;
     QObject::connect(&report, &QTimer::timeout, [&] {
-        const auto requests = hubspot.requests();
+        const auto requests = emulator->requests();
         for (; shown < requests.size(); ++shown)
             out << requests[shown].method << ' ' << requests[shown].path << '\n';
         out.flush();
