@@ -9,6 +9,10 @@ namespace sluice::engine {
 Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateStore &store, const QString &sync,
                           const SyncOptions &options, bool keepOperations);
 
+// Changing what is sent, or how, re-sends what it affects: the hash of the
+// sync's fields, object and match, part of every record's content hash.
+QString fingerprint(const workspace::SyncConfig &sync);
+
 // The rules a sync's records must meet before they are sent: the
 // destination's field_schema, completed from what the destination describes
 // of the sync's object (HubSpot's properties, say). A mapped field the

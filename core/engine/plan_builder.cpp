@@ -1,0 +1,571 @@
+#include "engine/plan_builder.h"
+
+#include "mapping/field_schema.h"
+#include "source/row_view.h"
+#include "store/state_store.h"
+#include "workspace/workspace.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+namespace sluice::engine {
+
+namespace {
+
+// A plan that sends nothing keeps this many operations to show.
+constexpr qsizetype kSamples = 5;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("sluice::engine", text);
+}
+
+bool consented(const QVariant &v)
+{
+    if (v.isNull() || !v.isValid())
+        return false;
+    if (v.typeId() == QMetaType::Bool)
+        return v.toBool();
+    if (v.typeId() == QMetaType::LongLong || v.typeId() == QMetaType::Int || v.typeId() == QMetaType::Double)
+        return v.toDouble() != 0;
+    const QString s = v.toString().trimmed().toLower();
+    return s == QLatin1String("true") || s == QLatin1String("t") || s == QLatin1String("yes") || s == QLatin1String("y")
+           || s == QLatin1String("1");
+}
+
+qint64 warehouseStateCount(std::optional<WarehouseDiff> &warehouse)
+{
+    Result<qint64> n = warehouse->stateCount();
+    return n ? n.value() : -1;
+}
+
+// A state that vanished must not read as "nothing sent yet": that resends
+// every record. The sync delivered before (noted beside the database, or in
+// its run history) yet the state holds nothing: say so, and resend only when
+// asked to.
+std::optional<Error> lostState(const store::StateStore &store, const QString &sync, const SyncOptions &options, qint64 stateRecords)
+{
+    if (options.fullResync || stateRecords != 0)
+        return std::nullopt;
+    // The latest run that delivered anything: if it sent more than removals,
+    // the destination holds records and the state cannot be empty.
+    const QList<store::RunRecord> runs = store.runs(sync, 1000);
+    const auto latest = std::find_if(runs.begin(), runs.end(), [](const store::RunRecord &r) {
+        return r.counts.value(QStringLiteral("delivered")).toInteger() > 0;
+    });
+    const bool deliveredBefore = latest != runs.end()
+                                 && latest->counts.value(QStringLiteral("delivered")).toInteger() > latest->counts.value(QStringLiteral("removed")).toInteger();
+    if (!deliveredBefore && !(runs.isEmpty() && store.hasDelivered(sync)))
+        return std::nullopt;
+    return Error{tr("sync %1: it has delivered records before, but its state (what the destination holds) "
+                    "is empty: the state database or the warehouse's state table was lost or replaced, or the sync's diff strategy changed. Nothing was sent. "
+                    "To send every record again, run it with --full-resync")
+                     .arg(sync),
+                 Error::Kind::Config};
+}
+
+std::optional<Error> massDelete(const workspace::SyncConfig &sync, const SyncOptions &options, qint64 removed, qint64 held)
+{
+    if (options.allowMassDelete || removed == 0 || held <= 0 || double(removed) <= sync.maxDeleteShare * double(held))
+        return std::nullopt;
+    return Error{tr("sync %1: this mirror run would remove %2 of the %3 records the destination holds "
+                    "(%4 %), more than its max_delete_share (%5 %); nothing was sent. If the model really lost those rows, "
+                    "run it with --allow-mass-delete or raise max_delete_share")
+                     .arg(sync.name)
+                     .arg(removed)
+                     .arg(held)
+                     .arg(qRound(100.0 * double(removed) / double(held)))
+                     .arg(qRound(100.0 * sync.maxDeleteShare)),
+                 Error::Kind::Query};
+}
+
+} // namespace
+
+PlanBuilder::PlanBuilder(const workspace::Workspace &workspace, store::StateStore &store, const QString &sync, const SyncOptions &options,
+                         bool keepOperations)
+    : m_workspace(workspace), m_store(store), m_options(options), m_keepOperations(keepOperations)
+{
+    m_sync = workspace.config().syncs.value(sync);
+    m_model = workspace.config().models.value(m_sync.model);
+    m_owner = tr("sync %1: model %2").arg(sync, m_model.name);
+}
+
+Error PlanBuilder::at(const Error &e) const
+{
+    return {m_owner + QStringLiteral(": ") + e.message, e.kind};
+}
+
+Result<SyncPlan> PlanBuilder::build()
+{
+    if (Result<void> known = requireSync(m_workspace, m_sync.name); !known)
+        return known.error();
+    for (auto stage : {&PlanBuilder::prepare, &PlanBuilder::startKeyChecks, &PlanBuilder::prepareFields, &PlanBuilder::loadState,
+                       &PlanBuilder::stream, &PlanBuilder::settleWarehouse}) {
+        if (std::optional<Error> e = (this->*stage)())
+            return *e;
+    }
+    holdIdentityConflicts();
+    if (std::optional<Error> e = planRemovals())
+        return *e;
+    std::sort(m_plan.invalid.begin(), m_plan.invalid.end(), [](const HeldRecord &a, const HeldRecord &b) {
+        return a.key.size() != b.key.size() ? a.key.size() < b.key.size() : a.key < b.key;
+    });
+    m_plan.counts.excluded = m_excludedTotal;
+    m_plan.counts.invalid = m_plan.invalid.size();
+    m_plan.timings.insert(QStringLiteral("diff_ms"), double(m_stage.restart()));
+    return std::move(m_plan);
+}
+
+// Governance and mapping rules, the connection, the model's columns and their drift.
+std::optional<Error> PlanBuilder::prepare()
+{
+    if (const QStringList problems = governanceProblems(m_workspace, m_sync.name); !problems.isEmpty())
+        return configError(problems.join(QLatin1Char('\n')));
+    if (m_sync.fields.isEmpty())
+        return configError(tr("sync %1: no fields are mapped").arg(m_sync.name));
+    m_plan.sync = m_sync.name;
+    m_plan.mode = m_sync.mode;
+    m_plan.runId = newRunId();
+    m_stage.start();
+    m_inWarehouse = m_sync.diff == DiffStrategy::Warehouse;
+    m_plan.warehouseDiff = m_inWarehouse;
+    Result<std::unique_ptr<source::SourceConnection>> conn = source::SourceConnection::open(
+        m_workspace.config().sources.value(m_model.source), m_workspace,
+        m_inWarehouse ? source::SourceConnection::Access::ReadWrite : source::SourceConnection::Access::ReadOnly);
+    if (!conn)
+        return at(conn.error());
+    m_source = std::move(conn).value();
+    Result<QList<source::Column>> columns = m_source->describe(m_model.sql);
+    if (!columns)
+        return at(columns.error());
+    m_columns = columns.value();
+    for (int i = 0; i < m_columns.size(); ++i) {
+        m_index.insert(m_columns[i].name, i);
+        m_plan.schema.insert(m_columns[i].name, source::columnTypeName(m_columns[i].type));
+    }
+    measureDrift();
+    if (const QStringList problems = mappingProblems(m_workspace, m_sync.name, m_columns); !problems.isEmpty())
+        return configError(problems.join(QLatin1Char('\n')));
+    return std::nullopt;
+}
+
+// Schema drift against the previous run.
+void PlanBuilder::measureDrift()
+{
+    const QJsonObject previous = m_store.modelSchema(m_model.name);
+    if (previous.isEmpty())
+        return;
+    QJsonArray added, removed, changed;
+    for (auto it = m_plan.schema.begin(); it != m_plan.schema.end(); ++it) {
+        if (!previous.contains(it.key()))
+            added.append(it.key());
+        else if (previous.value(it.key()) != it.value())
+            changed.append(QJsonObject{{QStringLiteral("column"), it.key()}, {QStringLiteral("was"), previous.value(it.key())}, {QStringLiteral("now"), it.value()}});
+    }
+    for (auto it = previous.begin(); it != previous.end(); ++it)
+        if (!m_plan.schema.contains(it.key()))
+            removed.append(it.key());
+    if (!added.isEmpty() || !removed.isEmpty() || !changed.isEmpty())
+        m_plan.drift = QJsonObject{{QStringLiteral("added"), added}, {QStringLiteral("removed"), removed}, {QStringLiteral("type_changed"), changed}};
+}
+
+std::optional<Error> PlanBuilder::judgeKeys(Result<model::KeyCheck> checked)
+{
+    if (!checked)
+        return at(checked.error());
+    m_keys = checked.value();
+    if (!m_keys.ok())
+        return Error{m_keys.problems(m_model.name).join(QLatin1Char('\n')) + tr("\nsync %1: nothing was sent; fix the model's key first").arg(m_sync.name),
+                     m_keys.missingColumns.isEmpty() ? Error::Kind::Query : Error::Kind::Config};
+    return std::nullopt;
+}
+
+// The model's keys must be present, unique and not NULL before anything is
+// sent. The warehouse diff asks the warehouse (unchanged rows never leave
+// it); the local diff watches the rows it streams anyway and asks the
+// warehouse only to confirm and describe a problem it saw.
+std::optional<Error> PlanBuilder::startKeyChecks()
+{
+    const bool present = std::all_of(m_model.primaryKey.begin(), m_model.primaryKey.end(), [&](const QString &k) { return m_index.contains(k); });
+    if (!present)
+        return judgeKeys(model::checkKeys(*m_source, m_model, m_columns)); // names the missing key column
+    const workspace::SourceConfig sourceConfig = m_workspace.config().sources.value(m_model.source);
+    if (m_inWarehouse && sourceConfig.driver == QLatin1String("postgres")) {
+        // On PostgreSQL the key check runs on a second connection while the
+        // diff query runs: two statements, two server processes, one wait.
+        m_concurrentCheck = std::async(std::launch::async, [workspace = &m_workspace, sourceConfig, model = m_model, described = m_columns]() -> Result<model::KeyCheck> {
+            Result<std::unique_ptr<source::SourceConnection>> second = source::SourceConnection::open(sourceConfig, *workspace);
+            if (!second)
+                return second.error();
+            return model::checkKeys(*second.value(), model, described);
+        });
+    } else if (m_inWarehouse) {
+        if (std::optional<Error> e = judgeKeys(model::checkKeys(*m_source, m_model, m_columns)))
+            return e;
+    }
+    m_plan.timings.insert(QStringLiteral("check_ms"), double(m_stage.restart()));
+    return std::nullopt;
+}
+
+// Named column positions, transform chains and the destination's rules.
+std::optional<Error> PlanBuilder::prepareFields()
+{
+    for (const QString &k : m_model.primaryKey)
+        m_keyIndexes.append(m_index.value(k));
+    for (const workspace::FieldMapping &f : m_sync.fields)
+        m_fields.append({f.destination, f.source.isEmpty() ? -1 : m_index.value(f.source, -1), mapping::TransformChain::parse(f.transform).value()});
+    m_consentIndex = m_sync.consentColumn.isEmpty() ? -1 : m_index.value(m_sync.consentColumn);
+    m_freshnessIndex = m_model.freshness.isEmpty() ? -1 : m_index.value(m_model.freshness);
+    m_destinationName = m_sync.destination;
+    Result<mapping::FieldSchema> rules = destinationRules(m_workspace, m_sync);
+    if (!rules)
+        return rules.error();
+    m_rules = rules.value();
+    QStringList fieldNames;
+    for (qsizetype i = 0; i < m_fields.size(); ++i) {
+        fieldNames.append(m_fields[i].destination);
+        if (!m_sync.matchDestination.isEmpty() && m_fields[i].destination == m_sync.matchDestination)
+            m_matchIndex = int(i);
+    }
+    // A field with no transform, no schema rule and not the match field goes
+    // from the warehouse's text straight into the JSON.
+    for (qsizetype i = 0; i < m_fields.size(); ++i)
+        m_direct.push_back(m_fields[i].chain.steps().isEmpty() && !m_rules.contains(m_fields[i].destination) && i != m_matchIndex);
+    m_writer.emplace(fieldNames, fingerprint(m_sync));
+    m_lookup = [this](const QString &c) -> std::optional<QVariant> {
+        const int i = m_index.value(c, -1);
+        if (i < 0)
+            return std::nullopt;
+        return m_current->value(i);
+    };
+    using destination::OpKind;
+    m_sendKind = m_sync.mode == SyncMode::Append   ? OpKind::Append
+                 : m_sync.mode == SyncMode::Update ? OpKind::Update
+                 : m_sync.mode == SyncMode::Insert ? OpKind::Insert
+                                                   : OpKind::Upsert;
+    m_trackExtracted = m_inWarehouse && m_matchIndex >= 0;
+    return std::nullopt;
+}
+
+// What the destination holds: the local state, or the warehouse's state table.
+// Only records that will be sent are kept whole; an unchanged row leaves
+// nothing behind, so memory follows the change, not the model.
+std::optional<Error> PlanBuilder::loadState()
+{
+    if (m_inWarehouse) {
+        const workspace::SourceConfig sourceConfig = m_workspace.config().sources.value(m_model.source);
+        QHash<QString, QString> nativeTypes;
+        for (const source::Column &c : std::as_const(m_columns))
+            nativeTypes.insert(c.name, c.nativeType);
+        m_extras = int(m_columns.size());
+        m_warehouse.emplace(*m_source, sourceConfig.driver == QLatin1String("postgres"), m_sync.name, m_model.primaryKey,
+                            columnsUsed(m_sync, m_model), m_sync.consentColumn, nativeTypes);
+        if (Result<void> r = m_warehouse->ensureStateTable(); !r)
+            return at(r.error());
+        if (Result<void> r = m_warehouse->claim(m_sync.destination, m_sync.object); !r)
+            return at(r.error());
+        // A first run has nothing to compare with: the model is read as it is
+        // and Sluice computes each row's source digest itself.
+        Result<bool> empty = m_warehouse->stateIsEmpty();
+        if (!empty)
+            return at(empty.error());
+        if (empty.value())
+            m_firstFill = m_warehouse->sourceDigest(m_columns);
+        // The state is ready; from here the model is only read.
+        if (Result<void> r = m_source->setReadOnly(true); !r)
+            return at(r.error());
+    } else {
+        m_known.load(m_store, m_sync.name);
+    }
+    if (std::optional<Error> lost = lostState(m_store, m_sync.name, m_options, m_inWarehouse ? warehouseStateCount(m_warehouse) : m_known.size()))
+        return lost;
+    m_removedInCandidates = m_inWarehouse && !m_firstFill && m_warehouse->removedInCandidates(m_sync.mode == SyncMode::Mirror);
+    m_plan.timings.insert(QStringLiteral("state_load_ms"), double(m_stage.restart()));
+    return std::nullopt;
+}
+
+std::optional<Error> PlanBuilder::stream()
+{
+    source::RowSink sink;
+    sink.view = [this](const source::RowView &row) { return onRow(row); };
+    // COPY reads fastest; the warehouse diff's query keeps the server busy itself.
+    sink.copy = !m_inWarehouse || m_firstFill;
+    sink.invalidText = &m_plan.invalidText;
+    const bool append = m_sync.mode == SyncMode::Append;
+    const QString extractSql = m_inWarehouse && !m_firstFill
+                                   ? m_warehouse->candidatesSql(m_model.sql, m_options.fullResync || append, m_removedInCandidates)
+                                   : QStringLiteral("SELECT * FROM %1").arg(source::wrapModelSql(m_model.sql));
+    if (m_inWarehouse && !m_firstFill)
+        (void)m_warehouse->tuneFor(extractSql); // speed only: a bad query reports itself below
+    const Result<void> streamed = m_source->stream(extractSql, sink, m_options.cancel);
+    if (m_concurrentCheck.valid()) {
+        // A key problem explains a failed diff query better than its own message.
+        if (std::optional<Error> e = judgeKeys(m_concurrentCheck.get()))
+            return e;
+    }
+    if (!streamed)
+        return at(streamed.error());
+    if (!m_inWarehouse && (m_nullKeys > 0 || m_known.maybeDuplicateKeys())) {
+        if (std::optional<Error> e = judgeKeys(model::checkKeys(*m_source, m_model, m_columns)))
+            return e;
+    }
+    m_plan.timings.insert(QStringLiteral("extract_map_ms"), double(m_stage.restart()));
+    return std::nullopt;
+}
+
+// One model row: govern, map, diff, plan. Always true: a row never stops the stream.
+bool PlanBuilder::onRow(const source::RowView &row)
+{
+    if (m_removedInCandidates && row.integer(m_extras + 6) == 1) {
+        m_removedInWarehouse.append(row.text(m_extras + 4)); // in the state, gone from the model
+        return true;
+    }
+    ++m_plan.modelRows;
+    m_current = &row;
+    for (const int k : std::as_const(m_keyIndexes))
+        m_nullKeys += row.isNull(k);
+    const QString key = model::recordKey(row, m_keyIndexes);
+    quint64 keyHash = 0;
+    if (!m_inWarehouse) {
+        keyHash = KnownRecords::hashOf(key);
+        m_known.prefetch(keyHash); // looked up after mapping
+    }
+    if (m_freshnessIndex >= 0) {
+        const QString f = row.text(m_freshnessIndex);
+        if (f > m_plan.freshnessMax)
+            m_plan.freshnessMax = f;
+    }
+    ++m_extracted;
+    if (excludeForConsent(row, key) || !mapRow(row, key))
+        return true;
+    diffAndPlan(row, key, keyHash);
+    if (m_options.progress && m_plan.modelRows % 10000 == 0)
+        m_options.progress(QStringLiteral("extract"), m_plan.modelRows, -1);
+    return true;
+}
+
+bool PlanBuilder::excludeForConsent(const source::RowView &row, const QString &key)
+{
+    if (m_consentIndex < 0 || consented(row.value(m_consentIndex)))
+        return false;
+    ++m_excludedCount;
+    if (!m_inWarehouse) {
+        m_known.note(key);
+        return true;
+    }
+    if (m_trackExtracted)
+        m_excluded.insert(key);
+    ++m_excludedExtracted;
+    if (!m_firstFill && !row.isNull(m_extras + 1)) // in the state, pending included: may be in the destination
+        m_excludedInState.append(key);
+    return true;
+}
+
+void PlanBuilder::holdInvalid(const QString &key, const QString &reason)
+{
+    if (!m_inWarehouse)
+        m_known.see(key);
+    else if (m_trackExtracted)
+        m_extractedKeys.insert(key);
+    m_plan.invalid.append({key, HeldKind::Invalid, reason});
+}
+
+// JSON is written once, for the hash and the wire.
+bool PlanBuilder::mapRow(const source::RowView &row, const QString &key)
+{
+    QByteArray &json = m_writer->begin();
+    for (qsizetype i = 0; i < m_fields.size(); ++i) {
+        const Field &f = m_fields[i];
+        m_writer->field(i);
+        if (m_direct[size_t(i)]) {
+            if (f.column >= 0)
+                row.appendJson(json, f.column);
+            else
+                json.append("null", 4);
+            continue;
+        }
+        QVariant value = f.column >= 0 ? row.value(f.column) : QVariant();
+        if (!f.chain.steps().isEmpty()) {
+            Result<QVariant> v = f.chain.apply(value, m_lookup);
+            if (!v) {
+                holdInvalid(key, tr("field %1: %2").arg(f.destination, v.error().message));
+                return false;
+            }
+            value = std::move(v).value();
+        }
+        if (const auto rule = m_rules.constFind(f.destination); rule != m_rules.constEnd()) {
+            if (const QString problem = mapping::checkField(*rule, value, f.destination, m_destinationName); !problem.isEmpty()) {
+                holdInvalid(key, problem);
+                return false;
+            }
+        }
+        source::appendJson(json, value);
+        if (i == m_matchIndex)
+            m_matchValue = std::move(value);
+    }
+    if (m_matchIndex >= 0 && (m_matchValue.isNull() || !m_matchValue.isValid() || source::toText(m_matchValue).isEmpty())) {
+        holdInvalid(key, tr("no %1 to match the destination's records on").arg(m_sync.matchDestination));
+        return false;
+    }
+    m_writer->finish();
+    return true;
+}
+
+void PlanBuilder::diffAndPlan(const source::RowView &row, const QString &key, quint64 keyHash)
+{
+    const Digest digest = m_writer->digest();
+    const bool append = m_sync.mode == SyncMode::Append;
+    const QString match = m_matchIndex >= 0 ? source::toText(m_matchValue) : QString();
+    bool isNew = true;
+    bool unchanged = false;
+    SyncPlan::WarehouseState ws;
+    if (m_firstFill) {
+        if (m_keepOperations) {
+            const std::optional<qint64> src = m_firstFill->of(row);
+            ws = {src ? QString::number(*src) : QString(), match};
+        }
+        if (m_trackExtracted)
+            m_extractedKeys.insert(key);
+    } else if (m_inWarehouse) {
+        isNew = row.integer(m_extras + 3) != 0;
+        unchanged = !isNew && !append && !m_options.fullResync && Digest::fromHex(row.text(m_extras + 1)) == digest;
+        if (unchanged || m_keepOperations) // what the state will need of it
+            ws = {row.text(m_extras), match};
+        if (unchanged) {
+            m_plan.warehouseRefresh.append({key, ws}); // same record, new source digest: remember it
+            m_plan.refreshHashes.insert(key, digest.toHex());
+        }
+        if (m_trackExtracted)
+            m_extractedKeys.insert(key);
+    } else {
+        const KnownRecords::Found found = m_known.see(key, keyHash);
+        isNew = !found.known || found.pending;
+        unchanged = !isNew && !append && !m_options.fullResync && found.content == KnownRecords::contentKey(digest.high);
+    }
+    const Fate fate = unchanged ? Fate::Unchanged : (isNew || append) ? Fate::Added : Fate::Changed;
+    switch (fate) {
+    case Fate::Unchanged: ++m_plan.counts.unchanged; break;
+    case Fate::Added: ++m_plan.counts.added; break;
+    case Fate::Changed: ++m_plan.counts.changed; break;
+    }
+    const bool send = !unchanged && !(m_sync.mode == SyncMode::Insert && !isNew);
+    if (m_matchIndex >= 0)
+        m_byMatch[match].append({key, fate, send});
+    if (!send)
+        return;
+    ++m_plan.operationCount;
+    if (m_keepOperations || m_plan.operations.size() < kSamples) {
+        destination::Operation op{key, m_sendKind, QByteArray(m_writer->json().constData(), m_writer->json().size()), digest.toHex()};
+        op.isNew = isNew;
+        m_plan.operations.append(std::move(op));
+        if (m_inWarehouse && m_keepOperations)
+            m_plan.warehouseState.insert(key, ws);
+    }
+}
+
+// What did not leave the warehouse: unchanged records, and rows without
+// consent the destination never held. Count both there, find removals, and
+// the state's holders of the changed records' match values.
+std::optional<Error> PlanBuilder::settleWarehouse()
+{
+    m_excludedTotal = m_excludedCount;
+    if (!m_inWarehouse)
+        return std::nullopt;
+    m_plan.modelRows = m_keys.rowCount;
+    m_plan.timings.insert(QStringLiteral("rows_extracted"), double(m_extracted));
+    if (m_consentIndex >= 0 && !m_firstFill) { // a first run read every row
+        Result<QVariant> n = m_source->scalar(m_warehouse->excludedCountSql(m_model.sql));
+        if (!n)
+            return at(n.error());
+        m_excludedTotal = n->toLongLong();
+    }
+    m_plan.counts.unchanged += m_plan.modelRows - m_extracted - (m_excludedTotal - m_excludedExtracted);
+    const bool mirror = m_sync.mode == SyncMode::Mirror;
+    if (mirror && !m_removedInCandidates && !m_firstFill) {
+        source::RowSink removedSink;
+        removedSink.row = [this](const source::Row &r) {
+            m_removedInWarehouse.append(source::toText(r.value(0)));
+            return true;
+        };
+        if (Result<void> r = m_source->stream(m_warehouse->removedKeysSql(m_model.sql), removedSink, m_options.cancel); !r)
+            return at(r.error());
+    }
+    if (mirror)
+        m_removedInWarehouse.append(m_excludedInState);
+    // Identity conflicts with records that did not change stay visible: ask the
+    // state for holders of the changed records' match values.
+    const QStringList values = m_byMatch.keys();
+    const QSet<QString> removedSet(m_removedInWarehouse.begin(), m_removedInWarehouse.end());
+    for (qsizetype i = 0; i < values.size() && m_plan.counts.unchanged > 0; i += 500) {
+        source::RowSink matchSink;
+        matchSink.row = [&](const source::Row &r) {
+            const QString key = source::toText(r.value(0));
+            if (!m_extractedKeys.contains(key) && !removedSet.contains(key) && !m_excluded.contains(key))
+                m_byMatch[source::toText(r.value(1))].append({key, Fate::Unchanged, false});
+            return true;
+        };
+        if (Result<void> r = m_source->stream(m_warehouse->stateMatchesSql(values.mid(i, 500)), matchSink, m_options.cancel); !r)
+            return at(r.error());
+    }
+    return std::nullopt;
+}
+
+// Identity conflicts: two rows, one match value; the destination would merge them.
+void PlanBuilder::holdIdentityConflicts()
+{
+    QSet<QString> conflicted;
+    for (auto it = m_byMatch.begin(); it != m_byMatch.end(); ++it) {
+        if (it.value().size() < 2)
+            continue;
+        for (const MatchHolder &holder : it.value()) {
+            QStringList others;
+            for (const MatchHolder &other : it.value())
+                if (other.key != holder.key)
+                    others.append(other.key);
+            conflicted.insert(holder.key);
+            switch (holder.fate) {
+            case Fate::Unchanged: --m_plan.counts.unchanged; break; // held back now, though unchanged
+            case Fate::Added: --m_plan.counts.added; break;
+            case Fate::Changed: --m_plan.counts.changed; break;
+            }
+            if (holder.sent)
+                --m_plan.operationCount;
+            m_plan.invalid.append({holder.key, HeldKind::Invalid,
+                                   tr("identity conflict: records %1 and %2 have the same %3, so the destination would merge them")
+                                       .arg(holder.key, others.join(QStringLiteral(", ")), m_sync.matchDestination)});
+        }
+    }
+    m_byMatch.clear();
+    if (!conflicted.isEmpty())
+        m_plan.operations.removeIf([&](const destination::Operation &op) { return conflicted.contains(op.key); });
+}
+
+// Mirror: what left the model, or lost consent, is removed from the destination.
+std::optional<Error> PlanBuilder::planRemovals()
+{
+    if (m_sync.mode != SyncMode::Mirror)
+        return std::nullopt;
+    QStringList removed = m_inWarehouse ? m_removedInWarehouse : m_known.unseen(m_store, m_sync.name);
+    std::sort(removed.begin(), removed.end());
+    for (const QString &key : std::as_const(removed)) {
+        ++m_plan.operationCount;
+        if (m_keepOperations || m_plan.operations.size() < kSamples)
+            m_plan.operations.append({key, destination::OpKind::Delete, {}, {}});
+    }
+    m_plan.counts.removed = removed.size();
+    const qint64 held = m_inWarehouse ? warehouseStateCount(m_warehouse) : m_known.size();
+    return massDelete(m_sync, m_options, removed.size(), held);
+}
+
+Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateStore &store, const QString &sync, const SyncOptions &options)
+{
+    return PlanBuilder(workspace, store, sync, options, false).build();
+}
+
+Result<SyncPlan> planSync(const workspace::Workspace &workspace, store::StateStore &store, const QString &sync, const SyncOptions &options,
+                          bool keepOperations)
+{
+    return PlanBuilder(workspace, store, sync, options, keepOperations).build();
+}
+
+} // namespace sluice::engine

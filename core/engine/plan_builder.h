@@ -1,0 +1,111 @@
+#pragma once
+
+#include "engine/known_records.h"
+#include "engine/plan_internal.h"
+#include "engine/record_digest.h"
+#include "engine/source_digest.h"
+#include "engine/warehouse_diff.h"
+#include "mapping/transform.h"
+#include "model/key_check.h"
+#include "source/source_connection.h"
+
+#include <QElapsedTimer>
+
+#include <future>
+#include <optional>
+
+// One plan, stage by stage: prepare (connect, describe, drift, mapping),
+// check keys, load the state (local or in the warehouse), stream the model
+// row by row (govern, map and validate, diff, plan), settle what the
+// warehouse kept back, hold identity conflicts, plan removals. Each stage is
+// a member function; what they share is the builder's state.
+namespace sluice::engine {
+
+class PlanBuilder final
+{
+public:
+    PlanBuilder(const workspace::Workspace &workspace, store::StateStore &store, const QString &sync, const SyncOptions &options,
+                bool keepOperations);
+    Result<SyncPlan> build();
+
+private:
+    // What each record became, so that an identity conflict found later can undo its count.
+    enum class Fate : char { Added, Changed, Unchanged };
+    struct MatchHolder
+    {
+        QString key;
+        Fate fate;
+        bool sent;
+    };
+    struct Field
+    {
+        QString destination;
+        int column;
+        mapping::TransformChain chain;
+    };
+
+    std::optional<Error> prepare();
+    void measureDrift();
+    std::optional<Error> judgeKeys(Result<model::KeyCheck> checked);
+    std::optional<Error> startKeyChecks();
+    std::optional<Error> prepareFields();
+    std::optional<Error> loadState();
+    std::optional<Error> stream();
+    bool onRow(const source::RowView &row);
+    bool excludeForConsent(const source::RowView &row, const QString &key);
+    // Writes the record's JSON; false when a field held it back as invalid.
+    bool mapRow(const source::RowView &row, const QString &key);
+    void diffAndPlan(const source::RowView &row, const QString &key, quint64 keyHash);
+    void holdInvalid(const QString &key, const QString &reason);
+    std::optional<Error> settleWarehouse();
+    void holdIdentityConflicts();
+    std::optional<Error> planRemovals();
+    Error at(const Error &e) const; // the error, prefixed with the sync and model
+
+    const workspace::Workspace &m_workspace;
+    store::StateStore &m_store;
+    const SyncOptions &m_options;
+    const bool m_keepOperations;
+    workspace::SyncConfig m_sync;
+    workspace::ModelConfig m_model;
+    QString m_owner;
+    bool m_inWarehouse = false;
+    SyncPlan m_plan;
+    QElapsedTimer m_stage;
+
+    std::unique_ptr<source::SourceConnection> m_source;
+    QList<source::Column> m_columns;
+    QHash<QString, int> m_index;
+    model::KeyCheck m_keys;
+    std::future<Result<model::KeyCheck>> m_concurrentCheck;
+
+    QList<int> m_keyIndexes;
+    QList<Field> m_fields;
+    std::vector<char> m_direct; // fields whose warehouse text goes straight into the JSON
+    int m_consentIndex = -1, m_freshnessIndex = -1, m_matchIndex = -1;
+    QString m_destinationName;
+    mapping::FieldSchema m_rules;
+    std::optional<RecordWriter> m_writer;
+    const source::RowView *m_current = nullptr;
+    mapping::ColumnLookup m_lookup;
+
+    KnownRecords m_known; // local diff: what the destination holds
+    std::optional<WarehouseDiff> m_warehouse;
+    std::optional<SourceDigest> m_firstFill; // warehouse diff, empty state: the digest Sluice computes
+    int m_extras = 0; // warehouse diff: sluice_src, sluice_hash, sluice_match, sluice_is_new follow the model's columns
+    bool m_removedInCandidates = false;
+    bool m_trackExtracted = false;
+    destination::OpKind m_sendKind = destination::OpKind::Upsert;
+
+    qint64 m_extracted = 0, m_excludedExtracted = 0, m_nullKeys = 0, m_excludedCount = 0, m_excludedTotal = 0;
+    QVariant m_matchValue;
+    QHash<QString, QList<MatchHolder>> m_byMatch;
+    // Warehouse diff with a match field: rows that left the warehouse (new or
+    // changed there), and rows without consent that left it; the rest of the
+    // match values' holders are asked of the state after the stream.
+    QSet<QString> m_extractedKeys, m_excluded;
+    QStringList m_excludedInState;   // warehouse diff: consent revoked for a record the destination holds
+    QStringList m_removedInWarehouse;
+};
+
+} // namespace sluice::engine
