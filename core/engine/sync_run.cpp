@@ -108,220 +108,285 @@ QString syncLockName(const QString &sync)
     return QStringLiteral("sync ") + sync;
 }
 
-Result<RunResult> runSync(const workspace::Workspace &workspace, store::StateStore &store, const QString &syncName,
-                          const SyncOptions &options)
+namespace {
+
+// One run after its plan, step by step: the warehouse's state connection,
+// the records held back before sending, delivery with state committed per
+// settled batch, and the run's record. The plan itself is PlanBuilder's.
+class SyncRunner final
 {
-    const workspace::Config &config = workspace.config();
-    if (Result<void> known = requireSync(workspace, syncName); !known)
+public:
+    SyncRunner(const workspace::Workspace &workspace, store::StateStore &store, const QString &sync, const SyncOptions &options)
+        : m_workspace(workspace), m_store(store), m_options(options), m_sync(workspace.config().syncs.value(sync))
+    {
+    }
+
+    Result<RunResult> run();
+
+private:
+    std::optional<Result<RunResult>> planned(); // set when the run ends at its plan
+    void openWarehouseState();
+    void recordHeldBack();
+    void deliver(destination::Destination &target);
+    void markSending(const QList<destination::Operation> &ops);
+    void settle(const QList<destination::Operation> &ops, const QList<destination::Outcome> &outcomes);
+    void fail(const Result<void> &r)
+    {
+        if (!r && m_failure.isEmpty())
+            m_failure = r.error().message;
+    }
+    void finish(const QString &recoveredLock);
+
+    const workspace::Workspace &m_workspace;
+    store::StateStore &m_store;
+    const SyncOptions &m_options;
+    const workspace::SyncConfig m_sync;
+    RunResult m_result;
+    store::RunRecord m_record;
+    QElapsedTimer m_total, m_deliver;
+    qint64 m_commitMs = 0; // state commits, part of delivery time
+    QString m_failure;
+    bool m_keepPayloads = true;
+    std::unique_ptr<source::SourceConnection> m_warehouseConnection;
+    std::optional<WarehouseDiff> m_warehouse;
+};
+
+Result<RunResult> SyncRunner::run()
+{
+    if (Result<void> known = requireSync(m_workspace, m_sync.name); !known)
         return known.error();
-    const workspace::SyncConfig sync = config.syncs.value(syncName);
     // Never translated: a German GUI and a C-locale cron job must take the same lock.
-    const QString lockName = syncLockName(syncName);
+    const QString lockName = syncLockName(m_sync.name);
     QString recovered;
-    if (Result<void> lock = store.acquireLock(lockName, &recovered); !lock)
+    if (Result<void> lock = m_store.acquireLock(lockName, &recovered); !lock)
         return lock.error();
-    store.closeInterruptedRuns(syncName);
+    m_store.closeInterruptedRuns(m_sync.name);
     struct Unlock
     {
         store::StateStore &s;
         QString name;
         ~Unlock() { s.releaseLock(name); }
-    } unlock{store, lockName};
+    } unlock{m_store, lockName};
 
     // Build the destination first: a missing secret must stop the run before anything is read.
     Result<std::unique_ptr<destination::Destination>> target =
-        destination::Destination::create(config.destinations.value(sync.destination), workspace);
+        destination::Destination::create(m_workspace.config().destinations.value(m_sync.destination), m_workspace);
     if (!target)
         return target.error();
+    m_record.sync = m_sync.name;
+    m_record.status = toString(RunStatus::Running);
+    m_record.startedAt = QDateTime::currentDateTimeUtc();
+    m_record.id = newRunId();
+    m_total.start();
+    qCInfo(lcEngine) << "run" << m_record.id << "of sync" << m_sync.name << "started";
+    if (std::optional<Result<RunResult>> ended = planned())
+        return std::move(*ended);
+    openWarehouseState();
+    recordHeldBack();
+    m_keepPayloads = ledgerKeepsPayloads(m_workspace, m_sync.name);
+    m_deliver.start();
+    if (m_failure.isEmpty() && !m_result.plan.operations.isEmpty())
+        deliver(*target.value());
+    if (m_warehouse && m_result.plan.counts.delivered > 0)
+        (void)m_warehouse->analyze(); // statistics only: a failure here costs nothing but speed
+    finish(recovered);
+    return std::move(m_result);
+}
 
-    RunResult result;
-    store::RunRecord record;
-    record.sync = syncName;
-    record.status = toString(RunStatus::Running);
-    record.startedAt = QDateTime::currentDateTimeUtc();
-    record.id = newRunId();
-    QElapsedTimer total;
-    total.start();
-
-    qCInfo(lcEngine) << "run" << record.id << "of sync" << syncName << "started";
-    Result<SyncPlan> plan = planSync(workspace, store, syncName, options, true);
+std::optional<Result<RunResult>> SyncRunner::planned()
+{
+    Result<SyncPlan> plan = planSync(m_workspace, m_store, m_sync.name, m_options, true);
     if (!plan) {
         // Recorded either way: a mapped column that vanished is an incident the run history must show.
-        record.status = toString(RunStatus::Failed);
-        record.finishedAt = QDateTime::currentDateTimeUtc();
-        record.error = plan.error().message;
-        (void)store.insertRun(record);
+        m_record.status = toString(RunStatus::Failed);
+        m_record.finishedAt = QDateTime::currentDateTimeUtc();
+        m_record.error = plan.error().message;
+        (void)m_store.insertRun(m_record);
         if (plan.error().kind == Error::Kind::Config)
-            return plan.error();
-        result.plan.sync = syncName;
-        result.plan.runId = record.id;
-        result.plan.mode = sync.mode;
-        result.status = RunStatus::Failed;
-        result.error = plan.error().message;
-        return result;
+            return Result<RunResult>(plan.error());
+        m_result.plan.sync = m_sync.name;
+        m_result.plan.runId = m_record.id;
+        m_result.plan.mode = m_sync.mode;
+        m_result.status = RunStatus::Failed;
+        m_result.error = plan.error().message;
+        return Result<RunResult>(std::move(m_result));
     }
-    result.plan = std::move(plan).value();
-    result.plan.runId = record.id;
-    if (Result<void> r = store.insertRun(record); !r)
-        return r.error();
+    m_result.plan = std::move(plan).value();
+    m_result.plan.runId = m_record.id;
+    if (Result<void> r = m_store.insertRun(m_record); !r)
+        return Result<RunResult>(r.error());
+    return std::nullopt;
+}
 
-    // Warehouse diff: the state lives in the warehouse; a connection of its own writes it.
-    std::unique_ptr<source::SourceConnection> warehouseConnection;
-    std::optional<WarehouseDiff> warehouse;
-    if (result.plan.warehouseDiff) {
-        const workspace::ModelConfig model = config.models.value(sync.model);
-        const workspace::SourceConfig sourceConfig = config.sources.value(model.source);
-        auto c = source::SourceConnection::open(sourceConfig, workspace, source::SourceConnection::Access::ReadWrite);
-        if (!c) {
-            result.status = RunStatus::Failed;
-            result.error = c.error().message;
-        } else {
-            warehouseConnection = std::move(c).value();
-            warehouse.emplace(*warehouseConnection, sourceConfig.driver == QLatin1String("postgres"), syncName, model.primaryKey,
-                              columnsUsed(sync, model), sync.consentColumn);
-            QList<WarehouseDiff::StateRow> refresh;
-            for (const auto &[key, ws] : std::as_const(result.plan.warehouseRefresh))
-                refresh.append({key, ws.src, result.plan.refreshHashes.value(key), ws.match, false});
-            if (Result<void> r = warehouse->commit(refresh, record.id); !r)
-                result.error = r.error().message;
-        }
+// Warehouse diff: the state lives in the warehouse; a connection of its own writes it.
+void SyncRunner::openWarehouseState()
+{
+    if (!m_result.plan.warehouseDiff)
+        return;
+    const workspace::ModelConfig model = m_workspace.config().models.value(m_sync.model);
+    const workspace::SourceConfig sourceConfig = m_workspace.config().sources.value(model.source);
+    auto c = source::SourceConnection::open(sourceConfig, m_workspace, source::SourceConnection::Access::ReadWrite);
+    if (!c) {
+        m_result.status = RunStatus::Failed;
+        m_failure = c.error().message;
+        return;
     }
+    m_warehouseConnection = std::move(c).value();
+    m_warehouse.emplace(*m_warehouseConnection, sourceConfig.driver == QLatin1String("postgres"), m_sync.name, model.primaryKey,
+                        columnsUsed(m_sync, model), m_sync.consentColumn);
+    QList<WarehouseDiff::StateRow> refresh;
+    for (const auto &[key, ws] : std::as_const(m_result.plan.warehouseRefresh))
+        refresh.append({key, ws.src, m_result.plan.refreshHashes.value(key), ws.match, false});
+    fail(m_warehouse->commit(refresh, m_record.id));
+}
+
+void SyncRunner::recordHeldBack()
+{
     QList<store::StateStore::Held> invalid;
     QList<store::StateStore::LedgerEntry> heldBack;
-    for (const HeldRecord &h : std::as_const(result.plan.invalid)) {
+    for (const HeldRecord &h : std::as_const(m_result.plan.invalid)) {
         invalid.append({h.key, toString(h.kind), h.reason});
         heldBack.append({h.key, QStringLiteral("hold"), toString(h.kind), h.reason, {}, {}, {}, {}});
     }
-    QString failure = result.error;
-    if (Result<void> r = store.commitOutcomes(syncName, record.id, {}, invalid); !r)
-        failure = r.error().message;
-    else if (Result<void> l = store.appendLedger(syncName, record.id, heldBack); !l)
-        failure = l.error().message;
-    const bool keepPayloads = ledgerKeepsPayloads(workspace, syncName);
+    if (Result<void> r = m_store.commitOutcomes(m_sync.name, m_record.id, {}, invalid); !r)
+        fail(r);
+    else
+        fail(m_store.appendLedger(m_sync.name, m_record.id, heldBack));
+}
 
-    QElapsedTimer deliver;
-    deliver.start();
-    qint64 commitMs = 0; // state commits, part of delivery time
-    if (failure.isEmpty() && !result.plan.operations.isEmpty()) {
-        destination::DeliveryContext context;
-        context.sync = syncName;
-        context.runId = record.id;
-        context.object = sync.object;
-        context.matchField = sync.matchDestination;
-        context.cancel = options.cancel;
-        context.progress = [&](qint64 done, qint64 all) {
-            if (options.progress)
-                options.progress(QStringLiteral("deliver"), done, all);
-        };
-        context.sending = [&](const QList<destination::Operation> &ops) {
-            QStringList fresh;
-            for (const destination::Operation &op : ops)
-                if (op.kind != destination::OpKind::Delete && op.isNew)
-                    fresh.append(op.key);
-            if (fresh.isEmpty())
-                return;
-            Result<void> r = warehouse ? warehouse->markPending(fresh, record.id) : store.markPending(syncName, record.id, fresh);
-            if (!r && failure.isEmpty())
-                failure = r.error().message;
-        };
-        context.settled = [&](const QList<destination::Operation> &ops, const QList<destination::Outcome> &outcomes) {
-            QHash<QString, const destination::Operation *> byKey;
-            for (const destination::Operation &op : ops)
-                byKey.insert(op.key, &op);
-            QList<store::StateStore::Accepted> accepted;
-            QList<store::StateStore::Held> held;
-            QList<store::StateStore::LedgerEntry> ledger;
-            for (const destination::Outcome &o : outcomes) {
-                const destination::Operation *op = byKey.value(o.key);
-                if (!op)
-                    continue;
-                ledger.append({o.key, destination::opName(op->kind), o.accepted ? QStringLiteral("delivered") : QStringLiteral("rejected"), o.reason,
-                               op->hash, keepPayloads ? op->fieldsJson : QByteArray(), {}, {}});
-                if (o.accepted) {
-                    accepted.append({o.key, op->hash, op->kind == destination::OpKind::Delete});
-                    ++result.plan.counts.delivered;
-                } else {
-                    held.append({o.key, QStringLiteral("rejected"), o.reason});
-                    result.rejected.append({o.key, HeldKind::Rejected, o.reason});
-                    ++result.plan.counts.rejected;
-                }
-            }
-            QElapsedTimer commit;
-            commit.start();
-            QStringList refusedNew;
-            for (const store::StateStore::Held &h : std::as_const(held))
-                if (const destination::Operation *op = byKey.value(h.key); op && op->isNew)
-                    refusedNew.append(h.key);
-            if (!refusedNew.isEmpty()) {
-                Result<void> r = warehouse ? warehouse->clearPending(refusedNew) : store.clearPending(syncName, refusedNew);
-                if (!r && failure.isEmpty())
-                    failure = r.error().message;
-            }
-            if (warehouse) {
-                QList<WarehouseDiff::StateRow> rows;
-                for (const store::StateStore::Accepted &a : std::as_const(accepted)) {
-                    const SyncPlan::WarehouseState ws = result.plan.warehouseState.value(a.key);
-                    rows.append({a.key, ws.src, a.hash, ws.match, a.deleted});
-                }
-                if (Result<void> r = warehouse->commit(rows, record.id); !r && failure.isEmpty())
-                    failure = r.error().message;
-            }
-            if (Result<void> r = store.commitOutcomes(syncName, record.id, accepted, held, !warehouse); !r && failure.isEmpty())
-                failure = r.error().message;
-            if (Result<void> r = store.appendLedger(syncName, record.id, ledger); !r && failure.isEmpty())
-                failure = r.error().message;
-            if (!accepted.isEmpty())
-                store.noteDelivered(syncName);
-            // What settled so far, so a run that dies still says what it delivered.
-            (void)store.updateRunCounts(record.id, result.plan.counts.toJson());
-            commitMs += commit.elapsed();
-        };
-        if (Result<void> r = target.value()->deliver(result.plan.operations, context); !r)
-            failure = r.error().message;
+void SyncRunner::deliver(destination::Destination &target)
+{
+    destination::DeliveryContext context;
+    context.sync = m_sync.name;
+    context.runId = m_record.id;
+    context.object = m_sync.object;
+    context.matchField = m_sync.matchDestination;
+    context.cancel = m_options.cancel;
+    context.progress = [this](qint64 done, qint64 all) {
+        if (m_options.progress)
+            m_options.progress(QStringLiteral("deliver"), done, all);
+    };
+    context.sending = [this](const QList<destination::Operation> &ops) { markSending(ops); };
+    context.settled = [this](const QList<destination::Operation> &ops, const QList<destination::Outcome> &outcomes) { settle(ops, outcomes); };
+    if (Result<void> r = target.deliver(m_result.plan.operations, context); !r)
+        m_failure = r.error().message;
+}
+
+// Records about to reach the destination for the first time are marked
+// before they go: after a crash the next run still knows to update or delete them.
+void SyncRunner::markSending(const QList<destination::Operation> &ops)
+{
+    QStringList fresh;
+    for (const destination::Operation &op : ops)
+        if (op.kind != destination::OpKind::Delete && op.isNew)
+            fresh.append(op.key);
+    if (!fresh.isEmpty())
+        fail(m_warehouse ? m_warehouse->markPending(fresh, m_record.id) : m_store.markPending(m_sync.name, m_record.id, fresh));
+}
+
+// A batch settled: the state advances for what the destination accepted,
+// rejections keep their reason, the ledger keeps both, the run its counts.
+void SyncRunner::settle(const QList<destination::Operation> &ops, const QList<destination::Outcome> &outcomes)
+{
+    QHash<QString, const destination::Operation *> byKey;
+    for (const destination::Operation &op : ops)
+        byKey.insert(op.key, &op);
+    QList<store::StateStore::Accepted> accepted;
+    QList<store::StateStore::Held> held;
+    QList<store::StateStore::LedgerEntry> ledger;
+    QStringList refusedNew;
+    for (const destination::Outcome &o : outcomes) {
+        const destination::Operation *op = byKey.value(o.key);
+        if (!op)
+            continue;
+        ledger.append({o.key, destination::opName(op->kind), o.accepted ? QStringLiteral("delivered") : QStringLiteral("rejected"), o.reason, op->hash,
+                       m_keepPayloads ? op->fieldsJson : QByteArray(), {}, {}});
+        if (o.accepted) {
+            accepted.append({o.key, op->hash, op->kind == destination::OpKind::Delete});
+            ++m_result.plan.counts.delivered;
+            continue;
+        }
+        held.append({o.key, QStringLiteral("rejected"), o.reason});
+        m_result.rejected.append({o.key, HeldKind::Rejected, o.reason});
+        ++m_result.plan.counts.rejected;
+        if (op->isNew)
+            refusedNew.append(o.key);
     }
-    if (warehouse && result.plan.counts.delivered > 0)
-        (void)warehouse->analyze(); // statistics only: a failure here costs nothing but speed
-    result.plan.timings.insert(QStringLiteral("deliver_ms"), double(deliver.elapsed()));
-    result.plan.timings.insert(QStringLiteral("state_commit_ms"), double(commitMs));
-    result.plan.timings.insert(QStringLiteral("total_ms"), double(total.elapsed()));
+    QElapsedTimer commit;
+    commit.start();
+    if (!refusedNew.isEmpty())
+        fail(m_warehouse ? m_warehouse->clearPending(refusedNew) : m_store.clearPending(m_sync.name, refusedNew));
+    if (m_warehouse) {
+        QList<WarehouseDiff::StateRow> rows;
+        for (const store::StateStore::Accepted &a : std::as_const(accepted)) {
+            const SyncPlan::WarehouseState ws = m_result.plan.warehouseState.value(a.key);
+            rows.append({a.key, ws.src, a.hash, ws.match, a.deleted});
+        }
+        fail(m_warehouse->commit(rows, m_record.id));
+    }
+    fail(m_store.commitOutcomes(m_sync.name, m_record.id, accepted, held, !m_warehouse));
+    fail(m_store.appendLedger(m_sync.name, m_record.id, ledger));
+    if (!accepted.isEmpty())
+        m_store.noteDelivered(m_sync.name);
+    // What settled so far, so a run that dies still says what it delivered.
+    (void)m_store.updateRunCounts(m_record.id, m_result.plan.counts.toJson());
+    m_commitMs += commit.elapsed();
+}
 
-    const Counts &c = result.plan.counts;
-    if (!failure.isEmpty()) {
-        result.status = RunStatus::Failed;
-        result.error = failure;
+// The run's status, freshness and measures, recorded.
+void SyncRunner::finish(const QString &recoveredLock)
+{
+    SyncPlan &plan = m_result.plan;
+    plan.timings.insert(QStringLiteral("deliver_ms"), double(m_deliver.elapsed()));
+    plan.timings.insert(QStringLiteral("state_commit_ms"), double(m_commitMs));
+    plan.timings.insert(QStringLiteral("total_ms"), double(m_total.elapsed()));
+    const Counts &c = plan.counts;
+    if (!m_failure.isEmpty()) {
+        m_result.status = RunStatus::Failed;
+        m_result.error = m_failure;
     } else if (c.invalid + c.rejected == 0) {
-        result.status = RunStatus::Succeeded;
+        m_result.status = RunStatus::Succeeded;
     } else {
-        result.status = c.delivered > 0 || result.plan.operations.isEmpty() ? RunStatus::Partial : RunStatus::Failed;
+        m_result.status = c.delivered > 0 || plan.operations.isEmpty() ? RunStatus::Partial : RunStatus::Failed;
     }
-    record.finishedAt = QDateTime::currentDateTimeUtc();
-    if (!result.plan.freshnessMax.isEmpty()) {
-        QDateTime newest = QDateTime::fromString(result.plan.freshnessMax, Qt::ISODateWithMs);
+    m_record.finishedAt = QDateTime::currentDateTimeUtc();
+    if (!plan.freshnessMax.isEmpty()) {
+        QDateTime newest = QDateTime::fromString(plan.freshnessMax, Qt::ISODateWithMs);
         if (!newest.isValid())
-            newest = QDateTime::fromString(result.plan.freshnessMax, Qt::ISODate);
+            newest = QDateTime::fromString(plan.freshnessMax, Qt::ISODate);
         if (newest.isValid())
-            result.freshnessLagSeconds = newest.secsTo(record.finishedAt);
+            m_result.freshnessLagSeconds = newest.secsTo(m_record.finishedAt);
     }
-    (void)store.saveModelSchema(config.syncs.value(syncName).model, result.plan.schema);
-    record.status = toString(result.status);
-    record.error = result.error;
-    record.counts = c.toJson();
-    QJsonObject metrics{{QStringLiteral("timings"), result.plan.timings}, {QStringLiteral("model_rows"), double(result.plan.modelRows)}};
-    if (!result.plan.drift.isEmpty())
-        metrics.insert(QStringLiteral("schema_drift"), result.plan.drift);
-    if (result.freshnessLagSeconds >= 0)
-        metrics.insert(QStringLiteral("freshness_lag_s"), double(result.freshnessLagSeconds));
-    if (!recovered.isEmpty())
-        metrics.insert(QStringLiteral("recovered_lock_from"), recovered);
-    if (result.plan.invalidText > 0)
-        metrics.insert(QStringLiteral("invalid_utf8_values"), double(result.plan.invalidText));
-    if (options.cancel && options.cancel->load())
+    (void)m_store.saveModelSchema(m_sync.model, plan.schema);
+    m_record.status = toString(m_result.status);
+    m_record.error = m_result.error;
+    m_record.counts = c.toJson();
+    QJsonObject metrics{{QStringLiteral("timings"), plan.timings}, {QStringLiteral("model_rows"), double(plan.modelRows)}};
+    if (!plan.drift.isEmpty())
+        metrics.insert(QStringLiteral("schema_drift"), plan.drift);
+    if (m_result.freshnessLagSeconds >= 0)
+        metrics.insert(QStringLiteral("freshness_lag_s"), double(m_result.freshnessLagSeconds));
+    if (!recoveredLock.isEmpty())
+        metrics.insert(QStringLiteral("recovered_lock_from"), recoveredLock);
+    if (plan.invalidText > 0)
+        metrics.insert(QStringLiteral("invalid_utf8_values"), double(plan.invalidText));
+    if (m_options.cancel && m_options.cancel->load())
         metrics.insert(QStringLiteral("cancelled"), true); // stopped on request: its slot is still to run
-    record.metrics = metrics;
-    (void)store.updateRun(record);
-    qCInfo(lcEngine).noquote() << "run" << record.id << "of sync" << syncName << "finished:" << record.status << QJsonDocument(record.counts).toJson(QJsonDocument::Compact);
-    store.pruneLedger(config.ledgerRetentionDays); // after the run is recorded: it never waits on this
-    return result;
+    m_record.metrics = metrics;
+    (void)m_store.updateRun(m_record);
+    qCInfo(lcEngine).noquote() << "run" << m_record.id << "of sync" << m_sync.name << "finished:" << m_record.status
+                               << QJsonDocument(m_record.counts).toJson(QJsonDocument::Compact);
+    m_store.pruneLedger(m_workspace.config().ledgerRetentionDays); // after the run is recorded: it never waits on this
+}
+
+} // namespace
+
+Result<RunResult> runSync(const workspace::Workspace &workspace, store::StateStore &store, const QString &syncName,
+                          const SyncOptions &options)
+{
+    if (Result<void> known = requireSync(workspace, syncName); !known)
+        return known.error();
+    return SyncRunner(workspace, store, syncName, options).run();
 }
 
 } // namespace sluice::engine
