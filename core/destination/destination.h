@@ -63,6 +63,9 @@ struct DeliveryContext
     QString runId;
     QString object;
     QString matchField; // the destination field records are matched on (sync.match.destination)
+    // Batch numbers continue across the chunks of one run (a webhook's
+    // Idempotency-Key is <run_id>-<batch_no>): the next one to use, advanced by each delivery.
+    int *nextBatch = nullptr;
     const std::atomic_bool *cancel = nullptr;
     // Called as each batch settles, so the engine can commit state per batch
     // (after a crash, at most the batches in flight are sent again).
@@ -85,6 +88,10 @@ public:
     // The cheapest proof the destination can be written to (reach the host,
     // open the database, a writable folder); errors name the destination.
     virtual Result<void> check() const { return {}; }
+    // True when the destination must receive a run's operations in one
+    // deliver() call (a file rewritten whole); otherwise a run delivers its
+    // plan in chunks, so its memory stays bounded however large the change.
+    virtual bool wholeRun() const { return false; }
     // The fields of `object` (a table's columns, a CRM object's properties);
     // empty where the destination cannot say.
     virtual Result<QList<FieldInfo>> describe(const QString &object) const

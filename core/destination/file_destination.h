@@ -17,6 +17,7 @@ public:
     FileDestination(QString name, QString path, bool csv);
     Result<void> deliver(const QList<Operation> &operations, const DeliveryContext &context) override;
     Result<void> check() const override;
+    bool wholeRun() const override { return true; }
 
 private:
     using Records = std::multimap<QString, QByteArray>; // key -> its line(s), as JSON Lines

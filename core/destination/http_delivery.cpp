@@ -82,6 +82,8 @@ public:
                  const QList<Operation> &operations, const DeliveryContext &context)
         : m_owner(owner), m_settings(settings), m_protocol(protocol), m_total(operations.size()), m_context(context)
     {
+        if (context.nextBatch)
+            m_nextNumber = *context.nextBatch;
         cutBatches(operations);
         m_clock.start();
         m_pump.setSingleShot(true);
@@ -103,6 +105,8 @@ public:
         m_cancelWatch.start(100);
         QTimer::singleShot(0, &m_loop, [this] { schedule(); });
         m_loop.exec();
+        if (m_context.nextBatch)
+            *m_context.nextBatch = m_nextNumber;
         if (!m_fatal.isEmpty())
             return Error{m_fatal, m_fatalKind};
         if (m_cancelled)

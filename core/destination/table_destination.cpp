@@ -95,23 +95,29 @@ Result<void> TableDestination::deliver(const QList<Operation> &operations, const
     const bool postgres = m_settings.qtDriver == QLatin1String("QPSQL");
     if (!postgres)
         QDir().mkpath(QFileInfo(m_settings.database).absolutePath()); // like a file destination's folder
-    QSqlDatabase db = QSqlDatabase::addDatabase(m_settings.qtDriver, m_connection);
-    db.setDatabaseName(m_settings.database);
-    if (postgres) {
-        db.setHostName(m_settings.host);
-        if (m_settings.port > 0)
-            db.setPort(m_settings.port);
-        db.setUserName(m_settings.user);
-        db.setPassword(m_settings.password);
-        db.setConnectOptions(QStringLiteral("connect_timeout=10;application_name=sluice"));
-    } else {
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    // One connection for the run, whatever the number of chunks delivered.
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    if (!db.isValid()) {
+        db = QSqlDatabase::addDatabase(m_settings.qtDriver, m_connection);
+        db.setDatabaseName(m_settings.database);
+        if (postgres) {
+            db.setHostName(m_settings.host);
+            if (m_settings.port > 0)
+                db.setPort(m_settings.port);
+            db.setUserName(m_settings.user);
+            db.setPassword(m_settings.password);
+            db.setConnectOptions(QStringLiteral("connect_timeout=10;application_name=sluice"));
+        } else {
+            db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+        }
     }
-    if (!db.open())
-        return Error{QCoreApplication::translate("sluice::destination", "%1: cannot connect: %2").arg(owner, db.lastError().text()),
-                     Error::Kind::Unreachable};
-    if (postgres)
-        QSqlQuery(db).exec(QStringLiteral("SET standard_conforming_strings = on")); // the literals below rely on it
+    if (!db.isOpen()) {
+        if (!db.open())
+            return Error{QCoreApplication::translate("sluice::destination", "%1: cannot connect: %2").arg(owner, db.lastError().text()),
+                         Error::Kind::Unreachable};
+        if (postgres)
+            QSqlQuery(db).exec(QStringLiteral("SET standard_conforming_strings = on")); // the literals below rely on it
+    }
     if (context.object.isEmpty())
         return configError(QCoreApplication::translate("sluice::destination", "%1: the sync must name the table in \"object\"").arg(owner));
 

@@ -1,5 +1,6 @@
 #include "engine/plan_builder.h"
 
+#include "engine/operation_spill.h"
 #include "mapping/field_schema.h"
 #include "source/row_view.h"
 #include "store/state_store.h"
@@ -244,6 +245,12 @@ std::optional<Error> PlanBuilder::prepareFields()
                  : m_sync.mode == SyncMode::Insert ? OpKind::Insert
                                                    : OpKind::Upsert;
     m_trackExtracted = m_inWarehouse && m_matchIndex >= 0;
+    if (m_keepOperations) {
+        // A run keeps its plan on disk until delivery: memory follows one chunk, not the change.
+        m_plan.spill = std::make_shared<OperationSpill>();
+        if (Result<void> r = m_plan.spill->open(m_workspace.stateDir() + QStringLiteral("/tmp")); !r)
+            return r.error();
+    }
     return std::nullopt;
 }
 
@@ -454,12 +461,13 @@ void PlanBuilder::diffAndPlan(const source::RowView &row, const QString &key, qu
     if (!send)
         return;
     ++m_plan.operationCount;
-    if (m_keepOperations || m_plan.operations.size() < kSamples) {
+    if (m_plan.spill || m_plan.operations.size() < kSamples) {
         destination::Operation op{key, m_sendKind, QByteArray(m_writer->json().constData(), m_writer->json().size()), digest.toHex()};
         op.isNew = isNew;
-        m_plan.operations.append(std::move(op));
-        if (m_inWarehouse && m_keepOperations)
-            m_plan.warehouseState.insert(key, ws);
+        if (m_plan.spill)
+            m_plan.spill->append(op, {ws.src, ws.match});
+        if (m_plan.operations.size() < kSamples)
+            m_plan.operations.append(std::move(op));
     }
 }
 
@@ -538,6 +546,7 @@ void PlanBuilder::holdIdentityConflicts()
     m_byMatch.clear();
     if (!conflicted.isEmpty())
         m_plan.operations.removeIf([&](const destination::Operation &op) { return conflicted.contains(op.key); });
+    m_plan.conflicted = conflicted; // a spilled plan skips them when read back
 }
 
 // Mirror: what left the model, or lost consent, is removed from the destination.
@@ -549,8 +558,11 @@ std::optional<Error> PlanBuilder::planRemovals()
     std::sort(removed.begin(), removed.end());
     for (const QString &key : std::as_const(removed)) {
         ++m_plan.operationCount;
-        if (m_keepOperations || m_plan.operations.size() < kSamples)
-            m_plan.operations.append({key, destination::OpKind::Delete, {}, {}});
+        const destination::Operation op{key, destination::OpKind::Delete, {}, {}};
+        if (m_plan.spill)
+            m_plan.spill->append(op);
+        if (m_plan.operations.size() < kSamples)
+            m_plan.operations.append(op);
     }
     m_plan.counts.removed = removed.size();
     const qint64 held = m_inWarehouse ? warehouseStateCount(m_warehouse) : m_known.size();

@@ -13,12 +13,16 @@
 
 #include <atomic>
 #include <functional>
+#include <memory>
 
 namespace sluice::workspace {
 class Workspace;
 }
 namespace sluice::store {
 class StateStore;
+}
+namespace sluice::engine {
+class OperationSpill;
 }
 
 // One sync run, as DESIGN.md draws it: extract, check model, govern, map,
@@ -67,9 +71,13 @@ struct SyncPlan
         QString src;
         QString match;
     };
-    QHash<QString, WarehouseState> warehouseState; // per planned operation's key
     QList<QPair<QString, WarehouseState>> warehouseRefresh; // unchanged records whose source digest moved
     QHash<QString, QString> refreshHashes;
+
+    // A run's plan keeps its operations on disk (operations holds samples
+    // only); records held as identity conflicts are skipped when read back.
+    std::shared_ptr<OperationSpill> spill;
+    QSet<QString> conflicted;
 };
 
 struct SyncOptions
@@ -77,6 +85,8 @@ struct SyncOptions
     bool fullResync = false;
     // A mirror run may remove more than the sync's max_delete_share of what the destination holds.
     bool allowMassDelete = false;
+    // Operations read back from the plan and handed to a destination at a time.
+    qsizetype deliveryChunk = 20000;
     const std::atomic_bool *cancel = nullptr;
     std::function<void(const QString &stage, qint64 done, qint64 total)> progress;
 };

@@ -2,6 +2,7 @@
 #include "common/logging.h"
 
 #include "engine/plan_internal.h"
+#include "engine/operation_spill.h"
 #include "engine/warehouse_diff.h"
 #include "mapping/transform.h"
 #include "source/source_connection.h"
@@ -14,6 +15,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <limits>
 #include <optional>
 
 namespace sluice::engine {
@@ -149,6 +151,7 @@ private:
     bool m_keepPayloads = true;
     std::unique_ptr<source::SourceConnection> m_warehouseConnection;
     std::optional<WarehouseDiff> m_warehouse;
+    QHash<QString, OperationSpill::Extra> m_chunkExtras; // the warehouse state of the chunk being delivered
 };
 
 Result<RunResult> SyncRunner::run()
@@ -185,7 +188,7 @@ Result<RunResult> SyncRunner::run()
     recordHeldBack();
     m_keepPayloads = ledgerKeepsPayloads(m_workspace, m_sync.name);
     m_deliver.start();
-    if (m_failure.isEmpty() && !m_result.plan.operations.isEmpty())
+    if (m_failure.isEmpty() && m_result.plan.operationCount > 0)
         deliver(*target.value());
     if (m_warehouse && m_result.plan.counts.delivered > 0)
         (void)m_warehouse->analyze(); // statistics only: a failure here costs nothing but speed
@@ -262,14 +265,34 @@ void SyncRunner::deliver(destination::Destination &target)
     context.object = m_sync.object;
     context.matchField = m_sync.matchDestination;
     context.cancel = m_options.cancel;
-    context.progress = [this](qint64 done, qint64 all) {
+    qint64 before = 0; // delivered in earlier chunks
+    const qint64 total = m_result.plan.operationCount;
+    context.progress = [this, &before, total](qint64 done, qint64) {
         if (m_options.progress)
-            m_options.progress(QStringLiteral("deliver"), done, all);
+            m_options.progress(QStringLiteral("deliver"), before + done, total);
     };
     context.sending = [this](const QList<destination::Operation> &ops) { markSending(ops); };
     context.settled = [this](const QList<destination::Operation> &ops, const QList<destination::Outcome> &outcomes) { settle(ops, outcomes); };
-    if (Result<void> r = target.deliver(m_result.plan.operations, context); !r)
+    int nextBatch = 1;
+    context.nextBatch = &nextBatch;
+    OperationSpill &spill = *m_result.plan.spill;
+    if (Result<void> r = spill.rewind(); !r) {
         m_failure = r.error().message;
+        return;
+    }
+    // The plan is read back a chunk at a time; a file destination takes it whole.
+    const qsizetype chunk = target.wholeRun() ? std::numeric_limits<qsizetype>::max() : qMax<qsizetype>(1, m_options.deliveryChunk);
+    QList<destination::Operation> ops;
+    while (m_failure.isEmpty() && spill.next(chunk, m_result.plan.conflicted, ops, m_chunkExtras)) {
+        if (Result<void> r = target.deliver(ops, context); !r)
+            m_failure = r.error().message;
+        before += ops.size();
+        if (m_options.cancel && m_options.cancel->load())
+            break;
+    }
+    if (m_failure.isEmpty() && !(m_options.cancel && m_options.cancel->load()) && !spill.complete())
+        m_failure = QCoreApplication::translate("sluice::engine", "sync %1: the plan kept on disk could not be read back whole; "
+                                                "what was not read was not sent, and goes with the next run").arg(m_sync.name);
 }
 
 // Records about to reach the destination for the first time are marked
@@ -319,7 +342,7 @@ void SyncRunner::settle(const QList<destination::Operation> &ops, const QList<de
     if (m_warehouse) {
         QList<WarehouseDiff::StateRow> rows;
         for (const store::StateStore::Accepted &a : std::as_const(accepted)) {
-            const SyncPlan::WarehouseState ws = m_result.plan.warehouseState.value(a.key);
+            const OperationSpill::Extra ws = m_chunkExtras.value(a.key);
             rows.append({a.key, ws.src, a.hash, ws.match, a.deleted});
         }
         fail(m_warehouse->commit(rows, m_record.id));
@@ -347,7 +370,7 @@ void SyncRunner::finish(const QString &recoveredLock)
     } else if (c.invalid + c.rejected == 0) {
         m_result.status = RunStatus::Succeeded;
     } else {
-        m_result.status = c.delivered > 0 || plan.operations.isEmpty() ? RunStatus::Partial : RunStatus::Failed;
+        m_result.status = c.delivered > 0 || plan.operationCount == 0 ? RunStatus::Partial : RunStatus::Failed;
     }
     m_record.finishedAt = QDateTime::currentDateTimeUtc();
     if (!plan.freshnessMax.isEmpty()) {

@@ -68,6 +68,7 @@ private slots:
     void killedRunKeepsWhatSettled();
     void historyTellsARecordsStory();
     void metricsFollowTheRuns();
+    void aPlanDeliveredInChunksSendsEachRecordOnce();
 
 private:
     struct Run
@@ -840,6 +841,40 @@ void TestHardening::metricsFollowTheRuns()
     r = sluice({QStringLiteral("metrics"), QStringLiteral("--since"), QStringLiteral("fortnight"), QStringLiteral("--json")});
     QCOMPARE(r.code, 2);
     QVERIFY(r.json.value(QStringLiteral("error")).isObject());
+}
+
+// #11.2: a run's plan waits on disk and goes out a chunk at a time; batch
+// numbers (and so Idempotency-Keys) continue across chunks, a refused record
+// in a later chunk is still isolated, and a mirror removal arrives last.
+void TestHardening::aPlanDeliveredInChunksSendsEachRecordOnce()
+{
+    writeHookConfig(m_sink->url(), {{QStringLiteral("batch_size"), 7}});
+    m_sink->rejectKeys({{QStringLiteral("150"), QStringLiteral("no")}});
+    auto ws = workspace::Workspace::open(m_ws);
+    QVERIFY(ws.ok());
+    auto store = store::StateStore::open(ws->stateDbPath());
+    QVERIFY(store.ok());
+    engine::SyncOptions options;
+    options.deliveryChunk = 30; // 200 records: seven chunks
+    qint64 lastDone = 0, lastTotal = 0;
+    options.progress = [&](const QString &stage, qint64 done, qint64 total) {
+        if (stage == QLatin1String("deliver"))
+            lastDone = done, lastTotal = total;
+    };
+    const Result<engine::RunResult> run = engine::runSync(ws.value(), *store.value(), QStringLiteral("to_hook"), options);
+    QVERIFY(run.ok());
+    QCOMPARE(toString(run->status), QStringLiteral("partial"));
+    QCOMPARE(run->plan.counts.delivered, kRows - 1);
+    QCOMPARE(run->plan.counts.rejected, 1);
+    QCOMPARE(lastDone, kRows);
+    QCOMPARE(lastTotal, kRows);
+    QCOMPARE(m_sink->records().size(), kRows - 1);
+    const QList<QByteArray> keys = m_sink->idempotencyKeys();
+    QCOMPARE(QSet<QByteArray>(keys.begin(), keys.end()).size(), keys.size()); // never one key for two batches
+    const QHash<QString, int> deliveries = m_sink->deliveries();
+    for (auto it = deliveries.begin(); it != deliveries.end(); ++it)
+        QCOMPARE(it.value(), 1);
+    QVERIFY(QDir(m_ws + QStringLiteral("/.sluice/tmp")).entryList(QDir::Files).isEmpty()); // the plan's file is gone
 }
 
 QTEST_GUILESS_MAIN(TestHardening)
