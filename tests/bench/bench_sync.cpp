@@ -261,6 +261,41 @@ void benchEndToEnd(Pg &pg)
     }
 }
 
+// Memory at scale for a run: a first run of a 10M-row model into a webhook,
+// a postgres table and a jsonl file, each in its own `sluice` process.
+void benchRun10m(Pg &pg, int rows, const QStringList &only)
+{
+    pg.sql(QStringLiteral("postgres"), QStringLiteral("DROP DATABASE IF EXISTS big"));
+    pg.sql(QStringLiteral("postgres"), QStringLiteral("CREATE DATABASE big"));
+    pg.sql(QStringLiteral("big"), QString::fromLatin1(createModel).arg(rows));
+    pg.sql(QStringLiteral("big"), QStringLiteral("VACUUM ANALYZE customers"));
+    test::WebhookSink sink;
+    sink.countOnly();
+    QTemporaryDir dir;
+    QFile f(dir.filePath(QStringLiteral("sluice.json")));
+    f.open(QIODevice::WriteOnly);
+    const QByteArray sync = ", \"model\": \"customers\", \"mode\": \"upsert\", \"fields\": " + QByteArray(fields) + "}";
+    f.write("{\"version\": 1, \"sources\": {\"dw\": " + pg.source(QStringLiteral("big")) + "},"
+            " \"destinations\": {\"hook\": {\"type\": \"webhook\", \"url\": \"" + sink.url().toUtf8() + "\", \"batch_size\": 1000},"
+            " \"app\": {\"type\": \"postgres\", \"host\": \"127.0.0.1\", \"port\": " + QByteArray::number(pg.server.port())
+            + ", \"database\": \"big\", \"user\": \"postgres\", \"password\": {\"env\": \"BENCH_PG_PW\"}, \"create_table\": true},"
+            " \"file\": {\"type\": \"jsonl\", \"path\": \"out.jsonl\"}},"
+            " \"models\": {\"customers\": {\"source\": \"dw\", \"primary_key\": \"customer_id\", \"sql\": \"select * from customers\"}},"
+            " \"syncs\": {\"to_hook\": {\"destination\": \"hook\"" + sync + ", \"to_table\": {\"destination\": \"app\", \"object\": \"big_copy\"" + sync
+            + ", \"to_file\": {\"destination\": \"file\"" + sync + "}}");
+    f.close();
+    for (const char *name : {"to_hook", "to_table", "to_file"}) {
+        if (!only.isEmpty() && !only.contains(QLatin1String(name)))
+            continue;
+        const ChildRun r = runSluice({QStringLiteral("run"), QString::fromLatin1(name), QStringLiteral("--workspace"), dir.path(), QStringLiteral("--json")});
+        const qint64 delivered = r.json.value(QStringLiteral("counts")).toObject().value(QStringLiteral("delivered")).toInteger();
+        std::printf("run %d rows, first run %s: %lld delivered in %.1f s (%.0f rows/s); peak RSS %.0f MB%s\n", rows, name, delivered, r.ms / 1000.0,
+                    delivered * 1000.0 / r.ms, r.peakMb, delivered == rows ? "" : qPrintable(QStringLiteral(" — ") + QString::fromUtf8(r.err.left(300))));
+        std::fflush(stdout);
+    }
+    std::printf("(the sink counted %lld records)\n", sink.accepted());
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -279,6 +314,9 @@ int main(int argc, char **argv)
         benchPlan(pg, QStringLiteral("local"));
     if (what == QLatin1String("plan") || what == QLatin1String("all") || what == QLatin1String("plan-warehouse"))
         benchPlan(pg, QStringLiteral("warehouse"));
+    if (what == QLatin1String("run10m"))
+        benchRun10m(pg, argc > 2 ? QString::fromLocal8Bit(argv[2]).toInt() : 10'000'000,
+                    argc > 3 ? QString::fromLocal8Bit(argv[3]).split(QLatin1Char(',')) : QStringList());
     if (what == QLatin1String("plan10m")) {
         // Memory at scale: a first plan of a 10M-row model, both strategies.
         benchPlan(pg, QStringLiteral("local"), 10'000'000, true);

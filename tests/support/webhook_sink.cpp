@@ -34,6 +34,8 @@ struct WebhookSink::State
     QList<QByteArray> keys;
     int requests = 0;
     int ratePerSecond = 0;
+    bool countOnly = false;
+    qint64 accepted = 0;
     std::deque<qint64> recent; // arrival times (ms) inside the last second
     QElapsedTimer clock;
 };
@@ -210,6 +212,10 @@ private:
                 return "400:{\"error\": \"record " + key.toUtf8() + " has a field this API refuses\"}";
         }
         QJsonArray results;
+        if (m_state->countOnly) {
+            m_state->accepted += batch.size();
+            return QByteArrayLiteral("{\"results\":[]}");
+        }
         for (const QJsonValue &v : batch) {
             const QJsonObject r = v.toObject();
             const QString key = r.value(QStringLiteral("key")).toString();
@@ -311,6 +317,18 @@ void WebhookSink::enforceRateLimit(int perSecond)
     m_state->ratePerSecond = perSecond;
     m_state->recent.clear();
     m_state->clock.start();
+}
+
+void WebhookSink::countOnly()
+{
+    QMutexLocker lock(&m_state->mutex);
+    m_state->countOnly = true;
+}
+
+qint64 WebhookSink::accepted() const
+{
+    QMutexLocker lock(&m_state->mutex);
+    return m_state->accepted;
 }
 
 void WebhookSink::clearFaults()

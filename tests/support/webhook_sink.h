@@ -41,6 +41,9 @@ public:
     void clearFaults();
     // Answer 429 (Retry-After: 1) to requests beyond `perSecond` in any one-second window.
     void enforceRateLimit(int perSecond);
+    // For benchmarks of millions of records: count what arrives, keep nothing per record.
+    void countOnly();
+    qint64 accepted() const;
 
     QHash<QString, QJsonObject> records() const;       // the sink's state after upserts and deletes
     QHash<QString, int> deliveries() const;             // key -> times accepted (idempotent batches once)
