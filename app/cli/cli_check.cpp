@@ -53,6 +53,111 @@ QString checkDestination(const workspace::Workspace &ws, const workspace::Destin
 
 } // namespace
 
+namespace {
+
+// What a check found, part by part, and the exit code it comes to.
+struct Findings
+{
+    Outcome outcome;
+    QJsonArray sources, models, destinations, syncs;
+    QStringList errors;
+    std::map<QString, std::unique_ptr<source::SourceConnection>> connections;
+    std::map<QString, QList<source::Column>> modelColumns;
+    QSet<QString> failedDestinations;
+
+    void failed(const Error &e, const QString &message)
+    {
+        outcome.worsen(exitCodeFor(e));
+        errors.append(message);
+    }
+};
+
+void checkSources(const workspace::Workspace &ws, Findings &f)
+{
+    for (const workspace::SourceConfig &s : ws.config().sources) {
+        Result<std::unique_ptr<source::SourceConnection>> c = source::SourceConnection::open(s, ws);
+        if (!c) {
+            f.failed(c.error(), c.error().message);
+            f.sources.append(entry(s.name, c.error().message));
+            continue;
+        }
+        say(QCoreApplication::translate("sluice::cli", "ok: source %1 (%2) reached").arg(s.name, s.driver));
+        f.connections[s.name] = std::move(c).value();
+        f.sources.append(entry(s.name, {}));
+    }
+}
+
+void checkModels(const workspace::Workspace &ws, Findings &f)
+{
+    for (const workspace::ModelConfig &m : ws.config().models) {
+        auto conn = f.connections.find(m.source);
+        if (conn == f.connections.end()) {
+            f.models.append(entry(m.name, QCoreApplication::translate("sluice::cli", "model %1: source %2 is not reachable").arg(m.name, m.source)));
+            continue;
+        }
+        Result<QList<source::Column>> columns = conn->second->describe(m.sql);
+        Result<model::KeyCheck> keys = columns ? model::checkKeys(*conn->second, m, columns.value()) : Result<model::KeyCheck>(columns.error());
+        if (!keys) {
+            const QString message = QCoreApplication::translate("sluice::cli", "model %1: %2").arg(m.name, keys.error().message);
+            f.failed(keys.error(), message);
+            f.models.append(entry(m.name, message));
+            continue;
+        }
+        f.modelColumns[m.name] = columns.value();
+        QJsonObject o = entry(m.name, keys->problems(m.name).join(QLatin1Char('\n')));
+        o.insert(QStringLiteral("columns"), double(columns->size()));
+        o.insert(QStringLiteral("checks"), keys->toJson());
+        f.models.append(o);
+        if (!keys->ok()) {
+            f.outcome.worsen(keys->missingColumns.isEmpty() ? ExitFailed : ExitUsage);
+            f.errors.append(keys->problems(m.name));
+        } else {
+            say(QCoreApplication::translate("sluice::cli", "ok: model %1 compiles (%2 columns, %3 rows, key unique)").arg(m.name).arg(columns->size()).arg(keys->rowCount));
+        }
+    }
+}
+
+void checkDestinations(const workspace::Workspace &ws, Findings &f)
+{
+    for (const workspace::DestinationConfig &d : ws.config().destinations) {
+        int code = ExitOk;
+        const QString error = checkDestination(ws, d, code);
+        if (!error.isEmpty()) {
+            f.failedDestinations.insert(d.name);
+            f.outcome.worsen(code);
+            f.errors.append(error);
+        } else {
+            say(QCoreApplication::translate("sluice::cli", "ok: destination %1 (%2)").arg(d.name, d.type));
+        }
+        f.destinations.append(entry(d.name, error));
+    }
+}
+
+void checkSyncs(const workspace::Workspace &ws, Findings &f)
+{
+    for (const workspace::SyncConfig &s : ws.config().syncs) {
+        QStringList problems = engine::governanceProblems(ws, s.name);
+        // The mapping compiled against the model's columns, as a run would.
+        if (const auto columns = f.modelColumns.find(s.model); columns != f.modelColumns.end())
+            problems.append(engine::mappingProblems(ws, s.name, columns->second));
+        // The destination's own fields, where it describes them (a CRM's properties).
+        if (problems.isEmpty() && !f.failedDestinations.contains(s.destination)) {
+            if (Result<mapping::FieldSchema> rules = engine::destinationRules(ws, s); !rules) {
+                f.failed(rules.error(), rules.error().message);
+                f.syncs.append(entry(s.name, rules.error().message));
+                continue;
+            }
+        }
+        if (!problems.isEmpty()) {
+            f.outcome.worsen(ExitUsage);
+            f.errors.append(problems);
+        }
+        f.syncs.append(entry(s.name, problems.join(QLatin1Char('\n'))));
+    }
+}
+
+} // namespace
+
 int runCheck(const Arguments &args)
 {
     Result<workspace::Workspace> ws = openWorkspace(args);
@@ -64,113 +169,29 @@ int runCheck(const Arguments &args)
                                                                        {QStringLiteral("object"), ws.error().object()}}}});
         return fail(ws.error());
     }
-    const workspace::Config &config = ws->config();
-    Outcome outcome;
-    QJsonArray sources, models, destinations;
-    QStringList errors;
-
-    std::map<QString, std::unique_ptr<source::SourceConnection>> connections;
-    std::map<QString, QList<source::Column>> modelColumns;
-    for (const workspace::SourceConfig &s : config.sources) {
-        Result<std::unique_ptr<source::SourceConnection>> c = source::SourceConnection::open(s, ws.value());
-        if (!c) {
-            outcome.worsen(exitCodeFor(c.error()));
-            errors.append(c.error().message);
-            sources.append(entry(s.name, c.error().message));
-            continue;
-        }
-        say(QCoreApplication::translate("sluice::cli", "ok: source %1 (%2) reached").arg(s.name, s.driver));
-        connections[s.name] = std::move(c).value();
-        sources.append(entry(s.name, {}));
-    }
-    for (const workspace::ModelConfig &m : config.models) {
-        auto conn = connections.find(m.source);
-        if (conn == connections.end()) {
-            models.append(entry(m.name, QCoreApplication::translate("sluice::cli", "model %1: source %2 is not reachable").arg(m.name, m.source)));
-            continue;
-        }
-        Result<QList<source::Column>> columns = conn->second->describe(m.sql);
-        if (!columns) {
-            const QString message = QCoreApplication::translate("sluice::cli", "model %1: %2").arg(m.name, columns.error().message);
-            outcome.worsen(exitCodeFor(columns.error()));
-            errors.append(message);
-            models.append(entry(m.name, message));
-            continue;
-        }
-        modelColumns[m.name] = columns.value();
-        Result<model::KeyCheck> keys = model::checkKeys(*conn->second, m, columns.value());
-        if (!keys) {
-            const QString message = QCoreApplication::translate("sluice::cli", "model %1: %2").arg(m.name, keys.error().message);
-            outcome.worsen(exitCodeFor(keys.error()));
-            errors.append(message);
-            models.append(entry(m.name, message));
-            continue;
-        }
-        QJsonObject o = entry(m.name, keys->problems(m.name).join(QLatin1Char('\n')));
-        o.insert(QStringLiteral("columns"), double(columns->size()));
-        o.insert(QStringLiteral("checks"), keys->toJson());
-        models.append(o);
-        if (!keys->ok()) {
-            outcome.worsen(keys->missingColumns.isEmpty() ? ExitFailed : ExitUsage);
-            errors.append(keys->problems(m.name));
-        } else {
-            say(QCoreApplication::translate("sluice::cli", "ok: model %1 compiles (%2 columns, %3 rows, key unique)").arg(m.name).arg(columns->size()).arg(keys->rowCount));
-        }
-    }
-    QSet<QString> failedDestinations;
-    for (const workspace::DestinationConfig &d : config.destinations) {
-        int code = ExitOk;
-        const QString error = checkDestination(ws.value(), d, code);
-        if (!error.isEmpty())
-            failedDestinations.insert(d.name);
-        if (!error.isEmpty()) {
-            outcome.worsen(code);
-            errors.append(error);
-        } else {
-            say(QCoreApplication::translate("sluice::cli", "ok: destination %1 (%2)").arg(d.name, d.type));
-        }
-        destinations.append(entry(d.name, error));
-    }
-    QJsonArray syncs;
-    for (const workspace::SyncConfig &s : config.syncs) {
-        QStringList problems = engine::governanceProblems(ws.value(), s.name);
-        // The mapping compiled against the model's columns, as a run would.
-        if (const auto columns = modelColumns.find(config.syncs.value(s.name).model); columns != modelColumns.end())
-            problems.append(engine::mappingProblems(ws.value(), s.name, columns->second));
-        // The destination's own fields, where it describes them (a CRM's properties).
-        if (problems.isEmpty() && !failedDestinations.contains(s.destination)) {
-            if (Result<mapping::FieldSchema> rules = engine::destinationRules(ws.value(), s); !rules) {
-                problems.append(rules.error().message);
-                outcome.worsen(exitCodeFor(rules.error()));
-                errors.append(rules.error().message);
-                syncs.append(entry(s.name, rules.error().message));
-                continue;
-            }
-        }
-        if (!problems.isEmpty()) {
-            outcome.worsen(ExitUsage);
-            errors.append(problems);
-        }
-        syncs.append(entry(s.name, problems.join(QLatin1Char('\n'))));
-    }
-    for (const QString &e : std::as_const(errors))
+    Findings f;
+    checkSources(ws.value(), f);
+    checkModels(ws.value(), f);
+    checkDestinations(ws.value(), f);
+    checkSyncs(ws.value(), f);
+    for (const QString &e : std::as_const(f.errors))
         say(QCoreApplication::translate("sluice::cli", "error: %1").arg(e));
     if (args.json()) {
-        QJsonObject doc{{QStringLiteral("ok"), outcome.exitCode == ExitOk},
+        QJsonObject doc{{QStringLiteral("ok"), f.outcome.exitCode == ExitOk},
                         {QStringLiteral("workspace"), ws->dir()},
-                        {QStringLiteral("sources"), sources},
-                        {QStringLiteral("models"), models},
-                        {QStringLiteral("destinations"), destinations},
-                        {QStringLiteral("syncs"), syncs},
-                        {QStringLiteral("errors"), QJsonArray::fromStringList(errors)}};
-        if (!errors.isEmpty())
-            doc.insert(QStringLiteral("error"), QJsonObject{{QStringLiteral("message"), errors.join(QLatin1Char('\n'))},
-                                                           {QStringLiteral("object"), objectNamedBy(errors.first())}});
+                        {QStringLiteral("sources"), f.sources},
+                        {QStringLiteral("models"), f.models},
+                        {QStringLiteral("destinations"), f.destinations},
+                        {QStringLiteral("syncs"), f.syncs},
+                        {QStringLiteral("errors"), QJsonArray::fromStringList(f.errors)}};
+        if (!f.errors.isEmpty())
+            doc.insert(QStringLiteral("error"), QJsonObject{{QStringLiteral("message"), f.errors.join(QLatin1Char('\n'))},
+                                                           {QStringLiteral("object"), objectNamedBy(f.errors.first())}});
         printJson(doc);
     }
-    if (outcome.exitCode == ExitOk)
+    if (f.outcome.exitCode == ExitOk)
         say(QCoreApplication::translate("sluice::cli", "sluice.json is valid; every source and model checks out"));
-    return outcome.exitCode;
+    return f.outcome.exitCode;
 }
 
 } // namespace sluice::cli
