@@ -8,6 +8,7 @@
 #include <QLocale>
 
 #include <atomic>
+#include <variant>
 #include <csignal>
 #include <cstdio>
 
@@ -19,6 +20,29 @@ namespace {
 Result<std::unique_ptr<store::StateStore>> openStore(const workspace::Workspace &ws)
 {
     return store::StateStore::open(ws.stateDbPath());
+}
+
+// A verb about one sync: its workspace, the sync named first, and its state database.
+struct SyncVerb
+{
+    workspace::Workspace ws;
+    QString sync;
+    std::unique_ptr<store::StateStore> store;
+};
+
+// The verb's context, or the exit code of the error already said.
+std::variant<SyncVerb, int> openSyncVerb(const Arguments &args)
+{
+    Result<workspace::Workspace> ws = openWorkspace(args);
+    if (!ws)
+        return fail(ws.error());
+    const QString sync = args.positional.first();
+    if (Result<void> known = engine::requireSync(ws.value(), sync); !known)
+        return fail(known.error());
+    Result<std::unique_ptr<store::StateStore>> opened = openStore(ws.value());
+    if (!opened)
+        return fail(opened.error());
+    return SyncVerb{std::move(ws).value(), sync, std::move(opened).value()};
 }
 
 QString summary(const engine::RunResult &r)
@@ -148,28 +172,24 @@ int runRuns(const Arguments &args)
 
 int runRejections(const Arguments &args)
 {
-    Result<workspace::Workspace> ws = openWorkspace(args);
-    if (!ws)
-        return fail(ws.error());
-    const QString sync = args.positional.first();
-    if (Result<void> known = engine::requireSync(ws.value(), sync); !known)
-        return fail(known.error());
-    Result<std::unique_ptr<store::StateStore>> state = openStore(ws.value());
-    if (!state)
-        return fail(state.error());
+    auto opened = openSyncVerb(args);
+    if (const int *code = std::get_if<int>(&opened))
+        return *code;
+    SyncVerb &verb = std::get<SyncVerb>(opened);
+    const QString &sync = verb.sync;
     const bool all = args.flags.contains(QStringLiteral("all"));
     const QString runId = args.options.value(QStringLiteral("run"));
-    const QList<store::RunRecord> history = state.value()->runs(sync, 1);
-    if (const auto named = runId.isEmpty() ? std::nullopt : state.value()->run(runId); !runId.isEmpty() && (!named || named->sync != sync))
+    const QList<store::RunRecord> history = verb.store->runs(sync, 1);
+    if (const auto named = runId.isEmpty() ? std::nullopt : verb.store->run(runId); !runId.isEmpty() && (!named || named->sync != sync))
         return fail(configError(QCoreApplication::translate("sluice::cli", "sync %1: no run %2; its runs are listed by: sluice runs %1").arg(sync, runId)));
     QJsonArray out;
-    QList<store::StateStore::Rejection> list = runId.isEmpty() ? state.value()->rejections(sync, all) : QList<store::StateStore::Rejection>();
+    QList<store::StateStore::Rejection> list = runId.isEmpty() ? verb.store->rejections(sync, all) : QList<store::StateStore::Rejection>();
     if (!runId.isEmpty()) {
         // A past run's records as that run left them, from the ledger; attempts and first sighting from the open list.
         QHash<QString, store::StateStore::Rejection> current;
-        for (const store::StateStore::Rejection &r : state.value()->rejections(sync, true))
+        for (const store::StateStore::Rejection &r : verb.store->rejections(sync, true))
             current.insert(r.key, r);
-        for (const store::StateStore::LedgerEntry &e : state.value()->heldInRun(sync, runId)) {
+        for (const store::StateStore::LedgerEntry &e : verb.store->heldInRun(sync, runId)) {
             const store::StateStore::Rejection now = current.value(e.key);
             list.append({e.key, e.outcome, e.reason, runId, qMax(1, now.attempts), now.firstSeen.isValid() ? now.firstSeen : e.at,
                          now.resolvedRun});
@@ -204,17 +224,13 @@ int runRejections(const Arguments &args)
 
 int runHistory(const Arguments &args)
 {
-    Result<workspace::Workspace> ws = openWorkspace(args);
-    if (!ws)
-        return fail(ws.error());
-    const QString sync = args.positional.at(0);
+    auto opened = openSyncVerb(args);
+    if (const int *code = std::get_if<int>(&opened))
+        return *code;
+    SyncVerb &verb = std::get<SyncVerb>(opened);
+    const QString &sync = verb.sync;
     const QString key = args.positional.at(1);
-    if (Result<void> known = engine::requireSync(ws.value(), sync); !known)
-        return fail(known.error());
-    Result<std::unique_ptr<store::StateStore>> state = openStore(ws.value());
-    if (!state)
-        return fail(state.error());
-    const QList<store::StateStore::LedgerEntry> events = state.value()->history(sync, key);
+    const QList<store::StateStore::LedgerEntry> events = verb.store->history(sync, key);
     QJsonArray out;
     const QLocale locale;
     bool inDestination = false;
@@ -238,7 +254,7 @@ int runHistory(const Arguments &args)
         say(QCoreApplication::translate("sluice::cli", "sync %1: no send of record %2 is on record (the ledger keeps %3 days); "
                                         "the key is the model's primary key as text, composite keys joined with |")
                 .arg(sync, key)
-                .arg(ws->config().ledgerRetentionDays));
+                .arg(verb.ws.config().ledgerRetentionDays));
     else
         say(inDestination ? QCoreApplication::translate("sluice::cli", "record %1 is in the destination").arg(key)
                           : QCoreApplication::translate("sluice::cli", "record %1 is not in the destination").arg(key));
@@ -252,17 +268,13 @@ int runHistory(const Arguments &args)
 
 int runUnlock(const Arguments &args)
 {
-    Result<workspace::Workspace> ws = openWorkspace(args);
-    if (!ws)
-        return fail(ws.error());
-    const QString sync = args.positional.first();
-    if (Result<void> known = engine::requireSync(ws.value(), sync); !known)
-        return fail(known.error());
-    Result<std::unique_ptr<store::StateStore>> state = openStore(ws.value());
-    if (!state)
-        return fail(state.error());
+    auto opened = openSyncVerb(args);
+    if (const int *code = std::get_if<int>(&opened))
+        return *code;
+    SyncVerb &verb = std::get<SyncVerb>(opened);
+    const QString &sync = verb.sync;
     const QString lock = engine::syncLockName(sync);
-    const std::optional<store::StateStore::LockHolder> holder = state.value()->lockHolder(lock);
+    const std::optional<store::StateStore::LockHolder> holder = verb.store->lockHolder(lock);
     auto report = [&](bool cleared) {
         QJsonObject o{{QStringLiteral("sync"), sync}, {QStringLiteral("cleared"), cleared}};
         if (holder)
@@ -294,9 +306,9 @@ int runUnlock(const Arguments &args)
             return ExitUsage;
         }
     }
-    if (Result<void> r = state.value()->clearLock(lock); !r)
+    if (Result<void> r = verb.store->clearLock(lock); !r)
         return fail(r.error());
-    (void)state.value()->appendAudit(QStringLiteral("cli"), QStringLiteral("unlock"), QStringLiteral("sync ") + sync, who);
+    (void)verb.store->appendAudit(QStringLiteral("cli"), QStringLiteral("unlock"), QStringLiteral("sync ") + sync, who);
     say(QCoreApplication::translate("sluice::cli", "sync %1: lock of %2 cleared").arg(sync, who));
     report(true);
     return ExitOk;
