@@ -24,7 +24,8 @@ Result<void> OperationSpill::open(const QString &directory)
 
 void OperationSpill::append(const destination::Operation &op, const Extra &extra)
 {
-    m_stream << op.key << qint8(op.kind) << op.fieldsJson << op.hash << op.isNew << extra.src << extra.match;
+    // Bytes, not QStrings: UTF-8 keys and Latin-1 hashes are half the size of UTF-16.
+    m_stream << op.key.toUtf8() << qint8(op.kind) << op.fieldsJson << op.hash.toLatin1() << op.isNew << extra.src.toLatin1() << extra.match.toUtf8();
     ++m_count;
 }
 
@@ -46,7 +47,12 @@ bool OperationSpill::next(qsizetype n, const QSet<QString> &skip, QList<destinat
         destination::Operation op;
         Extra extra;
         qint8 kind = 0;
-        m_stream >> op.key >> kind >> op.fieldsJson >> op.hash >> op.isNew >> extra.src >> extra.match;
+        QByteArray key, hash, src, match;
+        m_stream >> key >> kind >> op.fieldsJson >> hash >> op.isNew >> src >> match;
+        op.key = QString::fromUtf8(key);
+        op.hash = QString::fromLatin1(hash);
+        extra.src = QString::fromLatin1(src);
+        extra.match = QString::fromUtf8(match);
         ++m_read;
         if (m_stream.status() != QDataStream::Ok)
             break;

@@ -322,8 +322,11 @@ void SyncRunner::settle(const QList<destination::Operation> &ops, const QList<de
         const destination::Operation *op = byKey.value(o.key);
         if (!op)
             continue;
+        const auto policy = m_workspace.config().ledgerPayloads;
+        const bool keep = m_keepPayloads && (policy == workspace::Config::LedgerPayloads::All
+                                             || (policy == workspace::Config::LedgerPayloads::Rejected && !o.accepted));
         ledger.append({o.key, destination::opName(op->kind), o.accepted ? QStringLiteral("delivered") : QStringLiteral("rejected"), o.reason, op->hash,
-                       m_keepPayloads ? op->fieldsJson : QByteArray(), {}, {}});
+                       keep ? op->fieldsJson : QByteArray(), {}, {}});
         if (o.accepted) {
             accepted.append({o.key, op->hash, op->kind == destination::OpKind::Delete});
             ++m_result.plan.counts.delivered;

@@ -100,11 +100,14 @@ QList<StateStore::LedgerEntry> StateStore::heldInRun(const QString &sync, const 
 
 qint64 StateStore::pruneLedger(int days)
 {
+    // Rows are appended in time order, so the oldest are the lowest ids: a
+    // slice at a time from the front, while it is older than the cutoff
+    // (no index on time to keep up on every insert).
     const QString cutoff = QDateTime::currentDateTimeUtc().addDays(-days).toString(Qt::ISODateWithMs);
     qint64 removed = 0;
     QSqlQuery q(QSqlDatabase::database(m_connection));
     for (;;) {
-        q.prepare(QStringLiteral("DELETE FROM ledger WHERE id IN (SELECT id FROM ledger WHERE at < ? LIMIT 10000)"));
+        q.prepare(QStringLiteral("DELETE FROM ledger WHERE id IN (SELECT id FROM ledger ORDER BY id LIMIT 10000) AND at < ?"));
         q.addBindValue(cutoff);
         if (!q.exec())
             break;

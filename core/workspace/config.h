@@ -84,6 +84,9 @@ struct Config
     int version = 1;
     // How long the record ledger keeps each outcome ("ledger": {"retention_days": 30}).
     int ledgerRetentionDays = 30;
+    // Which payloads the ledger keeps besides every payload's hash: those of
+    // records held back or rejected (default), all, or none.
+    enum class LedgerPayloads { Rejected, All, None } ledgerPayloads = LedgerPayloads::Rejected;
     QMap<QString, SourceConfig> sources;
     QMap<QString, DestinationConfig> destinations;
     QMap<QString, ModelConfig> models;

@@ -452,7 +452,16 @@ Result<Config> parseConfig(const QJsonObject &root, const JsonLayout &layout)
                 QStringLiteral("syncs"), QStringLiteral("ledger"), QStringLiteral("$schema")},
                QString(), QString());
     const QJsonObject ledger = v.object(root, QStringLiteral("ledger"), QString(), QString(), QStringLiteral("{\"retention_days\": 30}"));
-    v.onlyKeys(ledger, {QStringLiteral("retention_days")}, QStringLiteral("ledger"), QString());
+    v.onlyKeys(ledger, {QStringLiteral("retention_days"), QStringLiteral("payloads")}, QStringLiteral("ledger"), QString());
+    if (const QJsonValue payloads = ledger.value(QStringLiteral("payloads")); !payloads.isUndefined()) {
+        const QString p = payloads.toString();
+        if (p == QLatin1String("all"))
+            config.ledgerPayloads = Config::LedgerPayloads::All;
+        else if (p == QLatin1String("none"))
+            config.ledgerPayloads = Config::LedgerPayloads::None;
+        else if (p != QLatin1String("rejected"))
+            v.fail(QStringLiteral("ledger/payloads"), QString(), tr("\"payloads\" must be rejected, all or none"));
+    }
     if (const QJsonValue days = ledger.value(QStringLiteral("retention_days")); !days.isUndefined()) {
         if (!days.isDouble() || days.toDouble() < 1 || days.toDouble() > 3650 || days.toDouble() != double(days.toInt()))
             v.fail(QStringLiteral("ledger/retention_days"), QString(), tr("\"retention_days\" must be a whole number of days from 1 to 3650"));

@@ -765,6 +765,14 @@ void TestHardening::killedRunKeepsWhatSettled()
 // past run's rejections stay attached to that run.
 void TestHardening::historyTellsARecordsStory()
 {
+    {
+        QFile f(m_ws + QStringLiteral("/sluice.json"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QJsonObject config = QJsonDocument::fromJson(f.readAll()).object();
+        config.insert(QStringLiteral("ledger"), QJsonObject{{QStringLiteral("payloads"), QStringLiteral("all")}});
+        f.close();
+        writeConfig(config);
+    }
     m_sink->rejectKeys({{QStringLiteral("7"), QStringLiteral("email is on the suppression list")}});
     Run first = sluice({QStringLiteral("run"), QStringLiteral("to_hook"), QStringLiteral("--json")});
     QCOMPARE(first.code, 3);
