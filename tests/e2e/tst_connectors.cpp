@@ -153,6 +153,7 @@ private slots:
     void hubspotBodiesAreWhatHubSpotDocuments();
     void hubspotFieldsItLacksOrRefusesAreCaughtBeforeSending();
     void brazeBodiesAreWhatBrazeDocuments();
+    void hubspotWithoutPropertiesApiStillSyncs();
 
 private:
     struct Run
@@ -456,6 +457,19 @@ void TestConnectors::brazeBodiesAreWhatBrazeDocuments()
     QVERIFY(a.value(QStringLiteral("external_id")).isString());
     QCOMPARE(QStringList(a.keys()), (QStringList{QStringLiteral("email"), QStringLiteral("external_id"), QStringLiteral("first_name"), QStringLiteral("lifetime_value")}));
     QVERIFY(a.value(QStringLiteral("lifetime_value")).isDouble()); // Braze keeps numbers as numbers
+}
+
+// A proxy or sandbox offering only the objects API: check proves the token
+// by reading a contact, and records are validated by field_schema alone.
+void TestConnectors::hubspotWithoutPropertiesApiStillSyncs()
+{
+    static_cast<test::HubSpotEmulator &>(m_connector->server()).setObjectsOnly(true);
+    Run r = sluice({QStringLiteral("check"), QStringLiteral("--json")});
+    QVERIFY2(r.code == 0, r.err.constData());
+    r = sluice({QStringLiteral("run"), QStringLiteral("to_crm"), QStringLiteral("--json")});
+    QVERIFY2(r.code == 0 || r.code == 3, r.err.constData());
+    QCOMPARE(counts(r.json).value(QStringLiteral("delivered")).toInt(), expected(r.json).size());
+    QCOMPARE(m_connector->records().size(), expected(r.json).size());
 }
 
 QTEST_GUILESS_MAIN(TestConnectors)

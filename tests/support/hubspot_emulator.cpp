@@ -78,6 +78,12 @@ void HubSpotEmulator::setScopes(bool canWrite)
     m_canWrite = canWrite;
 }
 
+void HubSpotEmulator::setObjectsOnly(bool only)
+{
+    QMutexLocker lock(&m_mutex);
+    m_objectsOnly = only;
+}
+
 void HubSpotEmulator::setRateLimit(int requestsPer10s)
 {
     QMutexLocker lock(&m_mutex);
@@ -141,6 +147,10 @@ EmulatorServer::Response HubSpotEmulator::handle(const Request &request)
                                     "the developer documentation."));
     if (std::optional<Response> limited = overLimit())
         return *limited;
+    if (request.method == "GET" && request.path == QLatin1String("/crm/v3/objects/contacts"))
+        return Response::json(200, compact({{QStringLiteral("results"), QJsonArray()}}));
+    if (m_objectsOnly && !request.path.startsWith(QLatin1String("/crm/v3/objects/")))
+        return error(404, QStringLiteral("OBJECT_NOT_FOUND"), QStringLiteral("Not found"));
     if (request.method == "GET" && request.path == QLatin1String("/account-info/v3/details"))
         return Response::json(200, compact({{QStringLiteral("portalId"), 4242}, {QStringLiteral("accountType"), QStringLiteral("STANDARD")},
                                             {QStringLiteral("timeZone"), QStringLiteral("Europe/Berlin")}}));

@@ -40,6 +40,8 @@ public:
     void refuse(const QHash<QString, QString> &messages);
     void setScopes(bool canWrite);
     void setRateLimit(int requestsPer10s);
+    // A proxy or sandbox that offers only the objects API: no account details, no properties.
+    void setObjectsOnly(bool only);
     // type -> id value (lower-cased email for contacts) -> properties
     QHash<QString, QJsonObject> records(const QString &objectType = QStringLiteral("contacts")) const;
     QHash<QString, int> writes() const; // id -> times written
@@ -64,6 +66,7 @@ private:
     QString m_token;
     int m_limit;
     bool m_canWrite = true;
+    bool m_objectsOnly = false;
     QHash<QString, QHash<QString, Property>> m_schemas; // object type -> property -> definition
     QHash<QString, QHash<QString, QJsonObject>> m_records;
     QHash<QString, int> m_writes;
