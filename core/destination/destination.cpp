@@ -8,6 +8,8 @@
 #include "workspace/workspace.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonDocument>
 
 namespace sluice::destination {
@@ -20,6 +22,19 @@ Operation Operation::make(QString key, OpKind kind, const QJsonObject &fields, Q
 QJsonObject Operation::fields() const
 {
     return fieldsJson.isEmpty() ? QJsonObject() : QJsonDocument::fromJson(fieldsJson).object();
+}
+
+Result<void> creatableFile(const QString &path, const QString &owner)
+{
+    if (QFileInfo::exists(path))
+        return {};
+    QDir dir = QFileInfo(path).absoluteDir();
+    while (!dir.exists() && !dir.isRoot())
+        dir.setPath(QFileInfo(dir.absolutePath()).absolutePath());
+    if (!QFileInfo(dir.absolutePath()).isWritable())
+        return Error{QCoreApplication::translate("sluice::destination", "%1: cannot create %2: folder %3 is not writable").arg(owner, path, dir.absolutePath()),
+                     Error::Kind::Unreachable};
+    return {};
 }
 
 QString opName(OpKind kind)

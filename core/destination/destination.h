@@ -77,6 +77,10 @@ struct DeliveryContext
     std::function<void(const QList<Operation> &)> sending;
 };
 
+// A file that exists, or whose nearest existing folder is writable (so it
+// and the folders on its way can be created); errors name `owner`.
+Result<void> creatableFile(const QString &path, const QString &owner);
+
 // Where records go. deliver() reports every operation through `settled`,
 // accepted or rejected; an Error means the destination could not be reached
 // (after retries): operations not reported were not delivered.

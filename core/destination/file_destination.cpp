@@ -59,17 +59,10 @@ FileDestination::FileDestination(QString name, QString path, bool csv)
 
 Result<void> FileDestination::check() const
 {
-    // The file, or the nearest folder that exists on its way, must be writable.
-    QFileInfo at(m_path);
-    if (at.exists())
-        return at.isWritable() ? Result<void>() : Result<void>(Error{QCoreApplication::translate("sluice::destination", "destination %1: %2 is not writable").arg(m_name, m_path), Error::Kind::Unreachable});
-    QDir dir = at.absoluteDir();
-    while (!dir.exists() && !dir.isRoot())
-        dir.setPath(QFileInfo(dir.absolutePath()).absolutePath());
-    if (!QFileInfo(dir.absolutePath()).isWritable())
-        return Error{QCoreApplication::translate("sluice::destination", "destination %1: cannot create %2: folder %3 is not writable").arg(m_name, m_path, dir.absolutePath()),
-                     Error::Kind::Unreachable};
-    return {};
+    const QFileInfo at(m_path);
+    if (at.exists() && !at.isWritable())
+        return Error{QCoreApplication::translate("sluice::destination", "destination %1: %2 is not writable").arg(m_name, m_path), Error::Kind::Unreachable};
+    return creatableFile(m_path, QCoreApplication::translate("sluice::destination", "destination %1").arg(m_name));
 }
 
 Result<void> FileDestination::load(Records &records) const

@@ -58,27 +58,12 @@ TableDestination::~TableDestination()
 Result<void> TableDestination::check() const
 {
     const QString owner = QCoreApplication::translate("sluice::destination", "destination %1").arg(m_settings.name);
-    if (m_settings.qtDriver == QLatin1String("QSQLITE")) {
-        QDir dir = QFileInfo(m_settings.database).absoluteDir();
-        while (!dir.exists() && !dir.isRoot())
-            dir.setPath(QFileInfo(dir.absolutePath()).absolutePath());
-        if (!QFileInfo(dir.absolutePath()).isWritable())
-            return Error{QCoreApplication::translate("sluice::destination", "%1: cannot create %2: folder %3 is not writable")
-                             .arg(owner, m_settings.database, dir.absolutePath()),
-                         Error::Kind::Unreachable};
-        return {};
-    }
+    if (m_settings.qtDriver == QLatin1String("QSQLITE"))
+        return creatableFile(m_settings.database, owner);
     const QString name = m_connection + QStringLiteral("-check");
     QString problem;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(m_settings.qtDriver, name);
-        db.setDatabaseName(m_settings.database);
-        db.setHostName(m_settings.host);
-        if (m_settings.port > 0)
-            db.setPort(m_settings.port);
-        db.setUserName(m_settings.user);
-        db.setPassword(m_settings.password);
-        db.setConnectOptions(QStringLiteral("connect_timeout=10;application_name=sluice"));
+        QSqlDatabase db = addConnection(name);
         if (!db.open())
             problem = db.lastError().text();
         db.close();
@@ -89,6 +74,23 @@ Result<void> TableDestination::check() const
     return {};
 }
 
+QSqlDatabase TableDestination::addConnection(const QString &name) const
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(m_settings.qtDriver, name);
+    db.setDatabaseName(m_settings.database);
+    if (m_settings.qtDriver == QLatin1String("QPSQL")) {
+        db.setHostName(m_settings.host);
+        if (m_settings.port > 0)
+            db.setPort(m_settings.port);
+        db.setUserName(m_settings.user);
+        db.setPassword(m_settings.password);
+        db.setConnectOptions(QStringLiteral("connect_timeout=10;application_name=sluice"));
+    } else {
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    }
+    return db;
+}
+
 Result<void> TableDestination::deliver(const QList<Operation> &operations, const DeliveryContext &context)
 {
     const QString owner = QCoreApplication::translate("sluice::destination", "destination %1").arg(m_settings.name);
@@ -97,20 +99,8 @@ Result<void> TableDestination::deliver(const QList<Operation> &operations, const
         QDir().mkpath(QFileInfo(m_settings.database).absolutePath()); // like a file destination's folder
     // One connection for the run, whatever the number of chunks delivered.
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    if (!db.isValid()) {
-        db = QSqlDatabase::addDatabase(m_settings.qtDriver, m_connection);
-        db.setDatabaseName(m_settings.database);
-        if (postgres) {
-            db.setHostName(m_settings.host);
-            if (m_settings.port > 0)
-                db.setPort(m_settings.port);
-            db.setUserName(m_settings.user);
-            db.setPassword(m_settings.password);
-            db.setConnectOptions(QStringLiteral("connect_timeout=10;application_name=sluice"));
-        } else {
-            db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
-        }
-    }
+    if (!db.isValid())
+        db = addConnection(m_connection);
     if (!db.isOpen()) {
         if (!db.open())
             return Error{QCoreApplication::translate("sluice::destination", "%1: cannot connect: %2").arg(owner, db.lastError().text()),

@@ -2,6 +2,7 @@
 
 #include "destination/destination.h"
 
+#include <QSqlDatabase>
 #include <QStringList>
 
 namespace sluice::destination {
@@ -35,6 +36,8 @@ public:
     Result<void> check() const override;
 
 private:
+    QSqlDatabase addConnection(const QString &name) const;
+
     Settings m_settings;
     QString m_connection;
 };
