@@ -120,8 +120,19 @@ QList<ConnectorInfo> buildDestinations()
     hubspot.needsObject = true;
     hubspot.needsMatch = true;
     out.append(hubspot);
-    out.append(saas("salesforce", QT_TRANSLATE_NOOP("sluice::connector", "Salesforce"), crm,
-                    {secret("token", false, QT_TRANSLATE_NOOP("sluice::connector", "Access token"), nullptr), oauth}, 200, 200));
+    ConnectorInfo salesforce = saas("salesforce", QT_TRANSLATE_NOOP("sluice::connector", "Salesforce"), crm,
+                                    {secret("token", false, QT_TRANSLATE_NOOP("sluice::connector", "Access token"),
+                                            QT_TRANSLATE_NOOP("sluice::connector", "A session or connected-app token; or use oauth")),
+                                     oauth,
+                                     {QStringLiteral("api_version"), K::String, false, QStringLiteral("62.0"), 0, 0,
+                                      QT_TRANSLATE_NOOP("sluice::connector", "API version"),
+                                      QT_TRANSLATE_NOOP("sluice::connector", "The REST API version, such as 62.0"), true}},
+                                    200, 200);
+    salesforce.available = true;
+    salesforce.modes = {QStringLiteral("upsert"), QStringLiteral("insert")};
+    salesforce.needsObject = true;
+    salesforce.needsMatch = true;
+    out.append(salesforce);
     ConnectorInfo braze = saas("braze", QT_TRANSLATE_NOOP("sluice::connector", "Braze"), marketing,
                                {secret("api_key", true, QT_TRANSLATE_NOOP("sluice::connector", "REST API key"),
                                        QT_TRANSLATE_NOOP("sluice::connector", "A REST API key with the users.track permission"))},

@@ -3,6 +3,8 @@
 #include "destination/braze_destination.h"
 #include "destination/file_destination.h"
 #include "destination/hubspot_destination.h"
+#include "destination/oauth_tokens.h"
+#include "destination/salesforce_destination.h"
 #include "destination/table_destination.h"
 #include "destination/webhook_destination.h"
 #include "workspace/workspace.h"
@@ -48,6 +50,44 @@ QString opName(OpKind kind)
     }
     return {};
 }
+
+namespace {
+
+Result<std::unique_ptr<Destination>> createSalesforce(const workspace::DestinationConfig &config, const workspace::Workspace &workspace,
+                                                      const QString &owner)
+{
+    HttpSettings defaults;
+    defaults.batchSize = 200; // sObject Collections take at most 200 records
+    defaults.concurrency = 4;
+    const HttpSettings settings = HttpSettings::from(config.raw, defaults);
+    const QUrl base(config.raw.value(QStringLiteral("base_url")).toString());
+    const QString version = config.raw.value(QStringLiteral("api_version")).toString(QStringLiteral("62.0"));
+    QByteArray token;
+    std::shared_ptr<OAuthTokenProvider> oauth;
+    if (auto ref = workspace::parseSecretRef(config.raw.value(QStringLiteral("token")))) {
+        Result<QString> secret = workspace.resolveSecret(*ref, owner + QStringLiteral(": token"));
+        if (!secret)
+            return secret.error();
+        token = secret.value().toUtf8();
+        if (base.isEmpty())
+            return configError(QCoreApplication::translate("sluice::destination", "%1: with \"token\", set \"base_url\" to the org's My Domain URL, such as "
+                                                                                  "https://acme.my.salesforce.com")
+                                   .arg(owner));
+    } else if (config.raw.value(QStringLiteral("oauth")).isObject()) {
+        Result<OAuthSettings> s = OAuthSettings::from(config.raw.value(QStringLiteral("oauth")).toObject(), workspace, owner);
+        if (!s)
+            return s.error();
+        oauth = OAuthTokenProvider::shared(owner, s.value(), settings);
+    } else {
+        return configError(QCoreApplication::translate("sluice::destination", "%1: Salesforce needs \"token\" or \"oauth\" (token_url, client_id, "
+                                                                              "client_secret or private_key, username or refresh_token)")
+                               .arg(owner));
+    }
+    return std::unique_ptr<Destination>(
+        new SalesforceDestination(config.name, std::make_unique<SalesforceSession>(base, version, token, oauth), settings));
+}
+
+} // namespace
 
 Result<std::unique_ptr<Destination>> Destination::create(const workspace::DestinationConfig &config,
                                                          const workspace::Workspace &workspace)
@@ -102,6 +142,8 @@ Result<std::unique_ptr<Destination>> Destination::create(const workspace::Destin
         defaults.ratePerSeconds = 3;
         return std::unique_ptr<Destination>(new BrazeDestination(config.name, QUrl(address), key.value().toUtf8(), HttpSettings::from(config.raw, defaults)));
     }
+    if (config.type == QLatin1String("salesforce"))
+        return createSalesforce(config, workspace, owner);
     if (config.type == QLatin1String("postgres") || config.type == QLatin1String("sqlite")) {
         TableDestination::Settings s;
         s.name = config.name;

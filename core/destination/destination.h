@@ -55,6 +55,8 @@ struct FieldInfo
     bool unique = false;  // can identify a record (an upsert's match)
     bool readOnly = false;
     QString format;       // email, e164 where the API checks it
+    int maxLength = -1;   // longest text the API keeps; -1: no limit it states
+    bool required = false; // a record must carry a value (on create)
 };
 
 struct DeliveryContext

@@ -1,5 +1,9 @@
 #include "destination/oauth_tokens.h"
 
+#include <QCryptographicHash>
+#include <QHash>
+#include <QThread>
+
 #include "workspace/workspace.h"
 
 #include <QCoreApplication>
@@ -95,8 +99,39 @@ Result<QByteArray> OAuthTokenProvider::signJwt(const QJsonObject &claims, const 
     return QByteArray(signingInput + '.' + base64Url(signature));
 }
 
+std::shared_ptr<OAuthTokenProvider> OAuthTokenProvider::shared(const QString &owner, const OAuthSettings &settings, const HttpSettings &http)
+{
+    static QMutex mutex;
+    static QHash<QByteArray, std::shared_ptr<OAuthTokenProvider>> providers; // for the process: a CLI run is short, an agent has few accounts
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    for (const QString &part : {settings.tokenUrl.toString(), settings.clientId, settings.clientSecret, settings.refreshToken, settings.username,
+                                QString::fromUtf8(settings.privateKey), settings.audience, settings.scope})
+        hash.addData((part + QChar(0)).toUtf8());
+    const QByteArray key = hash.result();
+    QMutexLocker lock(&mutex);
+    std::shared_ptr<OAuthTokenProvider> provider = providers.value(key);
+    if (!provider) {
+        provider = std::make_shared<OAuthTokenProvider>(owner, settings, http);
+        providers.insert(key, provider);
+    }
+    return provider;
+}
+
+void OAuthTokenProvider::invalidate()
+{
+    QMutexLocker lock(&m_mutex);
+    m_token.clear();
+}
+
+QString OAuthTokenProvider::instanceUrl() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_instanceUrl;
+}
+
 Result<QByteArray> OAuthTokenProvider::accessToken()
 {
+    QMutexLocker lock(&m_mutex);
     if (m_token.isEmpty() || QDateTime::currentDateTimeUtc() >= m_expires) {
         if (Result<void> r = fetch(); !r)
             return r.error();
@@ -140,7 +175,12 @@ Result<void> OAuthTokenProvider::fetch()
     request.body = form.toString(QUrl::FullyEncoded).toUtf8().replace("+", "%2B");
     request.headers.append(qMakePair(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/x-www-form-urlencoded")));
     request.headers.append(qMakePair(QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json")));
-    const HttpAnswer answer = httpRequestRetried(request, m_http);
+    // On a thread of its own: waiting here must not run the caller's event
+    // loop, where a delivery's other answers would re-enter mid-fetch.
+    HttpAnswer answer;
+    std::unique_ptr<QThread> worker(QThread::create([&] { answer = httpRequestRetried(request, m_http); }));
+    worker->start();
+    worker->wait();
     const QJsonObject body = QJsonDocument::fromJson(answer.body).object();
     if (answer.status == 0)
         return Error{tr("%1: cannot reach the token endpoint %2: %3")
@@ -152,6 +192,7 @@ Result<void> OAuthTokenProvider::fetch()
                      Error::Kind::Refused};
     }
     m_token = body.value(QStringLiteral("access_token")).toString().toUtf8();
+    m_instanceUrl = body.value(QStringLiteral("instance_url")).toString();
     // Salesforce says nothing of expiry: a session lasts at least 15 minutes.
     const qint64 lifetime = body.value(QStringLiteral("expires_in")).toVariant().toLongLong();
     m_expires = QDateTime::currentDateTimeUtc().addSecs(qMax<qint64>(60, (lifetime > 0 ? lifetime : 900) - 60));

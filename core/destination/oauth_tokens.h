@@ -6,8 +6,11 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QJsonObject>
+#include <QMutex>
 #include <QString>
 #include <QUrl>
+
+#include <memory>
 
 namespace sluice::workspace {
 class Workspace;
@@ -44,8 +47,14 @@ class OAuthTokenProvider final
 {
 public:
     OAuthTokenProvider(QString owner, OAuthSettings settings, HttpSettings http);
+    // One provider per OAuth client and grant in the process, so that the
+    // plan's describe, the delivery and every sync to one account share a token.
+    static std::shared_ptr<OAuthTokenProvider> shared(const QString &owner, const OAuthSettings &settings, const HttpSettings &http);
     Result<QByteArray> accessToken();
-    void invalidate() { m_token.clear(); }
+    void invalidate();
+    // The API host the token endpoint named for this token (Salesforce's
+    // `instance_url`); empty when it named none.
+    QString instanceUrl() const;
 
     // An RS256 JSON Web Token over `claims` (exposed for tests).
     static Result<QByteArray> signJwt(const QJsonObject &claims, const QByteArray &privateKeyPem);
@@ -58,6 +67,8 @@ private:
     HttpSettings m_http;
     QByteArray m_token;
     QDateTime m_expires;
+    QString m_instanceUrl;
+    mutable QMutex m_mutex;
 };
 
 } // namespace sluice::destination

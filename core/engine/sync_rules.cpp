@@ -194,6 +194,8 @@ Result<mapping::FieldSchema> destinationRules(const workspace::Workspace &worksp
             rule.type = f->type;
         rule.allowed = f->options;
         rule.format = f->format;
+        rule.maxLength = f->maxLength;
+        rule.required = f->required;
         rules.insert(m.destination, rule);
     }
     if (!unknown.isEmpty() && !info->openSchema)

@@ -6,8 +6,9 @@
 // credential fails the run without rejecting records or printing the secret,
 // check tells a bad token from an unreachable host, and request bodies are
 // what the tool documents. One row per connector; HubSpot is the first.
-#include "braze_emulator.h"
+#include "connector_rows.h"
 #include "hubspot_emulator.h"
+#include "salesforce_emulator.h"
 #include "workspace/workspace_init.h"
 
 #include <QFile>
@@ -27,7 +28,7 @@ using namespace sluice;
 namespace {
 
 constexpr int kRows = 300;
-const QByteArray kSecret = "pat-na1-7e5d3c1b-emulated-secret";
+const QByteArray kSecret = kConnectorSecret;
 
 QJsonObject counts(const QJsonObject &run)
 {
@@ -35,101 +36,6 @@ QJsonObject counts(const QJsonObject &run)
 }
 
 } // namespace
-
-// What the suite needs of each connector and its emulator.
-class Connector
-{
-public:
-    virtual ~Connector() = default;
-    virtual test::EmulatorServer &server() = 0;
-    virtual QJsonObject destination() const = 0;               // without base_url
-    virtual QJsonObject sync() const = 0;                      // object, match, mode, fields
-    virtual QString idOf(const QString &customerId, const QString &email) const = 0; // the record's id in the tool
-    virtual QHash<QString, QJsonObject> records() const = 0;   // id -> fields as the tool keeps them
-    virtual QString nameField() const = 0;
-    virtual void refuse(const QString &id, const QString &words) = 0;
-    virtual void setRateLimit(int requests) = 0;
-    virtual int rateWindowSeconds() const = 0;
-    virtual int throttled() const = 0;
-    virtual int maxInWindow() const = 0;
-    virtual QHash<QString, int> writes() const = 0;
-    virtual void revokePermission() = 0;
-    virtual QString permissionWords() const = 0;               // what a refused permission's error names
-    virtual QString refusedSecretWords() const = 0;            // what check says of a wrong secret
-    virtual QString writePath() const = 0;
-};
-
-class HubSpot final : public Connector
-{
-public:
-    test::EmulatorServer &server() override { return m_emulator; }
-    QJsonObject destination() const override
-    {
-        return {{QStringLiteral("type"), QStringLiteral("hubspot")}, {QStringLiteral("token"), QJsonObject{{QStringLiteral("env"), QStringLiteral("CONNECTOR_SECRET")}}}};
-    }
-    QJsonObject sync() const override
-    {
-        return {{QStringLiteral("object"), QStringLiteral("contacts")},
-                {QStringLiteral("match"), QJsonObject{{QStringLiteral("source"), QStringLiteral("email")}, {QStringLiteral("destination"), QStringLiteral("email")}}},
-                {QStringLiteral("fields"), QJsonArray{QJsonObject{{QStringLiteral("source"), QStringLiteral("email")}, {QStringLiteral("destination"), QStringLiteral("email")},
-                                                                  {QStringLiteral("transform"), QJsonArray{QStringLiteral("email")}}},
-                                                      QJsonObject{{QStringLiteral("source"), QStringLiteral("first_name")}, {QStringLiteral("destination"), QStringLiteral("firstname")}},
-                                                      QJsonObject{{QStringLiteral("source"), QStringLiteral("ltv")}, {QStringLiteral("destination"), QStringLiteral("ltv_score")},
-                                                                  {QStringLiteral("transform"), QJsonArray{QStringLiteral("round:2")}}}}}};
-    }
-    QString idOf(const QString &, const QString &email) const override { return email.trimmed().toLower(); }
-    QHash<QString, QJsonObject> records() const override { return m_emulator.records(); }
-    QString nameField() const override { return QStringLiteral("firstname"); }
-    void refuse(const QString &id, const QString &words) override { m_emulator.refuse({{id, words}}); }
-    void setRateLimit(int requests) override { m_emulator.setRateLimit(requests); }
-    int rateWindowSeconds() const override { return 10; }
-    int throttled() const override { return m_emulator.throttled(); }
-    int maxInWindow() const override { return m_emulator.maxInWindow(); }
-    QHash<QString, int> writes() const override { return m_emulator.writes(); }
-    void revokePermission() override { m_emulator.setScopes(false); }
-    QString permissionWords() const override { return QStringLiteral("crm.objects.contacts.write"); }
-    QString refusedSecretWords() const override { return QStringLiteral("HubSpot refused the token (HTTP 401)"); }
-    QString writePath() const override { return QStringLiteral("/crm/v3/objects/contacts/batch/upsert"); }
-
-private:
-    test::HubSpotEmulator m_emulator{QString::fromLatin1(kSecret)};
-};
-
-class Braze final : public Connector
-{
-public:
-    test::EmulatorServer &server() override { return m_emulator; }
-    QJsonObject destination() const override
-    {
-        return {{QStringLiteral("type"), QStringLiteral("braze")}, {QStringLiteral("api_key"), QJsonObject{{QStringLiteral("env"), QStringLiteral("CONNECTOR_SECRET")}}}};
-    }
-    QJsonObject sync() const override
-    {
-        return {{QStringLiteral("match"), QJsonObject{{QStringLiteral("source"), QStringLiteral("customer_id")}, {QStringLiteral("destination"), QStringLiteral("external_id")}}},
-                {QStringLiteral("fields"), QJsonArray{QJsonObject{{QStringLiteral("source"), QStringLiteral("customer_id")}, {QStringLiteral("destination"), QStringLiteral("external_id")},
-                                                                  {QStringLiteral("transform"), QJsonArray{QStringLiteral("cast:string")}}},
-                                                      QJsonObject{{QStringLiteral("source"), QStringLiteral("email")}, {QStringLiteral("destination"), QStringLiteral("email")},
-                                                                  {QStringLiteral("transform"), QJsonArray{QStringLiteral("email")}}},
-                                                      QJsonObject{{QStringLiteral("source"), QStringLiteral("first_name")}, {QStringLiteral("destination"), QStringLiteral("first_name")}},
-                                                      QJsonObject{{QStringLiteral("source"), QStringLiteral("ltv")}, {QStringLiteral("destination"), QStringLiteral("lifetime_value")}}}}};
-    }
-    QString idOf(const QString &customerId, const QString &) const override { return customerId; }
-    QHash<QString, QJsonObject> records() const override { return m_emulator.users(); }
-    QString nameField() const override { return QStringLiteral("first_name"); }
-    void refuse(const QString &id, const QString &words) override { m_emulator.refuse({{id, words}}); }
-    void setRateLimit(int requests) override { m_emulator.setRateLimit(requests); }
-    int rateWindowSeconds() const override { return 3; }
-    int throttled() const override { return m_emulator.throttled(); }
-    int maxInWindow() const override { return m_emulator.maxInWindow(); }
-    QHash<QString, int> writes() const override { return m_emulator.writes(); }
-    void revokePermission() override { m_emulator.setPermission(false); }
-    QString permissionWords() const override { return QStringLiteral("users.track"); }
-    QString refusedSecretWords() const override { return QStringLiteral("Braze refused the REST API key (HTTP 401)"); }
-    QString writePath() const override { return QStringLiteral("/users/track"); }
-
-private:
-    test::BrazeEmulator m_emulator{QString::fromLatin1(kSecret)};
-};
 
 class TestConnectors final : public QObject
 {
@@ -154,6 +60,10 @@ private slots:
     void hubspotFieldsItLacksOrRefusesAreCaughtBeforeSending();
     void brazeBodiesAreWhatBrazeDocuments();
     void hubspotWithoutPropertiesApiStillSyncs();
+    void salesforceBodiesAreWhatSalesforceDocuments();
+    void salesforceOAuthRenewsAnExpiredSessionMidRun();
+    void salesforceDailyLimitEndsTheRunAndTheRestGoesNext();
+    void salesforceLimitsFromDescribeHoldRecordsBeforeSending();
 
 private:
     struct Run
@@ -177,16 +87,13 @@ private:
 void TestConnectors::connectors()
 {
     QTest::addColumn<QString>("connector");
-    QTest::newRow("hubspot") << QStringLiteral("hubspot");
-    QTest::newRow("braze") << QStringLiteral("braze");
+    for (const QString &name : connectorNames())
+        QTest::newRow(qPrintable(name)) << name;
 }
 
 void TestConnectors::use(const QString &name)
 {
-    if (name == QLatin1String("braze"))
-        m_connector = std::make_unique<Braze>();
-    else
-        m_connector = std::make_unique<HubSpot>();
+    m_connector = makeConnector(name);
     writeConfig(m_connector->server().baseUrl());
 }
 
@@ -260,7 +167,14 @@ void TestConnectors::init()
     options.demo = true;
     options.demoUsers = kRows;
     QVERIFY(workspace::initWorkspace(m_ws, options).ok());
-    use(QTest::currentDataTag() ? QString::fromLatin1(QTest::currentDataTag()) : QStringLiteral("hubspot"));
+    // A connector's own tests are named after it (salesforceBodies...).
+    QString name = QTest::currentDataTag() ? QString::fromLatin1(QTest::currentDataTag()) : QString();
+    for (const QString &known : {QStringLiteral("hubspot"), QStringLiteral("braze"), QStringLiteral("salesforce")})
+        if (name.isEmpty() && QString::fromLatin1(QTest::currentTestFunction()).startsWith(known))
+            name = known;
+    if (!connectorNames().contains(name))
+        QSKIP("another connector was asked for (CONNECTOR)");
+    use(name);
 }
 
 void TestConnectors::cleanup()
@@ -445,7 +359,6 @@ void TestConnectors::hubspotFieldsItLacksOrRefusesAreCaughtBeforeSending()
 
 void TestConnectors::brazeBodiesAreWhatBrazeDocuments()
 {
-    use(QStringLiteral("braze"));
     QVERIFY(sluice({QStringLiteral("run"), QStringLiteral("to_crm")}).code != 2);
     const test::EmulatorServer::Request first = m_connector->server().requests().first();
     QCOMPARE(first.method, QByteArray("POST"));
@@ -470,6 +383,113 @@ void TestConnectors::hubspotWithoutPropertiesApiStillSyncs()
     QVERIFY2(r.code == 0 || r.code == 3, r.err.constData());
     QCOMPARE(counts(r.json).value(QStringLiteral("delivered")).toInt(), expected(r.json).size());
     QCOMPARE(m_connector->records().size(), expected(r.json).size());
+}
+
+void TestConnectors::salesforceBodiesAreWhatSalesforceDocuments()
+{
+    QVERIFY(sluice({QStringLiteral("run"), QStringLiteral("to_crm")}).code != 2);
+    QList<test::EmulatorServer::Request> writes;
+    for (const test::EmulatorServer::Request &q : m_connector->server().requests())
+        if (q.method == "PATCH")
+            writes.append(q);
+    QVERIFY(!writes.isEmpty());
+    const test::EmulatorServer::Request &first = writes.first();
+    QCOMPARE(first.path, QStringLiteral("/services/data/v62.0/composite/sobjects/Contact/External_Id__c"));
+    QCOMPARE(first.header("authorization"), QByteArray("Bearer ") + kSecret);
+    QVERIFY(first.header("content-type").startsWith("application/json"));
+    const QJsonObject body = QJsonDocument::fromJson(first.body).object();
+    QCOMPARE(body.value(QStringLiteral("allOrNone")), QJsonValue(false)); // each record stands alone
+    const QJsonArray records = body.value(QStringLiteral("records")).toArray();
+    QVERIFY(!records.isEmpty() && records.size() <= 200);
+    const QJsonObject record = records.first().toObject();
+    QCOMPARE(record.value(QStringLiteral("attributes")).toObject().value(QStringLiteral("type")).toString(), QStringLiteral("Contact"));
+    QCOMPARE(QStringList(record.keys()), (QStringList{QStringLiteral("Email"), QStringLiteral("External_Id__c"), QStringLiteral("FirstName"),
+                                                      QStringLiteral("LTV__c"), QStringLiteral("LastName"), QStringLiteral("attributes")}));
+    QVERIFY(record.value(QStringLiteral("LTV__c")).isDouble());
+}
+
+// OAuth (refresh-token grant) with no base_url: the instance comes from the
+// token answer; a session that expires mid-run is renewed once and the run
+// goes on, every record written once, no secret printed.
+void TestConnectors::salesforceOAuthRenewsAnExpiredSessionMidRun()
+{
+    auto &org = static_cast<test::SalesforceEmulator &>(m_connector->server());
+    org.setOAuthClient(QStringLiteral("sluice-connected-app"), QStringLiteral("client-secret-value"), QStringLiteral("refresh-token-value"));
+    org.expireSessionsAfter(6);
+    QJsonObject destination{{QStringLiteral("type"), QStringLiteral("salesforce")},
+                            {QStringLiteral("oauth"), QJsonObject{{QStringLiteral("token_url"), QString(m_connector->server().baseUrl() + QStringLiteral("/services/oauth2/token"))},
+                                                                  {QStringLiteral("client_id"), QStringLiteral("sluice-connected-app")},
+                                                                  {QStringLiteral("client_secret"), QJsonObject{{QStringLiteral("env"), QStringLiteral("SF_CLIENT_SECRET")}}},
+                                                                  {QStringLiteral("refresh_token"), QJsonObject{{QStringLiteral("env"), QStringLiteral("SF_REFRESH")}}}}},
+                            {QStringLiteral("batch_size"), 20},
+                            {QStringLiteral("backoff_ms"), 50}};
+    writeConfig(m_connector->server().baseUrl());
+    QFile f(m_ws + QStringLiteral("/sluice.json"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QJsonObject config = QJsonDocument::fromJson(f.readAll()).object();
+    f.close();
+    config.insert(QStringLiteral("destinations"), QJsonObject{{QStringLiteral("crm"), destination}});
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(QJsonDocument(config).toJson());
+    f.close();
+    const QStringList env{QStringLiteral("SF_CLIENT_SECRET=client-secret-value"), QStringLiteral("SF_REFRESH=refresh-token-value")};
+    const Run r = sluice({QStringLiteral("run"), QStringLiteral("to_crm"), QStringLiteral("--json")}, env);
+    QVERIFY2(r.code == 0 || r.code == 3, r.err.constData());
+    const QHash<QString, QString> rows = expected(r.json);
+    QCOMPARE(counts(r.json).value(QStringLiteral("delivered")).toInt(), rows.size());
+    QCOMPARE(org.tokensIssued(), 2);
+    for (int n : m_connector->writes())
+        QCOMPARE(n, 1);
+    QVERIFY(!r.err.contains("client-secret-value") && !r.err.contains("refresh-token-value"));
+}
+
+// The org's 24-hour API allowance runs out mid-run: the run fails with
+// Salesforce's words and rejects nothing; once allowed again, the next run
+// sends only what had not arrived.
+void TestConnectors::salesforceDailyLimitEndsTheRunAndTheRestGoesNext()
+{
+    auto &org = static_cast<test::SalesforceEmulator &>(m_connector->server());
+    writeConfig(m_connector->server().baseUrl(), {{QStringLiteral("batch_size"), 20}, {QStringLiteral("concurrency"), 1}});
+    org.setDailyLimit(6);
+    Run r = sluice({QStringLiteral("run"), QStringLiteral("to_crm"), QStringLiteral("--json")});
+    QCOMPARE(r.code, 1);
+    QCOMPARE(counts(r.json).value(QStringLiteral("rejected")).toInt(), 0);
+    const QString message = r.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString();
+    QVERIFY2(message.contains(QStringLiteral("API request limit")) && message.contains(QStringLiteral("TotalRequests")), qPrintable(message));
+    const int first = m_connector->records().size();
+    QVERIFY(first > 0 && first <= 5 * 20);
+    org.setDailyLimit(15000);
+    r = sluice({QStringLiteral("run"), QStringLiteral("to_crm"), QStringLiteral("--json")});
+    QVERIFY2(r.code == 0 || r.code == 3, r.err.constData());
+    QCOMPARE(m_connector->records().size(), expected(r.json).size());
+    for (int n : m_connector->writes())
+        QCOMPARE(n, 1);
+}
+
+// What describe says of Contact (LastName required, FirstName at most 40
+// characters) holds records back before sending, never truncating them.
+void TestConnectors::salesforceLimitsFromDescribeHoldRecordsBeforeSending()
+{
+    writeConfig(m_connector->server().baseUrl(), {},
+                {mapField(QStringLiteral("account_name"), QStringLiteral("Description"))});
+    QFile f(m_ws + QStringLiteral("/sluice.json"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QByteArray text = f.readAll();
+    f.close();
+    // FirstName from a template long enough to pass 40 characters for some rows.
+    text.replace("\"source\": \"first_name\"", "\"source\": \"first_name\",\n \"transform\": [\"template:{first_name} {last_name} of {account_name} <{email}>\"]");
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(text);
+    f.close();
+    const Run r = sluice({QStringLiteral("run"), QStringLiteral("to_crm"), QStringLiteral("--json")});
+    QVERIFY2(r.code == 3, r.err.constData());
+    QCOMPARE(counts(r.json).value(QStringLiteral("rejected")).toInt(), 0);
+    int tooLong = 0;
+    for (const QJsonValue &v : r.json.value(QStringLiteral("rejections")).toArray())
+        tooLong += v.toObject().value(QStringLiteral("reason")).toString().contains(QStringLiteral("takes at most 40")) ? 1 : 0;
+    QVERIFY(tooLong > 0);
+    for (const QJsonObject &contact : m_connector->records())
+        QVERIFY(contact.value(QStringLiteral("FirstName")).toString().size() <= 40);
 }
 
 QTEST_GUILESS_MAIN(TestConnectors)

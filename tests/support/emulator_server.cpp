@@ -152,4 +152,30 @@ void EmulatorServer::record(const Request &request)
     m_requests.append(request);
 }
 
+RateWindow::RateWindow(int limit, qint64 windowMs) : m_limit(limit), m_windowMs(windowMs)
+{
+    m_clock.start();
+}
+
+void RateWindow::reset(int limit)
+{
+    m_limit = limit;
+    m_times.clear();
+    m_maxInWindow = 0;
+}
+
+qint64 RateWindow::admit()
+{
+    const qint64 now = m_clock.elapsed();
+    while (!m_times.empty() && m_times.front() <= now - m_windowMs)
+        m_times.pop_front();
+    if (int(m_times.size()) >= m_limit) {
+        ++m_throttled;
+        return qMax<qint64>(1, m_times.front() + m_windowMs - now);
+    }
+    m_times.push_back(now);
+    m_maxInWindow = qMax(m_maxInWindow, int(m_times.size()));
+    return 0;
+}
+
 } // namespace sluice::test

@@ -7,7 +7,10 @@
 #include <QObject>
 #include <QString>
 #include <QThread>
+#include <QElapsedTimer>
 #include <QUrlQuery>
+
+#include <deque>
 
 #include <functional>
 #include <optional>
@@ -19,6 +22,28 @@ namespace sluice::test {
 // bodies) and hands each to `handle`. An emulator is strict where its API is
 // strict; this base only speaks HTTP. Faults any test can inject: drop the
 // next connections, answer the next requests with a status.
+// A rolling window of at most `limit` requests per `windowMs`, kept the way
+// rate-limited APIs keep one. Not locked: an emulator calls it under its mutex.
+class RateWindow
+{
+public:
+    RateWindow(int limit, qint64 windowMs);
+    void reset(int limit);
+    // 0 admits the request (and counts it); otherwise the ms until one may pass.
+    qint64 admit();
+    int limit() const { return m_limit; }
+    int throttled() const { return m_throttled; }
+    int maxInWindow() const { return m_maxInWindow; }
+
+private:
+    int m_limit;
+    qint64 m_windowMs;
+    std::deque<qint64> m_times;
+    QElapsedTimer m_clock;
+    int m_throttled = 0;
+    int m_maxInWindow = 0;
+};
+
 class EmulatorServer
 {
 public:

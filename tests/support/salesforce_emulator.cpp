@@ -1,0 +1,320 @@
+#include "salesforce_emulator.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QUuid>
+
+namespace sluice::test {
+
+namespace {
+
+QByteArray compact(const QJsonValue &v)
+{
+    return v.isArray() ? QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact) : QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact);
+}
+
+EmulatorServer::Response failure(int status, const QString &code, const QString &message)
+{
+    return EmulatorServer::Response::json(status, compact(QJsonArray{QJsonObject{{QStringLiteral("message"), message}, {QStringLiteral("errorCode"), code}}}));
+}
+
+QJsonObject error(const QString &code, const QString &message, const QStringList &fields = {})
+{
+    return {{QStringLiteral("statusCode"), code}, {QStringLiteral("message"), message}, {QStringLiteral("fields"), QJsonArray::fromStringList(fields)}};
+}
+
+struct Field
+{
+    const char *name;
+    const char *type;
+    int length;
+    bool externalId;
+    bool required;
+    QStringList picklist;
+};
+
+const QList<Field> &contactFields()
+{
+    static const QList<Field> fields{
+        {"Id", "id", 18, false, false, {}},
+        {"External_Id__c", "string", 64, true, false, {}},
+        {"Email", "email", 80, false, false, {}},
+        {"FirstName", "string", 40, false, false, {}},
+        {"LastName", "string", 80, false, true, {}},
+        {"Phone", "phone", 40, false, false, {}},
+        {"LTV__c", "currency", 0, false, false, {}},
+        {"Lifecycle_Stage__c", "picklist", 255, false, false, {QStringLiteral("lead"), QStringLiteral("new"), QStringLiteral("repeat"), QStringLiteral("vip")}},
+        {"Description", "textarea", 32000, false, false, {}},
+    };
+    return fields;
+}
+
+const Field *fieldNamed(const QString &name)
+{
+    for (const Field &f : contactFields())
+        if (name == QLatin1String(f.name))
+            return &f;
+    return nullptr;
+}
+
+} // namespace
+
+SalesforceEmulator::SalesforceEmulator(QString token, int requestsPer3s, quint16 port) : m_window(requestsPer3s, 3000)
+{
+    m_tokens.insert(token);
+    start(port);
+}
+
+SalesforceEmulator::~SalesforceEmulator()
+{
+    stop();
+}
+
+void SalesforceEmulator::refuse(const QHash<QString, QString> &messages)
+{
+    QMutexLocker lock(&m_mutex);
+    m_refuse = messages;
+}
+
+void SalesforceEmulator::setApiAccess(bool enabled)
+{
+    QMutexLocker lock(&m_mutex);
+    m_apiAccess = enabled;
+}
+
+void SalesforceEmulator::setRateLimit(int requestsPer3s)
+{
+    QMutexLocker lock(&m_mutex);
+    m_window.reset(requestsPer3s);
+}
+
+void SalesforceEmulator::setDailyLimit(int requests)
+{
+    QMutexLocker lock(&m_mutex);
+    m_dailyLimit = requests;
+    m_used = 0;
+}
+
+void SalesforceEmulator::setOAuthClient(const QString &clientId, const QString &clientSecret, const QString &refreshToken)
+{
+    QMutexLocker lock(&m_mutex);
+    m_clientId = clientId;
+    m_clientSecret = clientSecret;
+    m_refreshToken = refreshToken;
+}
+
+void SalesforceEmulator::expireSessions()
+{
+    QMutexLocker lock(&m_mutex);
+    m_tokens.clear();
+}
+
+void SalesforceEmulator::expireSessionsAfter(int requests)
+{
+    QMutexLocker lock(&m_mutex);
+    m_expireAfter = requests;
+}
+
+QHash<QString, QJsonObject> SalesforceEmulator::records() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_records;
+}
+
+QHash<QString, int> SalesforceEmulator::writes() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_writes;
+}
+
+int SalesforceEmulator::throttled() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_window.throttled();
+}
+
+int SalesforceEmulator::maxInWindow() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_window.maxInWindow();
+}
+
+int SalesforceEmulator::tokensIssued() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_issued;
+}
+
+EmulatorServer::Response SalesforceEmulator::handle(const Request &request)
+{
+    QMutexLocker lock(&m_mutex);
+    if (request.path == QLatin1String("/services/oauth2/token"))
+        return token(request);
+    static const QRegularExpression data(QStringLiteral("^/services/data/v\\d+\\.\\d+(/.*)$"));
+    const QRegularExpressionMatch m = data.match(request.path);
+    if (!m.hasMatch())
+        return failure(404, QStringLiteral("NOT_FOUND"), QStringLiteral("The requested resource does not exist"));
+    if (m_expireAfter == 0)
+        m_tokens.clear();
+    if (m_expireAfter >= 0)
+        --m_expireAfter;
+    const QByteArray auth = request.header("authorization");
+    if (!auth.startsWith("Bearer ") || !m_tokens.contains(QString::fromUtf8(auth.mid(7))))
+        return failure(401, QStringLiteral("INVALID_SESSION_ID"), QStringLiteral("Session expired or invalid"));
+    if (!m_apiAccess)
+        return failure(403, QStringLiteral("API_CURRENTLY_DISABLED"), QStringLiteral("API is disabled for this User"));
+    if (m_used >= m_dailyLimit)
+        return failure(403, QStringLiteral("REQUEST_LIMIT_EXCEEDED"), QStringLiteral("TotalRequests Limit exceeded."));
+    if (m_window.admit() > 0)
+        return failure(403, QStringLiteral("REQUEST_LIMIT_EXCEEDED"), QStringLiteral("ConcurrentPerOrgLongTxn Limit exceeded."));
+    ++m_used;
+    const QString path = m.captured(1);
+    Response r = failure(404, QStringLiteral("NOT_FOUND"), QStringLiteral("The requested resource does not exist"));
+    static const QRegularExpression upsert(QStringLiteral("^/composite/sobjects/(\\w+)/(\\w+)$"));
+    if (request.method == "GET" && path == QLatin1String("/limits"))
+        r = Response::json(200, compact(QJsonObject{{QStringLiteral("DailyApiRequests"),
+                                                     QJsonObject{{QStringLiteral("Max"), m_dailyLimit}, {QStringLiteral("Remaining"), m_dailyLimit - m_used}}}}));
+    else if (request.method == "GET" && path == QLatin1String("/sobjects/Contact/describe"))
+        r = describe();
+    else if (request.method == "PATCH" && upsert.match(path).hasMatch())
+        r = collection(request, upsert.match(path).captured(1), upsert.match(path).captured(2));
+    else if (request.method == "POST" && path == QLatin1String("/composite/sobjects"))
+        r = collection(request, QString(), QString());
+    r.headers.append(qMakePair(QByteArrayLiteral("Sforce-Limit-Info"), QStringLiteral("api-usage=%1/%2").arg(m_used).arg(m_dailyLimit).toUtf8()));
+    return r;
+}
+
+EmulatorServer::Response SalesforceEmulator::token(const Request &request)
+{
+    const QUrlQuery form(QString::fromUtf8(request.body));
+    if (!request.header("content-type").startsWith("application/x-www-form-urlencoded"))
+        return Response::json(400, compact(QJsonObject{{QStringLiteral("error"), QStringLiteral("invalid_request")}}));
+    auto value = [&](const char *k) { return form.queryItemValue(QLatin1String(k), QUrl::FullyDecoded); };
+    if (m_clientId.isEmpty() || value("client_id") != m_clientId || value("client_secret") != m_clientSecret)
+        return Response::json(400, compact(QJsonObject{{QStringLiteral("error"), QStringLiteral("invalid_client")},
+                                                       {QStringLiteral("error_description"), QStringLiteral("invalid client credentials")}}));
+    if (value("grant_type") != QLatin1String("refresh_token") || value("refresh_token") != m_refreshToken)
+        return Response::json(400, compact(QJsonObject{{QStringLiteral("error"), QStringLiteral("invalid_grant")},
+                                                       {QStringLiteral("error_description"), QStringLiteral("expired access/refresh token")}}));
+    const QString issued = QStringLiteral("00D5g000004Emul!") + QUuid::createUuid().toString(QUuid::Id128);
+    m_tokens.insert(issued);
+    ++m_issued;
+    return Response::json(200, compact(QJsonObject{{QStringLiteral("access_token"), issued},
+                                                   {QStringLiteral("instance_url"), baseUrl()},
+                                                   {QStringLiteral("token_type"), QStringLiteral("Bearer")},
+                                                   {QStringLiteral("issued_at"), QString::number(QDateTime::currentMSecsSinceEpoch())}}));
+}
+
+EmulatorServer::Response SalesforceEmulator::describe() const
+{
+    QJsonArray fields;
+    for (const Field &f : contactFields()) {
+        QJsonArray picklist;
+        for (const QString &v : f.picklist)
+            picklist.append(QJsonObject{{QStringLiteral("value"), v}, {QStringLiteral("active"), true}});
+        const bool id = QLatin1String(f.type) == QLatin1String("id");
+        fields.append(QJsonObject{{QStringLiteral("name"), QLatin1String(f.name)},
+                                  {QStringLiteral("label"), QString::fromLatin1(f.name).remove(QStringLiteral("__c"))},
+                                  {QStringLiteral("type"), QLatin1String(f.type)},
+                                  {QStringLiteral("length"), f.length},
+                                  {QStringLiteral("externalId"), f.externalId},
+                                  {QStringLiteral("unique"), f.externalId},
+                                  {QStringLiteral("nillable"), !f.required && !id},
+                                  {QStringLiteral("createable"), !id},
+                                  {QStringLiteral("updateable"), !id},
+                                  {QStringLiteral("defaultedOnCreate"), id},
+                                  {QStringLiteral("restrictedPicklist"), !f.picklist.isEmpty()},
+                                  {QStringLiteral("picklistValues"), picklist}});
+    }
+    return Response::json(200, compact(QJsonObject{{QStringLiteral("name"), QStringLiteral("Contact")}, {QStringLiteral("fields"), fields}}));
+}
+
+QJsonObject SalesforceEmulator::result(const QJsonObject &record, const QString &externalId, bool create)
+{
+    static const QRegularExpression email(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[A-Za-z]{2,}$"));
+    const QString key = externalId.isEmpty() ? record.value(QStringLiteral("External_Id__c")).toString()
+                                             : record.value(externalId).toVariant().toString();
+    auto refused = [](const QJsonObject &e) {
+        return QJsonObject{{QStringLiteral("success"), false}, {QStringLiteral("errors"), QJsonArray{e}}};
+    };
+    if (!externalId.isEmpty() && key.isEmpty())
+        return refused(error(QStringLiteral("MISSING_ARGUMENT"), QStringLiteral("%1 not specified").arg(externalId)));
+    for (auto it = record.begin(); it != record.end(); ++it) {
+        const Field *f = fieldNamed(it.key());
+        if (!f || !it.value().isString())
+            continue;
+        const QString text = it.value().toString();
+        if (f->length > 0 && text.size() > f->length)
+            return refused(error(QStringLiteral("STRING_TOO_LONG"), QStringLiteral("%1: data value too large: %2 (max length=%3)").arg(it.key(), text.left(20)).arg(f->length),
+                                 {it.key()}));
+        if (QLatin1String(f->type) == QLatin1String("email") && !text.isEmpty() && !email.match(text).hasMatch())
+            return refused(error(QStringLiteral("INVALID_EMAIL_ADDRESS"), QStringLiteral("%1: invalid email address: %2").arg(it.key(), text), {it.key()}));
+        if (!f->picklist.isEmpty() && !f->picklist.contains(text))
+            return refused(error(QStringLiteral("INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST"), QStringLiteral("%1: bad value for restricted picklist field: %2").arg(it.key(), text),
+                                 {it.key()}));
+    }
+    if (m_refuse.contains(key))
+        return refused(error(QStringLiteral("FIELD_CUSTOM_VALIDATION_EXCEPTION"), m_refuse.value(key)));
+    const bool exists = !key.isEmpty() && m_records.contains(key);
+    if (create && exists)
+        return refused(error(QStringLiteral("DUPLICATE_VALUE"), QStringLiteral("duplicate value found: External_Id__c duplicates value on record with id: %1")
+                                                                  .arg(m_records.value(key).value(QStringLiteral("Id")).toString())));
+    QJsonObject stored = exists ? m_records.value(key) : QJsonObject{};
+    if (!exists && record.value(QStringLiteral("LastName")).toString().isEmpty())
+        return refused(error(QStringLiteral("REQUIRED_FIELD_MISSING"), QStringLiteral("Required fields are missing: [LastName]"), {QStringLiteral("LastName")}));
+    if (!exists)
+        stored.insert(QStringLiteral("Id"), QStringLiteral("003EMU%1").arg(m_nextId++, 12, 10, QLatin1Char('0')));
+    for (auto it = record.begin(); it != record.end(); ++it)
+        if (it.key() != QLatin1String("attributes"))
+            stored.insert(it.key(), it.value());
+    m_records.insert(key, stored);
+    m_writes[key] += 1;
+    return {{QStringLiteral("id"), stored.value(QStringLiteral("Id"))}, {QStringLiteral("success"), true}, {QStringLiteral("errors"), QJsonArray{}},
+            {QStringLiteral("created"), !exists}};
+}
+
+EmulatorServer::Response SalesforceEmulator::collection(const Request &request, const QString &object, const QString &externalId)
+{
+    if (!request.header("content-type").startsWith("application/json"))
+        return failure(415, QStringLiteral("UNSUPPORTED_MEDIA_TYPE"), QStringLiteral("MediaType of '%1' is not supported by this resource").arg(QString::fromUtf8(request.header("content-type"))));
+    const QJsonDocument doc = QJsonDocument::fromJson(request.body);
+    if (!doc.isObject() || !doc.object().value(QStringLiteral("records")).isArray())
+        return failure(400, QStringLiteral("JSON_PARSER_ERROR"), QStringLiteral("The request body is not an object with records"));
+    const QJsonArray records = doc.object().value(QStringLiteral("records")).toArray();
+    if (records.size() > 200)
+        return failure(400, QStringLiteral("EXCEEDED_ID_LIMIT"), QStringLiteral("record limit reached. cannot submit more than 200 records into this call"));
+    if (!object.isEmpty() && object != QLatin1String("Contact"))
+        return failure(404, QStringLiteral("NOT_FOUND"), QStringLiteral("The requested resource does not exist"));
+    if (!externalId.isEmpty() && (!fieldNamed(externalId) || !fieldNamed(externalId)->externalId))
+        return failure(400, QStringLiteral("INVALID_FIELD"), QStringLiteral("Field %1 is not an External ID or indexed field for Contact").arg(externalId));
+    QSet<QString> seen, duplicated;
+    for (const QJsonValue &v : records) {
+        const QJsonObject r = v.toObject();
+        if (r.value(QStringLiteral("attributes")).toObject().value(QStringLiteral("type")).toString() != QLatin1String("Contact"))
+            return failure(400, QStringLiteral("INVALID_TYPE"), QStringLiteral("Each record needs attributes.type Contact"));
+        for (auto it = r.begin(); it != r.end(); ++it) {
+            const Field *f = fieldNamed(it.key());
+            if (it.key() != QLatin1String("attributes") && (!f || QLatin1String(f->type) == QLatin1String("id")))
+                return failure(400, QStringLiteral("INVALID_FIELD"), QStringLiteral("No such column '%1' on sobject of type Contact").arg(it.key()));
+            if (f && QLatin1String(f->type) == QLatin1String("currency") && !it.value().isDouble() && !it.value().isNull())
+                return failure(400, QStringLiteral("JSON_PARSER_ERROR"), QStringLiteral("Cannot deserialize instance of currency from VALUE_STRING value %1").arg(it.value().toString()));
+        }
+        const QString key = r.value(externalId.isEmpty() ? QStringLiteral("External_Id__c") : externalId).toVariant().toString();
+        if (seen.contains(key))
+            duplicated.insert(key);
+        seen.insert(key);
+    }
+    QJsonArray results;
+    for (const QJsonValue &v : records) {
+        const QString key = v.toObject().value(externalId.isEmpty() ? QStringLiteral("External_Id__c") : externalId).toVariant().toString();
+        if (duplicated.contains(key))
+            results.append(QJsonObject{{QStringLiteral("success"), false},
+                                       {QStringLiteral("errors"), QJsonArray{error(QStringLiteral("DUPLICATE_EXTERNAL_ID"), QStringLiteral("Duplicate external id specified: %1").arg(key))}}});
+        else
+            results.append(result(v.toObject(), externalId, externalId.isEmpty()));
+    }
+    return Response::json(200, compact(results));
+}
+
+} // namespace sluice::test
