@@ -141,8 +141,15 @@ QList<ConnectorInfo> buildDestinations()
     braze.modes = {QStringLiteral("upsert"), QStringLiteral("update")};
     braze.openSchema = true; // any other attribute name is a custom attribute
     out.append(braze);
-    out.append(saas("iterable", QT_TRANSLATE_NOOP("sluice::connector", "Iterable"), marketing,
-                    {secret("api_key", true, QT_TRANSLATE_NOOP("sluice::connector", "API key"), nullptr)}, 1000, 1000));
+    ConnectorInfo iterable = saas("iterable", QT_TRANSLATE_NOOP("sluice::connector", "Iterable"), marketing,
+                                  {secret("api_key", true, QT_TRANSLATE_NOOP("sluice::connector", "API key"),
+                                          QT_TRANSLATE_NOOP("sluice::connector", "A server-side API key of the project (EU projects: base_url https://api.eu.iterable.com)"))},
+                                  1000, 1000);
+    iterable.available = true;
+    iterable.modes = {QStringLiteral("upsert")};
+    iterable.needsMatch = true;
+    iterable.openSchema = true; // a new field name creates the field
+    out.append(iterable);
     out.append(saas("klaviyo", QT_TRANSLATE_NOOP("sluice::connector", "Klaviyo"), marketing,
                     {secret("api_key", true, QT_TRANSLATE_NOOP("sluice::connector", "Private API key"), nullptr)}, 100, 10000));
     out.append(saas("mixpanel", QT_TRANSLATE_NOOP("sluice::connector", "Mixpanel"), marketing,

@@ -3,6 +3,7 @@
 #include "destination/braze_destination.h"
 #include "destination/file_destination.h"
 #include "destination/hubspot_destination.h"
+#include "destination/iterable_destination.h"
 #include "destination/oauth_tokens.h"
 #include "destination/salesforce_destination.h"
 #include "destination/table_destination.h"
@@ -144,6 +145,17 @@ Result<std::unique_ptr<Destination>> Destination::create(const workspace::Destin
     }
     if (config.type == QLatin1String("salesforce"))
         return createSalesforce(config, workspace, owner);
+    if (config.type == QLatin1String("iterable")) {
+        Result<QString> key = workspace.resolveSecret(*workspace::parseSecretRef(config.raw.value(QStringLiteral("api_key"))), owner + QStringLiteral(": api_key"));
+        if (!key)
+            return key.error();
+        HttpSettings defaults;
+        defaults.batchSize = 1000;
+        defaults.rateRequests = 5; // bulkUpdate's documented limit per project
+        defaults.ratePerSeconds = 1;
+        const QUrl base(config.raw.value(QStringLiteral("base_url")).toString(QStringLiteral("https://api.iterable.com")));
+        return std::unique_ptr<Destination>(new IterableDestination(config.name, base, key.value().toUtf8(), HttpSettings::from(config.raw, defaults)));
+    }
     if (config.type == QLatin1String("postgres") || config.type == QLatin1String("sqlite")) {
         TableDestination::Settings s;
         s.name = config.name;

@@ -2,6 +2,7 @@
 
 #include "braze_emulator.h"
 #include "hubspot_emulator.h"
+#include "iterable_emulator.h"
 #include "salesforce_emulator.h"
 
 QJsonObject mapField(const QString &source, const QString &destination, const QStringList &transform)
@@ -130,11 +131,42 @@ private:
     test::SalesforceEmulator m_emulator{QString::fromLatin1(kConnectorSecret)};
 };
 
+class Iterable final : public Connector
+{
+public:
+    test::EmulatorServer &server() override { return m_emulator; }
+    QJsonObject destination() const override { return {{QStringLiteral("type"), QStringLiteral("iterable")}, {QStringLiteral("api_key"), secretRef()}}; }
+    QJsonObject sync() const override
+    {
+        return {{QStringLiteral("match"), matchOn(QStringLiteral("email"), QStringLiteral("email"))},
+                {QStringLiteral("fields"), QJsonArray{mapField(QStringLiteral("email"), QStringLiteral("email"), {QStringLiteral("email")}),
+                                                      mapField(QStringLiteral("first_name"), QStringLiteral("firstName")),
+                                                      mapField(QStringLiteral("ltv"), QStringLiteral("ltv"))}}};
+    }
+    QString idOf(const QString &, const QString &email) const override { return email.trimmed().toLower(); }
+    QHash<QString, QJsonObject> records() const override { return m_emulator.users(); }
+    QString nameField() const override { return QStringLiteral("firstName"); }
+    void refuse(const QString &id, const QString &) override { m_emulator.forget(id.isEmpty() ? QStringList() : QStringList{id}); }
+    QString refusalReason(const QString &) const override { return QStringLiteral("forgotten"); }
+    void setRateLimit(int requests) override { m_emulator.setRateLimit(requests); }
+    int rateWindowSeconds() const override { return 1; }
+    int throttled() const override { return m_emulator.throttled(); }
+    int maxInWindow() const override { return m_emulator.maxInWindow(); }
+    QHash<QString, int> writes() const override { return m_emulator.writes(); }
+    void revokePermission() override { m_emulator.setServerSideKey(false); }
+    QString permissionWords() const override { return QStringLiteral("not authorized"); }
+    QString refusedSecretWords() const override { return QStringLiteral("Iterable refused the API key (HTTP 401)"); }
+    QString writePath() const override { return QStringLiteral("/api/users/bulkUpdate"); }
+
+private:
+    test::IterableEmulator m_emulator{QString::fromLatin1(kConnectorSecret)};
+};
+
 } // namespace
 
 QStringList connectorNames()
 {
-    const QStringList all{QStringLiteral("hubspot"), QStringLiteral("braze"), QStringLiteral("salesforce")};
+    const QStringList all{QStringLiteral("hubspot"), QStringLiteral("braze"), QStringLiteral("salesforce"), QStringLiteral("iterable")};
     const QString only = qEnvironmentVariable("CONNECTOR");
     return only.isEmpty() ? all : QStringList{only};
 }
@@ -145,5 +177,7 @@ std::unique_ptr<Connector> makeConnector(const QString &name)
         return std::make_unique<Braze>();
     if (name == QLatin1String("salesforce"))
         return std::make_unique<Salesforce>();
+    if (name == QLatin1String("iterable"))
+        return std::make_unique<Iterable>();
     return std::make_unique<HubSpot>();
 }

@@ -29,6 +29,8 @@ public:
     virtual QHash<QString, QJsonObject> records() const = 0;   // id -> fields as the tool keeps them
     virtual QString nameField() const = 0;
     virtual void refuse(const QString &id, const QString &words) = 0;
+    // What the tool says of a record refused that way (some tools give only a category).
+    virtual QString refusalReason(const QString &words) const { return words; }
     virtual void setRateLimit(int requests) = 0;
     virtual int rateWindowSeconds() const = 0;
     virtual int throttled() const = 0;

@@ -64,6 +64,8 @@ private slots:
     void salesforceOAuthRenewsAnExpiredSessionMidRun();
     void salesforceDailyLimitEndsTheRunAndTheRestGoesNext();
     void salesforceLimitsFromDescribeHoldRecordsBeforeSending();
+    void iterableBodiesAreWhatIterableDocuments();
+    void iterableFieldsItDropsAreRejectedNotLost();
 
 private:
     struct Run
@@ -169,7 +171,7 @@ void TestConnectors::init()
     QVERIFY(workspace::initWorkspace(m_ws, options).ok());
     // A connector's own tests are named after it (salesforceBodies...).
     QString name = QTest::currentDataTag() ? QString::fromLatin1(QTest::currentDataTag()) : QString();
-    for (const QString &known : {QStringLiteral("hubspot"), QStringLiteral("braze"), QStringLiteral("salesforce")})
+    for (const QString &known : {QStringLiteral("hubspot"), QStringLiteral("braze"), QStringLiteral("salesforce"), QStringLiteral("iterable")})
         if (name.isEmpty() && QString::fromLatin1(QTest::currentTestFunction()).startsWith(known))
             name = known;
     if (!connectorNames().contains(name))
@@ -232,7 +234,7 @@ void TestConnectors::refusedRecordsCarryTheToolsWordsAndAreRetried()
         if (v.toObject().value(QStringLiteral("kind")).toString() == QLatin1String("rejected"))
             rejected = v.toObject();
     QCOMPARE(rejected.value(QStringLiteral("key")).toString(), key);
-    QVERIFY2(rejected.value(QStringLiteral("reason")).toString().contains(QStringLiteral("Contact is blocked by a workflow rule")),
+    QVERIFY2(rejected.value(QStringLiteral("reason")).toString().contains(m_connector->refusalReason(QStringLiteral("Contact is blocked by a workflow rule"))),
              qPrintable(rejected.value(QStringLiteral("reason")).toString()));
     m_connector->refuse({}, {});
     r = sluice({QStringLiteral("run"), QStringLiteral("to_crm"), QStringLiteral("--json")});
@@ -490,6 +492,39 @@ void TestConnectors::salesforceLimitsFromDescribeHoldRecordsBeforeSending()
     QVERIFY(tooLong > 0);
     for (const QJsonObject &contact : m_connector->records())
         QVERIFY(contact.value(QStringLiteral("FirstName")).toString().size() <= 40);
+}
+
+void TestConnectors::iterableBodiesAreWhatIterableDocuments()
+{
+    QVERIFY(sluice({QStringLiteral("run"), QStringLiteral("to_crm")}).code != 2);
+    QList<test::EmulatorServer::Request> posts;
+    for (const test::EmulatorServer::Request &q : m_connector->server().requests())
+        if (q.method == "POST")
+            posts.append(q);
+    QVERIFY(!posts.isEmpty());
+    QCOMPARE(posts.first().path, QStringLiteral("/api/users/bulkUpdate"));
+    QCOMPARE(posts.first().header("api-key"), kSecret);
+    QVERIFY(posts.first().header("authorization").isEmpty());
+    const QJsonObject user = QJsonDocument::fromJson(posts.first().body).object().value(QStringLiteral("users")).toArray().first().toObject();
+    QCOMPARE(QStringList(user.keys()), (QStringList{QStringLiteral("dataFields"), QStringLiteral("email")}));
+    const QJsonObject data = user.value(QStringLiteral("dataFields")).toObject();
+    QCOMPARE(QStringList(data.keys()), (QStringList{QStringLiteral("firstName"), QStringLiteral("ltv")}));
+    QVERIFY(data.value(QStringLiteral("ltv")).isDouble());
+}
+
+// Iterable drops a field whose value clashes with the project's type for it
+// and still counts the user updated: Sluice reports those users rejected,
+// naming the field, so no value goes missing unseen.
+void TestConnectors::iterableFieldsItDropsAreRejectedNotLost()
+{
+    writeConfig(m_connector->server().baseUrl(), {}, {mapField(QStringLiteral("last_seen_at"), QStringLiteral("signupDate"), {QStringLiteral("template:day {last_seen_at}")})});
+    const Run r = sluice({QStringLiteral("run"), QStringLiteral("to_crm"), QStringLiteral("--json")});
+    QVERIFY2(r.code == 1 || r.code == 3, r.err.constData()); // every user lost the field: nothing counts as delivered
+    QCOMPARE(counts(r.json).value(QStringLiteral("rejected")).toInt(), counts(r.json).value(QStringLiteral("added")).toInt());
+    bool named = false;
+    for (const QJsonValue &v : r.json.value(QStringLiteral("rejections")).toArray())
+        named = named || v.toObject().value(QStringLiteral("reason")).toString().contains(QStringLiteral("dropped signupDate"));
+    QVERIFY(named);
 }
 
 QTEST_GUILESS_MAIN(TestConnectors)
