@@ -152,8 +152,17 @@ QList<ConnectorInfo> buildDestinations()
     out.append(iterable);
     out.append(saas("klaviyo", QT_TRANSLATE_NOOP("sluice::connector", "Klaviyo"), marketing,
                     {secret("api_key", true, QT_TRANSLATE_NOOP("sluice::connector", "Private API key"), nullptr)}, 100, 10000));
-    out.append(saas("mixpanel", QT_TRANSLATE_NOOP("sluice::connector", "Mixpanel"), marketing,
-                    {secret("project_token", true, QT_TRANSLATE_NOOP("sluice::connector", "Project token"), nullptr)}, 200, 2000));
+    ConnectorInfo mixpanel = saas("mixpanel", QT_TRANSLATE_NOOP("sluice::connector", "Mixpanel"), marketing,
+                                  {secret("project_token", true, QT_TRANSLATE_NOOP("sluice::connector", "Project token"),
+                                          QT_TRANSLATE_NOOP("sluice::connector", "The project's token (EU projects: base_url https://api-eu.mixpanel.com)"))},
+                                  2000, 2000);
+    mixpanel.available = true;
+    // Removing a profile needs its $distinct_id, which the state does not keep: no mirror yet.
+    mixpanel.modes = {QStringLiteral("upsert")};
+    mixpanel.needsMatch = true;
+    mixpanel.openSchema = true;
+    mixpanel.schemaDiscovery = false;
+    out.append(mixpanel);
     out.append(saas("intercom", QT_TRANSLATE_NOOP("sluice::connector", "Intercom"), crm,
                     {secret("token", true, QT_TRANSLATE_NOOP("sluice::connector", "Access token"), nullptr)}, 1, 1));
     out.append(saas("meta", QT_TRANSLATE_NOOP("sluice::connector", "Meta Custom Audiences"), ads,

@@ -4,6 +4,7 @@
 #include "destination/file_destination.h"
 #include "destination/hubspot_destination.h"
 #include "destination/iterable_destination.h"
+#include "destination/mixpanel_destination.h"
 #include "destination/oauth_tokens.h"
 #include "destination/salesforce_destination.h"
 #include "destination/table_destination.h"
@@ -145,6 +146,17 @@ Result<std::unique_ptr<Destination>> Destination::create(const workspace::Destin
     }
     if (config.type == QLatin1String("salesforce"))
         return createSalesforce(config, workspace, owner);
+    if (config.type == QLatin1String("mixpanel")) {
+        Result<QString> token = workspace.resolveSecret(*workspace::parseSecretRef(config.raw.value(QStringLiteral("project_token"))),
+                                                        owner + QStringLiteral(": project_token"));
+        if (!token)
+            return token.error();
+        HttpSettings defaults;
+        defaults.batchSize = 2000;
+        defaults.maxBatchBytes = 2 * 1024 * 1024; // the documented request limit
+        const QUrl base(config.raw.value(QStringLiteral("base_url")).toString(QStringLiteral("https://api.mixpanel.com")));
+        return std::unique_ptr<Destination>(new MixpanelDestination(config.name, base, token.value().toUtf8(), HttpSettings::from(config.raw, defaults)));
+    }
     if (config.type == QLatin1String("iterable")) {
         Result<QString> key = workspace.resolveSecret(*workspace::parseSecretRef(config.raw.value(QStringLiteral("api_key"))), owner + QStringLiteral(": api_key"));
         if (!key)

@@ -3,6 +3,7 @@
 #include "braze_emulator.h"
 #include "hubspot_emulator.h"
 #include "iterable_emulator.h"
+#include "mixpanel_emulator.h"
 #include "salesforce_emulator.h"
 
 QJsonObject mapField(const QString &source, const QString &destination, const QStringList &transform)
@@ -162,11 +163,43 @@ private:
     test::IterableEmulator m_emulator{QString::fromLatin1(kConnectorSecret)};
 };
 
+class Mixpanel final : public Connector
+{
+public:
+    test::EmulatorServer &server() override { return m_emulator; }
+    QJsonObject destination() const override { return {{QStringLiteral("type"), QStringLiteral("mixpanel")}, {QStringLiteral("project_token"), secretRef()}}; }
+    QJsonObject sync() const override
+    {
+        return {{QStringLiteral("match"), matchOn(QStringLiteral("customer_id"), QStringLiteral("$distinct_id"))},
+                {QStringLiteral("fields"), QJsonArray{mapField(QStringLiteral("customer_id"), QStringLiteral("$distinct_id"), {QStringLiteral("cast:string")}),
+                                                      mapField(QStringLiteral("email"), QStringLiteral("$email"), {QStringLiteral("email")}),
+                                                      mapField(QStringLiteral("first_name"), QStringLiteral("$first_name")),
+                                                      mapField(QStringLiteral("ltv"), QStringLiteral("ltv"))}}};
+    }
+    QString idOf(const QString &customerId, const QString &) const override { return customerId; }
+    QHash<QString, QJsonObject> records() const override { return m_emulator.profiles(); }
+    QString nameField() const override { return QStringLiteral("$first_name"); }
+    void refuse(const QString &id, const QString &words) override { m_emulator.refuse(id.isEmpty() ? QHash<QString, QString>() : QHash<QString, QString>{{id, words}}); }
+    void setRateLimit(int requests) override { m_emulator.setRateLimit(requests); }
+    int rateWindowSeconds() const override { return 1; }
+    int throttled() const override { return m_emulator.throttled(); }
+    int maxInWindow() const override { return m_emulator.maxInWindow(); }
+    QHash<QString, int> writes() const override { return m_emulator.writes(); }
+    void revokePermission() override { m_emulator.setBlocked(true); }
+    QString permissionWords() const override { return QStringLiteral("not permitted"); }
+    QString refusedSecretWords() const override { return QStringLiteral("Mixpanel refused the project token (HTTP 401)"); }
+    QString refusedRunWords() const override { return QStringLiteral("token, missing or invalid"); }
+    QString writePath() const override { return QStringLiteral("/engage"); }
+
+private:
+    test::MixpanelEmulator m_emulator{QString::fromLatin1(kConnectorSecret)};
+};
+
 } // namespace
 
 QStringList connectorNames()
 {
-    const QStringList all{QStringLiteral("hubspot"), QStringLiteral("braze"), QStringLiteral("salesforce"), QStringLiteral("iterable")};
+    const QStringList all{QStringLiteral("hubspot"), QStringLiteral("braze"), QStringLiteral("salesforce"), QStringLiteral("iterable"), QStringLiteral("mixpanel")};
     const QString only = qEnvironmentVariable("CONNECTOR");
     return only.isEmpty() ? all : QStringList{only};
 }
@@ -179,5 +212,7 @@ std::unique_ptr<Connector> makeConnector(const QString &name)
         return std::make_unique<Salesforce>();
     if (name == QLatin1String("iterable"))
         return std::make_unique<Iterable>();
+    if (name == QLatin1String("mixpanel"))
+        return std::make_unique<Mixpanel>();
     return std::make_unique<HubSpot>();
 }

@@ -38,7 +38,9 @@ public:
     virtual QHash<QString, int> writes() const = 0;
     virtual void revokePermission() = 0;
     virtual QString permissionWords() const = 0;               // what a refused permission's error names
-    virtual QString refusedSecretWords() const = 0;            // what check says of a wrong secret
+    virtual QString refusedSecretWords() const = 0;
+    // What a run refused for its credentials says (most tools answer 401).
+    virtual QString refusedRunWords() const { return QStringLiteral("HTTP 401"); }            // what check says of a wrong secret
     virtual QString writePath() const = 0;
 };
 

@@ -66,6 +66,7 @@ private slots:
     void salesforceLimitsFromDescribeHoldRecordsBeforeSending();
     void iterableBodiesAreWhatIterableDocuments();
     void iterableFieldsItDropsAreRejectedNotLost();
+    void mixpanelBodiesAreWhatMixpanelDocuments();
 
 private:
     struct Run
@@ -171,7 +172,7 @@ void TestConnectors::init()
     QVERIFY(workspace::initWorkspace(m_ws, options).ok());
     // A connector's own tests are named after it (salesforceBodies...).
     QString name = QTest::currentDataTag() ? QString::fromLatin1(QTest::currentDataTag()) : QString();
-    for (const QString &known : {QStringLiteral("hubspot"), QStringLiteral("braze"), QStringLiteral("salesforce"), QStringLiteral("iterable")})
+    for (const QString &known : {QStringLiteral("hubspot"), QStringLiteral("braze"), QStringLiteral("salesforce"), QStringLiteral("iterable"), QStringLiteral("mixpanel")})
         if (name.isEmpty() && QString::fromLatin1(QTest::currentTestFunction()).startsWith(known))
             name = known;
     if (!connectorNames().contains(name))
@@ -282,7 +283,7 @@ void TestConnectors::wrongCredentialsFailTheRunAndRejectNothing()
     QCOMPARE(counts(r.json).value(QStringLiteral("rejected")).toInt(), 0);
     QVERIFY(!r.err.contains("expired-secret-value"));
     QVERIFY(!QJsonDocument(r.json).toJson().contains("expired-secret-value"));
-    QVERIFY2(r.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString().contains(QStringLiteral("HTTP 401")), r.err.constData());
+    QVERIFY2(r.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString().contains(m_connector->refusedRunWords()), r.err.constData());
     QVERIFY(m_connector->records().isEmpty());
     m_connector->revokePermission();
     r = sluice({QStringLiteral("run"), QStringLiteral("to_crm"), QStringLiteral("--json")});
@@ -525,6 +526,22 @@ void TestConnectors::iterableFieldsItDropsAreRejectedNotLost()
     for (const QJsonValue &v : r.json.value(QStringLiteral("rejections")).toArray())
         named = named || v.toObject().value(QStringLiteral("reason")).toString().contains(QStringLiteral("dropped signupDate"));
     QVERIFY(named);
+}
+
+void TestConnectors::mixpanelBodiesAreWhatMixpanelDocuments()
+{
+    QVERIFY(sluice({QStringLiteral("run"), QStringLiteral("to_crm")}).code != 2);
+    const test::EmulatorServer::Request first = m_connector->server().requests().last();
+    QCOMPARE(first.path, QStringLiteral("/engage"));
+    QCOMPARE(first.query.queryItemValue(QStringLiteral("verbose")), QStringLiteral("1")); // or Mixpanel's refusals hide behind a bare 200
+    const QJsonArray updates = QJsonDocument::fromJson(first.body).array();
+    QVERIFY(!updates.isEmpty() && updates.size() <= 2000);
+    const QJsonObject update = updates.first().toObject();
+    QCOMPARE(QStringList(update.keys()), (QStringList{QStringLiteral("$distinct_id"), QStringLiteral("$ignore_time"), QStringLiteral("$set"), QStringLiteral("$token")}));
+    QCOMPARE(update.value(QStringLiteral("$token")).toString(), QString::fromLatin1(kSecret));
+    QCOMPARE(QStringList(update.value(QStringLiteral("$set")).toObject().keys()), (QStringList{QStringLiteral("$email"), QStringLiteral("$first_name"), QStringLiteral("ltv")}));
+    for (const QJsonObject &profile : m_connector->records())
+        QVERIFY(!profile.contains(QStringLiteral("$last_seen"))); // a sync is not activity
 }
 
 QTEST_GUILESS_MAIN(TestConnectors)
