@@ -150,8 +150,22 @@ QList<ConnectorInfo> buildDestinations()
     iterable.needsMatch = true;
     iterable.openSchema = true; // a new field name creates the field
     out.append(iterable);
-    out.append(saas("klaviyo", QT_TRANSLATE_NOOP("sluice::connector", "Klaviyo"), marketing,
-                    {secret("api_key", true, QT_TRANSLATE_NOOP("sluice::connector", "Private API key"), nullptr)}, 100, 10000));
+    ConnectorInfo klaviyo = saas("klaviyo", QT_TRANSLATE_NOOP("sluice::connector", "Klaviyo"), marketing,
+                                 {secret("api_key", true, QT_TRANSLATE_NOOP("sluice::connector", "Private API key"),
+                                         QT_TRANSLATE_NOOP("sluice::connector", "A private key with profiles:read and profiles:write")),
+                                  {QStringLiteral("revision"), K::String, false, QStringLiteral("2026-10-15"), 0, 0,
+                                   QT_TRANSLATE_NOOP("sluice::connector", "API revision"),
+                                   QT_TRANSLATE_NOOP("sluice::connector", "The revision header sent with every request"), true},
+                                  {QStringLiteral("max_job_wait_s"), K::Integer, false, 3600, 10, 86400,
+                                   QT_TRANSLATE_NOOP("sluice::connector", "Longest job wait (s)"),
+                                   QT_TRANSLATE_NOOP("sluice::connector", "An import job not done by then ends the run; its records go next run"), true}},
+                                 10000, 10000);
+    klaviyo.available = true;
+    klaviyo.modes = {QStringLiteral("upsert")};
+    klaviyo.needsMatch = true;
+    klaviyo.openSchema = true; // other names are custom properties
+    klaviyo.jobDelivery = true;
+    out.append(klaviyo);
     ConnectorInfo mixpanel = saas("mixpanel", QT_TRANSLATE_NOOP("sluice::connector", "Mixpanel"), marketing,
                                   {secret("project_token", true, QT_TRANSLATE_NOOP("sluice::connector", "Project token"),
                                           QT_TRANSLATE_NOOP("sluice::connector", "The project's token (EU projects: base_url https://api-eu.mixpanel.com)"))},

@@ -54,6 +54,7 @@ struct ConnectorInfo
     bool needsObject = false; // a sync must name its `object`
     bool needsMatch = false;  // a sync must name a `match` (a unique field of the destination)
     bool openSchema = false;  // fields it does not describe are still accepted (custom attributes)
+    bool jobDelivery = false; // records go in bulk jobs that settle later (submit, poll, read errors)
 
     const Setting *setting(const QString &key) const;
     QString translatedLabel() const;

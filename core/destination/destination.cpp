@@ -4,6 +4,7 @@
 #include "destination/file_destination.h"
 #include "destination/hubspot_destination.h"
 #include "destination/iterable_destination.h"
+#include "destination/klaviyo_destination.h"
 #include "destination/mixpanel_destination.h"
 #include "destination/oauth_tokens.h"
 #include "destination/salesforce_destination.h"
@@ -156,6 +157,20 @@ Result<std::unique_ptr<Destination>> Destination::create(const workspace::Destin
         defaults.maxBatchBytes = 2 * 1024 * 1024; // the documented request limit
         const QUrl base(config.raw.value(QStringLiteral("base_url")).toString(QStringLiteral("https://api.mixpanel.com")));
         return std::unique_ptr<Destination>(new MixpanelDestination(config.name, base, token.value().toUtf8(), HttpSettings::from(config.raw, defaults)));
+    }
+    if (config.type == QLatin1String("klaviyo")) {
+        Result<QString> key = workspace.resolveSecret(*workspace::parseSecretRef(config.raw.value(QStringLiteral("api_key"))), owner + QStringLiteral(": api_key"));
+        if (!key)
+            return key.error();
+        HttpSettings defaults;
+        defaults.batchSize = 10000;               // profiles a job takes
+        defaults.maxBatchBytes = 5 * 1024 * 1024; // and its payload limit
+        JobSettings job;
+        job.maxWaitSeconds = config.raw.value(QStringLiteral("max_job_wait_s")).toInt(job.maxWaitSeconds);
+        const QUrl base(config.raw.value(QStringLiteral("base_url")).toString(QStringLiteral("https://a.klaviyo.com")));
+        return std::unique_ptr<Destination>(new KlaviyoDestination(config.name, base, key.value().toUtf8(),
+                                                                   config.raw.value(QStringLiteral("revision")).toString(QStringLiteral("2026-10-15")),
+                                                                   HttpSettings::from(config.raw, defaults), job));
     }
     if (config.type == QLatin1String("iterable")) {
         Result<QString> key = workspace.resolveSecret(*workspace::parseSecretRef(config.raw.value(QStringLiteral("api_key"))), owner + QStringLiteral(": api_key"));

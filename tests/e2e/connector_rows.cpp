@@ -3,6 +3,7 @@
 #include "braze_emulator.h"
 #include "hubspot_emulator.h"
 #include "iterable_emulator.h"
+#include "klaviyo_emulator.h"
 #include "mixpanel_emulator.h"
 #include "salesforce_emulator.h"
 
@@ -195,11 +196,42 @@ private:
     test::MixpanelEmulator m_emulator{QString::fromLatin1(kConnectorSecret)};
 };
 
+class Klaviyo final : public Connector
+{
+public:
+    test::EmulatorServer &server() override { return m_emulator; }
+    QJsonObject destination() const override { return {{QStringLiteral("type"), QStringLiteral("klaviyo")}, {QStringLiteral("api_key"), secretRef()}}; }
+    QJsonObject sync() const override
+    {
+        return {{QStringLiteral("match"), matchOn(QStringLiteral("customer_id"), QStringLiteral("external_id"))},
+                {QStringLiteral("fields"), QJsonArray{mapField(QStringLiteral("customer_id"), QStringLiteral("external_id"), {QStringLiteral("cast:string")}),
+                                                      mapField(QStringLiteral("email"), QStringLiteral("email"), {QStringLiteral("email")}),
+                                                      mapField(QStringLiteral("first_name"), QStringLiteral("first_name")),
+                                                      mapField(QStringLiteral("ltv"), QStringLiteral("ltv"))}}};
+    }
+    QString idOf(const QString &customerId, const QString &) const override { return customerId; }
+    QHash<QString, QJsonObject> records() const override { return m_emulator.profiles(); }
+    QString nameField() const override { return QStringLiteral("first_name"); }
+    void refuse(const QString &id, const QString &words) override { m_emulator.refuse(id.isEmpty() ? QHash<QString, QString>() : QHash<QString, QString>{{id, words}}); }
+    void setRateLimit(int requests) override { m_emulator.setRateLimit(requests); }
+    int rateWindowSeconds() const override { return 1; }
+    int throttled() const override { return m_emulator.throttled(); }
+    int maxInWindow() const override { return m_emulator.maxInWindow(); }
+    QHash<QString, int> writes() const override { return m_emulator.writes(); }
+    void revokePermission() override { m_emulator.setScopes(false); }
+    QString permissionWords() const override { return QStringLiteral("profiles:write"); }
+    QString refusedSecretWords() const override { return QStringLiteral("Klaviyo refused the private API key (HTTP 401)"); }
+    QString writePath() const override { return QStringLiteral("/api/profile-bulk-import-jobs"); }
+
+private:
+    test::KlaviyoEmulator m_emulator{QString::fromLatin1(kConnectorSecret)};
+};
+
 } // namespace
 
 QStringList connectorNames()
 {
-    const QStringList all{QStringLiteral("hubspot"), QStringLiteral("braze"), QStringLiteral("salesforce"), QStringLiteral("iterable"), QStringLiteral("mixpanel")};
+    const QStringList all{QStringLiteral("hubspot"), QStringLiteral("braze"), QStringLiteral("salesforce"), QStringLiteral("iterable"), QStringLiteral("mixpanel"), QStringLiteral("klaviyo")};
     const QString only = qEnvironmentVariable("CONNECTOR");
     return only.isEmpty() ? all : QStringList{only};
 }
@@ -214,5 +246,7 @@ std::unique_ptr<Connector> makeConnector(const QString &name)
         return std::make_unique<Iterable>();
     if (name == QLatin1String("mixpanel"))
         return std::make_unique<Mixpanel>();
+    if (name == QLatin1String("klaviyo"))
+        return std::make_unique<Klaviyo>();
     return std::make_unique<HubSpot>();
 }

@@ -8,6 +8,7 @@
 // what the tool documents. One row per connector; HubSpot is the first.
 #include "connector_rows.h"
 #include "hubspot_emulator.h"
+#include "klaviyo_emulator.h"
 #include "salesforce_emulator.h"
 #include "workspace/workspace_init.h"
 
@@ -67,6 +68,7 @@ private slots:
     void iterableBodiesAreWhatIterableDocuments();
     void iterableFieldsItDropsAreRejectedNotLost();
     void mixpanelBodiesAreWhatMixpanelDocuments();
+    void klaviyoJobsAreSubmittedPolledAndTheirErrorsReadPageByPage();
 
 private:
     struct Run
@@ -172,7 +174,7 @@ void TestConnectors::init()
     QVERIFY(workspace::initWorkspace(m_ws, options).ok());
     // A connector's own tests are named after it (salesforceBodies...).
     QString name = QTest::currentDataTag() ? QString::fromLatin1(QTest::currentDataTag()) : QString();
-    for (const QString &known : {QStringLiteral("hubspot"), QStringLiteral("braze"), QStringLiteral("salesforce"), QStringLiteral("iterable"), QStringLiteral("mixpanel")})
+    for (const QString &known : {QStringLiteral("hubspot"), QStringLiteral("braze"), QStringLiteral("salesforce"), QStringLiteral("iterable"), QStringLiteral("mixpanel"), QStringLiteral("klaviyo")})
         if (name.isEmpty() && QString::fromLatin1(QTest::currentTestFunction()).startsWith(known))
             name = known;
     if (!connectorNames().contains(name))
@@ -542,6 +544,46 @@ void TestConnectors::mixpanelBodiesAreWhatMixpanelDocuments()
     QCOMPARE(QStringList(update.value(QStringLiteral("$set")).toObject().keys()), (QStringList{QStringLiteral("$email"), QStringLiteral("$first_name"), QStringLiteral("ltv")}));
     for (const QJsonObject &profile : m_connector->records())
         QVERIFY(!profile.contains(QStringLiteral("$last_seen"))); // a sync is not activity
+}
+
+// A job of profiles, JSON:API as Klaviyo documents it; 130 refusals come
+// back over two pages of import errors and land on the right records.
+void TestConnectors::klaviyoJobsAreSubmittedPolledAndTheirErrorsReadPageByPage()
+{
+    QHash<QString, QString> refusals;
+    for (int id = 1; id <= 130; ++id)
+        refusals.insert(QString::number(id), QStringLiteral("Profile %1 is suppressed").arg(id));
+    static_cast<test::KlaviyoEmulator &>(m_connector->server()).refuse(refusals);
+    const Run r = sluice({QStringLiteral("run"), QStringLiteral("to_crm"), QStringLiteral("--json")});
+    QCOMPARE(r.code, 3);
+    QCOMPARE(counts(r.json).value(QStringLiteral("rejected")).toInt(), 130);
+    QCOMPARE(counts(r.json).value(QStringLiteral("delivered")).toInt(), expected(r.json).size());
+    const Run listed = sluice({QStringLiteral("rejections"), QStringLiteral("to_crm"), QStringLiteral("--json")});
+    for (const QJsonValue &v : listed.json.value(QStringLiteral("rejections")).toArray()) {
+        const QJsonObject o = v.toObject();
+        if (o.value(QStringLiteral("kind")).toString() == QLatin1String("rejected"))
+            QVERIFY2(o.value(QStringLiteral("reason")).toString().endsWith(QStringLiteral("Profile %1 is suppressed").arg(o.value(QStringLiteral("key")).toString())),
+                     qPrintable(o.value(QStringLiteral("reason")).toString()));
+    }
+    int errorPages = 0;
+    test::EmulatorServer::Request job;
+    for (const test::EmulatorServer::Request &q : m_connector->server().requests()) {
+        errorPages += q.path.endsWith(QStringLiteral("/import-errors")) ? 1 : 0;
+        if (q.method == "POST")
+            job = q;
+    }
+    QCOMPARE(errorPages, 2);
+    QCOMPARE(job.path, QStringLiteral("/api/profile-bulk-import-jobs"));
+    QVERIFY(job.header("content-type").startsWith("application/vnd.api+json"));
+    QCOMPARE(job.header("authorization"), QByteArray("Klaviyo-API-Key ") + kSecret);
+    QVERIFY(!job.header("revision").isEmpty());
+    const QJsonObject data = QJsonDocument::fromJson(job.body).object().value(QStringLiteral("data")).toObject();
+    QCOMPARE(data.value(QStringLiteral("type")).toString(), QStringLiteral("profile-bulk-import-job"));
+    const QJsonObject profile = data.value(QStringLiteral("attributes")).toObject().value(QStringLiteral("profiles")).toObject().value(QStringLiteral("data")).toArray().first().toObject();
+    QCOMPARE(profile.value(QStringLiteral("type")).toString(), QStringLiteral("profile"));
+    const QJsonObject attributes = profile.value(QStringLiteral("attributes")).toObject();
+    QCOMPARE(QStringList(attributes.keys()), (QStringList{QStringLiteral("email"), QStringLiteral("external_id"), QStringLiteral("first_name"), QStringLiteral("properties")}));
+    QVERIFY(attributes.value(QStringLiteral("properties")).toObject().value(QStringLiteral("ltv")).isDouble()); // custom properties keep their type
 }
 
 QTEST_GUILESS_MAIN(TestConnectors)

@@ -1,0 +1,157 @@
+#include "destination/job_delivery.h"
+
+#include "common/logging.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QSet>
+#include <QThread>
+
+namespace sluice::destination {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("sluice::destination", text);
+}
+
+} // namespace
+
+JobDelivery::JobDelivery(QString owner, HttpSettings http, JobSettings job, const JobProtocol &protocol)
+    : m_owner(std::move(owner)), m_http(http), m_job(job), m_protocol(protocol)
+{
+}
+
+bool JobDelivery::cancelled(const DeliveryContext &context) const
+{
+    return context.cancel && context.cancel->load();
+}
+
+void JobDelivery::settled(const DeliveryContext &context, const QList<Operation> &operations, const QList<Outcome> &outcomes)
+{
+    if (context.settled)
+        context.settled(operations, outcomes);
+    m_done += operations.size();
+    if (context.progress)
+        context.progress(m_done, m_total);
+}
+
+Result<void> JobDelivery::deliver(const QList<Operation> &operations, const DeliveryContext &context)
+{
+    m_done = 0;
+    m_total = operations.size();
+    // Jobs cut by count and by bytes, like batches; `concurrency` of them at once.
+    qsizetype start = 0;
+    QList<Submitted> wave;
+    while (start < operations.size()) {
+        if (cancelled(context))
+            return Error{tr("%1: cancelled").arg(m_owner), Error::Kind::Cancelled};
+        qsizetype end = start;
+        qint64 bytes = 0;
+        while (end < operations.size() && end - start < m_http.batchSize
+               && (end == start || bytes + operations[end].fieldsJson.size() + 64 <= m_http.maxBatchBytes))
+            bytes += operations[end++].fieldsJson.size() + 64;
+        if (Result<void> r = submit(operations.mid(start, end - start), context, wave); !r)
+            return r;
+        start = end;
+        if (wave.size() >= qMax(1, m_http.concurrency) || start >= operations.size()) {
+            if (Result<void> r = settleWave(std::exchange(wave, {}), context); !r)
+                return r;
+        }
+    }
+    return {};
+}
+
+Result<void> JobDelivery::submit(const QList<Operation> &operations, const DeliveryContext &context, QList<Submitted> &wave)
+{
+    if (context.sending)
+        context.sending(operations);
+    const HttpAnswer answer = httpRequestRetried(m_protocol.submit(operations), m_http);
+    QString jobId;
+    const Verdict verdict = m_protocol.judgeSubmit(operations, answer, &jobId);
+    switch (verdict.kind) {
+    case Verdict::Kind::Settled:
+        if (!jobId.isEmpty())
+            wave.append({jobId, operations});
+        else
+            settled(context, operations, verdict.outcomes);
+        return {};
+    case Verdict::Kind::Split:
+        if (operations.size() == 1) {
+            settled(context, operations, {{operations.first().key, false, verdict.problem}});
+            return {};
+        }
+        qCInfo(lcDestination) << m_owner << "job refused, split to isolate the records:" << verdict.problem;
+        if (Result<void> r = submit(operations.mid(0, operations.size() / 2), context, wave); !r)
+            return r;
+        return submit(operations.mid(operations.size() / 2), context, wave);
+    case Verdict::Kind::RefusedCredentials:
+        return Error{tr("%1 refused the credentials: %2; no record was sent or rejected, check the destination's token or key").arg(m_owner, verdict.problem),
+                     Error::Kind::Refused};
+    case Verdict::Kind::Retry:
+    case Verdict::Kind::Throttled:
+        return Error{tr("%1: gave up submitting a job of %2 records: %3").arg(m_owner).arg(operations.size()).arg(verdict.problem), Error::Kind::Unreachable};
+    case Verdict::Kind::Fatal: break;
+    }
+    return Error{tr("%1: %2").arg(m_owner, verdict.problem), Error::Kind::Unreachable};
+}
+
+Result<void> JobDelivery::settleWave(QList<Submitted> wave, const DeliveryContext &context)
+{
+    QElapsedTimer waited;
+    waited.start();
+    int pause = m_job.firstPollMs;
+    while (!wave.isEmpty()) {
+        if (cancelled(context))
+            return Error{tr("%1: cancelled while job %2 ran; its records are sent again next run").arg(m_owner, wave.first().id), Error::Kind::Cancelled};
+        QThread::msleep(quint64(pause));
+        pause = qMin(pause * 2, m_job.maxPollMs);
+        for (qsizetype i = 0; i < wave.size();) {
+            QString problem;
+            const JobProtocol::JobState state = m_protocol.judgePoll(httpRequestRetried(m_protocol.poll(wave[i].id), m_http), &problem);
+            if (state == JobProtocol::JobState::Failed)
+                return Error{tr("%1: job %2 failed: %3; its records are sent again next run").arg(m_owner, wave[i].id, problem), Error::Kind::Unreachable};
+            if (state == JobProtocol::JobState::Running) {
+                ++i;
+                continue;
+            }
+            if (Result<void> r = settleJob(wave[i], context); !r)
+                return r;
+            wave.removeAt(i);
+        }
+        if (!wave.isEmpty() && waited.elapsed() > qint64(m_job.maxWaitSeconds) * 1000)
+            return Error{tr("%1: job %2 was not done after %3 s (max_job_wait_s); its records are sent again next run")
+                             .arg(m_owner, wave.first().id)
+                             .arg(m_job.maxWaitSeconds),
+                         Error::Kind::Unreachable};
+    }
+    return {};
+}
+
+Result<void> JobDelivery::settleJob(const Submitted &job, const DeliveryContext &context)
+{
+    QHash<int, QString> refused;
+    QString next;
+    QSet<QString> seen; // a page link that comes back would loop for ever
+    do {
+        if (!next.isEmpty() && seen.contains(next))
+            return Error{tr("%1: job %2's error pages loop back to %3; its records are sent again next run").arg(m_owner, job.id, next), Error::Kind::Unreachable};
+        seen.insert(next);
+        const HttpAnswer page = httpRequestRetried(m_protocol.errors(job.id, next), m_http);
+        Result<QHash<int, QString>> reasons = m_protocol.decodeErrors(page, &next);
+        if (!reasons)
+            return Error{tr("%1: job %2 finished but its errors could not be read: %3; its records are sent again next run")
+                             .arg(m_owner, job.id, reasons.error().message),
+                         Error::Kind::Unreachable};
+        refused.insert(reasons.value());
+    } while (!next.isEmpty());
+    QList<Outcome> outcomes;
+    outcomes.reserve(job.operations.size());
+    for (qsizetype i = 0; i < job.operations.size(); ++i)
+        outcomes.append({job.operations[i].key, !refused.contains(int(i)), refused.value(int(i))});
+    settled(context, job.operations, outcomes);
+    return {};
+}
+
+} // namespace sluice::destination

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "destination/http_delivery.h"
+
+// The kit's variant for bulk APIs that settle later (Klaviyo's profile
+// imports, Salesforce's Bulk API): a job of many records is submitted, polled
+// until the tool has processed it, and its errors are read back page by page
+// and mapped to the records they name. What the records get is the same as
+// with HttpDelivery: delivered, or rejected with the tool's words; a job the
+// run cannot wait for leaves its records to be sent again next run.
+namespace sluice::destination {
+
+class JobProtocol
+{
+public:
+    virtual ~JobProtocol() = default;
+    virtual HttpRequest submit(const QList<Operation> &operations) const = 0;
+    // The submit answer: the job's id, or a verdict on the whole batch
+    // (refused credentials, split a refused batch, fatal).
+    virtual Verdict judgeSubmit(const QList<Operation> &operations, const HttpAnswer &answer, QString *jobId) const = 0;
+    virtual HttpRequest poll(const QString &jobId) const = 0;
+    enum class JobState { Running, Done, Failed };
+    virtual JobState judgePoll(const HttpAnswer &answer, QString *problem) const = 0;
+    // A page of the job's errors; `next` is empty for the first page.
+    virtual HttpRequest errors(const QString &jobId, const QString &next) const = 0;
+    // Reasons by the record's position in the job; `next` is set to the
+    // following page's address, or cleared on the last page.
+    virtual Result<QHash<int, QString>> decodeErrors(const HttpAnswer &answer, QString *next) const = 0;
+};
+
+// Up to `concurrency` (HttpSettings) jobs run at once: submitted together,
+// then polled in turn.
+struct JobSettings
+{
+    int firstPollMs = 200;    // then doubling, up to maxPollMs
+    int maxPollMs = 10000;
+    int maxWaitSeconds = 3600; // a job not done by then ends the run; its records go again next run
+};
+
+class JobDelivery final
+{
+public:
+    JobDelivery(QString owner, HttpSettings http, JobSettings job, const JobProtocol &protocol);
+    Result<void> deliver(const QList<Operation> &operations, const DeliveryContext &context);
+
+private:
+    struct Submitted
+    {
+        QString id;
+        QList<Operation> operations;
+    };
+    // Submits a job (halving a refused one); accepted jobs join `wave`.
+    Result<void> submit(const QList<Operation> &operations, const DeliveryContext &context, QList<Submitted> &wave);
+    // Polls the wave's jobs until each is done, then settles its records.
+    Result<void> settleWave(QList<Submitted> wave, const DeliveryContext &context);
+    Result<void> settleJob(const Submitted &job, const DeliveryContext &context);
+    bool cancelled(const DeliveryContext &context) const;
+    void settled(const DeliveryContext &context, const QList<Operation> &operations, const QList<Outcome> &outcomes);
+
+    QString m_owner;
+    HttpSettings m_http;
+    JobSettings m_job;
+    const JobProtocol &m_protocol;
+    qint64 m_done = 0;
+    qint64 m_total = 0;
+};
+
+} // namespace sluice::destination
