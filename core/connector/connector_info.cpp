@@ -177,8 +177,17 @@ QList<ConnectorInfo> buildDestinations()
     mixpanel.openSchema = true;
     mixpanel.schemaDiscovery = false;
     out.append(mixpanel);
-    out.append(saas("intercom", QT_TRANSLATE_NOOP("sluice::connector", "Intercom"), crm,
-                    {secret("token", true, QT_TRANSLATE_NOOP("sluice::connector", "Access token"), nullptr)}, 1, 1));
+    ConnectorInfo intercom = saas("intercom", QT_TRANSLATE_NOOP("sluice::connector", "Intercom"), crm,
+                                  {secret("token", true, QT_TRANSLATE_NOOP("sluice::connector", "Access token"),
+                                          QT_TRANSLATE_NOOP("sluice::connector", "An access token of the workspace's app (EU: base_url https://api.eu.intercom.io)")),
+                                   {QStringLiteral("api_version"), K::String, false, QStringLiteral("2.11"), 0, 0,
+                                    QT_TRANSLATE_NOOP("sluice::connector", "API version"),
+                                    QT_TRANSLATE_NOOP("sluice::connector", "Sent as the Intercom-Version header"), true}},
+                                  1, 1);
+    intercom.available = true;
+    intercom.modes = {QStringLiteral("upsert")};
+    intercom.needsMatch = true;
+    out.append(intercom);
     out.append(saas("meta", QT_TRANSLATE_NOOP("sluice::connector", "Meta Custom Audiences"), ads,
                     {secret("token", true, QT_TRANSLATE_NOOP("sluice::connector", "Access token"), nullptr)}, 10000, 10000, true));
     out.append(saas("google_ads", QT_TRANSLATE_NOOP("sluice::connector", "Google Customer Match"), ads,

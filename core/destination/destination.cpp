@@ -3,6 +3,7 @@
 #include "destination/braze_destination.h"
 #include "destination/file_destination.h"
 #include "destination/hubspot_destination.h"
+#include "destination/intercom_destination.h"
 #include "destination/iterable_destination.h"
 #include "destination/klaviyo_destination.h"
 #include "destination/mixpanel_destination.h"
@@ -171,6 +172,19 @@ Result<std::unique_ptr<Destination>> Destination::create(const workspace::Destin
         return std::unique_ptr<Destination>(new KlaviyoDestination(config.name, base, key.value().toUtf8(),
                                                                    config.raw.value(QStringLiteral("revision")).toString(QStringLiteral("2026-10-15")),
                                                                    HttpSettings::from(config.raw, defaults), job));
+    }
+    if (config.type == QLatin1String("intercom")) {
+        Result<QString> token = workspace.resolveSecret(*workspace::parseSecretRef(config.raw.value(QStringLiteral("token"))), owner + QStringLiteral(": token"));
+        if (!token)
+            return token.error();
+        HttpSettings defaults;
+        defaults.batchSize = 1;         // one contact a request
+        defaults.rateRequests = 1666;   // 10,000 a minute, enforced over 10-second windows
+        defaults.ratePerSeconds = 10;
+        const QUrl base(config.raw.value(QStringLiteral("base_url")).toString(QStringLiteral("https://api.intercom.io")));
+        return std::unique_ptr<Destination>(new IntercomDestination(config.name, base, token.value().toUtf8(),
+                                                                    config.raw.value(QStringLiteral("api_version")).toString(QStringLiteral("2.11")),
+                                                                    HttpSettings::from(config.raw, defaults)));
     }
     if (config.type == QLatin1String("iterable")) {
         Result<QString> key = workspace.resolveSecret(*workspace::parseSecretRef(config.raw.value(QStringLiteral("api_key"))), owner + QStringLiteral(": api_key"));

@@ -2,6 +2,7 @@
 
 #include "braze_emulator.h"
 #include "hubspot_emulator.h"
+#include "intercom_emulator.h"
 #include "iterable_emulator.h"
 #include "klaviyo_emulator.h"
 #include "mixpanel_emulator.h"
@@ -227,11 +228,44 @@ private:
     test::KlaviyoEmulator m_emulator{QString::fromLatin1(kConnectorSecret)};
 };
 
+class Intercom final : public Connector
+{
+public:
+    test::EmulatorServer &server() override { return m_emulator; }
+    QJsonObject destination() const override { return {{QStringLiteral("type"), QStringLiteral("intercom")}, {QStringLiteral("token"), secretRef()}}; }
+    QJsonObject sync() const override
+    {
+        return {{QStringLiteral("match"), matchOn(QStringLiteral("customer_id"), QStringLiteral("external_id"))},
+                {QStringLiteral("fields"), QJsonArray{mapField(QStringLiteral("customer_id"), QStringLiteral("external_id"), {QStringLiteral("cast:string")}),
+                                                      mapField(QStringLiteral("email"), QStringLiteral("email"), {QStringLiteral("email")}),
+                                                      mapField(QStringLiteral("first_name"), QStringLiteral("name")),
+                                                      mapField(QStringLiteral("ltv"), QStringLiteral("ltv"))}}};
+    }
+    QString idOf(const QString &customerId, const QString &) const override { return customerId; }
+    QHash<QString, QJsonObject> records() const override { return m_emulator.contacts(); }
+    QString nameField() const override { return QStringLiteral("name"); }
+    void refuse(const QString &id, const QString &words) override { m_emulator.refuse(id.isEmpty() ? QHash<QString, QString>() : QHash<QString, QString>{{id, words}}); }
+    // One contact a request: a one-second window keeps the storm short.
+    void setRateLimit(int requests) override { m_emulator.setRateLimit(requests); }
+    int rateWindowSeconds() const override { return 1; }
+    int throttled() const override { return m_emulator.throttled(); }
+    int maxInWindow() const override { return m_emulator.maxInWindow(); }
+    QHash<QString, int> writes() const override { return m_emulator.writes(); }
+    void revokePermission() override { m_emulator.setWriteAccess(false); }
+    QString permissionWords() const override { return QStringLiteral("token_unauthorized"); }
+    QString refusedSecretWords() const override { return QStringLiteral("Intercom refused the access token (HTTP 401)"); }
+    QString writePath() const override { return QStringLiteral("/contacts"); }
+    QJsonObject stormSettings() const override { return {}; }
+
+private:
+    test::IntercomEmulator m_emulator{QString::fromLatin1(kConnectorSecret), 1666, 1000};
+};
+
 } // namespace
 
 QStringList connectorNames()
 {
-    const QStringList all{QStringLiteral("hubspot"), QStringLiteral("braze"), QStringLiteral("salesforce"), QStringLiteral("iterable"), QStringLiteral("mixpanel"), QStringLiteral("klaviyo")};
+    const QStringList all{QStringLiteral("hubspot"), QStringLiteral("braze"), QStringLiteral("salesforce"), QStringLiteral("iterable"), QStringLiteral("mixpanel"), QStringLiteral("klaviyo"), QStringLiteral("intercom")};
     const QString only = qEnvironmentVariable("CONNECTOR");
     return only.isEmpty() ? all : QStringList{only};
 }
@@ -248,5 +282,7 @@ std::unique_ptr<Connector> makeConnector(const QString &name)
         return std::make_unique<Mixpanel>();
     if (name == QLatin1String("klaviyo"))
         return std::make_unique<Klaviyo>();
+    if (name == QLatin1String("intercom"))
+        return std::make_unique<Intercom>();
     return std::make_unique<HubSpot>();
 }

@@ -42,6 +42,8 @@ public:
     // What a run refused for its credentials says (most tools answer 401).
     virtual QString refusedRunWords() const { return QStringLiteral("HTTP 401"); }            // what check says of a wrong secret
     virtual QString writePath() const = 0;
+    // Settings the 429-storm test adds to the destination (small batches by default).
+    virtual QJsonObject stormSettings() const { return {{QStringLiteral("batch_size"), 10}}; }
 };
 
 
