@@ -279,7 +279,7 @@ void TestHardening::checkCompilesWhatARunNeeds()
     // A connector this build does not have.
     config = fileConfig(QStringLiteral("jsonl"), QStringLiteral("out/a.jsonl"));
     QJsonObject destinations = config.value(QStringLiteral("destinations")).toObject();
-    destinations.insert(QStringLiteral("crm"), QJsonObject{{QStringLiteral("type"), QStringLiteral("mixpanel")}, {QStringLiteral("project_token"), QJsonObject{{QStringLiteral("env"), QStringLiteral("HOOK_TOKEN")}}}});
+    destinations.insert(QStringLiteral("crm"), QJsonObject{{QStringLiteral("type"), QStringLiteral("linkedin")}, {QStringLiteral("token"), QJsonObject{{QStringLiteral("env"), QStringLiteral("HOOK_TOKEN")}}}});
     config.insert(QStringLiteral("destinations"), destinations);
     writeConfig(config);
     r = sluice({QStringLiteral("check"), QStringLiteral("--json")});
