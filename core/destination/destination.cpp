@@ -57,13 +57,21 @@ QString opName(OpKind kind)
 
 namespace {
 
+// A destination's HTTP settings, its rate limiter named after it.
+HttpSettings accountSettings(const workspace::DestinationConfig &config, const HttpSettings &defaults)
+{
+    HttpSettings s = HttpSettings::from(config.raw, defaults);
+    s.account = QStringLiteral("destination:") + config.name;
+    return s;
+}
+
 Result<std::unique_ptr<Destination>> createSalesforce(const workspace::DestinationConfig &config, const workspace::Workspace &workspace,
                                                       const QString &owner)
 {
     HttpSettings defaults;
     defaults.batchSize = 200; // sObject Collections take at most 200 records
     defaults.concurrency = 4;
-    const HttpSettings settings = HttpSettings::from(config.raw, defaults);
+    const HttpSettings settings = accountSettings(config, defaults);
     const QUrl base(config.raw.value(QStringLiteral("base_url")).toString());
     const QString version = config.raw.value(QStringLiteral("api_version")).toString(QStringLiteral("62.0"));
     QByteArray token;
@@ -119,7 +127,7 @@ Result<std::unique_ptr<Destination>> Destination::create(const workspace::Destin
                 headers.insert(it.key().toUtf8(), it.value().toString().toUtf8());
             }
         }
-        return std::unique_ptr<Destination>(new WebhookDestination(config.name, url, headers, HttpSettings::from(config.raw)));
+        return std::unique_ptr<Destination>(new WebhookDestination(config.name, url, headers, accountSettings(config, HttpSettings())));
     }
     if (config.type == QLatin1String("hubspot")) {
         const QUrl base(config.raw.value(QStringLiteral("base_url")).toString(QStringLiteral("https://api.hubapi.com")));
@@ -130,7 +138,7 @@ Result<std::unique_ptr<Destination>> Destination::create(const workspace::Destin
         defaults.batchSize = 100;
         defaults.rateRequests = 100; // OAuth apps' ten-second limit; private apps may set up to 190
         defaults.ratePerSeconds = 10;
-        return std::unique_ptr<Destination>(new HubSpotDestination(config.name, base, token.value().toUtf8(), HttpSettings::from(config.raw, defaults)));
+        return std::unique_ptr<Destination>(new HubSpotDestination(config.name, base, token.value().toUtf8(), accountSettings(config, defaults)));
     }
     if (config.type == QLatin1String("braze")) {
         const QString address = config.raw.value(QStringLiteral("base_url")).toString();
@@ -144,7 +152,7 @@ Result<std::unique_ptr<Destination>> Destination::create(const workspace::Destin
         defaults.batchSize = 75;
         defaults.rateRequests = 3000; // documented base limit: 3,000 requests per 3 s
         defaults.ratePerSeconds = 3;
-        return std::unique_ptr<Destination>(new BrazeDestination(config.name, QUrl(address), key.value().toUtf8(), HttpSettings::from(config.raw, defaults)));
+        return std::unique_ptr<Destination>(new BrazeDestination(config.name, QUrl(address), key.value().toUtf8(), accountSettings(config, defaults)));
     }
     if (config.type == QLatin1String("salesforce"))
         return createSalesforce(config, workspace, owner);
@@ -157,7 +165,7 @@ Result<std::unique_ptr<Destination>> Destination::create(const workspace::Destin
         defaults.batchSize = 2000;
         defaults.maxBatchBytes = 2 * 1024 * 1024; // the documented request limit
         const QUrl base(config.raw.value(QStringLiteral("base_url")).toString(QStringLiteral("https://api.mixpanel.com")));
-        return std::unique_ptr<Destination>(new MixpanelDestination(config.name, base, token.value().toUtf8(), HttpSettings::from(config.raw, defaults)));
+        return std::unique_ptr<Destination>(new MixpanelDestination(config.name, base, token.value().toUtf8(), accountSettings(config, defaults)));
     }
     if (config.type == QLatin1String("klaviyo")) {
         Result<QString> key = workspace.resolveSecret(*workspace::parseSecretRef(config.raw.value(QStringLiteral("api_key"))), owner + QStringLiteral(": api_key"));
@@ -171,7 +179,7 @@ Result<std::unique_ptr<Destination>> Destination::create(const workspace::Destin
         const QUrl base(config.raw.value(QStringLiteral("base_url")).toString(QStringLiteral("https://a.klaviyo.com")));
         return std::unique_ptr<Destination>(new KlaviyoDestination(config.name, base, key.value().toUtf8(),
                                                                    config.raw.value(QStringLiteral("revision")).toString(QStringLiteral("2026-10-15")),
-                                                                   HttpSettings::from(config.raw, defaults), job));
+                                                                   accountSettings(config, defaults), job));
     }
     if (config.type == QLatin1String("intercom")) {
         Result<QString> token = workspace.resolveSecret(*workspace::parseSecretRef(config.raw.value(QStringLiteral("token"))), owner + QStringLiteral(": token"));
@@ -184,7 +192,7 @@ Result<std::unique_ptr<Destination>> Destination::create(const workspace::Destin
         const QUrl base(config.raw.value(QStringLiteral("base_url")).toString(QStringLiteral("https://api.intercom.io")));
         return std::unique_ptr<Destination>(new IntercomDestination(config.name, base, token.value().toUtf8(),
                                                                     config.raw.value(QStringLiteral("api_version")).toString(QStringLiteral("2.11")),
-                                                                    HttpSettings::from(config.raw, defaults)));
+                                                                    accountSettings(config, defaults)));
     }
     if (config.type == QLatin1String("iterable")) {
         Result<QString> key = workspace.resolveSecret(*workspace::parseSecretRef(config.raw.value(QStringLiteral("api_key"))), owner + QStringLiteral(": api_key"));
@@ -195,7 +203,7 @@ Result<std::unique_ptr<Destination>> Destination::create(const workspace::Destin
         defaults.rateRequests = 5; // bulkUpdate's documented limit per project
         defaults.ratePerSeconds = 1;
         const QUrl base(config.raw.value(QStringLiteral("base_url")).toString(QStringLiteral("https://api.iterable.com")));
-        return std::unique_ptr<Destination>(new IterableDestination(config.name, base, key.value().toUtf8(), HttpSettings::from(config.raw, defaults)));
+        return std::unique_ptr<Destination>(new IterableDestination(config.name, base, key.value().toUtf8(), accountSettings(config, defaults)));
     }
     if (config.type == QLatin1String("postgres") || config.type == QLatin1String("sqlite")) {
         TableDestination::Settings s;

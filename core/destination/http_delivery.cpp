@@ -44,10 +44,12 @@ struct SharedLimiter
 std::shared_ptr<SharedLimiter> limiterFor(const QString &account, double requests, double perSeconds)
 {
     static QMutex registryMutex;
-    static std::map<QString, std::weak_ptr<SharedLimiter>> registry;
+    // Kept for the process: a check or describe just before a delivery must
+    // still count against the window the delivery then paces in.
+    static std::map<QString, std::shared_ptr<SharedLimiter>> registry;
     const QString key = QStringLiteral("%1|%2|%3").arg(account).arg(requests).arg(perSeconds);
     QMutexLocker lock(&registryMutex);
-    if (auto existing = registry[key].lock())
+    if (auto existing = registry[key])
         return existing;
     auto made = std::make_shared<SharedLimiter>(requests, perSeconds);
     registry[key] = made;
@@ -101,7 +103,7 @@ public:
     Result<void> run(const QString &account)
     {
         if (m_settings.rateRequests > 0)
-            m_limiter = limiterFor(account, m_settings.rateRequests, m_settings.ratePerSeconds);
+            m_limiter = limiterFor(m_settings.account.isEmpty() ? account : m_settings.account, m_settings.rateRequests, m_settings.ratePerSeconds);
         m_cancelWatch.start(100);
         QTimer::singleShot(0, &m_loop, [this] { schedule(); });
         m_loop.exec();
@@ -462,7 +464,19 @@ HttpAnswer httpRequest(const HttpRequest &spec, int timeoutSeconds)
 HttpAnswer httpRequestRetried(const HttpRequest &request, const HttpSettings &settings)
 {
     HttpAnswer answer;
+    const std::shared_ptr<SharedLimiter> limiter =
+        settings.account.isEmpty() || settings.rateRequests <= 0 ? nullptr : limiterFor(settings.account, settings.rateRequests, settings.ratePerSeconds);
     for (int attempt = 1;; ++attempt) {
+        while (limiter) {
+            QMutexLocker lock(&limiter->mutex);
+            const qint64 wait = limiter->limiter.waitMs();
+            if (wait <= 0) {
+                limiter->limiter.take();
+                break;
+            }
+            lock.unlock();
+            QThread::msleep(quint64(qMin<qint64>(wait, 60000)));
+        }
         answer = httpRequest(request, settings.timeoutSeconds);
         const bool transient = answer.status == 0 || answer.status == 408 || answer.status == 429 || answer.status >= 500;
         if (!transient || attempt >= settings.maxAttempts)

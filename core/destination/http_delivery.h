@@ -29,6 +29,10 @@ struct HttpSettings
     int maxAttempts = 6;
     int backoffBaseMs = 500;
     int maxRetryWaitSeconds = 300; // a server asking to wait longer ends the run
+    // The account the rate limit belongs to ("destination crm"): every request
+    // to it in this process, a delivery's and a check's or describe's alike,
+    // shares one limiter. Empty: the delivery's owner.
+    QString account;
 
     // Reads settings already validated by the workspace (see connector_info).
     static HttpSettings from(const QJsonObject &config);
@@ -99,7 +103,8 @@ protected:
 // redirects, the whole request bounded by `timeoutSeconds`), waited for here.
 HttpAnswer httpRequest(const HttpRequest &request, int timeoutSeconds);
 // The same, retried as a delivery retries: network errors, 408, 429, 5xx, up
-// to max_attempts with backoff (Retry-After honoured up to its ceiling).
+// to max_attempts with backoff (Retry-After honoured up to its ceiling); each
+// attempt waits its turn on the account's rate limiter.
 HttpAnswer httpRequestRetried(const HttpRequest &request, const HttpSettings &settings);
 
 class HttpDelivery final
