@@ -24,6 +24,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <functional>
+
 using namespace sluice;
 
 namespace {
@@ -68,6 +70,8 @@ private slots:
     void wrongCredentialsFailTheRunAndRejectNothing();
     void checkTellsABadSecretFromAnUnreachableHost_data() { connectors(); }
     void checkTellsABadSecretFromAnUnreachableHost();
+    void firstWriteMatchesItsGoldenFile_data() { connectors(); }
+    void firstWriteMatchesItsGoldenFile();
     void hubspotBodiesAreWhatHubSpotDocuments();
     void hubspotFieldsItLacksOrRefusesAreCaughtBeforeSending();
     void brazeBodiesAreWhatBrazeDocuments();
@@ -330,6 +334,52 @@ void TestConnectors::checkTellsABadSecretFromAnUnreachableHost()
     r = sluice({QStringLiteral("check"), QStringLiteral("--json")});
     QCOMPARE(r.code, 1);
     QVERIFY2(r.err.contains("destination crm: cannot reach"), r.err.constData());
+}
+
+// The first write request of a run, one request at a time, against
+// tests/e2e/golden/<connector>.json: method, path, and the body with every
+// list cut to its first two entries. SLUICE_UPDATE_GOLDEN=1 rewrites them.
+void TestConnectors::firstWriteMatchesItsGoldenFile()
+{
+    writeConfig(m_connector->server().baseUrl(), {{QStringLiteral("concurrency"), 1}});
+    QVERIFY(sluice({QStringLiteral("run"), QStringLiteral("to_crm")}).code != 2);
+    test::EmulatorServer::Request first;
+    for (const test::EmulatorServer::Request &q : m_connector->server().requests())
+        if (q.method != "GET" && q.path.startsWith(m_connector->writePath()) && first.method.isEmpty())
+            first = q;
+    QVERIFY(!first.method.isEmpty());
+    std::function<QJsonValue(const QJsonValue &)> trim = [&](const QJsonValue &v) -> QJsonValue {
+        if (v.isArray()) {
+            QJsonArray out;
+            const QJsonArray all = v.toArray();
+            for (qsizetype i = 0; i < qMin<qsizetype>(2, all.size()); ++i)
+                out.append(trim(all[i]));
+            return out;
+        }
+        if (v.isObject()) {
+            QJsonObject out;
+            const QJsonObject o = v.toObject();
+            for (auto it = o.begin(); it != o.end(); ++it)
+                out.insert(it.key(), trim(it.value()));
+            return out;
+        }
+        return v;
+    };
+    const QJsonDocument body = QJsonDocument::fromJson(first.body);
+    const QJsonObject actual{{QStringLiteral("method"), QString::fromLatin1(first.method)},
+                             {QStringLiteral("path"), first.path},
+                             {QStringLiteral("content_type"), QString::fromLatin1(first.header("content-type"))},
+                             {QStringLiteral("body"), trim(body.isArray() ? QJsonValue(body.array()) : QJsonValue(body.object()))}};
+    const QString path = QStringLiteral(GOLDEN_DIR "/%1.json").arg(QString::fromLatin1(QTest::currentDataTag()));
+    QFile golden(path);
+    if (qEnvironmentVariableIsSet("SLUICE_UPDATE_GOLDEN")) {
+        QVERIFY(golden.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        golden.write(QJsonDocument(actual).toJson());
+        return;
+    }
+    QVERIFY2(golden.open(QIODevice::ReadOnly), qPrintable(path));
+    const QJsonObject expected = QJsonDocument::fromJson(golden.readAll()).object();
+    QVERIFY2(expected == actual, QJsonDocument(actual).toJson().constData());
 }
 
 void TestConnectors::hubspotBodiesAreWhatHubSpotDocuments()
