@@ -1,5 +1,6 @@
 #include "connector/connector_info.h"
 
+#include "destination/meta_destination.h"
 #include "workspace/workspace.h"
 
 #include <QCoreApplication>
@@ -171,8 +172,10 @@ QList<ConnectorInfo> buildDestinations()
                                           QT_TRANSLATE_NOOP("sluice::connector", "The project's token (EU projects: base_url https://api-eu.mixpanel.com)"))},
                                   2000, 2000);
     mixpanel.available = true;
-    // Removing a profile needs its $distinct_id, which the state does not keep: no mirror yet.
-    mixpanel.modes = {QStringLiteral("upsert")};
+    // A profile is removed by its $distinct_id, kept in the state when it was delivered.
+    mixpanel.modes = {QStringLiteral("upsert"), QStringLiteral("mirror")};
+    mixpanel.keepsIdentities = true;
+    mixpanel.identityFields = {QStringLiteral("$distinct_id")};
     mixpanel.needsMatch = true;
     mixpanel.openSchema = true;
     mixpanel.schemaDiscovery = false;
@@ -188,8 +191,18 @@ QList<ConnectorInfo> buildDestinations()
     intercom.modes = {QStringLiteral("upsert")};
     intercom.needsMatch = true;
     out.append(intercom);
-    out.append(saas("meta", QT_TRANSLATE_NOOP("sluice::connector", "Meta Custom Audiences"), ads,
-                    {secret("token", true, QT_TRANSLATE_NOOP("sluice::connector", "Access token"), nullptr)}, 10000, 10000, true));
+    ConnectorInfo meta = saas("meta", QT_TRANSLATE_NOOP("sluice::connector", "Meta Custom Audiences"), ads,
+                              {secret("token", true, QT_TRANSLATE_NOOP("sluice::connector", "Access token"),
+                                      QT_TRANSLATE_NOOP("sluice::connector", "A system user's token with ads_management on the ad account")),
+                               {QStringLiteral("api_version"), K::String, false, QStringLiteral("v23.0"), 0, 0,
+                                QT_TRANSLATE_NOOP("sluice::connector", "Graph API version"), nullptr, true}},
+                              10000, 10000, true);
+    meta.available = true;
+    meta.needsObject = true;
+    meta.schemaDiscovery = true; // the identifier kinds, and which must be hashed
+    meta.keepsIdentities = true;
+    meta.identifierKinds = destination::metaIdentifierKinds();
+    out.append(meta);
     out.append(saas("google_ads", QT_TRANSLATE_NOOP("sluice::connector", "Google Customer Match"), ads,
                     {oauth, {QStringLiteral("operating_account"), K::Object, false, {}, 0, 0, QT_TRANSLATE_NOOP("sluice::connector", "Operating account"), nullptr}},
                     10000, 10000, true));

@@ -55,6 +55,13 @@ struct ConnectorInfo
     bool needsMatch = false;  // a sync must name a `match` (a unique field of the destination)
     bool openSchema = false;  // fields it does not describe are still accepted (custom attributes)
     bool jobDelivery = false; // records go in bulk jobs that settle later (submit, poll, read errors)
+    // A record is removed by the values it was sent with (a list member's
+    // hashed identifiers): the state keeps them for each record delivered.
+    bool keepsIdentities = false;
+    QStringList identityFields; // the fields kept for that; empty: all the record's fields
+    // Fields that identify a list member (EMAIL, PHONE, ...): plan --json
+    // reports their coverage, and a row with none of them is held back.
+    QStringList identifierKinds;
 
     const Setting *setting(const QString &key) const;
     QString translatedLabel() const;

@@ -5,6 +5,7 @@
 #include "destination/hubspot_destination.h"
 #include "destination/intercom_destination.h"
 #include "destination/iterable_destination.h"
+#include "destination/meta_destination.h"
 #include "destination/klaviyo_destination.h"
 #include "destination/mixpanel_destination.h"
 #include "destination/oauth_tokens.h"
@@ -193,6 +194,18 @@ Result<std::unique_ptr<Destination>> Destination::create(const workspace::Destin
         return std::unique_ptr<Destination>(new IntercomDestination(config.name, base, token.value().toUtf8(),
                                                                     config.raw.value(QStringLiteral("api_version")).toString(QStringLiteral("2.11")),
                                                                     accountSettings(config, defaults)));
+    }
+    if (config.type == QLatin1String("meta")) {
+        Result<QString> token = workspace.resolveSecret(*workspace::parseSecretRef(config.raw.value(QStringLiteral("token"))), owner + QStringLiteral(": token"));
+        if (!token)
+            return token.error();
+        HttpSettings defaults;
+        defaults.batchSize = 10000; // members a request
+        defaults.concurrency = 2;
+        const QUrl base(config.raw.value(QStringLiteral("base_url")).toString(QStringLiteral("https://graph.facebook.com")));
+        return std::unique_ptr<Destination>(new MetaDestination(config.name, base, token.value().toUtf8(),
+                                                                config.raw.value(QStringLiteral("api_version")).toString(QStringLiteral("v23.0")),
+                                                                accountSettings(config, defaults)));
     }
     if (config.type == QLatin1String("iterable")) {
         Result<QString> key = workspace.resolveSecret(*workspace::parseSecretRef(config.raw.value(QStringLiteral("api_key"))), owner + QStringLiteral(": api_key"));

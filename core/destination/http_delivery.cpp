@@ -124,7 +124,8 @@ private:
         for (const Operation &op : operations) {
             const qint64 cost = m_protocol.cost(op);
             if (!batch.operations.isEmpty()
-                && (batch.operations.size() >= m_settings.batchSize || bytes + cost > m_settings.maxBatchBytes)) {
+                && (batch.operations.size() >= m_settings.batchSize || bytes + cost > m_settings.maxBatchBytes
+                    || (m_protocol.oneKindPerBatch() && op.kind != batch.operations.first().kind))) {
                 m_queue.append(std::move(batch));
                 batch = Batch{{}, ++m_nextNumber, 0, 0};
                 bytes = 0;

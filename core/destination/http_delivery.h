@@ -93,6 +93,9 @@ public:
     virtual Verdict judge(const QList<Operation> &operations, const HttpAnswer &answer) const;
     // Bytes an operation adds to a request, to cut batches under maxBatchBytes.
     virtual qint64 cost(const Operation &operation) const;
+    // True when a request carries one kind of operation (an upsert call, a
+    // removal call): batches are then cut where the kind changes.
+    virtual bool oneKindPerBatch() const { return false; }
 
 protected:
     // A 2xx answer: by default every operation was accepted.

@@ -21,6 +21,7 @@ public:
     HubSpotProtocol(QUrl baseUrl, QByteArray token, QString idProperty, QString objectType);
     HttpRequest encode(const QList<Operation> &operations, const BatchContext &batch) const override;
     Verdict judge(const QList<Operation> &operations, const HttpAnswer &answer) const override;
+    bool oneKindPerBatch() const override { return true; }
 
     // The words HubSpot put in an error body: message, category, and each nested error's message.
     static QString wordsOf(const QByteArray &body);

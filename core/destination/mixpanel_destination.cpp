@@ -46,10 +46,14 @@ HttpRequest MixpanelProtocol::encode(const QList<Operation> &operations, const B
     for (const Operation &op : operations) {
         QJsonObject properties = QJsonDocument::fromJson(op.fieldsJson).object();
         const QJsonValue id = properties.take(kDistinctId);
-        updates.append(QJsonObject{{QStringLiteral("$token"), token},
-                                   {kDistinctId, jsonText(id)},
-                                   {QStringLiteral("$set"), properties},
-                                   {QStringLiteral("$ignore_time"), true}});
+        if (op.kind == OpKind::Delete) // the profile, by the $distinct_id it was delivered with
+            updates.append(QJsonObject{{QStringLiteral("$token"), token}, {kDistinctId, jsonText(id)}, {QStringLiteral("$delete"), QString()},
+                                       {QStringLiteral("$ignore_alias"), true}});
+        else
+            updates.append(QJsonObject{{QStringLiteral("$token"), token},
+                                       {kDistinctId, jsonText(id)},
+                                       {QStringLiteral("$set"), properties},
+                                       {QStringLiteral("$ignore_time"), true}});
     }
     return engageRequest(m_base, updates);
 }
@@ -82,9 +86,20 @@ Result<void> MixpanelDestination::deliver(const QList<Operation> &operations, co
     const QString owner = tr("destination %1").arg(m_name);
     if (!context.matchField.isEmpty() && context.matchField != kDistinctId)
         return configError(tr("%1: Mixpanel profiles are matched on $distinct_id, not %2").arg(owner, context.matchField));
+    // A removal needs the $distinct_id the profile was delivered with.
+    QList<Operation> sendable;
+    QList<Operation> unknown;
+    for (const Operation &op : operations)
+        (op.kind == OpKind::Delete && op.fieldsJson.isEmpty() ? unknown : sendable).append(op);
+    if (!unknown.isEmpty() && context.settled) {
+        QList<Outcome> outcomes;
+        for (const Operation &op : std::as_const(unknown))
+            outcomes.append({op.key, false, tr("its $distinct_id was not kept when it was delivered, so its profile cannot be removed")});
+        context.settled(unknown, outcomes);
+    }
     MixpanelProtocol protocol(m_base, m_token);
     HttpDelivery delivery(owner, m_settings, protocol);
-    return delivery.deliver(operations, context);
+    return delivery.deliver(sendable, context);
 }
 
 Result<void> MixpanelDestination::check() const

@@ -50,6 +50,7 @@ public:
     SalesforceProtocol(SalesforceSession &session, QString object, QString externalIdField);
     HttpRequest encode(const QList<Operation> &operations, const BatchContext &batch) const override;
     Verdict judge(const QList<Operation> &operations, const HttpAnswer &answer) const override;
+    bool oneKindPerBatch() const override { return true; }
 
     // Salesforce's words in an error body: `errorCode: message` for each error.
     static QString wordsOf(const QByteArray &body);

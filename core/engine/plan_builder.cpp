@@ -1,5 +1,7 @@
 #include "engine/plan_builder.h"
 
+#include "connector/connector_info.h"
+
 #include "engine/operation_spill.h"
 #include "mapping/field_schema.h"
 #include "source/row_view.h"
@@ -113,6 +115,11 @@ Result<SyncPlan> PlanBuilder::build()
     });
     m_plan.counts.excluded = m_excludedTotal;
     m_plan.counts.invalid = m_plan.invalid.size();
+    for (size_t i = 0; i < m_identifier.size(); ++i)
+        if (m_identifier[i])
+            m_plan.coverage.insert(m_fields[qsizetype(i)].destination,
+                                   QJsonObject{{QStringLiteral("valid"), double(m_coverageValid[qsizetype(i)])},
+                                               {QStringLiteral("missing"), double(m_coverageMissing[qsizetype(i)])}});
     m_plan.timings.insert(QStringLiteral("diff_ms"), double(m_stage.restart()));
     return std::move(m_plan);
 }
@@ -228,10 +235,17 @@ std::optional<Error> PlanBuilder::prepareFields()
         if (!m_sync.matchDestination.isEmpty() && m_fields[i].destination == m_sync.matchDestination)
             m_matchIndex = int(i);
     }
-    // A field with no transform, no schema rule and not the match field goes
-    // from the warehouse's text straight into the JSON.
+    const connector::ConnectorInfo *info = connector::findDestination(m_workspace.config().destinations.value(m_sync.destination).type);
     for (qsizetype i = 0; i < m_fields.size(); ++i)
-        m_direct.push_back(m_fields[i].chain.steps().isEmpty() && !m_rules.contains(m_fields[i].destination) && i != m_matchIndex);
+        m_identifier.push_back(info && info->listMembership && info->identifierKinds.contains(m_fields[i].destination));
+    m_present.assign(m_fields.size(), 0);
+    m_coverageValid.fill(0, m_fields.size());
+    m_coverageMissing.fill(0, m_fields.size());
+    // A field with no transform, no schema rule, not the match field and not
+    // a member's identifier goes from the warehouse's text straight into the JSON.
+    for (qsizetype i = 0; i < m_fields.size(); ++i)
+        m_direct.push_back(m_fields[i].chain.steps().isEmpty() && !m_rules.contains(m_fields[i].destination) && i != m_matchIndex
+                           && !m_identifier[size_t(i)]);
     m_writer.emplace(fieldNames, fingerprint(m_sync));
     m_lookup = [this](const QString &c) -> std::optional<QVariant> {
         const int i = m_index.value(c, -1);
@@ -377,6 +391,29 @@ void PlanBuilder::holdInvalid(const QString &key, const QString &reason)
     m_plan.invalid.append({key, HeldKind::Invalid, reason});
 }
 
+// A list member the platform cannot match: none of its identifiers has a
+// value. Counted in the coverage either way.
+bool PlanBuilder::holdWithoutIdentifier(const QString &key)
+{
+    bool any = false;
+    bool listed = false;
+    for (size_t i = 0; i < m_identifier.size(); ++i) {
+        if (!m_identifier[i])
+            continue;
+        listed = true;
+        any = any || m_present[i];
+        (m_present[i] ? m_coverageValid : m_coverageMissing)[qsizetype(i)] += 1;
+    }
+    if (!listed || any)
+        return false;
+    QStringList kinds;
+    for (size_t i = 0; i < m_identifier.size(); ++i)
+        if (m_identifier[i])
+            kinds.append(m_fields[qsizetype(i)].destination);
+    holdInvalid(key, tr("no identifier the platform can match on: %1 all empty").arg(kinds.join(QStringLiteral(", "))));
+    return true;
+}
+
 // JSON is written once, for the hash and the wire.
 bool PlanBuilder::mapRow(const source::RowView &row, const QString &key)
 {
@@ -406,10 +443,14 @@ bool PlanBuilder::mapRow(const source::RowView &row, const QString &key)
                 return false;
             }
         }
+        if (m_identifier[size_t(i)])
+            m_present[size_t(i)] = !(value.isNull() || !value.isValid() || source::toText(value).isEmpty());
         source::appendJson(json, value);
         if (i == m_matchIndex)
             m_matchValue = std::move(value);
     }
+    if (holdWithoutIdentifier(key))
+        return false;
     if (m_matchIndex >= 0 && (m_matchValue.isNull() || !m_matchValue.isValid() || source::toText(m_matchValue).isEmpty())) {
         holdInvalid(key, tr("no %1 to match the destination's records on").arg(m_sync.matchDestination));
         return false;

@@ -60,6 +60,7 @@ private:
     std::optional<Error> settleWarehouse();
     void holdIdentityConflicts();
     std::optional<Error> planRemovals();
+    bool holdWithoutIdentifier(const QString &key);
     Error at(const Error &e) const; // the error, prefixed with the sync and model
 
     const workspace::Workspace &m_workspace;
@@ -99,6 +100,11 @@ private:
 
     qint64 m_extracted = 0, m_excludedExtracted = 0, m_nullKeys = 0, m_excludedCount = 0, m_excludedTotal = 0;
     QVariant m_matchValue;
+    // List destinations: the fields that identify a member, and per field the
+    // rows that carry a value (`coverage`) or none.
+    std::vector<char> m_identifier;
+    std::vector<char> m_present;
+    QList<qint64> m_coverageValid, m_coverageMissing;
     QHash<QString, QList<MatchHolder>> m_byMatch;
     // Warehouse diff with a match field: rows that left the warehouse (new or
     // changed there), and rows without consent that left it; the rest of the

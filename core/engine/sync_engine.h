@@ -63,6 +63,9 @@ struct SyncPlan
     qint64 invalidText = 0;
     QJsonObject timings;
     QJsonObject schema; // column -> type, saved after a run for the next drift check
+    // List (audience) destinations: per identifier kind, the rows that carry
+    // a valid normalized value ("valid") and those that carry none ("missing").
+    QJsonObject coverage;
 
     // Warehouse diff: what to write into the warehouse's state once accepted.
     bool warehouseDiff = false;

@@ -1,5 +1,6 @@
 #include "engine/sync_engine.h"
 #include "common/logging.h"
+#include "connector/connector_info.h"
 
 #include "engine/plan_internal.h"
 #include "engine/operation_spill.h"
@@ -50,6 +51,8 @@ QJsonObject RunResult::toJson() const
     }
     if (!plan.drift.isEmpty())
         o.insert(QStringLiteral("schema_drift"), plan.drift);
+    if (!plan.coverage.isEmpty())
+        o.insert(QStringLiteral("coverage"), plan.coverage);
     if (plan.invalidText > 0)
         o.insert(QStringLiteral("invalid_utf8_values"), double(plan.invalidText));
     if (!plan.freshnessMax.isEmpty())
@@ -121,6 +124,10 @@ public:
     SyncRunner(const workspace::Workspace &workspace, store::StateStore &store, const QString &sync, const SyncOptions &options)
         : m_workspace(workspace), m_store(store), m_options(options), m_sync(workspace.config().syncs.value(sync))
     {
+        const connector::ConnectorInfo *info = connector::findDestination(workspace.config().destinations.value(m_sync.destination).type);
+        m_keepIdentities = info && info->keepsIdentities;
+        if (m_keepIdentities)
+            m_identityFields = info->identityFields;
     }
 
     Result<RunResult> run();
@@ -132,6 +139,8 @@ private:
     void deliver(destination::Destination &target);
     void markSending(const QList<destination::Operation> &ops);
     void settle(const QList<destination::Operation> &ops, const QList<destination::Outcome> &outcomes);
+    void fillRemovals(QList<destination::Operation> &ops);
+    QByteArray identityOf(const destination::Operation &op) const;
     void fail(const Result<void> &r)
     {
         if (!r && m_failure.isEmpty())
@@ -149,6 +158,8 @@ private:
     qint64 m_commitMs = 0; // state commits, part of delivery time
     QString m_failure;
     bool m_keepPayloads = true;
+    bool m_keepIdentities = false; // the destination removes a record by what it was sent with
+    QStringList m_identityFields;  // ... by these fields of it (empty: all)
     std::unique_ptr<source::SourceConnection> m_warehouseConnection;
     std::optional<WarehouseDiff> m_warehouse;
     QHash<QString, OperationSpill::Extra> m_chunkExtras; // the warehouse state of the chunk being delivered
@@ -284,6 +295,8 @@ void SyncRunner::deliver(destination::Destination &target)
     const qsizetype chunk = target.wholeRun() ? std::numeric_limits<qsizetype>::max() : qMax<qsizetype>(1, m_options.deliveryChunk);
     QList<destination::Operation> ops;
     while (m_failure.isEmpty() && spill.next(chunk, m_result.plan.conflicted, ops, m_chunkExtras)) {
+        if (m_keepIdentities)
+            fillRemovals(ops);
         if (Result<void> r = target.deliver(ops, context); !r)
             m_failure = r.error().message;
         before += ops.size();
@@ -293,6 +306,39 @@ void SyncRunner::deliver(destination::Destination &target)
     if (m_failure.isEmpty() && !(m_options.cancel && m_options.cancel->load()) && !spill.complete())
         m_failure = QCoreApplication::translate("sluice::engine", "sync %1: the plan kept on disk could not be read back whole; "
                                                 "what was not read was not sent, and goes with the next run").arg(m_sync.name);
+}
+
+// A removal carries only its key; a list destination removes a member by
+// the identifiers it was added with, kept in the state when it was delivered.
+void SyncRunner::fillRemovals(QList<destination::Operation> &ops)
+{
+    QStringList keys;
+    for (const destination::Operation &op : std::as_const(ops))
+        if (op.kind == destination::OpKind::Delete && op.fieldsJson.isEmpty())
+            keys.append(op.key);
+    if (keys.isEmpty())
+        return;
+    Result<QHash<QString, QByteArray>> kept = m_store.identities(m_sync.name, keys);
+    if (!kept) {
+        fail(kept.error());
+        return;
+    }
+    for (destination::Operation &op : ops)
+        if (op.kind == destination::OpKind::Delete && op.fieldsJson.isEmpty())
+            op.fieldsJson = kept->value(op.key);
+}
+
+// What the state keeps of a delivered record to remove it later: the
+// connector's identity fields only, never more of the record than needed.
+QByteArray SyncRunner::identityOf(const destination::Operation &op) const
+{
+    if (m_identityFields.isEmpty())
+        return op.fieldsJson;
+    const QJsonObject fields = op.fields();
+    QJsonObject identity;
+    for (const QString &name : m_identityFields)
+        identity.insert(name, fields.value(name));
+    return QJsonDocument(identity).toJson(QJsonDocument::Compact);
 }
 
 // Records about to reach the destination for the first time are marked
@@ -351,6 +397,17 @@ void SyncRunner::settle(const QList<destination::Operation> &ops, const QList<de
         fail(m_warehouse->commit(rows, m_record.id));
     }
     fail(m_store.commitOutcomes(m_sync.name, m_record.id, accepted, held, !m_warehouse));
+    if (m_keepIdentities) {
+        QList<QPair<QString, QByteArray>> kept;
+        QStringList removed;
+        for (const store::StateStore::Accepted &a : std::as_const(accepted)) {
+            if (a.deleted)
+                removed.append(a.key);
+            else if (const destination::Operation *op = byKey.value(a.key))
+                kept.append({a.key, identityOf(*op)});
+        }
+        fail(m_store.keepIdentities(m_sync.name, kept, removed));
+    }
     fail(m_store.appendLedger(m_sync.name, m_record.id, ledger));
     if (!accepted.isEmpty())
         m_store.noteDelivered(m_sync.name);

@@ -49,8 +49,8 @@ QStringList fieldSchemaProblems(const QJsonObject &schema)
             problems.append(QCoreApplication::translate("sluice::mapping", "schema field %1: unknown type \"%2\" (known: %3)")
                                 .arg(it.key(), type, types().join(QStringLiteral(", "))));
         const QString format = o.value(QStringLiteral("format")).toString();
-        if (!format.isEmpty() && format != QLatin1String("email") && format != QLatin1String("e164"))
-            problems.append(QCoreApplication::translate("sluice::mapping", "schema field %1: unknown format \"%2\" (known: email, e164)").arg(it.key(), format));
+        if (!format.isEmpty() && format != QLatin1String("email") && format != QLatin1String("e164") && format != QLatin1String("sha256"))
+            problems.append(QCoreApplication::translate("sluice::mapping", "schema field %1: unknown format \"%2\" (known: email, e164, sha256)").arg(it.key(), format));
         if (o.contains(QStringLiteral("max_length")) && o.value(QStringLiteral("max_length")).toInt(-1) < 1)
             problems.append(QCoreApplication::translate("sluice::mapping", "schema field %1: max_length must be a positive number").arg(it.key()));
     }
@@ -94,6 +94,10 @@ QString checkField(const FieldRule &rule, const QVariant &value, const QString &
             .arg(field, text, destination, rule.allowed.join(QStringLiteral(", ")));
     if (rule.format == QLatin1String("email") && !QRegularExpression(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$")).match(text).hasMatch())
         return QCoreApplication::translate("sluice::mapping", "field %1 is not an e-mail address (\"%2\") as destination %3 requires").arg(field, text, destination);
+    if (rule.format == QLatin1String("sha256") && !QRegularExpression(QStringLiteral("^[0-9a-f]{64}$")).match(text).hasMatch())
+        return QCoreApplication::translate("sluice::mapping", "field %1 must be a SHA-256 hash (64 lower-case hex digits) for destination %2, never the raw "
+                                                              "value; add the platform's hash preset (hash:meta or hash:google) to the mapping")
+            .arg(field, destination);
     if (rule.format == QLatin1String("e164") && !QRegularExpression(QStringLiteral("^\\+[1-9]\\d{6,14}$")).match(text).hasMatch())
         return QCoreApplication::translate("sluice::mapping", "field %1 is not an E.164 phone number (\"%2\") as destination %3 requires; "
                                                               "add phone:REGION to the mapping")

@@ -63,6 +63,9 @@ const QList<QStringList> &migrations()
          QStringLiteral("CREATE INDEX ledger_by_key ON ledger(sync, key)"),
          // Only what a run held back is looked up by run: a small index, cheap to keep.
          QStringLiteral("CREATE INDEX ledger_held_by_run ON ledger(run_id) WHERE outcome <> 'delivered'")},
+        // 6: what a list member was added with, so that it can be removed.
+        {QStringLiteral("CREATE TABLE member_identity (sync TEXT NOT NULL, key TEXT NOT NULL, identity TEXT NOT NULL, "
+                        "PRIMARY KEY (sync, key)) WITHOUT ROWID")},
     };
     return m;
 }

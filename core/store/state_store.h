@@ -50,7 +50,7 @@ quint64 recordKeyHash(QStringView key);
 class StateStore final
 {
 public:
-    static constexpr int currentSchemaVersion = 5;
+    static constexpr int currentSchemaVersion = 6;
 
     // Opens (creating with owner-only permissions and migrating as needed).
     // `upToVersion` exists so tests can build an older database.
@@ -105,6 +105,11 @@ public:
     // ("pending"), and their removal when the destination refused them.
     Result<void> markPending(const QString &sync, const QString &runId, const QStringList &keys);
     Result<void> clearPending(const QString &sync, const QStringList &keys);
+
+    // What a record was last delivered with, for destinations that remove a
+    // record by those values (an audience member's hashed identifiers).
+    Result<void> keepIdentities(const QString &sync, const QList<QPair<QString, QByteArray>> &kept, const QStringList &removed);
+    Result<QHash<QString, QByteArray>> identities(const QString &sync, const QStringList &keys) const;
 
     struct Rejection
     {

@@ -83,6 +83,7 @@ private slots:
     void iterableBodiesAreWhatIterableDocuments();
     void iterableFieldsItDropsAreRejectedNotLost();
     void mixpanelBodiesAreWhatMixpanelDocuments();
+    void mixpanelMirrorRemovesProfilesThatLeaveTheModel();
     void klaviyoJobsAreSubmittedPolledAndTheirErrorsReadPageByPage();
     void intercomUpdatesItsOwnContactsAndNeverMergesAnother();
 
@@ -610,6 +611,45 @@ void TestConnectors::mixpanelBodiesAreWhatMixpanelDocuments()
     QCOMPARE(QStringList(update.value(QStringLiteral("$set")).toObject().keys()), (QStringList{QStringLiteral("$email"), QStringLiteral("$first_name"), QStringLiteral("ltv")}));
     for (const QJsonObject &profile : m_connector->records())
         QVERIFY(!profile.contains(QStringLiteral("$last_seen"))); // a sync is not activity
+}
+
+// Under mirror, a profile whose row left the model is deleted by the
+// $distinct_id it was delivered with (kept in the state, nothing more).
+void TestConnectors::mixpanelMirrorRemovesProfilesThatLeaveTheModel()
+{
+    QFile f(m_ws + QStringLiteral("/sluice.json"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QByteArray text = f.readAll();
+    f.close();
+    text.replace("\"mode\": \"upsert\"", "\"mode\": \"mirror\"");
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(text);
+    f.close();
+    Run r = sluice({QStringLiteral("run"), QStringLiteral("to_crm"), QStringLiteral("--json")});
+    QVERIFY2(r.code == 0 || r.code == 3, r.err.constData());
+    const int before = int(m_connector->records().size());
+    QVERIFY(m_connector->records().contains(QStringLiteral("3")));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("edit"));
+        db.setDatabaseName(m_ws + QStringLiteral("/demo/warehouse.db"));
+        QVERIFY(db.open());
+        QVERIFY(QSqlQuery(db).exec(QStringLiteral("delete from users where user_id <= 5")));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("edit"));
+    r = sluice({QStringLiteral("run"), QStringLiteral("to_crm"), QStringLiteral("--json")});
+    QVERIFY2(r.code == 0 || r.code == 3, r.err.constData());
+    QCOMPARE(counts(r.json).value(QStringLiteral("removed")).toInt(), 5);
+    QCOMPARE(int(m_connector->records().size()), before - 5);
+    QVERIFY(!m_connector->records().contains(QStringLiteral("3")));
+    bool deleted = false;
+    for (const test::EmulatorServer::Request &q : m_connector->server().requests())
+        for (const QJsonValue &u : QJsonDocument::fromJson(q.body).array())
+            if (u.toObject().contains(QStringLiteral("$delete"))) {
+                deleted = true;
+                QCOMPARE(u.toObject().value(QStringLiteral("$token")).toString(), QString::fromLatin1(kSecret));
+            }
+    QVERIFY(deleted);
 }
 
 // A job of profiles, JSON:API as Klaviyo documents it; 130 refusals come

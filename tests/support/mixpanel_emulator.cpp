@@ -95,12 +95,17 @@ EmulatorServer::Response MixpanelEmulator::handle(const Request &request)
             return verdict(400, QStringLiteral("$distinct_id, missing or empty"));
         if (m_refuse.contains(id))
             return verdict(400, m_refuse.value(id));
-        if (!u.value(QStringLiteral("$set")).isObject())
-            return verdict(400, QStringLiteral("$set must be an object"));
+        if (!u.value(QStringLiteral("$set")).isObject() && !u.contains(QStringLiteral("$delete")))
+            return verdict(400, QStringLiteral("an update needs $set (an object) or $delete"));
     }
     for (const QJsonValue &v : updates) {
         const QJsonObject u = v.toObject();
         const QString id = u.value(QStringLiteral("$distinct_id")).toString();
+        if (u.contains(QStringLiteral("$delete"))) {
+            m_profiles.remove(id);
+            m_writes[id] += 1;
+            continue;
+        }
         QJsonObject profile = m_profiles.value(id);
         const QJsonObject set = u.value(QStringLiteral("$set")).toObject();
         for (auto it = set.begin(); it != set.end(); ++it)

@@ -9,7 +9,7 @@ namespace sluice::test {
 // Mixpanel's profile ingestion (/engage) for one project, as its public
 // documentation describes it: a JSON array of at most 2000 updates (400
 // otherwise), each with the project's `$token` and a non-empty
-// `$distinct_id`, operations such as `$set`. With `verbose=1` the answer is
+// `$distinct_id`, and `$set` (an object) or `$delete`. With `verbose=1` the answer is
 // {"status": 1, "error": null}, or status 0 and the error (HTTP 200 for a
 // wrong token, as Mixpanel answers 200 even when it refuses data; 400 for a
 // malformed batch). A project whose ingestion is blocked answers 403.

@@ -7,6 +7,7 @@
 #include "hubspot_emulator.h"
 #include "intercom_emulator.h"
 #include "iterable_emulator.h"
+#include "meta_emulator.h"
 #include "klaviyo_emulator.h"
 #include "mixpanel_emulator.h"
 #include "salesforce_emulator.h"
@@ -25,10 +26,11 @@ int main(int argc, char **argv)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Runs a destination API's emulator on 127.0.0.1."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("kind"), QStringLiteral("the emulator: hubspot, braze, salesforce, iterable, mixpanel, klaviyo or intercom"));
+    parser.addPositionalArgument(QStringLiteral("kind"), QStringLiteral("the emulator: hubspot, braze, salesforce, iterable, mixpanel, klaviyo, intercom or meta"));
     parser.addOption({QStringLiteral("port"), QStringLiteral("port to listen on (default: any free one)"), QStringLiteral("N"), QStringLiteral("0")});
     parser.addOption({QStringLiteral("token"), QStringLiteral("the token it accepts"), QStringLiteral("TOKEN"), QStringLiteral("pat-test")});
     parser.addOption({QStringLiteral("limit"), QStringLiteral("requests per rate window (HubSpot: 10 s, Braze and Salesforce: 3 s, Iterable, Mixpanel and Klaviyo: 1 s, Intercom: 10 s)"), QStringLiteral("N"), QStringLiteral("100")});
+    parser.addOption({QStringLiteral("audience"), QStringLiteral("meta: the custom audience id it keeps"), QStringLiteral("ID"), QStringLiteral("23850000000000001")});
     parser.process(app);
     QTextStream out(stdout);
     const QString kind = parser.positionalArguments().value(0);
@@ -48,8 +50,11 @@ int main(int argc, char **argv)
         emulator = std::make_unique<sluice::test::KlaviyoEmulator>(parser.value(QStringLiteral("token")), parser.value(QStringLiteral("limit")).toInt(), port);
     else if (kind == QLatin1String("intercom"))
         emulator = std::make_unique<sluice::test::IntercomEmulator>(parser.value(QStringLiteral("token")), parser.value(QStringLiteral("limit")).toInt(), 10000, port);
+    else if (kind == QLatin1String("meta"))
+        emulator = std::make_unique<sluice::test::MetaEmulator>(parser.value(QStringLiteral("token")), parser.value(QStringLiteral("audience")),
+                                                                parser.value(QStringLiteral("limit")).toInt(), port);
     if (!emulator) {
-        out << "sluice-emulator: known emulators: hubspot, braze, salesforce, iterable, mixpanel, klaviyo, intercom\n";
+        out << "sluice-emulator: known emulators: hubspot, braze, salesforce, iterable, mixpanel, klaviyo, intercom, meta\n";
         return 2;
     }
     out << kind << " emulator on " << emulator->baseUrl() << " (secret " << parser.value(QStringLiteral("token")) << ")\n";

@@ -1,0 +1,194 @@
+#include "destination/meta_destination.h"
+
+#include "destination/saas_common.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace sluice::destination {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return destinationTr(text);
+}
+
+struct MetaError
+{
+    int code = 0;
+    int subcode = 0;
+    QString message;
+};
+
+MetaError errorOf(const QByteArray &body)
+{
+    const QJsonObject e = QJsonDocument::fromJson(body).object().value(QStringLiteral("error")).toObject();
+    return {e.value(QStringLiteral("code")).toInt(), e.value(QStringLiteral("error_subcode")).toInt(), e.value(QStringLiteral("message")).toString()};
+}
+
+} // namespace
+
+const QStringList &metaIdentifierKinds()
+{
+    static const QStringList kinds{QStringLiteral("EMAIL"), QStringLiteral("PHONE"), QStringLiteral("FN"),    QStringLiteral("LN"),
+                                   QStringLiteral("FI"),    QStringLiteral("GEN"),   QStringLiteral("DOBY"),  QStringLiteral("DOBM"),
+                                   QStringLiteral("DOBD"),  QStringLiteral("CT"),    QStringLiteral("ST"),    QStringLiteral("ZIP"),
+                                   QStringLiteral("COUNTRY"), QStringLiteral("MADID"), QStringLiteral("EXTERN_ID")};
+    return kinds;
+}
+
+bool metaKindIsHashed(const QString &kind)
+{
+    return kind != QLatin1String("MADID") && kind != QLatin1String("EXTERN_ID");
+}
+
+MetaProtocol::MetaProtocol(QUrl baseUrl, QByteArray token, QString version, QString audienceId)
+    : m_base(std::move(baseUrl)), m_token(std::move(token)), m_version(std::move(version)), m_audience(std::move(audienceId))
+{
+}
+
+QString MetaProtocol::wordsOf(const QByteArray &body)
+{
+    const MetaError e = errorOf(body);
+    if (e.code == 0 && e.message.isEmpty())
+        return QString::fromUtf8(body.left(300)).simplified();
+    return e.subcode ? tr("(#%1/%2) %3").arg(e.code).arg(e.subcode).arg(e.message) : tr("(#%1) %2").arg(e.code).arg(e.message);
+}
+
+HttpRequest MetaProtocol::encode(const QList<Operation> &operations, const BatchContext &) const
+{
+    // The schema: the identifier kinds the batch carries, in mapping order.
+    QStringList schema;
+    QList<QJsonObject> members;
+    for (const Operation &op : operations) {
+        members.append(QJsonDocument::fromJson(op.fieldsJson).object());
+        for (const QString &kind : members.last().keys())
+            if (!schema.contains(kind) && metaIdentifierKinds().contains(kind))
+                schema.append(kind);
+    }
+    std::sort(schema.begin(), schema.end(), [](const QString &a, const QString &b) {
+        return metaIdentifierKinds().indexOf(a) < metaIdentifierKinds().indexOf(b);
+    });
+    QJsonArray data;
+    for (const QJsonObject &m : members) {
+        QJsonArray row;
+        for (const QString &kind : schema)
+            row.append(jsonText(m.value(kind)));
+        data.append(row);
+    }
+    const QJsonObject body{{QStringLiteral("payload"), QJsonObject{{QStringLiteral("schema"), QJsonArray::fromStringList(schema)}, {QStringLiteral("data"), data}}},
+                           {QStringLiteral("access_token"), QString::fromUtf8(m_token)}};
+    const QByteArray method = operations.first().kind == OpKind::Delete ? QByteArrayLiteral("DELETE") : QByteArrayLiteral("POST");
+    return jsonRequest(m_base, method, QStringLiteral("/%1/%2/users").arg(m_version, m_audience),
+                       {qMakePair(QByteArrayLiteral("Authorization"), QByteArray("Bearer " + m_token))}, QJsonDocument(body).toJson(QJsonDocument::Compact));
+}
+
+Verdict MetaProtocol::judge(const QList<Operation> &operations, const HttpAnswer &answer) const
+{
+    const MetaError e = errorOf(answer.body);
+    const QString words = wordsOf(answer.body);
+    if (answer.status == 200 && e.code == 0) {
+        const QJsonObject body = QJsonDocument::fromJson(answer.body).object();
+        // Samples of what Meta could not read: the members carrying them are rejected.
+        QHash<QString, QString> invalid;
+        const QJsonValue samples = body.value(QStringLiteral("invalid_entry_samples"));
+        const QJsonObject sampleObject = samples.toObject();
+        for (auto it = sampleObject.begin(); it != sampleObject.end(); ++it)
+            invalid.insert(it.key(), it.value().toString());
+        for (const QJsonValue &v : samples.toArray())
+            invalid.insert(jsonText(v), QString());
+        Verdict v{Verdict::Kind::Settled, {}, {}, -1};
+        for (const Operation &op : operations) {
+            QString reason;
+            const QJsonObject m = QJsonDocument::fromJson(op.fieldsJson).object();
+            for (auto it = m.begin(); it != m.end() && reason.isEmpty(); ++it)
+                if (invalid.contains(jsonText(it.value())))
+                    reason = tr("Meta could not read %1: %2").arg(it.key(), invalid.value(jsonText(it.value()), tr("invalid entry")));
+            v.outcomes.append({op.key, reason.isEmpty(), reason});
+        }
+        return v;
+    }
+    if (e.code == 190 || answer.status == 401)
+        return {Verdict::Kind::RefusedCredentials, {}, tr("HTTP %1, %2").arg(answer.status).arg(words), -1};
+    if (e.code == 200 || e.code == 10 || e.code == 294 || answer.status == 403)
+        return {Verdict::Kind::RefusedCredentials, {}, tr("HTTP %1, %2 (the token lacks ads_management on this ad account)").arg(answer.status).arg(words), -1};
+    if (e.code == 4 || e.code == 17 || e.code == 32 || e.code == 613 || e.code == 80003 || answer.status == 429) {
+        // X-Business-Use-Case-Usage says, per business, in how many minutes calls are allowed again.
+        qint64 minutes = 0;
+        const QJsonObject usage = QJsonDocument::fromJson(answer.header("x-business-use-case-usage")).object();
+        for (auto it = usage.begin(); it != usage.end(); ++it)
+            for (const QJsonValue &u : it.value().toArray())
+                minutes = qMax<qint64>(minutes, u.toObject().value(QStringLiteral("estimated_time_to_regain_access")).toInt());
+        return {Verdict::Kind::Throttled, {}, tr("Meta rate limit: %1").arg(words), minutes > 0 ? minutes * 60000 : parseRetryAfter(answer.header("retry-after"))};
+    }
+    if (e.code == 100 && e.subcode == 1713230)
+        return {Verdict::Kind::Fatal, {}, tr("Meta has flagged audience %1 and takes no changes to it: %2").arg(m_audience, words), -1};
+    if (e.code == 100 && (words.contains(QLatin1String("does not exist")) || words.contains(QLatin1String("Unsupported"))))
+        return {Verdict::Kind::Fatal, {}, tr("audience %1: %2").arg(m_audience, words), -1};
+    if (e.code == 1 || e.code == 2)
+        return {Verdict::Kind::Retry, {}, tr("Meta: %1").arg(words), -1};
+    if (answer.status == 400)
+        return {Verdict::Kind::Split, {}, tr("Meta: %1").arg(words), -1};
+    return HttpProtocol::judge(operations, answer);
+}
+
+MetaDestination::MetaDestination(QString name, QUrl baseUrl, QByteArray token, QString version, HttpSettings settings)
+    : m_name(std::move(name)), m_base(std::move(baseUrl)), m_token(std::move(token)), m_version(std::move(version)), m_settings(settings)
+{
+}
+
+Result<void> MetaDestination::deliver(const QList<Operation> &operations, const DeliveryContext &context)
+{
+    const QString owner = tr("destination %1").arg(m_name);
+    if (context.object.isEmpty())
+        return configError(tr("%1: a Meta sync needs \"object\": the custom audience's id").arg(owner));
+    // A member can only be removed by the identifiers it was added with.
+    QList<Operation> sendable;
+    QList<Operation> unknown;
+    for (const Operation &op : operations)
+        (op.kind == OpKind::Delete && op.fieldsJson.isEmpty() ? unknown : sendable).append(op);
+    if (!unknown.isEmpty() && context.settled) {
+        QList<Outcome> outcomes;
+        for (const Operation &op : std::as_const(unknown))
+            outcomes.append({op.key, false, tr("its identifiers were not kept when it was added, so it cannot be removed from the audience; remove it in Ads Manager")});
+        context.settled(unknown, outcomes);
+    }
+    MetaProtocol protocol(m_base, m_token, m_version, context.object);
+    HttpDelivery delivery(owner, m_settings, protocol);
+    return delivery.deliver(sendable, context);
+}
+
+Result<void> MetaDestination::check() const
+{
+    // Who the token is: the cheapest authenticated read.
+    const HttpAnswer answer = httpRequestRetried(jsonRequest(m_base, "GET", QStringLiteral("/%1/me").arg(m_version),
+                                                             {qMakePair(QByteArrayLiteral("Authorization"), QByteArray("Bearer " + m_token))}),
+                                                 m_settings);
+    if (answer.status == 200)
+        return {};
+    HttpAnswer reading = answer;
+    if (errorOf(answer.body).code == 190)
+        reading.status = 401;
+    return callRefusal(tr("destination %1").arg(m_name), m_base, reading, QStringLiteral("Meta"), tr("the access token"), tr("reading the token's user"),
+                       MetaProtocol::wordsOf(answer.body));
+}
+
+Result<QList<FieldInfo>> MetaDestination::describe(const QString &) const
+{
+    QList<FieldInfo> fields;
+    for (const QString &kind : metaIdentifierKinds()) {
+        FieldInfo f;
+        f.name = kind;
+        f.label = kind;
+        f.type = QStringLiteral("string");
+        f.unique = true;
+        if (metaKindIsHashed(kind))
+            f.format = QStringLiteral("sha256");
+        fields.append(f);
+    }
+    return fields;
+}
+
+} // namespace sluice::destination

@@ -1,0 +1,242 @@
+// Audience syncs against Meta's Custom Audiences, through the real binary:
+// identifiers hashed before they leave (a raw one is held back, never sent),
+// coverage per identifier kind in plan --json, members added and, under
+// mirror, removed by the identifiers they were added with; Meta's error
+// codes read as Meta means them.
+#include "meta_emulator.h"
+#include "workspace/workspace_init.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace sluice;
+
+namespace {
+
+const QString kToken = QStringLiteral("EAAGemulatedSystemUserToken");
+const QString kAudience = QStringLiteral("23850000000000001");
+
+QString sha256(const QString &text)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha256).toHex());
+}
+
+QJsonObject counts(const QJsonObject &run)
+{
+    return run.value(QStringLiteral("counts")).toObject();
+}
+
+} // namespace
+
+class TestAudiences final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void membersFollowTheModelAndLeaveWithIt();
+    void rawIdentifiersAreHeldBackNeverSent();
+    void metaErrorsAreReadByTheirCodes();
+
+private:
+    struct Run
+    {
+        int code = -1;
+        QJsonObject json;
+        QByteArray err;
+    };
+    Run sluice(const QStringList &args, const QString &token = kToken);
+    void writeConfig(const QJsonArray &fields, const QString &mode = QStringLiteral("mirror"));
+    QJsonArray hashedFields() const;
+    void sql(const QString &statement);
+    QStringList column(const QString &query);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<test::MetaEmulator> m_meta;
+    QString m_ws;
+};
+
+void TestAudiences::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_ws = m_dir->filePath(QStringLiteral("ws"));
+    workspace::InitOptions options;
+    options.demo = true;
+    options.demoUsers = 400;
+    QVERIFY(workspace::initWorkspace(m_ws, options).ok());
+    m_meta = std::make_unique<test::MetaEmulator>(kToken, kAudience);
+    writeConfig(hashedFields());
+}
+
+void TestAudiences::cleanup()
+{
+    m_meta.reset();
+    m_dir.reset();
+}
+
+TestAudiences::Run TestAudiences::sluice(const QStringList &args, const QString &token)
+{
+    QProcess p;
+    QStringList env = QProcess::systemEnvironment();
+    env.append(QStringLiteral("META_TOKEN=") + token);
+    p.setEnvironment(env);
+    p.start(QStringLiteral(SLUICE_BINARY), args + QStringList{QStringLiteral("--workspace"), m_ws});
+    p.waitForFinished(180000);
+    return {p.exitCode(), QJsonDocument::fromJson(p.readAllStandardOutput()).object(), p.readAllStandardError()};
+}
+
+QJsonArray TestAudiences::hashedFields() const
+{
+    return {QJsonObject{{QStringLiteral("source"), QStringLiteral("email")}, {QStringLiteral("destination"), QStringLiteral("EMAIL")},
+                        {QStringLiteral("transform"), QJsonArray{QStringLiteral("hash:meta")}}},
+            QJsonObject{{QStringLiteral("source"), QStringLiteral("customer_id")}, {QStringLiteral("destination"), QStringLiteral("EXTERN_ID")},
+                        {QStringLiteral("transform"), QJsonArray{QStringLiteral("cast:string")}}}};
+}
+
+void TestAudiences::writeConfig(const QJsonArray &fields, const QString &mode)
+{
+    const QJsonObject config{
+        {QStringLiteral("version"), 1},
+        {QStringLiteral("sources"), QJsonObject{{QStringLiteral("demo"), QJsonObject{{QStringLiteral("driver"), QStringLiteral("sqlite")}, {QStringLiteral("path"), QStringLiteral("demo/warehouse.db")}}}}},
+        {QStringLiteral("destinations"),
+         QJsonObject{{QStringLiteral("ads"), QJsonObject{{QStringLiteral("type"), QStringLiteral("meta")},
+                                                        {QStringLiteral("token"), QJsonObject{{QStringLiteral("env"), QStringLiteral("META_TOKEN")}}},
+                                                        {QStringLiteral("base_url"), m_meta->baseUrl()},
+                                                        {QStringLiteral("batch_size"), 100},
+                                                        {QStringLiteral("backoff_ms"), 50}}}}},
+        {QStringLiteral("models"), QJsonObject{{QStringLiteral("buyers"), QJsonObject{{QStringLiteral("source"), QStringLiteral("demo")},
+                                                                                     {QStringLiteral("primary_key"), QStringLiteral("customer_id")},
+                                                                                     {QStringLiteral("sql"), QStringLiteral("select * from customer_360")}}}}},
+        {QStringLiteral("syncs"), QJsonObject{{QStringLiteral("buyers_to_meta"), QJsonObject{{QStringLiteral("model"), QStringLiteral("buyers")},
+                                                                                            {QStringLiteral("destination"), QStringLiteral("ads")},
+                                                                                            {QStringLiteral("object"), kAudience},
+                                                                                            {QStringLiteral("mode"), mode},
+                                                                                            {QStringLiteral("fields"), fields}}}}}};
+    QFile f(m_ws + QStringLiteral("/sluice.json"));
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(QJsonDocument(config).toJson());
+}
+
+void TestAudiences::sql(const QString &statement)
+{
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("edit"));
+        db.setDatabaseName(m_ws + QStringLiteral("/demo/warehouse.db"));
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY2(q.exec(statement), qPrintable(statement));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("edit"));
+}
+
+QStringList TestAudiences::column(const QString &query)
+{
+    QStringList out;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("read"));
+        db.setDatabaseName(m_ws + QStringLiteral("/demo/warehouse.db"));
+        db.open();
+        QSqlQuery q(db);
+        q.exec(query);
+        while (q.next())
+            out.append(q.value(0).toString());
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("read"));
+    return out;
+}
+
+void TestAudiences::membersFollowTheModelAndLeaveWithIt()
+{
+    // Coverage before sending: every row has an EXTERN_ID; some lack an e-mail.
+    Run r = sluice({QStringLiteral("plan"), QStringLiteral("buyers_to_meta"), QStringLiteral("--json")});
+    QVERIFY2(r.code == 0, r.err.constData());
+    const QJsonObject coverage = r.json.value(QStringLiteral("coverage")).toObject();
+    const int withEmail = int(column(QStringLiteral("select customer_id from customer_360 where coalesce(email, '') <> ''")).size());
+    QCOMPARE(coverage.value(QStringLiteral("EMAIL")).toObject().value(QStringLiteral("valid")).toInt(), withEmail);
+    QCOMPARE(coverage.value(QStringLiteral("EMAIL")).toObject().value(QStringLiteral("missing")).toInt(), 400 - withEmail);
+    QCOMPARE(coverage.value(QStringLiteral("EXTERN_ID")).toObject().value(QStringLiteral("valid")).toInt(), 400);
+    QVERIFY(m_meta->payloads().isEmpty()); // a plan sends nothing
+
+    r = sluice({QStringLiteral("run"), QStringLiteral("buyers_to_meta"), QStringLiteral("--json")});
+    QVERIFY2(r.code == 0, r.err.constData());
+    QCOMPARE(counts(r.json).value(QStringLiteral("delivered")).toInt(), 400);
+    QCOMPARE(m_meta->members().size(), 400);
+    // Only hashes leave: no raw e-mail address in any payload.
+    const QStringList emails = column(QStringLiteral("select email from customer_360 where coalesce(email, '') <> ''"));
+    for (const QJsonObject &payload : m_meta->payloads()) {
+        const QByteArray text = QJsonDocument(payload).toJson();
+        QVERIFY(!text.contains(emails.first().toUtf8()));
+        QCOMPARE(payload.value(QStringLiteral("schema")).toArray(), (QJsonArray{QStringLiteral("EMAIL"), QStringLiteral("EXTERN_ID")}));
+    }
+    QVERIFY(m_meta->hasIdentifier(sha256(emails.first().trimmed().toLower())));
+
+    // Ten buyers leave the model: mirror removes them by what they were added with.
+    const QStringList leaving = column(QStringLiteral("select customer_id from customer_360 where customer_id <= 10"));
+    sql(QStringLiteral("delete from users where user_id <= 10"));
+    const int payloadsBefore = int(m_meta->payloads().size());
+    r = sluice({QStringLiteral("run"), QStringLiteral("buyers_to_meta"), QStringLiteral("--json")});
+    QVERIFY2(r.code == 0, r.err.constData());
+    QCOMPARE(counts(r.json).value(QStringLiteral("removed")).toInt(), 10);
+    QCOMPARE(counts(r.json).value(QStringLiteral("delivered")).toInt(), 10);
+    QCOMPARE(m_meta->members().size(), 390);
+    QCOMPARE(leaving.size(), 10);
+    for (const QString &id : leaving)
+        QVERIFY(!m_meta->hasIdentifier(id)); // EXTERN_ID
+    QVERIFY(m_meta->hasIdentifier(QStringLiteral("11")));
+    QCOMPARE(int(m_meta->payloads().size()), payloadsBefore + 1); // one DELETE of ten members
+}
+
+void TestAudiences::rawIdentifiersAreHeldBackNeverSent()
+{
+    writeConfig({QJsonObject{{QStringLiteral("source"), QStringLiteral("email")}, {QStringLiteral("destination"), QStringLiteral("EMAIL")}},
+                 QJsonObject{{QStringLiteral("source"), QStringLiteral("customer_id")}, {QStringLiteral("destination"), QStringLiteral("EXTERN_ID")},
+                             {QStringLiteral("transform"), QJsonArray{QStringLiteral("cast:string")}}}},
+                QStringLiteral("upsert"));
+    const Run r = sluice({QStringLiteral("run"), QStringLiteral("buyers_to_meta"), QStringLiteral("--json")});
+    const int withEmail = int(column(QStringLiteral("select customer_id from customer_360 where coalesce(email, '') <> ''")).size());
+    QCOMPARE(counts(r.json).value(QStringLiteral("invalid")).toInt(), withEmail);
+    QVERIFY(r.json.value(QStringLiteral("rejections")).toArray().first().toObject().value(QStringLiteral("reason")).toString().contains(QStringLiteral("SHA-256")));
+    for (const QJsonObject &payload : m_meta->payloads())
+        for (const QJsonValue &row : payload.value(QStringLiteral("data")).toArray())
+            QVERIFY(!row.toArray().first().toString().contains(QLatin1Char('@')));
+}
+
+void TestAudiences::metaErrorsAreReadByTheirCodes()
+{
+    // A bad token is HTTP 400 with code 190: refused credentials, not rejected members.
+    Run r = sluice({QStringLiteral("run"), QStringLiteral("buyers_to_meta"), QStringLiteral("--json")}, QStringLiteral("EAAGexpired"));
+    QCOMPARE(r.code, 1);
+    QCOMPARE(counts(r.json).value(QStringLiteral("rejected")).toInt(), 0);
+    QVERIFY2(r.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString().contains(QStringLiteral("#190")), r.err.constData());
+    QVERIFY(!r.err.contains("EAAGexpired"));
+    r = sluice({QStringLiteral("check")}, QStringLiteral("EAAGexpired"));
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains("Meta refused the access token"), r.err.constData());
+    // A flagged audience takes nothing: the run fails with Meta's reason.
+    m_meta->setFlagged(true);
+    r = sluice({QStringLiteral("run"), QStringLiteral("buyers_to_meta"), QStringLiteral("--json")});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString().contains(QStringLiteral("flagged")), r.err.constData());
+    QCOMPARE(counts(r.json).value(QStringLiteral("rejected")).toInt(), 0);
+    // Code 80003 (too many calls to the ad account) is waited out.
+    m_meta->setFlagged(false);
+    m_meta->setRateLimit(2);
+    r = sluice({QStringLiteral("run"), QStringLiteral("buyers_to_meta"), QStringLiteral("--json")});
+    QVERIFY2(r.code == 0, r.err.constData());
+    QVERIFY(m_meta->throttled() > 0);
+    QCOMPARE(m_meta->members().size(), 400);
+}
+
+QTEST_GUILESS_MAIN(TestAudiences)
+#include "tst_audiences.moc"
