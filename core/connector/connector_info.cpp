@@ -202,6 +202,9 @@ QList<ConnectorInfo> buildDestinations()
     meta.schemaDiscovery = true; // the identifier kinds, and which must be hashed
     meta.keepsIdentities = true;
     meta.identifierKinds = destination::metaIdentifierKinds();
+    for (const QString &kind : meta.identifierKinds)
+        if (destination::metaKindIsHashed(kind))
+            meta.hashedKinds.append(kind);
     out.append(meta);
     out.append(saas("google_ads", QT_TRANSLATE_NOOP("sluice::connector", "Google Customer Match"), ads,
                     {oauth, {QStringLiteral("operating_account"), K::Object, false, {}, 0, 0, QT_TRANSLATE_NOOP("sluice::connector", "Operating account"), nullptr}},

@@ -62,6 +62,7 @@ struct ConnectorInfo
     // Fields that identify a list member (EMAIL, PHONE, ...): plan --json
     // reports their coverage, and a row with none of them is held back.
     QStringList identifierKinds;
+    QStringList hashedKinds; // identifier kinds the platform takes only as SHA-256 hashes
 
     const Setting *setting(const QString &key) const;
     QString translatedLabel() const;

@@ -93,6 +93,14 @@ QStringList governanceProblems(const workspace::Workspace &workspace, const QStr
     const workspace::SyncConfig sync = config.syncs.value(syncName);
     const workspace::ModelConfig model = config.models.value(sync.model);
     const workspace::DestinationConfig destination = config.destinations.value(sync.destination);
+    // A platform that takes some identifiers only hashed: a mapping that
+    // would send one raw is refused before anything runs.
+    if (const connector::ConnectorInfo *info = connector::findDestination(destination.type))
+        for (const workspace::FieldMapping &f : sync.fields)
+            if (auto chain = mapping::TransformChain::parse(f.transform); info->hashedKinds.contains(f.destination) && chain && !chain->hashes())
+                problems.append(QCoreApplication::translate("sluice::engine", "sync %1: field %2 goes to %3 (%4), which takes it only as a SHA-256 hash of the "
+                                                            "normalized value; add the platform's preset (hash:%4) to its transform, so the raw value never leaves")
+                                    .arg(syncName, f.destination, destination.name, destination.type));
     if (destination.pii.isEmpty() || destination.pii == QLatin1String("allow"))
         return problems;
     for (const workspace::FieldMapping &f : sync.fields) {

@@ -73,6 +73,9 @@ void TestTransforms::chain_data()
                                                 << QVariant(sha256Hex(QStringLiteral("jo.hn@gmail.com")));
     QTest::newRow("hash meta phone") << QStringList{"phone:US", "hash:meta"} << QVariant("(415) 555-0132")
                                      << QVariant(sha256Hex(QStringLiteral("14155550132")));
+    // Meta's own published vector for a normalized, hashed e-mail.
+    QTest::newRow("hash meta public vector") << QStringList{"hash:meta"} << QVariant(" Test1@Example.com ")
+                                             << QVariant(QStringLiteral("9b431636bd164765d63c573c346708846af4f68fe3701a77a3bdd7e7e5166254"));
     QTest::newRow("chain order") << QStringList{"trim", "lowercase", "sha256"} << QVariant(" A@B.C ")
                                  << QVariant(sha256Hex(QStringLiteral("a@b.c")));
 }
