@@ -77,6 +77,9 @@ struct DeliveryContext
     // records may reach the destination: if the process dies before the batch
     // settles, the next run still knows to update or delete them.
     std::function<void(const QList<Operation> &)> sending;
+    // What the platform reports of the delivery as a whole ("received",
+    // "invalid", "matched"), added up by the run.
+    std::function<void(const QString &measure, qint64 value)> report;
 };
 
 // A file that exists, or whose nearest existing folder is writable (so it

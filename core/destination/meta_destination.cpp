@@ -91,6 +91,8 @@ Verdict MetaProtocol::judge(const QList<Operation> &operations, const HttpAnswer
     const QString words = wordsOf(answer.body);
     if (answer.status == 200 && e.code == 0) {
         const QJsonObject body = QJsonDocument::fromJson(answer.body).object();
+        m_received += body.value(QStringLiteral("num_received")).toInteger();
+        m_invalid += body.value(QStringLiteral("num_invalid_entries")).toInteger();
         // Samples of what Meta could not read: the members carrying them are rejected.
         QHash<QString, QString> invalid;
         const QJsonValue samples = body.value(QStringLiteral("invalid_entry_samples"));
@@ -157,7 +159,12 @@ Result<void> MetaDestination::deliver(const QList<Operation> &operations, const 
     }
     MetaProtocol protocol(m_base, m_token, m_version, context.object);
     HttpDelivery delivery(owner, m_settings, protocol);
-    return delivery.deliver(sendable, context);
+    Result<void> delivered = delivery.deliver(sendable, context);
+    if (context.report && (protocol.received() > 0 || protocol.invalidEntries() > 0)) {
+        context.report(QStringLiteral("received"), protocol.received());
+        context.report(QStringLiteral("invalid"), protocol.invalidEntries());
+    }
+    return delivered;
 }
 
 Result<void> MetaDestination::check() const

@@ -101,6 +101,9 @@ struct RunResult
     QList<HeldRecord> rejected;
     QString error;
     qint64 freshnessLagSeconds = -1;
+    // What the platform itself reported of the run (an audience's received
+    // and invalid entries; matched where it says so).
+    QJsonObject match;
 
     QJsonObject toJson() const;
     int exitCode() const { return exitCodeFor(status); }

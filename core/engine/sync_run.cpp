@@ -53,6 +53,8 @@ QJsonObject RunResult::toJson() const
         o.insert(QStringLiteral("schema_drift"), plan.drift);
     if (!plan.coverage.isEmpty())
         o.insert(QStringLiteral("coverage"), plan.coverage);
+    if (!match.isEmpty())
+        o.insert(QStringLiteral("match"), match);
     if (plan.invalidText > 0)
         o.insert(QStringLiteral("invalid_utf8_values"), double(plan.invalidText));
     if (!plan.freshnessMax.isEmpty())
@@ -283,6 +285,9 @@ void SyncRunner::deliver(destination::Destination &target)
             m_options.progress(QStringLiteral("deliver"), before + done, total);
     };
     context.sending = [this](const QList<destination::Operation> &ops) { markSending(ops); };
+    context.report = [this](const QString &measure, qint64 value) {
+        m_result.match.insert(measure, double(qint64(m_result.match.value(measure).toDouble()) + value));
+    };
     context.settled = [this](const QList<destination::Operation> &ops, const QList<destination::Outcome> &outcomes) { settle(ops, outcomes); };
     int nextBatch = 1;
     context.nextBatch = &nextBatch;
@@ -453,6 +458,11 @@ void SyncRunner::finish(const QString &recoveredLock)
         metrics.insert(QStringLiteral("recovered_lock_from"), recoveredLock);
     if (plan.invalidText > 0)
         metrics.insert(QStringLiteral("invalid_utf8_values"), double(plan.invalidText));
+    if (!m_result.match.isEmpty()) {
+        metrics.insert(QStringLiteral("match"), m_result.match);
+        if (m_result.match.contains(QStringLiteral("matched")))
+            metrics.insert(QStringLiteral("matched"), m_result.match.value(QStringLiteral("matched")));
+    }
     if (m_options.cancel && m_options.cancel->load())
         metrics.insert(QStringLiteral("cancelled"), true); // stopped on request: its slot is still to run
     m_record.metrics = metrics;

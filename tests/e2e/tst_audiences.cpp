@@ -172,6 +172,12 @@ void TestAudiences::membersFollowTheModelAndLeaveWithIt()
     QVERIFY2(r.code == 0, r.err.constData());
     QCOMPARE(counts(r.json).value(QStringLiteral("delivered")).toInt(), 400);
     QCOMPARE(m_meta->members().size(), 400);
+    // What Meta counted, in the run and in the run history.
+    QCOMPARE(r.json.value(QStringLiteral("match")).toObject().value(QStringLiteral("received")).toInt(), 400);
+    QCOMPARE(r.json.value(QStringLiteral("match")).toObject().value(QStringLiteral("invalid")).toInt(), 0);
+    const Run history = sluice({QStringLiteral("runs"), QStringLiteral("buyers_to_meta"), QStringLiteral("--json")});
+    QVERIFY2(QJsonDocument(history.json).toJson(QJsonDocument::Compact).contains("\"match\":{\"invalid\":0,\"received\":400}"),
+             QJsonDocument(history.json).toJson().constData());
     // Only hashes leave: no raw e-mail address in any payload.
     const QStringList emails = column(QStringLiteral("select email from customer_360 where coalesce(email, '') <> ''"));
     for (const QJsonObject &payload : m_meta->payloads()) {
