@@ -1,5 +1,6 @@
 #include "connector/connector_info.h"
 
+#include "destination/google_destination.h"
 #include "destination/meta_destination.h"
 #include "workspace/workspace.h"
 
@@ -206,9 +207,19 @@ QList<ConnectorInfo> buildDestinations()
         if (destination::metaKindIsHashed(kind))
             meta.hashedKinds.append(kind);
     out.append(meta);
-    out.append(saas("google_ads", QT_TRANSLATE_NOOP("sluice::connector", "Google Customer Match"), ads,
-                    {oauth, {QStringLiteral("operating_account"), K::Object, false, {}, 0, 0, QT_TRANSLATE_NOOP("sluice::connector", "Operating account"), nullptr}},
-                    10000, 10000, true));
+    ConnectorInfo google = saas("google_ads", QT_TRANSLATE_NOOP("sluice::connector", "Google Customer Match"), ads,
+                                {oauth,
+                                 {QStringLiteral("operating_account"), K::Object, true, {}, 0, 0, QT_TRANSLATE_NOOP("sluice::connector", "Operating account"),
+                                  QT_TRANSLATE_NOOP("sluice::connector", "{\"account_type\": \"GOOGLE_ADS\", \"account_id\": \"1234567890\"}")}},
+                                10000, 10000, true);
+    google.available = true;
+    google.needsObject = true;
+    google.keepsIdentities = true;
+    google.identifierKinds = destination::googleIdentifierKinds();
+    for (const QString &kind : google.identifierKinds)
+        if (destination::googleKindIsHashed(kind))
+            google.hashedKinds.append(kind);
+    out.append(google);
     out.append(saas("linkedin", QT_TRANSLATE_NOOP("sluice::connector", "LinkedIn Matched Audiences"), ads,
                     {secret("token", true, QT_TRANSLATE_NOOP("sluice::connector", "Access token"), nullptr)}, 5000, 5000, true));
     return out;

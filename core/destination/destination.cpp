@@ -2,6 +2,7 @@
 
 #include "destination/braze_destination.h"
 #include "destination/file_destination.h"
+#include "destination/google_destination.h"
 #include "destination/hubspot_destination.h"
 #include "destination/intercom_destination.h"
 #include "destination/iterable_destination.h"
@@ -194,6 +195,26 @@ Result<std::unique_ptr<Destination>> Destination::create(const workspace::Destin
         return std::unique_ptr<Destination>(new IntercomDestination(config.name, base, token.value().toUtf8(),
                                                                     config.raw.value(QStringLiteral("api_version")).toString(QStringLiteral("2.11")),
                                                                     accountSettings(config, defaults)));
+    }
+    if (config.type == QLatin1String("google_ads")) {
+        const QJsonObject account = config.raw.value(QStringLiteral("operating_account")).toObject();
+        const QString type = account.value(QStringLiteral("account_type")).toString(QStringLiteral("GOOGLE_ADS"));
+        const QString id = account.value(QStringLiteral("account_id")).toString();
+        if (id.isEmpty() || !config.raw.value(QStringLiteral("oauth")).isObject())
+            return configError(QCoreApplication::translate("sluice::destination", "%1: Google Customer Match needs \"oauth\" (token_url, client_id, and "
+                                                                                  "client_secret with refresh_token, or private_key with username) and "
+                                                                                  "\"operating_account\": {\"account_type\": \"GOOGLE_ADS\", \"account_id\": \"...\"}")
+                                   .arg(owner));
+        HttpSettings defaults;
+        defaults.batchSize = 10000; // members a request
+        defaults.concurrency = 2;
+        const HttpSettings settings = accountSettings(config, defaults);
+        Result<OAuthSettings> oauth = OAuthSettings::from(config.raw.value(QStringLiteral("oauth")).toObject(), workspace, owner);
+        if (!oauth)
+            return oauth.error();
+        const QUrl base(config.raw.value(QStringLiteral("base_url")).toString(QStringLiteral("https://datamanager.googleapis.com")));
+        return std::unique_ptr<Destination>(
+            new GoogleDestination(config.name, base, OAuthTokenProvider::shared(owner, oauth.value(), settings), type, QString(id).remove(QLatin1Char('-')), settings));
     }
     if (config.type == QLatin1String("meta")) {
         Result<QString> token = workspace.resolveSecret(*workspace::parseSecretRef(config.raw.value(QStringLiteral("token"))), owner + QStringLiteral(": token"));

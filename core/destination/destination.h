@@ -65,6 +65,7 @@ struct DeliveryContext
     QString runId;
     QString object;
     QString matchField; // the destination field records are matched on (sync.match.destination)
+    bool consentGranted = false; // every record passed the sync's consent policy
     // Batch numbers continue across the chunks of one run (a webhook's
     // Idempotency-Key is <run_id>-<batch_no>): the next one to use, advanced by each delivery.
     int *nextBatch = nullptr;

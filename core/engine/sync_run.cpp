@@ -277,6 +277,7 @@ void SyncRunner::deliver(destination::Destination &target)
     context.runId = m_record.id;
     context.object = m_sync.object;
     context.matchField = m_sync.matchDestination;
+    context.consentGranted = !m_sync.consentColumn.isEmpty();
     context.cancel = m_options.cancel;
     qint64 before = 0; // delivered in earlier chunks
     const qint64 total = m_result.plan.operationCount;

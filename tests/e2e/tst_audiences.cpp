@@ -3,6 +3,7 @@
 // coverage per identifier kind in plan --json, members added and, under
 // mirror, removed by the identifiers they were added with; Meta's error
 // codes read as Meta means them.
+#include "google_emulator.h"
 #include "meta_emulator.h"
 #include "workspace/workspace_init.h"
 
@@ -46,6 +47,7 @@ private slots:
     void membersFollowTheModelAndLeaveWithIt();
     void rawIdentifiersAreHeldBackNeverSent();
     void metaErrorsAreReadByTheirCodes();
+    void googleCustomerMatchFollowsTheModel();
 
 private:
     struct Run
@@ -54,7 +56,7 @@ private:
         QJsonObject json;
         QByteArray err;
     };
-    Run sluice(const QStringList &args, const QString &token = kToken);
+    Run sluice(const QStringList &args, const QString &token = kToken, const QStringList &env = {});
     void writeConfig(const QJsonArray &fields, const QString &mode = QStringLiteral("mirror"));
     QJsonArray hashedFields() const;
     void sql(const QString &statement);
@@ -83,11 +85,12 @@ void TestAudiences::cleanup()
     m_dir.reset();
 }
 
-TestAudiences::Run TestAudiences::sluice(const QStringList &args, const QString &token)
+TestAudiences::Run TestAudiences::sluice(const QStringList &args, const QString &token, const QStringList &extra)
 {
     QProcess p;
     QStringList env = QProcess::systemEnvironment();
     env.append(QStringLiteral("META_TOKEN=") + token);
+    env.append(extra);
     p.setEnvironment(env);
     p.start(QStringLiteral(SLUICE_BINARY), args + QStringList{QStringLiteral("--workspace"), m_ws});
     p.waitForFinished(180000);
@@ -250,6 +253,80 @@ void TestAudiences::metaErrorsAreReadByTheirCodes()
     QVERIFY2(r.code == 0, r.err.constData());
     QVERIFY(m_meta->throttled() > 0);
     QCOMPARE(m_meta->members().size(), 400);
+}
+
+// Customer Match through the Data Manager API: hashed e-mails ingested into
+// the user list under the operating account, coverage in the plan, what
+// Google counted read back, and three members removed when their rows leave.
+void TestAudiences::googleCustomerMatchFollowsTheModel()
+{
+    test::GoogleEmulator google(QStringLiteral("sluice-client"), QStringLiteral("client-secret-value"), QStringLiteral("refresh-token-value"),
+                                QStringLiteral("1234567890"), QStringLiteral("987654321"));
+    QFile f(m_ws + QStringLiteral("/sluice.json"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QJsonObject config = QJsonDocument::fromJson(f.readAll()).object();
+    f.close();
+    config.insert(QStringLiteral("destinations"),
+                  QJsonObject{{QStringLiteral("ads"),
+                               QJsonObject{{QStringLiteral("type"), QStringLiteral("google_ads")},
+                                           {QStringLiteral("base_url"), google.baseUrl()},
+                                           {QStringLiteral("batch_size"), 100},
+                                           {QStringLiteral("oauth"), QJsonObject{{QStringLiteral("token_url"), QString(google.baseUrl() + QStringLiteral("/token"))},
+                                                                                 {QStringLiteral("client_id"), QStringLiteral("sluice-client")},
+                                                                                 {QStringLiteral("client_secret"), QJsonObject{{QStringLiteral("env"), QStringLiteral("G_SECRET")}}},
+                                                                                 {QStringLiteral("refresh_token"), QJsonObject{{QStringLiteral("env"), QStringLiteral("G_REFRESH")}}}}},
+                                           {QStringLiteral("operating_account"), QJsonObject{{QStringLiteral("account_type"), QStringLiteral("GOOGLE_ADS")},
+                                                                                             {QStringLiteral("account_id"), QStringLiteral("123-456-7890")}}}}}});
+    QJsonObject syncs = config.value(QStringLiteral("syncs")).toObject();
+    QJsonObject sync = syncs.value(QStringLiteral("buyers_to_meta")).toObject();
+    sync.insert(QStringLiteral("object"), QStringLiteral("987654321"));
+    sync.insert(QStringLiteral("fields"), QJsonArray{QJsonObject{{QStringLiteral("source"), QStringLiteral("email")}, {QStringLiteral("destination"), QStringLiteral("EMAIL")},
+                                                                 {QStringLiteral("transform"), QJsonArray{QStringLiteral("hash:google")}}}});
+    syncs.insert(QStringLiteral("buyers_to_meta"), sync);
+    config.insert(QStringLiteral("syncs"), syncs);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(QJsonDocument(config).toJson());
+    f.close();
+    const QStringList env{QStringLiteral("G_SECRET=client-secret-value"), QStringLiteral("G_REFRESH=refresh-token-value")};
+
+    Run r = sluice({QStringLiteral("check")}, kToken, env);
+    QVERIFY2(r.code == 0, r.err.constData());
+    r = sluice({QStringLiteral("plan"), QStringLiteral("buyers_to_meta"), QStringLiteral("--json")}, kToken, env);
+    QVERIFY2(r.code == 0, r.err.constData());
+    const int withEmail = int(column(QStringLiteral("select customer_id from customer_360 where coalesce(email, '') <> ''")).size());
+    QCOMPARE(r.json.value(QStringLiteral("coverage")).toObject().value(QStringLiteral("EMAIL")).toObject().value(QStringLiteral("valid")).toInt(), withEmail);
+    QCOMPARE(counts(r.json).value(QStringLiteral("invalid")).toInt(), 400 - withEmail); // no identifier: held back
+
+    r = sluice({QStringLiteral("run"), QStringLiteral("buyers_to_meta"), QStringLiteral("--json")}, kToken, env);
+    QVERIFY2(r.code == 3, r.err.constData());
+    QCOMPARE(counts(r.json).value(QStringLiteral("delivered")).toInt(), withEmail);
+    QCOMPARE(r.json.value(QStringLiteral("match")).toObject().value(QStringLiteral("received")).toInt(), withEmail);
+    const QJsonObject body = google.bodies().first();
+    QCOMPARE(body.value(QStringLiteral("encoding")).toString(), QStringLiteral("HEX"));
+    QCOMPARE(body.value(QStringLiteral("destinations")).toArray().first().toObject().value(QStringLiteral("productDestinationId")).toString(), QStringLiteral("987654321"));
+    const QString first = column(QStringLiteral("select email from customer_360 where coalesce(email, '') <> '' order by customer_id limit 1")).first();
+    QVERIFY(google.hasIdentifier(sha256(first.trimmed().toLower())));
+    QVERIFY(!QJsonDocument(body).toJson().contains(first.toUtf8()));
+
+    // Three buyers with an e-mail of their own leave the model.
+    const QStringList leaving = column(QStringLiteral("select email from customer_360 where email in (select email from customer_360 where coalesce(email, '') <> '' "
+                                                      "group by email having count(*) = 1) order by customer_id limit 3"));
+    QCOMPARE(leaving.size(), 3);
+    for (const QString &email : leaving)
+        sql(QStringLiteral("delete from users where email = '%1'").arg(email));
+    r = sluice({QStringLiteral("run"), QStringLiteral("buyers_to_meta"), QStringLiteral("--json")}, kToken, env);
+    QVERIFY2(r.code == 3, r.err.constData());
+    QCOMPARE(counts(r.json).value(QStringLiteral("removed")).toInt(), 3);
+    for (const QString &email : leaving)
+        QVERIFY(!google.hasIdentifier(sha256(email.trimmed().toLower())));
+    QVERIFY(google.hasIdentifier(sha256(first.trimmed().toLower())) || leaving.contains(first));
+
+    // A revoked refresh token fails the run as refused credentials.
+    r = sluice({QStringLiteral("run"), QStringLiteral("buyers_to_meta"), QStringLiteral("--full-resync"), QStringLiteral("--json")}, kToken,
+               {QStringLiteral("G_SECRET=client-secret-value"), QStringLiteral("G_REFRESH=revoked")});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString().contains(QStringLiteral("invalid_grant")), r.err.constData());
+    QVERIFY(!r.err.contains("client-secret-value"));
 }
 
 QTEST_GUILESS_MAIN(TestAudiences)
