@@ -1,6 +1,7 @@
 #include "connector/connector_info.h"
 
 #include "destination/google_destination.h"
+#include "destination/linkedin_destination.h"
 #include "destination/meta_destination.h"
 #include "workspace/workspace.h"
 
@@ -220,8 +221,20 @@ QList<ConnectorInfo> buildDestinations()
         if (destination::googleKindIsHashed(kind))
             google.hashedKinds.append(kind);
     out.append(google);
-    out.append(saas("linkedin", QT_TRANSLATE_NOOP("sluice::connector", "LinkedIn Matched Audiences"), ads,
-                    {secret("token", true, QT_TRANSLATE_NOOP("sluice::connector", "Access token"), nullptr)}, 5000, 5000, true));
+    ConnectorInfo linkedin = saas("linkedin", QT_TRANSLATE_NOOP("sluice::connector", "LinkedIn Matched Audiences"), ads,
+                                  {secret("token", true, QT_TRANSLATE_NOOP("sluice::connector", "Access token"),
+                                          QT_TRANSLATE_NOOP("sluice::connector", "A member token with rw_dmp_segments")),
+                                   {QStringLiteral("api_version"), K::String, false, QStringLiteral("202610"), 0, 0,
+                                    QT_TRANSLATE_NOOP("sluice::connector", "LinkedIn-Version"), QT_TRANSLATE_NOOP("sluice::connector", "YYYYMM"), true}},
+                                  5000, 5000, true);
+    linkedin.available = true;
+    linkedin.needsObject = true;
+    linkedin.keepsIdentities = true;
+    linkedin.identifierKinds = destination::linkedinIdentifierKinds();
+    for (const QString &kind : linkedin.identifierKinds)
+        if (destination::linkedinKindIsHashed(kind))
+            linkedin.hashedKinds.append(kind);
+    out.append(linkedin);
     return out;
 }
 

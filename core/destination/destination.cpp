@@ -6,6 +6,7 @@
 #include "destination/hubspot_destination.h"
 #include "destination/intercom_destination.h"
 #include "destination/iterable_destination.h"
+#include "destination/linkedin_destination.h"
 #include "destination/meta_destination.h"
 #include "destination/klaviyo_destination.h"
 #include "destination/mixpanel_destination.h"
@@ -215,6 +216,18 @@ Result<std::unique_ptr<Destination>> Destination::create(const workspace::Destin
         const QUrl base(config.raw.value(QStringLiteral("base_url")).toString(QStringLiteral("https://datamanager.googleapis.com")));
         return std::unique_ptr<Destination>(
             new GoogleDestination(config.name, base, OAuthTokenProvider::shared(owner, oauth.value(), settings), type, QString(id).remove(QLatin1Char('-')), settings));
+    }
+    if (config.type == QLatin1String("linkedin")) {
+        Result<QString> token = workspace.resolveSecret(*workspace::parseSecretRef(config.raw.value(QStringLiteral("token"))), owner + QStringLiteral(": token"));
+        if (!token)
+            return token.error();
+        HttpSettings defaults;
+        defaults.batchSize = 5000; // users a BATCH_CREATE takes
+        defaults.concurrency = 2;
+        const QUrl base(config.raw.value(QStringLiteral("base_url")).toString(QStringLiteral("https://api.linkedin.com")));
+        return std::unique_ptr<Destination>(new LinkedInDestination(config.name, base, token.value().toUtf8(),
+                                                                    config.raw.value(QStringLiteral("api_version")).toString(QStringLiteral("202610")),
+                                                                    accountSettings(config, defaults)));
     }
     if (config.type == QLatin1String("meta")) {
         Result<QString> token = workspace.resolveSecret(*workspace::parseSecretRef(config.raw.value(QStringLiteral("token"))), owner + QStringLiteral(": token"));

@@ -4,6 +4,7 @@
 // mirror, removed by the identifiers they were added with; Meta's error
 // codes read as Meta means them.
 #include "google_emulator.h"
+#include "linkedin_emulator.h"
 #include "meta_emulator.h"
 #include "workspace/workspace_init.h"
 
@@ -48,6 +49,7 @@ private slots:
     void rawIdentifiersAreHeldBackNeverSent();
     void metaErrorsAreReadByTheirCodes();
     void googleCustomerMatchFollowsTheModel();
+    void linkedinSegmentFollowsTheModel();
 
 private:
     struct Run
@@ -327,6 +329,56 @@ void TestAudiences::googleCustomerMatchFollowsTheModel()
     QCOMPARE(r.code, 1);
     QVERIFY2(r.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString().contains(QStringLiteral("invalid_grant")), r.err.constData());
     QVERIFY(!r.err.contains("client-secret-value"));
+}
+
+// LinkedIn DMP segment users: ADD and REMOVE elements with SHA256_EMAIL ids,
+// the Rest.li headers LinkedIn requires, one status per element read back.
+void TestAudiences::linkedinSegmentFollowsTheModel()
+{
+    test::LinkedInEmulator linkedin(kToken, QStringLiteral("4500123"));
+    const QString refusedEmail = column(QStringLiteral("select email from customer_360 where coalesce(email, '') <> '' order by customer_id limit 1 offset 5")).first();
+    linkedin.refuse({sha256(refusedEmail.trimmed().toLower())});
+    QFile f(m_ws + QStringLiteral("/sluice.json"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QJsonObject config = QJsonDocument::fromJson(f.readAll()).object();
+    f.close();
+    config.insert(QStringLiteral("destinations"),
+                  QJsonObject{{QStringLiteral("ads"), QJsonObject{{QStringLiteral("type"), QStringLiteral("linkedin")},
+                                                                 {QStringLiteral("token"), QJsonObject{{QStringLiteral("env"), QStringLiteral("META_TOKEN")}}},
+                                                                 {QStringLiteral("base_url"), linkedin.baseUrl()}}}});
+    QJsonObject syncs = config.value(QStringLiteral("syncs")).toObject();
+    QJsonObject sync = syncs.value(QStringLiteral("buyers_to_meta")).toObject();
+    sync.insert(QStringLiteral("object"), QStringLiteral("4500123"));
+    sync.insert(QStringLiteral("fields"), QJsonArray{QJsonObject{{QStringLiteral("source"), QStringLiteral("email")}, {QStringLiteral("destination"), QStringLiteral("SHA256_EMAIL")},
+                                                                 {QStringLiteral("transform"), QJsonArray{QStringLiteral("email"), QStringLiteral("sha256")}}}});
+    syncs.insert(QStringLiteral("buyers_to_meta"), sync);
+    config.insert(QStringLiteral("syncs"), syncs);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(QJsonDocument(config).toJson());
+    f.close();
+    Run r = sluice({QStringLiteral("check")});
+    QVERIFY2(r.code == 0, r.err.constData());
+    r = sluice({QStringLiteral("run"), QStringLiteral("buyers_to_meta"), QStringLiteral("--json")});
+    QVERIFY2(r.code == 3, r.err.constData());
+    QCOMPARE(counts(r.json).value(QStringLiteral("rejected")).toInt(), 1);
+    bool named = false;
+    for (const QJsonValue &v : r.json.value(QStringLiteral("rejections")).toArray())
+        named = named || v.toObject().value(QStringLiteral("reason")).toString().contains(QStringLiteral("exclusion list"));
+    QVERIFY(named);
+    QVERIFY(!linkedin.members().isEmpty());
+    for (const QByteArray &version : linkedin.headersOf("linkedin-version"))
+        QVERIFY(!version.isEmpty());
+    // Rows leave: they are removed from the segment by their hashed e-mail.
+    const QString leaving = column(QStringLiteral("select email from customer_360 where email in (select email from customer_360 where coalesce(email, '') <> '' "
+                                                  "group by email having count(*) = 1) order by customer_id limit 1")).first();
+    QVERIFY(linkedin.members().contains(sha256(leaving.trimmed().toLower())));
+    sql(QStringLiteral("delete from users where email = '%1'").arg(leaving));
+    r = sluice({QStringLiteral("run"), QStringLiteral("buyers_to_meta"), QStringLiteral("--json")});
+    QCOMPARE(counts(r.json).value(QStringLiteral("removed")).toInt(), 1);
+    QVERIFY(!linkedin.members().contains(sha256(leaving.trimmed().toLower())));
+    r = sluice({QStringLiteral("run"), QStringLiteral("buyers_to_meta"), QStringLiteral("--json")}, QStringLiteral("wrong"));
+    QCOMPARE(r.code, 1);
+    QVERIFY(r.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString().contains(QStringLiteral("INVALID_ACCESS_TOKEN")));
 }
 
 QTEST_GUILESS_MAIN(TestAudiences)
