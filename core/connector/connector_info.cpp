@@ -72,9 +72,16 @@ ConnectorInfo saas(const char *type, const char *label, const char *category, QL
 const QStringList allModes{QStringLiteral("upsert"), QStringLiteral("update"), QStringLiteral("insert"), QStringLiteral("mirror"),
                            QStringLiteral("append")};
 
-QList<ConnectorInfo> buildDestinations()
+// The settings of an OAuth 2.0 client (Salesforce, Google).
+Setting oauthSetting()
 {
-    QList<ConnectorInfo> out;
+    return {QStringLiteral("oauth"), K::Object, false, {}, 0, 0, QT_TRANSLATE_NOOP("sluice::connector", "OAuth"),
+            QT_TRANSLATE_NOOP("sluice::connector", "token_url, client_id, client_secret or private_key, username or refresh_token")};
+}
+
+// Files, databases and the webhook.
+void addLocal(QList<ConnectorInfo> &out)
+{
     const Setting path{QStringLiteral("path"), K::Path, true, {}, 0, 0, QT_TRANSLATE_NOOP("sluice::connector", "File"),
                        QT_TRANSLATE_NOOP("sluice::connector", "Relative to the workspace; replaced atomically on each run")};
     out.append({QStringLiteral("jsonl"), QT_TRANSLATE_NOOP("sluice::connector", "JSON Lines file"), QT_TRANSLATE_NOOP("sluice::connector", "Files and hooks"),
@@ -109,11 +116,14 @@ QList<ConnectorInfo> buildDestinations()
     webhook.available = true;
     webhook.schemaDiscovery = false;
     out.append(webhook);
+}
+
+// CRM and marketing tools: records of an object, matched on a field.
+void addSaas(QList<ConnectorInfo> &out)
+{
     const char *crm = QT_TRANSLATE_NOOP("sluice::connector", "CRM");
     const char *marketing = QT_TRANSLATE_NOOP("sluice::connector", "Marketing");
-    const char *ads = QT_TRANSLATE_NOOP("sluice::connector", "Ad audiences");
-    const Setting oauth{QStringLiteral("oauth"), K::Object, false, {}, 0, 0, QT_TRANSLATE_NOOP("sluice::connector", "OAuth"),
-                        QT_TRANSLATE_NOOP("sluice::connector", "token_url, client_id, client_secret or private_key, username or refresh_token")};
+    const Setting oauth = oauthSetting();
     ConnectorInfo hubspot = saas("hubspot", QT_TRANSLATE_NOOP("sluice::connector", "HubSpot"), crm,
                                  {secret("token", true, QT_TRANSLATE_NOOP("sluice::connector", "Access token"),
                                          QT_TRANSLATE_NOOP("sluice::connector", "Private-app token with crm.objects.<object>.write"))},
@@ -193,6 +203,13 @@ QList<ConnectorInfo> buildDestinations()
     intercom.modes = {QStringLiteral("upsert")};
     intercom.needsMatch = true;
     out.append(intercom);
+}
+
+// Ad platforms: members of an audience, by hashed identifiers.
+void addAudiences(QList<ConnectorInfo> &out)
+{
+    const char *ads = QT_TRANSLATE_NOOP("sluice::connector", "Ad audiences");
+    const Setting oauth = oauthSetting();
     ConnectorInfo meta = saas("meta", QT_TRANSLATE_NOOP("sluice::connector", "Meta Custom Audiences"), ads,
                               {secret("token", true, QT_TRANSLATE_NOOP("sluice::connector", "Access token"),
                                       QT_TRANSLATE_NOOP("sluice::connector", "A system user's token with ads_management on the ad account")),
@@ -235,6 +252,14 @@ QList<ConnectorInfo> buildDestinations()
         if (destination::linkedinKindIsHashed(kind))
             linkedin.hashedKinds.append(kind);
     out.append(linkedin);
+}
+
+QList<ConnectorInfo> buildDestinations()
+{
+    QList<ConnectorInfo> out;
+    addLocal(out);
+    addSaas(out);
+    addAudiences(out);
     return out;
 }
 

@@ -151,16 +151,7 @@ Result<void> GoogleDestination::deliver(const QList<Operation> &operations, cons
         return configError(tr("%1: a Google Customer Match sync needs \"object\": the user list's id").arg(owner));
     if (Result<QByteArray> token = m_oauth->accessToken(); !token)
         return Error{owner + QStringLiteral(": ") + token.error().message, token.error().kind};
-    QList<Operation> sendable;
-    QList<Operation> unknown;
-    for (const Operation &op : operations)
-        (op.kind == OpKind::Delete && op.fieldsJson.isEmpty() ? unknown : sendable).append(op);
-    if (!unknown.isEmpty() && context.settled) {
-        QList<Outcome> outcomes;
-        for (const Operation &op : std::as_const(unknown))
-            outcomes.append({op.key, false, tr("its identifiers were not kept when it was added, so it cannot be removed from the user list")});
-        context.settled(unknown, outcomes);
-    }
+    const QList<Operation> sendable = withoutUnremovable(operations, context, tr("its identifiers were not kept when it was added, so it cannot be removed from the user list"));
     GoogleProtocol protocol(m_base, m_oauth, {m_accountType, m_accountId, context.object, context.consentGranted});
     HttpDelivery delivery(owner, m_settings, protocol);
     Result<void> delivered = delivery.deliver(sendable, context);
@@ -228,18 +219,7 @@ Result<void> GoogleDestination::check() const
 
 Result<QList<FieldInfo>> GoogleDestination::describe(const QString &) const
 {
-    QList<FieldInfo> fields;
-    for (const QString &kind : googleIdentifierKinds()) {
-        FieldInfo f;
-        f.name = kind;
-        f.label = kind;
-        f.type = QStringLiteral("string");
-        f.unique = true;
-        if (googleKindIsHashed(kind))
-            f.format = QStringLiteral("sha256");
-        fields.append(f);
-    }
-    return fields;
+    return identifierFields(googleIdentifierKinds(), &googleKindIsHashed);
 }
 
 } // namespace sluice::destination

@@ -117,16 +117,7 @@ Result<void> LinkedInDestination::deliver(const QList<Operation> &operations, co
     const QString owner = tr("destination %1").arg(m_name);
     if (context.object.isEmpty())
         return configError(tr("%1: a LinkedIn sync needs \"object\": the DMP segment's id").arg(owner));
-    QList<Operation> sendable;
-    QList<Operation> unknown;
-    for (const Operation &op : operations)
-        (op.kind == OpKind::Delete && op.fieldsJson.isEmpty() ? unknown : sendable).append(op);
-    if (!unknown.isEmpty() && context.settled) {
-        QList<Outcome> outcomes;
-        for (const Operation &op : std::as_const(unknown))
-            outcomes.append({op.key, false, tr("its identifiers were not kept when it was added, so it cannot be removed from the segment")});
-        context.settled(unknown, outcomes);
-    }
+    const QList<Operation> sendable = withoutUnremovable(operations, context, tr("its identifiers were not kept when it was added, so it cannot be removed from the segment"));
     LinkedInProtocol protocol(m_base, m_token, m_version, context.object);
     HttpDelivery delivery(owner, m_settings, protocol);
     return delivery.deliver(sendable, context);
@@ -146,18 +137,7 @@ Result<void> LinkedInDestination::check() const
 
 Result<QList<FieldInfo>> LinkedInDestination::describe(const QString &) const
 {
-    QList<FieldInfo> fields;
-    for (const QString &kind : linkedinIdentifierKinds()) {
-        FieldInfo f;
-        f.name = kind;
-        f.label = kind;
-        f.type = QStringLiteral("string");
-        f.unique = true;
-        if (linkedinKindIsHashed(kind))
-            f.format = QStringLiteral("sha256");
-        fields.append(f);
-    }
-    return fields;
+    return identifierFields(linkedinIdentifierKinds(), &linkedinKindIsHashed);
 }
 
 } // namespace sluice::destination

@@ -147,16 +147,7 @@ Result<void> MetaDestination::deliver(const QList<Operation> &operations, const 
     if (context.object.isEmpty())
         return configError(tr("%1: a Meta sync needs \"object\": the custom audience's id").arg(owner));
     // A member can only be removed by the identifiers it was added with.
-    QList<Operation> sendable;
-    QList<Operation> unknown;
-    for (const Operation &op : operations)
-        (op.kind == OpKind::Delete && op.fieldsJson.isEmpty() ? unknown : sendable).append(op);
-    if (!unknown.isEmpty() && context.settled) {
-        QList<Outcome> outcomes;
-        for (const Operation &op : std::as_const(unknown))
-            outcomes.append({op.key, false, tr("its identifiers were not kept when it was added, so it cannot be removed from the audience; remove it in Ads Manager")});
-        context.settled(unknown, outcomes);
-    }
+    const QList<Operation> sendable = withoutUnremovable(operations, context, tr("its identifiers were not kept when it was added, so it cannot be removed from the audience; remove it in Ads Manager"));
     MetaProtocol protocol(m_base, m_token, m_version, context.object);
     HttpDelivery delivery(owner, m_settings, protocol);
     Result<void> delivered = delivery.deliver(sendable, context);
@@ -184,18 +175,7 @@ Result<void> MetaDestination::check() const
 
 Result<QList<FieldInfo>> MetaDestination::describe(const QString &) const
 {
-    QList<FieldInfo> fields;
-    for (const QString &kind : metaIdentifierKinds()) {
-        FieldInfo f;
-        f.name = kind;
-        f.label = kind;
-        f.type = QStringLiteral("string");
-        f.unique = true;
-        if (metaKindIsHashed(kind))
-            f.format = QStringLiteral("sha256");
-        fields.append(f);
-    }
-    return fields;
+    return identifierFields(metaIdentifierKinds(), &metaKindIsHashed);
 }
 
 } // namespace sluice::destination

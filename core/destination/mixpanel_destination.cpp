@@ -87,16 +87,7 @@ Result<void> MixpanelDestination::deliver(const QList<Operation> &operations, co
     if (!context.matchField.isEmpty() && context.matchField != kDistinctId)
         return configError(tr("%1: Mixpanel profiles are matched on $distinct_id, not %2").arg(owner, context.matchField));
     // A removal needs the $distinct_id the profile was delivered with.
-    QList<Operation> sendable;
-    QList<Operation> unknown;
-    for (const Operation &op : operations)
-        (op.kind == OpKind::Delete && op.fieldsJson.isEmpty() ? unknown : sendable).append(op);
-    if (!unknown.isEmpty() && context.settled) {
-        QList<Outcome> outcomes;
-        for (const Operation &op : std::as_const(unknown))
-            outcomes.append({op.key, false, tr("its $distinct_id was not kept when it was delivered, so its profile cannot be removed")});
-        context.settled(unknown, outcomes);
-    }
+    const QList<Operation> sendable = withoutUnremovable(operations, context, tr("its $distinct_id was not kept when it was delivered, so its profile cannot be removed"));
     MixpanelProtocol protocol(m_base, m_token);
     HttpDelivery delivery(owner, m_settings, protocol);
     return delivery.deliver(sendable, context);

@@ -53,4 +53,35 @@ Error callRefusal(const QString &owner, const QUrl &base, const HttpAnswer &answ
     return {destinationTr("%1: %2 failed (HTTP %3): %4").arg(owner, what).arg(answer.status).arg(words), Error::Kind::Unreachable};
 }
 
+QList<Operation> withoutUnremovable(const QList<Operation> &operations, const DeliveryContext &context, const QString &reason)
+{
+    QList<Operation> sendable;
+    QList<Operation> unknown;
+    for (const Operation &op : operations)
+        (op.kind == OpKind::Delete && op.fieldsJson.isEmpty() ? unknown : sendable).append(op);
+    if (!unknown.isEmpty() && context.settled) {
+        QList<Outcome> outcomes;
+        for (const Operation &op : std::as_const(unknown))
+            outcomes.append({op.key, false, reason});
+        context.settled(unknown, outcomes);
+    }
+    return sendable;
+}
+
+QList<FieldInfo> identifierFields(const QStringList &kinds, bool (*hashed)(const QString &))
+{
+    QList<FieldInfo> fields;
+    for (const QString &kind : kinds) {
+        FieldInfo f;
+        f.name = kind;
+        f.label = kind;
+        f.type = QStringLiteral("string");
+        f.unique = true;
+        if (hashed(kind))
+            f.format = QStringLiteral("sha256");
+        fields.append(f);
+    }
+    return fields;
+}
+
 } // namespace sluice::destination

@@ -27,4 +27,12 @@ QString jsonText(const QJsonValue &value);
 Error callRefusal(const QString &owner, const QUrl &base, const HttpAnswer &answer, const QString &tool, const QString &secretName,
                   const QString &what, const QString &words);
 
+// Removals a list destination cannot send because the state kept no
+// identifiers for them: settled as rejected with `reason`; the rest returned.
+QList<Operation> withoutUnremovable(const QList<Operation> &operations, const DeliveryContext &context, const QString &reason);
+
+// An audience platform's identifier kinds as fields: `hashed` ones must
+// carry a SHA-256 hash.
+QList<FieldInfo> identifierFields(const QStringList &kinds, bool (*hashed)(const QString &));
+
 } // namespace sluice::destination
