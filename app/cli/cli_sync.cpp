@@ -108,6 +108,20 @@ int planOrRun(const Arguments &args, bool run)
         say(QCoreApplication::translate("sluice::cli", "  %1 %2: %3").arg(toString(held[i].kind), held[i].key, held[i].reason));
     if (held.size() > 10)
         say(QCoreApplication::translate("sluice::cli", "  … and %1 more; all of them: sluice rejections %2").arg(held.size() - 10).arg(sync));
+    if (!result.plan.coverage.isEmpty()) {
+        // An audience: how many rows carry each identifier, before anything is sent.
+        QStringList kinds;
+        for (auto it = result.plan.coverage.begin(); it != result.plan.coverage.end(); ++it) {
+            const qint64 valid = it.value().toObject().value(QStringLiteral("valid")).toInteger();
+            const qint64 all = valid + it.value().toObject().value(QStringLiteral("missing")).toInteger();
+            kinds.append(QCoreApplication::translate("sluice::cli", "%1 %2 of %3 (%4 %)")
+                             .arg(it.key())
+                             .arg(valid)
+                             .arg(all)
+                             .arg(all > 0 ? 100.0 * double(valid) / double(all) : 0.0, 0, 'f', 1));
+        }
+        say(QCoreApplication::translate("sluice::cli", "identifier coverage: %1").arg(kinds.join(QStringLiteral(", "))));
+    }
     if (result.plan.invalidText > 0)
         say(QCoreApplication::translate("sluice::cli", "warning: %1 text value(s) in the model were not valid UTF-8; the bad bytes were replaced "
                                         "with U+FFFD on the way. Fix the encoding in the warehouse").arg(result.plan.invalidText));

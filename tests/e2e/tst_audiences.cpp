@@ -172,6 +172,8 @@ void TestAudiences::membersFollowTheModelAndLeaveWithIt()
     QCOMPARE(coverage.value(QStringLiteral("EMAIL")).toObject().value(QStringLiteral("missing")).toInt(), 400 - withEmail);
     QCOMPARE(coverage.value(QStringLiteral("EXTERN_ID")).toObject().value(QStringLiteral("valid")).toInt(), 400);
     QVERIFY(m_meta->payloads().isEmpty()); // a plan sends nothing
+    r = sluice({QStringLiteral("plan"), QStringLiteral("buyers_to_meta")});
+    QVERIFY2(r.err.contains(QStringLiteral("identifier coverage: EMAIL %1 of 400").arg(withEmail).toUtf8()), r.err.constData());
 
     r = sluice({QStringLiteral("run"), QStringLiteral("buyers_to_meta"), QStringLiteral("--json")});
     QVERIFY2(r.code == 0, r.err.constData());
