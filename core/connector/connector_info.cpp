@@ -139,12 +139,16 @@ void addSaas(QList<ConnectorInfo> &out)
                                      oauth,
                                      {QStringLiteral("api_version"), K::String, false, QStringLiteral("62.0"), 0, 0,
                                       QT_TRANSLATE_NOOP("sluice::connector", "API version"),
-                                      QT_TRANSLATE_NOOP("sluice::connector", "The REST API version, such as 62.0"), true}},
+                                      QT_TRANSLATE_NOOP("sluice::connector", "The REST API version, such as 62.0"), true},
+                                     {QStringLiteral("bulk_threshold"), K::Integer, false, 10000, 0, 1e9,
+                                      QT_TRANSLATE_NOOP("sluice::connector", "Bulk API from"),
+                                      QT_TRANSLATE_NOOP("sluice::connector", "Deliveries of at least this many records go through Bulk API 2.0 jobs; 0: never"), true}},
                                     200, 200);
     salesforce.available = true;
     salesforce.modes = {QStringLiteral("upsert"), QStringLiteral("insert")};
     salesforce.needsObject = true;
     salesforce.needsMatch = true;
+    salesforce.jobDelivery = true; // backfills through Bulk API 2.0
     out.append(salesforce);
     ConnectorInfo braze = saas("braze", QT_TRANSLATE_NOOP("sluice::connector", "Braze"), marketing,
                                {secret("api_key", true, QT_TRANSLATE_NOOP("sluice::connector", "REST API key"),

@@ -99,7 +99,8 @@ Result<std::unique_ptr<Destination>> createSalesforce(const workspace::Destinati
                                .arg(owner));
     }
     return std::unique_ptr<Destination>(
-        new SalesforceDestination(config.name, std::make_unique<SalesforceSession>(base, version, token, oauth), settings));
+        new SalesforceDestination(config.name, std::make_unique<SalesforceSession>(base, version, token, oauth), settings,
+                                  config.raw.value(QStringLiteral("bulk_threshold")).toInt(10000)));
 }
 
 } // namespace

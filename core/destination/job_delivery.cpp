@@ -72,8 +72,18 @@ Result<void> JobDelivery::submit(const QList<Operation> &operations, const Deliv
     const Verdict verdict = m_protocol.judgeSubmit(operations, answer, &jobId);
     switch (verdict.kind) {
     case Verdict::Kind::Settled:
-        if (!jobId.isEmpty())
+        if (!jobId.isEmpty()) {
+            for (const HttpRequest &step : m_protocol.complete(jobId, operations)) {
+                const HttpAnswer done = httpRequestRetried(step, m_http);
+                if (done.status < 200 || done.status >= 300)
+                    return Error{tr("%1: job %2 could not be completed (%3 %4: HTTP %5, %6); its records are sent again next run")
+                                     .arg(m_owner, jobId, QString::fromLatin1(step.method), step.url.path())
+                                     .arg(done.status)
+                                     .arg(done.status == 0 ? done.networkProblem : QString::fromUtf8(done.body.left(300)).simplified()),
+                                 Error::Kind::Unreachable};
+            }
             wave.append({jobId, operations});
+        }
         else
             settled(context, operations, verdict.outcomes);
         return {};

@@ -18,6 +18,14 @@ public:
     // The submit answer: the job's id, or a verdict on the whole batch
     // (refused credentials, split a refused batch, fatal).
     virtual Verdict judgeSubmit(const QList<Operation> &operations, const HttpAnswer &answer, QString *jobId) const = 0;
+    // Requests that complete a created job before it runs (upload its data,
+    // close it), sent in order; each must answer 2xx.
+    virtual QList<HttpRequest> complete(const QString &jobId, const QList<Operation> &operations) const
+    {
+        Q_UNUSED(jobId);
+        Q_UNUSED(operations);
+        return {};
+    }
     virtual HttpRequest poll(const QString &jobId) const = 0;
     enum class JobState { Running, Done, Failed };
     virtual JobState judgePoll(const HttpAnswer &answer, QString *problem) const = 0;

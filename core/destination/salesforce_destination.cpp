@@ -1,5 +1,6 @@
 #include "destination/salesforce_destination.h"
 
+#include "destination/csv_format.h"
 #include "destination/oauth_tokens.h"
 #include "destination/saas_common.h"
 
@@ -161,8 +162,129 @@ Verdict SalesforceProtocol::judge(const QList<Operation> &operations, const Http
     return HttpProtocol::judge(operations, answer);
 }
 
-SalesforceDestination::SalesforceDestination(QString name, std::unique_ptr<SalesforceSession> session, HttpSettings settings)
-    : m_name(std::move(name)), m_session(std::move(session)), m_settings(settings)
+SalesforceBulkProtocol::SalesforceBulkProtocol(SalesforceSession &session, QString object, QString externalIdField)
+    : m_session(session), m_object(std::move(object)), m_externalId(std::move(externalIdField))
+{
+}
+
+HttpRequest SalesforceBulkProtocol::submit(const QList<Operation> &operations) const
+{
+    const bool create = !operations.isEmpty() && operations.first().kind == OpKind::Insert;
+    QJsonObject job{{QStringLiteral("object"), m_object},
+                    {QStringLiteral("contentType"), QStringLiteral("CSV")},
+                    {QStringLiteral("operation"), create ? QStringLiteral("insert") : QStringLiteral("upsert")},
+                    {QStringLiteral("lineEnding"), QStringLiteral("LF")}};
+    if (!create)
+        job.insert(QStringLiteral("externalIdFieldName"), m_externalId);
+    return jsonRequest(m_session.instance(), "POST", m_session.dataPath(QStringLiteral("/jobs/ingest")), m_session.headers(),
+                       QJsonDocument(job).toJson(QJsonDocument::Compact));
+}
+
+Verdict SalesforceBulkProtocol::judgeSubmit(const QList<Operation> &operations, const HttpAnswer &answer, QString *jobId) const
+{
+    if (answer.status == 200 || answer.status == 201) {
+        *jobId = QJsonDocument::fromJson(answer.body).object().value(QStringLiteral("id")).toString();
+        return {jobId->isEmpty() ? Verdict::Kind::Fatal : Verdict::Kind::Settled, {}, jobId->isEmpty() ? tr("Salesforce created no ingest job") : QString(), -1};
+    }
+    const QString words = SalesforceProtocol::wordsOf(answer.body);
+    if (answer.status == 401 || (answer.status == 403 && !words.contains(QLatin1String("REQUEST_LIMIT_EXCEEDED"))))
+        return {Verdict::Kind::RefusedCredentials, {}, tr("HTTP %1, %2").arg(answer.status).arg(words), -1};
+    Q_UNUSED(operations);
+    return {Verdict::Kind::Fatal, {}, tr("Salesforce refused the ingest job (HTTP %1): %2").arg(answer.status).arg(words), -1};
+}
+
+QList<HttpRequest> SalesforceBulkProtocol::complete(const QString &jobId, const QList<Operation> &operations) const
+{
+    // The CSV: every field any record carries, in order of first appearance;
+    // #N/A sets a field to null, as the Bulk API reads it.
+    QStringList columns;
+    QList<QJsonObject> rows;
+    QHash<QString, int> &positions = m_positions[jobId];
+    for (qsizetype i = 0; i < operations.size(); ++i) {
+        rows.append(QJsonDocument::fromJson(operations[i].fieldsJson).object());
+        for (const QString &k : rows.last().keys())
+            if (!columns.contains(k))
+                columns.append(k);
+        positions.insert(jsonText(rows.last().value(m_externalId)), int(i));
+    }
+    QString text = csv::record(columns) + QLatin1Char('\n');
+    for (const QJsonObject &row : std::as_const(rows)) {
+        QStringList cells;
+        for (const QString &c : std::as_const(columns))
+            cells.append(row.value(c).isNull() || row.value(c).isUndefined() ? QStringLiteral("#N/A") : jsonText(row.value(c)));
+        text += csv::record(cells) + QLatin1Char('\n');
+    }
+    HttpRequest upload = jsonRequest(m_session.instance(), "PUT", m_session.dataPath(QStringLiteral("/jobs/ingest/%1/batches").arg(jobId)), m_session.headers());
+    upload.headers.removeIf([](const auto &h) { return h.first == "Content-Type"; });
+    upload.headers.append(qMakePair(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/csv")));
+    upload.body = text.toUtf8();
+    const HttpRequest close = jsonRequest(m_session.instance(), "PATCH", m_session.dataPath(QStringLiteral("/jobs/ingest/%1").arg(jobId)), m_session.headers(),
+                                          QJsonDocument(QJsonObject{{QStringLiteral("state"), QStringLiteral("UploadComplete")}}).toJson(QJsonDocument::Compact));
+    return {upload, close};
+}
+
+HttpRequest SalesforceBulkProtocol::poll(const QString &jobId) const
+{
+    return jsonRequest(m_session.instance(), "GET", m_session.dataPath(QStringLiteral("/jobs/ingest/%1").arg(jobId)), m_session.headers());
+}
+
+JobProtocol::JobState SalesforceBulkProtocol::judgePoll(const HttpAnswer &answer, QString *problem) const
+{
+    const QJsonObject job = QJsonDocument::fromJson(answer.body).object();
+    if (answer.status != 200) {
+        *problem = answer.status == 0 ? answer.networkProblem : tr("HTTP %1: %2").arg(answer.status).arg(SalesforceProtocol::wordsOf(answer.body));
+        return JobState::Failed;
+    }
+    const QString state = job.value(QStringLiteral("state")).toString();
+    if (state == QLatin1String("JobComplete"))
+        return JobState::Done;
+    if (state == QLatin1String("Failed") || state == QLatin1String("Aborted")) {
+        *problem = tr("the ingest job is %1: %2").arg(state, job.value(QStringLiteral("errorMessage")).toString());
+        return JobState::Failed;
+    }
+    return JobState::Running;
+}
+
+HttpRequest SalesforceBulkProtocol::errors(const QString &jobId, const QString &) const
+{
+    m_reading = jobId;
+    HttpRequest r = jsonRequest(m_session.instance(), "GET", m_session.dataPath(QStringLiteral("/jobs/ingest/%1/failedResults/").arg(jobId)), m_session.headers());
+    for (auto &[name, value] : r.headers)
+        if (name == "Accept")
+            value = "text/csv";
+    return r;
+}
+
+Result<QHash<int, QString>> SalesforceBulkProtocol::decodeErrors(const HttpAnswer &answer, QString *next) const
+{
+    next->clear();
+    if (answer.status != 200)
+        return Error{answer.status == 0 ? answer.networkProblem : tr("HTTP %1: %2").arg(answer.status).arg(SalesforceProtocol::wordsOf(answer.body)),
+                     Error::Kind::Unreachable};
+    bool ok = true;
+    const QList<QStringList> rows = csv::parse(QString::fromUtf8(answer.body), &ok);
+    if (!ok || rows.isEmpty())
+        return rows.isEmpty() && ok ? Result<QHash<int, QString>>(QHash<int, QString>()) : Result<QHash<int, QString>>(Error{tr("failedResults is not CSV"), Error::Kind::Unreachable});
+    const int error = int(rows.first().indexOf(QStringLiteral("sf__Error")));
+    const int id = int(rows.first().indexOf(m_externalId));
+    if (error < 0 || (id < 0 && rows.size() > 1))
+        return Error{tr("failedResults lacks sf__Error or %1").arg(m_externalId), Error::Kind::Unreachable};
+    const QHash<QString, int> positions = m_positions.take(m_reading);
+    QHash<int, QString> reasons;
+    for (qsizetype i = 1; i < rows.size(); ++i) {
+        const QStringList &row = rows[i];
+        if (row.size() <= qMax(error, id))
+            continue;
+        const auto at = positions.constFind(row[id]);
+        if (at == positions.constEnd())
+            return Error{tr("failedResults names %1 %2, which the job did not carry").arg(m_externalId, row[id]), Error::Kind::Unreachable};
+        reasons.insert(*at, tr("Salesforce: %1").arg(row[error]));
+    }
+    return reasons;
+}
+
+SalesforceDestination::SalesforceDestination(QString name, std::unique_ptr<SalesforceSession> session, HttpSettings settings, int bulkThreshold)
+    : m_name(std::move(name)), m_session(std::move(session)), m_settings(settings), m_bulkThreshold(bulkThreshold)
 {
 }
 
@@ -175,6 +297,15 @@ Result<void> SalesforceDestination::deliver(const QList<Operation> &operations, 
         return configError(tr("%1: a Salesforce sync needs \"object\" (an sObject such as Contact) and \"match\" (an external-ID field)").arg(owner));
     if (Result<void> r = m_session->ready(); !r)
         return Error{owner + QStringLiteral(": ") + r.error().message, r.error().kind};
+    if (m_bulkThreshold > 0 && operations.size() >= m_bulkThreshold) {
+        // A backfill: Bulk API 2.0 jobs of up to 10,000 records, not 200 a request.
+        HttpSettings bulk = m_settings;
+        bulk.batchSize = 10000;
+        bulk.maxBatchBytes = 100 * 1024 * 1024;
+        SalesforceBulkProtocol protocol(*m_session, context.object, context.matchField);
+        JobDelivery delivery(owner, bulk, JobSettings(), protocol);
+        return delivery.deliver(operations, context);
+    }
     SalesforceProtocol protocol(*m_session, context.object, context.matchField);
     HttpDelivery delivery(owner, m_settings, protocol);
     return delivery.deliver(operations, context);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "destination/http_delivery.h"
+#include "destination/job_delivery.h"
 
 #include <QUrl>
 
@@ -64,10 +65,35 @@ private:
     mutable QHash<QString, int> m_sentWith;
 };
 
+// Salesforce's Bulk API 2.0 for backfills: an ingest job (POST /jobs/ingest,
+// upsert by the external-ID field, or insert), its records uploaded as CSV
+// (PUT .../batches), closed (state UploadComplete), polled until
+// JobComplete, then failedResults read back: each row names the record by
+// its external ID with Salesforce's sf__Error.
+class SalesforceBulkProtocol final : public JobProtocol
+{
+public:
+    SalesforceBulkProtocol(SalesforceSession &session, QString object, QString externalIdField);
+    HttpRequest submit(const QList<Operation> &operations) const override;
+    Verdict judgeSubmit(const QList<Operation> &operations, const HttpAnswer &answer, QString *jobId) const override;
+    QList<HttpRequest> complete(const QString &jobId, const QList<Operation> &operations) const override;
+    HttpRequest poll(const QString &jobId) const override;
+    JobState judgePoll(const HttpAnswer &answer, QString *problem) const override;
+    HttpRequest errors(const QString &jobId, const QString &next) const override;
+    Result<QHash<int, QString>> decodeErrors(const HttpAnswer &answer, QString *next) const override;
+
+private:
+    SalesforceSession &m_session;
+    QString m_object;
+    QString m_externalId;
+    mutable QHash<QString, QHash<QString, int>> m_positions; // job -> external id -> position
+    mutable QString m_reading;                              // the job whose failures are being read
+};
+
 class SalesforceDestination final : public Destination
 {
 public:
-    SalesforceDestination(QString name, std::unique_ptr<SalesforceSession> session, HttpSettings settings);
+    SalesforceDestination(QString name, std::unique_ptr<SalesforceSession> session, HttpSettings settings, int bulkThreshold = 0);
     ~SalesforceDestination() override;
     Result<void> deliver(const QList<Operation> &operations, const DeliveryContext &context) override;
     Result<void> check() const override;
@@ -79,6 +105,7 @@ private:
     QString m_name;
     std::unique_ptr<SalesforceSession> m_session;
     HttpSettings m_settings;
+    int m_bulkThreshold = 0; // a delivery of at least this many records goes through the Bulk API; 0: never
 };
 
 } // namespace sluice::destination

@@ -80,6 +80,7 @@ private slots:
     void salesforceOAuthRenewsAnExpiredSessionMidRun();
     void salesforceDailyLimitEndsTheRunAndTheRestGoesNext();
     void salesforceLimitsFromDescribeHoldRecordsBeforeSending();
+    void salesforceBackfillsGoThroughBulkApi();
     void iterableBodiesAreWhatIterableDocuments();
     void iterableFieldsItDropsAreRejectedNotLost();
     void mixpanelBodiesAreWhatMixpanelDocuments();
@@ -562,6 +563,37 @@ void TestConnectors::salesforceLimitsFromDescribeHoldRecordsBeforeSending()
     QVERIFY(tooLong > 0);
     for (const QJsonObject &contact : m_connector->records())
         QVERIFY(contact.value(QStringLiteral("FirstName")).toString().size() <= 40);
+}
+
+// A delivery of at least bulk_threshold records goes as a Bulk API 2.0 job:
+// created, its CSV uploaded, closed, polled, and its failedResults mapped
+// back to the records by external ID.
+void TestConnectors::salesforceBackfillsGoThroughBulkApi()
+{
+    writeConfig(m_connector->server().baseUrl(), {{QStringLiteral("bulk_threshold"), 100}});
+    m_connector->refuse(QStringLiteral("7"), QStringLiteral("Account is frozen for review"));
+    const Run r = sluice({QStringLiteral("run"), QStringLiteral("to_crm"), QStringLiteral("--json")});
+    QCOMPARE(r.code, 3);
+    QCOMPARE(counts(r.json).value(QStringLiteral("rejected")).toInt(), 1);
+    QString reason;
+    for (const QJsonValue &v : r.json.value(QStringLiteral("rejections")).toArray())
+        if (v.toObject().value(QStringLiteral("key")).toString() == QLatin1String("7"))
+            reason = v.toObject().value(QStringLiteral("reason")).toString();
+    QVERIFY2(reason.contains(QStringLiteral("FIELD_CUSTOM_VALIDATION_EXCEPTION")) && reason.contains(QStringLiteral("Account is frozen for review")), qPrintable(reason));
+    const QHash<QString, QString> rows = expected(r.json);
+    QCOMPARE(counts(r.json).value(QStringLiteral("delivered")).toInt(), rows.size());
+    QCOMPARE(m_connector->records().size(), rows.size());
+    QStringList steps;
+    for (const test::EmulatorServer::Request &q : m_connector->server().requests()) {
+        if (q.path.contains(QStringLiteral("/jobs/ingest")))
+            steps.append(QString::fromLatin1(q.method) + QLatin1Char(' ') + q.path.section(QLatin1Char('/'), 6));
+        QVERIFY2(!q.path.contains(QStringLiteral("/composite/sobjects")), qPrintable(q.path)); // no REST writes
+        if (q.method == "PUT")
+            QVERIFY(q.header("content-type").startsWith("text/csv"));
+    }
+    QVERIFY2(steps.size() >= 5 && steps[0] == QLatin1String("POST ") && steps[1].startsWith(QStringLiteral("PUT ")) && steps[2].startsWith(QStringLiteral("PATCH ")),
+             qPrintable(steps.join(QStringLiteral("; "))));
+    QVERIFY2(steps.last().contains(QStringLiteral("failedResults")), qPrintable(steps.join(QStringLiteral("; "))));
 }
 
 void TestConnectors::iterableBodiesAreWhatIterableDocuments()

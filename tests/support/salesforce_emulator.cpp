@@ -140,6 +140,12 @@ int SalesforceEmulator::maxInWindow() const
     return m_window.maxInWindow();
 }
 
+int SalesforceEmulator::bulkJobs() const
+{
+    QMutexLocker lock(&m_mutex);
+    return int(m_jobs.size());
+}
+
 int SalesforceEmulator::tokensIssued() const
 {
     QMutexLocker lock(&m_mutex);
@@ -181,6 +187,8 @@ EmulatorServer::Response SalesforceEmulator::handle(const Request &request)
         r = collection(request, upsert.match(path).captured(1), upsert.match(path).captured(2));
     else if (request.method == "POST" && path == QLatin1String("/composite/sobjects"))
         r = collection(request, QString(), QString());
+    else if (path.startsWith(QLatin1String("/jobs/ingest")))
+        r = bulk(request, path);
     r.headers.append(qMakePair(QByteArrayLiteral("Sforce-Limit-Info"), QStringLiteral("api-usage=%1/%2").arg(m_used).arg(m_dailyLimit).toUtf8()));
     return r;
 }
@@ -315,6 +323,132 @@ EmulatorServer::Response SalesforceEmulator::collection(const Request &request, 
             results.append(result(v.toObject(), externalId, externalId.isEmpty()));
     }
     return Response::json(200, compact(results));
+}
+
+namespace {
+
+// RFC 4180 records, enough for what the Bulk API takes.
+QList<QStringList> parseCsv(const QString &text)
+{
+    QList<QStringList> rows;
+    QStringList row;
+    QString cell;
+    bool quoted = false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text[i];
+        if (quoted) {
+            if (c == QLatin1Char('"') && i + 1 < text.size() && text[i + 1] == QLatin1Char('"'))
+                cell += c, ++i;
+            else if (c == QLatin1Char('"'))
+                quoted = false;
+            else
+                cell += c;
+        } else if (c == QLatin1Char('"')) {
+            quoted = true;
+        } else if (c == QLatin1Char(',')) {
+            row.append(std::exchange(cell, {}));
+        } else if (c == QLatin1Char('\n')) {
+            row.append(std::exchange(cell, {}));
+            rows.append(std::exchange(row, {}));
+        } else if (c != QLatin1Char('\r')) {
+            cell += c;
+        }
+    }
+    if (!cell.isEmpty() || !row.isEmpty())
+        rows.append(row << cell);
+    return rows;
+}
+
+QString csvCell(const QString &text)
+{
+    return QLatin1Char('"') + QString(text).replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
+}
+
+} // namespace
+
+EmulatorServer::Response SalesforceEmulator::bulk(const Request &request, const QString &path)
+{
+    static const QRegularExpression one(QStringLiteral("^/jobs/ingest/(\\w+)(/batches|/failedResults/?)?$"));
+    if (request.method == "POST" && path == QLatin1String("/jobs/ingest")) {
+        const QJsonObject job = QJsonDocument::fromJson(request.body).object();
+        const QString operation = job.value(QStringLiteral("operation")).toString();
+        if (job.value(QStringLiteral("object")).toString() != QLatin1String("Contact"))
+            return failure(400, QStringLiteral("INVALIDENTITY"), QStringLiteral("Entity '%1' is not supported by the Bulk API").arg(job.value(QStringLiteral("object")).toString()));
+        if (operation != QLatin1String("upsert") && operation != QLatin1String("insert"))
+            return failure(400, QStringLiteral("INVALIDJOB"), QStringLiteral("Unsupported operation %1").arg(operation));
+        if (operation == QLatin1String("upsert") && !fieldNamed(job.value(QStringLiteral("externalIdFieldName")).toString()))
+            return failure(400, QStringLiteral("INVALIDJOB"), QStringLiteral("externalIdFieldName is required for upsert"));
+        if (job.value(QStringLiteral("contentType")).toString(QStringLiteral("CSV")) != QLatin1String("CSV"))
+            return failure(400, QStringLiteral("INVALIDJOB"), QStringLiteral("contentType must be CSV"));
+        const QString id = QStringLiteral("750EMU%1").arg(m_jobs.size() + 1, 12, 10, QLatin1Char('0'));
+        BulkJob b;
+        b.externalId = job.value(QStringLiteral("externalIdFieldName")).toString();
+        b.create = operation == QLatin1String("insert");
+        m_jobs.insert(id, b);
+        return Response::json(200, QJsonDocument(QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("state"), QStringLiteral("Open")},
+                                                             {QStringLiteral("object"), QStringLiteral("Contact")}, {QStringLiteral("operation"), operation}})
+                                       .toJson(QJsonDocument::Compact));
+    }
+    const QRegularExpressionMatch m = one.match(path);
+    if (!m.hasMatch() || !m_jobs.contains(m.captured(1)))
+        return failure(404, QStringLiteral("NOT_FOUND"), QStringLiteral("The requested resource does not exist"));
+    BulkJob &job = m_jobs[m.captured(1)];
+    if (m.captured(2) == QLatin1String("/batches")) {
+        if (request.method != "PUT" || !request.header("content-type").startsWith("text/csv"))
+            return failure(400, QStringLiteral("INVALIDJOB"), QStringLiteral("Batches are PUT as text/csv"));
+        if (job.state != QLatin1String("Open"))
+            return failure(409, QStringLiteral("INVALIDJOBSTATE"), QStringLiteral("The job is not open for data"));
+        job.csv += request.body;
+        return Response{201, {}, {}};
+    }
+    if (m.captured(2).startsWith(QLatin1String("/failedResults"))) {
+        QString text = QStringLiteral("\"sf__Id\",\"sf__Error\"");
+        for (const QString &c : std::as_const(job.columns))
+            text += QLatin1Char(',') + csvCell(c);
+        text += QLatin1Char('\n');
+        for (const QString &line : std::as_const(job.failed))
+            text += line + QLatin1Char('\n');
+        return Response{200, text.toUtf8(), {qMakePair(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/csv"))}};
+    }
+    if (request.method == "PATCH") {
+        if (QJsonDocument::fromJson(request.body).object().value(QStringLiteral("state")).toString() != QLatin1String("UploadComplete"))
+            return failure(400, QStringLiteral("INVALIDJOBSTATE"), QStringLiteral("Only UploadComplete is accepted here"));
+        const QList<QStringList> rows = parseCsv(QString::fromUtf8(job.csv));
+        job.columns = rows.value(0);
+        for (qsizetype i = 1; i < rows.size(); ++i) {
+            QJsonObject record{{QStringLiteral("attributes"), QJsonObject{{QStringLiteral("type"), QStringLiteral("Contact")}}}};
+            for (qsizetype c = 0; c < job.columns.size() && c < rows[i].size(); ++c) {
+                const QString value = rows[i][c];
+                const Field *f = fieldNamed(job.columns[c]);
+                if (value == QLatin1String("#N/A"))
+                    record.insert(job.columns[c], QJsonValue());
+                else if (f && QLatin1String(f->type) == QLatin1String("currency"))
+                    record.insert(job.columns[c], value.toDouble());
+                else if (!value.isEmpty())
+                    record.insert(job.columns[c], value);
+            }
+            const QJsonObject r = result(record, job.externalId, job.create);
+            ++job.processed;
+            if (!r.value(QStringLiteral("success")).toBool()) {
+                const QJsonObject e = r.value(QStringLiteral("errors")).toArray().first().toObject();
+                QStringList cells{csvCell(QString()), csvCell(e.value(QStringLiteral("statusCode")).toString() + QLatin1Char(':') + e.value(QStringLiteral("message")).toString() + QStringLiteral(":--"))};
+                for (const QString &v : rows[i])
+                    cells.append(csvCell(v));
+                job.failed.append(cells.join(QLatin1Char(',')));
+            }
+        }
+        job.state = QStringLiteral("UploadComplete");
+        return Response::json(200, QJsonDocument(QJsonObject{{QStringLiteral("id"), m.captured(1)}, {QStringLiteral("state"), job.state}}).toJson(QJsonDocument::Compact));
+    }
+    if (request.method == "GET") {
+        if (job.state != QLatin1String("Open"))
+            job.state = ++job.polls < 2 ? QStringLiteral("InProgress") : QStringLiteral("JobComplete");
+        return Response::json(200, QJsonDocument(QJsonObject{{QStringLiteral("id"), m.captured(1)}, {QStringLiteral("state"), job.state},
+                                                             {QStringLiteral("numberRecordsProcessed"), job.processed},
+                                                             {QStringLiteral("numberRecordsFailed"), int(job.failed.size())}})
+                                       .toJson(QJsonDocument::Compact));
+    }
+    return failure(405, QStringLiteral("METHOD_NOT_ALLOWED"), QStringLiteral("%1 is not allowed here").arg(QString::fromLatin1(request.method)));
 }
 
 } // namespace sluice::test

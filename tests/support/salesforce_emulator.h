@@ -24,6 +24,11 @@ namespace sluice::test {
 //   REQUEST_LIMIT_EXCEEDED "ConcurrentPerOrgLongTxn Limit exceeded"; and a
 //   daily total, past which 403 REQUEST_LIMIT_EXCEEDED "TotalRequests Limit
 //   exceeded". Every answer carries Sforce-Limit-Info: api-usage=N/MAX.
+// - Bulk API 2.0: POST /jobs/ingest (object, externalIdFieldName, CSV,
+//   upsert or insert), PUT /jobs/ingest/{id}/batches (text/csv only, while
+//   Open), PATCH state UploadComplete (the records are processed then),
+//   GET the job (InProgress, then JobComplete with counts), GET
+//   failedResults/ as CSV: sf__Id, sf__Error and the record's columns.
 // - GET /limits (DailyApiRequests), GET /sobjects/Contact/describe.
 // - POST /services/oauth2/token: the refresh-token grant for one client;
 //   its answer names the instance_url (this emulator). expireSessions()
@@ -47,6 +52,7 @@ public:
     int throttled() const;
     int maxInWindow() const;
     int tokensIssued() const;
+    int bulkJobs() const;
 
 protected:
     Response handle(const Request &request) override;
@@ -56,6 +62,19 @@ private:
     Response token(const Request &request);
     Response describe() const;
     QJsonObject result(const QJsonObject &record, const QString &externalId, bool create);
+    Response bulk(const Request &request, const QString &path);
+    struct BulkJob
+    {
+        QString externalId;
+        bool create = false;
+        QString state = QStringLiteral("Open");
+        QByteArray csv;
+        QStringList failed; // CSV lines of failedResults, without the header
+        QStringList columns;
+        int processed = 0;
+        int polls = 0;
+    };
+    QHash<QString, BulkJob> m_jobs;
 
     QSet<QString> m_tokens;
     bool m_apiAccess = true;
