@@ -503,7 +503,11 @@ Result<void> HttpDelivery::deliver(const QList<Operation> &operations, const Del
     if (operations.isEmpty())
         return {};
     DeliveryLoop loop(m_owner, m_settings, m_protocol, operations, context);
-    return loop.run(m_owner);
+    Result<void> delivered = loop.run(m_owner);
+    if (context.report)
+        for (auto it = m_protocol.counted().begin(); it != m_protocol.counted().end(); ++it)
+            context.report(it.key(), it.value());
+    return delivered;
 }
 
 } // namespace sluice::destination

@@ -96,10 +96,18 @@ public:
     // True when a request carries one kind of operation (an upsert call, a
     // removal call): batches are then cut where the kind changes.
     virtual bool oneKindPerBatch() const { return false; }
+    // What the platform counted of the records (created, updated, received,
+    // invalid), added up while answers are judged and reported to the run
+    // when the delivery ends.
+    void count(const QString &measure, qint64 value) const { m_counted[measure] += value; }
+    const QHash<QString, qint64> &counted() const { return m_counted; }
 
 protected:
     // A 2xx answer: by default every operation was accepted.
     virtual QList<Outcome> decodeAccepted(const QList<Operation> &operations, const HttpAnswer &answer) const;
+
+private:
+    mutable QHash<QString, qint64> m_counted;
 };
 
 // One request outside a delivery (check, describe): the same policy (no

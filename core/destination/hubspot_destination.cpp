@@ -122,6 +122,9 @@ Verdict HubSpotProtocol::judge(const QList<Operation> &operations, const HttpAns
         for (const QJsonValue &id : ids)
             refused.insert(m_idProperty == QLatin1String("email") ? id.toString().toLower() : id.toString(), words);
     }
+    for (const QJsonValue &r : body.value(QStringLiteral("results")).toArray())
+        if (r.toObject().contains(QStringLiteral("new")))
+            count(r.toObject().value(QStringLiteral("new")).toBool() ? QStringLiteral("created") : QStringLiteral("updated"), 1);
     Verdict v{Verdict::Kind::Settled, {}, {}, -1};
     for (const Operation &op : operations) {
         const QString id = idOf(op);

@@ -91,8 +91,8 @@ Verdict MetaProtocol::judge(const QList<Operation> &operations, const HttpAnswer
     const QString words = wordsOf(answer.body);
     if (answer.status == 200 && e.code == 0) {
         const QJsonObject body = QJsonDocument::fromJson(answer.body).object();
-        m_received += body.value(QStringLiteral("num_received")).toInteger();
-        m_invalid += body.value(QStringLiteral("num_invalid_entries")).toInteger();
+        count(QStringLiteral("received"), body.value(QStringLiteral("num_received")).toInteger());
+        count(QStringLiteral("invalid"), body.value(QStringLiteral("num_invalid_entries")).toInteger());
         // Samples of what Meta could not read: the members carrying them are rejected.
         QHash<QString, QString> invalid;
         const QJsonValue samples = body.value(QStringLiteral("invalid_entry_samples"));
@@ -150,12 +150,7 @@ Result<void> MetaDestination::deliver(const QList<Operation> &operations, const 
     const QList<Operation> sendable = withoutUnremovable(operations, context, tr("its identifiers were not kept when it was added, so it cannot be removed from the audience; remove it in Ads Manager"));
     MetaProtocol protocol(m_base, m_token, m_version, context.object);
     HttpDelivery delivery(owner, m_settings, protocol);
-    Result<void> delivered = delivery.deliver(sendable, context);
-    if (context.report && (protocol.received() > 0 || protocol.invalidEntries() > 0)) {
-        context.report(QStringLiteral("received"), protocol.received());
-        context.report(QStringLiteral("invalid"), protocol.invalidEntries());
-    }
-    return delivered;
+    return delivery.deliver(sendable, context);
 }
 
 Result<void> MetaDestination::check() const

@@ -29,16 +29,12 @@ public:
     bool oneKindPerBatch() const override { return true; }
 
     static QString wordsOf(const QByteArray &body);
-    qint64 received() const { return m_received; }
-    qint64 invalidEntries() const { return m_invalid; }
 
 private:
     QUrl m_base;
     QByteArray m_token;
     QString m_version;
     QString m_audience;
-    mutable qint64 m_received = 0; // what Meta's answers counted
-    mutable qint64 m_invalid = 0;
 };
 
 class MetaDestination final : public Destination

@@ -152,6 +152,8 @@ Verdict SalesforceProtocol::judge(const QList<Operation> &operations, const Http
         for (qsizetype i = 0; i < operations.size(); ++i) {
             const QJsonObject r = results[i].toObject();
             const bool ok = r.value(QStringLiteral("success")).toBool();
+            if (ok)
+                count(r.value(QStringLiteral("created")).toBool(operations[i].kind == OpKind::Insert) ? QStringLiteral("created") : QStringLiteral("updated"), 1);
             v.outcomes.append({operations[i].key, ok,
                                ok ? QString() : tr("Salesforce: %1").arg(wordsOf(QJsonDocument(r.value(QStringLiteral("errors")).toArray()).toJson()))});
         }

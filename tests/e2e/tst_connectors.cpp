@@ -406,6 +406,10 @@ void TestConnectors::hubspotBodiesAreWhatHubSpotDocuments()
     QCOMPARE(QStringList(properties.keys()), (QStringList{QStringLiteral("email"), QStringLiteral("firstname"), QStringLiteral("ltv_score")}));
     for (auto it = properties.begin(); it != properties.end(); ++it)
         QVERIFY2(it.value().isString() || it.value().isNull(), qPrintable(it.key())); // HubSpot keeps property values as text
+    // HubSpot's results say which records were new: the run records created and updated.
+    const Run r = sluice({QStringLiteral("runs"), QStringLiteral("to_crm"), QStringLiteral("--json")});
+    QVERIFY2(QJsonDocument(r.json).toJson(QJsonDocument::Compact).contains(QStringLiteral("\"match\":{\"created\":%1}").arg(m_connector->records().size()).toUtf8()),
+             QJsonDocument(r.json).toJson().constData());
 }
 
 void TestConnectors::hubspotFieldsItLacksOrRefusesAreCaughtBeforeSending()
@@ -479,6 +483,14 @@ void TestConnectors::salesforceBodiesAreWhatSalesforceDocuments()
     QCOMPARE(QStringList(record.keys()), (QStringList{QStringLiteral("Email"), QStringLiteral("External_Id__c"), QStringLiteral("FirstName"),
                                                       QStringLiteral("LTV__c"), QStringLiteral("LastName"), QStringLiteral("attributes")}));
     QVERIFY(record.value(QStringLiteral("LTV__c")).isDouble());
+    // Created and updated, as Salesforce reported them, recorded with each run.
+    Run r = sluice({QStringLiteral("runs"), QStringLiteral("to_crm"), QStringLiteral("--json")});
+    const int delivered = int(m_connector->records().size());
+    QVERIFY2(QJsonDocument(r.json).toJson(QJsonDocument::Compact).contains(QStringLiteral("\"match\":{\"created\":%1}").arg(delivered).toUtf8()),
+             QJsonDocument(r.json).toJson().constData());
+    r = sluice({QStringLiteral("run"), QStringLiteral("to_crm"), QStringLiteral("--full-resync"), QStringLiteral("--json")});
+    QCOMPARE(r.json.value(QStringLiteral("match")).toObject().value(QStringLiteral("updated")).toInt(), delivered);
+    QVERIFY(!r.json.value(QStringLiteral("match")).toObject().contains(QStringLiteral("created")));
 }
 
 // OAuth (refresh-token grant) with no base_url: the instance comes from the
