@@ -3,6 +3,8 @@
 #include "store/sqlite_raw.h"
 
 #include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -52,6 +54,13 @@ StateStore::~StateStore()
             db.close();
     }
     QSqlDatabase::removeDatabase(m_connection);
+    // What the file is like now that it is closed: the next open may skip quick_check (state_store.cpp).
+    const QFileInfo db(m_path);
+    QFile stamp(m_path + QStringLiteral(".checked"));
+    if (m_checkedAt > 0 && db.exists() && QFileInfo(m_path + QStringLiteral("-wal")).size() == 0 && stamp.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        stamp.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+        stamp.write(QByteArray::number(db.size()) + ' ' + QByteArray::number(db.lastModified().toMSecsSinceEpoch()) + ' ' + QByteArray::number(m_checkedAt));
+    }
 }
 
 void StateStore::forEachRecordState(const QString &sync, const std::function<void(quint64, QByteArrayView)> &visit) const

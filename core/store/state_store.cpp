@@ -2,6 +2,7 @@
 #include "common/logging.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -123,6 +124,25 @@ void sqlKeyHash(sqlite3_context *context, int, sqlite3_value **argv)
 
 } // namespace
 
+// quick_check reads the whole file (0.43 s at 1M records and 1M ledger
+// rows). It runs when the file may have changed outside a clean close by
+// Sluice: no stamp, the file's size or time differs from the stamp's, a
+// write-ahead log left behind, or a day since the last check. The stamp
+// (`state.db.checked`: size, modification time, time of the last check) is
+// written when a store closes. Returns the time of that check, or 0 when one is due.
+qint64 StateStore::lastIntegrityCheck(const QString &path)
+{
+    QFile stamp(path + QStringLiteral(".checked"));
+    const QFileInfo db(path);
+    if (!db.exists() || QFileInfo(path + QStringLiteral("-wal")).size() > 0 || !stamp.open(QIODevice::ReadOnly))
+        return 0;
+    const QList<QByteArray> parts = stamp.readAll().trimmed().split(' ');
+    if (parts.size() != 3 || parts[0].toLongLong() != db.size() || parts[1].toLongLong() != db.lastModified().toMSecsSinceEpoch())
+        return 0;
+    const qint64 checkedAt = parts[2].toLongLong();
+    return QDateTime::currentMSecsSinceEpoch() - checkedAt < 24LL * 3600 * 1000 ? checkedAt : 0;
+}
+
 Result<std::unique_ptr<StateStore>> StateStore::open(const QString &path, int upToVersion)
 {
     const QFileInfo info(path);
@@ -135,6 +155,7 @@ Result<std::unique_ptr<StateStore>> StateStore::open(const QString &path, int up
     }
     QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
 
+    const qint64 checkedAt = lastIntegrityCheck(path);
     static std::atomic_int counter{0};
     const QString connection = QStringLiteral("sluice-state-%1").arg(counter.fetch_add(1));
     std::unique_ptr<StateStore> store(new StateStore(path, connection));
@@ -151,7 +172,10 @@ Result<std::unique_ptr<StateStore>> StateStore::open(const QString &path, int up
     if (sqlite3 *handle = rawHandle(db))
         sqlite3_create_function_v2(handle, "sluice_key_hash", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, sqlKeyHash, nullptr, nullptr, nullptr);
     // A damaged database must not read as an empty state: that would resend everything.
-    if (q.exec(QStringLiteral("PRAGMA quick_check(5)")) && q.next() && q.value(0).toString() != QLatin1String("ok")) {
+    store->m_checkedAt = checkedAt;
+    if (checkedAt > 0) {
+        // Unchanged since Sluice last closed it after a check, within a day: no need to read it all again.
+    } else if (q.exec(QStringLiteral("PRAGMA quick_check(5)")) && q.next() && q.value(0).toString() != QLatin1String("ok")) {
         QStringList problems{q.value(0).toString()};
         while (q.next())
             problems.append(q.value(0).toString());
@@ -165,6 +189,8 @@ Result<std::unique_ptr<StateStore>> StateStore::open(const QString &path, int up
                          .arg(path, q.lastError().text()),
                      Error::Kind::Internal};
     }
+    if (store->m_checkedAt <= 0)
+        store->m_checkedAt = QDateTime::currentMSecsSinceEpoch();
     // A statement left open holds a read snapshot, which no write can upgrade (SQLITE_BUSY_SNAPSHOT).
     q.finish();
     if (Result<void> r = store->migrate(upToVersion); !r)

@@ -177,6 +177,8 @@ private:
     Result<void> migrate(int upToVersion);
 
     QString m_path;
+    qint64 m_checkedAt = 0; // when the file last passed quick_check (see lastIntegrityCheck)
+    static qint64 lastIntegrityCheck(const QString &path);
     QString m_connection;
 };
 

@@ -22,6 +22,7 @@ private slots:
     void reopenKeepsData();
     void readsWhileAnotherConnectionWrites();
     void refusesANewerSchema();
+    void integrityCheckIsSkippedOnlyForAFileSluiceClosedItself();
 };
 
 void TestStateStore::createsWithOwnerOnlyPermissionsAndWal()
@@ -178,6 +179,36 @@ void TestStateStore::refusesANewerSchema()
     auto store = StateStore::open(path);
     QVERIFY(!store.ok());
     QVERIFY(store.error().message.contains(QStringLiteral("newer than this Sluice")));
+}
+
+// quick_check reads the whole file; a store closed cleanly leaves a stamp,
+// and the next open skips the check only while the file is as it was left.
+void TestStateStore::integrityCheckIsSkippedOnlyForAFileSluiceClosedItself()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral(".sluice/state.db"));
+    QVERIFY(StateStore::open(path).ok());
+    QFile stamp(path + QStringLiteral(".checked"));
+    QVERIFY(stamp.open(QIODevice::ReadOnly));
+    const QList<QByteArray> first = stamp.readAll().split(' ');
+    stamp.close();
+    QCOMPARE(first.size(), 3);
+    QCOMPARE(stamp.permissions() & (QFile::ReadGroup | QFile::ReadOther), QFile::Permissions());
+    QTest::qWait(20);
+    QVERIFY(StateStore::open(path).ok()); // unchanged: the check of the first open still stands
+    QVERIFY(stamp.open(QIODevice::ReadOnly));
+    QCOMPARE(stamp.readAll().split(' ').value(2), first.value(2));
+    stamp.close();
+    // Written by someone else since: checked again, and a new time recorded.
+    {
+        QFile db(path);
+        QVERIFY(db.open(QIODevice::Append));
+        db.write(QByteArray(4096, '\0'));
+    }
+    QTest::qWait(20);
+    QVERIFY(StateStore::open(path).ok());
+    QVERIFY(stamp.open(QIODevice::ReadOnly));
+    QVERIFY(stamp.readAll().split(' ').value(2).toLongLong() > first.value(2).toLongLong());
 }
 
 QTEST_GUILESS_MAIN(TestStateStore)
