@@ -118,11 +118,10 @@ void addLocal(QList<ConnectorInfo> &out)
     out.append(webhook);
 }
 
-// CRM and marketing tools: records of an object, matched on a field.
-void addSaas(QList<ConnectorInfo> &out)
+// CRMs: records of an object, matched on a unique field.
+void addCrm(QList<ConnectorInfo> &out)
 {
     const char *crm = QT_TRANSLATE_NOOP("sluice::connector", "CRM");
-    const char *marketing = QT_TRANSLATE_NOOP("sluice::connector", "Marketing");
     const Setting oauth = oauthSetting();
     ConnectorInfo hubspot = saas("hubspot", QT_TRANSLATE_NOOP("sluice::connector", "HubSpot"), crm,
                                  {secret("token", true, QT_TRANSLATE_NOOP("sluice::connector", "Access token"),
@@ -150,6 +149,13 @@ void addSaas(QList<ConnectorInfo> &out)
     salesforce.needsMatch = true;
     salesforce.jobDelivery = true; // backfills through Bulk API 2.0
     out.append(salesforce);
+}
+
+// Marketing and product tools: users or profiles, matched on an identifier.
+void addMarketing(QList<ConnectorInfo> &out)
+{
+    const char *crm = QT_TRANSLATE_NOOP("sluice::connector", "CRM");
+    const char *marketing = QT_TRANSLATE_NOOP("sluice::connector", "Marketing");
     ConnectorInfo braze = saas("braze", QT_TRANSLATE_NOOP("sluice::connector", "Braze"), marketing,
                                {secret("api_key", true, QT_TRANSLATE_NOOP("sluice::connector", "REST API key"),
                                        QT_TRANSLATE_NOOP("sluice::connector", "A REST API key with the users.track permission"))},
@@ -262,7 +268,8 @@ QList<ConnectorInfo> buildDestinations()
 {
     QList<ConnectorInfo> out;
     addLocal(out);
-    addSaas(out);
+    addCrm(out);
+    addMarketing(out);
     addAudiences(out);
     return out;
 }
