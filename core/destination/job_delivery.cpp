@@ -112,6 +112,7 @@ Result<void> JobDelivery::settleWave(QList<Submitted> wave, const DeliveryContex
     QElapsedTimer waited;
     waited.start();
     int pause = m_job.firstPollMs;
+    std::optional<Error> failed; // the first failed job; the wave's other jobs still settle
     while (!wave.isEmpty()) {
         if (cancelled(context))
             return Error{tr("%1: cancelled while job %2 ran; its records are sent again next run").arg(m_owner, wave.first().id), Error::Kind::Cancelled};
@@ -120,14 +121,20 @@ Result<void> JobDelivery::settleWave(QList<Submitted> wave, const DeliveryContex
         for (qsizetype i = 0; i < wave.size();) {
             QString problem;
             const JobProtocol::JobState state = m_protocol.judgePoll(httpRequestRetried(m_protocol.poll(wave[i].id), m_http), &problem);
-            if (state == JobProtocol::JobState::Failed)
-                return Error{tr("%1: job %2 failed: %3; its records are sent again next run").arg(m_owner, wave[i].id, problem), Error::Kind::Unreachable};
+            if (state == JobProtocol::JobState::Unknown)
+                return Error{tr("%1: the state of job %2 could not be read: %3; its records are sent again next run").arg(m_owner, wave[i].id, problem),
+                             Error::Kind::Unreachable};
             if (state == JobProtocol::JobState::Running) {
                 ++i;
                 continue;
             }
-            if (Result<void> r = settleJob(wave[i], context); !r)
-                return r;
+            const bool jobFailed = state == JobProtocol::JobState::Failed;
+            if (Result<void> r = settleJob(wave[i], context, jobFailed ? &problem : nullptr); !r) {
+                if (!jobFailed)
+                    return r;
+                if (!failed)
+                    failed = r.error();
+            }
             wave.removeAt(i);
         }
         if (!wave.isEmpty() && waited.elapsed() > qint64(m_job.maxWaitSeconds) * 1000)
@@ -136,31 +143,72 @@ Result<void> JobDelivery::settleWave(QList<Submitted> wave, const DeliveryContex
                              .arg(m_job.maxWaitSeconds),
                          Error::Kind::Unreachable};
     }
+    if (failed)
+        return *failed;
     return {};
 }
 
-Result<void> JobDelivery::settleJob(const Submitted &job, const DeliveryContext &context)
+Result<QHash<int, QString>> JobDelivery::readErrors(const Submitted &job)
 {
     QHash<int, QString> refused;
     QString next;
     QSet<QString> seen; // a page link that comes back would loop for ever
     do {
         if (!next.isEmpty() && seen.contains(next))
-            return Error{tr("%1: job %2's error pages loop back to %3; its records are sent again next run").arg(m_owner, job.id, next), Error::Kind::Unreachable};
+            return Error{tr("its error pages loop back to %1").arg(next), Error::Kind::Unreachable};
         seen.insert(next);
         const HttpAnswer page = httpRequestRetried(m_protocol.errors(job.id, next), m_http);
         Result<QHash<int, QString>> reasons = m_protocol.decodeErrors(page, &next);
         if (!reasons)
-            return Error{tr("%1: job %2 finished but its errors could not be read: %3; its records are sent again next run")
-                             .arg(m_owner, job.id, reasons.error().message),
-                         Error::Kind::Unreachable};
+            return reasons.error();
         refused.insert(reasons.value());
     } while (!next.isEmpty());
+    return refused;
+}
+
+Result<void> JobDelivery::settleJob(const Submitted &job, const DeliveryContext &context, const QString *failure)
+{
+    const std::optional<HttpRequest> successes = m_protocol.successes(job.id);
+    if (failure && !successes)
+        return Error{tr("%1: job %2 failed: %3; its records are sent again next run").arg(m_owner, job.id, *failure), Error::Kind::Unreachable};
+    Result<QHash<int, QString>> refused = readErrors(job);
+    std::optional<JobProtocol::Processed> processed;
+    if (refused && successes) {
+        Result<JobProtocol::Processed> read = m_protocol.decodeSuccesses(httpRequestRetried(*successes, m_http));
+        if (!read)
+            refused = read.error();
+        else
+            processed = read.value();
+    }
+    if (!refused) {
+        const QString what = failure ? tr("%1: job %2 failed (%3) and what it processed could not be read: %4; its records are sent again next run")
+                                           .arg(m_owner, job.id, *failure, refused.error().message)
+                                     : tr("%1: job %2 finished but its results could not be read: %3; its records are sent again next run")
+                                           .arg(m_owner, job.id, refused.error().message);
+        return Error{what, Error::Kind::Unreachable};
+    }
+    // A finished job settles every record; a failed one only those it processed.
+    QList<Operation> operations;
     QList<Outcome> outcomes;
-    outcomes.reserve(job.operations.size());
-    for (qsizetype i = 0; i < job.operations.size(); ++i)
-        outcomes.append({job.operations[i].key, !refused.contains(int(i)), refused.value(int(i))});
-    settled(context, job.operations, outcomes);
+    for (qsizetype i = 0; i < job.operations.size(); ++i) {
+        const bool rejected = refused.value().contains(int(i));
+        if (failure && !rejected && !processed->positions.contains(int(i)))
+            continue;
+        operations.append(job.operations[i]);
+        outcomes.append({job.operations[i].key, !rejected, refused.value().value(int(i))});
+    }
+    settled(context, operations, outcomes);
+    if (processed && processed->created >= 0 && context.report) {
+        context.report(QStringLiteral("created"), processed->created);
+        context.report(QStringLiteral("updated"), processed->positions.size() - processed->created);
+    }
+    if (failure)
+        return Error{tr("%1: job %2 failed: %3; %4 of its %5 records were processed and settled, the other %6 are sent again next run")
+                         .arg(m_owner, job.id, *failure)
+                         .arg(operations.size())
+                         .arg(job.operations.size())
+                         .arg(job.operations.size() - operations.size()),
+                     Error::Kind::Unreachable};
     return {};
 }
 

@@ -2,6 +2,10 @@
 
 #include "destination/http_delivery.h"
 
+#include <QSet>
+
+#include <optional>
+
 // The kit's variant for bulk APIs that settle later (Klaviyo's profile
 // imports, Salesforce's Bulk API): a job of many records is submitted, polled
 // until the tool has processed it, and its errors are read back page by page
@@ -27,13 +31,36 @@ public:
         return {};
     }
     virtual HttpRequest poll(const QString &jobId) const = 0;
-    enum class JobState { Running, Done, Failed };
+    // Failed: the tool says the job stopped (it may have processed part of
+    // it); Unknown: its state could not be read (the job may still run).
+    enum class JobState { Running, Done, Failed, Unknown };
     virtual JobState judgePoll(const HttpAnswer &answer, QString *problem) const = 0;
     // A page of the job's errors; `next` is empty for the first page.
     virtual HttpRequest errors(const QString &jobId, const QString &next) const = 0;
     // Reasons by the record's position in the job; `next` is set to the
     // following page's address, or cleared on the last page.
     virtual Result<QHash<int, QString>> decodeErrors(const HttpAnswer &answer, QString *next) const = 0;
+
+    // Where the tool lists the records a job processed (Salesforce's
+    // successfulResults): a job that failed part way settles what it
+    // processed, accepted or refused, and only the rest goes again next run,
+    // so no processed record is sent twice. Without the list (nullopt) a
+    // failed job's records all go again, which suits upserts only.
+    virtual std::optional<HttpRequest> successes(const QString &jobId) const
+    {
+        Q_UNUSED(jobId);
+        return std::nullopt;
+    }
+    struct Processed
+    {
+        QSet<int> positions; // in the job
+        qint64 created = -1; // of them, records the tool created; -1: not said
+    };
+    virtual Result<Processed> decodeSuccesses(const HttpAnswer &answer) const
+    {
+        Q_UNUSED(answer);
+        return Processed{};
+    }
 };
 
 // Up to `concurrency` (HttpSettings) jobs run at once: submitted together,
@@ -61,7 +88,10 @@ private:
     Result<void> submit(const QList<Operation> &operations, const DeliveryContext &context, QList<Submitted> &wave);
     // Polls the wave's jobs until each is done, then settles its records.
     Result<void> settleWave(QList<Submitted> wave, const DeliveryContext &context);
-    Result<void> settleJob(const Submitted &job, const DeliveryContext &context);
+    // Settles a finished job's records; `failure` is the tool's reason when
+    // the job failed, which makes the answer an error.
+    Result<void> settleJob(const Submitted &job, const DeliveryContext &context, const QString *failure = nullptr);
+    Result<QHash<int, QString>> readErrors(const Submitted &job);
     bool cancelled(const DeliveryContext &context) const;
     void settled(const DeliveryContext &context, const QList<Operation> &operations, const QList<Outcome> &outcomes);
 

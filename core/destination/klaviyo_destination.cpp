@@ -104,7 +104,7 @@ JobProtocol::JobState KlaviyoProtocol::judgePoll(const HttpAnswer &answer, QStri
 {
     if (answer.status != 200) {
         *problem = answer.status == 0 ? answer.networkProblem : tr("HTTP %1: %2").arg(answer.status).arg(wordsOf(answer.body));
-        return JobState::Failed;
+        return JobState::Unknown;
     }
     const QString status = QJsonDocument::fromJson(answer.body).object().value(QStringLiteral("data")).toObject().value(QStringLiteral("attributes")).toObject().value(
         QStringLiteral("status")).toString();

@@ -235,7 +235,7 @@ JobProtocol::JobState SalesforceBulkProtocol::judgePoll(const HttpAnswer &answer
     const QJsonObject job = QJsonDocument::fromJson(answer.body).object();
     if (answer.status != 200) {
         *problem = answer.status == 0 ? answer.networkProblem : tr("HTTP %1: %2").arg(answer.status).arg(SalesforceProtocol::wordsOf(answer.body));
-        return JobState::Failed;
+        return JobState::Unknown;
     }
     const QString state = job.value(QStringLiteral("state")).toString();
     if (state == QLatin1String("JobComplete"))
@@ -247,42 +247,81 @@ JobProtocol::JobState SalesforceBulkProtocol::judgePoll(const HttpAnswer &answer
     return JobState::Running;
 }
 
-HttpRequest SalesforceBulkProtocol::errors(const QString &jobId, const QString &) const
+HttpRequest SalesforceBulkProtocol::resultList(const QString &jobId, const QString &list) const
 {
     m_reading = jobId;
-    HttpRequest r = jsonRequest(m_session.instance(), "GET", m_session.dataPath(QStringLiteral("/jobs/ingest/%1/failedResults/").arg(jobId)), m_session.headers());
+    HttpRequest r = jsonRequest(m_session.instance(), "GET", m_session.dataPath(QStringLiteral("/jobs/ingest/%1/%2/").arg(jobId, list)), m_session.headers());
     for (auto &[name, value] : r.headers)
         if (name == "Accept")
             value = "text/csv";
     return r;
 }
 
-Result<QHash<int, QString>> SalesforceBulkProtocol::decodeErrors(const HttpAnswer &answer, QString *next) const
+Result<QList<QPair<int, QString>>> SalesforceBulkProtocol::decodeList(const HttpAnswer &answer, const QString &list, const QString &column) const
 {
-    next->clear();
     if (answer.status != 200)
-        return Error{answer.status == 0 ? answer.networkProblem : tr("HTTP %1: %2").arg(answer.status).arg(SalesforceProtocol::wordsOf(answer.body)),
+        return Error{tr("%1: %2").arg(list, answer.status == 0 ? answer.networkProblem : tr("HTTP %1: %2").arg(answer.status).arg(SalesforceProtocol::wordsOf(answer.body))),
                      Error::Kind::Unreachable};
     bool ok = true;
     const QList<QStringList> rows = csv::parse(QString::fromUtf8(answer.body), &ok);
-    if (!ok || rows.isEmpty())
-        return rows.isEmpty() && ok ? Result<QHash<int, QString>>(QHash<int, QString>()) : Result<QHash<int, QString>>(Error{tr("failedResults is not CSV"), Error::Kind::Unreachable});
-    const int error = int(rows.first().indexOf(QStringLiteral("sf__Error")));
+    if (!ok)
+        return Error{tr("%1 is not CSV").arg(list), Error::Kind::Unreachable};
+    if (rows.isEmpty())
+        return QList<QPair<int, QString>>();
+    const int value = int(rows.first().indexOf(column));
     const int id = int(rows.first().indexOf(m_externalId));
-    if (error < 0 || (id < 0 && rows.size() > 1))
-        return Error{tr("failedResults lacks sf__Error or %1").arg(m_externalId), Error::Kind::Unreachable};
-    const QHash<QString, int> positions = m_positions.take(m_reading);
-    QHash<int, QString> reasons;
+    if (value < 0 || (id < 0 && rows.size() > 1))
+        return Error{tr("%1 lacks %2 or %3").arg(list, column, m_externalId), Error::Kind::Unreachable};
+    const QHash<QString, int> &positions = m_positions[m_reading];
+    QList<QPair<int, QString>> found;
     for (qsizetype i = 1; i < rows.size(); ++i) {
         const QStringList &row = rows[i];
-        if (row.size() <= qMax(error, id))
+        if (row.size() <= qMax(value, id))
             continue;
         const auto at = positions.constFind(row[id]);
         if (at == positions.constEnd())
-            return Error{tr("failedResults names %1 %2, which the job did not carry").arg(m_externalId, row[id]), Error::Kind::Unreachable};
-        reasons.insert(*at, tr("Salesforce: %1").arg(row[error]));
+            return Error{tr("%1 names %2 %3, which the job did not carry").arg(list, m_externalId, row[id]), Error::Kind::Unreachable};
+        found.append({*at, row[value]});
     }
+    return found;
+}
+
+HttpRequest SalesforceBulkProtocol::errors(const QString &jobId, const QString &) const
+{
+    return resultList(jobId, QStringLiteral("failedResults"));
+}
+
+Result<QHash<int, QString>> SalesforceBulkProtocol::decodeErrors(const HttpAnswer &answer, QString *next) const
+{
+    next->clear();
+    Result<QList<QPair<int, QString>>> rows = decodeList(answer, QStringLiteral("failedResults"), QStringLiteral("sf__Error"));
+    if (!rows)
+        return rows.error();
+    QHash<int, QString> reasons;
+    for (const auto &[position, error] : rows.value())
+        reasons.insert(position, tr("Salesforce: %1").arg(error));
     return reasons;
+}
+
+// Read after failedResults, last of a job's lists: it forgets the job's positions.
+std::optional<HttpRequest> SalesforceBulkProtocol::successes(const QString &jobId) const
+{
+    return resultList(jobId, QStringLiteral("successfulResults"));
+}
+
+Result<JobProtocol::Processed> SalesforceBulkProtocol::decodeSuccesses(const HttpAnswer &answer) const
+{
+    Result<QList<QPair<int, QString>>> rows = decodeList(answer, QStringLiteral("successfulResults"), QStringLiteral("sf__Created"));
+    m_positions.remove(m_reading);
+    if (!rows)
+        return rows.error();
+    Processed processed;
+    processed.created = 0;
+    for (const auto &[position, created] : rows.value()) {
+        processed.positions.insert(position);
+        processed.created += created.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0 ? 1 : 0;
+    }
+    return processed;
 }
 
 SalesforceDestination::SalesforceDestination(QString name, std::unique_ptr<SalesforceSession> session, HttpSettings settings, int bulkThreshold)

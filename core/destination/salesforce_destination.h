@@ -81,13 +81,19 @@ public:
     JobState judgePoll(const HttpAnswer &answer, QString *problem) const override;
     HttpRequest errors(const QString &jobId, const QString &next) const override;
     Result<QHash<int, QString>> decodeErrors(const HttpAnswer &answer, QString *next) const override;
+    std::optional<HttpRequest> successes(const QString &jobId) const override;
+    Result<Processed> decodeSuccesses(const HttpAnswer &answer) const override;
 
 private:
+    HttpRequest resultList(const QString &jobId, const QString &list) const;
+    // A result list's rows as (position in the job, `column`'s value).
+    Result<QList<QPair<int, QString>>> decodeList(const HttpAnswer &answer, const QString &list, const QString &column) const;
+
     SalesforceSession &m_session;
     QString m_object;
     QString m_externalId;
     mutable QHash<QString, QHash<QString, int>> m_positions; // job -> external id -> position
-    mutable QString m_reading;                              // the job whose failures are being read
+    mutable QString m_reading;                              // the job whose results are being read
 };
 
 class SalesforceDestination final : public Destination

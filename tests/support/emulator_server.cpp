@@ -4,6 +4,9 @@
 #include <QTcpSocket>
 #include <QUrl>
 
+#include <algorithm>
+#include <chrono>
+
 namespace sluice::test {
 
 // One connection: buffers bytes until a whole request is in, answers it, and
@@ -23,6 +26,8 @@ public:
 private:
     void read()
     {
+        if (m_buffer.isEmpty())
+            m_arrivedMs = emulatorClockMs();
         m_buffer += m_socket->readAll();
         for (;;) {
             const qsizetype headerEnd = m_buffer.indexOf("\r\n\r\n");
@@ -44,7 +49,9 @@ private:
             if (m_buffer.size() < headerEnd + 4 + length)
                 return;
             request.body = m_buffer.mid(headerEnd + 4, length);
+            request.arrivedMs = m_arrivedMs;
             m_buffer.remove(0, headerEnd + 4 + length);
+            m_arrivedMs = emulatorClockMs(); // a pipelined request behind it
             if (m_owner->takeDrop()) {
                 m_socket->abort();
                 return;
@@ -67,6 +74,7 @@ private:
     EmulatorServer *m_owner;
     QTcpSocket *m_socket;
     QByteArray m_buffer;
+    qint64 m_arrivedMs = 0;
 };
 
 EmulatorServer::EmulatorServer() = default;
@@ -152,10 +160,13 @@ void EmulatorServer::record(const Request &request)
     m_requests.append(request);
 }
 
-RateWindow::RateWindow(int limit, qint64 windowMs) : m_limit(limit), m_windowMs(windowMs)
+qint64 emulatorClockMs()
 {
-    m_clock.start();
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
 }
+
+RateWindow::RateWindow(int limit, qint64 windowMs) : m_limit(limit), m_windowMs(windowMs) {}
 
 void RateWindow::reset(int limit)
 {
@@ -164,17 +175,23 @@ void RateWindow::reset(int limit)
     m_maxInWindow = 0;
 }
 
-qint64 RateWindow::admit()
+qint64 RateWindow::admit(qint64 arrivedMs)
 {
-    const qint64 now = m_clock.elapsed();
-    while (!m_times.empty() && m_times.front() <= now - m_windowMs)
+    const qint64 now = emulatorClockMs();
+    const qint64 at = arrivedMs >= 0 ? std::min(arrivedMs, now) : now;
+    // Requests on several connections can be parsed out of arrival order: the
+    // window is every counted request within windowMs before this arrival.
+    while (!m_times.empty() && m_times.front() <= now - 2 * m_windowMs)
         m_times.pop_front();
-    if (int(m_times.size()) >= m_limit) {
+    const auto first = std::upper_bound(m_times.begin(), m_times.end(), at - m_windowMs);
+    const auto end = std::upper_bound(m_times.begin(), m_times.end(), at);
+    const int inWindow = int(end - first);
+    if (inWindow >= m_limit) {
         ++m_throttled;
-        return qMax<qint64>(1, m_times.front() + m_windowMs - now);
+        return qMax<qint64>(1, *first + m_windowMs - at);
     }
-    m_times.push_back(now);
-    m_maxInWindow = qMax(m_maxInWindow, int(m_times.size()));
+    m_times.insert(end, at);
+    m_maxInWindow = qMax(m_maxInWindow, inWindow + 1);
     return 0;
 }
 

@@ -22,15 +22,22 @@ namespace sluice::test {
 // bodies) and hands each to `handle`. An emulator is strict where its API is
 // strict; this base only speaks HTTP. Faults any test can inject: drop the
 // next connections, answer the next requests with a status.
+// Milliseconds on one monotonic clock shared by every emulator: when a
+// request arrived, and when a rate window looks at it.
+qint64 emulatorClockMs();
+
 // A rolling window of at most `limit` requests per `windowMs`, kept the way
-// rate-limited APIs keep one. Not locked: an emulator calls it under its mutex.
+// rate-limited APIs keep one: a request counts at the moment it arrived (its
+// first byte), as an API's gateway counts it, not when the emulator got round
+// to parsing its body. Not locked: an emulator calls it under its mutex.
 class RateWindow
 {
 public:
     RateWindow(int limit, qint64 windowMs);
     void reset(int limit);
-    // 0 admits the request (and counts it); otherwise the ms until one may pass.
-    qint64 admit();
+    // 0 admits the request (and counts it); otherwise the ms until one may
+    // pass. `arrivedMs` is the request's arrival on emulatorClockMs(); -1: now.
+    qint64 admit(qint64 arrivedMs = -1);
     int limit() const { return m_limit; }
     int throttled() const { return m_throttled; }
     int maxInWindow() const { return m_maxInWindow; }
@@ -38,8 +45,7 @@ public:
 private:
     int m_limit;
     qint64 m_windowMs;
-    std::deque<qint64> m_times;
-    QElapsedTimer m_clock;
+    std::deque<qint64> m_times; // arrival times, ascending
     int m_throttled = 0;
     int m_maxInWindow = 0;
 };
@@ -54,6 +60,7 @@ public:
         QUrlQuery query;
         QHash<QByteArray, QByteArray> headers; // names lower-cased
         QByteArray body;
+        qint64 arrivedMs = -1; // emulatorClockMs() when its first byte came in
         QByteArray header(const QByteArray &lowerName) const { return headers.value(lowerName); }
     };
     struct Response

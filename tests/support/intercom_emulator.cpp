@@ -83,7 +83,7 @@ EmulatorServer::Response IntercomEmulator::handle(const Request &request)
         return errorList(401, QStringLiteral("unauthorized"), QStringLiteral("Access Token Invalid"));
     if (request.header("intercom-version").isEmpty())
         return errorList(400, QStringLiteral("intercom_version_invalid"), QStringLiteral("The Intercom-Version header is required by this emulator"));
-    if (const qint64 wait = m_window.admit(); wait > 0) {
+    if (const qint64 wait = m_window.admit(request.arrivedMs); wait > 0) {
         Response r = errorList(429, QStringLiteral("rate_limit_exceeded"), QStringLiteral("The rate limit for the App has been exceeded"));
         r.headers.append(qMakePair(QByteArrayLiteral("X-RateLimit-Limit"), QByteArray::number(m_window.limit())));
         r.headers.append(qMakePair(QByteArrayLiteral("X-RateLimit-Remaining"), QByteArrayLiteral("0")));

@@ -104,7 +104,7 @@ EmulatorServer::Response IterableEmulator::handle(const Request &request)
         return failure(401, QStringLiteral("BadApiKey"), QStringLiteral("Invalid API key"));
     if (!m_serverSide)
         return failure(401, QStringLiteral("Forbidden"), QStringLiteral("This JavaScript API key is not authorized for server-side endpoint %1").arg(request.path));
-    if (m_window.admit() > 0)
+    if (m_window.admit(request.arrivedMs) > 0)
         return failure(429, QStringLiteral("RateLimitExceeded"), QStringLiteral("Rate limit exceeded for this project"));
     if (request.method == "GET" && request.path == QLatin1String("/api/users/getFields")) {
         QJsonObject fields;

@@ -100,7 +100,7 @@ EmulatorServer::Response KlaviyoEmulator::handle(const Request &request)
                        QStringLiteral("Missing or invalid private key."));
     if (request.header("revision").isEmpty())
         return failure(400, QStringLiteral("invalid"), QStringLiteral("Invalid input."), QStringLiteral("The revision header is required."));
-    if (const qint64 wait = m_window.admit(); wait > 0) {
+    if (const qint64 wait = m_window.admit(request.arrivedMs); wait > 0) {
         Response r = failure(429, QStringLiteral("throttled"), QStringLiteral("Request was throttled."), QStringLiteral("Request was throttled. Expected available in 1 second."));
         r.headers.append(qMakePair(QByteArrayLiteral("Retry-After"), QByteArray::number((wait + 999) / 1000)));
         r.headers.append(qMakePair(QByteArrayLiteral("RateLimit-Limit"), QByteArray::number(m_window.limit())));

@@ -102,7 +102,7 @@ EmulatorServer::Response MetaEmulator::handle(const Request &request)
         return graphError(400, 100, 33, QStringLiteral("Unsupported post request. Object with ID '%1' does not exist, cannot be loaded due to missing permissions").arg(m.captured(1)));
     if (!m_permission)
         return graphError(403, 200, 0, QStringLiteral("(#200) The user does not have permission to edit this custom audience: ads_management is required"));
-    if (m_window.admit() > 0) {
+    if (m_window.admit(request.arrivedMs) > 0) {
         Response r = graphError(400, 80003, 2446079, QStringLiteral("There have been too many calls to this ad-account. Wait a bit and try again."));
         r.headers.append(qMakePair(QByteArrayLiteral("X-Business-Use-Case-Usage"),
                                    QByteArrayLiteral(R"({"10001":[{"type":"custom_audience","call_count":100,"total_cputime":12,"total_time":14,"estimated_time_to_regain_access":0}]})")));

@@ -73,7 +73,7 @@ EmulatorServer::Response MixpanelEmulator::handle(const Request &request)
     QMutexLocker lock(&m_mutex);
     if (request.method != "POST" || request.path != QLatin1String("/engage"))
         return Response::json(404, "{\"error\": \"not found\", \"status\": 0}");
-    if (m_window.admit() > 0)
+    if (m_window.admit(request.arrivedMs) > 0)
         return verdict(429, QStringLiteral("too many requests, slow down"));
     if (!request.header("content-type").startsWith("application/json"))
         return verdict(400, QStringLiteral("data, missing or empty"));

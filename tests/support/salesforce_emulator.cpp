@@ -5,6 +5,8 @@
 #include <QRegularExpression>
 #include <QUuid>
 
+#include <utility>
+
 namespace sluice::test {
 
 namespace {
@@ -140,6 +142,13 @@ int SalesforceEmulator::maxInWindow() const
     return m_window.maxInWindow();
 }
 
+void SalesforceEmulator::failNextJobAfter(int records, const QString &message)
+{
+    QMutexLocker lock(&m_mutex);
+    m_failJobAfter = records;
+    m_failJobMessage = message;
+}
+
 int SalesforceEmulator::bulkJobs() const
 {
     QMutexLocker lock(&m_mutex);
@@ -172,7 +181,7 @@ EmulatorServer::Response SalesforceEmulator::handle(const Request &request)
         return failure(403, QStringLiteral("API_CURRENTLY_DISABLED"), QStringLiteral("API is disabled for this User"));
     if (m_used >= m_dailyLimit)
         return failure(403, QStringLiteral("REQUEST_LIMIT_EXCEEDED"), QStringLiteral("TotalRequests Limit exceeded."));
-    if (m_window.admit() > 0)
+    if (m_window.admit(request.arrivedMs) > 0)
         return failure(403, QStringLiteral("REQUEST_LIMIT_EXCEEDED"), QStringLiteral("ConcurrentPerOrgLongTxn Limit exceeded."));
     ++m_used;
     const QString path = m.captured(1);
@@ -368,7 +377,7 @@ QString csvCell(const QString &text)
 
 EmulatorServer::Response SalesforceEmulator::bulk(const Request &request, const QString &path)
 {
-    static const QRegularExpression one(QStringLiteral("^/jobs/ingest/(\\w+)(/batches|/failedResults/?)?$"));
+    static const QRegularExpression one(QStringLiteral("^/jobs/ingest/(\\w+)(/batches|/failedResults/?|/successfulResults/?|/unprocessedrecords/?)?$"));
     if (request.method == "POST" && path == QLatin1String("/jobs/ingest")) {
         const QJsonObject job = QJsonDocument::fromJson(request.body).object();
         const QString operation = job.value(QStringLiteral("operation")).toString();
@@ -401,12 +410,20 @@ EmulatorServer::Response SalesforceEmulator::bulk(const Request &request, const 
         job.csv += request.body;
         return Response{201, {}, {}};
     }
-    if (m.captured(2).startsWith(QLatin1String("/failedResults"))) {
-        QString text = QStringLiteral("\"sf__Id\",\"sf__Error\"");
+    if (!m.captured(2).isEmpty()) { // one of the result lists, as CSV
+        const QString list = m.captured(2).section(QLatin1Char('/'), 1, 1);
+        if (request.method != "GET")
+            return failure(405, QStringLiteral("METHOD_NOT_ALLOWED"), QStringLiteral("%1 is not allowed here").arg(QString::fromLatin1(request.method)));
+        if (job.state != QLatin1String("JobComplete") && job.state != QLatin1String("Failed") && job.state != QLatin1String("Aborted"))
+            return failure(400, QStringLiteral("INVALIDJOBSTATE"), QStringLiteral("The job is not complete: %1").arg(job.state));
+        QStringList head = list == QLatin1String("failedResults") ? QStringList{csvCell(QStringLiteral("sf__Id")), csvCell(QStringLiteral("sf__Error"))}
+                           : list == QLatin1String("successfulResults") ? QStringList{csvCell(QStringLiteral("sf__Id")), csvCell(QStringLiteral("sf__Created"))}
+                                                                        : QStringList{};
         for (const QString &c : std::as_const(job.columns))
-            text += QLatin1Char(',') + csvCell(c);
-        text += QLatin1Char('\n');
-        for (const QString &line : std::as_const(job.failed))
+            head.append(csvCell(c));
+        QString text = head.join(QLatin1Char(',')) + QLatin1Char('\n');
+        const QStringList &lines = list == QLatin1String("failedResults") ? job.failed : list == QLatin1String("successfulResults") ? job.succeeded : job.unprocessed;
+        for (const QString &line : lines)
             text += line + QLatin1Char('\n');
         return Response{200, text.toUtf8(), {qMakePair(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/csv"))}};
     }
@@ -415,7 +432,16 @@ EmulatorServer::Response SalesforceEmulator::bulk(const Request &request, const 
             return failure(400, QStringLiteral("INVALIDJOBSTATE"), QStringLiteral("Only UploadComplete is accepted here"));
         const QList<QStringList> rows = parseCsv(QString::fromUtf8(job.csv));
         job.columns = rows.value(0);
+        const int stopAfter = std::exchange(m_failJobAfter, -1);
         for (qsizetype i = 1; i < rows.size(); ++i) {
+            QStringList original;
+            for (const QString &v : rows[i])
+                original.append(csvCell(v));
+            if (stopAfter >= 0 && i > stopAfter) {
+                job.unprocessed.append(original.join(QLatin1Char(',')));
+                job.errorMessage = m_failJobMessage;
+                continue;
+            }
             QJsonObject record{{QStringLiteral("attributes"), QJsonObject{{QStringLiteral("type"), QStringLiteral("Contact")}}}};
             for (qsizetype c = 0; c < job.columns.size() && c < rows[i].size(); ++c) {
                 const QString value = rows[i][c];
@@ -431,10 +457,11 @@ EmulatorServer::Response SalesforceEmulator::bulk(const Request &request, const 
             ++job.processed;
             if (!r.value(QStringLiteral("success")).toBool()) {
                 const QJsonObject e = r.value(QStringLiteral("errors")).toArray().first().toObject();
-                QStringList cells{csvCell(QString()), csvCell(e.value(QStringLiteral("statusCode")).toString() + QLatin1Char(':') + e.value(QStringLiteral("message")).toString() + QStringLiteral(":--"))};
-                for (const QString &v : rows[i])
-                    cells.append(csvCell(v));
-                job.failed.append(cells.join(QLatin1Char(',')));
+                const QStringList cells{csvCell(QString()), csvCell(e.value(QStringLiteral("statusCode")).toString() + QLatin1Char(':') + e.value(QStringLiteral("message")).toString() + QStringLiteral(":--"))};
+                job.failed.append((cells + original).join(QLatin1Char(',')));
+            } else {
+                const QStringList cells{csvCell(r.value(QStringLiteral("id")).toString()), csvCell(r.value(QStringLiteral("created")).toBool() ? QStringLiteral("true") : QStringLiteral("false"))};
+                job.succeeded.append((cells + original).join(QLatin1Char(',')));
             }
         }
         job.state = QStringLiteral("UploadComplete");
@@ -442,11 +469,12 @@ EmulatorServer::Response SalesforceEmulator::bulk(const Request &request, const 
     }
     if (request.method == "GET") {
         if (job.state != QLatin1String("Open"))
-            job.state = ++job.polls < 2 ? QStringLiteral("InProgress") : QStringLiteral("JobComplete");
-        return Response::json(200, QJsonDocument(QJsonObject{{QStringLiteral("id"), m.captured(1)}, {QStringLiteral("state"), job.state},
-                                                             {QStringLiteral("numberRecordsProcessed"), job.processed},
-                                                             {QStringLiteral("numberRecordsFailed"), int(job.failed.size())}})
-                                       .toJson(QJsonDocument::Compact));
+            job.state = ++job.polls < 2 ? QStringLiteral("InProgress") : job.errorMessage.isEmpty() ? QStringLiteral("JobComplete") : QStringLiteral("Failed");
+        QJsonObject info{{QStringLiteral("id"), m.captured(1)}, {QStringLiteral("state"), job.state},
+                         {QStringLiteral("numberRecordsProcessed"), job.processed}, {QStringLiteral("numberRecordsFailed"), int(job.failed.size())}};
+        if (job.state == QLatin1String("Failed"))
+            info.insert(QStringLiteral("errorMessage"), job.errorMessage);
+        return Response::json(200, QJsonDocument(info)                                       .toJson(QJsonDocument::Compact));
     }
     return failure(405, QStringLiteral("METHOD_NOT_ALLOWED"), QStringLiteral("%1 is not allowed here").arg(QString::fromLatin1(request.method)));
 }

@@ -53,6 +53,9 @@ public:
     int maxInWindow() const;
     int tokensIssued() const;
     int bulkJobs() const;
+    // The next ingest job stops after `records` of its rows: state Failed
+    // with `message`, the rest listed by unprocessedrecords.
+    void failNextJobAfter(int records, const QString &message);
 
 protected:
     Response handle(const Request &request) override;
@@ -69,12 +72,17 @@ private:
         bool create = false;
         QString state = QStringLiteral("Open");
         QByteArray csv;
-        QStringList failed; // CSV lines of failedResults, without the header
+        QStringList failed;      // CSV lines of failedResults, without the header
+        QStringList succeeded;   // CSV lines of successfulResults, without the header
+        QStringList unprocessed; // CSV lines of unprocessedrecords, without the header
+        QString errorMessage;
         QStringList columns;
         int processed = 0;
         int polls = 0;
     };
     QHash<QString, BulkJob> m_jobs;
+    int m_failJobAfter = -1;
+    QString m_failJobMessage;
 
     QSet<QString> m_tokens;
     bool m_apiAccess = true;
