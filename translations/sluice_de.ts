@@ -11,26 +11,6 @@
 <context>
     <name>sluice::cli</name>
     <message>
-        <source>&quot;%1&quot; is not available in this build yet; see the README for the verbs that exist</source>
-        <translation>„%1“ ist in diesem Build noch nicht verfügbar; die vorhandenen Befehle stehen in der README</translation>
-    </message>
-    <message>
-        <source>unknown verb &quot;%1&quot;
-
-%2</source>
-        <translation>unbekannter Befehl „%1“
-
-%2</translation>
-    </message>
-    <message>
-        <source>%1: --%2 needs a value</source>
-        <translation>%1: --%2 braucht einen Wert</translation>
-    </message>
-    <message>
-        <source>%1: unknown option --%2</source>
-        <translation>%1: unbekannte Option --%2</translation>
-    </message>
-    <message>
         <source>%1: wrong number of arguments
 
 %2</source>
@@ -41,14 +21,6 @@
     <message>
         <source>error: %1</source>
         <translation>Fehler: %1</translation>
-    </message>
-    <message>
-        <source>destination %1: %2</source>
-        <translation>Ziel %1: %2</translation>
-    </message>
-    <message>
-        <source>destination %1: directory %2 is not writable</source>
-        <translation>Ziel %1: Verzeichnis %2 ist nicht beschreibbar</translation>
     </message>
     <message>
         <source>ok: source %1 (%2) reached</source>
@@ -115,44 +87,6 @@
         <translation>Warnung: %1</translation>
     </message>
     <message>
-        <source>Usage: sluice &lt;verb&gt; [options]
-
-  init DIR [--demo] [--rows N]     create a workspace (--demo: embedded demo warehouse)
-  check [--json]                   validate sluice.json, reach sources, compile models
-  preview MODEL [--limit N] [--json]  first rows, columns and model checks
-  plan SYNC [--full-resync] [--json]  what a run would send; sends nothing
-  run SYNC [--full-resync] [--json]   run a sync now
-  runs [SYNC] [--json]             run history with counts and metrics
-  rejections SYNC [--run ID] [--all] [--json]  records not in the destination, and why
-  metrics [SYNC] [--json]          (not available yet)
-  agent [--no-tray]                run schedules (not available yet)
-
-Common options:
-  --workspace DIR   the workspace (default: $SLUICE_WORKSPACE, then the current directory)
-  --json            one JSON document on stdout
-
-Without a verb, sluice opens the GUI.
-</source>
-        <translation>Aufruf: sluice &lt;Befehl&gt; [Optionen]
-
-  init DIR [--demo] [--rows N]     Arbeitsbereich anlegen (--demo: eingebautes Demo-Warehouse)
-  check [--json]                   sluice.json prüfen, Quellen erreichen, Modelle übersetzen
-  preview MODEL [--limit N] [--json]  erste Zeilen, Spalten und Modellprüfungen
-  plan SYNC [--full-resync] [--json]  was ein Lauf senden würde; sendet nichts
-  run SYNC [--full-resync] [--json]   einen Sync jetzt ausführen
-  runs [SYNC] [--json]             Laufhistorie mit Zählern und Kennzahlen
-  rejections SYNC [--run ID] [--all] [--json]  Datensätze, die nicht im Ziel sind, und warum
-  metrics [SYNC] [--json]          (noch nicht verfügbar)
-  agent [--no-tray]                Zeitpläne ausführen (noch nicht verfügbar)
-
-Allgemeine Optionen:
-  --workspace DIR   der Arbeitsbereich (Standard: $SLUICE_WORKSPACE, dann das aktuelle Verzeichnis)
-  --json            ein JSON-Dokument auf stdout
-
-Ohne Befehl öffnet sluice die GUI.
-</translation>
-    </message>
-    <message>
         <source>sync %1 %2: %3 added, %4 changed, %5 removed, %6 unchanged, %7 excluded (no consent), %8 invalid, %9 delivered, %10 rejected</source>
         <translation>Sync %1 %2: %3 neu, %4 geändert, %5 entfernt, %6 unverändert, %7 ausgeschlossen (keine Einwilligung), %8 ungültig, %9 zugestellt, %10 abgelehnt</translation>
     </message>
@@ -192,12 +126,889 @@ Ohne Befehl öffnet sluice die GUI.
         <translation>Sync %1: alle Datensätze sind im Ziel; nichts zurückgehalten</translation>
     </message>
     <message>
-        <source>destination %1: header %2</source>
-        <translation>Ziel %1: Header %2</translation>
+        <source>unknown verb &quot;%1&quot;; sluice help lists the verbs</source>
+        <translation>unbekannter Befehl „%1“; sluice help listet die Befehle</translation>
     </message>
     <message>
-        <source>destination %1: cannot reach %2: %3</source>
-        <translation>Ziel %1: %2 nicht erreichbar: %3</translation>
+        <source>unknown verb &quot;%1&quot;; did you mean &quot;%2&quot;? (sluice help lists the verbs)</source>
+        <translation>unbekannter Befehl „%1“; meinten Sie „%2“? (sluice help listet die Befehle)</translation>
+    </message>
+    <message>
+        <source>%1: unknown option --%2 (sluice %1 --help lists its options)</source>
+        <translation>%1: unbekannte Option --%2 (sluice %1 --help listet die Optionen)</translation>
+    </message>
+    <message>
+        <source>%1: unknown option --%2; did you mean --%3?</source>
+        <translation>%1: unbekannte Option --%2; meinten Sie --%3?</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>the tray icon is not built yet; the agent runs without one, as with --no-tray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>completion: the shells are bash and zsh, not &quot;%1&quot;</source>
+        <translation>completion: die Shells sind bash und zsh, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>names: sync, model or destination, not &quot;%1&quot;</source>
+        <translation>names: sync, model oder destination, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>k. A.</translation>
+    </message>
+    <message>
+        <source>&lt;0.1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+  runs %2 · success %3 (partial %4) · freshness lag %5
+  rejected %6 · invalid %7 · matched %8 · drift incidents %9
+  time to detect %10 · time to resolve %11</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>metrics: --since takes a window such as 24h, 7d or 30d, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workspace, last %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync %1</source>
+        <translation type="unfinished">Sync %1</translation>
+    </message>
+    <message>
+        <source>No run finished in the last %1: measures appear once syncs have run (sluice run SYNC).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 of %3 (%4 %)</source>
+        <translation type="unfinished">%1 von %2 (%3 %) {1 %2 ?} {3 ?} {4 ?}</translation>
+    </message>
+    <message>
+        <source>identifier coverage: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning: %1 text value(s) in the model were not valid UTF-8; the bad bytes were replaced with U+FFFD on the way. Fix the encoding in the warehouse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync %1: no run %2; its runs are listed by: sluice runs %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync %1 has not run yet: nothing was sent, so nothing was rejected; see what it would send with: sluice plan %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync %1: run %2 held back no record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  run %2  %3 %4%5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync %1: no send of record %2 is on record (the ledger keeps %3 days); the key is the model&apos;s primary key as text, composite keys joined with |</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record %1 is in the destination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record %1 is not in the destination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync %1 is not locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>process %1 on %2 since %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync %1 is running now (%2); stop that run instead of clearing its lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync %1 is locked by %2, which is no longer running. Clear the lock? [y/N] </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync %1 is locked by %2, another host: Sluice cannot tell whether it still runs there. Clear the lock only if it does not. Clear it? [y/N] </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the lock was kept (to clear it without asking: sluice unlock %1 --yes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync %1: the lock was kept; nothing was confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync %1: lock of %2 cleared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0 done; 1 a source or destination failed it (unreachable, refused credentials); 2 a usage or configuration error (an unset secret included).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0 succeeded (every planned record delivered); 3 partial (some records invalid or rejected, the rest delivered); 1 failed (a source or destination failed the run, or it was cancelled); 2 a usage or configuration error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>print one JSON document on stdout (also when the verb fails)</source>
+        <translation>ein JSON-Dokument auf stdout ausgeben (auch wenn der Befehl scheitert)</translation>
+    </message>
+    <message>
+        <source>no progress line and no summary on stderr; errors still show</source>
+        <translation>keine Fortschrittszeile und keine Zusammenfassung auf stderr; Fehler erscheinen weiterhin</translation>
+    </message>
+    <message>
+        <source>forget what was sent and plan every row again</source>
+        <translation>vergessen, was gesendet wurde, und jede Zeile neu planen</translation>
+    </message>
+    <message>
+        <source>let a mirror remove more than max_delete_share of the destination&apos;s records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>create a workspace</source>
+        <translation>einen Arbeitsbereich anlegen</translation>
+    </message>
+    <message>
+        <source>Creates DIR with a sluice.json. With --demo it also holds an embedded demo warehouse (SQLite) of customers and local destinations, ready to preview and sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add the demo warehouse, models and syncs</source>
+        <translation>das Demo-Warehouse, Modelle und Syncs hinzufügen</translation>
+    </message>
+    <message>
+        <source>customers in the demo warehouse (with --demo; 10000 by default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>validate sluice.json, reach sources and destinations, compile models</source>
+        <translation>sluice.json prüfen, Quellen und Ziele erreichen, Modelle übersetzen</translation>
+    </message>
+    <message>
+        <source>Reads sluice.json and names every problem with its line; reaches each source and destination (telling refused credentials from an unreachable host); runs each model and checks its key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>first rows, columns and key checks of a model</source>
+        <translation>erste Zeilen, Spalten und Schlüsselprüfungen eines Modells</translation>
+    </message>
+    <message>
+        <source>Runs the model&apos;s SQL in its warehouse and shows its first rows, its columns with their types, and whether its primary key is unique and never null.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rows to show (20 by default)</source>
+        <translation>anzuzeigende Zeilen (standardmäßig 20)</translation>
+    </message>
+    <message>
+        <source>what a run would send; sends nothing</source>
+        <translation>was ein Lauf senden würde; sendet nichts</translation>
+    </message>
+    <message>
+        <source>Extracts the model, compares it with what the destination was last sent, and counts what a run would add, change and remove, and which records it would hold back as invalid. Nothing is sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run a sync now</source>
+        <translation>einen Sync jetzt ausführen</translation>
+    </message>
+    <message>
+        <source>Plans the sync and delivers what changed. Every record ends delivered or rejected with the destination&apos;s words; Ctrl-C stops after the batch in flight and records the run as cancelled. On a terminal a progress line shows the stage, records done, records per second and the time left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run history with counts and metrics</source>
+        <translation>Laufhistorie mit Zählern und Kennzahlen</translation>
+    </message>
+    <message>
+        <source>Lists the recorded runs, newest first, of one sync or of all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>records not in the destination, and why</source>
+        <translation>Datensätze, die nicht im Ziel sind, und warum</translation>
+    </message>
+    <message>
+        <source>Every record of the sync that is not in the destination: rejected (the destination refused it, in its own words) or invalid (held back before sending), with its run and attempts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only the records of this run</source>
+        <translation>nur die Datensätze dieses Laufs</translation>
+    </message>
+    <message>
+        <source>also records later delivered</source>
+        <translation>auch später zugestellte Datensätze</translation>
+    </message>
+    <message>
+        <source>one record&apos;s story: every send, its outcome and the destination&apos;s words</source>
+        <translation>die Geschichte eines Datensatzes: jede Sendung, ihr Ergebnis und die Worte des Ziels</translation>
+    </message>
+    <message>
+        <source>KEY is the model&apos;s primary key (a composite key joins its parts with |).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>clear a lock left by a run that is gone (asks first)</source>
+        <translation>eine Sperre eines beendeten Laufs aufheben (fragt vorher)</translation>
+    </message>
+    <message>
+        <source>A run holds a lock on its sync. When the process holding it is gone, unlock clears it after asking; a lock held by a live process is never cleared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>do not ask</source>
+        <translation>nicht fragen</translation>
+    </message>
+    <message>
+        <source>success rate, freshness lag, rejection and match rates, drift, time to detect and resolve</source>
+        <translation>Erfolgsquote, Aktualitätsverzug, Ablehnungs- und Trefferquote, Drift, Zeit bis zur Erkennung und Behebung</translation>
+    </message>
+    <message>
+        <source>The reliability measures of each sync and of the workspace over a period, computed from the runs recorded in the state database. A measure that cannot be computed yet shows n/a (null in JSON).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the period (7d by default)</source>
+        <translation>der Zeitraum (standardmäßig 7d)</translation>
+    </message>
+    <message>
+        <source>run the schedules until stopped (Ctrl-C, SIGTERM)</source>
+        <translation>die Zeitpläne ausführen, bis angehalten (Strg-C, SIGTERM)</translation>
+    </message>
+    <message>
+        <source>Runs each sync when its schedule says, one agent per workspace, and reloads sluice.json when it changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no tray icon (for systemd and servers)</source>
+        <translation>kein Tray-Symbol (für systemd und Server)</translation>
+    </message>
+    <message>
+        <source>print the JSON Schema of sluice.json</source>
+        <translation>das JSON-Schema von sluice.json ausgeben</translation>
+    </message>
+    <message>
+        <source>print a shell completion script</source>
+        <translation>ein Shell-Vervollständigungsskript ausgeben</translation>
+    </message>
+    <message>
+        <source>Completes verbs, options, and the sync and model names of the workspace. cmake --install installs both scripts; to try one in the current shell: source &lt;(sluice completion bash).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this overview, or one verb&apos;s synopsis, options, examples and exit codes</source>
+        <translation>diese Übersicht, oder Aufruf, Optionen, Beispiele und Exit-Codes eines Befehls</translation>
+    </message>
+    <message>
+        <source>sluice VERB --help says the same.</source>
+        <translation>sluice BEFEHL --help sagt dasselbe.</translation>
+    </message>
+    <message>
+        <source>help: unknown verb &quot;%1&quot;</source>
+        <translation>help: unbekannter Befehl „%1“</translation>
+    </message>
+    <message>
+        <source>help: unknown verb &quot;%1&quot;; did you mean &quot;%2&quot;?</source>
+        <translation>help: unbekannter Befehl „%1“; meinten Sie „%2“?</translation>
+    </message>
+    <message>
+        <source>the workspace (default: $SLUICE_WORKSPACE, then the current directory)</source>
+        <translation>der Arbeitsbereich (Standard: $SLUICE_WORKSPACE, dann das aktuelle Verzeichnis)</translation>
+    </message>
+    <message>
+        <source>Usage: sluice VERB [options]</source>
+        <translation>Aufruf: sluice BEFEHL [Optionen]</translation>
+    </message>
+    <message>
+        <source>Common options:</source>
+        <translation>Gemeinsame Optionen:</translation>
+    </message>
+    <message>
+        <source>the verb&apos;s synopsis, options, examples and exit codes</source>
+        <translation>Aufruf, Optionen, Beispiele und Exit-Codes des Befehls</translation>
+    </message>
+    <message>
+        <source>Sluice&apos;s version and those of Qt, libpq and SQLite</source>
+        <translation>die Version von Sluice und die von Qt, libpq und SQLite</translation>
+    </message>
+    <message>
+        <source>sluice help VERB tells more of one verb. Without a verb, sluice opens the GUI.</source>
+        <translation>sluice help BEFEHL erklärt einen Befehl genauer. Ohne Befehl öffnet sluice die Oberfläche.</translation>
+    </message>
+    <message>
+        <source>Usage: %1</source>
+        <translation>Aufruf: %1</translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation>Optionen:</translation>
+    </message>
+    <message>
+        <source>Examples:</source>
+        <translation>Beispiele:</translation>
+    </message>
+    <message>
+        <source>Exit codes:</source>
+        <translation>Exit-Codes:</translation>
+    </message>
+    <message>
+        <source>sync governed warehouse models into the tools that act on them (Reverse ETL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sluice reads models from a warehouse, compares them with what each destination was last sent, and delivers only what changed: every record ends delivered or rejected with the destination&apos;s own words, never lost and never sent twice. A workspace is a directory with sluice.json (sources, destinations, models, syncs) and the state database under .sluice/. Without a verb, sluice opens the GUI. JSON goes to stdout (with --json), everything for people to stderr.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run and plan: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the workspace when --workspace is not given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>when set, human output has no colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the workspace&apos;s configuration; sluice schema prints its JSON Schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>what each destination was sent, runs, rejections and the record ledger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading state</source>
+        <translation>Zustand lesen</translation>
+    </message>
+    <message>
+        <source>extract</source>
+        <translation>Extrahieren</translation>
+    </message>
+    <message>
+        <source>diff</source>
+        <translation>Vergleichen</translation>
+    </message>
+    <message>
+        <source>deliver</source>
+        <translation>Zustellen</translation>
+    </message>
+    <message>
+        <source>commit</source>
+        <translation>Festschreiben</translation>
+    </message>
+    <message>
+        <source>running the model and its key checks</source>
+        <translation>Modell und Schlüsselprüfungen laufen</translation>
+    </message>
+    <message>
+        <source>A JSON Schema (draft 2020-12) made from the same description that validates sluice.json: every key, its type, allowed values and a one-line description, connector by connector. sluice init writes it beside sluice.json as sluice.schema.json and points &quot;$schema&quot; at it, so editors check and complete the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sluice::cli::ProgressLine</name>
+    <message>
+        <source>%1 of %2 (%3 %)</source>
+        <translation>%1 von %2 (%3 %)</translation>
+    </message>
+    <message>
+        <source>%1 records/s</source>
+        <translation>%1 Datensätze/s</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>noch %1</translation>
+    </message>
+    <message>
+        <source>%1 rejected</source>
+        <translation>%1 abgelehnt</translation>
+    </message>
+    <message>
+        <source>stopping after the batch in flight…</source>
+        <translation>halte nach dem laufenden Stapel an…</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::connector</name>
+    <message>
+        <source>Base URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A regional endpoint, a proxy or a local sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records per request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest request body, in bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests in flight at the same time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most this many requests per this many seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeout (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest a whole request may take</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation type="unfinished">Versuche</translation>
+    </message>
+    <message>
+        <source>Tries per batch before the run gives up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backoff (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First wait between tries; it doubles each time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest wait (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A server asking to wait longer (Retry-After) ends the run; the batch goes next run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OAuth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>token_url, client_id, client_secret or private_key, username or refresh_token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relative to the workspace; replaced atomically on each run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON Lines file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files and hooks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create the table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create the table and missing columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records per statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQLite table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Databases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relative to the workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PostgreSQL table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schema</source>
+        <translation type="unfinished">Schema</translation>
+    </message>
+    <message>
+        <source>Webhook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receives POSTs in Sluice&apos;s webhook format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent with every request; values may be secret references</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CRM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HubSpot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Private-app token with crm.objects.&lt;object&gt;.write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Salesforce</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A session or connected-app token; or use oauth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The REST API version, such as 62.0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bulk API from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deliveries of at least this many records go through Bulk API 2.0 jobs; 0: never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marketing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Braze</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>REST API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A REST API key with the users.track permission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Iterable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A server-side API key of the project (EU projects: base_url https://api.eu.iterable.com)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Klaviyo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Private API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A private key with profiles:read and profiles:write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API revision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The revision header sent with every request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest job wait (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An import job not done by then ends the run; its records go next run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mixpanel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project&apos;s token (EU projects: base_url https://api-eu.mixpanel.com)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intercom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An access token of the workspace&apos;s app (EU: base_url https://api.eu.intercom.io)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent as the Intercom-Version header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ad audiences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meta Custom Audiences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A system user&apos;s token with ads_management on the ad account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Graph API version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Google Customer Match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operating account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{&quot;account_type&quot;: &quot;GOOGLE_ADS&quot;, &quot;account_id&quot;: &quot;1234567890&quot;}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LinkedIn Matched Audiences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A member token with rw_dmp_segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LinkedIn-Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>YYYYMM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQLite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warehouses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect timeout (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PostgreSQL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MySQL / MariaDB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ODBC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a whole number from %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number from %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be an object such as {&quot;requests&quot;: 100, &quot;per_seconds&quot;: 10}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown key &quot;%1&quot; in &quot;%2&quot; (known: requests, per_seconds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;requests&quot; must be a whole number from 1 to 1000000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;per_seconds&quot; must be a number of seconds above 0 and at most 86400</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a string</source>
+        <translation type="unfinished">„%1“ muss eine Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must not be empty</source>
+        <translation type="unfinished">„%1“ darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be an http:// or https:// URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a secret reference such as {&quot;env&quot;: &quot;NAME&quot;}, {&quot;keychain&quot;: &quot;NAME&quot;} or {&quot;file&quot;: &quot;PATH&quot;}; secrets are never written into sluice.json</source>
+        <translation type="unfinished">„%1“ muss ein Geheimnis-Verweis sein, etwa {&quot;env&quot;: &quot;NAME&quot;}, {&quot;keychain&quot;: &quot;NAME&quot;} oder {&quot;file&quot;: &quot;PFAD&quot;}; Geheimnisse stehen nie in sluice.json</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be an object of header names and values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>header &quot;%1&quot; must be a string or a secret reference</source>
+        <translation type="unfinished">Header „%1“ muss eine Zeichenkette oder ein Geheimnis-Verweis sein</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a secret reference such as {&quot;env&quot;: &quot;NAME&quot;}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is required</source>
+        <translation type="unfinished">„%1“ ist erforderlich</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a secret reference such as {&quot;env&quot;: &quot;NAME&quot;}; secrets are never written into sluice.json</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown key &quot;%1&quot; (known: %2)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -266,24 +1077,8 @@ Ohne Befehl öffnet sluice die GUI.
         <translation>%1: %2 kann nicht geschrieben werden: %3</translation>
     </message>
     <message>
-        <source>%1: gave up on batch %2 after %3 attempts: %4</source>
-        <translation>%1: Stapel %2 nach %3 Versuchen aufgegeben: %4</translation>
-    </message>
-    <message>
-        <source>no answer within %1 s</source>
-        <translation>keine Antwort innerhalb von %1 s</translation>
-    </message>
-    <message>
         <source>rejected by the destination (no reason given)</source>
         <translation>vom Ziel abgelehnt (ohne Begründung)</translation>
-    </message>
-    <message>
-        <source>HTTP %1 (throttled)</source>
-        <translation>HTTP %1 (gedrosselt)</translation>
-    </message>
-    <message>
-        <source>HTTP %1: %2</source>
-        <translation>HTTP %1: %2</translation>
     </message>
     <message>
         <source>%1: cancelled</source>
@@ -321,6 +1116,771 @@ Ohne Befehl öffnet sluice die GUI.
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>%1: cannot create %2: folder %3 is not writable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: with &quot;token&quot;, set &quot;base_url&quot; to the org&apos;s My Domain URL, such as https://acme.my.salesforce.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: Salesforce needs &quot;token&quot; or &quot;oauth&quot; (token_url, client_id, client_secret or private_key, username or refresh_token)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: set &quot;base_url&quot; to your Braze REST endpoint, such as https://rest.iad-01.braze.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: Google Customer Match needs &quot;oauth&quot; (token_url, client_id, and client_secret with refresh_token, or private_key with username) and &quot;operating_account&quot;: {&quot;account_type&quot;: &quot;GOOGLE_ADS&quot;, &quot;account_id&quot;: &quot;...&quot;}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>destination %1: %2 is not writable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 is not valid CSV (a quoted cell never ends); nothing was written, fix or move the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 stayed locked by another writer for 30 minutes (%3.lock)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no body)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no complete answer within %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Iterable: not a valid e-mail address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Iterable: not a valid userId</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Iterable: no user with this e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Iterable: no user with this userId</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Iterable: this user was forgotten (a privacy deletion) and cannot be updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Iterable: the e-mail belongs to another user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Iterable: the userId belongs to another user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Iterable: the user&apos;s data was refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>destination %1: cannot reach %2: %3</source>
+        <translation type="unfinished">Ziel %1: %2 nicht erreichbar: %3</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::destination::BrazeDestination</name>
+    <message>
+        <source>destination %1</source>
+        <translation type="unfinished">Ziel %1</translation>
+    </message>
+    <message>
+        <source>%1: Braze matches users on external_id or email, not %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot reach %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: Braze refused the REST API key (HTTP 401): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the REST API key lacks the users.track permission (HTTP 403): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: HTTP %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sluice::destination::BrazeProtocol</name>
+    <message>
+        <source>Braze rate limit: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1, %2</source>
+        <translation type="unfinished">HTTP %1: %2 {1,?}</translation>
+    </message>
+    <message>
+        <source>Braze: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sluice::destination::DeliveryLoop</name>
+    <message>
+        <source>%1: cancelled</source>
+        <translation type="unfinished">%1: abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1 refused the credentials: %2; no record was sent or rejected, check the destination&apos;s token or key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 asked to wait %2 s before sending again (%3), longer than this run waits (max_retry_wait_s: %4); batch %5 (%6 records) was not delivered and is sent again on the next run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: gave up on batch %2 after %3 attempts: %4</source>
+        <translation type="unfinished">%1: Stapel %2 nach %3 Versuchen aufgegeben: %4</translation>
+    </message>
+    <message>
+        <source>no complete answer within %1 s (timeout_s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sluice::destination::GoogleDestination</name>
+    <message>
+        <source>destination %1</source>
+        <translation type="unfinished">Ziel %1</translation>
+    </message>
+    <message>
+        <source>%1: a Google Customer Match sync needs &quot;object&quot;: the user list&apos;s id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its identifiers were not kept when it was added, so it cannot be removed from the user list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the OAuth credentials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>writing to the operating account</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sluice::destination::GoogleProtocol</name>
+    <message>
+        <source>the access token expired: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1, %2</source>
+        <translation type="unfinished">HTTP %1: %2 {1,?}</translation>
+    </message>
+    <message>
+        <source>user list %1 of %2 %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Google: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sluice::destination::HttpProtocol</name>
+    <message>
+        <source>answered HTTP %1, a redirect; Sluice does not follow redirects, so nothing in this batch was delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answered HTTP %1, a redirect to %2; Sluice does not follow redirects, so nothing in this batch was delivered: point the destination&apos;s url at the new address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1: %2</source>
+        <translation type="unfinished">HTTP %1: %2</translation>
+    </message>
+    <message>
+        <source>HTTP %1 (throttled)</source>
+        <translation type="unfinished">HTTP %1 (gedrosselt)</translation>
+    </message>
+    <message>
+        <source>HTTP %1, Retry-After: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sluice::destination::HubSpotDestination</name>
+    <message>
+        <source>destination %1</source>
+        <translation type="unfinished">Ziel %1</translation>
+    </message>
+    <message>
+        <source>%1: a HubSpot sync needs &quot;object&quot; (contacts, companies or a custom object) and &quot;match&quot; (a unique property such as email)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot reach %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: HubSpot refused the token (HTTP 401): %2. Check that the private app is active and that the whole token was pasted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the token lacks a permission %2 needs (HTTP 403): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 failed (HTTP %3): %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading the account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading the properties of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sluice::destination::HubSpotProtocol</name>
+    <message>
+        <source>HubSpot rate limit (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1, %2</source>
+        <translation type="unfinished">HTTP %1: %2 {1,?}</translation>
+    </message>
+    <message>
+        <source>HubSpot: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sluice::destination::IntercomDestination</name>
+    <message>
+        <source>destination %1</source>
+        <translation type="unfinished">Ziel %1</translation>
+    </message>
+    <message>
+        <source>%1: Intercom matches contacts on external_id or email, not %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the access token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading the workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading the contact attributes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sluice::destination::IntercomProtocol</name>
+    <message>
+        <source>the contact Intercom named is gone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>identity conflict at Intercom: contact %1 already holds this record&apos;s details under %2 %3; updating it would merge two people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intercom already has this contact (%1): updating it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intercom already has a contact with these details (%1): reading it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intercom: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the contact Intercom named is gone: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1, %2</source>
+        <translation type="unfinished">HTTP %1: %2 {1,?}</translation>
+    </message>
+    <message>
+        <source>Intercom rate limit: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sluice::destination::IterableDestination</name>
+    <message>
+        <source>destination %1</source>
+        <translation type="unfinished">Ziel %1</translation>
+    </message>
+    <message>
+        <source>%1: Iterable matches users on email or userId, not %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading the user fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sluice::destination::IterableProtocol</name>
+    <message>
+        <source>HTTP %1, %2</source>
+        <translation type="unfinished">HTTP %1: %2 {1,?}</translation>
+    </message>
+    <message>
+        <source>Iterable rate limit: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Iterable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Iterable updated the user but dropped %1: the value&apos;s type clashes with the project&apos;s field type</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sluice::destination::JobDelivery</name>
+    <message>
+        <source>%1: cancelled</source>
+        <translation type="unfinished">%1: abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1: job %2 could not be completed (%3 %4: HTTP %5, %6); its records are sent again next run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the credentials: %2; no record was sent or rejected, check the destination&apos;s token or key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: gave up submitting a job of %2 records: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: cancelled while job %2 ran; its records are sent again next run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the state of job %2 could not be read: %3; its records are sent again next run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: job %2 was not done after %3 s (max_job_wait_s); its records are sent again next run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its error pages loop back to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: job %2 failed: %3; its records are sent again next run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: job %2 failed (%3) and what it processed could not be read: %4; its records are sent again next run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: job %2 finished but its results could not be read: %3; its records are sent again next run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: job %2 failed: %3; %4 of its %5 records were processed and settled, the other %6 are sent again next run</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sluice::destination::KlaviyoDestination</name>
+    <message>
+        <source>destination %1</source>
+        <translation type="unfinished">Ziel %1</translation>
+    </message>
+    <message>
+        <source>%1: Klaviyo matches profiles on email, external_id or phone_number, not %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the private API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading import jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sluice::destination::KlaviyoProtocol</name>
+    <message>
+        <source>Klaviyo accepted the import but named no job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1, %2</source>
+        <translation type="unfinished">HTTP %1: %2 {1,?}</translation>
+    </message>
+    <message>
+        <source>Klaviyo: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1: %2</source>
+        <translation type="unfinished">HTTP %1: %2</translation>
+    </message>
+    <message>
+        <source>Klaviyo cancelled the import job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an import error names no profile: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Klaviyo: %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sluice::destination::LinkedInDestination</name>
+    <message>
+        <source>destination %1</source>
+        <translation type="unfinished">Ziel %1</translation>
+    </message>
+    <message>
+        <source>%1: a LinkedIn sync needs &quot;object&quot;: the DMP segment&apos;s id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its identifiers were not kept when it was added, so it cannot be removed from the segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the access token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading the ad accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sluice::destination::LinkedInProtocol</name>
+    <message>
+        <source>LinkedIn answered %1 statuses for %2 users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LinkedIn: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1, %2</source>
+        <translation type="unfinished">HTTP %1: %2 {1,?}</translation>
+    </message>
+    <message>
+        <source>DMP segment %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sluice::destination::MetaDestination</name>
+    <message>
+        <source>destination %1</source>
+        <translation type="unfinished">Ziel %1</translation>
+    </message>
+    <message>
+        <source>%1: a Meta sync needs &quot;object&quot;: the custom audience&apos;s id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its identifiers were not kept when it was added, so it cannot be removed from the audience; remove it in Ads Manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the access token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading the token&apos;s user</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sluice::destination::MetaProtocol</name>
+    <message>
+        <source>(#%1/%2) %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(#%1) %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meta could not read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1, %2</source>
+        <translation type="unfinished">HTTP %1: %2 {1,?}</translation>
+    </message>
+    <message>
+        <source>HTTP %1, %2 (the token lacks ads_management on this ad account)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meta rate limit: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meta has flagged audience %1 and takes no changes to it: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>audience %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meta: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sluice::destination::MixpanelDestination</name>
+    <message>
+        <source>destination %1</source>
+        <translation type="unfinished">Ziel %1</translation>
+    </message>
+    <message>
+        <source>%1: Mixpanel profiles are matched on $distinct_id, not %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its $distinct_id was not kept when it was delivered, so its profile cannot be removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the project token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>updating profiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sluice::destination::MixpanelProtocol</name>
+    <message>
+        <source>Mixpanel answered status 0: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1, %2</source>
+        <translation type="unfinished">HTTP %1: %2 {1,?}</translation>
+    </message>
+    <message>
+        <source>Mixpanel rate limit: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mixpanel: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mixpanel refused the update (answered 0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sluice::destination::OAuthSettings</name>
+    <message>
+        <source>%1: oauth: &quot;token_url&quot; must be an http(s) URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: oauth: &quot;client_id&quot; is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: oauth: a JWT bearer grant (private_key) needs &quot;username&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sluice::destination::OAuthTokenProvider</name>
+    <message>
+        <source>the oauth private_key is not a PEM private key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the oauth private_key cannot sign (RS256)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot reach the token endpoint %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the token endpoint refused the OAuth credentials (HTTP %2, %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sluice::destination::SalesforceBulkProtocol</name>
+    <message>
+        <source>Salesforce created no ingest job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1, %2</source>
+        <translation type="unfinished">HTTP %1: %2 {1,?}</translation>
+    </message>
+    <message>
+        <source>Salesforce refused the ingest job (HTTP %1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1: %2</source>
+        <translation type="unfinished">HTTP %1: %2</translation>
+    </message>
+    <message>
+        <source>the ingest job is %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 lacks %2 or %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 names %2 %3, which the job did not carry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Salesforce: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sluice::destination::SalesforceDestination</name>
+    <message>
+        <source>destination %1</source>
+        <translation type="unfinished">Ziel %1</translation>
+    </message>
+    <message>
+        <source>%1: a Salesforce sync needs &quot;object&quot; (an sObject such as Contact) and &quot;match&quot; (an external-ID field)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the access token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading the org&apos;s limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the org&apos;s %2 API requests for the last 24 hours are used up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: Salesforce has no sObject %2 (HTTP 404): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>describing %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sluice::destination::SalesforceProtocol</name>
+    <message>
+        <source>the session expired (%1); a new token was fetched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP 401, %1%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the org&apos;s API request limit for the last 24 hours is used up (%1); the rest is sent on a later run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Salesforce limit: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP 403, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Salesforce has no %1 with an external-ID field %2 here (HTTP 404): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Salesforce answered %1 results for %2 records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Salesforce: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sluice::destination::SalesforceSession</name>
+    <message>
+        <source>the token endpoint named no instance_url: set &quot;base_url&quot; to the org&apos;s My Domain URL</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sluice::engine</name>
@@ -345,38 +1905,97 @@ Ohne Befehl öffnet sluice die GUI.
         <translation>Sync %1: keine Felder zugeordnet</translation>
     </message>
     <message>
-        <source>%1: column %2 not found (the sync maps it; the model has %3)</source>
-        <translation>%1: Spalte %2 nicht gefunden (der Sync ordnet sie zu; das Modell hat %3)</translation>
-    </message>
-    <message>
-        <source>
-sync %1: nothing was sent; fix the model&apos;s key first</source>
-        <translation>
-Sync %1: nichts wurde gesendet; beheben Sie zuerst den Schlüssel des Modells</translation>
-    </message>
-    <message>
-        <source>field %1: %2</source>
-        <translation>Feld %1: %2</translation>
-    </message>
-    <message>
-        <source>identity conflict: records %1 and %2 have the same %3, so the destination would merge them</source>
-        <translation>Identitätskonflikt: Datensätze %1 und %2 haben dasselbe %3, das Ziel würde sie zusammenführen</translation>
-    </message>
-    <message>
-        <source>no %1 to match the destination&apos;s records on</source>
-        <translation>kein %1, um Datensätze im Ziel zuzuordnen</translation>
-    </message>
-    <message>
-        <source>sync %1</source>
-        <translation>Sync %1</translation>
-    </message>
-    <message>
         <source>sync %1: destination %2 requires field %3, and the sync does not map it</source>
         <translation>Sync %1: Ziel %2 verlangt das Feld %3, und der Sync ordnet es nicht zu</translation>
     </message>
     <message>
         <source> (the warehouse diff keeps its state in schema sluice_state: grant CREATE, or use &quot;diff&quot;: &quot;local&quot;)</source>
         <translation> (der Warehouse-Diff hält seinen Zustand im Schema sluice_state: gewähren Sie CREATE oder nutzen Sie &quot;diff&quot;: &quot;local&quot;)</translation>
+    </message>
+    <message>
+        <source>cannot keep the plan in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read back the plan kept in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync %1: it has delivered records before, but its state (what the destination holds) is empty: the state database or the warehouse&apos;s state table was lost or replaced, or the sync&apos;s diff strategy changed. Nothing was sent. To send every record again, run it with --full-resync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync %1: this mirror run would remove %2 of the %3 records the destination holds (%4 %), more than its max_delete_share (%5 %); nothing was sent. If the model really lost those rows, run it with --allow-mass-delete or raise max_delete_share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync %1: field %2 goes to %3 (%4), which takes it only as a SHA-256 hash of the normalized value; add the platform&apos;s preset (hash:%4) to its transform, so the raw value never leaves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: column %2 not found (the sync uses it; the model has %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync %1: match field %2 is not mapped; map it so records can be matched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync %1: destination %2 (%3) needs &quot;object&quot;: where in it records go</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync %1: destination %2 (%3) needs &quot;match&quot;: the unique field records are matched on, such as email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync %1: destination %2 (%3) does not take mode %4 (it takes %5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync %1: destination %2 has no field %3 in %4; its fields are read from the destination itself (create the field there, or map another)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync %1: the plan kept on disk could not be read back whole; what was not read was not sent, and goes with the next run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the warehouse state %1 belongs to %2, and this sync writes to destination %3; give this sync another name, or drop %1 to send every record again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sluice::engine::PlanBuilder</name>
+    <message>
+        <source>sync %1: model %2</source>
+        <translation type="unfinished">Sync %1: Modell %2</translation>
+    </message>
+    <message>
+        <source>sync %1: no fields are mapped</source>
+        <translation type="unfinished">Sync %1: keine Felder zugeordnet</translation>
+    </message>
+    <message>
+        <source>
+sync %1: nothing was sent; fix the model&apos;s key first</source>
+        <translation type="unfinished">
+Sync %1: nichts wurde gesendet; beheben Sie zuerst den Schlüssel des Modells</translation>
+    </message>
+    <message>
+        <source>no identifier the platform can match on: %1 all empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field %1: %2</source>
+        <translation type="unfinished">Feld %1: %2</translation>
+    </message>
+    <message>
+        <source>no %1 to match the destination&apos;s records on</source>
+        <translation type="unfinished">kein %1, um Datensätze im Ziel zuzuordnen</translation>
+    </message>
+    <message>
+        <source>identity conflict: records %1 and %2 have the same %3, so the destination would merge them</source>
+        <translation type="unfinished">Identitätskonflikt: Datensätze %1 und %2 haben dasselbe %3, das Ziel würde sie zusammenführen</translation>
     </message>
 </context>
 <context>
@@ -438,10 +2057,6 @@ Sync %1: nichts wurde gesendet; beheben Sie zuerst den Schlüssel des Modells</t
         <translation>Schemafeld %1: unbekannter Typ „%2“ (bekannt: %3)</translation>
     </message>
     <message>
-        <source>schema field %1: unknown format &quot;%2&quot; (known: email, e164)</source>
-        <translation>Schemafeld %1: unbekanntes Format „%2“ (bekannt: email, e164)</translation>
-    </message>
-    <message>
         <source>schema field %1: max_length must be a positive number</source>
         <translation>Schemafeld %1: max_length muss eine positive Zahl sein</translation>
     </message>
@@ -485,6 +2100,14 @@ Sync %1: nichts wurde gesendet; beheben Sie zuerst den Schlüssel des Modells</t
         <source>field %1 is not an E.164 phone number (&quot;%2&quot;) as destination %3 requires; add phone:REGION to the mapping</source>
         <translation>Feld %1 ist keine E.164-Telefonnummer („%2“), wie Ziel %3 sie verlangt; fügen Sie phone:REGION zur Zuordnung hinzu</translation>
     </message>
+    <message>
+        <source>schema field %1: unknown format &quot;%2&quot; (known: email, e164, sha256)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field %1 must be a SHA-256 hash (64 lower-case hex digits) for destination %2, never the raw value; add the platform&apos;s hash preset (hash:meta or hash:google) to the mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sluice::model</name>
@@ -506,6 +2129,123 @@ Sync %1: nichts wurde gesendet; beheben Sie zuerst den Schlüssel des Modells</t
     <message>
         <source>model %1: %2 primary key value(s) occur more than once, in %3 rows; for example %4</source>
         <translation>Modell %1: %2 Primärschlüsselwert(e) kommen mehrfach vor, in %3 Zeilen; zum Beispiel %4</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::schedule</name>
+    <message>
+        <source>cron %1 field &quot;%2&quot;: the step after / must be a positive number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cron %1 field &quot;%2&quot; must hold values from %3 to %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sluice::schedule::Agent</name>
+    <message>
+        <source>an agent already runs for workspace %1 (process %2 on %3 since %4); one agent runs a workspace&apos;s schedules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sluice.json could not be read; the agent did not start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agent started for workspace %1 (process %2), at most %3 syncs at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>stopping: letting %n run(s) settle their batches in flight</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>sluice.json changed but cannot be used; keeping the last good schedules:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sluice.json cannot be used:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>schedules: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sluice.json changed; schedules now: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none (every sync is manual)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync %1: starting a scheduled run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync %1: run %2 %3: %4 delivered, %5 rejected, %6 invalid%7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync %1: not run: %2 (next try in %3 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sluice::schedule::CronExpression</name>
+    <message>
+        <source>cron &quot;%1&quot; must have five fields: minute hour day-of-month month day-of-week</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sluice::schedule::Schedule</name>
+    <message>
+        <source>sync %1: schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &quot;jitter&quot; must be a duration such as &quot;30s&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &quot;every&quot; must be a number and a unit (s, m, h, d), as in &quot;15m&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: unknown time zone &quot;%2&quot; (an IANA name such as Europe/Berlin)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs one of &quot;every&quot;, &quot;cron&quot;, &quot;after&quot; or &quot;manual&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cron %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>after %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -640,6 +2380,30 @@ Sync %1: nichts wurde gesendet; beheben Sie zuerst den Schlüssel des Modells</t
     <message>
         <source>%1 is already running (process %2 on %3 since %4); wait for it to finish</source>
         <translation>%1 läuft bereits (Prozess %2 auf %3 seit %4); warten Sie, bis er fertig ist</translation>
+    </message>
+    <message>
+        <source>member identities of sync %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record ledger of sync %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is locked by process %2 on another host, %3, since %4; if that run is gone, clear the lock with: sluice unlock %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the state database %1 is damaged (%2); nothing was read or sent. Restore it from a backup, or move it aside and run each sync with --full-resync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the state database %1 cannot be read (%2); nothing was read or sent. Restore it from a backup, or move it aside and run each sync with --full-resync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>migrating %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1120,6 +2884,14 @@ Modus: %5 · Diff: %6 · %n Felder zugeordnet%7</numerusform>
         <source>Run %1 failed: %2</source>
         <translation>Lauf %1 fehlgeschlagen: %2</translation>
     </message>
+    <message>
+        <source>rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sluice::workspace</name>
@@ -1138,10 +2910,6 @@ Modus: %5 · Diff: %6 · %n Felder zugeordnet%7</numerusform>
     <message>
         <source>&quot;%1&quot; must be a list of strings</source>
         <translation>„%1“ muss eine Liste von Zeichenketten sein</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; must be a secret reference such as {&quot;env&quot;: &quot;NAME&quot;}, {&quot;keychain&quot;: &quot;NAME&quot;} or {&quot;file&quot;: &quot;PATH&quot;}; secrets are never written into sluice.json</source>
-        <translation>„%1“ muss ein Geheimnis-Verweis sein, etwa {&quot;env&quot;: &quot;NAME&quot;}, {&quot;keychain&quot;: &quot;NAME&quot;} oder {&quot;file&quot;: &quot;PFAD&quot;}; Geheimnisse stehen nie in sluice.json</translation>
     </message>
     <message>
         <source>&quot;%1&quot; must be an object of named entries</source>
@@ -1180,20 +2948,8 @@ Modus: %5 · Diff: %6 · %n Felder zugeordnet%7</numerusform>
         <translation>„schedule“ muss ein Objekt sein</translation>
     </message>
     <message>
-        <source>schedule &quot;every&quot; must be a number and a unit (s, m, h, d), as in &quot;15m&quot;</source>
-        <translation>Zeitplan „every“ muss eine Zahl mit Einheit sein (s, m, h, d), etwa &quot;15m&quot;</translation>
-    </message>
-    <message>
-        <source>schedule &quot;cron&quot; must have five fields: minute hour day month weekday</source>
-        <translation>Zeitplan „cron“ braucht fünf Felder: Minute Stunde Tag Monat Wochentag</translation>
-    </message>
-    <message>
         <source>schedule &quot;after&quot; names an unknown sync &quot;%1&quot;</source>
         <translation>Zeitplan „after“ nennt einen unbekannten Sync „%1“</translation>
-    </message>
-    <message>
-        <source>schedule needs one of &quot;every&quot;, &quot;cron&quot;, &quot;after&quot; or &quot;manual&quot;</source>
-        <translation>ein Zeitplan braucht „every“, „cron“, „after“ oder „manual“</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is defined twice (first at line %2); names must be unique</source>
@@ -1216,10 +2972,6 @@ Modus: %5 · Diff: %6 · %n Felder zugeordnet%7</numerusform>
         <translation>unbekannter Treiber „%1“ (bekannt: %2)</translation>
     </message>
     <message>
-        <source>&quot;port&quot; must be a number from 1 to 65535</source>
-        <translation>„port“ muss eine Zahl von 1 bis 65535 sein</translation>
-    </message>
-    <message>
         <source>destination %1</source>
         <translation>Ziel %1</translation>
     </message>
@@ -1232,16 +2984,8 @@ Modus: %5 · Diff: %6 · %n Felder zugeordnet%7</numerusform>
         <translation>„pii“ muss allow, hash oder block sein</translation>
     </message>
     <message>
-        <source>a %1 destination needs a &quot;path&quot;</source>
-        <translation>ein %1-Ziel braucht einen „path“</translation>
-    </message>
-    <message>
         <source>a webhook destination needs a &quot;url&quot;</source>
         <translation>ein Webhook-Ziel braucht eine „url“</translation>
-    </message>
-    <message>
-        <source>header &quot;%1&quot; must be a string or a secret reference</source>
-        <translation>Header „%1“ muss eine Zeichenkette oder ein Geheimnis-Verweis sein</translation>
     </message>
     <message>
         <source>model %1</source>
@@ -1312,10 +3056,6 @@ Modus: %5 · Diff: %6 · %n Felder zugeordnet%7</numerusform>
         <translation>%1: Geheimnis-Datei %2 kann nicht gelesen werden: %3</translation>
     </message>
     <message>
-        <source>%1: keychain secret %2: the system keychain is not supported by this build yet; use {&quot;env&quot;: ...} or {&quot;file&quot;: ...}</source>
-        <translation>%1: Schlüsselbund-Geheimnis %2: der Systemschlüsselbund wird von diesem Build noch nicht unterstützt; nutzen Sie {&quot;env&quot;: ...} oder {&quot;file&quot;: ...}</translation>
-    </message>
-    <message>
         <source>%1: unknown secret reference</source>
         <translation>%1: unbekannter Geheimnis-Verweis</translation>
     </message>
@@ -1332,12 +3072,308 @@ Modus: %5 · Diff: %6 · %n Felder zugeordnet%7</numerusform>
         <translation>Transformation „phone“ braucht eine zweibuchstabige Region oder eine Spalte, die sie enthält, etwa phone:US oder phone:{country}</translation>
     </message>
     <message>
-        <source>a postgres destination needs a &quot;database&quot;</source>
-        <translation>ein postgres-Ziel braucht eine „database“</translation>
-    </message>
-    <message>
         <source>&quot;field_schema&quot; must be an object of fields</source>
         <translation>„field_schema“ muss ein Objekt mit Feldern sein</translation>
+    </message>
+    <message>
+        <source>unknown key &quot;%1&quot; (known: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be an object, as in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>schedule &quot;after&quot; names the sync itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;primary_key&quot; names a column twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a mapping must be an object such as {&quot;source&quot;: &quot;email&quot;, &quot;destination&quot;: &quot;email&quot;}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field &quot;%1&quot; is mapped twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;max_delete_share&quot; must be a number from 0 to 1 (0.5 is half the destination&apos;s records)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;payloads&quot; must be rejected, all or none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;retention_days&quot; must be a whole number of days from 1 to 3650</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>where editors find this file&apos;s JSON Schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the format&apos;s version; this Sluice reads 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warehouses to read models from, by name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tools and files to sync into, by name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQL over a source with a primary key, by name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a model into a destination: mode, match key, field mappings, schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>how long the record ledger keeps what was sent, and which payloads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>days the ledger keeps each send (1 to 3650; 30 by default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>which sends keep their payload: rejected (default), all or none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the source the SQL runs in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the model&apos;s query; the warehouse computes it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the column (or columns) that identify a row; unique and never null</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>columns holding personal data; each destination&apos;s &quot;pii&quot; rule applies to them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a timestamp column saying how fresh each row is (freshness lag)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>what the model means, for the people who read this file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the model to read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the destination to write to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the destination&apos;s object (contacts, Contact, a table, an audience id)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>how records are written (upsert by default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the model column and the destination field that identify a record in both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field mappings: model column, destination field, transforms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>governance: the consent column a row needs to be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>where the change set is computed: local (default) or warehouse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>when the agent runs the sync: every, cron (with tz), after, manual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>what the sync is for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the share of the destination&apos;s records a mirror may remove in one run (0.5 by default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the model column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the destination field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>steps applied in order: trim, lowercase, email, phone:US, round:2, cast:string, sha256, ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>what the field means</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the destination&apos;s unique field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a boolean column: rows where it is not true are never sent (excluded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an interval: a number and a unit (s, m, h, d), as in 15m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>five cron fields: minute hour day-of-month month day-of-week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the IANA time zone of cron (UTC by default), as in Europe/Berlin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another sync: this one runs when that one succeeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true: only when someone runs it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>spread start times by up to this duration, as in 30s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>personal data columns: allow, hash (SHA-256) or block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the destination&apos;s fields, where it cannot describe them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the destination&apos;s kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the warehouse&apos;s driver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the name of an environment variable holding it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the name of an entry in the OS keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a file holding it (only the owner may read it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a secret reference; secrets are never written into sluice.json</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>requests per window, as {&quot;requests&quot;: 100, &quot;per_seconds&quot;: 10}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a warehouse to read models from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a tool or file to sync into</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQL over a source, with the key that identifies a row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a model column into a destination field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>when the agent runs the sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a model into a destination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the model column and the destination&apos;s unique field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>governance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A Sluice workspace: sources, destinations, models and syncs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the keychain has no secret &quot;%2&quot; (service sluice); store it there, or use {&quot;env&quot;: ...} or {&quot;file&quot;: ...}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: keychain secret &quot;%2&quot;: no keychain service (Secret Service or KWallet) is running; start one, or use {&quot;env&quot;: ...} or {&quot;file&quot;: ...}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the keychain refused access to secret &quot;%2&quot; (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: keychain secret &quot;%2&quot;: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: keychain secret &quot;%2&quot;: the keychain did not answer within %3 s (is it locked?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keychain secret &quot;%1&quot;: the keychain did not answer within %2 s (is it locked?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>storing a secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keychain secret &quot;%1&quot;: the keychain did not answer within %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deleting a secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: secret file %2 can be read or changed by other users; allow only its owner (chmod 600 %2)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

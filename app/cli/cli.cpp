@@ -1,6 +1,8 @@
 #include "cli/cli.h"
 
 #include "cli/cli_support.h"
+#include "cli/cli_verbs.h"
+#include "common/versions.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -18,99 +20,51 @@ namespace {
 bool jsonWanted = false;
 bool jsonPrinted = false;
 
-struct VerbSpec
+int printVersion()
 {
-    const char *name;
-    QStringList valueOptions;
-    QStringList flagOptions;
-    int minPositional;
-    int maxPositional;
-    int (*handler)(const Arguments &);
-};
-
-const QList<VerbSpec> &verbs()
-{
-    static const QList<VerbSpec> v{
-        {"init", {QStringLiteral("rows")}, {QStringLiteral("demo"), QStringLiteral("json")}, 1, 1, &runInit},
-        {"check", {}, {QStringLiteral("json")}, 0, 0, &runCheck},
-        {"preview", {QStringLiteral("limit")}, {QStringLiteral("json")}, 1, 1, &runPreview},
-        {"plan", {}, {QStringLiteral("json"), QStringLiteral("full-resync"), QStringLiteral("allow-mass-delete")}, 1, 1, &runPlan},
-        {"run", {}, {QStringLiteral("json"), QStringLiteral("full-resync"), QStringLiteral("allow-mass-delete")}, 1, 1, &runRun},
-        {"runs", {}, {QStringLiteral("json")}, 0, 1, &runRuns},
-        {"rejections", {QStringLiteral("run")}, {QStringLiteral("json"), QStringLiteral("all")}, 1, 1, &runRejections},
-        {"unlock", {}, {QStringLiteral("json"), QStringLiteral("yes")}, 1, 1, &runUnlock},
-        {"history", {}, {QStringLiteral("json")}, 2, 2, &runHistory},
-        {"metrics", {QStringLiteral("since")}, {QStringLiteral("json")}, 0, 1, &runMetrics},
-        {"agent", {}, {QStringLiteral("no-tray")}, 0, 0, &runAgent},
-    };
-    return v;
+    say(QStringLiteral("sluice %1\nQt %2 (built with %3), libpq %4, SQLite %5")
+            .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion()), QStringLiteral(QT_VERSION_STR), libpqVersion(), sqliteVersion()));
+    return ExitOk;
 }
 
-// Verbs DESIGN.md names that this build does not have yet: said plainly.
-const QStringList &plannedVerbs()
+QString tr(const char *text)
 {
-    static const QStringList p;
-    return p;
-}
-
-QString usage()
-{
-    return QCoreApplication::translate("sluice::cli", "Usage: sluice <verb> [options]\n"
-              "\n"
-              "  init DIR [--demo] [--rows N]     create a workspace (--demo: embedded demo warehouse)\n"
-              "  check [--json]                   validate sluice.json, reach sources, compile models\n"
-              "  preview MODEL [--limit N] [--json]  first rows, columns and model checks\n"
-              "  plan SYNC [--full-resync] [--allow-mass-delete] [--json]  what a run would send; sends nothing\n"
-              "  run SYNC [--full-resync] [--allow-mass-delete] [--json]   run a sync now\n"
-              "  runs [SYNC] [--json]             run history with counts and metrics\n"
-              "  rejections SYNC [--run ID] [--all] [--json]  records not in the destination, and why\n"
-              "  history SYNC KEY [--json]        one record's story: every send, its outcome and the destination's words\n"
-              "  unlock SYNC [--yes] [--json]     clear a lock left by a run that is gone (asks first)\n"
-              "  metrics [SYNC] [--since 24h|7d|30d] [--json]  success rate, freshness lag, rejection and invalid rates, drift, MTTD, MTTR\n"
-              "  agent [--no-tray]                run the schedules until stopped (Ctrl-C, SIGTERM)\n"
-              "\n"
-              "Common options:\n"
-              "  --workspace DIR   the workspace (default: $SLUICE_WORKSPACE, then the current directory)\n"
-              "  --json            one JSON document on stdout\n"
-              "\n"
-              "Without a verb, sluice opens the GUI.\n");
+    return QCoreApplication::translate("sluice::cli", text);
 }
 
 } // namespace
 
 bool isVerb(const QString &verb)
 {
-    for (const VerbSpec &v : verbs())
-        if (verb == QLatin1String(v.name))
-            return true;
-    return plannedVerbs().contains(verb) || verb == QLatin1String("help") || verb == QLatin1String("--help")
-           || verb == QLatin1String("-h") || verb == QLatin1String("--version");
+    return findVerb(verb) || verb == QLatin1String("--help") || verb == QLatin1String("-h") || verb == QLatin1String("--version");
 }
 
 int run(const QStringList &arguments)
 {
     jsonWanted = arguments.contains(QStringLiteral("--json"));
     jsonPrinted = false;
-    if (arguments.isEmpty() || arguments.first() == QLatin1String("help") || arguments.first() == QLatin1String("--help")
-        || arguments.first() == QLatin1String("-h")) {
-        say(usage());
+    if (arguments.isEmpty() || arguments.first() == QLatin1String("--help") || arguments.first() == QLatin1String("-h")) {
+        say(usageText());
         return arguments.isEmpty() ? ExitUsage : ExitOk;
     }
-    if (arguments.first() == QLatin1String("--version")) {
-        say(QStringLiteral("sluice %1").arg(QCoreApplication::applicationVersion()));
-        return ExitOk;
-    }
+    if (arguments.first() == QLatin1String("--version"))
+        return printVersion();
     Arguments args;
     args.verb = arguments.first();
-    if (plannedVerbs().contains(args.verb))
-        return usageError(QCoreApplication::translate("sluice::cli", "\"%1\" is not available in this build yet; see docs/cli.md for the verbs that exist")
-                              .arg(args.verb));
-    const VerbSpec *spec = nullptr;
-    for (const VerbSpec &v : verbs())
-        if (args.verb == QLatin1String(v.name))
-            spec = &v;
-    if (!spec)
-        return usageError(QCoreApplication::translate("sluice::cli", "unknown verb \"%1\"\n\n%2").arg(args.verb, usage()));
+    const VerbSpec *spec = findVerb(args.verb);
+    if (!spec) {
+        QStringList names;
+        for (const VerbSpec &v : verbs())
+            if (!v.hidden)
+                names.append(QLatin1String(v.name));
+        const QString near = nearest(args.verb, names);
+        return usageError(near.isEmpty() ? tr("unknown verb \"%1\"; sluice help lists the verbs").arg(args.verb)
+                                         : tr("unknown verb \"%1\"; did you mean \"%2\"? (sluice help lists the verbs)").arg(args.verb, near));
+    }
+    if (arguments.contains(QStringLiteral("--help")) || arguments.contains(QStringLiteral("-h"))) {
+        say(verbHelp(*spec));
+        return ExitOk;
+    }
 
     // Options as GNU tools read them (--name value, --name=value), parsed by
     // QCommandLineParser; single-dash long options are refused, not guessed.
@@ -118,25 +72,33 @@ int run(const QStringList &arguments)
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
     parser.addOption(QCommandLineOption(QStringLiteral("workspace"), QString(), QStringLiteral("DIR")));
-    for (const QString &name : spec->valueOptions)
-        parser.addOption(QCommandLineOption(name, QString(), QStringLiteral("VALUE")));
-    for (const QString &name : spec->flagOptions)
-        parser.addOption(QCommandLineOption(name));
+    QStringList known{QStringLiteral("workspace")};
+    for (const OptionSpec &o : spec->options) {
+        known.append(QLatin1String(o.name));
+        parser.addOption(o.valueName ? QCommandLineOption(QLatin1String(o.name), QString(), QLatin1String(o.valueName))
+                                     : QCommandLineOption(QLatin1String(o.name)));
+    }
     if (!parser.parse(QStringList{QStringLiteral("sluice")} + arguments.mid(1))) {
         const QStringList unknown = parser.unknownOptionNames();
-        if (!unknown.isEmpty())
-            return usageError(QCoreApplication::translate("sluice::cli", "%1: unknown option --%2").arg(args.verb, unknown.first()));
-        return usageError(QCoreApplication::translate("sluice::cli", "%1: %2").arg(args.verb, parser.errorText()));
+        if (!unknown.isEmpty()) {
+            const QString near = nearest(unknown.first(), known);
+            return usageError(near.isEmpty() ? tr("%1: unknown option --%2 (sluice %1 --help lists its options)").arg(args.verb, unknown.first())
+                                             : tr("%1: unknown option --%2; did you mean --%3?").arg(args.verb, unknown.first(), near));
+        }
+        return usageError(tr("%1: %2").arg(args.verb, parser.errorText()));
     }
     for (const QString &name : parser.optionNames()) {
-        if (name == QLatin1String("workspace") || spec->valueOptions.contains(name))
+        bool valued = name == QLatin1String("workspace");
+        for (const OptionSpec &o : spec->options)
+            valued = valued || (name == QLatin1String(o.name) && o.valueName);
+        if (valued)
             args.options.insert(name, parser.value(name));
         else
             args.flags.insert(name);
     }
     args.positional = parser.positionalArguments();
     if (args.positional.size() < spec->minPositional || args.positional.size() > spec->maxPositional)
-        return usageError(QCoreApplication::translate("sluice::cli", "%1: wrong number of arguments\n\n%2").arg(args.verb, usage()));
+        return usageError(tr("%1: wrong number of arguments\n\n%2").arg(args.verb, verbHelp(*spec)));
     return spec->handler(args);
 }
 

@@ -1,4 +1,5 @@
 #include "cli/cli_support.h"
+#include "cli/progress_line.h"
 #include "model/preview.h"
 #include "source/source_connection.h"
 
@@ -72,7 +73,10 @@ int runPreview(const Arguments &args)
         source::SourceConnection::open(ws->config().sources.value(model.source), ws.value());
     if (!conn)
         return fail({QCoreApplication::translate("sluice::cli", "model %1: %2").arg(name, conn.error().message), conn.error().kind});
+    ProgressLine progress(!args.json() && !args.flags.contains(QStringLiteral("quiet")));
+    progress.update(QStringLiteral("preview"), 0, -1);
     Result<model::Preview> preview = model::previewModel(*conn.value(), model, limit);
+    progress.finish();
     if (!preview)
         return fail({QCoreApplication::translate("sluice::cli", "model %1: %2").arg(name, preview.error().message), preview.error().kind});
 

@@ -44,5 +44,9 @@ int runUnlock(const Arguments &args);
 int runHistory(const Arguments &args);
 int runMetrics(const Arguments &args);
 int runAgent(const Arguments &args);
+int runSchema(const Arguments &args);
+int runCompletion(const Arguments &args);
+int runNames(const Arguments &args);
+int runManpage(const Arguments &args);
 
 } // namespace sluice::cli

@@ -1,4 +1,5 @@
 #include "cli/cli_support.h"
+#include "cli/progress_line.h"
 #include "engine/sync_engine.h"
 #include "store/state_store.h"
 
@@ -87,14 +88,20 @@ int planOrRun(const Arguments &args, bool run)
     options.cancel = &interrupted;
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);
+    const bool quiet = args.flags.contains(QStringLiteral("quiet"));
+    ProgressLine progress(!args.json() && !quiet, &interrupted);
+    options.progress = [&progress](const QString &stage, qint64 done, qint64 total) { progress.update(stage, done, total); };
+    options.rejected = &progress.rejected;
     engine::RunResult result;
     if (run) {
         Result<engine::RunResult> r = engine::runSync(ws.value(), *state.value(), sync, options);
+        progress.finish();
         if (!r)
             return fail(r.error());
         result = std::move(r).value();
     } else {
         Result<engine::SyncPlan> p = engine::planSync(ws.value(), *state.value(), sync, options);
+        progress.finish();
         if (!p)
             return fail(p.error());
         result.plan = std::move(p).value();
@@ -102,6 +109,11 @@ int planOrRun(const Arguments &args, bool run)
     }
     if (args.json())
         printJson(result.toJson());
+    if (quiet) {
+        if (!result.error.isEmpty())
+            say(QCoreApplication::translate("sluice::cli", "error: %1").arg(result.error));
+        return result.exitCode();
+    }
     say(summary(result));
     const QList<engine::HeldRecord> held = result.plan.invalid + result.rejected;
     for (qsizetype i = 0; i < held.size() && i < 10; ++i)

@@ -102,12 +102,24 @@ Result<SyncPlan> PlanBuilder::build()
 {
     if (Result<void> known = requireSync(m_workspace, m_sync.name); !known)
         return known.error();
+    // What a terminal shows while each stage runs (extract: of the rows the last run read).
+    const QList<store::RunRecord> last = m_store.runs(m_sync.name, 1);
+    m_expectedRows = last.isEmpty() ? -1 : qint64(last.first().metrics.value(QStringLiteral("model_rows")).toDouble(-1));
+    auto stageStarts = [this](const char *name, qint64 total) {
+        if (m_options.progress)
+            m_options.progress(QLatin1String(name), 0, total);
+    };
     for (auto stage : {&PlanBuilder::prepare, &PlanBuilder::startKeyChecks, &PlanBuilder::prepareFields, &PlanBuilder::loadState,
                        &PlanBuilder::stream, &PlanBuilder::settleWarehouse}) {
+        if (stage == &PlanBuilder::loadState)
+            stageStarts("state", -1);
+        if (stage == &PlanBuilder::stream)
+            stageStarts("extract", m_expectedRows > 0 ? m_expectedRows : -1);
         if (std::optional<Error> e = (this->*stage)())
             return *e;
     }
     holdIdentityConflicts();
+    stageStarts("diff", -1);
     if (std::optional<Error> e = planRemovals())
         return *e;
     std::sort(m_plan.invalid.begin(), m_plan.invalid.end(), [](const HeldRecord &a, const HeldRecord &b) {
@@ -342,6 +354,8 @@ bool PlanBuilder::onRow(const source::RowView &row)
         return true;
     }
     ++m_plan.modelRows;
+    if (m_options.progress && m_plan.modelRows % 10000 == 0)
+        m_options.progress(QStringLiteral("extract"), m_plan.modelRows, m_expectedRows >= m_plan.modelRows ? m_expectedRows : -1);
     m_current = &row;
     for (const int k : std::as_const(m_keyIndexes))
         m_nullKeys += row.isNull(k);
@@ -360,8 +374,6 @@ bool PlanBuilder::onRow(const source::RowView &row)
     if (excludeForConsent(row, key) || !mapRow(row, key))
         return true;
     diffAndPlan(row, key, keyHash);
-    if (m_options.progress && m_plan.modelRows % 10000 == 0)
-        m_options.progress(QStringLiteral("extract"), m_plan.modelRows, -1);
     return true;
 }
 

@@ -98,6 +98,7 @@ private:
     bool m_trackExtracted = false;
     destination::OpKind m_sendKind = destination::OpKind::Upsert;
 
+    qint64 m_expectedRows = -1; // the last run's model rows: extract's total on a terminal
     qint64 m_extracted = 0, m_excludedExtracted = 0, m_nullKeys = 0, m_excludedCount = 0, m_excludedTotal = 0;
     QVariant m_matchValue;
     // List destinations: the fields that identify a member, and per field the

@@ -91,7 +91,9 @@ struct SyncOptions
     // Operations read back from the plan and handed to a destination at a time.
     qsizetype deliveryChunk = 20000;
     const std::atomic_bool *cancel = nullptr;
+    // Stages: state, extract, diff, deliver, commit; total -1 when unknown.
     std::function<void(const QString &stage, qint64 done, qint64 total)> progress;
+    std::atomic<qint64> *rejected = nullptr; // when set, counts the records the destination refused so far
 };
 
 struct RunResult

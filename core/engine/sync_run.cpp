@@ -203,6 +203,8 @@ Result<RunResult> SyncRunner::run()
     m_deliver.start();
     if (m_failure.isEmpty() && m_result.plan.operationCount > 0)
         deliver(*target.value());
+    if (m_options.progress)
+        m_options.progress(QStringLiteral("commit"), 0, -1);
     if (m_warehouse && m_result.plan.counts.delivered > 0)
         (void)m_warehouse->analyze(); // statistics only: a failure here costs nothing but speed
     finish(recovered);
@@ -281,6 +283,8 @@ void SyncRunner::deliver(destination::Destination &target)
     context.cancel = m_options.cancel;
     qint64 before = 0; // delivered in earlier chunks
     const qint64 total = m_result.plan.operationCount;
+    if (m_options.progress)
+        m_options.progress(QStringLiteral("deliver"), 0, total);
     context.progress = [this, &before, total](qint64 done, qint64) {
         if (m_options.progress)
             m_options.progress(QStringLiteral("deliver"), before + done, total);
@@ -387,6 +391,8 @@ void SyncRunner::settle(const QList<destination::Operation> &ops, const QList<de
         held.append({o.key, QStringLiteral("rejected"), o.reason});
         m_result.rejected.append({o.key, HeldKind::Rejected, o.reason});
         ++m_result.plan.counts.rejected;
+        if (m_options.rejected)
+            m_options.rejected->fetch_add(1);
         if (op->isNew)
             refusedNew.append(o.key);
     }

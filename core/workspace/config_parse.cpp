@@ -3,6 +3,8 @@
 // names the object at fault and the line where it stands.
 #include "workspace/workspace.h"
 
+#include "workspace/config_schema.h"
+
 #include "connector/connector_info.h"
 #include "mapping/field_schema.h"
 #include "schedule/schedule.h"
@@ -55,15 +57,6 @@ std::optional<SecretRef> parseSecretRef(const QJsonValue &value)
 
 namespace {
 
-
-const QStringList &knownTransforms()
-{
-    static const QStringList t{QStringLiteral("trim"),     QStringLiteral("lowercase"), QStringLiteral("uppercase"),
-                               QStringLiteral("default"),  QStringLiteral("cast"),      QStringLiteral("round"),
-                               QStringLiteral("truncate"), QStringLiteral("template"),  QStringLiteral("email"),
-                               QStringLiteral("phone"),    QStringLiteral("sha256"),    QStringLiteral("hash")};
-    return t;
-}
 
 class Validator final
 {
@@ -229,9 +222,7 @@ void validateSchedule(Validator &v, const QJsonValue &value, const QStringList &
         return;
     }
     const QJsonObject s = value.toObject();
-    v.onlyKeys(s, {QStringLiteral("every"), QStringLiteral("cron"), QStringLiteral("tz"), QStringLiteral("after"), QStringLiteral("manual"),
-                   QStringLiteral("jitter")},
-               path, object);
+    v.onlyKeys(s, keyNames(Section::Schedule), path, object);
     const QString syncName = object.section(QLatin1Char(' '), 1);
     if (Result<schedule::Schedule> parsed = schedule::Schedule::from(s, syncName); !parsed) {
         // The schedule's own message names the sync; point at the schedule.
@@ -300,7 +291,7 @@ void parseDestinations(Validator &v, const QJsonObject &root, Config &config)
         if (info)
             v.settings(*info, o, path, obj);
         d.pii = v.string(o, QStringLiteral("pii"), path, obj, false);
-        if (!d.pii.isEmpty() && d.pii != QLatin1String("allow") && d.pii != QLatin1String("hash") && d.pii != QLatin1String("block"))
+        if (!d.pii.isEmpty() && !piiRules().contains(d.pii))
             v.fail(path + QStringLiteral("/pii"), obj, tr("\"pii\" must be allow, hash or block"));
         if (d.type == QLatin1String("webhook") && !o.contains(QStringLiteral("url")) && !o.contains(QStringLiteral("base_url")))
             v.fail(path, obj, tr("a webhook destination needs a \"url\""));
@@ -315,8 +306,7 @@ void parseDestinations(Validator &v, const QJsonObject &root, Config &config)
 
 void parseModels(Validator &v, const QJsonObject &root, Config &config)
 {
-    static const QStringList keys{QStringLiteral("source"), QStringLiteral("primary_key"), QStringLiteral("sql"), QStringLiteral("pii"),
-                                  QStringLiteral("freshness"), QStringLiteral("description")};
+    static const QStringList keys = keyNames(Section::Model);
     const auto models = section(v, root, QStringLiteral("models"));
     for (auto it = models.begin(); it != models.end(); ++it) {
         const QString path = QStringLiteral("models/") + it.key();
@@ -344,7 +334,7 @@ void parseModels(Validator &v, const QJsonObject &root, Config &config)
 
 void parseFields(Validator &v, const QJsonObject &o, const QString &path, const QString &syncName, SyncConfig &s)
 {
-    static const QStringList keys{QStringLiteral("source"), QStringLiteral("destination"), QStringLiteral("transform"), QStringLiteral("description")};
+    static const QStringList keys = keyNames(Section::Field);
     const QJsonValue fields = o.value(QStringLiteral("fields"));
     if (!fields.isUndefined() && !fields.isArray())
         v.fail(path + QStringLiteral("/fields"), tr("sync %1").arg(syncName), tr("\"fields\" must be a list of mappings"));
@@ -377,13 +367,13 @@ void parseGovernance(Validator &v, const QJsonObject &o, const QString &path, co
 {
     const QJsonObject match = v.object(o, QStringLiteral("match"), path, obj, QStringLiteral("{\"source\": \"email\", \"destination\": \"email\"}"));
     if (o.contains(QStringLiteral("match")) && o.value(QStringLiteral("match")).isObject()) {
-        v.onlyKeys(match, {QStringLiteral("source"), QStringLiteral("destination")}, path + QStringLiteral("/match"), obj);
+        v.onlyKeys(match, keyNames(Section::Match), path + QStringLiteral("/match"), obj);
         s.matchSource = v.string(match, QStringLiteral("source"), path + QStringLiteral("/match"), obj, true);
         s.matchDestination = v.string(match, QStringLiteral("destination"), path + QStringLiteral("/match"), obj, true);
     }
     const QJsonObject policy = v.object(o, QStringLiteral("policy"), path, obj, QStringLiteral("{\"consent\": \"marketing_consent\"}"));
     if (o.contains(QStringLiteral("policy")) && o.value(QStringLiteral("policy")).isObject()) {
-        v.onlyKeys(policy, {QStringLiteral("consent")}, path + QStringLiteral("/policy"), obj);
+        v.onlyKeys(policy, keyNames(Section::Policy), path + QStringLiteral("/policy"), obj);
         s.consentColumn = v.string(policy, QStringLiteral("consent"), path + QStringLiteral("/policy"), obj, policy.contains(QStringLiteral("consent")));
     }
     const QJsonValue share = o.value(QStringLiteral("max_delete_share"));
@@ -394,9 +384,7 @@ void parseGovernance(Validator &v, const QJsonObject &o, const QString &path, co
 
 void parseSyncs(Validator &v, const QJsonObject &root, Config &config)
 {
-    static const QStringList keys{QStringLiteral("model"), QStringLiteral("destination"), QStringLiteral("object"), QStringLiteral("mode"),
-                                  QStringLiteral("match"), QStringLiteral("fields"), QStringLiteral("policy"), QStringLiteral("diff"),
-                                  QStringLiteral("schedule"), QStringLiteral("description"), QStringLiteral("max_delete_share")};
+    static const QStringList keys = keyNames(Section::Sync);
     const auto syncs = section(v, root, QStringLiteral("syncs"));
     for (auto it = syncs.begin(); it != syncs.end(); ++it) {
         const QString path = QStringLiteral("syncs/") + it.key();
@@ -447,19 +435,16 @@ Result<Config> parseConfig(const QJsonObject &root, const JsonLayout &layout)
         v.fail(d.path, QString(),
                tr("\"%1\" is defined twice (first at line %2); names must be unique").arg(d.path.section(QLatin1Char('/'), -1)).arg(d.first.line));
     }
-    v.onlyKeys(root,
-               {QStringLiteral("version"), QStringLiteral("sources"), QStringLiteral("destinations"), QStringLiteral("models"),
-                QStringLiteral("syncs"), QStringLiteral("ledger"), QStringLiteral("$schema")},
-               QString(), QString());
+    v.onlyKeys(root, keyNames(Section::Root), QString(), QString());
     const QJsonObject ledger = v.object(root, QStringLiteral("ledger"), QString(), QString(), QStringLiteral("{\"retention_days\": 30}"));
-    v.onlyKeys(ledger, {QStringLiteral("retention_days"), QStringLiteral("payloads")}, QStringLiteral("ledger"), QString());
+    v.onlyKeys(ledger, keyNames(Section::Ledger), QStringLiteral("ledger"), QString());
     if (const QJsonValue payloads = ledger.value(QStringLiteral("payloads")); !payloads.isUndefined()) {
         const QString p = payloads.toString();
         if (p == QLatin1String("all"))
             config.ledgerPayloads = Config::LedgerPayloads::All;
         else if (p == QLatin1String("none"))
             config.ledgerPayloads = Config::LedgerPayloads::None;
-        else if (p != QLatin1String("rejected"))
+        else if (p != QLatin1String("rejected") || !payloads.isString())
             v.fail(QStringLiteral("ledger/payloads"), QString(), tr("\"payloads\" must be rejected, all or none"));
     }
     if (const QJsonValue days = ledger.value(QStringLiteral("retention_days")); !days.isUndefined()) {

@@ -1,0 +1,356 @@
+#include "workspace/config_schema.h"
+
+#include "connector/connector_info.h"
+#include "workspace/config.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+namespace sluice::workspace {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("sluice::workspace", text);
+}
+
+} // namespace
+
+const QStringList &piiRules()
+{
+    static const QStringList r{QStringLiteral("allow"), QStringLiteral("hash"), QStringLiteral("block")};
+    return r;
+}
+
+const QStringList &knownTransforms()
+{
+    static const QStringList t{QStringLiteral("trim"),     QStringLiteral("lowercase"), QStringLiteral("uppercase"),
+                               QStringLiteral("default"),  QStringLiteral("cast"),      QStringLiteral("round"),
+                               QStringLiteral("truncate"), QStringLiteral("template"),  QStringLiteral("email"),
+                               QStringLiteral("phone"),    QStringLiteral("sha256"),    QStringLiteral("hash")};
+    return t;
+}
+
+const QList<KeySpec> &keysOf(Section section)
+{
+    static const QList<KeySpec> root{
+        {"$schema", "string", QT_TRANSLATE_NOOP("sluice::workspace", "where editors find this file's JSON Schema")},
+        {"version", "integer", QT_TRANSLATE_NOOP("sluice::workspace", "the format's version; this Sluice reads 1"), {}, true},
+        {"sources", "object", QT_TRANSLATE_NOOP("sluice::workspace", "warehouses to read models from, by name")},
+        {"destinations", "object", QT_TRANSLATE_NOOP("sluice::workspace", "tools and files to sync into, by name")},
+        {"models", "object", QT_TRANSLATE_NOOP("sluice::workspace", "SQL over a source with a primary key, by name")},
+        {"syncs", "object", QT_TRANSLATE_NOOP("sluice::workspace", "a model into a destination: mode, match key, field mappings, schedule")},
+        {"ledger", "object", QT_TRANSLATE_NOOP("sluice::workspace", "how long the record ledger keeps what was sent, and which payloads")},
+    };
+    static const QList<KeySpec> ledger{
+        {"retention_days", "integer", QT_TRANSLATE_NOOP("sluice::workspace", "days the ledger keeps each send (1 to 3650; 30 by default)")},
+        {"payloads", "string", QT_TRANSLATE_NOOP("sluice::workspace", "which sends keep their payload: rejected (default), all or none"),
+         {QStringLiteral("rejected"), QStringLiteral("all"), QStringLiteral("none")}},
+    };
+    static const QList<KeySpec> model{
+        {"source", "string", QT_TRANSLATE_NOOP("sluice::workspace", "the source the SQL runs in"), {}, true},
+        {"sql", "string", QT_TRANSLATE_NOOP("sluice::workspace", "the model's query; the warehouse computes it"), {}, true},
+        {"primary_key", "name-or-names", QT_TRANSLATE_NOOP("sluice::workspace", "the column (or columns) that identify a row; unique and never null"), {}, true},
+        {"pii", "name-or-names", QT_TRANSLATE_NOOP("sluice::workspace", "columns holding personal data; each destination's \"pii\" rule applies to them")},
+        {"freshness", "string", QT_TRANSLATE_NOOP("sluice::workspace", "a timestamp column saying how fresh each row is (freshness lag)")},
+        {"description", "string", QT_TRANSLATE_NOOP("sluice::workspace", "what the model means, for the people who read this file")},
+    };
+    static const QList<KeySpec> sync{
+        {"model", "string", QT_TRANSLATE_NOOP("sluice::workspace", "the model to read"), {}, true},
+        {"destination", "string", QT_TRANSLATE_NOOP("sluice::workspace", "the destination to write to"), {}, true},
+        {"object", "string", QT_TRANSLATE_NOOP("sluice::workspace", "the destination's object (contacts, Contact, a table, an audience id)")},
+        {"mode", "string", QT_TRANSLATE_NOOP("sluice::workspace", "how records are written (upsert by default)"), knownSyncModes()},
+        {"match", "object", QT_TRANSLATE_NOOP("sluice::workspace", "the model column and the destination field that identify a record in both")},
+        {"fields", "array", QT_TRANSLATE_NOOP("sluice::workspace", "field mappings: model column, destination field, transforms")},
+        {"policy", "object", QT_TRANSLATE_NOOP("sluice::workspace", "governance: the consent column a row needs to be sent")},
+        {"diff", "string", QT_TRANSLATE_NOOP("sluice::workspace", "where the change set is computed: local (default) or warehouse"),
+         {QStringLiteral("local"), QStringLiteral("warehouse")}},
+        {"schedule", "object", QT_TRANSLATE_NOOP("sluice::workspace", "when the agent runs the sync: every, cron (with tz), after, manual")},
+        {"description", "string", QT_TRANSLATE_NOOP("sluice::workspace", "what the sync is for")},
+        {"max_delete_share", "number", QT_TRANSLATE_NOOP("sluice::workspace", "the share of the destination's records a mirror may remove in one run (0.5 by default)")},
+    };
+    static const QList<KeySpec> field{
+        {"source", "string", QT_TRANSLATE_NOOP("sluice::workspace", "the model column"), {}, true},
+        {"destination", "string", QT_TRANSLATE_NOOP("sluice::workspace", "the destination field"), {}, true},
+        {"transform", "name-or-names", QT_TRANSLATE_NOOP("sluice::workspace", "steps applied in order: trim, lowercase, email, phone:US, round:2, cast:string, sha256, ...")},
+        {"description", "string", QT_TRANSLATE_NOOP("sluice::workspace", "what the field means")},
+    };
+    static const QList<KeySpec> match{
+        {"source", "string", QT_TRANSLATE_NOOP("sluice::workspace", "the model column"), {}, true},
+        {"destination", "string", QT_TRANSLATE_NOOP("sluice::workspace", "the destination's unique field"), {}, true},
+    };
+    static const QList<KeySpec> policy{
+        {"consent", "string", QT_TRANSLATE_NOOP("sluice::workspace", "a boolean column: rows where it is not true are never sent (excluded)"), {}, true},
+    };
+    static const QList<KeySpec> schedule{
+        {"every", "string", QT_TRANSLATE_NOOP("sluice::workspace", "an interval: a number and a unit (s, m, h, d), as in 15m")},
+        {"cron", "string", QT_TRANSLATE_NOOP("sluice::workspace", "five cron fields: minute hour day-of-month month day-of-week")},
+        {"tz", "string", QT_TRANSLATE_NOOP("sluice::workspace", "the IANA time zone of cron (UTC by default), as in Europe/Berlin")},
+        {"after", "string", QT_TRANSLATE_NOOP("sluice::workspace", "another sync: this one runs when that one succeeded")},
+        {"manual", "boolean", QT_TRANSLATE_NOOP("sluice::workspace", "true: only when someone runs it")},
+        {"jitter", "string", QT_TRANSLATE_NOOP("sluice::workspace", "spread start times by up to this duration, as in 30s")},
+    };
+    switch (section) {
+    case Section::Root: return root;
+    case Section::Ledger: return ledger;
+    case Section::Model: return model;
+    case Section::Sync: return sync;
+    case Section::Field: return field;
+    case Section::Match: return match;
+    case Section::Policy: return policy;
+    case Section::Schedule: return schedule;
+    }
+    return root;
+}
+
+QStringList keyNames(Section section)
+{
+    QStringList names;
+    for (const KeySpec &k : keysOf(section))
+        names.append(QLatin1String(k.name));
+    return names;
+}
+
+const KeySpec *keySpec(Section section, const QString &key)
+{
+    for (const KeySpec &k : keysOf(section))
+        if (key == QLatin1String(k.name))
+            return &k;
+    return nullptr;
+}
+
+namespace {
+
+QJsonObject ref(const char *def)
+{
+    return {{QStringLiteral("$ref"), QString(QStringLiteral("#/$defs/") + QLatin1String(def))}};
+}
+
+QJsonArray strings(const QStringList &list)
+{
+    return QJsonArray::fromStringList(list);
+}
+
+QJsonObject keySchema(const KeySpec &k)
+{
+    QJsonObject s;
+    const QString type = QLatin1String(k.type);
+    if (type == QLatin1String("name-or-names"))
+        s = ref("names");
+    else
+        s.insert(QStringLiteral("type"), type);
+    if (!k.values.isEmpty())
+        s.insert(QStringLiteral("enum"), strings(k.values));
+    if (k.required && type == QLatin1String("string"))
+        s.insert(QStringLiteral("pattern"), QStringLiteral("\\S"));
+    s.insert(QStringLiteral("description"), tr(k.description));
+    return s;
+}
+
+// An object of the section's keys: nothing else, the required ones present.
+QJsonObject sectionSchema(Section section, const QString &description, const QHash<QString, QJsonObject> &refined = {})
+{
+    QJsonObject properties;
+    QJsonArray required;
+    for (const KeySpec &k : keysOf(section)) {
+        QJsonObject s = keySchema(k);
+        if (refined.contains(QLatin1String(k.name)))
+            for (auto it = refined.value(QLatin1String(k.name)).begin(); it != refined.value(QLatin1String(k.name)).end(); ++it)
+                s.insert(it.key(), it.value());
+        properties.insert(QLatin1String(k.name), s);
+        if (k.required)
+            required.append(QLatin1String(k.name));
+    }
+    QJsonObject o{{QStringLiteral("type"), QStringLiteral("object")},
+                  {QStringLiteral("description"), description},
+                  {QStringLiteral("properties"), properties},
+                  {QStringLiteral("additionalProperties"), false}};
+    if (!required.isEmpty())
+        o.insert(QStringLiteral("required"), required);
+    return o;
+}
+
+QJsonObject settingSchema(const connector::Setting &s)
+{
+    using K = connector::Setting::Kind;
+    QJsonObject o;
+    switch (s.kind) {
+    case K::String:
+    case K::Path: o.insert(QStringLiteral("type"), QStringLiteral("string")); break;
+    case K::Url:
+        o.insert(QStringLiteral("type"), QStringLiteral("string"));
+        o.insert(QStringLiteral("pattern"), QStringLiteral("^https?://[^/?#\\s]+"));
+        break;
+    case K::Integer:
+    case K::Number:
+        o.insert(QStringLiteral("type"), s.kind == K::Integer ? QStringLiteral("integer") : QStringLiteral("number"));
+        o.insert(QStringLiteral("minimum"), s.min);
+        o.insert(QStringLiteral("maximum"), s.max);
+        break;
+    case K::Boolean: o.insert(QStringLiteral("type"), QStringLiteral("boolean")); break;
+    case K::Secret: o = ref("secret"); break;
+    case K::Headers:
+        o.insert(QStringLiteral("type"), QStringLiteral("object"));
+        o.insert(QStringLiteral("additionalProperties"), QJsonObject{{QStringLiteral("anyOf"), QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}}, ref("secret")}}});
+        break;
+    case K::RateLimit: o = ref("rate_limit"); break;
+    case K::Object: o = ref("nested"); break;
+    case K::FieldSchema: o.insert(QStringLiteral("type"), QStringLiteral("object")); break;
+    }
+    if (s.required && (s.kind == K::String || s.kind == K::Path))
+        o.insert(QStringLiteral("pattern"), QStringLiteral("\\S"));
+    QString description = s.label ? QCoreApplication::translate("sluice::connector", s.label) : QString();
+    if (s.help)
+        description += (description.isEmpty() ? QString() : QStringLiteral(": ")) + QCoreApplication::translate("sluice::connector", s.help);
+    if (!description.isEmpty())
+        o.insert(QStringLiteral("description"), description);
+    if (!s.defaultValue.isUndefined() && !s.defaultValue.isNull())
+        o.insert(QStringLiteral("default"), s.defaultValue);
+    return o;
+}
+
+// A source or a destination: the keys every one has, and per connector
+// (chosen by `selector`, "driver" or "type") its own settings.
+QJsonObject connectorsSchema(const QString &selector, const QList<const connector::ConnectorInfo *> &infos, const QString &description)
+{
+    QJsonObject common{{selector, QJsonObject{{QStringLiteral("enum"), QJsonArray{}}}},
+                       {QStringLiteral("pii"), QJsonObject{{QStringLiteral("enum"), strings(piiRules())},
+                                                           {QStringLiteral("description"), tr("personal data columns: allow, hash (SHA-256) or block")}}},
+                       {QStringLiteral("field_schema"), QJsonObject{{QStringLiteral("type"), QStringLiteral("object")},
+                                                                    {QStringLiteral("description"), tr("the destination's fields, where it cannot describe them")}}},
+                       {QStringLiteral("description"), QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}}}};
+    QJsonArray names, branches;
+    for (const connector::ConnectorInfo *info : infos) {
+        names.append(info->type);
+        QJsonObject properties;
+        QJsonArray required;
+        for (const connector::Setting &s : info->settings) {
+            properties.insert(s.key, settingSchema(s));
+            if (s.required)
+                required.append(s.key);
+        }
+        QJsonObject then{{QStringLiteral("properties"), properties}};
+        if (!required.isEmpty())
+            then.insert(QStringLiteral("required"), required);
+        if (info->type == QLatin1String("webhook"))
+            then.insert(QStringLiteral("anyOf"), QJsonArray{QJsonObject{{QStringLiteral("required"), QJsonArray{QStringLiteral("url")}}},
+                                                            QJsonObject{{QStringLiteral("required"), QJsonArray{QStringLiteral("base_url")}}}});
+        if (!info->available) // a connector not built yet keeps keys this Sluice cannot know
+            then.insert(QStringLiteral("additionalProperties"), true);
+        branches.append(QJsonObject{{QStringLiteral("if"), QJsonObject{{QStringLiteral("properties"), QJsonObject{{selector, QJsonObject{{QStringLiteral("const"), info->type}}}}},
+                                                                       {QStringLiteral("required"), QJsonArray{selector}}}},
+                                    {QStringLiteral("then"), then}});
+    }
+    common.insert(selector, QJsonObject{{QStringLiteral("enum"), names}, {QStringLiteral("description"), selector == QLatin1String("type") ? tr("the destination's kind") : tr("the warehouse's driver")}});
+    return {{QStringLiteral("type"), QStringLiteral("object")},
+            {QStringLiteral("description"), description},
+            {QStringLiteral("required"), QJsonArray{selector}},
+            {QStringLiteral("properties"), common},
+            {QStringLiteral("allOf"), branches},
+            {QStringLiteral("unevaluatedProperties"), false}};
+}
+
+QJsonObject secretSchema()
+{
+    QJsonArray shapes;
+    const QList<QPair<QString, QString>> kinds{{QStringLiteral("env"), tr("the name of an environment variable holding it")},
+                                                {QStringLiteral("keychain"), tr("the name of an entry in the OS keychain")},
+                                                {QStringLiteral("file"), tr("a file holding it (only the owner may read it)")}};
+    for (const auto &[key, description] : kinds)
+        shapes.append(QJsonObject{{QStringLiteral("type"), QStringLiteral("object")},
+                                  {QStringLiteral("properties"), QJsonObject{{key, QJsonObject{{QStringLiteral("type"), QStringLiteral("string")},
+                                                                                               {QStringLiteral("minLength"), 1},
+                                                                                               {QStringLiteral("description"), description}}}}},
+                                  {QStringLiteral("required"), QJsonArray{key}},
+                                  {QStringLiteral("additionalProperties"), false}});
+    return {{QStringLiteral("description"), tr("a secret reference; secrets are never written into sluice.json")}, {QStringLiteral("oneOf"), shapes}};
+}
+
+QJsonObject defs()
+{
+    QList<const connector::ConnectorInfo *> sources, destinations;
+    for (const QString &driver : connector::sourceDrivers())
+        sources.append(connector::findSourceDriver(driver));
+    for (const connector::ConnectorInfo &info : connector::destinationConnectors())
+        destinations.append(&info);
+    QJsonObject secretKeys;
+    for (const QString &key : {QStringLiteral("password"), QStringLiteral("token"), QStringLiteral("api_key"), QStringLiteral("secret"),
+                               QStringLiteral("access_token"), QStringLiteral("client_secret"), QStringLiteral("refresh_token"),
+                               QStringLiteral("private_key"), QStringLiteral("project_token"), QStringLiteral("api_secret")})
+        if (connector::isSecretKey(key))
+            secretKeys.insert(key, ref("secret"));
+    const QString transforms = knownTransforms().join(QLatin1Char('|'));
+    QJsonObject d;
+    d.insert(QStringLiteral("secret"), secretSchema());
+    d.insert(QStringLiteral("names"), QJsonObject{{QStringLiteral("anyOf"), QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}},
+                                                                                     QJsonObject{{QStringLiteral("type"), QStringLiteral("array")},
+                                                                                                 {QStringLiteral("items"), QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}}}}}}});
+    d.insert(QStringLiteral("rate_limit"),
+             QJsonObject{{QStringLiteral("type"), QStringLiteral("object")},
+                         {QStringLiteral("description"), tr("requests per window, as {\"requests\": 100, \"per_seconds\": 10}")},
+                         {QStringLiteral("properties"), QJsonObject{{QStringLiteral("requests"), QJsonObject{{QStringLiteral("type"), QStringLiteral("integer")},
+                                                                                                             {QStringLiteral("minimum"), 1},
+                                                                                                             {QStringLiteral("maximum"), 1000000}}},
+                                                                    {QStringLiteral("per_seconds"), QJsonObject{{QStringLiteral("type"), QStringLiteral("number")},
+                                                                                                                {QStringLiteral("exclusiveMinimum"), 0},
+                                                                                                                {QStringLiteral("maximum"), 86400}}}}},
+                         {QStringLiteral("required"), QJsonArray{QStringLiteral("requests")}},
+                         {QStringLiteral("additionalProperties"), false}});
+    d.insert(QStringLiteral("nested"), QJsonObject{{QStringLiteral("type"), QStringLiteral("object")}, {QStringLiteral("properties"), secretKeys}});
+    d.insert(QStringLiteral("source"), connectorsSchema(QStringLiteral("driver"), sources, tr("a warehouse to read models from")));
+    d.insert(QStringLiteral("destination"), connectorsSchema(QStringLiteral("type"), destinations, tr("a tool or file to sync into")));
+    d.insert(QStringLiteral("model"), sectionSchema(Section::Model, tr("SQL over a source, with the key that identifies a row")));
+    QJsonObject transform{{QStringLiteral("pattern"), QStringLiteral("^(%1)(:.*)?$").arg(transforms)}};
+    d.insert(QStringLiteral("field"),
+             sectionSchema(Section::Field, tr("a model column into a destination field"),
+                           {{QStringLiteral("transform"),
+                             QJsonObject{{QStringLiteral("anyOf"), QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}, {QStringLiteral("pattern"), transform.value(QStringLiteral("pattern"))}},
+                                                                             QJsonObject{{QStringLiteral("type"), QStringLiteral("array")},
+                                                                                         {QStringLiteral("items"), QJsonObject{{QStringLiteral("type"), QStringLiteral("string")},
+                                                                                                                               {QStringLiteral("pattern"), transform.value(QStringLiteral("pattern"))}}}}}}}}}));
+    const QString duration = QStringLiteral("^\\s*\\d{1,7}(s|m|h|d)\\s*$");
+    QJsonObject schedule = sectionSchema(Section::Schedule, tr("when the agent runs the sync"),
+                                         {{QStringLiteral("every"), QJsonObject{{QStringLiteral("pattern"), duration}}},
+                                          {QStringLiteral("jitter"), QJsonObject{{QStringLiteral("pattern"), duration}}}});
+    schedule.insert(QStringLiteral("anyOf"), QJsonArray{QJsonObject{{QStringLiteral("required"), QJsonArray{QStringLiteral("every")}}},
+                                                        QJsonObject{{QStringLiteral("required"), QJsonArray{QStringLiteral("cron")}}},
+                                                        QJsonObject{{QStringLiteral("required"), QJsonArray{QStringLiteral("after")}}},
+                                                        QJsonObject{{QStringLiteral("required"), QJsonArray{QStringLiteral("manual")}}},
+                                                        QJsonObject{{QStringLiteral("maxProperties"), 0}}});
+    d.insert(QStringLiteral("sync"),
+             sectionSchema(Section::Sync, tr("a model into a destination"),
+                           {{QStringLiteral("match"), sectionSchema(Section::Match, tr("the model column and the destination's unique field"))},
+                            {QStringLiteral("policy"), sectionSchema(Section::Policy, tr("governance"))},
+                            {QStringLiteral("fields"), QJsonObject{{QStringLiteral("items"), ref("field")}}},
+                            {QStringLiteral("schedule"), schedule},
+                            {QStringLiteral("max_delete_share"), QJsonObject{{QStringLiteral("minimum"), 0}, {QStringLiteral("maximum"), 1}}}}));
+    return d;
+}
+
+} // namespace
+
+QJsonObject configSchema()
+{
+    auto named = [](const char *def, const QString &description) {
+        return QJsonObject{{QStringLiteral("type"), QStringLiteral("object")},
+                           {QStringLiteral("description"), description},
+                           {QStringLiteral("propertyNames"), QJsonObject{{QStringLiteral("pattern"), QStringLiteral("\\S")}}},
+                           {QStringLiteral("additionalProperties"), ref(def)}};
+    };
+    QJsonObject root = sectionSchema(Section::Root, tr("A Sluice workspace: sources, destinations, models and syncs"),
+                                     {{QStringLiteral("version"), QJsonObject{{QStringLiteral("const"), 1}}},
+                                      {QStringLiteral("sources"), named("source", tr(keySpec(Section::Root, QStringLiteral("sources"))->description))},
+                                      {QStringLiteral("destinations"), named("destination", tr(keySpec(Section::Root, QStringLiteral("destinations"))->description))},
+                                      {QStringLiteral("models"), named("model", tr(keySpec(Section::Root, QStringLiteral("models"))->description))},
+                                      {QStringLiteral("syncs"), named("sync", tr(keySpec(Section::Root, QStringLiteral("syncs"))->description))},
+                                      {QStringLiteral("ledger"), sectionSchema(Section::Ledger, tr(keySpec(Section::Root, QStringLiteral("ledger"))->description),
+                                                                               {{QStringLiteral("retention_days"), QJsonObject{{QStringLiteral("minimum"), 1}, {QStringLiteral("maximum"), 3650}}}})}});
+    root.insert(QStringLiteral("$schema"), QStringLiteral("https://json-schema.org/draft/2020-12/schema"));
+    root.insert(QStringLiteral("$id"), QStringLiteral("urn:sluice:workspace:1"));
+    root.insert(QStringLiteral("title"), QStringLiteral("sluice.json"));
+    root.insert(QStringLiteral("$defs"), defs());
+    return root;
+}
+
+} // namespace sluice::workspace

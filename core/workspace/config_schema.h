@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QStringList>
+
+// The keys of sluice.json's own objects, described once: name, JSON type,
+// allowed values, a one-line description. A connector's settings are
+// described by its ConnectorInfo. parseConfig takes its known keys and
+// allowed values from here, and `sluice schema` writes the JSON Schema from
+// here and from the connectors, so the file's validation and its schema
+// never disagree (tests/core/tst_config_schema checks both on the same files).
+namespace sluice::workspace {
+
+struct KeySpec
+{
+    const char *name;
+    const char *type;        // a JSON Schema type; "name-or-names": a string or a list of strings
+    const char *description; // QT_TRANSLATE_NOOP("sluice::workspace", ...)
+    QStringList values;      // allowed values, when only some are
+    bool required = false;
+};
+
+enum class Section { Root, Ledger, Model, Sync, Field, Match, Policy, Schedule };
+
+const QList<KeySpec> &keysOf(Section section);
+QStringList keyNames(Section section);
+const KeySpec *keySpec(Section section, const QString &key);
+
+const QStringList &knownTransforms();
+const QStringList &piiRules(); // a destination's "pii": allow, hash, block
+
+// The JSON Schema (draft 2020-12) of sluice.json.
+QJsonObject configSchema();
+
+} // namespace sluice::workspace
