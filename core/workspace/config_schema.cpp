@@ -155,9 +155,9 @@ QJsonObject sectionSchema(Section section, const QString &description, const QHa
     QJsonArray required;
     for (const KeySpec &k : keysOf(section)) {
         QJsonObject s = keySchema(k);
-        if (refined.contains(QLatin1String(k.name)))
-            for (auto it = refined.value(QLatin1String(k.name)).begin(); it != refined.value(QLatin1String(k.name)).end(); ++it)
-                s.insert(it.key(), it.value());
+        const QJsonObject more = refined.value(QLatin1String(k.name));
+        for (auto it = more.begin(); it != more.end(); ++it)
+            s.insert(it.key(), it.value());
         properties.insert(QLatin1String(k.name), s);
         if (k.required)
             required.append(QLatin1String(k.name));
@@ -219,7 +219,8 @@ QJsonObject connectorsSchema(const QString &selector, const QList<const connecto
                                                            {QStringLiteral("description"), tr("personal data columns: allow, hash (SHA-256) or block")}}},
                        {QStringLiteral("field_schema"), QJsonObject{{QStringLiteral("type"), QStringLiteral("object")},
                                                                     {QStringLiteral("description"), tr("the destination's fields, where it cannot describe them")}}},
-                       {QStringLiteral("description"), QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}}}};
+                       {QStringLiteral("description"), QJsonObject{{QStringLiteral("type"), QStringLiteral("string")},
+                                                                   {QStringLiteral("description"), tr("what it is, for the people who read this file")}}}};
     QJsonArray names, branches;
     for (const connector::ConnectorInfo *info : infos) {
         names.append(info->type);
@@ -290,9 +291,11 @@ QJsonObject defs()
              QJsonObject{{QStringLiteral("type"), QStringLiteral("object")},
                          {QStringLiteral("description"), tr("requests per window, as {\"requests\": 100, \"per_seconds\": 10}")},
                          {QStringLiteral("properties"), QJsonObject{{QStringLiteral("requests"), QJsonObject{{QStringLiteral("type"), QStringLiteral("integer")},
+                                                                                                             {QStringLiteral("description"), tr("requests allowed in each window")},
                                                                                                              {QStringLiteral("minimum"), 1},
                                                                                                              {QStringLiteral("maximum"), 1000000}}},
                                                                     {QStringLiteral("per_seconds"), QJsonObject{{QStringLiteral("type"), QStringLiteral("number")},
+                                                                                                                {QStringLiteral("description"), tr("the window's length in seconds (1 by default)")},
                                                                                                                 {QStringLiteral("exclusiveMinimum"), 0},
                                                                                                                 {QStringLiteral("maximum"), 86400}}}}},
                          {QStringLiteral("required"), QJsonArray{QStringLiteral("requests")}},

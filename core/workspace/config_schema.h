@@ -30,7 +30,9 @@ const KeySpec *keySpec(Section section, const QString &key);
 const QStringList &knownTransforms();
 const QStringList &piiRules(); // a destination's "pii": allow, hash, block
 
-// The JSON Schema (draft 2020-12) of sluice.json.
+// The JSON Schema (draft 2020-12) of sluice.json, and the name of the copy
+// `sluice init` writes beside it.
+inline QString schemaFileName() { return QStringLiteral("sluice.schema.json"); }
 QJsonObject configSchema();
 
 } // namespace sluice::workspace

@@ -15,7 +15,7 @@ const QStringList &Workspace::preferredKeyOrder()
 {
     // Where a key is new to the file, it lands in the order DESIGN.md shows.
     static const QStringList order{
-        QStringLiteral("version"),     QStringLiteral("sources"),     QStringLiteral("destinations"),
+        QStringLiteral("$schema"),     QStringLiteral("version"),     QStringLiteral("sources"),     QStringLiteral("destinations"),
         QStringLiteral("models"),      QStringLiteral("syncs"),       QStringLiteral("driver"),
         QStringLiteral("type"),        QStringLiteral("host"),        QStringLiteral("port"),
         QStringLiteral("database"),    QStringLiteral("user"),        QStringLiteral("password"),

@@ -2,11 +2,13 @@
 
 #include "demo/demo_warehouse.h"
 #include "store/state_store.h"
+#include "workspace/config_schema.h"
 #include "workspace/json_text.h"
 #include "workspace/workspace.h"
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
 
@@ -37,6 +39,9 @@ Result<void> initWorkspace(const QString &dir, const InitOptions &options,
         config = demo::demoWorkspaceConfig();
         d.mkpath(QStringLiteral("out"));
     }
+    // Editors that read "$schema" check and complete the file against the
+    // schema of the Sluice that wrote it (sluice schema refreshes it).
+    config.insert(QStringLiteral("$schema"), QString(QStringLiteral("./") + schemaFileName()));
     // Validate what we are about to write: init never leaves a broken file.
     Result<Workspace> ws = Workspace::fromText(writeJson(config, JsonLayout(), Workspace::preferredKeyOrder()),
                                                d.absolutePath());
@@ -47,6 +52,12 @@ Result<void> initWorkspace(const QString &dir, const InitOptions &options,
         return state.error();
     (void)state.value()->appendAudit(QStringLiteral("cli"), QStringLiteral("init"), d.absolutePath(),
                                      options.demo ? QStringLiteral("demo") : QString());
+    QSaveFile schema(d.filePath(schemaFileName()));
+    if (schema.open(QIODevice::WriteOnly)) {
+        schema.write(QJsonDocument(configSchema()).toJson(QJsonDocument::Indented));
+        if (!schema.commit())
+            return configError(QCoreApplication::translate("sluice::workspace", "cannot write %1: %2").arg(schema.fileName(), schema.errorString()));
+    }
     QSaveFile file(d.filePath(Workspace::configFileName()));
     if (!file.open(QIODevice::WriteOnly))
         return configError(QCoreApplication::translate("sluice::workspace", "cannot write %1: %2").arg(file.fileName(), file.errorString()));
