@@ -106,20 +106,8 @@
         </translation>
     </message>
     <message>
-        <source>%1  %2  %3  %4: +%5 ~%6 -%7 delivered %8, rejected %9, invalid %10%11</source>
-        <translation>%1  %2  %3  %4: +%5 ~%6 -%7 zugestellt %8, abgelehnt %9, ungültig %10%11</translation>
-    </message>
-    <message>
         <source>no runs yet</source>
         <translation>noch keine Läufe</translation>
-    </message>
-    <message>
-        <source>%1  %2  attempts %3  %4%5</source>
-        <translation>%1  %2  Versuche %3  %4%5</translation>
-    </message>
-    <message>
-        <source> (delivered in %1)</source>
-        <translation> (zugestellt in %1)</translation>
     </message>
     <message>
         <source>sync %1: every record is in the destination; nothing held back</source>
@@ -542,6 +530,18 @@
     </message>
     <message>
         <source>A JSON Schema (draft 2020-12) made from the same description that validates sluice.json: every key, its type, allowed values and a one-line description, connector by connector. sluice init writes it beside sluice.json as sluice.schema.json and points &quot;$schema&quot; at it, so editors check and complete the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>started|run|sync|status|changes|delivered|rejected|invalid|error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>key|kind|attempts|first seen|reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (delivered in %2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2892,6 +2892,18 @@ Modus: %5 · Diff: %6 · %n Felder zugeordnet%7</numerusform>
         <source>invalid</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Reading what was sent before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comparing with what was sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the sync&apos;s state</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sluice::workspace</name>
@@ -3373,6 +3385,18 @@ Modus: %5 · Diff: %6 · %n Felder zugeordnet%7</numerusform>
     </message>
     <message>
         <source>%1: secret file %2 can be read or changed by other users; allow only its owner (chmod 600 %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>what it is, for the people who read this file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>requests allowed in each window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the window&apos;s length in seconds (1 by default)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,7 @@
 
 #include "cli/cli_support.h"
 #include "cli/cli_verbs.h"
+#include "cli/terminal.h"
 #include "common/versions.h"
 
 #include <QCommandLineParser>
@@ -131,7 +132,7 @@ void printJson(const QJsonObject &document)
 
 void say(const QString &text)
 {
-    const QByteArray bytes = text.toUtf8();
+    const QByteArray bytes = term::paintPrefix(text).toUtf8();
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
     if (!bytes.endsWith('\n'))
         std::fputc('\n', stderr);

@@ -1,5 +1,6 @@
 #include "cli/cli_support.h"
 #include "cli/progress_line.h"
+#include "cli/terminal.h"
 #include "model/preview.h"
 #include "source/source_connection.h"
 
@@ -20,34 +21,27 @@ QString cell(const QVariant &v)
     return s.size() > 32 ? s.left(31) + QChar(0x2026) : s;
 }
 
+// The rows under a header of names and a line of types; numbers right-aligned,
+// the widest column elided to fit the terminal.
 QString table(const model::Preview &p)
 {
-    QList<qsizetype> width;
-    for (const source::Column &c : p.columns)
-        width.append(c.name.size());
-    for (const source::Row &r : p.rows)
-        for (qsizetype i = 0; i < width.size(); ++i)
-            width[i] = qMax(width[i], cell(r.value(i)).size());
-    QString out;
-    auto line = [&](const QStringList &cells) {
-        for (qsizetype i = 0; i < cells.size(); ++i)
-            out += cells[i].leftJustified(width[i]) + (i + 1 < cells.size() ? QStringLiteral("  ") : QString());
-        out += QLatin1Char('\n');
-    };
-    QStringList header, types;
-    for (const source::Column &c : p.columns) {
-        header.append(c.name);
+    term::Table t;
+    QStringList types;
+    for (qsizetype i = 0; i < p.columns.size(); ++i) {
+        const source::Column &c = p.columns[i];
+        t.header.append(c.name);
         types.append(source::columnTypeName(c.type));
+        if (c.type == source::ColumnType::Integer || c.type == source::ColumnType::Decimal || c.type == source::ColumnType::Float)
+            t.numeric.insert(int(i));
     }
-    line(header);
-    line(types);
+    t.rows.append(types);
     for (const source::Row &r : p.rows) {
         QStringList cells;
         for (qsizetype i = 0; i < p.columns.size(); ++i)
             cells.append(cell(r.value(i)));
-        line(cells);
+        t.rows.append(cells);
     }
-    return out;
+    return t.render();
 }
 
 } // namespace

@@ -1,5 +1,6 @@
 #include "cli/cli_support.h"
 #include "cli/progress_line.h"
+#include "cli/terminal.h"
 #include "engine/sync_engine.h"
 #include "store/state_store.h"
 
@@ -169,6 +170,12 @@ int runRuns(const Arguments &args)
             state.value()->closeInterruptedRuns(r.sync);
     }
     QJsonArray runs;
+    term::Table table;
+    table.header = QCoreApplication::translate("sluice::cli", "started|run|sync|status|changes|delivered|rejected|invalid|error").split(QLatin1Char('|'));
+    table.numeric = {4, 5, 6, 7};
+    table.toned = 3;
+    table.elide = 8;
+    table.keep = {1, 2, 3};
     for (const store::RunRecord &r : state.value()->runs(sync, 200)) {
         runs.append(QJsonObject{{QStringLiteral("run_id"), r.id},
                                 {QStringLiteral("sync"), r.sync},
@@ -179,16 +186,20 @@ int runRuns(const Arguments &args)
                                 {QStringLiteral("metrics"), r.metrics},
                                 {QStringLiteral("error"), r.error.isEmpty() ? QJsonValue() : QJsonValue(r.error)}});
         const QJsonObject c = r.counts;
-        say(QCoreApplication::translate("sluice::cli", "%1  %2  %3  %4: +%5 ~%6 -%7 delivered %8, rejected %9, invalid %10%11")
-                .arg(r.startedAt.toString(Qt::ISODate), r.id, r.sync, r.status)
-                .arg(c.value(QStringLiteral("added")).toInt())
-                .arg(c.value(QStringLiteral("changed")).toInt())
-                .arg(c.value(QStringLiteral("removed")).toInt())
-                .arg(c.value(QStringLiteral("delivered")).toInt())
-                .arg(c.value(QStringLiteral("rejected")).toInt())
-                .arg(c.value(QStringLiteral("invalid")).toInt())
-                .arg(r.error.isEmpty() ? QString() : QStringLiteral(" — ") + r.error));
+        auto count = [&c](const char *name) { return term::number(c.value(QLatin1String(name)).toInteger()); };
+        QStringList row{r.startedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")), r.id, r.sync, r.status,
+                        QStringLiteral("+%1 ~%2 -%3").arg(count("added"), count("changed"), count("removed"))};
+        for (const char *name : {"delivered", "rejected", "invalid"})
+            row.append(count(name));
+        row.append(r.error);
+        table.rows.append(row);
+        table.tones.append(r.status == QLatin1String("succeeded") ? term::Tone::Good
+                           : r.status == QLatin1String("partial") ? term::Tone::Warn
+                           : r.status == QLatin1String("running") ? term::Tone::Dim
+                                                                  : term::Tone::Bad);
     }
+    if (!table.rows.isEmpty())
+        say(table.render());
     if (args.json())
         printJson(QJsonObject{{QStringLiteral("runs"), runs}});
     if (runs.isEmpty())
@@ -209,6 +220,12 @@ int runRejections(const Arguments &args)
     if (const auto named = runId.isEmpty() ? std::nullopt : verb.store->run(runId); !runId.isEmpty() && (!named || named->sync != sync))
         return fail(configError(QCoreApplication::translate("sluice::cli", "sync %1: no run %2; its runs are listed by: sluice runs %1").arg(sync, runId)));
     QJsonArray out;
+    term::Table table;
+    table.header = QCoreApplication::translate("sluice::cli", "key|kind|attempts|first seen|reason").split(QLatin1Char('|'));
+    table.numeric = {2};
+    table.toned = 1;
+    table.elide = 4;
+    table.keep = {0};
     QList<store::StateStore::Rejection> list = runId.isEmpty() ? verb.store->rejections(sync, all) : QList<store::StateStore::Rejection>();
     if (!runId.isEmpty()) {
         // A past run's records as that run left them, from the ledger; attempts and first sighting from the open list.
@@ -231,9 +248,12 @@ int runRejections(const Arguments &args)
         if (all)
             o.insert(QStringLiteral("delivered_run"), r.resolvedRun.isEmpty() ? QJsonValue() : QJsonValue(r.resolvedRun));
         out.append(o);
-        say(QCoreApplication::translate("sluice::cli", "%1  %2  attempts %3  %4%5").arg(r.key, r.kind).arg(r.attempts).arg(r.reason,
-                                                                                    r.resolvedRun.isEmpty() ? QString() : QCoreApplication::translate("sluice::cli", " (delivered in %1)").arg(r.resolvedRun)));
+        table.rows.append({r.key, r.kind, term::number(r.attempts), r.firstSeen.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                           r.resolvedRun.isEmpty() ? r.reason : QCoreApplication::translate("sluice::cli", "%1 (delivered in %2)").arg(r.reason, r.resolvedRun)});
+        table.tones.append(r.resolvedRun.isEmpty() ? (r.kind == QLatin1String("rejected") ? term::Tone::Bad : term::Tone::Warn) : term::Tone::Good);
     }
+    if (!table.rows.isEmpty())
+        say(table.render());
     if (args.json())
         printJson(QJsonObject{{QStringLiteral("sync"), sync},
                               {QStringLiteral("rejections"), out},

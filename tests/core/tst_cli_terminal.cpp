@@ -22,6 +22,7 @@ private slots:
     void versionNamesTheLibraries();
     void typosGetTheNearestSuggestion();
     void progressLineOnATerminalOnly();
+    void tablesFitTheTerminalAndColourOnlyThere();
     void bashCompletesVerbsOptionsAndSyncNames();
     void zshScriptParsesAndReadsNames();
     void manPageRenders();
@@ -138,6 +139,38 @@ void TestCliTerminal::progressLineOnATerminalOnly()
               {QStringLiteral("TERM=xterm")});
     QCOMPARE(tty.code, 0);
     QVERIFY2(tty.out.trimmed().isEmpty(), tty.out.left(300).constData());
+}
+
+// On a terminal: "ok:" in green, tables cut to its width with an ellipsis,
+// counts grouped the locale's way and right-aligned; NO_COLOR and pipes
+// get plain text.
+void TestCliTerminal::tablesFitTheTerminalAndColourOnlyThere()
+{
+    if (QStandardPaths::findExecutable(QStringLiteral("script")).isEmpty())
+        QSKIP("script(1) is not installed (bsdutils)");
+    auto onTerminal = [&](const QString &args, const QStringList &env) {
+        const QString command = QStringLiteral("%1 %2 --workspace %3").arg(QStringLiteral(SLUICE_BINARY), args, m_ws);
+        return run(QStringLiteral("script"), {QStringLiteral("-q"), QStringLiteral("-e"), QStringLiteral("-c"), command, QStringLiteral("/dev/null")},
+                   QStringList{QStringLiteral("TERM=xterm"), QStringLiteral("LANG=en_US.UTF-8"), QStringLiteral("LANGUAGE=")} + env);
+    };
+    Run r = onTerminal(QStringLiteral("check"), {});
+    QVERIFY2(r.out.contains("\x1b[32mok:\x1b[0m source demo"), r.out.constData());
+    r = onTerminal(QStringLiteral("check"), {QStringLiteral("NO_COLOR=1")});
+    QVERIFY2(r.out.contains("ok: source demo") && !r.out.contains('\x1b'), r.out.constData());
+    QVERIFY(!sluice({QStringLiteral("check"), QStringLiteral("--workspace"), m_ws}).err.contains('\x1b'));
+
+    r = onTerminal(QStringLiteral("preview customer_360 --limit 3"), {QStringLiteral("COLUMNS=160"), QStringLiteral("NO_COLOR=1")});
+    QCOMPARE(r.code, 0);
+    const QString screen = QString::fromUtf8(r.out);
+    const QStringList lines = screen.mid(screen.lastIndexOf(QStringLiteral("\x1b[K")) + 3).split(QStringLiteral("\r\n")); // after the progress line
+    QVERIFY2(lines.first().startsWith(QStringLiteral("custome")) && screen.contains(QChar(0x2026)), qPrintable(screen));
+    for (qsizetype i = 0; i < 5; ++i)
+        QVERIFY2(lines[i].size() < 160, qPrintable(lines[i]));
+    QVERIFY2(lines[2].startsWith(QStringLiteral("       1  ")), qPrintable(lines[2])); // an integer column, right-aligned
+
+    QCOMPARE(sluice({QStringLiteral("run"), QStringLiteral("customers_to_file"), QStringLiteral("--workspace"), m_ws}).code, 0);
+    r = onTerminal(QStringLiteral("runs customers_to_file"), {QStringLiteral("COLUMNS=200"), QStringLiteral("NO_COLOR=1")});
+    QVERIFY2(r.out.contains("30,000  ") || r.out.contains(" 30,000"), r.out.constData());
 }
 
 void TestCliTerminal::bashCompletesVerbsOptionsAndSyncNames()

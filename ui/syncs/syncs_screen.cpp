@@ -146,9 +146,13 @@ void SyncsScreen::start(bool planOnly)
                 } else {
                     m_progress->setRange(0, 0); // unknown: busy
                 }
-                QString text = stage == QLatin1String("deliver") ? tr("Delivering %1 of %2 records").arg(locale.toString(done), locale.toString(total))
-                                                                 : tr("Reading the model: %1 rows").arg(locale.toString(done));
-                text += tr(" · %1 records/s").arg(locale.toString(qint64(rate)));
+                QString text = stage == QLatin1String("deliver")  ? tr("Delivering %1 of %2 records").arg(locale.toString(done), locale.toString(total))
+                               : stage == QLatin1String("extract") ? tr("Reading the model: %1 rows").arg(locale.toString(done))
+                               : stage == QLatin1String("state")   ? tr("Reading what was sent before")
+                               : stage == QLatin1String("diff")    ? tr("Comparing with what was sent")
+                                                                   : tr("Saving the sync's state");
+                if (done > 0)
+                    text += tr(" · %1 records/s").arg(locale.toString(qint64(rate)));
                 if (eta >= 0)
                     text += tr(" · about %n s left", nullptr, int(eta));
                 m_status->setText(text);
