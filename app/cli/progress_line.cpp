@@ -78,8 +78,15 @@ void ProgressLine::update(const QString &stage, qint64 done, qint64 total)
         m_stage = stage;
         m_stageClock.start();
         m_lastDraw.invalidate(); // a new stage shows at once
+        m_samples.clear();
     }
     m_count = done;
+    if (done > 0) {
+        const qint64 now = m_stageClock.elapsed();
+        m_samples.emplace_back(now, done);
+        while (m_samples.size() > 2 && m_samples.front().first < now - 5000)
+            m_samples.pop_front();
+    }
     m_total = total;
     if (!m_lastDraw.isValid() || m_lastDraw.elapsed() >= 100)
         draw();
@@ -114,7 +121,11 @@ QString ProgressLine::render() const
                                                                        locale.toString(100.0 * double(m_count) / double(m_total), 'f', 1));
         else
             line += QStringLiteral("  ") + locale.toString(m_count);
-        const double rate = double(m_count) / seconds;
+        // Records per second over the last few seconds (the whole stage
+        // until then): a slow start does not weigh on the time left.
+        double rate = double(m_count) / seconds;
+        if (m_samples.size() >= 2 && m_samples.back().first - m_samples.front().first >= 1000)
+            rate = double(m_samples.back().second - m_samples.front().second) * 1000.0 / double(m_samples.back().first - m_samples.front().first);
         if (m_count > 0)
             line += QStringLiteral("  ") + tr("%1 records/s").arg(locale.toString(qRound64(rate)));
         if (m_total > 0 && rate > 0 && m_count < m_total)

@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <deque>
 #include <mutex>
 #include <thread>
 
@@ -48,6 +49,7 @@ private:
     qint64 m_count = 0;
     qint64 m_total = -1;
     QElapsedTimer m_stageClock, m_lastDraw, m_runClock;
+    std::deque<std::pair<qint64, qint64>> m_samples; // (ms into the stage, done): the rate of the last few seconds
     bool m_drawn = false;
     std::thread m_ticker;
 };

@@ -179,12 +179,37 @@ Report report(const store::StateStore &store, const QStringList &syncs, const QD
     r.until = until;
     Tally all;
     for (const QString &sync : syncs) {
-        const Tally t = tally(store.runs(sync, 1000000), since, until);
+        // The window's runs, and those since the last success before it:
+        // an incident that began earlier is resolved (or still open) in it.
+        const QDateTime settled = store.lastSucceededBefore(sync, since);
+        const Tally t = tally(store.runsBetween(sync, settled.isValid() ? settled : QDateTime::fromSecsSinceEpoch(0, Qt::UTC), until), since, until);
         r.syncs.insert(sync, measuresOf(t));
         all.add(t);
     }
     r.workspace = measuresOf(all);
     return r;
+}
+
+Series series(const store::StateStore &store, const QString &sync, const QDateTime &since, const QDateTime &until, int buckets)
+{
+    Series s;
+    s.bucketSeconds = qMax<qint64>(60, since.secsTo(until) / qMax(1, buckets));
+    for (const store::StateStore::RunBucket &b : store.runBuckets(sync, since, until, s.bucketSeconds)) {
+        SeriesPoint p;
+        p.at = since.addSecs(b.index * s.bucketSeconds);
+        p.runs = b.runs;
+        p.succeeded = b.succeeded;
+        p.partial = b.partial;
+        p.failed = b.failed;
+        p.successRate = ratio(b.succeeded, b.runs);
+        p.rejectionRate = ratio(b.rejected, b.delivered + b.rejected);
+        p.matchRate = ratio(b.matched, b.matchSent);
+        p.freshnessLagSeconds = b.maxFreshnessLagSeconds;
+        s.points.append(p);
+    }
+    for (const store::StateStore::RunEvent &e : store.runEvents(sync, since, until))
+        s.markers.append({e.at, e.sync, e.drift, e.detail});
+    return s;
 }
 
 std::optional<qint64> parseWindow(const QString &text)

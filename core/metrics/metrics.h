@@ -55,6 +55,33 @@ Measures measure(const QList<store::RunRecord> &runs, const QDateTime &since, co
 // sync's incidents.
 Report report(const store::StateStore &store, const QStringList &syncs, const QDateTime &since, const QDateTime &until);
 
+// A chart's worth of history: per time bucket (about `buckets` of them over
+// [since, until)), the same definitions as Measures, summed in SQL.
+struct SeriesPoint
+{
+    QDateTime at; // the bucket's start
+    qint64 runs = 0, succeeded = 0, partial = 0, failed = 0;
+    std::optional<double> successRate;
+    std::optional<double> rejectionRate;
+    std::optional<double> matchRate;
+    std::optional<qint64> freshnessLagSeconds; // the worst of the bucket's delivering runs
+};
+struct Marker
+{
+    QDateTime at;
+    QString sync;
+    bool drift = false; // else a failed run
+    QString detail;
+};
+struct Series
+{
+    qint64 bucketSeconds = 0;
+    QList<SeriesPoint> points; // buckets with runs only
+    QList<Marker> markers;
+};
+// `sync` empty: every sync of the workspace together.
+Series series(const store::StateStore &store, const QString &sync, const QDateTime &since, const QDateTime &until, int buckets = 240);
+
 // "24h", "7d", "30d" (any number of h or d) as seconds; nullopt when unreadable.
 std::optional<qint64> parseWindow(const QString &text);
 

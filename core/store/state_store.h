@@ -72,6 +72,34 @@ public:
     QList<RunRecord> runs(const QString &sync = {}, int limit = 100) const;
     std::optional<RunRecord> run(const QString &id) const;
 
+    // Run history for metrics and charts (core/store/run_history.cpp).
+    // A sync's runs started in [from, until), newest first.
+    QList<RunRecord> runsBetween(const QString &sync, const QDateTime &from, const QDateTime &until) const;
+    // When the sync's last succeeded run before `at` started; invalid when none.
+    QDateTime lastSucceededBefore(const QString &sync, const QDateTime &at) const;
+    // Finished runs in [since, until) summed per bucket of `bucketSeconds`,
+    // by the warehouse of the state (SQL), so a year of runs costs one scan.
+    struct RunBucket
+    {
+        qint64 index = 0; // bucket number from `since`
+        qint64 runs = 0, succeeded = 0, partial = 0, failed = 0;
+        qint64 delivered = 0, rejected = 0;
+        qint64 matched = 0, matchSent = 0; // runs whose destination reported matches only
+        std::optional<qint64> maxFreshnessLagSeconds; // of succeeded and partial runs
+        qint64 drift = 0;
+    };
+    // `sync` empty: every sync.
+    QList<RunBucket> runBuckets(const QString &sync, const QDateTime &since, const QDateTime &until, qint64 bucketSeconds) const;
+    // Failed runs and schema drifts in [since, until), oldest first (markers on a chart).
+    struct RunEvent
+    {
+        QDateTime at;
+        QString sync;
+        bool drift = false; // else a failed run
+        QString detail;     // the run's error
+    };
+    QList<RunEvent> runEvents(const QString &sync, const QDateTime &since, const QDateTime &until, int limit = 2000) const;
+
     // What the destination holds, as Sluice last saw it accept: the key's
     // recordKeyHash() -> content hash (32 hex digits, or "pending" for a
     // record sent but not yet settled), streamed so the caller can keep it

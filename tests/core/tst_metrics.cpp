@@ -18,6 +18,7 @@ private slots:
     void measuresFromAKnownHistory();
     void nothingToMeasureIsNullNotZero();
     void workspaceAddsSyncs();
+    void seriesBucketsTheSameHistory();
     void windows_data();
     void windows();
 };
@@ -113,6 +114,43 @@ void TestMetrics::workspaceAddsSyncs()
     const QJsonObject json = r.toJson();
     QCOMPARE(json.value(QStringLiteral("since")).toString(), QStringLiteral("2026-10-20T00:00:00Z"));
     QVERIFY(json.value(QStringLiteral("syncs")).toObject().contains(QStringLiteral("b")));
+}
+
+// The chart's series over the same history, in hourly buckets: each point
+// carries the Measures' definitions for the runs that started in it.
+void TestMetrics::seriesBucketsTheSameHistory()
+{
+    QTemporaryDir dir;
+    auto store = store::StateStore::open(dir.filePath(QStringLiteral("state.db")));
+    QVERIFY(store.ok());
+    for (const store::RunRecord &r : history(QStringLiteral("a")))
+        QVERIFY(store.value()->insertRun(r).ok());
+    QVERIFY(store.value()->insertRun(run(QStringLiteral("b"), QStringLiteral("succeeded"), 3600 + 60, 5, 10, 0, 0,
+                                         QJsonObject{{QStringLiteral("matched"), 8.0}})).ok());
+    const metrics::Series a = metrics::series(*store.value(), QStringLiteral("a"), t0, t0.addSecs(24 * 3600), 24);
+    QCOMPARE(a.bucketSeconds, 3600);
+    // Runs at 1 h (succeeded), 2 h (partial), 3 h and 4 h (failed), 5 h (succeeded); 6 h is still running.
+    QCOMPARE(a.points.size(), 5);
+    QCOMPARE(a.points[0].at, t0.addSecs(3600));
+    QCOMPARE(*a.points[0].successRate, 1.0);
+    QCOMPARE(*a.points[0].rejectionRate, 0.1);
+    QCOMPARE(*a.points[0].freshnessLagSeconds, 60);
+    QVERIFY(!a.points[0].matchRate);
+    QCOMPARE(*a.points[1].successRate, 0.0);
+    QCOMPARE(a.points[1].partial, 1);
+    QCOMPARE(*a.points[1].freshnessLagSeconds, 840);
+    QCOMPARE(a.points[2].failed, 1);
+    QVERIFY(!a.points[2].freshnessLagSeconds); // a failed run delivered nothing
+    QVERIFY(!a.points[2].rejectionRate);       // nothing sent
+    // Markers: the drift at 2 h and the failures at 3 h and 4 h (the one before the window is not in it).
+    QCOMPARE(a.markers.size(), 3);
+    QVERIFY(a.markers[0].drift && a.markers[0].at == t0.addSecs(7200));
+    QVERIFY(!a.markers[1].drift && a.markers[1].at == t0.addSecs(3 * 3600));
+    // Every sync together: b's run shares a's first bucket.
+    const metrics::Series all = metrics::series(*store.value(), QString(), t0, t0.addSecs(24 * 3600), 24);
+    QCOMPARE(all.points[0].runs, 2);
+    QCOMPARE(*all.points[0].rejectionRate, 10.0 / 110.0);
+    QCOMPARE(*all.points[0].matchRate, 0.8); // only b reported matches: 8 of its 10
 }
 
 void TestMetrics::windows_data()
