@@ -2444,6 +2444,139 @@ Sync %1: nichts wurde gesendet; beheben Sie zuerst den Schlüssel des Modells</t
         <source>Save a screenshot of the window to FILE after two seconds and quit.</source>
         <translation>Nach zwei Sekunden ein Bildschirmfoto des Fensters in DATEI speichern und beenden.</translation>
     </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished">%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sluice::ui::DashboardScreen</name>
+    <message>
+        <source>Dashboard</source>
+        <translation type="unfinished">Dashboard</translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Freshness lag</source>
+        <translation type="unfinished">Aktualitätsverzug</translation>
+    </message>
+    <message>
+        <source>Match rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished">Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Drift incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time to detect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time to resolve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Freshness lag (minutes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected (% of records sent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Match rate (% of records sent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Success rate (% of runs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All syncs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run history cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>● live · updated %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No run finished in the last %1.
+
+The charts fill in as syncs run: run one from the Syncs screen, with &quot;sluice run SYNC&quot;, or leave &quot;sluice agent&quot; running its schedules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation type="unfinished">k. A.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>limit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no destination here reports matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>model schema changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>first failure to its detection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no failure began in range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>first failure to the next success</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no failure resolved in range</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sluice::ui::MainWindow</name>
@@ -2475,9 +2608,44 @@ Sync %1: nichts wurde gesendet; beheben Sie zuerst den Schlüssel des Modells</t
         <source>Workspace: %1</source>
         <translation>Arbeitsbereich: %1</translation>
     </message>
+</context>
+<context>
+    <name>sluice::ui::MetricChart</name>
     <message>
-        <source>Not built yet. Charts of success rate, freshness lag, rejection rate and match rate will be drawn from the run history that &quot;sluice runs&quot; shows.</source>
-        <translation>Noch nicht gebaut. Diagramme zu Erfolgsquote, Aktualitätsverzug, Ablehnungsquote und Trefferquote werden aus der Laufhistorie gezeichnet, die „sluice runs“ zeigt.</translation>
+        <source>minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2–%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished">%1 min</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1
+%2 · %n run(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>limit %1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>limit %1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>schema drift</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -55,6 +55,16 @@ Measures measure(const QList<store::RunRecord> &runs, const QDateTime &since, co
 // sync's incidents.
 Report report(const store::StateStore &store, const QStringList &syncs, const QDateTime &since, const QDateTime &until);
 
+// What each measure is held to until alert rules set limits per sync: the
+// dashboard draws them on its charts and marks its tiles by them.
+struct Limits
+{
+    qint64 freshnessLagSeconds = 3600;
+    double matchRate = 0.85;
+    double rejectionRate = 0.01;
+    double successRate = 0.95;
+};
+
 // A chart's worth of history: per time bucket (about `buckets` of them over
 // [since, until)), the same definitions as Measures, summed in SQL.
 struct SeriesPoint

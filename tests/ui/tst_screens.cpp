@@ -1,5 +1,10 @@
 // The Sources and Models screens, offscreen, on the demo workspace.
+#include "dashboard/dashboard_screen.h"
+#include "dashboard/metric_chart.h"
+#include "metrics/metrics.h"
 #include "models/models_screen.h"
+#include "run_history.h"
+#include "store/state_store.h"
 #include "models/preview_table_model.h"
 #include "shell/main_window.h"
 #include "shell/workspace_document.h"
@@ -18,6 +23,7 @@
 #include <QTableWidget>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QStackedWidget>
 
 using namespace sluice;
 
@@ -36,6 +42,8 @@ private slots:
     void sourcesTestAndSchema();
     void mainWindowHasEveryScreen();
     void syncsRunFromTheScreen();
+    void dashboardEmptyStateSaysWhatWillAppear();
+    void dashboardShowsAWeekOfHistory();
 
 private:
     workspace::Workspace demo();
@@ -220,6 +228,71 @@ void TestScreens::syncsRunFromTheScreen()
     QVERIFY(runsTable && heldTable);
     QCOMPARE(runsTable->item(0, 2)->text(), toString(summary.status));
     QCOMPARE(heldTable->rowCount(), int(qMin<qsizetype>(summary.held.size(), 2000)));
+}
+
+void TestScreens::dashboardEmptyStateSaysWhatWillAppear()
+{
+    QTemporaryDir dir;
+    workspace::InitOptions options;
+    options.demo = true;
+    options.demoUsers = 50;
+    QVERIFY(workspace::initWorkspace(dir.filePath(QStringLiteral("ws")), options).ok());
+    ui::WorkspaceDocument document(workspace::Workspace::open(dir.filePath(QStringLiteral("ws"))).value());
+    ui::DashboardScreen screen(&document);
+    QSignalSpy refreshed(&screen, &ui::DashboardScreen::refreshed);
+    screen.show();
+    QVERIFY(refreshed.wait(20000));
+    QCOMPARE(refreshed.last().at(0).toInt(), 0);
+    auto *empty = screen.findChild<QLabel *>(QStringLiteral("dashboardEmpty"));
+    QVERIFY(empty && empty->isVisible());
+    QVERIFY2(empty->text().contains(QStringLiteral("sluice run")), qPrintable(empty->text()));
+}
+
+// A week of hourly runs of the demo's two syncs, with a failure episode and
+// a recovery, a drift and matches: the tiles say what `sluice metrics`
+// computes, and all four charts have points.
+void TestScreens::dashboardShowsAWeekOfHistory()
+{
+    QTemporaryDir dir;
+    workspace::InitOptions options;
+    options.demo = true;
+    options.demoUsers = 50;
+    QVERIFY(workspace::initWorkspace(dir.filePath(QStringLiteral("ws")), options).ok());
+    workspace::Workspace ws = workspace::Workspace::open(dir.filePath(QStringLiteral("ws"))).value();
+    const QDateTime until(QDate(2026, 11, 30), QTime(12, 0), Qt::UTC);
+    test::HistoryOptions history;
+    history.syncs = ws.config().syncs.keys();
+    history.until = until;
+    QVERIFY(store::StateStore::open(ws.stateDbPath()).ok()); // the schema first
+    QCOMPARE(test::writeRunHistory(ws.stateDbPath(), history), qint64(7 * 24 * history.syncs.size()));
+    const metrics::Report expected = metrics::report(*store::StateStore::open(ws.stateDbPath()).value(), history.syncs, until.addDays(-7), until);
+    QVERIFY(expected.workspace.mttdSeconds && expected.workspace.mttrSeconds);
+
+    ui::WorkspaceDocument document(std::move(ws));
+    ui::DashboardScreen screen(&document);
+    screen.setUntil(until);
+    screen.resize(1560, 900);
+    QSignalSpy refreshed(&screen, &ui::DashboardScreen::refreshed);
+    screen.show();
+    QVERIFY(refreshed.wait(20000));
+    QCOMPARE(refreshed.last().at(0).toLongLong(), expected.workspace.runs);
+    QStringList values;
+    for (QLabel *l : screen.findChildren<QLabel *>(QStringLiteral("tileValue")))
+        values.append(l->text());
+    QCOMPARE(values.size(), 7);
+    QCOMPARE(values[0], QLocale().toString(*expected.workspace.successRate * 100.0, 'f', 1) + QStringLiteral(" %"));
+    QCOMPARE(values[4], QString::number(expected.workspace.driftIncidents));
+    // Time to resolve: three failed hourly runs, then a success; shown in hours and minutes.
+    const qint64 mttr = *expected.workspace.mttrSeconds;
+    QVERIFY2(values[6] == QStringLiteral("%1 h %2 min").arg(mttr / 3600).arg(mttr % 3600 / 60), qPrintable(values[6]));
+    const QList<ui::MetricChart *> charts = screen.findChildren<ui::MetricChart *>();
+    QCOMPARE(charts.size(), 4);
+    for (ui::MetricChart *c : charts)
+        QVERIFY2(c->pointCount() > 100, qPrintable(c->chart()->title())); // 168 hourly buckets, some without a delivering run
+    if (qEnvironmentVariableIsSet("SLUICE_SCREENSHOTS")) {
+        QTest::qWait(300); // the charts lay out their axes and legends
+        screen.grab().save(qEnvironmentVariable("SLUICE_SCREENSHOTS") + QStringLiteral("/dashboard.png"));
+    }
 }
 
 QTEST_MAIN(TestScreens)

@@ -1,5 +1,6 @@
 #include "shell/main_window.h"
 
+#include "dashboard/dashboard_screen.h"
 #include "models/models_screen.h"
 #include "shell/placeholder_screen.h"
 #include "shell/workspace_document.h"
@@ -69,12 +70,9 @@ MainWindow::MainWindow(workspace::Workspace workspace, QWidget *parent)
     auto *runs = new RunsScreen(m_document, this);
     addScreen(tr("Runs"), runs, QStyle::SP_FileDialogListView);
     connect(m_syncs, &SyncsScreen::jobFinished, runs, &RunsScreen::refresh);
-    addScreen(tr("Dashboard"),
-              new PlaceholderScreen(tr("Dashboard"),
-                                    tr("Not built yet. Charts of success rate, freshness lag, rejection rate and match "
-                                       "rate will be drawn from the run history that \"sluice runs\" shows."),
-                                    this),
-              QStyle::SP_ComputerIcon);
+    auto *dashboard = new DashboardScreen(m_document, this);
+    addScreen(tr("Dashboard"), dashboard, QStyle::SP_ComputerIcon);
+    connect(m_syncs, &SyncsScreen::jobFinished, dashboard, &DashboardScreen::refresh);
     connect(m_navigation, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
     m_navigation->setCurrentRow(0);
     statusBar()->showMessage(tr("Workspace: %1").arg(m_document->workspace().configPath()));
