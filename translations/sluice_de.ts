@@ -9,6 +9,93 @@
     </message>
 </context>
 <context>
+    <name>sluice::alerts</name>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished">%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run %1 succeeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 records sent were rejected (%3; limit %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the destination matched %1 of the records sent (limit %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>freshness lag %1 (limit %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the model has %1 rows, %2 from the recent median of %3 (limit %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the model&apos;s columns changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the model&apos;s columns are as before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✕ %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ %1 recovered: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✕ %1 still failing: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>≈ %1 keeps changing between failing and healthy (%2); quiet until it settles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no webhook in sluice.json&apos;s &quot;alerts&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alert webhook %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1: %2</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>*Sluice · %1*</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>sluice::cli</name>
     <message>
         <source>%1: wrong number of arguments
@@ -542,6 +629,42 @@
     </message>
     <message>
         <source>%1 (delivered in %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alerts: --since takes a window such as 24h, 7d or 30d, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at|sync|rule|notice|message|webhooks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 (since %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No alert in the last %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No rule is failing now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failing now: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alerts fired and recovered, and the rules failing now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every alert notice over a period, newest first: which sync and rule, fired, recovered, repeated or flapping, the words of the notice and whether its webhooks took it; then the rules failing now. Rules and webhooks live under &quot;alerts&quot; in sluice.json (docs/workspace.md).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2577,6 +2700,10 @@ The charts fill in as syncs run: run one from the Syncs screen, with &quot;sluic
         <source>no failure resolved in range</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>no limit (alert rule off)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sluice::ui::MainWindow</name>
@@ -3565,6 +3692,114 @@ Modus: %5 · Diff: %6 · %n Felder zugeordnet%7</numerusform>
     </message>
     <message>
         <source>the window&apos;s length in seconds (1 by default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alert rules must be an object such as {&quot;rejection_rate_above&quot;: 0.05}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a share from 0 to %2 (0.05 is 5 %), or false to turn the rule off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;freshness_lag_above&quot; must be a duration such as &quot;1h&quot; or &quot;30m&quot;, or false to turn the rule off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;webhooks&quot; must be a list such as [{&quot;url&quot;: {&quot;env&quot;: &quot;SLACK_HOOK&quot;}, &quot;format&quot;: &quot;slack&quot;}]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alert webhook %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a webhook must be an object with a &quot;url&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;url&quot; is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;url&quot; must be an http:// or https:// URL, or a secret reference holding one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;url&quot; must be an http:// or https:// URL, or a secret reference such as {&quot;env&quot;: &quot;SLACK_HOOK&quot;}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;format&quot; must be slack or json</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alert rules for every sync, and the webhooks alerts go to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the rules every sync is held to (a sync&apos;s own &quot;alerts&quot; override them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>where fired and recovered alerts are posted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alert when a run fails (true by default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alert when a run&apos;s rejected share of records sent is above this (0.01 by default; false: off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alert when the freshness lag is above this, as in &quot;1h&quot; (the default; false: off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alert when the destination matched less than this share of records sent (0.85 by default; false: off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alert when the model&apos;s row count differs from the median of recent runs by more than this share (0.5 by default; false: off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alert when the model&apos;s columns changed (true by default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>where to post: an http(s) URL, or a secret reference holding one (a Slack webhook URL is a secret)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>slack (a Slack-compatible {&quot;text&quot;: ...}) or json (the default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>who reads it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this sync&apos;s alert rules, over the workspace&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alert rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an alert webhook</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,10 +1,12 @@
 // sluice metrics: the reliability measures per sync and for the workspace.
 #include "cli/cli_support.h"
+#include "cli/terminal.h"
 #include "engine/sync_engine.h"
 #include "metrics/metrics.h"
 #include "store/state_store.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QLocale>
 
 namespace sluice::cli {
@@ -77,6 +79,53 @@ int runMetrics(const Arguments &args)
         sayMeasures(tr("sync %1").arg(it.key()), it.value());
     if (report.workspace.runs == 0)
         say(tr("No run finished in the last %1: measures appear once syncs have run (sluice run SYNC).").arg(window));
+    return ExitOk;
+}
+
+int runAlerts(const Arguments &args)
+{
+    const QString window = args.options.value(QStringLiteral("since"), QStringLiteral("7d"));
+    const std::optional<qint64> seconds = metrics::parseWindow(window);
+    if (!seconds)
+        return usageError(tr("alerts: --since takes a window such as 24h, 7d or 30d, not \"%1\"").arg(window));
+    Result<workspace::Workspace> ws = openWorkspace(args);
+    if (!ws)
+        return fail(ws.error());
+    const QString sync = args.positional.value(0);
+    if (!sync.isEmpty())
+        if (Result<void> known = engine::requireSync(ws.value(), sync); !known)
+            return fail(known.error());
+    Result<std::unique_ptr<store::StateStore>> state = store::StateStore::open(ws->stateDbPath());
+    if (!state)
+        return fail(state.error());
+    const QDateTime since = QDateTime::currentDateTimeUtc().addSecs(-*seconds);
+    QJsonArray events, firing;
+    term::Table table;
+    table.header = tr("at|sync|rule|notice|message|webhooks").split(QLatin1Char('|'));
+    table.toned = 3;
+    table.elide = 4;
+    table.keep = {1, 2, 3};
+    for (const store::StateStore::AlertEvent &e : state.value()->alertEvents(sync, since)) {
+        events.append(QJsonObject{{QStringLiteral("at"), e.at.toUTC().toString(Qt::ISODateWithMs)}, {QStringLiteral("sync"), e.sync},
+                                  {QStringLiteral("rule"), e.rule}, {QStringLiteral("kind"), e.kind}, {QStringLiteral("message"), e.message},
+                                  {QStringLiteral("run_id"), e.runId}, {QStringLiteral("delivered"), e.delivered}, {QStringLiteral("delivery"), e.delivery}});
+        table.rows.append({e.at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")), e.sync, e.rule, e.kind, e.message,
+                           e.delivered ? tr("delivered") : e.delivery});
+        table.tones.append(e.kind == QLatin1String("recovered") ? term::Tone::Good : e.kind == QLatin1String("flapping") ? term::Tone::Warn : term::Tone::Bad);
+    }
+    QStringList now;
+    for (const store::StateStore::AlertState &a : state.value()->alertStates(sync))
+        if (a.firing) {
+            firing.append(QJsonObject{{QStringLiteral("sync"), a.sync}, {QStringLiteral("rule"), a.rule}, {QStringLiteral("since"), a.since.toUTC().toString(Qt::ISODateWithMs)}});
+            now.append(tr("%1 %2 (since %3)").arg(a.sync, a.rule, a.since.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
+        }
+    if (args.json())
+        printJson(QJsonObject{{QStringLiteral("since"), since.toString(Qt::ISODate)}, {QStringLiteral("alerts"), events}, {QStringLiteral("firing"), firing}});
+    if (!table.rows.isEmpty())
+        say(table.render());
+    else
+        say(tr("No alert in the last %1.").arg(window));
+    say(now.isEmpty() ? tr("No rule is failing now.") : tr("Failing now: %1").arg(now.join(QStringLiteral(", "))));
     return ExitOk;
 }
 

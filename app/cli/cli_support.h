@@ -43,6 +43,7 @@ int runRejections(const Arguments &args);
 int runUnlock(const Arguments &args);
 int runHistory(const Arguments &args);
 int runMetrics(const Arguments &args);
+int runAlerts(const Arguments &args);
 int runAgent(const Arguments &args);
 int runSchema(const Arguments &args);
 int runCompletion(const Arguments &args);

@@ -90,6 +90,12 @@ const QList<VerbSpec> &verbs()
                                           "recorded in the state database. A measure that cannot be computed yet shows n/a (null in JSON)."),
          {{"since", "24h|7d|30d", QT_TRANSLATE_NOOP("sluice::cli", "the period (7d by default)")}, json}, {C::Sync}, 0, 1, &runMetrics,
          {QStringLiteral("sluice metrics"), QStringLiteral("sluice metrics customers_to_crm --since 24h --json")}, nullptr},
+        {"alerts", "[SYNC]", QT_TRANSLATE_NOOP("sluice::cli", "alerts fired and recovered, and the rules failing now"),
+         QT_TRANSLATE_NOOP("sluice::cli", "Every alert notice over a period, newest first: which sync and rule, fired, recovered, repeated or "
+                                          "flapping, the words of the notice and whether its webhooks took it; then the rules failing now. "
+                                          "Rules and webhooks live under \"alerts\" in sluice.json (docs/workspace.md)."),
+         {{"since", "24h|7d|30d", QT_TRANSLATE_NOOP("sluice::cli", "the period (7d by default)")}, json}, {C::Sync}, 0, 1, &runAlerts,
+         {QStringLiteral("sluice alerts"), QStringLiteral("sluice alerts customers_to_crm --since 30d --json")}, nullptr},
         {"agent", "", QT_TRANSLATE_NOOP("sluice::cli", "run the schedules until stopped (Ctrl-C, SIGTERM)"),
          QT_TRANSLATE_NOOP("sluice::cli", "Runs each sync when its schedule says, one agent per workspace, and reloads sluice.json when it changes."),
          {{"no-tray", nullptr, QT_TRANSLATE_NOOP("sluice::cli", "no tray icon (for systemd and servers)")}}, {}, 0, 0, &runAgent,

@@ -1,4 +1,6 @@
 #include "engine/sync_engine.h"
+
+#include "alerts/alerts.h"
 #include "common/logging.h"
 #include "connector/connector_info.h"
 
@@ -486,7 +488,13 @@ Result<RunResult> runSync(const workspace::Workspace &workspace, store::StateSto
 {
     if (Result<void> known = requireSync(workspace, syncName); !known)
         return known.error();
-    return SyncRunner(workspace, store, syncName, options).run();
+    const QDateTime started = QDateTime::currentDateTimeUtc().addSecs(-1);
+    Result<RunResult> result = SyncRunner(workspace, store, syncName, options).run();
+    // Alerts judge the run as recorded; a plan that failed is a failed run too.
+    const QList<store::RunRecord> latest = store.runs(syncName, 1);
+    if (!latest.isEmpty() && latest.first().startedAt >= started)
+        alerts::evaluate(workspace, store, latest.first());
+    return result;
 }
 
 } // namespace sluice::engine

@@ -73,15 +73,18 @@ std::optional<qint64> freshnessLag(const store::RunRecord &r)
 // recorded as failed (its end; no alerting yet adds a delay); resolution is
 // when the succeeding run finished. An incident counts toward MTTD when it
 // began in the window, toward MTTR when it was resolved in it.
-void incidents(const QList<store::RunRecord> &oldestFirst, const QDateTime &since, const QDateTime &until, Tally &t)
+void incidents(const QList<store::RunRecord> &oldestFirst, const QDateTime &since, const QDateTime &until, const QList<QDateTime> &alerted, Tally &t)
 {
     std::optional<store::RunRecord> opened;
     for (const store::RunRecord &r : oldestFirst) {
         const std::optional<RunStatus> status = runStatusFrom(r.status);
         if (status == RunStatus::Failed && !opened) {
             opened = r;
-            if (r.startedAt >= since && r.startedAt < until && r.finishedAt.isValid())
-                t.detect.append(r.startedAt.secsTo(r.finishedAt));
+            // Detected when the first alert for it fired; without alerts, when the run was recorded as failed.
+            const auto alert = std::lower_bound(alerted.begin(), alerted.end(), r.startedAt);
+            const QDateTime detected = alert != alerted.end() ? *alert : r.finishedAt;
+            if (r.startedAt >= since && r.startedAt < until && detected.isValid())
+                t.detect.append(r.startedAt.secsTo(detected));
         } else if (status == RunStatus::Succeeded && opened) {
             if (r.finishedAt.isValid() && r.finishedAt >= since && r.finishedAt < until)
                 t.resolve.append(opened->startedAt.secsTo(r.finishedAt));
@@ -90,7 +93,7 @@ void incidents(const QList<store::RunRecord> &oldestFirst, const QDateTime &sinc
     }
 }
 
-Tally tally(const QList<store::RunRecord> &newestFirst, const QDateTime &since, const QDateTime &until)
+Tally tally(const QList<store::RunRecord> &newestFirst, const QDateTime &since, const QDateTime &until, const QList<QDateTime> &alerted = {})
 {
     Tally t;
     QList<store::RunRecord> oldestFirst(newestFirst.rbegin(), newestFirst.rend());
@@ -114,7 +117,7 @@ Tally tally(const QList<store::RunRecord> &newestFirst, const QDateTime &since, 
             t.lagAt = r.startedAt;
         }
     }
-    incidents(oldestFirst, since, until, t);
+    incidents(oldestFirst, since, until, alerted, t);
     return t;
 }
 
@@ -182,7 +185,12 @@ Report report(const store::StateStore &store, const QStringList &syncs, const QD
         // The window's runs, and those since the last success before it:
         // an incident that began earlier is resolved (or still open) in it.
         const QDateTime settled = store.lastSucceededBefore(sync, since);
-        const Tally t = tally(store.runsBetween(sync, settled.isValid() ? settled : QDateTime::fromSecsSinceEpoch(0, Qt::UTC), until), since, until);
+        const QDateTime from = settled.isValid() ? settled : QDateTime::fromSecsSinceEpoch(0, Qt::UTC);
+        QList<QDateTime> alerted; // when a failed run's alert fired, oldest first
+        for (const store::StateStore::AlertEvent &e : store.alertEvents(sync, from, 100000))
+            if (e.rule == QLatin1String("run_failed") && e.kind == QLatin1String("fired"))
+                alerted.prepend(e.at);
+        const Tally t = tally(store.runsBetween(sync, from, until), since, until, alerted);
         r.syncs.insert(sync, measuresOf(t));
         all.add(t);
     }

@@ -29,7 +29,7 @@ struct Measures
     std::optional<double> rejectionRate;    // rejected / sent (sent = delivered + rejected)
     std::optional<double> invalidRate;      // invalid / (invalid + sent)
     qint64 driftIncidents = 0;              // runs whose model schema changed from the run before
-    std::optional<qint64> mttdSeconds;      // mean time to detect a failure (see incidents)
+    std::optional<qint64> mttdSeconds;      // mean time to detect a failure: its first failing run's start to its first alert (see incidents)
     std::optional<qint64> mttrSeconds;      // mean time to resolve one
 
     QJsonObject toJson() const;
@@ -55,13 +55,10 @@ Measures measure(const QList<store::RunRecord> &runs, const QDateTime &since, co
 // sync's incidents.
 Report report(const store::StateStore &store, const QStringList &syncs, const QDateTime &since, const QDateTime &until);
 
-// What each measure is held to until alert rules set limits per sync: the
-// dashboard draws them on its charts and marks its tiles by them.
+// The success rate a sync is held to on the dashboard (the other limits are
+// its alert rules, core/alerts).
 struct Limits
 {
-    qint64 freshnessLagSeconds = 3600;
-    double matchRate = 0.85;
-    double rejectionRate = 0.01;
     double successRate = 0.95;
 };
 

@@ -67,6 +67,13 @@ const QList<QStringList> &migrations()
         // 6: what a list member was added with, so that it can be removed.
         {QStringLiteral("CREATE TABLE member_identity (sync TEXT NOT NULL, key TEXT NOT NULL, identity TEXT NOT NULL, "
                         "PRIMARY KEY (sync, key)) WITHOUT ROWID")},
+        // 7: alerts: each rule's state per sync, and every notice it gave.
+        {QStringLiteral("CREATE TABLE alert_state (sync TEXT NOT NULL, rule TEXT NOT NULL, firing INTEGER NOT NULL, since TEXT, "
+                        "last_notified TEXT, repeats INTEGER NOT NULL DEFAULT 0, transitions TEXT NOT NULL DEFAULT '', "
+                        "PRIMARY KEY (sync, rule)) WITHOUT ROWID"),
+         QStringLiteral("CREATE TABLE alert_events (id INTEGER PRIMARY KEY, at TEXT NOT NULL, sync TEXT NOT NULL, rule TEXT NOT NULL, "
+                        "kind TEXT NOT NULL, message TEXT NOT NULL, run_id TEXT, delivered INTEGER NOT NULL DEFAULT 0, delivery TEXT)"),
+         QStringLiteral("CREATE INDEX alert_events_by_time ON alert_events(at)")},
     };
     return m;
 }

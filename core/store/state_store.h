@@ -50,7 +50,7 @@ quint64 recordKeyHash(QStringView key);
 class StateStore final
 {
 public:
-    static constexpr int currentSchemaVersion = 6;
+    static constexpr int currentSchemaVersion = 7;
 
     // Opens (creating with owner-only permissions and migrating as needed).
     // `upToVersion` exists so tests can build an older database.
@@ -99,6 +99,32 @@ public:
         QString detail;     // the run's error
     };
     QList<RunEvent> runEvents(const QString &sync, const QDateTime &since, const QDateTime &until, int limit = 2000) const;
+
+    // Alerts (core/store/alert_store.cpp): each rule's state per sync, and
+    // every notice given (fired, recovered, repeated, suppressed).
+    struct AlertState
+    {
+        QString sync, rule;
+        bool firing = false;
+        QDateTime since;        // when it last changed
+        QDateTime lastNotified; // the last notice sent for it
+        int repeats = 0;        // "still firing" notices since it fired
+        QList<QDateTime> transitions; // recent changes, for damping a flapping rule
+    };
+    AlertState alertState(const QString &sync, const QString &rule) const; // a new one when none is kept
+    QList<AlertState> alertStates(const QString &sync = {}) const;
+    Result<void> saveAlertState(const AlertState &state);
+    struct AlertEvent
+    {
+        qint64 id = 0;
+        QDateTime at;
+        QString sync, rule, kind, message, runId;
+        bool delivered = false;
+        QString delivery; // where it went, or why it did not
+    };
+    Result<qint64> appendAlertEvent(const AlertEvent &event);
+    Result<void> noteAlertDelivery(const QList<qint64> &ids, bool delivered, const QString &delivery);
+    QList<AlertEvent> alertEvents(const QString &sync, const QDateTime &since, int limit = 1000) const;
 
     // What the destination holds, as Sluice last saw it accept: the key's
     // recordKeyHash() -> content hash (32 hex digits, or "pending" for a

@@ -91,6 +91,9 @@ struct Config
     QMap<QString, DestinationConfig> destinations;
     QMap<QString, ModelConfig> models;
     QMap<QString, SyncConfig> syncs;
+    // "alerts": {"rules": {...}, "webhooks": [...]}, validated; a sync's own
+    // rules are under its "alerts" (SyncConfig::raw). core/alerts reads both.
+    QJsonObject alerts;
 };
 
 const QStringList &knownDrivers();

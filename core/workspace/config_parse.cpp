@@ -12,6 +12,7 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QRegularExpression>
+#include <QUrl>
 
 namespace sluice::workspace {
 
@@ -244,6 +245,69 @@ QString tr(const char *text)
     return QCoreApplication::translate("sluice::workspace", text);
 }
 
+// Alert rules, the workspace's ("alerts": {"rules": ...}) or a sync's ("alerts"):
+// a limit, or false to turn the rule off; never a value that means nothing.
+void validateAlertRules(Validator &v, const QJsonValue &value, const QString &path, const QString &object)
+{
+    if (value.isUndefined() || value.isNull())
+        return;
+    if (!value.isObject()) {
+        v.fail(path, object, tr("alert rules must be an object such as {\"rejection_rate_above\": 0.05}"));
+        return;
+    }
+    const QJsonObject rules = value.toObject();
+    v.onlyKeys(rules, keyNames(Section::AlertRules), path, object);
+    for (const char *flag : {"run_failed", "schema_drift"})
+        if (rules.contains(QLatin1String(flag)) && !rules.value(QLatin1String(flag)).isBool())
+            v.fail(path + QLatin1Char('/') + QLatin1String(flag), object, tr("\"%1\" must be true or false").arg(QLatin1String(flag)));
+    for (const char *share : {"rejection_rate_above", "match_rate_below", "row_count_change_above"}) {
+        const QJsonValue r = rules.value(QLatin1String(share));
+        const double most = qstrcmp(share, "row_count_change_above") == 0 ? 100 : 1;
+        if (!r.isUndefined() && !(r.isBool() && !r.toBool()) && !(r.isDouble() && r.toDouble() >= 0 && r.toDouble() <= most))
+            v.fail(path + QLatin1Char('/') + QLatin1String(share), object,
+                   tr("\"%1\" must be a share from 0 to %2 (0.05 is 5 %), or false to turn the rule off").arg(QLatin1String(share)).arg(most));
+    }
+    const QJsonValue lag = rules.value(QStringLiteral("freshness_lag_above"));
+    if (!lag.isUndefined() && !(lag.isBool() && !lag.toBool()) && !(lag.isString() && schedule::Schedule::parseDuration(lag.toString())))
+        v.fail(path + QStringLiteral("/freshness_lag_above"), object,
+               tr("\"freshness_lag_above\" must be a duration such as \"1h\" or \"30m\", or false to turn the rule off"));
+}
+
+void parseAlerts(Validator &v, const QJsonObject &root, Config &config)
+{
+    const QJsonObject alerts = v.object(root, QStringLiteral("alerts"), QString(), QString(),
+                                        QStringLiteral("{\"rules\": {\"rejection_rate_above\": 0.05}, \"webhooks\": [{\"url\": {\"env\": \"SLACK_HOOK\"}, \"format\": \"slack\"}]}"));
+    const QString obj = tr("alerts");
+    v.onlyKeys(alerts, keyNames(Section::Alerts), QStringLiteral("alerts"), obj);
+    validateAlertRules(v, alerts.value(QStringLiteral("rules")), QStringLiteral("alerts/rules"), obj);
+    const QJsonValue hooks = alerts.value(QStringLiteral("webhooks"));
+    if (!hooks.isUndefined() && !hooks.isArray())
+        v.fail(QStringLiteral("alerts/webhooks"), obj, tr("\"webhooks\" must be a list such as [{\"url\": {\"env\": \"SLACK_HOOK\"}, \"format\": \"slack\"}]"));
+    const QJsonArray list = hooks.toArray();
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const QString hpath = QStringLiteral("alerts/webhooks/%1").arg(i);
+        const QString hobj = tr("alert webhook %1").arg(i + 1);
+        const QJsonObject h = list[i].toObject();
+        if (!list[i].isObject()) {
+            v.fail(hpath, hobj, tr("a webhook must be an object with a \"url\""));
+            continue;
+        }
+        v.onlyKeys(h, keyNames(Section::Webhook), hpath, hobj);
+        const QJsonValue url = h.value(QStringLiteral("url"));
+        const QUrl parsed(url.toString());
+        if (url.isUndefined())
+            v.fail(hpath, hobj, tr("\"url\" is required"));
+        else if (url.isString() && (!parsed.isValid() || parsed.host().isEmpty() || !parsed.scheme().startsWith(QLatin1String("http"))))
+            v.fail(hpath + QStringLiteral("/url"), hobj, tr("\"url\" must be an http:// or https:// URL, or a secret reference holding one"));
+        else if (!url.isString() && !parseSecretRef(url))
+            v.fail(hpath + QStringLiteral("/url"), hobj, tr("\"url\" must be an http:// or https:// URL, or a secret reference such as {\"env\": \"SLACK_HOOK\"}"));
+        const QString format = h.value(QStringLiteral("format")).toString(QStringLiteral("json"));
+        if (!keySpec(Section::Webhook, QStringLiteral("format"))->values.contains(format) || (h.contains(QStringLiteral("format")) && !h.value(QStringLiteral("format")).isString()))
+            v.fail(hpath + QStringLiteral("/format"), hobj, tr("\"format\" must be slack or json"));
+    }
+    config.alerts = alerts;
+}
+
 void parseSources(Validator &v, const QJsonObject &root, Config &config)
 {
     const auto sources = section(v, root, QStringLiteral("sources"));
@@ -418,6 +482,7 @@ void parseSyncs(Validator &v, const QJsonObject &root, Config &config)
                 v.fail(path + QStringLiteral("/diff"), obj, tr("\"diff\" must be local or warehouse"));
         }
         v.string(o, QStringLiteral("description"), path, obj, false);
+        validateAlertRules(v, o.value(QStringLiteral("alerts")), path + QStringLiteral("/alerts"), obj);
         s.schedule = o.value(QStringLiteral("schedule")).toObject();
         validateSchedule(v, o.value(QStringLiteral("schedule")), syncs.keys(), path + QStringLiteral("/schedule"), obj);
         config.syncs.insert(s.name, s);
@@ -463,6 +528,7 @@ Result<Config> parseConfig(const QJsonObject &root, const JsonLayout &layout)
     parseDestinations(v, root, config);
     parseModels(v, root, config);
     parseSyncs(v, root, config);
+    parseAlerts(v, root, config);
 
     if (!v.errors().isEmpty())
         return configError(v.errors().join(QLatin1Char('\n')));

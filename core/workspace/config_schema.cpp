@@ -42,6 +42,25 @@ const QList<KeySpec> &keysOf(Section section)
         {"models", "object", QT_TRANSLATE_NOOP("sluice::workspace", "SQL over a source with a primary key, by name")},
         {"syncs", "object", QT_TRANSLATE_NOOP("sluice::workspace", "a model into a destination: mode, match key, field mappings, schedule")},
         {"ledger", "object", QT_TRANSLATE_NOOP("sluice::workspace", "how long the record ledger keeps what was sent, and which payloads")},
+        {"alerts", "object", QT_TRANSLATE_NOOP("sluice::workspace", "alert rules for every sync, and the webhooks alerts go to")},
+    };
+    static const QList<KeySpec> alerts{
+        {"rules", "object", QT_TRANSLATE_NOOP("sluice::workspace", "the rules every sync is held to (a sync's own \"alerts\" override them)")},
+        {"webhooks", "array", QT_TRANSLATE_NOOP("sluice::workspace", "where fired and recovered alerts are posted")},
+    };
+    static const QList<KeySpec> alertRules{
+        {"run_failed", "boolean", QT_TRANSLATE_NOOP("sluice::workspace", "alert when a run fails (true by default)")},
+        {"rejection_rate_above", "number-or-false", QT_TRANSLATE_NOOP("sluice::workspace", "alert when a run's rejected share of records sent is above this (0.01 by default; false: off)")},
+        {"freshness_lag_above", "duration-or-false", QT_TRANSLATE_NOOP("sluice::workspace", "alert when the freshness lag is above this, as in \"1h\" (the default; false: off)")},
+        {"match_rate_below", "number-or-false", QT_TRANSLATE_NOOP("sluice::workspace", "alert when the destination matched less than this share of records sent (0.85 by default; false: off)")},
+        {"row_count_change_above", "number-or-false", QT_TRANSLATE_NOOP("sluice::workspace", "alert when the model's row count differs from the median of recent runs by more than this share (0.5 by default; false: off)")},
+        {"schema_drift", "boolean", QT_TRANSLATE_NOOP("sluice::workspace", "alert when the model's columns changed (true by default)")},
+    };
+    static const QList<KeySpec> webhook{
+        {"url", "url-or-secret", QT_TRANSLATE_NOOP("sluice::workspace", "where to post: an http(s) URL, or a secret reference holding one (a Slack webhook URL is a secret)"), {}, true},
+        {"format", "string", QT_TRANSLATE_NOOP("sluice::workspace", "slack (a Slack-compatible {\"text\": ...}) or json (the default)"),
+         {QStringLiteral("json"), QStringLiteral("slack")}},
+        {"description", "string", QT_TRANSLATE_NOOP("sluice::workspace", "who reads it")},
     };
     static const QList<KeySpec> ledger{
         {"retention_days", "integer", QT_TRANSLATE_NOOP("sluice::workspace", "days the ledger keeps each send (1 to 3650; 30 by default)")},
@@ -69,6 +88,7 @@ const QList<KeySpec> &keysOf(Section section)
         {"schedule", "object", QT_TRANSLATE_NOOP("sluice::workspace", "when the agent runs the sync: every, cron (with tz), after, manual")},
         {"description", "string", QT_TRANSLATE_NOOP("sluice::workspace", "what the sync is for")},
         {"max_delete_share", "number", QT_TRANSLATE_NOOP("sluice::workspace", "the share of the destination's records a mirror may remove in one run (0.5 by default)")},
+        {"alerts", "object", QT_TRANSLATE_NOOP("sluice::workspace", "this sync's alert rules, over the workspace's")},
     };
     static const QList<KeySpec> field{
         {"source", "string", QT_TRANSLATE_NOOP("sluice::workspace", "the model column"), {}, true},
@@ -100,6 +120,9 @@ const QList<KeySpec> &keysOf(Section section)
     case Section::Match: return match;
     case Section::Policy: return policy;
     case Section::Schedule: return schedule;
+    case Section::Alerts: return alerts;
+    case Section::AlertRules: return alertRules;
+    case Section::Webhook: return webhook;
     }
     return root;
 }
@@ -136,8 +159,15 @@ QJsonObject keySchema(const KeySpec &k)
 {
     QJsonObject s;
     const QString type = QLatin1String(k.type);
+    const QJsonObject off{{QStringLiteral("const"), false}};
     if (type == QLatin1String("name-or-names"))
         s = ref("names");
+    else if (type == QLatin1String("number-or-false"))
+        s.insert(QStringLiteral("anyOf"), QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("number")}, {QStringLiteral("minimum"), 0}, {QStringLiteral("maximum"), 100}}, off});
+    else if (type == QLatin1String("duration-or-false"))
+        s.insert(QStringLiteral("anyOf"), QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}, {QStringLiteral("pattern"), QStringLiteral("^\\s*\\d{1,7}(s|m|h|d)\\s*$")}}, off});
+    else if (type == QLatin1String("url-or-secret"))
+        s.insert(QStringLiteral("anyOf"), QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}, {QStringLiteral("pattern"), QStringLiteral("^https?://[^/?#\\s]+")}}, ref("secret")});
     else
         s.insert(QStringLiteral("type"), type);
     if (!k.values.isEmpty())
@@ -321,13 +351,21 @@ QJsonObject defs()
                                                         QJsonObject{{QStringLiteral("required"), QJsonArray{QStringLiteral("after")}}},
                                                         QJsonObject{{QStringLiteral("required"), QJsonArray{QStringLiteral("manual")}}},
                                                         QJsonObject{{QStringLiteral("maxProperties"), 0}}});
+    const QJsonObject rules = sectionSchema(Section::AlertRules, tr("alert rules"),
+                                            {{QStringLiteral("rejection_rate_above"), QJsonObject{{QStringLiteral("anyOf"), QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("number")}, {QStringLiteral("minimum"), 0}, {QStringLiteral("maximum"), 1}}, QJsonObject{{QStringLiteral("const"), false}}}}}},
+                                             {QStringLiteral("match_rate_below"), QJsonObject{{QStringLiteral("anyOf"), QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("number")}, {QStringLiteral("minimum"), 0}, {QStringLiteral("maximum"), 1}}, QJsonObject{{QStringLiteral("const"), false}}}}}}});
+    d.insert(QStringLiteral("alert_rules"), rules);
+    d.insert(QStringLiteral("alerts"), sectionSchema(Section::Alerts, tr("alerts"),
+                                                     {{QStringLiteral("rules"), ref("alert_rules")},
+                                                      {QStringLiteral("webhooks"), QJsonObject{{QStringLiteral("items"), sectionSchema(Section::Webhook, tr("an alert webhook"))}}}}));
     d.insert(QStringLiteral("sync"),
              sectionSchema(Section::Sync, tr("a model into a destination"),
                            {{QStringLiteral("match"), sectionSchema(Section::Match, tr("the model column and the destination's unique field"))},
                             {QStringLiteral("policy"), sectionSchema(Section::Policy, tr("governance"))},
                             {QStringLiteral("fields"), QJsonObject{{QStringLiteral("items"), ref("field")}}},
                             {QStringLiteral("schedule"), schedule},
-                            {QStringLiteral("max_delete_share"), QJsonObject{{QStringLiteral("minimum"), 0}, {QStringLiteral("maximum"), 1}}}}));
+                            {QStringLiteral("max_delete_share"), QJsonObject{{QStringLiteral("minimum"), 0}, {QStringLiteral("maximum"), 1}}},
+                            {QStringLiteral("alerts"), ref("alert_rules")}}));
     return d;
 }
 
@@ -347,6 +385,7 @@ QJsonObject configSchema()
                                       {QStringLiteral("destinations"), named("destination", tr(keySpec(Section::Root, QStringLiteral("destinations"))->description))},
                                       {QStringLiteral("models"), named("model", tr(keySpec(Section::Root, QStringLiteral("models"))->description))},
                                       {QStringLiteral("syncs"), named("sync", tr(keySpec(Section::Root, QStringLiteral("syncs"))->description))},
+                                      {QStringLiteral("alerts"), ref("alerts")},
                                       {QStringLiteral("ledger"), sectionSchema(Section::Ledger, tr(keySpec(Section::Root, QStringLiteral("ledger"))->description),
                                                                                {{QStringLiteral("retention_days"), QJsonObject{{QStringLiteral("minimum"), 1}, {QStringLiteral("maximum"), 3650}}}})}});
     root.insert(QStringLiteral("$schema"), QStringLiteral("https://json-schema.org/draft/2020-12/schema"));

@@ -15,13 +15,15 @@ namespace sluice::workspace {
 struct KeySpec
 {
     const char *name;
-    const char *type;        // a JSON Schema type; "name-or-names": a string or a list of strings
+    const char *type;        // a JSON Schema type; "name-or-names": a string or a list of strings;
+                             // "number-or-false", "duration-or-false": a limit, or false to turn the rule off;
+                             // "url-or-secret": an http(s) URL or a secret reference
     const char *description; // QT_TRANSLATE_NOOP("sluice::workspace", ...)
     QStringList values;      // allowed values, when only some are
     bool required = false;
 };
 
-enum class Section { Root, Ledger, Model, Sync, Field, Match, Policy, Schedule };
+enum class Section { Root, Ledger, Model, Sync, Field, Match, Policy, Schedule, Alerts, AlertRules, Webhook };
 
 const QList<KeySpec> &keysOf(Section section);
 QStringList keyNames(Section section);

@@ -2,6 +2,7 @@
 
 #include "dashboard/metric_chart.h"
 #include "dashboard/metric_tile.h"
+#include "alerts/alerts.h"
 #include "metrics/metrics.h"
 #include "shell/workspace_document.h"
 #include "store/state_store.h"
@@ -30,6 +31,7 @@ struct DashboardScreen::Loaded
     QDateTime since, until;
     metrics::Measures measures;
     metrics::Series series;
+    alerts::Rules rules; // the limits drawn: the sync's alert rules (the workspace's for every sync)
 };
 
 namespace {
@@ -41,8 +43,10 @@ qint64 bucketFor(qint64 rangeSeconds)
     return rangeSeconds <= 86400 ? 900 : rangeSeconds <= 7 * 86400 ? 3600 : 6 * 3600;
 }
 
-DashboardScreen::Loaded load(const QString &path, const QStringList &syncs, DashboardScreen::Loaded request)
+DashboardScreen::Loaded load(const workspace::Workspace &workspace, const QStringList &syncs, DashboardScreen::Loaded request)
 {
+    const QString path = workspace.stateDbPath();
+    request.rules = alerts::rulesFor(workspace, request.sync);
     auto store = store::StateStore::open(path);
     if (!store) {
         request.error = store.error().message;
@@ -172,7 +176,7 @@ void DashboardScreen::refresh()
     request.sync = m_sync->currentData().toString();
     request.until = m_until.isValid() ? m_until : QDateTime::currentDateTimeUtc();
     request.since = request.until.addSecs(-rangeSeconds());
-    const QString path = m_document->workspace().stateDbPath();
+    const workspace::Workspace workspace = m_document->workspace();
     const QStringList syncs = m_document->workspace().config().syncs.keys();
     auto *watcher = new QFutureWatcher<Loaded>(this);
     connect(watcher, &QFutureWatcher<Loaded>::finished, this, [this, watcher] {
@@ -181,7 +185,7 @@ void DashboardScreen::refresh()
         if (data.generation == m_generation) // a newer request supersedes this one
             showLoaded(data);
     });
-    watcher->setFuture(QtConcurrent::run(load, path, syncs, request));
+    watcher->setFuture(QtConcurrent::run(load, workspace, syncs, request));
 }
 
 void DashboardScreen::showLoaded(const Loaded &data)
@@ -211,18 +215,23 @@ void DashboardScreen::showTiles(const Loaded &data)
 {
     using S = MetricTile::State;
     const metrics::Measures &m = data.measures;
-    const metrics::Limits limits;
+    const metrics::Limits limits; // success: no alert rule sets it
+    const alerts::Rules &rules = data.rules;
     const QString none = tr("n/a");
+    const QString off = tr("no limit (alert rule off)");
     m_tiles[0]->show(m.successRate ? percent(*m.successRate) : none,
                      tr("%1 of %2 runs").arg(QLocale().toString(qRound64(m.successRate.value_or(0) * double(m.runs))), QLocale().toString(m.runs)),
                      !m.successRate ? S::Neutral : *m.successRate >= limits.successRate ? S::Good : *m.successRate >= 0.8 ? S::Warning : S::Bad);
-    m_tiles[1]->show(m.freshnessLagSeconds ? duration(*m.freshnessLagSeconds) : none, tr("limit %1").arg(duration(limits.freshnessLagSeconds)),
-                     !m.freshnessLagSeconds ? S::Neutral : *m.freshnessLagSeconds <= limits.freshnessLagSeconds ? S::Good : S::Bad);
+    const auto lagLimit = rules.freshnessLagAboveSeconds;
+    m_tiles[1]->show(m.freshnessLagSeconds ? duration(*m.freshnessLagSeconds) : none, lagLimit ? tr("limit %1").arg(duration(*lagLimit)) : off,
+                     !m.freshnessLagSeconds || !lagLimit ? S::Neutral : *m.freshnessLagSeconds <= *lagLimit ? S::Good : S::Bad);
+    const auto matchLimit = rules.matchRateBelow;
     m_tiles[2]->show(m.matchRate ? percent(*m.matchRate) : none,
-                     m.matchRate ? tr("limit %1").arg(percent(limits.matchRate)) : tr("no destination here reports matches"),
-                     !m.matchRate ? S::Neutral : *m.matchRate >= limits.matchRate ? S::Good : S::Warning);
-    m_tiles[3]->show(m.rejectionRate ? percent(*m.rejectionRate) : none, tr("limit %1").arg(percent(limits.rejectionRate)),
-                     !m.rejectionRate ? S::Neutral : *m.rejectionRate <= limits.rejectionRate ? S::Good : S::Bad);
+                     !m.matchRate ? tr("no destination here reports matches") : matchLimit ? tr("limit %1").arg(percent(*matchLimit)) : off,
+                     !m.matchRate || !matchLimit ? S::Neutral : *m.matchRate >= *matchLimit ? S::Good : S::Warning);
+    const auto rejectLimit = rules.rejectionRateAbove;
+    m_tiles[3]->show(m.rejectionRate ? percent(*m.rejectionRate) : none, rejectLimit ? tr("limit %1").arg(percent(*rejectLimit)) : off,
+                     !m.rejectionRate || !rejectLimit ? S::Neutral : *m.rejectionRate <= *rejectLimit ? S::Good : S::Bad);
     m_tiles[4]->show(QLocale().toString(m.driftIncidents), tr("model schema changes"), m.driftIncidents == 0 ? S::Good : S::Warning);
     m_tiles[5]->show(m.mttdSeconds ? duration(*m.mttdSeconds) : none, m.mttdSeconds ? tr("first failure to its detection") : tr("no failure began in range"),
                      S::Neutral);
@@ -245,9 +254,11 @@ void DashboardScreen::showCharts(const Loaded &data)
             success.append({p.at, *p.successRate * 100.0, p.runs});
     }
     const qint64 bucket = data.series.bucketSeconds;
-    m_charts[0]->show(lag, data.since, data.until, bucket, double(limits.freshnessLagSeconds) / 60.0, data.series.markers);
-    m_charts[1]->show(rejected, data.since, data.until, bucket, limits.rejectionRate * 100.0, data.series.markers);
-    m_charts[2]->show(matched, data.since, data.until, bucket, limits.matchRate * 100.0, data.series.markers);
+    const alerts::Rules &rules = data.rules;
+    auto scaled = [](const auto &limit, double by) { return limit ? std::optional<double>(double(*limit) * by) : std::nullopt; };
+    m_charts[0]->show(lag, data.since, data.until, bucket, scaled(rules.freshnessLagAboveSeconds, 1.0 / 60.0), data.series.markers);
+    m_charts[1]->show(rejected, data.since, data.until, bucket, scaled(rules.rejectionRateAbove, 100.0), data.series.markers);
+    m_charts[2]->show(matched, data.since, data.until, bucket, scaled(rules.matchRateBelow, 100.0), data.series.markers);
     m_charts[3]->show(success, data.since, data.until, bucket, limits.successRate * 100.0, data.series.markers);
 }
 
