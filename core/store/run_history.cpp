@@ -32,13 +32,38 @@ RunRecord runFrom(const QSqlQuery &q)
     return r;
 }
 
+const QString runColumns = QStringLiteral("SELECT id, sync, status, started_at, finished_at, counts, metrics, error FROM runs ");
+
 } // namespace
+
+std::optional<RunRecord> StateStore::run(const QString &id) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(runColumns + QStringLiteral("WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return runFrom(q);
+}
+
+QList<RunRecord> StateStore::runs(const QString &sync, int limit) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(runColumns + QStringLiteral("WHERE (coalesce(?, '') = '' OR sync = ?) ORDER BY started_at DESC LIMIT ?"));
+    q.addBindValue(sync);
+    q.addBindValue(sync);
+    q.addBindValue(limit);
+    q.exec();
+    QList<RunRecord> out;
+    while (q.next())
+        out.append(runFrom(q));
+    return out;
+}
 
 QList<RunRecord> StateStore::runsBetween(const QString &sync, const QDateTime &from, const QDateTime &until) const
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(QStringLiteral("SELECT id, sync, status, started_at, finished_at, counts, metrics, error FROM runs "
-                             "WHERE sync = ? AND started_at >= ? AND started_at < ? ORDER BY started_at DESC"));
+    q.prepare(runColumns + QStringLiteral("WHERE sync = ? AND started_at >= ? AND started_at < ? ORDER BY started_at DESC"));
     q.addBindValue(sync);
     q.addBindValue(stamp(from));
     q.addBindValue(stamp(until));

@@ -330,44 +330,6 @@ Result<void> StateStore::updateRunCounts(const QString &runId, const QJsonObject
     return {};
 }
 
-std::optional<RunRecord> StateStore::run(const QString &id) const
-{
-    QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(QStringLiteral("SELECT sync FROM runs WHERE id = ?"));
-    q.addBindValue(id);
-    if (!q.exec() || !q.next())
-        return std::nullopt;
-    for (const RunRecord &r : runs(q.value(0).toString(), 1000000))
-        if (r.id == id)
-            return r;
-    return std::nullopt;
-}
-
-QList<RunRecord> StateStore::runs(const QString &sync, int limit) const
-{
-    QList<RunRecord> out;
-    QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(QStringLiteral("SELECT id, sync, status, started_at, finished_at, counts, metrics, error FROM runs "
-                             "WHERE (coalesce(?, '') = '' OR sync = ?) ORDER BY started_at DESC LIMIT ?"));
-    q.addBindValue(sync);
-    q.addBindValue(sync);
-    q.addBindValue(limit);
-    q.exec();
-    while (q.next()) {
-        RunRecord r;
-        r.id = q.value(0).toString();
-        r.sync = q.value(1).toString();
-        r.status = q.value(2).toString();
-        r.startedAt = QDateTime::fromString(q.value(3).toString(), Qt::ISODateWithMs);
-        r.finishedAt = QDateTime::fromString(q.value(4).toString(), Qt::ISODateWithMs);
-        r.counts = parseObject(q.value(5).toString());
-        r.metrics = parseObject(q.value(6).toString());
-        r.error = q.value(7).toString();
-        out.append(r);
-    }
-    return out;
-}
-
 Result<void> StateStore::saveModelSchema(const QString &model, const QJsonObject &schema)
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));
