@@ -150,7 +150,11 @@ Result<void> FileDestination::deliver(const QList<Operation> &operations, const 
     if (Result<void> r = load(records); !r)
         return r;
     QList<Outcome> outcomes;
+    qint64 done = 0;
     for (const Operation &op : operations) {
+        // The file takes the whole run: a terminal sees it being built, then written.
+        if (context.progress && ++done % 50000 == 0)
+            context.progress(done, operations.size());
         if (op.kind == OpKind::Delete) {
             records.erase(op.key);
         } else if (op.kind == OpKind::Update && !records.count(op.key)) {
@@ -170,10 +174,10 @@ Result<void> FileDestination::deliver(const QList<Operation> &operations, const 
         context.sending(operations);
     if (Result<void> r = write(records); !r)
         return r;
-    if (context.settled)
-        context.settled(operations, outcomes);
     if (context.progress)
         context.progress(operations.size(), operations.size());
+    if (context.settled)
+        context.settled(operations, outcomes);
     return {};
 }
 

@@ -143,6 +143,7 @@ private:
     void deliver(destination::Destination &target);
     void markSending(const QList<destination::Operation> &ops);
     void settle(const QList<destination::Operation> &ops, const QList<destination::Outcome> &outcomes);
+    void settleSlice(const QHash<QString, const destination::Operation *> &byKey, const QList<destination::Outcome> &outcomes);
     void fillRemovals(QList<destination::Operation> &ops);
     QByteArray identityOf(const destination::Operation &op) const;
     void fail(const Result<void> &r)
@@ -372,6 +373,22 @@ void SyncRunner::settle(const QList<destination::Operation> &ops, const QList<de
     QHash<QString, const destination::Operation *> byKey;
     for (const destination::Operation &op : ops)
         byKey.insert(op.key, &op);
+    // A destination that takes the whole run at once (a file) settles it in
+    // slices, so that a terminal sees the state being committed.
+    constexpr qsizetype slice = 50000;
+    if (outcomes.size() <= slice) {
+        settleSlice(byKey, outcomes);
+        return;
+    }
+    for (qsizetype from = 0; from < outcomes.size(); from += slice) {
+        settleSlice(byKey, outcomes.mid(from, slice));
+        if (m_options.progress)
+            m_options.progress(QStringLiteral("commit"), qMin(from + slice, outcomes.size()), outcomes.size());
+    }
+}
+
+void SyncRunner::settleSlice(const QHash<QString, const destination::Operation *> &byKey, const QList<destination::Outcome> &outcomes)
+{
     QList<store::StateStore::Accepted> accepted;
     QList<store::StateStore::Held> held;
     QList<store::StateStore::LedgerEntry> ledger;

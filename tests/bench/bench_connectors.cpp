@@ -1,7 +1,7 @@
 // Connector throughput against each emulator at the tool's documented rate
 // limit, with the connector's default settings: records/s, requests/s as a
 // share of the limit, the busiest window the emulator saw, and 429s.
-//   bench_connectors [hubspot|braze|iterable|intercom|salesforce|mixpanel|klaviyo] [ROWS]
+//   bench_connectors [hubspot|braze|braze-paced|iterable|intercom|salesforce|mixpanel|klaviyo] [ROWS]
 // Salesforce, Mixpanel and Klaviyo document no per-window request limit
 // that applies here: for them the emulator does not throttle and the figure
 // is plain throughput.
@@ -125,6 +125,14 @@ int main(int argc, char **argv)
          emulator<test::HubSpotEmulator>([=](int limit) { return std::make_unique<test::HubSpotEmulator>(secret, limit); })},
         {QStringLiteral("braze"), 3000, 3, rows(50000),
          "{\"type\": \"braze\", \"api_key\": {\"env\": \"BENCH_SECRET\"}, \"base_url\": \"%1\"}",
+         "\"match\": {\"source\": \"customer_id\", \"destination\": \"external_id\"}, \"fields\": [{\"source\": \"customer_id\", \"destination\": \"external_id\", "
+         "\"transform\": [\"cast:string\"]}, {\"source\": \"first_name\", \"destination\": \"first_name\"}]",
+         emulator<test::BrazeEmulator>([=](int limit) { return std::make_unique<test::BrazeEmulator>(secret, limit); })},
+        // Braze's own limit is out of reach of one workstation's round trips:
+        // the same connector held to a limit it can reach (rate_limit set to
+        // 300 per 3 s, the emulator enforcing the same) shows its pacing.
+        {QStringLiteral("braze-paced"), 300, 3, rows(50000),
+         "{\"type\": \"braze\", \"api_key\": {\"env\": \"BENCH_SECRET\"}, \"base_url\": \"%1\", \"rate_limit\": {\"requests\": 300, \"per_seconds\": 3}}",
          "\"match\": {\"source\": \"customer_id\", \"destination\": \"external_id\"}, \"fields\": [{\"source\": \"customer_id\", \"destination\": \"external_id\", "
          "\"transform\": [\"cast:string\"]}, {\"source\": \"first_name\", \"destination\": \"first_name\"}]",
          emulator<test::BrazeEmulator>([=](int limit) { return std::make_unique<test::BrazeEmulator>(secret, limit); })},
