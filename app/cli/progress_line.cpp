@@ -123,10 +123,11 @@ QString ProgressLine::render() const
             line += QStringLiteral("  ") + locale.toString(m_count);
         // Records per second over the last few seconds (the whole stage
         // until then): a slow start does not weigh on the time left.
-        double rate = double(m_count) / seconds;
+        // No rate until a second has passed: one early sample says nothing.
+        double rate = seconds >= 1.0 ? double(m_count) / seconds : 0.0;
         if (m_samples.size() >= 2 && m_samples.back().first - m_samples.front().first >= 1000)
             rate = double(m_samples.back().second - m_samples.front().second) * 1000.0 / double(m_samples.back().first - m_samples.front().first);
-        if (m_count > 0)
+        if (m_count > 0 && rate > 0)
             line += QStringLiteral("  ") + tr("%1 records/s").arg(locale.toString(qRound64(rate)));
         if (m_total > 0 && rate > 0 && m_count < m_total)
             line += QStringLiteral("  ") + tr("%1 left").arg(clock(qint64(double(m_total - m_count) / rate + 0.5)));
