@@ -6,6 +6,7 @@
 #include "store/state_store.h"
 
 #include <QTemporaryDir>
+#include <QTimeZone>
 #include <QTest>
 
 using namespace sluice;
@@ -19,6 +20,7 @@ private slots:
     void nothingToMeasureIsNullNotZero();
     void workspaceAddsSyncs();
     void seriesBucketsTheSameHistory();
+    void acrossADaylightSavingChange();
     void windows_data();
     void windows();
 };
@@ -151,6 +153,44 @@ void TestMetrics::seriesBucketsTheSameHistory()
     QCOMPARE(all.points[0].runs, 2);
     QCOMPARE(*all.points[0].rejectionRate, 10.0 / 110.0);
     QCOMPARE(*all.points[0].matchRate, 0.8); // only b reported matches: 8 of its 10
+}
+
+// Berlin leaves summer time at 03:00 CEST on 25 October 2026 (01:00 UTC):
+// a failure at 01:30 CEST resolved at 02:30 CET lasted two hours, not the
+// one hour the wall clock shows, and every measure counts real time.
+void TestMetrics::acrossADaylightSavingChange()
+{
+    const QTimeZone berlin("Europe/Berlin");
+    QVERIFY(berlin.isValid());
+    const QDateTime failedAt(QDate(2026, 10, 25), QTime(1, 30), berlin);   // CEST, +02:00
+    const QDateTime recovered = failedAt.addSecs(2 * 3600);                // 02:30 CET, +01:00
+    QCOMPARE(recovered.toTimeZone(berlin).time(), QTime(2, 30));
+    QTemporaryDir dir;
+    auto store = store::StateStore::open(dir.filePath(QStringLiteral("state.db")));
+    QVERIFY(store.ok());
+    auto at = [&](const QDateTime &start, const QString &status, qint64 seconds) {
+        store::RunRecord r = run(QStringLiteral("d"), status, 0, seconds, status == QLatin1String("failed") ? 0 : 10);
+        r.id = QStringLiteral("d-") + start.toUTC().toString(Qt::ISODate);
+        r.startedAt = start;
+        r.finishedAt = start.addSecs(seconds);
+        return r;
+    };
+    QVERIFY(store.value()->insertRun(at(failedAt.addSecs(-3600), QStringLiteral("succeeded"), 30)).ok());
+    QVERIFY(store.value()->insertRun(at(failedAt, QStringLiteral("failed"), 60)).ok());
+    QVERIFY(store.value()->insertRun(at(failedAt.addSecs(3600), QStringLiteral("failed"), 60)).ok()); // 02:30 CEST, before the change
+    QVERIFY(store.value()->insertRun(at(recovered, QStringLiteral("succeeded"), 40)).ok());
+    const QDateTime since(QDate(2026, 10, 24), QTime(0, 0), Qt::UTC);
+    const metrics::Report r = metrics::report(*store.value(), {QStringLiteral("d")}, since, since.addDays(2));
+    const metrics::Measures &m = r.syncs.value(QStringLiteral("d"));
+    QCOMPARE(m.runs, 4);
+    QCOMPARE(*m.mttdSeconds, 60);
+    QCOMPARE(*m.mttrSeconds, 2 * 3600 + 40); // real time from the first failing run to the recovery's end
+    // Hourly buckets keep every run apart across the change (three distinct UTC hours after the first).
+    const metrics::Series series = metrics::series(*store.value(), QStringLiteral("d"), since, since.addDays(2), 48);
+    QCOMPARE(series.points.size(), 4);
+    QCOMPARE(series.points[1].at, since.addSecs(23 * 3600)); // 01:30 CEST is 23:30 UTC
+    QCOMPARE(series.points[2].at, since.addSecs(24 * 3600)); // 02:30 CEST is 00:30 UTC
+    QCOMPARE(series.points[3].at, since.addSecs(25 * 3600)); // 02:30 CET is 01:30 UTC
 }
 
 void TestMetrics::windows_data()
