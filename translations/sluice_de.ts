@@ -3199,6 +3199,22 @@ Modus: %5 · Diff: %6 · %n Felder zugeordnet%7</numerusform>
         <source>Saving the sync&apos;s state</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 %2 of %3 (%4 %)</source>
+        <translation type="unfinished">%1 von %2 (%3 %) {1 %2 ?} {3 ?} {4 ?}</translation>
+    </message>
+    <message>
+        <source>Identifier coverage: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The destination reported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sluice::workspace</name>

@@ -123,6 +123,8 @@ struct RunSummary
     QList<HeldRecord> held;
     QString error;
     qint64 freshnessLagSeconds = -1;
+    QJsonObject coverage; // an audience's identifier coverage: kind -> {"valid", "missing"}
+    QJsonObject match;    // what the platform reported: received, invalid, matched, created, updated
 
     static RunSummary of(const RunResult &result);
     int exitCode() const { return exitCodeFor(status); }

@@ -88,6 +88,8 @@ RunSummary RunSummary::of(const RunResult &result)
     s.held = (result.plan.invalid + result.rejected).mid(0, 1000);
     s.error = result.error;
     s.freshnessLagSeconds = result.freshnessLagSeconds;
+    s.coverage = result.plan.coverage;
+    s.match = result.match;
     return s;
 }
 

@@ -3,6 +3,7 @@
 #include "dashboard/metric_chart.h"
 #include "metrics/metrics.h"
 #include "models/models_screen.h"
+#include "meta_emulator.h"
 #include "run_history.h"
 #include "store/state_store.h"
 #include "models/preview_table_model.h"
@@ -21,7 +22,9 @@
 #include <QTest>
 #include <QTreeWidget>
 #include <QTableWidget>
+#include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QStackedWidget>
 
@@ -42,6 +45,7 @@ private slots:
     void sourcesTestAndSchema();
     void mainWindowHasEveryScreen();
     void syncsRunFromTheScreen();
+    void audiencePlanShowsCoverageAndRunShowsWhatThePlatformSaid();
     void dashboardEmptyStateSaysWhatWillAppear();
     void dashboardShowsAWeekOfHistory();
 
@@ -228,6 +232,55 @@ void TestScreens::syncsRunFromTheScreen()
     QVERIFY(runsTable && heldTable);
     QCOMPARE(runsTable->item(0, 2)->text(), toString(summary.status));
     QCOMPARE(heldTable->rowCount(), int(qMin<qsizetype>(summary.held.size(), 2000)));
+}
+
+// An audience planned from the Syncs screen says how many rows carry an
+// identifier before anything is sent; run, it says what Meta received.
+void TestScreens::audiencePlanShowsCoverageAndRunShowsWhatThePlatformSaid()
+{
+    test::MetaEmulator meta(QStringLiteral("EAAGtest"), QStringLiteral("23850000000000001"));
+    qputenv("META_TOKEN", "EAAGtest");
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("ws"));
+    workspace::InitOptions options;
+    options.demo = true;
+    options.demoUsers = 300;
+    QVERIFY(workspace::initWorkspace(path, options).ok());
+    QFile f(path + QStringLiteral("/sluice.json"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QJsonObject config = QJsonDocument::fromJson(f.readAll()).object();
+    f.close();
+    config.insert(QStringLiteral("destinations"), QJsonObject{{QStringLiteral("ads"), QJsonObject{{QStringLiteral("type"), QStringLiteral("meta")},
+                                                                                                  {QStringLiteral("token"), QJsonObject{{QStringLiteral("env"), QStringLiteral("META_TOKEN")}}},
+                                                                                                  {QStringLiteral("base_url"), meta.baseUrl()}}}});
+    const QJsonArray fields{QJsonObject{{QStringLiteral("source"), QStringLiteral("email")}, {QStringLiteral("destination"), QStringLiteral("EMAIL")},
+                                        {QStringLiteral("transform"), QJsonArray{QStringLiteral("hash:meta")}}},
+                            QJsonObject{{QStringLiteral("source"), QStringLiteral("customer_id")}, {QStringLiteral("destination"), QStringLiteral("EXTERN_ID")},
+                                        {QStringLiteral("transform"), QJsonArray{QStringLiteral("cast:string")}}}};
+    config.insert(QStringLiteral("syncs"), QJsonObject{{QStringLiteral("buyers_to_meta"), QJsonObject{{QStringLiteral("model"), QStringLiteral("customer_360")},
+                                                                                                      {QStringLiteral("destination"), QStringLiteral("ads")},
+                                                                                                      {QStringLiteral("object"), QStringLiteral("23850000000000001")},
+                                                                                                      {QStringLiteral("mode"), QStringLiteral("mirror")},
+                                                                                                      {QStringLiteral("fields"), fields}}}});
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(QJsonDocument(config).toJson());
+    f.close();
+    auto ws = workspace::Workspace::open(path);
+    QVERIFY2(ws.ok(), ws ? "" : qPrintable(ws.error().message));
+    ui::WorkspaceDocument document(std::move(ws).value());
+    ui::SyncsScreen screen(&document);
+    QSignalSpy finished(&screen, &ui::SyncsScreen::jobFinished);
+    screen.planCurrent();
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(meta.requestCount(), 0); // a plan sends nothing
+    auto *status = screen.findChild<QLabel *>(QStringLiteral("syncStatus"));
+    QVERIFY(status);
+    QVERIFY2(status->text().contains(QStringLiteral("Identifier coverage: EMAIL")) && status->text().contains(QStringLiteral(" of 300")),
+             qPrintable(status->text()));
+    screen.runCurrent();
+    QVERIFY(finished.wait(60000));
+    QVERIFY2(status->text().contains(QStringLiteral("The destination reported: ")) && status->text().contains(QStringLiteral("received")),
+             qPrintable(status->text()));
 }
 
 void TestScreens::dashboardEmptyStateSaysWhatWillAppear()

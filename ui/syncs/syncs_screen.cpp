@@ -211,7 +211,24 @@ void SyncsScreen::showSummary(const engine::RunSummary &summary)
     case RunStatus::Running:
     case RunStatus::Failed: text = tr("Run %1 failed: %2").arg(summary.runId, summary.error); break;
     }
+    // An audience: how many rows carry each identifier (before sending), and
+    // what the platform said of what it received (after).
+    QStringList coverage;
+    for (auto it = summary.coverage.begin(); it != summary.coverage.end(); ++it) {
+        const qint64 valid = it.value().toObject().value(QStringLiteral("valid")).toInteger();
+        const qint64 all = valid + it.value().toObject().value(QStringLiteral("missing")).toInteger();
+        coverage.append(tr("%1 %2 of %3 (%4 %)").arg(it.key(), locale.toString(valid), locale.toString(all))
+                            .arg(locale.toString(all > 0 ? 100.0 * double(valid) / double(all) : 0.0, 'f', 1)));
+    }
+    if (!coverage.isEmpty())
+        text += QLatin1Char('\n') + tr("Identifier coverage: %1").arg(coverage.join(QStringLiteral(" · ")));
+    QStringList reported;
+    for (auto it = summary.match.begin(); it != summary.match.end(); ++it)
+        reported.append(tr("%1 %2").arg(it.key(), locale.toString(it.value().toInteger())));
+    if (!reported.isEmpty())
+        text += QLatin1Char('\n') + tr("The destination reported: %1").arg(reported.join(QStringLiteral(" · ")));
     m_status->setText(text);
+    m_status->setObjectName(QStringLiteral("syncStatus"));
     const int shown = int(qMin<qsizetype>(summary.held.size(), 1000));
     m_held->setRowCount(shown);
     for (int i = 0; i < shown; ++i) {
