@@ -10,7 +10,7 @@ packages=(
   libqt6sql6-sqlite libqt6sql6-psql libpq-dev libssl-dev libphonenumber-dev libxxhash-dev libsqlite3-dev
   postgresql postgresql-client xvfb xauth
   qtkeychain-qt6-dev gnome-keyring dbus-daemon
-  python3-jsonschema zsh man-db bsdutils
+  python3-jsonschema zsh man-db bsdutils desktop-file-utils appstream
 )
 
 missing=()
