@@ -23,7 +23,7 @@ extern "C" void onStopSignal(int)
 int runAgent(const Arguments &args)
 {
     if (!args.flags.contains(QStringLiteral("no-tray")))
-        say(QCoreApplication::translate("sluice::cli", "the tray icon is not built yet; the agent runs without one, as with --no-tray"));
+        say(QCoreApplication::translate("sluice::cli", "no display (DISPLAY or WAYLAND_DISPLAY): the agent runs without a tray icon, as with --no-tray"));
     schedule::Agent agent(args.workspaceDir(), {});
     QObject::connect(&agent, &schedule::Agent::log, [](const QString &line) { say(line); });
     if (Result<void> started = agent.start(); !started)

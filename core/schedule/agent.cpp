@@ -149,11 +149,25 @@ void Agent::tick()
     }
 }
 
-void Agent::launch(const QString &sync)
+bool Agent::runNow(const QString &sync)
 {
-    write(tr("sync %1: starting a scheduled run").arg(sync));
+    if (m_stopping || !m_workspace || m_running.contains(sync) || !m_workspace->config().syncs.contains(sync))
+        return false;
+    launch(sync, true);
+    return true;
+}
+
+QStringList Agent::syncs() const
+{
+    return m_workspace ? m_workspace->config().syncs.keys() : QStringList();
+}
+
+void Agent::launch(const QString &sync, bool asked)
+{
+    write(asked ? tr("sync %1: run now, as asked").arg(sync) : tr("sync %1: starting a scheduled run").arg(sync));
     auto *job = new engine::SyncJob({*m_workspace, sync, false, false});
     m_running.insert(sync, job);
+    emit runStarted(sync);
     auto done = [this, sync, job](int exitCode, const QString &line) {
         write(line);
         m_running.remove(sync);

@@ -47,16 +47,22 @@ public:
     Result<void> start();
     void stop();
     bool isStopping() const { return m_stopping; }
+    // Runs a sync now, outside its schedule (the tray's "Run now"); false when it is already running.
+    bool runNow(const QString &sync);
+    QStringList syncs() const;
+    bool isRunning(const QString &sync) const { return m_running.contains(sync); }
+    QString workspaceDir() const { return m_dir; }
 
 signals:
     void log(const QString &line);
+    void runStarted(const QString &sync);
     void runFinished(const QString &sync, int exitCode);
     void stopped();
 
 private:
     void tick();
     void reloadIfChanged();
-    void launch(const QString &sync);
+    void launch(const QString &sync, bool asked = false);
     LastRun lastRun(const QString &sync) const;
     void write(const QString &line);
 

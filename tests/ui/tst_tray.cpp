@@ -1,0 +1,120 @@
+// The tray agent without a tray host (offscreen): its state, tooltip and
+// menu follow the runs, "Run now" runs a sync, and a failure raises exactly
+// one notification, its recovery one more.
+#include "schedule/agent.h"
+#include "tray/tray_agent.h"
+#include "workspace/workspace_init.h"
+
+#include <QAction>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMenu>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace sluice;
+
+class TestTray final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void followsRunsAndNotifiesOnChange();
+};
+
+namespace {
+
+void setModelSql(const QString &ws, const QString &sql)
+{
+    QFile f(ws + QStringLiteral("/sluice.json"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QJsonObject config = QJsonDocument::fromJson(f.readAll()).object();
+    f.close();
+    QJsonObject models = config.value(QStringLiteral("models")).toObject();
+    QJsonObject model = models.value(QStringLiteral("customer_360")).toObject();
+    model.insert(QStringLiteral("sql"), sql);
+    models.insert(QStringLiteral("customer_360"), model);
+    config.insert(QStringLiteral("models"), models);
+    // Only "Run now" runs here: the demo's schedules are set to manual.
+    QJsonObject syncs = config.value(QStringLiteral("syncs")).toObject();
+    for (const QString &name : syncs.keys()) {
+        QJsonObject sync = syncs.value(name).toObject();
+        sync.insert(QStringLiteral("schedule"), QJsonObject{{QStringLiteral("manual"), true}});
+        syncs.insert(name, sync);
+    }
+    config.insert(QStringLiteral("syncs"), syncs);
+    config.insert(QStringLiteral("alerts"), QJsonObject{{QStringLiteral("rules"), QJsonObject{{QStringLiteral("freshness_lag_above"), false}}}});
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(QJsonDocument(config).toJson());
+}
+
+QAction *runNowFor(QMenu *menu, const QString &sync)
+{
+    for (QMenu *sub : menu->findChildren<QMenu *>(QStringLiteral("runNow")))
+        for (QAction *a : sub->actions())
+            if (a->text() == sync)
+                return a;
+    return nullptr;
+}
+
+} // namespace
+
+void TestTray::followsRunsAndNotifiesOnChange()
+{
+    QTemporaryDir dir;
+    const QString ws = dir.filePath(QStringLiteral("ws"));
+    workspace::InitOptions options;
+    options.demo = true;
+    options.demoUsers = 200;
+    QVERIFY(workspace::initWorkspace(ws, options).ok());
+    QFile f(ws + QStringLiteral("/sluice.json"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QString goodSql = QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("models")).toObject()
+                                .value(QStringLiteral("customer_360")).toObject().value(QStringLiteral("sql")).toString();
+    f.close();
+    setModelSql(ws, goodSql);
+
+    schedule::Agent agent(ws, {});
+    QVERIFY(agent.start().ok());
+    ui::TrayAgent tray(agent, false);
+    QSignalSpy finished(&agent, &schedule::Agent::runFinished);
+    QSignalSpy notified(&tray, &ui::TrayAgent::notified);
+    QCOMPARE(tray.state(), ui::TrayAgent::State::Healthy);
+    QVERIFY2(tray.tooltip().contains(QStringLiteral("customers_to_file has not run")), qPrintable(tray.tooltip()));
+
+    QAction *run = runNowFor(tray.menu(), QStringLiteral("customers_to_file"));
+    QVERIFY(run);
+    run->trigger();
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(tray.state(), ui::TrayAgent::State::Healthy);
+    QVERIFY2(tray.tooltip().contains(QStringLiteral("✓ customers_to_file succeeded")), qPrintable(tray.tooltip()));
+    QCOMPARE(notified.size(), 0);
+
+    setModelSql(ws, QStringLiteral("select * from customer_360_gone"));
+    QTest::qWait(1500); // the agent reads sluice.json again
+    QVERIFY(agent.runNow(QStringLiteral("customers_to_file")));
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(tray.state(), ui::TrayAgent::State::Failing);
+    QCOMPARE(notified.size(), 1);
+    QVERIFY2(notified.last().at(1).toString().contains(QStringLiteral("customer_360_gone")), qPrintable(notified.last().at(1).toString()));
+    QVERIFY(agent.runNow(QStringLiteral("customers_to_file")));
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(notified.size(), 1); // still failing: no second notification
+
+    setModelSql(ws, goodSql);
+    QTest::qWait(1500);
+    QVERIFY(agent.runNow(QStringLiteral("customers_to_file")));
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(tray.state(), ui::TrayAgent::State::Healthy);
+    QCOMPARE(notified.size(), 2);
+    QCOMPARE(notified.last().at(0).toString(), QStringLiteral("Sluice: recovered"));
+
+    QSignalSpy stopped(&agent, &schedule::Agent::stopped);
+    agent.stop();
+    QVERIFY(stopped.size() == 1 || stopped.wait(30000));
+}
+
+QTEST_MAIN(TestTray)
+#include "tst_tray.moc"

@@ -1,0 +1,189 @@
+#include "tray/tray_agent.h"
+
+#include "schedule/agent.h"
+#include "store/state_store.h"
+#include "workspace/workspace.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDir>
+#include <QLocale>
+#include <QMenu>
+#include <QPainter>
+#include <QProcess>
+#include <QSystemTrayIcon>
+#include <QTimer>
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+
+namespace sluice::ui {
+
+namespace {
+
+std::atomic_bool stopAsked{false};
+extern "C" void onStop(int)
+{
+    stopAsked.store(true);
+}
+
+} // namespace
+
+TrayAgent::TrayAgent(schedule::Agent &agent, bool tray, QObject *parent)
+    : QObject(parent), m_agent(agent), m_menu(new QMenu), m_alertsSeen(QDateTime::currentDateTimeUtc())
+{
+    if (tray) {
+        m_icon = new QSystemTrayIcon(iconFor(m_state), this);
+        m_icon->setContextMenu(m_menu);
+        connect(m_icon, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason reason) {
+            if (reason == QSystemTrayIcon::Trigger)
+                QProcess::startDetached(QCoreApplication::applicationFilePath(), {QStringLiteral("--workspace"), m_agent.workspaceDir()});
+        });
+        m_icon->show();
+    }
+    connect(&agent, &schedule::Agent::runStarted, this, &TrayAgent::refresh);
+    connect(&agent, &schedule::Agent::runFinished, this, [this] {
+        refresh();
+        notifyNewAlerts();
+    });
+    refresh();
+}
+
+TrayAgent::~TrayAgent()
+{
+    delete m_menu;
+}
+
+QIcon TrayAgent::iconFor(State state)
+{
+    // The Okabe–Ito hues of UI.md: healthy, running, failing.
+    const QColor colour(state == State::Healthy ? QStringLiteral("#00785A") : state == State::Running ? QStringLiteral("#0064B0") : QStringLiteral("#C8331B"));
+    QPixmap pixmap(64, 64);
+    pixmap.fill(Qt::transparent);
+    QPainter p(&pixmap);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setBrush(colour);
+    p.setPen(Qt::NoPen);
+    p.drawRoundedRect(QRectF(4, 4, 56, 56), 12, 12);
+    p.setPen(QPen(Qt::white, 6, Qt::SolidLine, Qt::RoundCap));
+    if (state == State::Failing) {
+        p.drawLine(22, 22, 42, 42);
+        p.drawLine(42, 22, 22, 42);
+    } else if (state == State::Running) {
+        p.drawArc(QRectF(18, 18, 28, 28), 90 * 16, -270 * 16);
+    } else {
+        p.drawLine(20, 33, 29, 42);
+        p.drawLine(29, 42, 45, 22);
+    }
+    return QIcon(pixmap);
+}
+
+void TrayAgent::refresh()
+{
+    const auto ws = workspace::Workspace::open(m_agent.workspaceDir());
+    auto store = store::StateStore::open(ws ? ws->stateDbPath() : QString());
+    QStringList lines{tr("Sluice · %1").arg(QDir(m_agent.workspaceDir()).dirName())};
+    bool failing = false, running = false;
+    for (const QString &sync : m_agent.syncs()) {
+        const QList<store::RunRecord> last = store ? store.value()->runs(sync, 1) : QList<store::RunRecord>();
+        if (m_agent.isRunning(sync)) {
+            running = true;
+            lines.append(tr("◔ %1 running").arg(sync));
+        } else if (last.isEmpty()) {
+            lines.append(tr("· %1 has not run").arg(sync));
+        } else {
+            const bool bad = last.first().status == QLatin1String("failed");
+            failing = failing || bad;
+            lines.append(tr("%1 %2 %3 %4").arg(bad ? QStringLiteral("✕") : QStringLiteral("✓"), sync, last.first().status,
+                                                 QLocale().toString(last.first().startedAt.toLocalTime().time(), QLocale::ShortFormat)));
+        }
+    }
+    m_state = failing ? State::Failing : running ? State::Running : State::Healthy;
+    m_tooltip = lines.join(QLatin1Char('\n'));
+    if (m_icon) {
+        m_icon->setIcon(iconFor(m_state));
+        m_icon->setToolTip(m_tooltip);
+    }
+    rebuildMenu();
+}
+
+void TrayAgent::rebuildMenu()
+{
+    m_menu->clear();
+    m_menu->addAction(tr("Open Sluice"), this, [this] {
+        QProcess::startDetached(QCoreApplication::applicationFilePath(), {QStringLiteral("--workspace"), m_agent.workspaceDir()});
+    });
+    QMenu *runNow = m_menu->addMenu(tr("Run now"));
+    runNow->setObjectName(QStringLiteral("runNow"));
+    for (const QString &sync : m_agent.syncs()) {
+        QAction *a = runNow->addAction(sync, this, [this, sync] { m_agent.runNow(sync); });
+        a->setEnabled(!m_agent.isRunning(sync));
+    }
+    QMenu *recent = m_menu->addMenu(tr("Recent runs"));
+    const auto ws = workspace::Workspace::open(m_agent.workspaceDir());
+    if (ws)
+        if (auto store = store::StateStore::open(ws->stateDbPath()))
+            for (const store::RunRecord &r : store.value()->runs({}, 8))
+                recent->addAction(tr("%1  %2  %3").arg(QLocale().toString(r.startedAt.toLocalTime(), QLocale::ShortFormat), r.sync, r.status))->setEnabled(false);
+    m_menu->addSeparator();
+    m_menu->addAction(tr("Quit"), this, &TrayAgent::quitRequested);
+}
+
+// The alerts runs caused since the last look, as one notification.
+void TrayAgent::notifyNewAlerts()
+{
+    const auto ws = workspace::Workspace::open(m_agent.workspaceDir());
+    if (!ws)
+        return;
+    auto store = store::StateStore::open(ws->stateDbPath());
+    if (!store)
+        return;
+    const QList<store::StateStore::AlertEvent> events = store.value()->alertEvents({}, m_alertsSeen);
+    if (events.isEmpty())
+        return;
+    m_alertsSeen = events.first().at.addMSecs(1);
+    QStringList lines;
+    bool anyFired = false;
+    for (const store::StateStore::AlertEvent &e : events) {
+        anyFired = anyFired || e.kind != QLatin1String("recovered");
+        lines.append((e.kind == QLatin1String("recovered") ? QStringLiteral("✓ ") : QStringLiteral("✕ ")) + e.sync + QStringLiteral(": ") + e.message);
+    }
+    const QString title = anyFired ? tr("Sluice: a sync needs attention") : tr("Sluice: recovered");
+    const QString text = lines.join(QLatin1Char('\n'));
+    if (m_icon)
+        m_icon->showMessage(title, text, anyFired ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information, 10000);
+    emit notified(title, text);
+}
+
+int runTrayAgent(int &argc, char **argv, const QString &workspaceDir)
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("Sluice"));
+    QApplication::setQuitOnLastWindowClosed(false);
+    schedule::Agent agent(workspaceDir, {});
+    QObject::connect(&agent, &schedule::Agent::log, [](const QString &line) {
+        std::fprintf(stderr, "%s\n", qPrintable(line));
+    });
+    if (Result<void> started = agent.start(); !started) {
+        std::fprintf(stderr, "error: %s\n", qPrintable(started.error().message));
+        return 2;
+    }
+    const bool tray = QSystemTrayIcon::isSystemTrayAvailable();
+    if (!tray)
+        std::fprintf(stderr, "%s\n", qPrintable(QCoreApplication::translate("sluice::ui", "This desktop shows no tray icons: the agent runs without one.")));
+    TrayAgent icon(agent, tray);
+    std::signal(SIGINT, onStop);
+    std::signal(SIGTERM, onStop);
+    QTimer watch;
+    QObject::connect(&watch, &QTimer::timeout, &agent, [&agent] {
+        if (stopAsked.load() && !agent.isStopping())
+            agent.stop();
+    });
+    watch.start(100);
+    QObject::connect(&icon, &TrayAgent::quitRequested, &agent, &schedule::Agent::stop);
+    QObject::connect(&agent, &schedule::Agent::stopped, &app, &QCoreApplication::quit, Qt::QueuedConnection);
+    return app.exec();
+}
+
+} // namespace sluice::ui

@@ -1,0 +1,61 @@
+#pragma once
+
+#include <QDateTime>
+#include <QIcon>
+#include <QObject>
+#include <QSet>
+
+class QMenu;
+class QSystemTrayIcon;
+
+namespace sluice::schedule {
+class Agent;
+}
+
+namespace sluice::ui {
+
+// The agent in the tray: an icon whose colour says healthy, running or
+// failing (the worst wins), a tooltip with each sync's last run, a menu to
+// open Sluice, run a sync now, see recent runs and quit; and a notification
+// when an alert fires or recovers (the alerts a run caused, merged into one).
+// It reads the state database; the agent does the work.
+class TrayAgent final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TrayAgent)
+
+public:
+    enum class State { Healthy, Running, Failing };
+    // `tray` false: build the state and the menu without showing an icon (tests, no tray host).
+    TrayAgent(schedule::Agent &agent, bool tray, QObject *parent = nullptr);
+    ~TrayAgent() override;
+
+    State state() const { return m_state; }
+    QString tooltip() const { return m_tooltip; }
+    QMenu *menu() const { return m_menu; }
+    static QIcon iconFor(State state);
+
+signals:
+    void notified(const QString &title, const QString &text);
+    void quitRequested();
+
+public slots:
+    void refresh();
+
+private:
+    void rebuildMenu();
+    void notifyNewAlerts();
+
+    schedule::Agent &m_agent;
+    QSystemTrayIcon *m_icon = nullptr;
+    QMenu *m_menu;
+    State m_state = State::Healthy;
+    QString m_tooltip;
+    QDateTime m_alertsSeen;
+};
+
+// `sluice agent` with a tray icon: a QApplication, the agent, the icon.
+// Falls back to running headless (said once) when the desktop has no tray.
+int runTrayAgent(int &argc, char **argv, const QString &workspaceDir);
+
+} // namespace sluice::ui
