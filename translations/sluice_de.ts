@@ -221,10 +221,6 @@
         <translation>%1: %2</translation>
     </message>
     <message>
-        <source>the tray icon is not built yet; the agent runs without one, as with --no-tray</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>completion: the shells are bash and zsh, not &quot;%1&quot;</source>
         <translation>completion: die Shells sind bash und zsh, nicht „%1“</translation>
     </message>
@@ -665,6 +661,10 @@
     </message>
     <message>
         <source>Every alert notice over a period, newest first: which sync and rule, fired, recovered, repeated or flapping, the words of the notice and whether its webhooks took it; then the rules failing now. Rules and webhooks live under &quot;alerts&quot; in sluice.json (docs/workspace.md).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no display (DISPLAY or WAYLAND_DISPLAY): the agent runs without a tray icon, as with --no-tray</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2324,6 +2324,10 @@ Sync %1: nichts wurde gesendet; beheben Sie zuerst den Schlüssel des Modells</t
         <source>sync %1: not run: %2 (next try in %3 s)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>sync %1: run now, as asked</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sluice::schedule::CronExpression</name>
@@ -2581,6 +2585,10 @@ Sync %1: nichts wurde gesendet; beheben Sie zuerst den Schlüssel des Modells</t
     </message>
     <message>
         <source>%1 d %2 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This desktop shows no tray icons: the agent runs without one.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3213,6 +3221,53 @@ Modus: %5 · Diff: %6 · %n Felder zugeordnet%7</numerusform>
     </message>
     <message>
         <source>The destination reported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sluice::ui::TrayAgent</name>
+    <message>
+        <source>Sluice · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>◔ %1 running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>· %1 has not run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 %3 %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Sluice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run now</source>
+        <translation type="unfinished">Jetzt ausführen</translation>
+    </message>
+    <message>
+        <source>Recent runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  %2  %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sluice: a sync needs attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sluice: recovered</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -158,6 +158,10 @@ void TrayAgent::notifyNewAlerts()
 
 int runTrayAgent(int &argc, char **argv, const QString &workspaceDir)
 {
+    // A display that cannot be reached (a stale DISPLAY) must not end the
+    // agent: Qt falls back to offscreen, which has no tray, and it runs headless.
+    if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", qEnvironmentVariableIsSet("WAYLAND_DISPLAY") ? "wayland;xcb;offscreen" : "xcb;offscreen");
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Sluice"));
     QApplication::setQuitOnLastWindowClosed(false);
