@@ -32,18 +32,11 @@ const QStringList &knownTransforms()
     return t;
 }
 
-const QList<KeySpec> &keysOf(Section section)
+namespace {
+
+// sluice.json's "alerts", its rules (also under each sync) and its webhooks.
+const QList<KeySpec> &alertKeys(Section section)
 {
-    static const QList<KeySpec> root{
-        {"$schema", "string", QT_TRANSLATE_NOOP("sluice::workspace", "where editors find this file's JSON Schema")},
-        {"version", "integer", QT_TRANSLATE_NOOP("sluice::workspace", "the format's version; this Sluice reads 1"), {}, true},
-        {"sources", "object", QT_TRANSLATE_NOOP("sluice::workspace", "warehouses to read models from, by name")},
-        {"destinations", "object", QT_TRANSLATE_NOOP("sluice::workspace", "tools and files to sync into, by name")},
-        {"models", "object", QT_TRANSLATE_NOOP("sluice::workspace", "SQL over a source with a primary key, by name")},
-        {"syncs", "object", QT_TRANSLATE_NOOP("sluice::workspace", "a model into a destination: mode, match key, field mappings, schedule")},
-        {"ledger", "object", QT_TRANSLATE_NOOP("sluice::workspace", "how long the record ledger keeps what was sent, and which payloads")},
-        {"alerts", "object", QT_TRANSLATE_NOOP("sluice::workspace", "alert rules for every sync, and the webhooks alerts go to")},
-    };
     static const QList<KeySpec> alerts{
         {"rules", "object", QT_TRANSLATE_NOOP("sluice::workspace", "the rules every sync is held to (a sync's own \"alerts\" override them)")},
         {"webhooks", "array", QT_TRANSLATE_NOOP("sluice::workspace", "where fired and recovered alerts are posted")},
@@ -61,6 +54,23 @@ const QList<KeySpec> &keysOf(Section section)
         {"format", "string", QT_TRANSLATE_NOOP("sluice::workspace", "slack (a Slack-compatible {\"text\": ...}) or json (the default)"),
          {QStringLiteral("json"), QStringLiteral("slack")}},
         {"description", "string", QT_TRANSLATE_NOOP("sluice::workspace", "who reads it")},
+    };
+    return section == Section::Alerts ? alerts : section == Section::AlertRules ? alertRules : webhook;
+}
+
+} // namespace
+
+const QList<KeySpec> &keysOf(Section section)
+{
+    static const QList<KeySpec> root{
+        {"$schema", "string", QT_TRANSLATE_NOOP("sluice::workspace", "where editors find this file's JSON Schema")},
+        {"version", "integer", QT_TRANSLATE_NOOP("sluice::workspace", "the format's version; this Sluice reads 1"), {}, true},
+        {"sources", "object", QT_TRANSLATE_NOOP("sluice::workspace", "warehouses to read models from, by name")},
+        {"destinations", "object", QT_TRANSLATE_NOOP("sluice::workspace", "tools and files to sync into, by name")},
+        {"models", "object", QT_TRANSLATE_NOOP("sluice::workspace", "SQL over a source with a primary key, by name")},
+        {"syncs", "object", QT_TRANSLATE_NOOP("sluice::workspace", "a model into a destination: mode, match key, field mappings, schedule")},
+        {"ledger", "object", QT_TRANSLATE_NOOP("sluice::workspace", "how long the record ledger keeps what was sent, and which payloads")},
+        {"alerts", "object", QT_TRANSLATE_NOOP("sluice::workspace", "alert rules for every sync, and the webhooks alerts go to")},
     };
     static const QList<KeySpec> ledger{
         {"retention_days", "integer", QT_TRANSLATE_NOOP("sluice::workspace", "days the ledger keeps each send (1 to 3650; 30 by default)")},
@@ -120,9 +130,9 @@ const QList<KeySpec> &keysOf(Section section)
     case Section::Match: return match;
     case Section::Policy: return policy;
     case Section::Schedule: return schedule;
-    case Section::Alerts: return alerts;
-    case Section::AlertRules: return alertRules;
-    case Section::Webhook: return webhook;
+    case Section::Alerts:
+    case Section::AlertRules:
+    case Section::Webhook: return alertKeys(section);
     }
     return root;
 }
