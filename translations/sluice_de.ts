@@ -667,6 +667,50 @@
         <source>no display (DISPLAY or WAYLAND_DISPLAY): the agent runs without a tray icon, as with --no-tray</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>every sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 until %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 until resumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No schedule is paused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pause: --for takes a duration such as 1h or 30m, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pause a sync&apos;s schedule, or every sync&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agent runs no paused sync on its schedule until the pause ends or it is resumed; a slot missed meanwhile runs once afterwards. A run started by hand still runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>end the pause after this long, as in 1h or 30m (default: until resumed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>end a pause (without SYNC: every pause)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ends the pause of a sync, or every pause, so that the agent runs the schedules again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sluice::cli::ProgressLine</name>
@@ -3268,6 +3312,30 @@ Modus: %5 · Diff: %6 · %n Felder zugeordnet%7</numerusform>
     </message>
     <message>
         <source>Sluice: recovered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>‖ schedules paused until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>‖ schedules paused until resumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume all (paused until %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause all for 1 hour</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

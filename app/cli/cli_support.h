@@ -45,6 +45,8 @@ int runHistory(const Arguments &args);
 int runMetrics(const Arguments &args);
 int runAlerts(const Arguments &args);
 int runAgent(const Arguments &args);
+int runPause(const Arguments &args);
+int runResume(const Arguments &args);
 int runSchema(const Arguments &args);
 int runCompletion(const Arguments &args);
 int runNames(const Arguments &args);

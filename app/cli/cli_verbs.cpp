@@ -100,6 +100,14 @@ const QList<VerbSpec> &verbs()
          QT_TRANSLATE_NOOP("sluice::cli", "Runs each sync when its schedule says, one agent per workspace, and reloads sluice.json when it changes."),
          {{"no-tray", nullptr, QT_TRANSLATE_NOOP("sluice::cli", "no tray icon (for systemd and servers)")}}, {}, 0, 0, &runAgent,
          {QStringLiteral("sluice agent --no-tray --workspace ~/activation")}, nullptr},
+        {"pause", "[SYNC]", QT_TRANSLATE_NOOP("sluice::cli", "pause a sync's schedule, or every sync's"),
+         QT_TRANSLATE_NOOP("sluice::cli", "The agent runs no paused sync on its schedule until the pause ends or it is resumed; a slot missed "
+                                          "meanwhile runs once afterwards. A run started by hand still runs."),
+         {{"for", "DURATION", QT_TRANSLATE_NOOP("sluice::cli", "end the pause after this long, as in 1h or 30m (default: until resumed)")}, json},
+         {C::Sync}, 0, 1, &runPause, {QStringLiteral("sluice pause --for 1h"), QStringLiteral("sluice pause customers_to_crm")}, nullptr},
+        {"resume", "[SYNC]", QT_TRANSLATE_NOOP("sluice::cli", "end a pause (without SYNC: every pause)"),
+         QT_TRANSLATE_NOOP("sluice::cli", "Ends the pause of a sync, or every pause, so that the agent runs the schedules again."), {json}, {C::Sync}, 0, 1,
+         &runResume, {QStringLiteral("sluice resume")}, nullptr},
         {"schema", "", QT_TRANSLATE_NOOP("sluice::cli", "print the JSON Schema of sluice.json"),
          QT_TRANSLATE_NOOP("sluice::cli", "A JSON Schema (draft 2020-12) made from the same description that validates sluice.json: "
                                           "every key, its type, allowed values and a one-line description, connector by connector. "

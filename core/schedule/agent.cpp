@@ -139,6 +139,8 @@ void Agent::tick()
             const Schedule &schedule = it.value();
             if ((schedule.kind() == Schedule::Kind::After) != followers || m_running.contains(sync) || m_notBefore.value(sync) > now)
                 continue;
+            if (m_store->isPaused(sync, now)) // a missed slot runs once after the pause
+                continue;
             if (followers && m_running.contains(schedule.parent()))
                 continue;
             const LastRun parent = followers ? lastRun(schedule.parent()) : LastRun{};

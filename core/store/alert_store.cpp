@@ -133,4 +133,46 @@ QList<StateStore::AlertEvent> StateStore::alertEvents(const QString &sync, const
     return out;
 }
 
+Result<void> StateStore::pause(const QString &sync, const QDateTime &until)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("INSERT INTO pauses(sync, until, at) VALUES (?, ?, ?) ON CONFLICT(sync) DO UPDATE SET until = excluded.until, at = excluded.at"));
+    q.addBindValue(sync);
+    q.addBindValue(until.isValid() ? QVariant(stamp(until)) : QVariant());
+    q.addBindValue(stamp(QDateTime::currentDateTimeUtc()));
+    if (!q.exec())
+        return Error{QStringLiteral("state database: cannot pause %1: %2").arg(sync, q.lastError().text()), Error::Kind::Unreachable};
+    return {};
+}
+
+Result<void> StateStore::resume(const QString &sync)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(sync == allSyncs() ? QStringLiteral("DELETE FROM pauses WHERE ? IS NOT NULL") : QStringLiteral("DELETE FROM pauses WHERE sync = ?"));
+    q.addBindValue(sync);
+    if (!q.exec())
+        return Error{QStringLiteral("state database: cannot resume %1: %2").arg(sync, q.lastError().text()), Error::Kind::Unreachable};
+    return {};
+}
+
+QList<StateStore::Pause> StateStore::pauses(const QDateTime &now) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("SELECT sync, until FROM pauses WHERE until IS NULL OR until > ? ORDER BY sync"));
+    q.addBindValue(stamp(now));
+    q.exec();
+    QList<Pause> out;
+    while (q.next())
+        out.append({q.value(0).toString(), fromStamp(q.value(1))});
+    return out;
+}
+
+bool StateStore::isPaused(const QString &sync, const QDateTime &now) const
+{
+    for (const Pause &p : pauses(now))
+        if (p.sync == sync || p.sync == allSyncs())
+            return true;
+    return false;
+}
+
 } // namespace sluice::store

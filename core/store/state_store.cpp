@@ -74,6 +74,8 @@ const QList<QStringList> &migrations()
          QStringLiteral("CREATE TABLE alert_events (id INTEGER PRIMARY KEY, at TEXT NOT NULL, sync TEXT NOT NULL, rule TEXT NOT NULL, "
                         "kind TEXT NOT NULL, message TEXT NOT NULL, run_id TEXT, delivered INTEGER NOT NULL DEFAULT 0, delivery TEXT)"),
          QStringLiteral("CREATE INDEX alert_events_by_time ON alert_events(at)")},
+        // 8: paused schedules: a sync, or '*' for all; until a time, or until resumed.
+        {QStringLiteral("CREATE TABLE pauses (sync TEXT PRIMARY KEY, until TEXT, at TEXT NOT NULL)")},
     };
     return m;
 }

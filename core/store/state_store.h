@@ -50,7 +50,7 @@ quint64 recordKeyHash(QStringView key);
 class StateStore final
 {
 public:
-    static constexpr int currentSchemaVersion = 7;
+    static constexpr int currentSchemaVersion = 8;
 
     // Opens (creating with owner-only permissions and migrating as needed).
     // `upToVersion` exists so tests can build an older database.
@@ -125,6 +125,19 @@ public:
     Result<qint64> appendAlertEvent(const AlertEvent &event);
     Result<void> noteAlertDelivery(const QList<qint64> &ids, bool delivered, const QString &delivery);
     QList<AlertEvent> alertEvents(const QString &sync, const QDateTime &since, int limit = 1000) const;
+
+    // Paused schedules (core/store/alert_store.cpp): the agent runs no
+    // paused sync on its schedule ("Run now" still runs it).
+    static QString allSyncs() { return QStringLiteral("*"); }
+    struct Pause
+    {
+        QString sync;    // a sync, or allSyncs()
+        QDateTime until; // invalid: until resumed
+    };
+    Result<void> pause(const QString &sync, const QDateTime &until);
+    Result<void> resume(const QString &sync); // allSyncs(): every pause
+    QList<Pause> pauses(const QDateTime &now) const; // those in force
+    bool isPaused(const QString &sync, const QDateTime &now) const;
 
     // What the destination holds, as Sluice last saw it accept: the key's
     // recordKeyHash() -> content hash (32 hex digits, or "pending" for a

@@ -21,6 +21,7 @@ private slots:
     void errors();
     void initRefusesAnExistingWorkspace();
     void checkPasses();
+    void pauseAndResumeSchedules();
     void demoSyncWritesExactlyTheModel();
     void unknownVerbIsUsageError();
     void speaksGerman();
@@ -190,6 +191,27 @@ void TestCli::checkPasses()
     const QJsonObject o = QJsonDocument::fromJson(r.out).object();
     QCOMPARE(o.value(QStringLiteral("ok")).toBool(), true);
     QCOMPARE(o.value(QStringLiteral("models")).toArray().size(), 1);
+}
+
+void TestCli::pauseAndResumeSchedules()
+{
+    Run r = sluice({QStringLiteral("pause"), QStringLiteral("--for"), QStringLiteral("1h"), QStringLiteral("--workspace"), m_demo, QStringLiteral("--json")});
+    QVERIFY2(r.code == 0, r.err.constData());
+    QJsonArray paused = QJsonDocument::fromJson(r.out).object().value(QStringLiteral("paused")).toArray();
+    QCOMPARE(paused.size(), 1);
+    QCOMPARE(paused[0].toObject().value(QStringLiteral("sync")).toString(), QStringLiteral("*"));
+    const QDateTime until = QDateTime::fromString(paused[0].toObject().value(QStringLiteral("until")).toString(), Qt::ISODate);
+    QVERIFY(qAbs(QDateTime::currentDateTimeUtc().secsTo(until) - 3600) < 60);
+    r = sluice({QStringLiteral("pause"), QStringLiteral("customers_to_file"), QStringLiteral("--workspace"), m_demo, QStringLiteral("--json")});
+    QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QStringLiteral("paused")).toArray().size(), 2);
+    QVERIFY2(r.err.contains("customers_to_file until resumed"), r.err.constData());
+    r = sluice({QStringLiteral("pause"), QStringLiteral("no_such_sync"), QStringLiteral("--workspace"), m_demo});
+    QCOMPARE(r.code, 2);
+    r = sluice({QStringLiteral("pause"), QStringLiteral("--for"), QStringLiteral("soon"), QStringLiteral("--workspace"), m_demo});
+    QCOMPARE(r.code, 2);
+    r = sluice({QStringLiteral("resume"), QStringLiteral("--workspace"), m_demo, QStringLiteral("--json")});
+    QVERIFY2(r.code == 0, r.err.constData());
+    QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QStringLiteral("paused")).toArray().size(), 0);
 }
 
 void TestCli::demoSyncWritesExactlyTheModel()

@@ -63,7 +63,7 @@ void TestCliTerminal::initTestCase()
 void TestCliTerminal::helpForEveryVerb_data()
 {
     QTest::addColumn<QString>("verb");
-    for (const char *v : {"init", "check", "preview", "plan", "run", "runs", "rejections", "history", "unlock", "metrics", "alerts", "agent", "schema",
+    for (const char *v : {"init", "check", "preview", "plan", "run", "runs", "rejections", "history", "unlock", "metrics", "alerts", "agent", "pause", "resume", "schema",
                           "completion", "help"})
         QTest::newRow(v) << QString::fromLatin1(v);
 }

@@ -22,6 +22,7 @@ class TestTray final : public QObject
 
 private slots:
     void followsRunsAndNotifiesOnChange();
+    void pausedSchedulesDoNotRunUntilResumed();
 };
 
 namespace {
@@ -114,6 +115,38 @@ void TestTray::followsRunsAndNotifiesOnChange()
     QSignalSpy stopped(&agent, &schedule::Agent::stopped);
     agent.stop();
     QVERIFY(stopped.size() == 1 || stopped.wait(30000));
+}
+
+// Every schedule paused from the tray: the agent leaves a due sync alone,
+// the icon says paused; resumed, the missed slot runs once.
+void TestTray::pausedSchedulesDoNotRunUntilResumed()
+{
+    QTemporaryDir dir;
+    const QString ws = dir.filePath(QStringLiteral("ws"));
+    workspace::InitOptions options;
+    options.demo = true;
+    options.demoUsers = 100;
+    QVERIFY(workspace::initWorkspace(ws, options).ok()); // customers_to_file runs every 15 minutes: due at once
+    schedule::Agent agent(ws, {});
+    QSignalSpy started(&agent, &schedule::Agent::runStarted);
+    QSignalSpy finished(&agent, &schedule::Agent::runFinished);
+    ui::TrayAgent tray(agent, false);
+    QAction *pause = tray.menu()->findChild<QAction *>(QStringLiteral("pauseHour"));
+    QVERIFY(pause);
+    pause->trigger();
+    QCOMPARE(tray.state(), ui::TrayAgent::State::Paused);
+    QVERIFY2(tray.tooltip().contains(QStringLiteral("paused until")), qPrintable(tray.tooltip()));
+    QVERIFY(agent.start().ok());
+    QTest::qWait(3000); // three ticks
+    QCOMPARE(started.size(), 0);
+    QAction *resume = tray.menu()->findChild<QAction *>(QStringLiteral("resumeAll"));
+    QVERIFY(resume);
+    resume->trigger();
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(finished.first().at(0).toString(), QStringLiteral("customers_to_file"));
+    QSignalSpy stopped(&agent, &schedule::Agent::stopped);
+    agent.stop();
+    QVERIFY(stopped.size() == 1 || stopped.wait(60000));
 }
 
 QTEST_MAIN(TestTray)

@@ -43,6 +43,9 @@ TrayAgent::TrayAgent(schedule::Agent &agent, bool tray, QObject *parent)
         m_icon->show();
     }
     connect(&agent, &schedule::Agent::runStarted, this, &TrayAgent::refresh);
+    auto *every = new QTimer(this); // pauses that end, and changes made elsewhere (sluice pause, the GUI)
+    connect(every, &QTimer::timeout, this, &TrayAgent::refresh);
+    every->start(30000);
     connect(&agent, &schedule::Agent::runFinished, this, [this] {
         refresh();
         notifyNewAlerts();
@@ -58,7 +61,10 @@ TrayAgent::~TrayAgent()
 QIcon TrayAgent::iconFor(State state)
 {
     // The Okabe–Ito hues of UI.md: healthy, running, failing.
-    const QColor colour(state == State::Healthy ? QStringLiteral("#00785A") : state == State::Running ? QStringLiteral("#0064B0") : QStringLiteral("#C8331B"));
+    const QColor colour(state == State::Healthy   ? QStringLiteral("#00785A")
+                        : state == State::Paused  ? QStringLiteral("#6E6E6E")
+                        : state == State::Running ? QStringLiteral("#0064B0")
+                                                  : QStringLiteral("#C8331B"));
     QPixmap pixmap(64, 64);
     pixmap.fill(Qt::transparent);
     QPainter p(&pixmap);
@@ -70,6 +76,9 @@ QIcon TrayAgent::iconFor(State state)
     if (state == State::Failing) {
         p.drawLine(22, 22, 42, 42);
         p.drawLine(42, 22, 22, 42);
+    } else if (state == State::Paused) {
+        p.drawLine(26, 20, 26, 44);
+        p.drawLine(38, 20, 38, 44);
     } else if (state == State::Running) {
         p.drawArc(QRectF(18, 18, 28, 28), 90 * 16, -270 * 16);
     } else {
@@ -99,7 +108,15 @@ void TrayAgent::refresh()
                                                  QLocale().toString(last.first().startedAt.toLocalTime().time(), QLocale::ShortFormat)));
         }
     }
-    m_state = failing ? State::Failing : running ? State::Running : State::Healthy;
+    m_pausedUntil.reset();
+    if (store)
+        for (const store::StateStore::Pause &p : store.value()->pauses(QDateTime::currentDateTimeUtc()))
+            if (p.sync == store::StateStore::allSyncs())
+                m_pausedUntil = p.until;
+    if (m_pausedUntil)
+        lines.append(m_pausedUntil->isValid() ? tr("‖ schedules paused until %1").arg(QLocale().toString(m_pausedUntil->toLocalTime().time(), QLocale::ShortFormat))
+                                              : tr("‖ schedules paused until resumed"));
+    m_state = failing ? State::Failing : running ? State::Running : m_pausedUntil ? State::Paused : State::Healthy;
     m_tooltip = lines.join(QLatin1Char('\n'));
     if (m_icon) {
         m_icon->setIcon(iconFor(m_state));
@@ -120,6 +137,15 @@ void TrayAgent::rebuildMenu()
         QAction *a = runNow->addAction(sync, this, [this, sync] { m_agent.runNow(sync); });
         a->setEnabled(!m_agent.isRunning(sync));
     }
+    if (m_pausedUntil) {
+        m_menu->addAction(m_pausedUntil->isValid() ? tr("Resume all (paused until %1)").arg(QLocale().toString(m_pausedUntil->toLocalTime().time(), QLocale::ShortFormat))
+                                                   : tr("Resume all"),
+                          this, &TrayAgent::resumeAll)
+            ->setObjectName(QStringLiteral("resumeAll"));
+    } else {
+        m_menu->addAction(tr("Pause all"), this, [this] { pauseAll(0); })->setObjectName(QStringLiteral("pauseAll"));
+        m_menu->addAction(tr("Pause all for 1 hour"), this, [this] { pauseAll(3600); })->setObjectName(QStringLiteral("pauseHour"));
+    }
     QMenu *recent = m_menu->addMenu(tr("Recent runs"));
     const auto ws = workspace::Workspace::open(m_agent.workspaceDir());
     if (ws)
@@ -128,6 +154,22 @@ void TrayAgent::rebuildMenu()
                 recent->addAction(tr("%1  %2  %3").arg(QLocale().toString(r.startedAt.toLocalTime(), QLocale::ShortFormat), r.sync, r.status))->setEnabled(false);
     m_menu->addSeparator();
     m_menu->addAction(tr("Quit"), this, &TrayAgent::quitRequested);
+}
+
+void TrayAgent::pauseAll(qint64 seconds)
+{
+    const auto ws = workspace::Workspace::open(m_agent.workspaceDir());
+    if (auto store = store::StateStore::open(ws ? ws->stateDbPath() : QString()))
+        (void)store.value()->pause(store::StateStore::allSyncs(), seconds > 0 ? QDateTime::currentDateTimeUtc().addSecs(seconds) : QDateTime());
+    refresh();
+}
+
+void TrayAgent::resumeAll()
+{
+    const auto ws = workspace::Workspace::open(m_agent.workspaceDir());
+    if (auto store = store::StateStore::open(ws ? ws->stateDbPath() : QString()))
+        (void)store.value()->resume(store::StateStore::allSyncs());
+    refresh();
 }
 
 // The alerts runs caused since the last look, as one notification.

@@ -5,6 +5,8 @@
 #include <QObject>
 #include <QSet>
 
+#include <optional>
+
 class QMenu;
 class QSystemTrayIcon;
 
@@ -16,7 +18,8 @@ namespace sluice::ui {
 
 // The agent in the tray: an icon whose colour says healthy, running or
 // failing (the worst wins), a tooltip with each sync's last run, a menu to
-// open Sluice, run a sync now, see recent runs and quit; and a notification
+// open Sluice, run a sync now, pause every schedule (for an hour) or resume,
+// see recent runs and quit; and a notification
 // when an alert fires or recovers (the alerts a run caused, merged into one).
 // It reads the state database; the agent does the work.
 class TrayAgent final : public QObject
@@ -25,7 +28,7 @@ class TrayAgent final : public QObject
     Q_DISABLE_COPY_MOVE(TrayAgent)
 
 public:
-    enum class State { Healthy, Running, Failing };
+    enum class State { Healthy, Paused, Running, Failing }; // the worst wins, in this order
     // `tray` false: build the state and the menu without showing an icon (tests, no tray host).
     TrayAgent(schedule::Agent &agent, bool tray, QObject *parent = nullptr);
     ~TrayAgent() override;
@@ -45,6 +48,8 @@ public slots:
 private:
     void rebuildMenu();
     void notifyNewAlerts();
+    void pauseAll(qint64 seconds); // 0: until resumed
+    void resumeAll();
 
     schedule::Agent &m_agent;
     QSystemTrayIcon *m_icon = nullptr;
@@ -52,6 +57,7 @@ private:
     State m_state = State::Healthy;
     QString m_tooltip;
     QDateTime m_alertsSeen;
+    std::optional<QDateTime> m_pausedUntil; // every schedule paused: until then (invalid: until resumed)
 };
 
 // `sluice agent` with a tray icon: a QApplication, the agent, the icon.
