@@ -281,6 +281,12 @@ void TestScreens::audiencePlanShowsCoverageAndRunShowsWhatThePlatformSaid()
     QVERIFY(finished.wait(60000));
     QVERIFY2(status->text().contains(QStringLiteral("The destination reported: ")) && status->text().contains(QStringLiteral("received")),
              qPrintable(status->text()));
+    if (qEnvironmentVariableIsSet("SLUICE_SCREENSHOTS")) {
+        screen.resize(1200, 700);
+        screen.show();
+        QTest::qWait(200);
+        screen.grab().save(qEnvironmentVariable("SLUICE_SCREENSHOTS") + QStringLiteral("/syncs-audience.png"));
+    }
 }
 
 void TestScreens::dashboardEmptyStateSaysWhatWillAppear()
