@@ -34,10 +34,32 @@ int runHelp(const Arguments &args);
 
 } // namespace
 
+// Verbs about Sluice itself: its schema, completion, help and the hidden
+// generators the build and the completion scripts call.
+static QList<VerbSpec> metaVerbs()
+{
+    return {
+        {"schema", "", QT_TRANSLATE_NOOP("sluice::cli", "print the JSON Schema of sluice.json"),
+         QT_TRANSLATE_NOOP("sluice::cli", "A JSON Schema (draft 2020-12) made from the same description that validates sluice.json: "
+                                          "every key, its type, allowed values and a one-line description, connector by connector. "
+                                          "sluice init writes it beside sluice.json as sluice.schema.json and points \"$schema\" at it, "
+                                          "so editors check and complete the file."),
+         {}, {}, 0, 0, &runSchema, {QStringLiteral("sluice schema > sluice.schema.json")}, nullptr},
+        {"completion", "bash|zsh", QT_TRANSLATE_NOOP("sluice::cli", "print a shell completion script"),
+         QT_TRANSLATE_NOOP("sluice::cli", "Completes verbs, options, and the sync and model names of the workspace. cmake --install "
+                                          "installs both scripts; to try one in the current shell: source <(sluice completion bash)."),
+         {}, {}, 1, 1, &runCompletion, {QStringLiteral("source <(sluice completion bash)")}, nullptr},
+        {"help", "[VERB]", QT_TRANSLATE_NOOP("sluice::cli", "this overview, or one verb's synopsis, options, examples and exit codes"),
+         QT_TRANSLATE_NOOP("sluice::cli", "sluice VERB --help says the same."), {}, {}, 0, 1, &runHelp, {QStringLiteral("sluice help run")}, nullptr},
+        {"names", "sync|model|destination", "", "", {}, {}, 1, 1, &runNames, {}, nullptr, true},
+        {"manpage", "", "", "", {}, {}, 0, 0, &runManpage, {}, nullptr, true},
+    };
+}
+
 const QList<VerbSpec> &verbs()
 {
     using C = Completes;
-    static const QList<VerbSpec> v{
+    static const QList<VerbSpec> v = QList<VerbSpec>{
         {"init", "DIR", QT_TRANSLATE_NOOP("sluice::cli", "create a workspace"),
          QT_TRANSLATE_NOOP("sluice::cli", "Creates DIR with a sluice.json. With --demo it also holds an embedded demo warehouse (SQLite) of "
                                           "customers and local destinations, ready to preview and sync."),
@@ -108,21 +130,7 @@ const QList<VerbSpec> &verbs()
         {"resume", "[SYNC]", QT_TRANSLATE_NOOP("sluice::cli", "end a pause (without SYNC: every pause)"),
          QT_TRANSLATE_NOOP("sluice::cli", "Ends the pause of a sync, or every pause, so that the agent runs the schedules again."), {json}, {C::Sync}, 0, 1,
          &runResume, {QStringLiteral("sluice resume")}, nullptr},
-        {"schema", "", QT_TRANSLATE_NOOP("sluice::cli", "print the JSON Schema of sluice.json"),
-         QT_TRANSLATE_NOOP("sluice::cli", "A JSON Schema (draft 2020-12) made from the same description that validates sluice.json: "
-                                          "every key, its type, allowed values and a one-line description, connector by connector. "
-                                          "sluice init writes it beside sluice.json as sluice.schema.json and points \"$schema\" at it, "
-                                          "so editors check and complete the file."),
-         {}, {}, 0, 0, &runSchema, {QStringLiteral("sluice schema > sluice.schema.json")}, nullptr},
-        {"completion", "bash|zsh", QT_TRANSLATE_NOOP("sluice::cli", "print a shell completion script"),
-         QT_TRANSLATE_NOOP("sluice::cli", "Completes verbs, options, and the sync and model names of the workspace. cmake --install "
-                                          "installs both scripts; to try one in the current shell: source <(sluice completion bash)."),
-         {}, {}, 1, 1, &runCompletion, {QStringLiteral("source <(sluice completion bash)")}, nullptr},
-        {"help", "[VERB]", QT_TRANSLATE_NOOP("sluice::cli", "this overview, or one verb's synopsis, options, examples and exit codes"),
-         QT_TRANSLATE_NOOP("sluice::cli", "sluice VERB --help says the same."), {}, {}, 0, 1, &runHelp, {QStringLiteral("sluice help run")}, nullptr},
-        {"names", "sync|model|destination", "", "", {}, {}, 1, 1, &runNames, {}, nullptr, true},
-        {"manpage", "", "", "", {}, {}, 0, 0, &runManpage, {}, nullptr, true},
-    };
+    } + metaVerbs();
     return v;
 }
 
