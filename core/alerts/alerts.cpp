@@ -134,10 +134,11 @@ QList<Check> checks(const Rules &rules, const store::RunRecord &run, const QList
         out.append({QStringLiteral("rejection_rate_above"), rate > *rules.rejectionRateAbove,
                     tr("%1 of %2 records sent were rejected (%3; limit %4)").arg(rejected).arg(sent).arg(percent(rate), percent(*rules.rejectionRateAbove))});
     }
-    if (rules.matchRateBelow && sent > 0 && run.metrics.contains(QStringLiteral("matched"))) {
-        const double rate = run.metrics.value(QStringLiteral("matched")).toDouble() / double(sent);
+    const qint64 judged = run.metrics.value(QStringLiteral("match_sent")).toInteger(sent);
+    if (rules.matchRateBelow && judged > 0 && run.metrics.contains(QStringLiteral("matched"))) {
+        const double rate = run.metrics.value(QStringLiteral("matched")).toDouble() / double(judged);
         out.append({QStringLiteral("match_rate_below"), rate < *rules.matchRateBelow,
-                    tr("the destination matched %1 of the records sent (limit %2)").arg(percent(rate), percent(*rules.matchRateBelow))});
+                    tr("the destination matched %1 of the records that should have matched (limit %2)").arg(percent(rate), percent(*rules.matchRateBelow))});
     }
     const QJsonValue lag = run.metrics.value(QStringLiteral("freshness_lag_s"));
     if (rules.freshnessLagAboveSeconds && lag.isDouble())

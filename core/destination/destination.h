@@ -10,6 +10,7 @@
 
 #include <atomic>
 #include <functional>
+#include <optional>
 #include <memory>
 
 namespace sluice::workspace {
@@ -42,6 +43,10 @@ struct Outcome
     QString key;
     bool accepted = false;
     QString reason; // the destination's own words when rejected
+    // Whether the destination already held a record under this key (it
+    // updated rather than created one), where the destination says so: the
+    // run's match rate is read from it.
+    std::optional<bool> existed;
 };
 
 // One field a destination object has, as its API describes it: feeds

@@ -155,12 +155,13 @@ Result<void> FileDestination::deliver(const QList<Operation> &operations, const 
         // The file takes the whole run: a terminal sees it being built, then written.
         if (context.progress && ++done % 50000 == 0)
             context.progress(done, operations.size());
+        const bool existed = records.count(op.key) > 0;
         if (op.kind == OpKind::Delete) {
             records.erase(op.key);
-        } else if (op.kind == OpKind::Update && !records.count(op.key)) {
-            outcomes.append({op.key, false, QCoreApplication::translate("sluice::destination", "no such record to update")});
+        } else if (op.kind == OpKind::Update && !existed) {
+            outcomes.append({op.key, false, QCoreApplication::translate("sluice::destination", "no such record to update"), false});
             continue;
-        } else if (op.kind == OpKind::Insert && records.count(op.key)) {
+        } else if (op.kind == OpKind::Insert && existed) {
             outcomes.append({op.key, false, QCoreApplication::translate("sluice::destination", "record already exists (insert only)")});
             continue;
         } else {
@@ -168,7 +169,10 @@ Result<void> FileDestination::deliver(const QList<Operation> &operations, const 
                 records.erase(op.key);
             records.emplace(op.key, lineOfOperation(op));
         }
-        outcomes.append({op.key, true, {}});
+        std::optional<bool> found;
+        if (op.kind == OpKind::Upsert || op.kind == OpKind::Update)
+            found = existed;
+        outcomes.append({op.key, true, {}, found});
     }
     if (context.sending)
         context.sending(operations);

@@ -122,13 +122,25 @@ Verdict HubSpotProtocol::judge(const QList<Operation> &operations, const HttpAns
         for (const QJsonValue &id : ids)
             refused.insert(m_idProperty == QLatin1String("email") ? id.toString().toLower() : id.toString(), words);
     }
-    for (const QJsonValue &r : body.value(QStringLiteral("results")).toArray())
-        if (r.toObject().contains(QStringLiteral("new")))
-            count(r.toObject().value(QStringLiteral("new")).toBool() ? QStringLiteral("created") : QStringLiteral("updated"), 1);
+    // Results come in no promised order: a record is told by its id property's value.
+    QHash<QString, bool> created;
+    for (const QJsonValue &r : body.value(QStringLiteral("results")).toArray()) {
+        const QJsonObject result = r.toObject();
+        if (!result.contains(QStringLiteral("new")))
+            continue;
+        const bool isNew = result.value(QStringLiteral("new")).toBool();
+        count(isNew ? QStringLiteral("created") : QStringLiteral("updated"), 1);
+        const QString id = result.value(QStringLiteral("properties")).toObject().value(m_idProperty).toString();
+        if (!id.isEmpty())
+            created.insert(m_idProperty == QLatin1String("email") ? id.toLower() : id, isNew);
+    }
     Verdict v{Verdict::Kind::Settled, {}, {}, -1};
     for (const Operation &op : operations) {
         const QString id = idOf(op);
-        v.outcomes.append({op.key, !refused.contains(id), refused.value(id)});
+        Outcome outcome{op.key, !refused.contains(id), refused.value(id)};
+        if (const auto found = created.constFind(id); outcome.accepted && found != created.cend())
+            outcome.existed = !*found;
+        v.outcomes.append(outcome);
     }
     return v;
 }

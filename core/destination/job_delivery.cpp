@@ -195,12 +195,15 @@ Result<void> JobDelivery::settleJob(const Submitted &job, const DeliveryContext 
         if (failure && !rejected && !processed->positions.contains(int(i)))
             continue;
         operations.append(job.operations[i]);
-        outcomes.append({job.operations[i].key, !rejected, refused.value().value(int(i))});
+        Outcome outcome{job.operations[i].key, !rejected, refused.value().value(int(i))};
+        if (processed && processed->saysCreated && processed->positions.contains(int(i)))
+            outcome.existed = !processed->created.contains(int(i));
+        outcomes.append(outcome);
     }
     settled(context, operations, outcomes);
-    if (processed && processed->created >= 0 && context.report) {
-        context.report(QStringLiteral("created"), processed->created);
-        context.report(QStringLiteral("updated"), processed->positions.size() - processed->created);
+    if (processed && processed->saysCreated && context.report) {
+        context.report(QStringLiteral("created"), processed->created.size());
+        context.report(QStringLiteral("updated"), processed->positions.size() - processed->created.size());
     }
     if (failure)
         return Error{tr("%1: job %2 failed: %3; %4 of its %5 records were processed and settled, the other %6 are sent again next run")

@@ -54,7 +54,8 @@ public:
     struct Processed
     {
         QSet<int> positions; // in the job
-        qint64 created = -1; // of them, records the tool created; -1: not said
+        bool saysCreated = false; // the tool tells created records from updated ones
+        QSet<int> created;   // of them, the records the tool created
     };
     virtual Result<Processed> decodeSuccesses(const HttpAnswer &answer) const
     {

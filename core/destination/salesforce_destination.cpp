@@ -152,10 +152,12 @@ Verdict SalesforceProtocol::judge(const QList<Operation> &operations, const Http
         for (qsizetype i = 0; i < operations.size(); ++i) {
             const QJsonObject r = results[i].toObject();
             const bool ok = r.value(QStringLiteral("success")).toBool();
+            const bool created = r.value(QStringLiteral("created")).toBool(operations[i].kind == OpKind::Insert);
             if (ok)
-                count(r.value(QStringLiteral("created")).toBool(operations[i].kind == OpKind::Insert) ? QStringLiteral("created") : QStringLiteral("updated"), 1);
+                count(created ? QStringLiteral("created") : QStringLiteral("updated"), 1);
             v.outcomes.append({operations[i].key, ok,
-                               ok ? QString() : tr("Salesforce: %1").arg(wordsOf(QJsonDocument(r.value(QStringLiteral("errors")).toArray()).toJson()))});
+                               ok ? QString() : tr("Salesforce: %1").arg(wordsOf(QJsonDocument(r.value(QStringLiteral("errors")).toArray()).toJson())),
+                               ok ? std::optional<bool>(!created) : std::nullopt});
         }
         return v;
     }
@@ -316,10 +318,11 @@ Result<JobProtocol::Processed> SalesforceBulkProtocol::decodeSuccesses(const Htt
     if (!rows)
         return rows.error();
     Processed processed;
-    processed.created = 0;
+    processed.saysCreated = true;
     for (const auto &[position, created] : rows.value()) {
         processed.positions.insert(position);
-        processed.created += created.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0 ? 1 : 0;
+        if (created.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0)
+            processed.created.insert(position);
     }
     return processed;
 }

@@ -163,6 +163,9 @@ private:
     store::RunRecord m_record;
     QElapsedTimer m_total, m_deliver;
     qint64 m_commitMs = 0; // state commits, part of delivery time
+    // Match rate: of the records expected to be at the destination already
+    // (delivered before by this sync, or sent to update), how many were.
+    qint64 m_matchJudged = 0, m_matched = 0;
     QString m_failure;
     bool m_keepPayloads = true;
     bool m_keepIdentities = false; // the destination removes a record by what it was sent with
@@ -399,6 +402,10 @@ void SyncRunner::settleSlice(const QHash<QString, const destination::Operation *
         const destination::Operation *op = byKey.value(o.key);
         if (!op)
             continue;
+        if (o.existed && (op->kind == destination::OpKind::Update || !op->isNew)) {
+            ++m_matchJudged;
+            m_matched += *o.existed;
+        }
         const auto policy = m_workspace.config().ledgerPayloads;
         const bool keep = m_keepPayloads && (policy == workspace::Config::LedgerPayloads::All
                                              || (policy == workspace::Config::LedgerPayloads::Rejected && !o.accepted));
@@ -486,10 +493,14 @@ void SyncRunner::finish(const QString &recoveredLock)
         metrics.insert(QStringLiteral("recovered_lock_from"), recoveredLock);
     if (plan.invalidText > 0)
         metrics.insert(QStringLiteral("invalid_utf8_values"), double(plan.invalidText));
-    if (!m_result.match.isEmpty()) {
+    if (!m_result.match.isEmpty())
         metrics.insert(QStringLiteral("match"), m_result.match);
-        if (m_result.match.contains(QStringLiteral("matched")))
-            metrics.insert(QStringLiteral("matched"), m_result.match.value(QStringLiteral("matched")));
+    if (m_matchJudged > 0) {
+        // matched / match_sent is the run's match rate (core/metrics).
+        metrics.insert(QStringLiteral("matched"), double(m_matched));
+        metrics.insert(QStringLiteral("match_sent"), double(m_matchJudged));
+    } else if (m_result.match.contains(QStringLiteral("matched"))) {
+        metrics.insert(QStringLiteral("matched"), m_result.match.value(QStringLiteral("matched")));
     }
     if (m_options.cancel && m_options.cancel->load())
         metrics.insert(QStringLiteral("cancelled"), true); // stopped on request: its slot is still to run

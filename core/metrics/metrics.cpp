@@ -55,6 +55,19 @@ qint64 count(const QJsonObject &counts, const char *key)
     return counts.value(QLatin1String(key)).toInteger();
 }
 
+// The records whose match a run judged. A destination that says per record
+// whether it already held it (a file, HubSpot, Salesforce) judges
+// those expected to be there: keys this sync delivered before, and every
+// record sent to update; the run records their number as match_sent. An ad
+// platform that reports matches of its own judges everything it was sent.
+qint64 matchSent(const store::RunRecord &r)
+{
+    const QJsonValue judged = r.metrics.value(QStringLiteral("match_sent"));
+    if (judged.isDouble())
+        return judged.toInteger();
+    return count(r.counts, "delivered") + count(r.counts, "rejected");
+}
+
 // Freshness lag of one delivering run: the run records it from the model's
 // freshness column (newest change to delivery finished); without one, the
 // data is as old as the run's start when delivery finished.
@@ -109,7 +122,7 @@ Tally tally(const QList<store::RunRecord> &newestFirst, const QDateTime &since, 
         t.invalid += count(r.counts, "invalid");
         if (r.metrics.contains(QStringLiteral("matched"))) {
             t.matched += r.metrics.value(QStringLiteral("matched")).toInteger();
-            t.matchSent += count(r.counts, "delivered") + count(r.counts, "rejected");
+            t.matchSent += matchSent(r);
         }
         t.drift += r.metrics.contains(QStringLiteral("schema_drift"));
         if (status == RunStatus::Succeeded || status == RunStatus::Partial) {

@@ -25,7 +25,7 @@ struct Measures
     std::optional<double> successRate;      // succeeded / runs; partial runs count against it
     std::optional<double> partialRate;      // partial / runs, so "not a success" reads apart from "failed"
     std::optional<qint64> freshnessLagSeconds; // the latest delivering run's lag (see freshnessLag)
-    std::optional<double> matchRate;        // matched / sent, where a destination reports matches
+    std::optional<double> matchRate;        // matched / judged: of the records expected at the destination, the share it held (see matchSent)
     std::optional<double> rejectionRate;    // rejected / sent (sent = delivered + rejected)
     std::optional<double> invalidRate;      // invalid / (invalid + sent)
     qint64 driftIncidents = 0;              // runs whose model schema changed from the run before

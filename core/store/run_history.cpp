@@ -98,12 +98,14 @@ QList<StateStore::RunBucket> StateStore::runBuckets(const QString &sync, const Q
         "  coalesce(json_extract(counts, '$.delivered'), 0) AS delivered, "
         "  coalesce(json_extract(counts, '$.rejected'), 0) AS rejected, "
         "  json_extract(metrics, '$.matched') AS matched, "
+        "  coalesce(json_extract(metrics, '$.match_sent'), coalesce(json_extract(counts, '$.delivered'), 0) "
+        "           + coalesce(json_extract(counts, '$.rejected'), 0)) AS match_sent, "
         "  json_extract(metrics, '$.schema_drift') IS NOT NULL AS drift, "
         "  CASE WHEN status IN ('succeeded', 'partial') THEN coalesce(json_extract(metrics, '$.freshness_lag_s'), "
         "       unixepoch(finished_at) - unixepoch(started_at)) END AS lag "
         "  FROM runs WHERE (coalesce(:sync, '') = '' OR sync = :sync) AND started_at >= :from AND started_at < :until AND status != 'running') "
         "SELECT b, count(*), sum(status = 'succeeded'), sum(status = 'partial'), sum(status = 'failed'), sum(delivered), sum(rejected), "
-        "  coalesce(sum(matched), 0), coalesce(sum(CASE WHEN matched IS NOT NULL THEN delivered + rejected END), 0), max(lag), sum(drift) "
+        "  coalesce(sum(matched), 0), coalesce(sum(CASE WHEN matched IS NOT NULL THEN match_sent END), 0), max(lag), sum(drift) "
         "FROM r GROUP BY b ORDER BY b"));
     q.bindValue(QStringLiteral(":since"), since.toSecsSinceEpoch());
     q.bindValue(QStringLiteral(":bucket"), qMax<qint64>(1, bucketSeconds));

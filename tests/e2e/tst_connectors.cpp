@@ -497,6 +497,9 @@ void TestConnectors::salesforceBodiesAreWhatSalesforceDocuments()
     r = sluice({QStringLiteral("run"), QStringLiteral("to_crm"), QStringLiteral("--full-resync"), QStringLiteral("--json")});
     QCOMPARE(r.json.value(QStringLiteral("match")).toObject().value(QStringLiteral("updated")).toInt(), delivered);
     QVERIFY(!r.json.value(QStringLiteral("match")).toObject().contains(QStringLiteral("created")));
+    // Every record sent again found its Contact: the match rate of the window is the resync's.
+    r = sluice({QStringLiteral("metrics"), QStringLiteral("to_crm"), QStringLiteral("--json")});
+    QCOMPARE(r.json.value(QStringLiteral("syncs")).toObject().value(QStringLiteral("to_crm")).toObject().value(QStringLiteral("match_rate")), QJsonValue(1.0));
 }
 
 // OAuth (refresh-token grant) with no base_url: the instance comes from the

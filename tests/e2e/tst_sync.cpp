@@ -195,11 +195,37 @@ void TestSync::fileMirrorSendsOnlyWhatChanged()
     QCOMPARE(written.size(), 1998);
     QCOMPARE(written.value(QStringLiteral("2")).value(QStringLiteral("first_name")).toString(), QStringLiteral("Changed"));
     QVERIFY(!written.contains(QStringLiteral("10")));
+    // The three changed customers were each found in the file: matched.
+    auto matchRate = [this] {
+        const Run m = sluice({QStringLiteral("metrics"), QStringLiteral("to_file"), QStringLiteral("--json")});
+        return m.json.value(QStringLiteral("syncs")).toObject().value(QStringLiteral("to_file")).toObject().value(QStringLiteral("match_rate"));
+    };
+    QCOMPARE(matchRate(), QJsonValue(1.0));
+
+    // Someone removes two customers from the file by hand; when they change,
+    // they are written again, but they no longer matched: the rate says so
+    // (5 of the 7 changed records sent so far were found), and so does an alert.
+    QByteArray kept;
+    for (const QByteArray &line : readFile(file).split('\n'))
+        if (!line.isEmpty() && !line.contains("\"key\":\"4\"}") && !line.contains("\"key\":\"5\"}"))
+            kept += line + '\n';
+    QFile rewrite(file);
+    QVERIFY(rewrite.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    rewrite.write(kept);
+    rewrite.close();
+    QCOMPARE(fileRecords(file).size(), 1996);
+    QVERIFY(sql(QStringLiteral("update users set first_name = 'Again' where user_id in (4, 5, 6, 7)")));
+    r = sluice({QStringLiteral("run"), QStringLiteral("to_file"), QStringLiteral("--json")});
+    QCOMPARE(r.code, 0);
+    QCOMPARE(fileRecords(file).size(), 1998);
+    QCOMPARE(matchRate().toDouble(), 5.0 / 7.0);
+    const Run alerts = sluice({QStringLiteral("alerts"), QStringLiteral("to_file"), QStringLiteral("--json")});
+    QVERIFY2(QJsonDocument(alerts.json).toJson().contains("match_rate_below"), QJsonDocument(alerts.json).toJson().constData());
 
     // Run history records every run with its counts.
     r = sluice({QStringLiteral("runs"), QStringLiteral("to_file"), QStringLiteral("--json")});
     QCOMPARE(r.code, 0);
-    QCOMPARE(r.json.value(QStringLiteral("runs")).toArray().size(), 3);
+    QCOMPARE(r.json.value(QStringLiteral("runs")).toArray().size(), 4);
 }
 
 void TestSync::planSendsNothing()

@@ -26,6 +26,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStackedWidget>
 
 using namespace sluice;
@@ -48,6 +51,7 @@ private slots:
     void audiencePlanShowsCoverageAndRunShowsWhatThePlatformSaid();
     void dashboardEmptyStateSaysWhatWillAppear();
     void dashboardShowsAWeekOfHistory();
+    void dashboardShowsTheDemoFailingAndRecovering();
 
 private:
     workspace::Workspace demo();
@@ -351,6 +355,114 @@ void TestScreens::dashboardShowsAWeekOfHistory()
     if (qEnvironmentVariableIsSet("SLUICE_SCREENSHOTS")) {
         QTest::qWait(300); // the charts lay out their axes and legends
         screen.grab().save(qEnvironmentVariable("SLUICE_SCREENSHOTS") + QStringLiteral("/dashboard.png"));
+    }
+}
+
+namespace {
+
+// The sluice binary in `dir`, as an operator's script runs it: its exit code, stdout.
+QPair<int, QByteArray> runSluice(const QString &dir, const QStringList &arguments)
+{
+    QProcess p;
+    p.setWorkingDirectory(dir);
+    p.start(QStringLiteral(SLUICE_BINARY), arguments);
+    if (!p.waitForFinished(120000))
+        return {-1, {}};
+    return {p.exitCode(), p.readAllStandardOutput()};
+}
+
+// Customers change in the demo warehouse, as a day of activity would change them.
+void touchCustomers(const QString &warehouse, int count)
+{
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("touch"));
+        db.setDatabaseName(warehouse);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("UPDATE users SET first_name = first_name || 'a' WHERE user_id IN (SELECT user_id FROM users ORDER BY user_id LIMIT %1)")
+                           .arg(count)));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("touch"));
+}
+
+void setModelSql(const QString &configPath, const QString &sql)
+{
+    QFile f(configPath);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
+    f.close();
+    QJsonObject models = root.value(QStringLiteral("models")).toObject();
+    QJsonObject model = models.value(QStringLiteral("customer_360")).toObject();
+    model.insert(QStringLiteral("sql"), sql);
+    models.insert(QStringLiteral("customer_360"), model);
+    root.insert(QStringLiteral("models"), models);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(QJsonDocument(root).toJson());
+}
+
+} // namespace
+
+// The acceptance run: on the demo, runs through the CLI with a failure
+// injected (the model's table renamed away) and a recovery; the dashboard
+// shows all four series with the failure marked, and its tiles say what
+// `sluice metrics --json` says.
+void TestScreens::dashboardShowsTheDemoFailingAndRecovering()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("ws"));
+    workspace::InitOptions options;
+    options.demo = true;
+    options.demoUsers = 400;
+    QVERIFY(workspace::initWorkspace(path, options).ok());
+    const QString warehouse = path + QStringLiteral("/demo/warehouse.db");
+    const QString config = path + QStringLiteral("/sluice.json");
+    const QStringList run{QStringLiteral("run"), QStringLiteral("customers_to_file"), QStringLiteral("--quiet")};
+    QCOMPARE(runSluice(path, run).first, 0); // the backfill: nothing to match yet
+    touchCustomers(warehouse, 40);
+    QCOMPARE(runSluice(path, run).first, 0); // 40 changed customers, each found in the file
+    setModelSql(config, QStringLiteral("select * from customer_360_renamed"));
+    QCOMPARE(runSluice(path, run).first, 1); // the injected failure
+    QTest::qWait(1100);                   // time to resolve is whole seconds
+    setModelSql(config, QStringLiteral("select * from customer_360"));
+    touchCustomers(warehouse, 20);
+    QCOMPARE(runSluice(path, run).first, 0); // recovered
+
+    const auto [code, out] = runSluice(path, {QStringLiteral("metrics"), QStringLiteral("--json")});
+    QCOMPARE(code, 0);
+    const QJsonObject measures = QJsonDocument::fromJson(out).object().value(QStringLiteral("workspace")).toObject();
+    QCOMPARE(measures.value(QStringLiteral("runs")).toInt(), 4);
+    QCOMPARE(measures.value(QStringLiteral("success_rate")).toDouble(), 0.75);
+    QCOMPARE(measures.value(QStringLiteral("match_rate")).toDouble(), 1.0); // 60 of 60 changed customers were in the file
+    QCOMPARE(measures.value(QStringLiteral("rejection_rate")).toDouble(), 0.0);
+    const qint64 mttd = measures.value(QStringLiteral("mttd_s")).toInteger(-1), mttr = measures.value(QStringLiteral("mttr_s")).toInteger(-1);
+    QVERIFY2(mttd >= 0 && mttd < 90 && mttr >= 1 && mttr < 90, out.constData());
+    QVERIFY(measures.value(QStringLiteral("freshness_lag_s")).isDouble());
+
+    ui::WorkspaceDocument document(workspace::Workspace::open(path).value());
+    ui::DashboardScreen screen(&document);
+    screen.setRangeDays(1);
+    screen.resize(1560, 900);
+    QSignalSpy refreshed(&screen, &ui::DashboardScreen::refreshed);
+    screen.show();
+    QVERIFY(refreshed.wait(20000));
+    QCOMPARE(refreshed.last().at(0).toInt(), 4);
+    QStringList values;
+    for (QLabel *l : screen.findChildren<QLabel *>(QStringLiteral("tileValue")))
+        values.append(l->text());
+    QCOMPARE(values.size(), 7);
+    QCOMPARE(values[0], QLocale().toString(75.0, 'f', 1) + QStringLiteral(" %"));
+    QCOMPARE(values[2], QLocale().toString(100.0, 'f', 1) + QStringLiteral(" %"));
+    QCOMPARE(values[5], QStringLiteral("%1 s").arg(mttd));
+    QCOMPARE(values[6], QStringLiteral("%1 s").arg(mttr));
+    const QList<ui::MetricChart *> charts = screen.findChildren<ui::MetricChart *>();
+    QCOMPARE(charts.size(), 4);
+    for (ui::MetricChart *c : charts) {
+        QVERIFY2(c->pointCount() > 0, qPrintable(c->chart()->title()));
+        QVERIFY2(c->failedRunCount() == 1, qPrintable(c->chart()->title()));
+    }
+    if (qEnvironmentVariableIsSet("SLUICE_SCREENSHOTS")) {
+        QTest::qWait(300);
+        screen.grab().save(qEnvironmentVariable("SLUICE_SCREENSHOTS") + QStringLiteral("/dashboard-demo.png"));
     }
 }
 

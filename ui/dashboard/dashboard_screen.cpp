@@ -115,7 +115,7 @@ DashboardScreen::DashboardScreen(WorkspaceDocument *document, QWidget *parent)
     grid->setContentsMargins(0, 0, 0, 0);
     m_charts = {new MetricChart(tr("Freshness lag (minutes)"), MetricChart::Unit::Minutes, charts),
                 new MetricChart(tr("Rejected (% of records sent)"), MetricChart::Unit::SmallPercent, charts),
-                new MetricChart(tr("Match rate (% of records sent)"), MetricChart::Unit::Percent, charts),
+                new MetricChart(tr("Match rate (% of records expected there)"), MetricChart::Unit::Percent, charts),
                 new MetricChart(tr("Success rate (% of runs)"), MetricChart::Unit::Percent, charts)};
     for (int i = 0; i < 4; ++i)
         grid->addWidget(m_charts[i], i / 2, i % 2);

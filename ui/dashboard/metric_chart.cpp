@@ -167,6 +167,7 @@ void MetricChart::addMarkers(const QList<metrics::Marker> &markers, bool dark)
         driftNamed = true;
     }
     addLine(failures);
+    m_failedRuns = int(failures->count());
     if (failures->count() == 0)
         chart()->legend()->markers(failures).first()->setVisible(false);
 }

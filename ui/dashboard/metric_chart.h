@@ -39,6 +39,7 @@ public:
     void show(const QList<Point> &points, const QDateTime &since, const QDateTime &until, qint64 bucketSeconds, std::optional<double> limit,
               const QList<metrics::Marker> &markers);
     int pointCount() const { return m_pointCount; }
+    int failedRunCount() const { return m_failedRuns; } // red marks on the time axis
 
 private:
     void addLine(QAbstractSeries *series);
@@ -52,6 +53,7 @@ private:
     qint64 m_bucketSeconds = 3600;
     QList<Point> m_points;
     int m_pointCount = 0;
+    int m_failedRuns = 0;
 };
 
 } // namespace sluice::ui
