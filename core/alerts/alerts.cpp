@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
+#include <QThread>
 
 #include <algorithm>
 
@@ -84,6 +85,14 @@ QString toString(Notice notice)
     case Notice::Flapping: return QStringLiteral("flapping");
     }
     return {};
+}
+
+Notice noticeFrom(const QString &kind)
+{
+    for (Notice n : {Notice::Fired, Notice::Recovered, Notice::Repeated, Notice::Flapping})
+        if (toString(n) == kind)
+            return n;
+    return Notice::None;
 }
 
 Notice step(store::StateStore::AlertState &s, bool breached, const QDateTime &now, const Policy &policy)
@@ -270,16 +279,37 @@ QList<Event> evaluate(const workspace::Workspace &workspace, store::StateStore &
     }
     if (events.isEmpty())
         return events;
-    // One post for everything this run caused: a burst reads as one message.
-    const auto [delivered, delivery] = post(workspace, events);
-    QList<qint64> ids;
-    for (Event &e : events) {
-        ids.append(e.event.id);
-        e.event.delivered = delivered;
-        e.event.delivery = delivery;
-        qCInfo(lcEngine).noquote() << "alert" << toString(e.notice) << e.event.sync << e.event.rule << "-" << e.event.message << "(" << delivery << ")";
+    for (const Event &e : std::as_const(events))
+        qCInfo(lcEngine).noquote() << "alert" << toString(e.notice) << e.event.sync << e.event.rule << "-" << e.event.message;
+    if (workspace.config().alerts.value(QStringLiteral("webhooks")).toArray().isEmpty()) {
+        QList<qint64> ids;
+        for (Event &e : events) {
+            ids.append(e.event.id);
+            e.event.delivery = tr("no webhook in sluice.json's \"alerts\"");
+        }
+        (void)store.noteAlertDelivery(ids, false, events.first().event.delivery);
+        return events;
     }
+    // One post for a burst: this run's notices and those of runs finishing
+    // with it. Whoever claims first sends them all; a run whose notices were
+    // claimed by another posts nothing.
+    if (policy.mergeMs > 0)
+        QThread::msleep(ulong(policy.mergeMs));
+    const QString claim = QStringLiteral("sending (run %1)").arg(run.id);
+    QList<Event> burst;
+    for (const store::StateStore::AlertEvent &a : store.claimAlertEvents(claim, now.addSecs(-600)))
+        burst.append({a, noticeFrom(a.kind)});
+    if (burst.isEmpty())
+        return events;
+    const auto [delivered, delivery] = post(workspace, burst);
+    QList<qint64> ids;
+    for (const Event &e : std::as_const(burst))
+        ids.append(e.event.id);
     (void)store.noteAlertDelivery(ids, delivered, delivery);
+    qCInfo(lcEngine).noquote() << "alerts:" << burst.size() << "notice(s) posted together (" << delivery << ")";
+    for (Event &e : events)
+        if (ids.contains(e.event.id))
+            e.event.delivered = delivered, e.event.delivery = delivery;
     return events;
 }
 

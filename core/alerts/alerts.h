@@ -19,8 +19,9 @@ class Workspace;
 // checked against it; a rule that starts failing fires once, a recovery
 // notice follows once it clears, a rule that stays failing is repeated with
 // a growing pause, and a rule that flaps is held quiet. Notices that one run
-// causes go out together, to the webhooks of sluice.json's "alerts", and
-// every one is recorded (`sluice alerts`).
+// causes go out together, merged with those of runs that finish at the
+// same moment, to the webhooks of sluice.json's "alerts", and every one is
+// recorded (`sluice alerts`).
 namespace sluice::alerts {
 
 struct Rules
@@ -46,10 +47,15 @@ struct Policy
     qint64 maxRepeatSeconds = 24 * 3600;
     int flapChanges = 4;
     qint64 flapWindowSeconds = 3600;
+    // Before posting, a run waits this long for other syncs finishing at the
+    // same moment (a warehouse outage fails them all): the first to post
+    // sends every notice recorded meanwhile, as one message.
+    int mergeMs = 2000;
 };
 
 enum class Notice { None, Fired, Recovered, Repeated, Flapping };
 QString toString(Notice notice);
+Notice noticeFrom(const QString &kind); // the inverse; None for a word it does not know
 
 // One rule's state machine: given whether the rule is breached now, moves
 // the state and says which notice (if any) to give.

@@ -116,6 +116,24 @@ Result<void> StateStore::noteAlertDelivery(const QList<qint64> &ids, bool delive
     return {};
 }
 
+QList<StateStore::AlertEvent> StateStore::claimAlertEvents(const QString &claim, const QDateTime &since)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("UPDATE alert_events SET delivery = ? WHERE delivered = 0 AND coalesce(delivery, '') = '' AND at >= ?"));
+    q.addBindValue(claim);
+    q.addBindValue(stamp(since));
+    QList<AlertEvent> out;
+    if (!q.exec() || q.numRowsAffected() == 0)
+        return out;
+    q.prepare(QStringLiteral("SELECT id, at, sync, rule, kind, message, coalesce(run_id, '') FROM alert_events WHERE delivery = ? ORDER BY at, id"));
+    q.addBindValue(claim);
+    q.exec();
+    while (q.next())
+        out.append({q.value(0).toLongLong(), fromStamp(q.value(1)), q.value(2).toString(), q.value(3).toString(), q.value(4).toString(),
+                    q.value(5).toString(), q.value(6).toString(), false, claim});
+    return out;
+}
+
 QList<StateStore::AlertEvent> StateStore::alertEvents(const QString &sync, const QDateTime &since, int limit) const
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));

@@ -125,6 +125,10 @@ public:
     Result<qint64> appendAlertEvent(const AlertEvent &event);
     Result<void> noteAlertDelivery(const QList<qint64> &ids, bool delivered, const QString &delivery);
     QList<AlertEvent> alertEvents(const QString &sync, const QDateTime &since, int limit = 1000) const;
+    // Notices recorded since `since` that no one has sent yet, claimed as
+    // `claim` in one statement: of runs finishing together (processes
+    // included), the first to claim sends them all, once.
+    QList<AlertEvent> claimAlertEvents(const QString &claim, const QDateTime &since);
 
     // Paused schedules (core/store/alert_store.cpp): the agent runs no
     // paused sync on its schedule ("Run now" still runs it).

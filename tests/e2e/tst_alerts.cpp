@@ -252,6 +252,29 @@ void TestAlerts::failingRunAlertsOnceAndRecoveryFollows()
     QCOMPARE(m.value(QStringLiteral("runs")).toInt(), 4);
     QVERIFY(m.value(QStringLiteral("mttd_s")).isDouble()); // first failing run to its alert
     QVERIFY(m.value(QStringLiteral("mttr_s")).isDouble());
+
+    // The model breaks under both syncs, run at the same moment by two
+    // processes: the two failures go out as one message per webhook.
+    write(QStringLiteral("select * from customer_360_gone"));
+    QProcess a, b;
+    for (QProcess *p : {&a, &b}) {
+        QStringList env = QProcess::systemEnvironment();
+        env.append(QStringLiteral("ALERT_HOOK=") + plain.baseUrl() + QStringLiteral("/hooks/sluice"));
+        p->setEnvironment(env);
+    }
+    a.start(QStringLiteral(SLUICE_BINARY), {QStringLiteral("run"), QStringLiteral("customers_to_file"), QStringLiteral("--workspace"), path});
+    b.start(QStringLiteral(SLUICE_BINARY), {QStringLiteral("run"), QStringLiteral("audience_to_file"), QStringLiteral("--workspace"), path});
+    QVERIFY(a.waitForFinished(120000) && b.waitForFinished(120000));
+    QCOMPARE(a.exitCode(), 1);
+    QCOMPARE(b.exitCode(), 1);
+    QCOMPARE(slack.requestCount(), 3);
+    QCOMPARE(plain.requestCount(), 3);
+    const QString burst = slack.bodies().last().value(QStringLiteral("text")).toString();
+    QVERIFY2(burst.contains(QStringLiteral("customers_to_file")) && burst.contains(QStringLiteral("audience_to_file")), qPrintable(burst));
+    QCOMPARE(plain.bodies().last().value(QStringLiteral("alerts")).toArray().size(), 2);
+    r = sluice(ws, {QStringLiteral("alerts"), QStringLiteral("--json")});
+    for (const QJsonValue &v : r.json.value(QStringLiteral("alerts")).toArray())
+        QVERIFY2(v.toObject().value(QStringLiteral("delivered")).toBool(), QJsonDocument(v.toObject()).toJson().constData());
 }
 
 QTEST_GUILESS_MAIN(TestAlerts)

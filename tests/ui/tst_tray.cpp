@@ -1,8 +1,11 @@
 // The tray agent without a tray host (offscreen): its state, tooltip and
-// menu follow the runs, "Run now" runs a sync, and a failure raises exactly
-// one notification, its recovery one more.
+// menu follow the runs, "Run now" runs a sync, a failure raises exactly one
+// notification and its recovery one more, failures of runs ending together
+// share one, recoveries can be left out, and one sync pauses on its own.
 #include "schedule/agent.h"
+#include "store/state_store.h"
 #include "tray/tray_agent.h"
+#include "workspace/workspace.h"
 #include "workspace/workspace_init.h"
 
 #include <QAction>
@@ -10,7 +13,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMenu>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -21,8 +26,14 @@ class TestTray final : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true); // the per-user setting stays out of the real one
+        QSettings().remove(QStringLiteral("tray/notifyRecoveries"));
+    }
     void followsRunsAndNotifiesOnChange();
     void pausedSchedulesDoNotRunUntilResumed();
+    void oneSyncPausedFromTheTray();
 };
 
 namespace {
@@ -98,10 +109,11 @@ void TestTray::followsRunsAndNotifiesOnChange()
     QVERIFY(agent.runNow(QStringLiteral("customers_to_file")));
     QVERIFY(finished.wait(60000));
     QCOMPARE(tray.state(), ui::TrayAgent::State::Failing);
-    QCOMPARE(notified.size(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(notified.size(), 1, 10000);
     QVERIFY2(notified.last().at(1).toString().contains(QStringLiteral("customer_360_gone")), qPrintable(notified.last().at(1).toString()));
     QVERIFY(agent.runNow(QStringLiteral("customers_to_file")));
     QVERIFY(finished.wait(60000));
+    QTest::qWait(ui::TrayAgent::mergeMs + 500);
     QCOMPARE(notified.size(), 1); // still failing: no second notification
 
     setModelSql(ws, goodSql);
@@ -109,8 +121,35 @@ void TestTray::followsRunsAndNotifiesOnChange()
     QVERIFY(agent.runNow(QStringLiteral("customers_to_file")));
     QVERIFY(finished.wait(60000));
     QCOMPARE(tray.state(), ui::TrayAgent::State::Healthy);
-    QCOMPARE(notified.size(), 2);
+    QTRY_COMPARE_WITH_TIMEOUT(notified.size(), 2, 10000);
     QCOMPARE(notified.last().at(0).toString(), QStringLiteral("Sluice: recovered"));
+
+    // Both syncs fail at once: one notification names both. With
+    // recoveries turned off, their recovery says nothing.
+    QAction *recoveries = tray.menu()->findChild<QAction *>(QStringLiteral("notifyRecoveries"));
+    QVERIFY(recoveries && recoveries->isChecked());
+    recoveries->trigger();
+    QVERIFY(!tray.notifiesRecoveries());
+    setModelSql(ws, QStringLiteral("select * from customer_360_gone"));
+    QTest::qWait(1500);
+    QVERIFY(agent.runNow(QStringLiteral("customers_to_file")));
+    QVERIFY(agent.runNow(QStringLiteral("audience_to_file")));
+    QTRY_COMPARE_WITH_TIMEOUT(notified.size(), 3, 60000);
+    QTest::qWait(ui::TrayAgent::mergeMs + 500);
+    QCOMPARE(notified.size(), 3);
+    QVERIFY2(notified.last().at(1).toString().contains(QStringLiteral("customers_to_file"))
+                 && notified.last().at(1).toString().contains(QStringLiteral("audience_to_file")),
+             qPrintable(notified.last().at(1).toString()));
+    // Both recover: the audience's recovery is left out; customers_to_file has
+    // now failed and recovered twice within the hour, which is said (flapping).
+    setModelSql(ws, goodSql);
+    QTest::qWait(1500);
+    QVERIFY(agent.runNow(QStringLiteral("customers_to_file")));
+    QVERIFY(agent.runNow(QStringLiteral("audience_to_file")));
+    QTRY_COMPARE_WITH_TIMEOUT(notified.size(), 4, 60000);
+    const QString flapping = notified.last().at(1).toString();
+    QVERIFY2(flapping.contains(QStringLiteral("customers_to_file keeps failing and recovering")) && !flapping.contains(QStringLiteral("audience_to_file")),
+             qPrintable(flapping));
 
     QSignalSpy stopped(&agent, &schedule::Agent::stopped);
     agent.stop();
@@ -144,6 +183,39 @@ void TestTray::pausedSchedulesDoNotRunUntilResumed()
     resume->trigger();
     QVERIFY(finished.wait(60000));
     QCOMPARE(finished.first().at(0).toString(), QStringLiteral("customers_to_file"));
+    QSignalSpy stopped(&agent, &schedule::Agent::stopped);
+    agent.stop();
+    QVERIFY(stopped.size() == 1 || stopped.wait(60000));
+}
+
+// One sync paused from the tray: the tooltip says so, the CLI sees the same
+// pause, and unticked it is resumed.
+void TestTray::oneSyncPausedFromTheTray()
+{
+    QTemporaryDir dir;
+    const QString ws = dir.filePath(QStringLiteral("ws"));
+    workspace::InitOptions options;
+    options.demo = true;
+    options.demoUsers = 100;
+    QVERIFY(workspace::initWorkspace(ws, options).ok());
+    schedule::Agent agent(ws, {});
+    QVERIFY(agent.start().ok()); // reads the syncs
+    ui::TrayAgent tray(agent, false);
+    QAction *pause = tray.menu()->findChild<QAction *>(QStringLiteral("pause:customers_to_file"));
+    QVERIFY(pause && pause->isCheckable() && !pause->isChecked());
+    pause->trigger();
+    QTRY_VERIFY2(tray.tooltip().contains(QStringLiteral("customers_to_file paused")), qPrintable(tray.tooltip()));
+    QCOMPARE(tray.state(), ui::TrayAgent::State::Healthy); // one sync paused is not "all paused"
+    auto store = store::StateStore::open(workspace::Workspace::open(ws)->stateDbPath());
+    QVERIFY(store.ok());
+    const QList<store::StateStore::Pause> pauses = store.value()->pauses(QDateTime::currentDateTimeUtc());
+    QCOMPARE(pauses.size(), 1);
+    QCOMPARE(pauses.first().sync, QStringLiteral("customers_to_file"));
+    pause = tray.menu()->findChild<QAction *>(QStringLiteral("pause:customers_to_file"));
+    QVERIFY(pause && pause->isChecked());
+    pause->trigger();
+    QTRY_VERIFY(!tray.tooltip().contains(QStringLiteral("paused")));
+    QVERIFY(store.value()->pauses(QDateTime::currentDateTimeUtc()).isEmpty());
     QSignalSpy stopped(&agent, &schedule::Agent::stopped);
     agent.stop();
     QVERIFY(stopped.size() == 1 || stopped.wait(60000));

@@ -11,6 +11,7 @@
 #include <QMenu>
 #include <QPainter>
 #include <QProcess>
+#include <QSettings>
 #include <QSystemTrayIcon>
 #include <QTimer>
 
@@ -31,8 +32,12 @@ extern "C" void onStop(int)
 } // namespace
 
 TrayAgent::TrayAgent(schedule::Agent &agent, bool tray, QObject *parent)
-    : QObject(parent), m_agent(agent), m_menu(new QMenu), m_alertsSeen(QDateTime::currentDateTimeUtc())
+    : QObject(parent), m_agent(agent), m_menu(new QMenu), m_alertsSeen(QDateTime::currentDateTimeUtc()), m_notifyTimer(new QTimer(this))
 {
+    m_notifyRecoveries = QSettings().value(QStringLiteral("tray/notifyRecoveries"), true).toBool();
+    m_notifyTimer->setSingleShot(true);
+    m_notifyTimer->setInterval(mergeMs);
+    connect(m_notifyTimer, &QTimer::timeout, this, &TrayAgent::notifyNewAlerts);
     if (tray) {
         m_icon = new QSystemTrayIcon(iconFor(m_state), this);
         m_icon->setContextMenu(m_menu);
@@ -48,7 +53,7 @@ TrayAgent::TrayAgent(schedule::Agent &agent, bool tray, QObject *parent)
     every->start(30000);
     connect(&agent, &schedule::Agent::runFinished, this, [this] {
         refresh();
-        notifyNewAlerts();
+        m_notifyTimer->start(); // another run ending meanwhile joins the same notification
     });
     refresh();
 }
@@ -109,10 +114,16 @@ void TrayAgent::refresh()
         }
     }
     m_pausedUntil.reset();
+    m_pausedSyncs.clear();
     if (store)
-        for (const store::StateStore::Pause &p : store.value()->pauses(QDateTime::currentDateTimeUtc()))
+        for (const store::StateStore::Pause &p : store.value()->pauses(QDateTime::currentDateTimeUtc())) {
             if (p.sync == store::StateStore::allSyncs())
                 m_pausedUntil = p.until;
+            else
+                m_pausedSyncs.insert(p.sync);
+        }
+    for (const QString &sync : std::as_const(m_pausedSyncs))
+        lines.append(tr("‖ %1 paused").arg(sync));
     if (m_pausedUntil)
         lines.append(m_pausedUntil->isValid() ? tr("‖ schedules paused until %1").arg(QLocale().toString(m_pausedUntil->toLocalTime().time(), QLocale::ShortFormat))
                                               : tr("‖ schedules paused until resumed"));
@@ -146,6 +157,15 @@ void TrayAgent::rebuildMenu()
         m_menu->addAction(tr("Pause all"), this, [this] { pauseAll(0); })->setObjectName(QStringLiteral("pauseAll"));
         m_menu->addAction(tr("Pause all for 1 hour"), this, [this] { pauseAll(3600); })->setObjectName(QStringLiteral("pauseHour"));
     }
+    QMenu *one = m_menu->addMenu(tr("Pause one sync"));
+    one->setObjectName(QStringLiteral("pauseOne"));
+    for (const QString &sync : m_agent.syncs()) {
+        QAction *a = one->addAction(sync);
+        a->setObjectName(QStringLiteral("pause:") + sync);
+        a->setCheckable(true);
+        a->setChecked(m_pausedSyncs.contains(sync));
+        connect(a, &QAction::toggled, this, [this, sync](bool on) { setPaused(sync, on); });
+    }
     QMenu *recent = m_menu->addMenu(tr("Recent runs"));
     const auto ws = workspace::Workspace::open(m_agent.workspaceDir());
     if (ws)
@@ -153,7 +173,28 @@ void TrayAgent::rebuildMenu()
             for (const store::RunRecord &r : store.value()->runs({}, 8))
                 recent->addAction(tr("%1  %2  %3").arg(QLocale().toString(r.startedAt.toLocalTime(), QLocale::ShortFormat), r.sync, r.status))->setEnabled(false);
     m_menu->addSeparator();
+    QAction *recoveries = m_menu->addAction(tr("Notify of recoveries"));
+    recoveries->setObjectName(QStringLiteral("notifyRecoveries"));
+    recoveries->setCheckable(true);
+    recoveries->setChecked(m_notifyRecoveries);
+    connect(recoveries, &QAction::toggled, this, &TrayAgent::setNotifiesRecoveries);
     m_menu->addAction(tr("Quit"), this, &TrayAgent::quitRequested);
+}
+
+void TrayAgent::setNotifiesRecoveries(bool on)
+{
+    m_notifyRecoveries = on;
+    QSettings().setValue(QStringLiteral("tray/notifyRecoveries"), on);
+}
+
+// The menu is rebuilt from the state afterwards: the action that called
+// this is deleted later, not now.
+void TrayAgent::setPaused(const QString &sync, bool paused)
+{
+    const auto ws = workspace::Workspace::open(m_agent.workspaceDir());
+    if (auto store = store::StateStore::open(ws ? ws->stateDbPath() : QString()))
+        (void)(paused ? store.value()->pause(sync, QDateTime()) : store.value()->resume(sync));
+    QTimer::singleShot(0, this, &TrayAgent::refresh);
 }
 
 void TrayAgent::pauseAll(qint64 seconds)
@@ -188,9 +229,16 @@ void TrayAgent::notifyNewAlerts()
     QStringList lines;
     bool anyFired = false;
     for (const store::StateStore::AlertEvent &e : events) {
+        if (e.kind == QLatin1String("recovered") && !m_notifyRecoveries)
+            continue;
         anyFired = anyFired || e.kind != QLatin1String("recovered");
-        lines.append((e.kind == QLatin1String("recovered") ? QStringLiteral("✓ ") : QStringLiteral("✕ ")) + e.sync + QStringLiteral(": ") + e.message);
+        if (e.kind == QLatin1String("flapping"))
+            lines.append(tr("⚠ %1 keeps failing and recovering (%2); quiet until it settles").arg(e.sync, e.rule));
+        else
+            lines.append((e.kind == QLatin1String("recovered") ? QStringLiteral("✓ ") : QStringLiteral("✕ ")) + e.sync + QStringLiteral(": ") + e.message);
     }
+    if (lines.isEmpty())
+        return;
     const QString title = anyFired ? tr("Sluice: a sync needs attention") : tr("Sluice: recovered");
     const QString text = lines.join(QLatin1Char('\n'));
     if (m_icon)
@@ -206,6 +254,7 @@ int runTrayAgent(int &argc, char **argv, const QString &workspaceDir)
         qputenv("QT_QPA_PLATFORM", qEnvironmentVariableIsSet("WAYLAND_DISPLAY") ? "wayland;xcb;offscreen" : "xcb;offscreen");
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Sluice"));
+    QApplication::setOrganizationName(QStringLiteral("Sluice")); // the GUI's settings, shared
     QApplication::setQuitOnLastWindowClosed(false);
     schedule::Agent agent(workspaceDir, {});
     QObject::connect(&agent, &schedule::Agent::log, [](const QString &line) {

@@ -8,6 +8,7 @@
 #include <optional>
 
 class QMenu;
+class QTimer;
 class QSystemTrayIcon;
 
 namespace sluice::schedule {
@@ -18,10 +19,10 @@ namespace sluice::ui {
 
 // The agent in the tray: an icon whose colour says healthy, running or
 // failing (the worst wins), a tooltip with each sync's last run, a menu to
-// open Sluice, run a sync now, pause every schedule (for an hour) or resume,
-// see recent runs and quit; and a notification
-// when an alert fires or recovers (the alerts a run caused, merged into one).
-// It reads the state database; the agent does the work.
+// open Sluice, run a sync now, pause every schedule (for an hour) or one
+// sync's, resume, see recent runs and quit; and a notification when an alert
+// fires or recovers (alerts of runs finishing together merged into one;
+// recoveries can be left out). It reads the state database; the agent does the work.
 class TrayAgent final : public QObject
 {
     Q_OBJECT
@@ -36,6 +37,11 @@ public:
     State state() const { return m_state; }
     QString tooltip() const { return m_tooltip; }
     QMenu *menu() const { return m_menu; }
+    // Recoveries notified too (the default), or only what needs attention;
+    // kept per user.
+    bool notifiesRecoveries() const { return m_notifyRecoveries; }
+    void setNotifiesRecoveries(bool on);
+    static constexpr int mergeMs = 2500; // notices of runs ending this close together read as one
     static QIcon iconFor(State state);
 
 signals:
@@ -50,6 +56,7 @@ private:
     void notifyNewAlerts();
     void pauseAll(qint64 seconds); // 0: until resumed
     void resumeAll();
+    void setPaused(const QString &sync, bool paused);
 
     schedule::Agent &m_agent;
     QSystemTrayIcon *m_icon = nullptr;
@@ -58,6 +65,9 @@ private:
     QString m_tooltip;
     QDateTime m_alertsSeen;
     std::optional<QDateTime> m_pausedUntil; // every schedule paused: until then (invalid: until resumed)
+    QSet<QString> m_pausedSyncs;            // syncs paused one by one
+    QTimer *m_notifyTimer;
+    bool m_notifyRecoveries = true;
 };
 
 // `sluice agent` with a tray icon: a QApplication, the agent, the icon.
