@@ -126,6 +126,12 @@ void TestTray::followsRunsAndNotifiesOnChange()
 
     // Both syncs fail at once: one notification names both. With
     // recoveries turned off, their recovery says nothing.
+    if (qEnvironmentVariableIsSet("SLUICE_SCREENSHOTS")) {
+        tray.menu()->popup(QPoint(40, 40));
+        QTest::qWait(200);
+        tray.menu()->grab().save(qEnvironmentVariable("SLUICE_SCREENSHOTS") + QStringLiteral("/tray-menu.png"));
+        tray.menu()->hide();
+    }
     QAction *recoveries = tray.menu()->findChild<QAction *>(QStringLiteral("notifyRecoveries"));
     QVERIFY(recoveries && recoveries->isChecked());
     recoveries->trigger();

@@ -6,6 +6,9 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDBusConnection>
+#include <QDBusConnectionInterface>
+#include <QDBusMessage>
 #include <QDir>
 #include <QLocale>
 #include <QMenu>
@@ -241,9 +244,26 @@ void TrayAgent::notifyNewAlerts()
         return;
     const QString title = anyFired ? tr("Sluice: a sync needs attention") : tr("Sluice: recovered");
     const QString text = lines.join(QLatin1Char('\n'));
-    if (m_icon)
+    if (m_icon && !desktopNotify(title, text, anyFired))
         m_icon->showMessage(title, text, anyFired ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information, 10000);
     emit notified(title, text);
+}
+
+// The desktop's notification service (org.freedesktop.Notifications), where
+// the session has one: notifications then look like the desktop's own and
+// stay in its history. False where there is none (the tray shows a balloon).
+bool TrayAgent::desktopNotify(const QString &title, const QString &text, bool attention)
+{
+    static const QString service = QStringLiteral("org.freedesktop.Notifications");
+    QDBusConnection bus = QDBusConnection::sessionBus();
+    if (!bus.isConnected() || !bus.interface() || !bus.interface()->isServiceRegistered(service))
+        return false;
+    QDBusMessage call = QDBusMessage::createMethodCall(service, QStringLiteral("/org/freedesktop/Notifications"), service, QStringLiteral("Notify"));
+    const QVariantMap hints{{QStringLiteral("urgency"), QVariant::fromValue(uchar(attention ? 2 : 1))},
+                            {QStringLiteral("desktop-entry"), QStringLiteral("sluice")}};
+    call << QStringLiteral("Sluice") << quint32(0) << QStringLiteral("sluice") << title << text << QStringList() << hints << qint32(attention ? 0 : 10000);
+    bus.asyncCall(call); // the answer (an id) is not needed
+    return true;
 }
 
 int runTrayAgent(int &argc, char **argv, const QString &workspaceDir)

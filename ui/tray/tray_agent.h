@@ -54,6 +54,7 @@ public slots:
 private:
     void rebuildMenu();
     void notifyNewAlerts();
+    bool desktopNotify(const QString &title, const QString &text, bool attention);
     void pauseAll(qint64 seconds); // 0: until resumed
     void resumeAll();
     void setPaused(const QString &sync, bool paused);
