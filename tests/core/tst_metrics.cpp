@@ -181,7 +181,9 @@ void TestMetrics::acrossADaylightSavingChange()
     QVERIFY(store.value()->insertRun(at(recovered, QStringLiteral("succeeded"), 40)).ok());
     const QDateTime since(QDate(2026, 10, 24), QTime(0, 0), Qt::UTC);
     const metrics::Report r = metrics::report(*store.value(), {QStringLiteral("d")}, since, since.addDays(2));
-    const metrics::Measures &m = r.syncs.value(QStringLiteral("d"));
+    const auto found = r.syncs.constFind(QStringLiteral("d"));
+    QVERIFY(found != r.syncs.cend());
+    const metrics::Measures &m = *found;
     QCOMPARE(m.runs, 4);
     QCOMPARE(*m.mttdSeconds, 60);
     QCOMPARE(*m.mttrSeconds, 2 * 3600 + 40); // real time from the first failing run to the recovery's end
