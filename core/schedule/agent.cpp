@@ -2,6 +2,7 @@
 
 #include "engine/sync_engine.h"
 #include "engine/sync_job.h"
+#include "schedule/outlook.h"
 #include "store/state_store.h"
 
 #include <QCoreApplication>
@@ -116,13 +117,7 @@ void Agent::reloadIfChanged()
 
 LastRun Agent::lastRun(const QString &sync) const
 {
-    for (const store::RunRecord &r : m_store->runs(sync, 20)) {
-        // A run still going (or killed) and one stopped on request do not fill their slot.
-        if (r.status == QLatin1String("running") || r.metrics.value(QStringLiteral("cancelled")).toBool())
-            continue;
-        return {r.startedAt, r.finishedAt, r.status == QLatin1String("succeeded")};
-    }
-    return {};
+    return lastRunOf(*m_store, sync);
 }
 
 void Agent::tick()

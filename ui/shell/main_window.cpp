@@ -1,6 +1,7 @@
 #include "shell/main_window.h"
 
 #include "dashboard/dashboard_screen.h"
+#include "shell/agent_status.h"
 #include "models/models_screen.h"
 #include "shell/placeholder_screen.h"
 #include "shell/workspace_document.h"
@@ -76,6 +77,9 @@ MainWindow::MainWindow(workspace::Workspace workspace, QWidget *parent)
     connect(m_navigation, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
     m_navigation->setCurrentRow(0);
     statusBar()->showMessage(tr("Workspace: %1").arg(m_document->workspace().configPath()));
+    m_agent = new AgentStatus(m_document->workspace().dir(), this);
+    statusBar()->addPermanentWidget(m_agent);
+    connect(m_syncs, &SyncsScreen::jobFinished, m_agent, &AgentStatus::refresh);
 }
 
 MainWindow::~MainWindow() = default;

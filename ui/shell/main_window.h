@@ -10,6 +10,7 @@ class QStackedWidget;
 namespace sluice::ui {
 
 class WorkspaceDocument;
+class AgentStatus;
 class ModelsScreen;
 class SyncsScreen;
 
@@ -30,6 +31,7 @@ public:
     void takeScreenshotAfterRun(const QString &file);
     void showScreen(const QString &name);
     void grabAfter(const QString &file, int milliseconds);
+    AgentStatus *agentStatus() const { return m_agent; }
 
 private:
     void addScreen(const QString &title, QWidget *screen, int icon);
@@ -39,6 +41,7 @@ private:
     QStackedWidget *m_stack;
     ModelsScreen *m_models = nullptr;
     SyncsScreen *m_syncs = nullptr;
+    AgentStatus *m_agent = nullptr;
 };
 
 } // namespace sluice::ui
