@@ -43,11 +43,12 @@ QString duration(const std::optional<qint64> &seconds)
 
 void sayMeasures(const QString &who, const metrics::Measures &m)
 {
-    say(tr("%1\n  runs %2 · success %3 (partial %4) · freshness lag %5\n  rejected %6 · invalid %7 · matched %8 · drift incidents %9\n"
+    const QString waiting = m.undeliveredLagSeconds ? tr(" · oldest undelivered change %1").arg(duration(m.undeliveredLagSeconds)) : QString();
+    say(tr("%1\n  runs %2 · success %3 (partial %4) · freshness lag %5%12\n  rejected %6 · invalid %7 · matched %8 · drift incidents %9\n"
            "  time to detect %10 · time to resolve %11")
             .arg(who, QLocale().toString(m.runs), rate(m.successRate), rate(m.partialRate), duration(m.freshnessLagSeconds),
                  rate(m.rejectionRate), rate(m.invalidRate), rate(m.matchRate), QLocale().toString(m.driftIncidents))
-            .arg(duration(m.mttdSeconds), duration(m.mttrSeconds)));
+            .arg(duration(m.mttdSeconds), duration(m.mttrSeconds), waiting));
 }
 
 } // namespace

@@ -21,6 +21,8 @@ struct Tally
     qint64 drift = 0;
     std::optional<QDateTime> lagAt;    // when the lag below was measured (its run's start)
     std::optional<qint64> lag;
+    std::optional<QDateTime> pendingSince; // the first failing run since the last delivering one that had changes to send
+    std::optional<qint64> undelivered;     // see undeliveredLag
     QList<qint64> detect, resolve;     // seconds, per incident
 
     void add(const Tally &o)
@@ -30,6 +32,8 @@ struct Tally
         matched += o.matched, matchSent += o.matchSent, drift += o.drift;
         if (o.lag && (!lag || *o.lag > *lag)) // the workspace is as stale as its stalest sync
             lag = o.lag, lagAt = o.lagAt;
+        if (o.undelivered && (!undelivered || *o.undelivered > *undelivered))
+            undelivered = o.undelivered;
         detect += o.detect;
         resolve += o.resolve;
     }
@@ -66,6 +70,29 @@ qint64 matchSent(const store::RunRecord &r)
     if (judged.isDouble())
         return judged.toInteger();
     return count(r.counts, "delivered") + count(r.counts, "rejected");
+}
+
+// Whether a failed run left changes undelivered: it planned some, or it
+// failed before it could tell (then, as far as anyone knows, it did).
+bool hadChanges(const store::RunRecord &r)
+{
+    if (r.counts.isEmpty())
+        return true;
+    return count(r.counts, "added") + count(r.counts, "changed") + count(r.counts, "removed") > count(r.counts, "delivered");
+}
+
+// The lag of the oldest change still not at the destination, at `until`:
+// since the first failing run (after the last delivering one) that had
+// changes to send, or since the oldest record still held back (invalid or
+// rejected), whichever is older. None when nothing waits.
+std::optional<qint64> undeliveredLag(const std::optional<QDateTime> &pendingSince, const QDateTime &oldestHeld, const QDateTime &until)
+{
+    std::optional<QDateTime> from = pendingSince;
+    if (oldestHeld.isValid() && oldestHeld < until && (!from || oldestHeld < *from))
+        from = oldestHeld;
+    if (!from)
+        return std::nullopt;
+    return qMax<qint64>(0, from->secsTo(until));
 }
 
 // Freshness lag of one delivering run: the run records it from the model's
@@ -130,6 +157,16 @@ Tally tally(const QList<store::RunRecord> &newestFirst, const QDateTime &since, 
             t.lagAt = r.startedAt;
         }
     }
+    // Changes waiting since a failure: runs before the window count too.
+    for (const store::RunRecord &r : std::as_const(oldestFirst)) {
+        const std::optional<RunStatus> status = runStatusFrom(r.status);
+        if (r.startedAt >= until)
+            break;
+        if (status == RunStatus::Succeeded || status == RunStatus::Partial)
+            t.pendingSince.reset();
+        else if (status == RunStatus::Failed && !t.pendingSince && hadChanges(r))
+            t.pendingSince = r.startedAt;
+    }
     incidents(oldestFirst, since, until, alerted, t);
     return t;
 }
@@ -147,6 +184,7 @@ Measures measuresOf(const Tally &t)
     m.driftIncidents = t.drift;
     m.mttdSeconds = mean(t.detect);
     m.mttrSeconds = mean(t.resolve);
+    m.undeliveredLagSeconds = t.undelivered;
     return m;
 }
 
@@ -164,6 +202,7 @@ QJsonObject Measures::toJson() const
                        {QStringLiteral("success_rate"), orNull(successRate)},
                        {QStringLiteral("partial_rate"), orNull(partialRate)},
                        {QStringLiteral("freshness_lag_s"), orNull(freshnessLagSeconds)},
+                       {QStringLiteral("undelivered_lag_s"), orNull(undeliveredLagSeconds)},
                        {QStringLiteral("match_rate"), orNull(matchRate)},
                        {QStringLiteral("rejection_rate"), orNull(rejectionRate)},
                        {QStringLiteral("invalid_rate"), orNull(invalidRate)},
@@ -203,7 +242,8 @@ Report report(const store::StateStore &store, const QStringList &syncs, const QD
         for (const store::StateStore::AlertEvent &e : store.alertEvents(sync, from, 100000))
             if (e.rule == QLatin1String("run_failed") && e.kind == QLatin1String("fired"))
                 alerted.prepend(e.at);
-        const Tally t = tally(store.runsBetween(sync, from, until), since, until, alerted);
+        Tally t = tally(store.runsBetween(sync, from, until), since, until, alerted);
+        t.undelivered = undeliveredLag(t.pendingSince, store.oldestHeld(sync), until);
         r.syncs.insert(sync, measuresOf(t));
         all.add(t);
     }

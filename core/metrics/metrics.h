@@ -25,6 +25,7 @@ struct Measures
     std::optional<double> successRate;      // succeeded / runs; partial runs count against it
     std::optional<double> partialRate;      // partial / runs, so "not a success" reads apart from "failed"
     std::optional<qint64> freshnessLagSeconds; // the latest delivering run's lag (see freshnessLag)
+    std::optional<qint64> undeliveredLagSeconds; // the oldest change still not at the destination (see undeliveredLag); none when nothing waits
     std::optional<double> matchRate;        // matched / judged: of the records expected at the destination, the share it held (see matchSent)
     std::optional<double> rejectionRate;    // rejected / sent (sent = delivered + rejected)
     std::optional<double> invalidRate;      // invalid / (invalid + sent)

@@ -346,6 +346,16 @@ Result<void> StateStore::saveModelSchema(const QString &model, const QJsonObject
     return {};
 }
 
+QDateTime StateStore::oldestHeld(const QString &sync) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("SELECT min(first_seen) FROM rejections WHERE sync = ? AND resolved_run IS NULL"));
+    q.addBindValue(sync);
+    if (!q.exec() || !q.next() || q.value(0).isNull())
+        return {};
+    return QDateTime::fromString(q.value(0).toString(), Qt::ISODateWithMs);
+}
+
 QList<StateStore::Rejection> StateStore::rejections(const QString &sync, bool includeResolved, const QString &runId) const
 {
     QList<Rejection> out;

@@ -193,6 +193,9 @@ public:
         QString resolvedRun;
     };
     QList<Rejection> rejections(const QString &sync, bool includeResolved, const QString &runId = {}) const;
+    // When the oldest record still held back (invalid or rejected, not yet
+    // delivered) was first held; invalid when none is.
+    QDateTime oldestHeld(const QString &sync) const;
 
     // A named lock (a sync's, across GUI, agent and CLI). A lock whose
     // process is gone, on this host, is taken over: the holder is known by

@@ -21,6 +21,7 @@ private slots:
     void workspaceAddsSyncs();
     void seriesBucketsTheSameHistory();
     void acrossADaylightSavingChange();
+    void undeliveredChangesAge();
     void windows_data();
     void windows();
 };
@@ -211,6 +212,43 @@ void TestMetrics::windows()
     QFETCH(QString, text);
     QFETCH(qint64, seconds);
     QCOMPARE(metrics::parseWindow(text).value_or(-1), seconds);
+}
+
+// The oldest change still not at the destination: from the first failing
+// run (since the last delivering one) that had changes to send, or from the
+// oldest record still held back.
+void TestMetrics::undeliveredChangesAge()
+{
+    QTemporaryDir dir;
+    auto store = store::StateStore::open(dir.filePath(QStringLiteral("state.db")));
+    QVERIFY(store.ok());
+    const qint64 h = 3600;
+    const QString u = QStringLiteral("u");
+    auto failed = [&](qint64 at, const QJsonObject &counts) {
+        store::RunRecord r = run(u, QStringLiteral("failed"), at, 30);
+        r.counts = counts;
+        return r;
+    };
+    auto undelivered = [&](const QDateTime &until) {
+        return metrics::report(*store.value(), {u}, t0, until).syncs.value(u).undeliveredLagSeconds;
+    };
+    QVERIFY(store.value()->insertRun(run(u, QStringLiteral("succeeded"), 0, 10, 5)).ok());
+    QVERIFY(!undelivered(t0.addSecs(h)));                                 // delivered, nothing waits
+    QVERIFY(store.value()->insertRun(failed(h, {})).ok());               // failed before it could plan: changes may wait
+    QVERIFY(store.value()->insertRun(failed(2 * h, QJsonObject{{QStringLiteral("added"), 3.0}, {QStringLiteral("delivered"), 0.0}})).ok());
+    QCOMPARE(*undelivered(t0.addSecs(3 * h)), 2 * h);                    // since the first failing run
+    QCOMPARE(metrics::report(*store.value(), {u}, t0, t0.addSecs(3 * h)).toJson().value(QStringLiteral("workspace")).toObject()
+                 .value(QStringLiteral("undelivered_lag_s")).toInt(), 2 * h);
+    QVERIFY(store.value()->insertRun(run(u, QStringLiteral("succeeded"), 3 * h, 10, 3)).ok());
+    QVERIFY(!undelivered(t0.addSecs(4 * h)));                            // delivered: nothing waits
+    QVERIFY(store.value()->insertRun(failed(5 * h, QJsonObject{{QStringLiteral("added"), 0.0}, {QStringLiteral("changed"), 0.0},
+                                                               {QStringLiteral("removed"), 0.0}, {QStringLiteral("delivered"), 0.0}})).ok());
+    QVERIFY(!undelivered(t0.addSecs(6 * h)));                            // failed with nothing to send: nothing waits
+    // A record the destination refused waits until it is delivered.
+    QVERIFY(store.value()->commitOutcomes(u, QStringLiteral("r-held"), {}, {{QStringLiteral("k1"), QStringLiteral("rejected"), QStringLiteral("HTTP 422")}}).ok());
+    const QDateTime later = QDateTime::currentDateTimeUtc().addSecs(1800);
+    const std::optional<qint64> held = undelivered(later);
+    QVERIFY(held && *held >= 1795 && *held <= 1805);
 }
 
 QTEST_GUILESS_MAIN(TestMetrics)

@@ -223,7 +223,10 @@ void DashboardScreen::showTiles(const Loaded &data)
                      tr("%1 of %2 runs").arg(QLocale().toString(qRound64(m.successRate.value_or(0) * double(m.runs))), QLocale().toString(m.runs)),
                      !m.successRate ? S::Neutral : *m.successRate >= limits.successRate ? S::Good : *m.successRate >= 0.8 ? S::Warning : S::Bad);
     const auto lagLimit = rules.freshnessLagAboveSeconds;
-    m_tiles[1]->show(m.freshnessLagSeconds ? duration(*m.freshnessLagSeconds) : none, lagLimit ? tr("limit %1").arg(duration(*lagLimit)) : off,
+    const QString lagNote = m.undeliveredLagSeconds ? tr("oldest undelivered change %1").arg(duration(*m.undeliveredLagSeconds))
+                            : lagLimit                ? tr("limit %1").arg(duration(*lagLimit))
+                                                      : off;
+    m_tiles[1]->show(m.freshnessLagSeconds ? duration(*m.freshnessLagSeconds) : none, lagNote,
                      !m.freshnessLagSeconds || !lagLimit ? S::Neutral : *m.freshnessLagSeconds <= *lagLimit ? S::Good : S::Bad);
     const auto matchLimit = rules.matchRateBelow;
     m_tiles[2]->show(m.matchRate ? percent(*m.matchRate) : none,
