@@ -1,17 +1,19 @@
 #include "gui_main.h"
 
 #include "shell/main_window.h"
+#include "shell/welcome_window.h"
 #include "workspace/workspace.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFileInfo>
 #include <QLibraryInfo>
 #include <QLocale>
-#include <QMessageBox>
 #include <QTranslator>
 
 #include <cstdio>
+#include <memory>
 
 namespace sluice::ui {
 
@@ -67,27 +69,49 @@ int runGui(int argc, char **argv)
     parser.addOption(syncsShotOption);
     parser.process(app);
 
+    // A workspace named (--workspace, SLUICE_WORKSPACE) or the current folder
+    // when it is one; otherwise, or when it cannot be opened, the welcome window.
     QString dir = parser.value(workspaceOption);
-    if (dir.isEmpty())
-        dir = qEnvironmentVariableIsSet("SLUICE_WORKSPACE") ? qEnvironmentVariable("SLUICE_WORKSPACE") : QDir::currentPath();
-    Result<workspace::Workspace> ws = workspace::Workspace::open(dir);
-    if (!ws) {
-        QMessageBox::critical(nullptr, QApplication::translate("sluice::ui", "Cannot open workspace"),
-                              QApplication::translate("sluice::ui", "Sluice cannot open the workspace in %1:\n\n%2")
-                                  .arg(QDir(dir).absolutePath(), ws.error().message));
-        return 2;
+    if (dir.isEmpty() && qEnvironmentVariableIsSet("SLUICE_WORKSPACE"))
+        dir = qEnvironmentVariable("SLUICE_WORKSPACE");
+    if (dir.isEmpty() && QFileInfo::exists(QDir::current().filePath(workspace::Workspace::configFileName())))
+        dir = QDir::currentPath();
+    std::unique_ptr<MainWindow> window;
+    WelcomeWindow welcome;
+    auto open = [&](const QString &chosen) -> QString {
+        Result<workspace::Workspace> ws = workspace::Workspace::open(chosen);
+        if (!ws)
+            return QApplication::translate("sluice::ui", "Sluice cannot open the workspace in %1:\n\n%2").arg(QDir(chosen).absolutePath(), ws.error().message);
+        WelcomeWindow::rememberWorkspace(chosen);
+        window = std::make_unique<MainWindow>(std::move(ws).value());
+        window->resize(1480, 900);
+        window->show();
+        return {};
+    };
+    QObject::connect(&welcome, &WelcomeWindow::chosen, &welcome, [&](const QString &chosen) {
+        if (const QString problem = open(chosen); !problem.isEmpty()) {
+            welcome.showProblem(problem);
+            return;
+        }
+        welcome.hide();
+    });
+    if (dir.isEmpty()) {
+        welcome.show();
+        return app.exec();
     }
-    MainWindow window(std::move(ws).value());
-    window.resize(1480, 900);
-    window.show();
+    if (const QString problem = open(dir); !problem.isEmpty()) {
+        welcome.show();
+        welcome.showProblem(problem);
+        return app.exec();
+    }
     if (parser.isSet(screenshotOption))
-        window.takeScreenshotWhenPreviewed(parser.value(screenshotOption));
+        window->takeScreenshotWhenPreviewed(parser.value(screenshotOption));
     if (parser.isSet(showOption))
-        window.showScreen(parser.value(showOption));
+        window->showScreen(parser.value(showOption));
     if (parser.isSet(grabOption))
-        window.grabAfter(parser.value(grabOption), 2000);
+        window->grabAfter(parser.value(grabOption), 2000);
     if (parser.isSet(syncsShotOption))
-        window.takeScreenshotAfterRun(parser.value(syncsShotOption));
+        window->takeScreenshotAfterRun(parser.value(syncsShotOption));
     return app.exec();
 }
 

@@ -8,6 +8,7 @@
 #include "store/state_store.h"
 #include "models/preview_table_model.h"
 #include "shell/main_window.h"
+#include "shell/welcome_window.h"
 #include "shell/workspace_document.h"
 #include "sources/sources_screen.h"
 #include "runs/runs_screen.h"
@@ -23,10 +24,15 @@
 #include <QTreeWidget>
 #include <QTableWidget>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QPushButton>
+#include <QListWidget>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QStackedWidget>
@@ -52,6 +58,7 @@ private slots:
     void dashboardEmptyStateSaysWhatWillAppear();
     void dashboardShowsAWeekOfHistory();
     void dashboardShowsTheDemoFailingAndRecovering();
+    void welcomeOpensTheDemoAndRemembersIt();
 
 private:
     workspace::Workspace demo();
@@ -464,6 +471,46 @@ void TestScreens::dashboardShowsTheDemoFailingAndRecovering()
         QTest::qWait(300);
         screen.grab().save(qEnvironmentVariable("SLUICE_SCREENSHOTS") + QStringLiteral("/dashboard-demo.png"));
     }
+}
+
+// Started without a workspace: "Open the demo" makes it (off the UI thread,
+// the buttons held meanwhile), says which folder, and the workspace is
+// listed among the recent ones next time.
+void TestScreens::welcomeOpensTheDemoAndRemembersIt()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().remove(QStringLiteral("recentWorkspaces"));
+    QTemporaryDir dir;
+    const QString demo = dir.filePath(QStringLiteral("demo"));
+    qputenv("SLUICE_DEMO_DIR", demo.toUtf8());
+    ui::WelcomeWindow welcome;
+    QListWidget *recent = welcome.findChild<QListWidget *>(QStringLiteral("recentWorkspaces"));
+    QVERIFY(recent);
+    QCOMPARE(recent->count(), 1);
+    QVERIFY(!(recent->item(0)->flags() & Qt::ItemIsEnabled)); // "none yet"
+    QSignalSpy chosen(&welcome, &ui::WelcomeWindow::chosen);
+    auto *button = welcome.findChild<QPushButton *>(QStringLiteral("openDemo"));
+    QVERIFY(button);
+    button->click();
+    QVERIFY(!button->isEnabled());
+    QVERIFY(chosen.wait(180000));
+    QCOMPARE(chosen.first().at(0).toString(), demo);
+    QVERIFY(QFile::exists(demo + QStringLiteral("/sluice.json")));
+    QVERIFY(button->isEnabled());
+    ui::WelcomeWindow::rememberWorkspace(demo);
+    ui::WelcomeWindow again;
+    recent = again.findChild<QListWidget *>(QStringLiteral("recentWorkspaces"));
+    QCOMPARE(recent->count(), 1);
+    QCOMPARE(recent->item(0)->text(), QFileInfo(demo).absoluteFilePath());
+    QSignalSpy reopened(&again, &ui::WelcomeWindow::chosen);
+    again.findChild<QPushButton *>(QStringLiteral("openDemo"))->click(); // made already: opened at once
+    QCOMPARE(reopened.size(), 1);
+    if (qEnvironmentVariableIsSet("SLUICE_SCREENSHOTS")) {
+        again.show();
+        QTest::qWait(200);
+        again.grab().save(qEnvironmentVariable("SLUICE_SCREENSHOTS") + QStringLiteral("/welcome.png"));
+    }
+    qunsetenv("SLUICE_DEMO_DIR");
 }
 
 QTEST_MAIN(TestScreens)
