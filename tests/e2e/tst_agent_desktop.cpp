@@ -5,7 +5,11 @@
 // off the screen: green while healthy, red once a failure is injected at the
 // destination, with exactly one notification; recovery gives one recovery
 // notice and the green icon back; killed (SIGKILL) and restarted, the agent
-// shows its icon again and the records all reach the file.
+// shows its icon again and the records all reach the file; the dashboard
+// shows the agent's runs, the failures marked.
+#include "dashboard/dashboard_screen.h"
+#include "dashboard/metric_chart.h"
+#include "shell/workspace_document.h"
 #include "store/state_store.h"
 #include "workspace/workspace.h"
 #include "workspace/workspace_init.h"
@@ -22,6 +26,7 @@
 #include <QPixmap>
 #include <QProcess>
 #include <QScreen>
+#include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QSystemTrayIcon>
@@ -221,6 +226,29 @@ void TestAgentDesktop::trayFollowsFailureAndRecovery()
     ::kill(pid_t(again.processId()), SIGTERM);
     QVERIFY(again.waitForFinished(30000));
     QCOMPARE(again.exitCode(), 0);
+
+    // The dashboard shows the agent's runs: every finished one, the failures marked.
+    const QList<store::RunRecord> all = runs();
+    qsizetype failed = 0, finished = 0;
+    for (const store::RunRecord &r : all) {
+        failed += r.status == QLatin1String("failed");
+        finished += r.status != QLatin1String("running");
+    }
+    QVERIFY(failed >= 3);
+    ui::WorkspaceDocument document(workspace::Workspace::open(m_ws).value());
+    ui::DashboardScreen dashboard(&document);
+    dashboard.setRangeDays(1);
+    dashboard.resize(1200, 760);
+    QSignalSpy refreshed(&dashboard, &ui::DashboardScreen::refreshed);
+    dashboard.show();
+    QVERIFY(refreshed.wait(20000));
+    QCOMPARE(refreshed.last().at(0).toLongLong(), qint64(finished));
+    const QList<ui::MetricChart *> charts = dashboard.findChildren<ui::MetricChart *>();
+    QCOMPARE(charts.size(), 4);
+    for (ui::MetricChart *c : charts) {
+        QVERIFY2(c->pointCount() > 0, qPrintable(c->chart()->title()));
+        QCOMPARE(c->failedRunCount(), int(failed));
+    }
 }
 
 QTEST_MAIN(TestAgentDesktop)
