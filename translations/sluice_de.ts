@@ -12,87 +12,87 @@
     <name>sluice::alerts</name>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished">%1 min</translation>
+        <translation>%1 min</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h %2 min</translation>
     </message>
     <message>
         <source>%1 d %2 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 T %2 h</translation>
     </message>
     <message>
         <source>run %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf %1 fehlgeschlagen: %2</translation>
     </message>
     <message>
         <source>run %1 succeeded</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf %1 erfolgreich</translation>
     </message>
     <message>
         <source>%1 of %2 records sent were rejected (%3; limit %4)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the destination matched %1 of the records sent (limit %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 gesendeten Datensätzen wurden abgelehnt (%3; Grenze %4)</translation>
     </message>
     <message>
         <source>freshness lag %1 (limit %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualitätsverzug %1 (Grenze %2)</translation>
     </message>
     <message>
         <source>the model has %1 rows, %2 from the recent median of %3 (limit %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>das Modell hat %1 Zeilen, %2 vom jüngsten Median %3 entfernt (Grenze %4)</translation>
     </message>
     <message>
         <source>the model&apos;s columns changed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Spalten des Modells haben sich geändert: %1</translation>
     </message>
     <message>
         <source>the model&apos;s columns are as before</source>
-        <translation type="unfinished"></translation>
+        <translation>die Spalten des Modells sind wie zuvor</translation>
     </message>
     <message>
         <source>✕ %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>✕ %1: %2</translation>
     </message>
     <message>
         <source>✓ %1 recovered: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ %1 wieder in Ordnung: %2</translation>
     </message>
     <message>
         <source>✕ %1 still failing: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>✕ %1 schlägt weiter fehl: %2</translation>
     </message>
     <message>
         <source>≈ %1 keeps changing between failing and healthy (%2); quiet until it settles</source>
-        <translation type="unfinished"></translation>
+        <translation>≈ %1 wechselt ständig zwischen fehlerhaft und gesund (%2); still, bis es sich beruhigt</translation>
     </message>
     <message>
         <source>no webhook in sluice.json&apos;s &quot;alerts&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Webhook unter „alerts“ in sluice.json</translation>
     </message>
     <message>
         <source>alert webhook %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarm-Webhook %1</translation>
     </message>
     <message>
         <source>%1: delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: zugestellt</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>HTTP %1</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP %1</translation>
     </message>
     <message>
         <source>*Sluice · %1*</source>
-        <translation type="unfinished"></translation>
+        <translation>*Sluice · %1*</translation>
+    </message>
+    <message>
+        <source>the destination matched %1 of the records that should have matched (limit %2)</source>
+        <translation>das Ziel hat %1 der Datensätze zugeordnet, die hätten passen sollen (Grenze %2)</translation>
     </message>
 </context>
 <context>
@@ -246,18 +246,11 @@
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h %2 min</translation>
     </message>
     <message>
         <source>%1 d %2 h</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1
-  runs %2 · success %3 (partial %4) · freshness lag %5
-  rejected %6 · invalid %7 · matched %8 · drift incidents %9
-  time to detect %10 · time to resolve %11</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 T %2 h</translation>
     </message>
     <message>
         <source>metrics: --since takes a window such as 24h, 7d or 30d, not &quot;%1&quot;</source>
@@ -265,11 +258,11 @@
     </message>
     <message>
         <source>Workspace, last %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereich, letzte %1</translation>
     </message>
     <message>
         <source>sync %1</source>
-        <translation type="unfinished">Sync %1</translation>
+        <translation>Sync %1</translation>
     </message>
     <message>
         <source>No run finished in the last %1: measures appear once syncs have run (sluice run SYNC).</source>
@@ -645,15 +638,15 @@
     </message>
     <message>
         <source>No alert in the last %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Alarm in den letzten %1.</translation>
     </message>
     <message>
         <source>No rule is failing now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Regel schlägt gerade an.</translation>
     </message>
     <message>
         <source>Failing now: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlägt gerade an: %1</translation>
     </message>
     <message>
         <source>alerts fired and recovered, and the rules failing now</source>
@@ -669,23 +662,23 @@
     </message>
     <message>
         <source>every sync</source>
-        <translation type="unfinished"></translation>
+        <translation>jeder Sync</translation>
     </message>
     <message>
         <source>%1 until %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bis %2</translation>
     </message>
     <message>
         <source>%1 until resumed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bis zur Fortsetzung</translation>
     </message>
     <message>
         <source>No schedule is paused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Zeitplan ist pausiert.</translation>
     </message>
     <message>
         <source>Paused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausiert: %1</translation>
     </message>
     <message>
         <source>pause: --for takes a duration such as 1h or 30m, not &quot;%1&quot;</source>
@@ -710,6 +703,20 @@
     <message>
         <source>Ends the pause of a sync, or every pause, so that the agent runs the schedules again.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · oldest undelivered change %1</source>
+        <translation> · älteste nicht zugestellte Änderung %1</translation>
+    </message>
+    <message>
+        <source>%1
+  runs %2 · success %3 (partial %4) · freshness lag %5%12
+  rejected %6 · invalid %7 · matched %8 · drift incidents %9
+  time to detect %10 · time to resolve %11</source>
+        <translation>%1
+  Läufe %2 · Erfolg %3 (teilweise %4) · Aktualitätsverzug %5%12
+  abgelehnt %6 · ungültig %7 · zugeordnet %8 · Schemaänderungen %9
+  Zeit bis zur Erkennung %10 · Zeit bis zur Behebung %11</translation>
     </message>
 </context>
 <context>
@@ -2308,6 +2315,10 @@ Sync %1: nichts wurde gesendet; beheben Sie zuerst den Schlüssel des Modells</t
         <source>cron %1 field &quot;%2&quot; must hold values from %3 to %4</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>invalid schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sluice::schedule::Agent</name>
@@ -2592,10 +2603,6 @@ Sync %1: nichts wurde gesendet; beheben Sie zuerst den Schlüssel des Modells</t
         <translation>Erstes Modell in der Vorschau zeigen, Bildschirmfoto in DATEI speichern und beenden.</translation>
     </message>
     <message>
-        <source>Cannot open workspace</source>
-        <translation>Arbeitsbereich kann nicht geöffnet werden</translation>
-    </message>
-    <message>
         <source>Sluice cannot open the workspace in %1:
 
 %2</source>
@@ -2625,136 +2632,225 @@ Sync %1: nichts wurde gesendet; beheben Sie zuerst den Schlüssel des Modells</t
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">%1 h %2 min</translation>
     </message>
     <message>
         <source>%1 d %2 h</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">%1 T %2 h</translation>
     </message>
     <message>
         <source>This desktop shows no tray icons: the agent runs without one.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>due now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (in %2 min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sluice::ui::AgentStatus</name>
+    <message>
+        <source>Agent: looking…</source>
+        <translation>Agent: wird gesucht …</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Start the agent</source>
+        <translation>Agent starten</translation>
+    </message>
+    <message>
+        <source>Start the agent at login</source>
+        <translation>Agent bei der Anmeldung starten</translation>
+    </message>
+    <message>
+        <source>Agent: unknown</source>
+        <translation>Agent: unbekannt</translation>
+    </message>
+    <message>
+        <source>running now</source>
+        <translation>läuft gerade</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>pausiert</translation>
+    </message>
+    <message>
+        <source>next %1</source>
+        <translation>nächster Lauf %1</translation>
+    </message>
+    <message>
+        <source>not scheduled</source>
+        <translation>nicht geplant</translation>
+    </message>
+    <message>
+        <source>runs only while an agent runs</source>
+        <translation>läuft nur, während ein Agent läuft</translation>
+    </message>
+    <message>
+        <source>%1 — %2 — %3</source>
+        <translation>%1 — %2 — %3</translation>
+    </message>
+    <message>
+        <source>● Agent running (process %1)</source>
+        <translation>● Agent läuft (Prozess %1)</translation>
+    </message>
+    <message>
+        <source>○ No agent: schedules wait</source>
+        <translation>○ Kein Agent: Zeitpläne warten</translation>
+    </message>
+    <message>
+        <source>running: %1</source>
+        <translation>läuft: %1</translation>
+    </message>
+    <message>
+        <source>next: %1 %2</source>
+        <translation>als Nächstes: %1 %2</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Sluice agent (%1)</source>
+        <translation>Sluice-Agent (%1)</translation>
+    </message>
+    <message>
+        <source>Runs the schedules of the Sluice workspace %1</source>
+        <translation>Führt die Zeitpläne des Sluice-Arbeitsbereichs %1 aus</translation>
     </message>
 </context>
 <context>
     <name>sluice::ui::DashboardScreen</name>
     <message>
         <source>Dashboard</source>
-        <translation type="unfinished">Dashboard</translation>
+        <translation>Übersicht</translation>
     </message>
     <message>
         <source>24 h</source>
-        <translation type="unfinished"></translation>
+        <translation>24 h</translation>
     </message>
     <message>
         <source>7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>7 Tage</translation>
     </message>
     <message>
         <source>30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>30 Tage</translation>
     </message>
     <message>
         <source>Success</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfolg</translation>
     </message>
     <message>
         <source>Freshness lag</source>
-        <translation type="unfinished">Aktualitätsverzug</translation>
+        <translation>Aktualitätsverzug</translation>
     </message>
     <message>
         <source>Match rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuordnungsrate</translation>
     </message>
     <message>
         <source>Rejected</source>
-        <translation type="unfinished">Abgelehnt</translation>
+        <translation>Abgelehnt</translation>
     </message>
     <message>
         <source>Drift incidents</source>
-        <translation type="unfinished"></translation>
+        <translation>Schemaänderungen</translation>
     </message>
     <message>
         <source>Time to detect</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit bis zur Erkennung</translation>
     </message>
     <message>
         <source>Time to resolve</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit bis zur Behebung</translation>
     </message>
     <message>
         <source>Freshness lag (minutes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualitätsverzug (Minuten)</translation>
     </message>
     <message>
         <source>Rejected (% of records sent)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Match rate (% of records sent)</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelehnt (% der gesendeten Datensätze)</translation>
     </message>
     <message>
         <source>Success rate (% of runs)</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfolgsrate (% der Läufe)</translation>
     </message>
     <message>
         <source>All syncs</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Syncs</translation>
     </message>
     <message>
         <source>The run history cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Laufverlauf kann nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>● live · updated %1</source>
-        <translation type="unfinished"></translation>
+        <translation>● live · aktualisiert %1</translation>
     </message>
     <message>
         <source>No run finished in the last %1.
 
 The charts fill in as syncs run: run one from the Syncs screen, with &quot;sluice run SYNC&quot;, or leave &quot;sluice agent&quot; running its schedules.</source>
-        <translation type="unfinished"></translation>
+        <translation>In den letzten %1 ist kein Lauf beendet worden.
+
+Die Diagramme füllen sich, sobald Syncs laufen: Starten Sie einen in der Ansicht Syncs, mit „sluice run SYNC“, oder lassen Sie „sluice agent“ die Zeitpläne ausführen.</translation>
     </message>
     <message>
         <source>n/a</source>
-        <translation type="unfinished">k. A.</translation>
+        <translation>k. A.</translation>
     </message>
     <message>
         <source>%1 of %2 runs</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Läufen</translation>
     </message>
     <message>
         <source>limit %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Grenze %1</translation>
     </message>
     <message>
         <source>no destination here reports matches</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Ziel hier meldet Zuordnungen</translation>
     </message>
     <message>
         <source>model schema changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen am Modellschema</translation>
     </message>
     <message>
         <source>first failure to its detection</source>
-        <translation type="unfinished"></translation>
+        <translation>erster Fehler bis zu seiner Erkennung</translation>
     </message>
     <message>
         <source>no failure began in range</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Fehler begann im Zeitraum</translation>
     </message>
     <message>
         <source>first failure to the next success</source>
-        <translation type="unfinished"></translation>
+        <translation>erster Fehler bis zum nächsten Erfolg</translation>
     </message>
     <message>
         <source>no failure resolved in range</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Fehler wurde im Zeitraum behoben</translation>
     </message>
     <message>
         <source>no limit (alert rule off)</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Grenze (Alarmregel aus)</translation>
+    </message>
+    <message>
+        <source>Match rate (% of records expected there)</source>
+        <translation>Zuordnungsrate (% der dort erwarteten Datensätze)</translation>
+    </message>
+    <message>
+        <source>oldest undelivered change %1</source>
+        <translation>älteste nicht zugestellte Änderung %1</translation>
     </message>
 </context>
 <context>
@@ -2796,7 +2892,7 @@ The charts fill in as syncs run: run one from the Syncs screen, with &quot;sluic
     </message>
     <message>
         <source>%1 %2–%3</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">%1 %2–%3</translation>
     </message>
     <message>
         <source>%1 min</source>
@@ -3261,7 +3357,7 @@ Modus: %5 · Diff: %6 · %n Felder zugeordnet%7</numerusform>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">%1 %2</translation>
     </message>
     <message>
         <source>The destination reported: %1</source>
@@ -3272,71 +3368,138 @@ Modus: %5 · Diff: %6 · %n Felder zugeordnet%7</numerusform>
     <name>sluice::ui::TrayAgent</name>
     <message>
         <source>Sluice · %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sluice · %1</translation>
     </message>
     <message>
         <source>◔ %1 running</source>
-        <translation type="unfinished"></translation>
+        <translation>◔ %1 läuft</translation>
     </message>
     <message>
         <source>· %1 has not run</source>
-        <translation type="unfinished"></translation>
+        <translation>· %1 ist noch nicht gelaufen</translation>
     </message>
     <message>
         <source>%1 %2 %3 %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 %3 %4</translation>
     </message>
     <message>
         <source>Open Sluice</source>
-        <translation type="unfinished"></translation>
+        <translation>Sluice öffnen</translation>
     </message>
     <message>
         <source>Run now</source>
-        <translation type="unfinished">Jetzt ausführen</translation>
+        <translation>Jetzt ausführen</translation>
     </message>
     <message>
         <source>Recent runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Läufe</translation>
     </message>
     <message>
         <source>%1  %2  %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  %2  %3</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Beenden</translation>
     </message>
     <message>
         <source>Sluice: a sync needs attention</source>
-        <translation type="unfinished"></translation>
+        <translation>Sluice: ein Sync braucht Aufmerksamkeit</translation>
     </message>
     <message>
         <source>Sluice: recovered</source>
-        <translation type="unfinished"></translation>
+        <translation>Sluice: wieder in Ordnung</translation>
     </message>
     <message>
         <source>‖ schedules paused until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>‖ Zeitpläne pausiert bis %1</translation>
     </message>
     <message>
         <source>‖ schedules paused until resumed</source>
-        <translation type="unfinished"></translation>
+        <translation>‖ Zeitpläne pausiert bis zur Fortsetzung</translation>
     </message>
     <message>
         <source>Resume all (paused until %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle fortsetzen (pausiert bis %1)</translation>
     </message>
     <message>
         <source>Resume all</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle fortsetzen</translation>
     </message>
     <message>
         <source>Pause all</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle pausieren</translation>
     </message>
     <message>
         <source>Pause all for 1 hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle für 1 Stunde pausieren</translation>
+    </message>
+    <message>
+        <source>‖ %1 paused</source>
+        <translation>‖ %1 pausiert</translation>
+    </message>
+    <message>
+        <source>Pause one sync</source>
+        <translation>Einen Sync pausieren</translation>
+    </message>
+    <message>
+        <source>Notify of recoveries</source>
+        <translation>Auch Entwarnungen melden</translation>
+    </message>
+    <message>
+        <source>⚠ %1 keeps failing and recovering (%2); quiet until it settles</source>
+        <translation>⚠ %1 schlägt fehl und erholt sich ständig (%2); still, bis es sich beruhigt</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::ui::WelcomeWindow</name>
+    <message>
+        <source>Sluice</source>
+        <translation>Sluice</translation>
+    </message>
+    <message>
+        <source>Welcome to Sluice</source>
+        <translation>Willkommen bei Sluice</translation>
+    </message>
+    <message>
+        <source>A workspace is a folder with sluice.json (sources, models, destinations, syncs) and the state of its syncs. Open one, start a new one, or look around the demo: a customer-360 warehouse synced to local files.</source>
+        <translation>Ein Arbeitsbereich ist ein Ordner mit sluice.json (Quellen, Modelle, Ziele, Syncs) und dem Zustand seiner Syncs. Öffnen Sie einen, legen Sie einen neuen an oder sehen Sie sich die Demo an: ein Kunden-360-Warehouse, das in lokale Dateien synchronisiert wird.</translation>
+    </message>
+    <message>
+        <source>Open workspace…</source>
+        <translation>Arbeitsbereich öffnen …</translation>
+    </message>
+    <message>
+        <source>New workspace…</source>
+        <translation>Neuer Arbeitsbereich …</translation>
+    </message>
+    <message>
+        <source>Open the demo</source>
+        <translation>Demo öffnen</translation>
+    </message>
+    <message>
+        <source>Recent workspaces (double-click to open)</source>
+        <translation>Zuletzt geöffnete Arbeitsbereiche (Doppelklick zum Öffnen)</translation>
+    </message>
+    <message>
+        <source>None yet: the workspaces you open are listed here.</source>
+        <translation>Noch keine: Die geöffneten Arbeitsbereiche erscheinen hier.</translation>
+    </message>
+    <message>
+        <source>Open a workspace (the folder holding sluice.json)</source>
+        <translation>Arbeitsbereich öffnen (der Ordner mit sluice.json)</translation>
+    </message>
+    <message>
+        <source>New workspace: choose an empty folder</source>
+        <translation>Neuer Arbeitsbereich: einen leeren Ordner wählen</translation>
+    </message>
+    <message>
+        <source>Creating the demo workspace in %1…</source>
+        <translation>Der Demo-Arbeitsbereich wird in %1 angelegt …</translation>
+    </message>
+    <message>
+        <source>The demo workspace could not be made: %1</source>
+        <translation>Der Demo-Arbeitsbereich konnte nicht angelegt werden: %1</translation>
     </message>
 </context>
 <context>
@@ -3859,7 +4022,7 @@ Modus: %5 · Diff: %6 · %n Felder zugeordnet%7</numerusform>
     </message>
     <message>
         <source>alert webhook %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Alarm-Webhook %1</translation>
     </message>
     <message>
         <source>a webhook must be an object with a &quot;url&quot;</source>
