@@ -233,7 +233,7 @@ std::optional<Error> PlanBuilder::prepareFields()
     for (const QString &k : m_model.primaryKey)
         m_keyIndexes.append(m_index.value(k));
     for (const workspace::FieldMapping &f : m_sync.fields)
-        m_fields.append({f.destination, f.source.isEmpty() ? -1 : m_index.value(f.source, -1), mapping::TransformChain::parse(f.transform).value()});
+        m_fields.append({f.destination, f.source.isEmpty() ? -1 : m_index.value(f.source, -1), mapping::TransformChain::parse(f.transform, f.destination).value()});
     m_consentIndex = m_sync.consentColumn.isEmpty() ? -1 : m_index.value(m_sync.consentColumn);
     m_freshnessIndex = m_model.freshness.isEmpty() ? -1 : m_index.value(m_model.freshness);
     m_destinationName = m_sync.destination;

@@ -97,7 +97,7 @@ QStringList governanceProblems(const workspace::Workspace &workspace, const QStr
     // would send one raw is refused before anything runs.
     if (const connector::ConnectorInfo *info = connector::findDestination(destination.type))
         for (const workspace::FieldMapping &f : sync.fields)
-            if (auto chain = mapping::TransformChain::parse(f.transform); info->hashedKinds.contains(f.destination) && chain && !chain->hashes())
+            if (auto chain = mapping::TransformChain::parse(f.transform, f.destination); info->hashedKinds.contains(f.destination) && chain && !chain->hashes())
                 problems.append(QCoreApplication::translate("sluice::engine", "sync %1: field %2 goes to %3 (%4), which takes it only as a SHA-256 hash of the "
                                                             "normalized value; add the platform's preset (hash:%4) to its transform, so the raw value never leaves")
                                     .arg(syncName, f.destination, destination.name, destination.type));
@@ -115,7 +115,7 @@ QStringList governanceProblems(const workspace::Workspace &workspace, const QStr
             carriesPii = carriesPii || model.pii.contains(s);
         if (!carriesPii)
             continue;
-        auto chain = mapping::TransformChain::parse(f.transform);
+        auto chain = mapping::TransformChain::parse(f.transform, f.destination);
         if (destination.pii == QLatin1String("block"))
             problems.append(QCoreApplication::translate("sluice::engine", "sync %1: field %2 carries PII column %3 of model %4, and destination %5 blocks PII; remove the field")
                                 .arg(syncName, f.destination, f.source, model.name, destination.name));

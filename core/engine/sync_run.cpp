@@ -107,7 +107,7 @@ bool ledgerKeepsPayloads(const workspace::Workspace &workspace, const QString &s
                 pii = pii || step.contains(QLatin1Char('{') + column + QLatin1Char('}'));
         if (!pii)
             continue;
-        auto chain = mapping::TransformChain::parse(f.transform);
+        auto chain = mapping::TransformChain::parse(f.transform, f.destination);
         if (!chain || !chain->hashes())
             return false;
     }

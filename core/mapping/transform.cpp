@@ -1,5 +1,7 @@
 #include "mapping/transform.h"
 
+#include "mapping/identity.h"
+
 #include "source/column.h"
 
 #include <QCoreApplication>
@@ -23,46 +25,6 @@ const QRegularExpression &decimalPattern()
 {
     static const QRegularExpression re(QStringLiteral("^[+-]?(\\d+)(\\.(\\d*))?$"));
     return re;
-}
-
-// Google Ads Customer Match ("Customer Match data upload: normalization and
-// hashing"): e-mails trimmed and lower-cased, and for gmail.com and
-// googlemail.com the periods of the local part removed; phone numbers in
-// E.164; names lower-cased without surrounding white space. Then SHA-256 hex.
-QString googleNormalize(const QString &value)
-{
-    QString v = value.trimmed().toLower();
-    if (v.contains(QLatin1Char('@'))) {
-        const qsizetype at = v.lastIndexOf(QLatin1Char('@'));
-        const QString domain = v.mid(at + 1);
-        QString local = v.left(at);
-        if (domain == QLatin1String("gmail.com") || domain == QLatin1String("googlemail.com"))
-            local.remove(QLatin1Char('.'));
-        return local + QLatin1Char('@') + domain;
-    }
-    static const QRegularExpression phoneLike(QStringLiteral("^\\+[0-9 ()\\-.]+$"));
-    if (phoneLike.match(v).hasMatch())
-        return QLatin1Char('+') + v.mid(1).remove(QRegularExpression(QStringLiteral("[^0-9]")));
-    return v;
-}
-
-// Meta Custom Audiences ("Customer list custom audiences: hashing and
-// normalization"): e-mails trimmed and lower-cased (no gmail rule); phone
-// numbers as digits only with the country code and no '+' or leading zeros;
-// other identifiers lower-cased and trimmed. Then SHA-256 hex.
-QString metaNormalize(const QString &value)
-{
-    QString v = value.trimmed().toLower();
-    if (v.contains(QLatin1Char('@')))
-        return v;
-    static const QRegularExpression phoneLike(QStringLiteral("^\\+?[0-9 ()\\-.]+$"));
-    if (phoneLike.match(v).hasMatch() && v.contains(QRegularExpression(QStringLiteral("\\d{6,}|\\d+[ \\-.]\\d+")))) {
-        v.remove(QRegularExpression(QStringLiteral("[^0-9]")));
-        while (v.startsWith(QLatin1Char('0')))
-            v.remove(0, 1);
-        return v;
-    }
-    return v;
 }
 
 Result<QVariant> castValue(const QVariant &value, const QString &type, const QString &step)
@@ -214,9 +176,10 @@ Result<QString> castToTimestamp(const QVariant &value)
     return dt.time().msec() ? dt.toString(Qt::ISODateWithMs) : dt.toString(Qt::ISODate);
 }
 
-Result<TransformChain> TransformChain::parse(const QStringList &steps)
+Result<TransformChain> TransformChain::parse(const QStringList &steps, const QString &kind)
 {
     TransformChain chain;
+    chain.m_kind = kind;
     for (const QString &s : steps) {
         const qsizetype colon = s.indexOf(QLatin1Char(':'));
         chain.m_steps.append({colon < 0 ? s : s.left(colon), colon < 0 ? QString() : s.mid(colon + 1)});
@@ -310,9 +273,12 @@ Result<QVariant> TransformChain::apply(QVariant value, const ColumnLookup &row) 
         } else if (n == QLatin1String("sha256")) {
             value = sha256Hex(text(value));
         } else if (n == QLatin1String("hash")) {
-            const QString normalized = step.argument == QLatin1String("google") ? googleNormalize(text(value))
-                                                                                : metaNormalize(text(value));
-            value = sha256Hex(normalized);
+            // The platform's own normalization for the kind of identifier the field is (mapping/identity).
+            Result<QString> normalized = normalizeIdentity(step.argument, m_kind, text(value));
+            if (!normalized)
+                return fail(normalized.error().message);
+            // Nothing left (blank, or only punctuation): no identifier, not the hash of nothing.
+            value = normalized->isEmpty() ? QVariant() : QVariant(sha256Hex(normalized.value()));
         } else {
             return fail(QCoreApplication::translate("sluice::mapping", "unknown transform"));
         }

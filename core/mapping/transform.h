@@ -25,7 +25,9 @@ using ColumnLookup = std::function<std::optional<QVariant>(const QString &column
 class TransformChain final
 {
 public:
-    static Result<TransformChain> parse(const QStringList &steps);
+    // `kind`: the destination field the value goes to, which tells `hash:PLATFORM`
+    // which identifier it normalizes (an e-mail, a first name, a postal code…).
+    static Result<TransformChain> parse(const QStringList &steps, const QString &kind = {});
     // The value, or an error naming the step that could not apply
     // ("phone:US: \"12\" is not a valid phone number for region US").
     Result<QVariant> apply(QVariant value, const ColumnLookup &row) const;
@@ -35,6 +37,7 @@ public:
 
 private:
     QList<TransformStep> m_steps;
+    QString m_kind;
 };
 
 // Building blocks, exposed for tests and for the identity presets.

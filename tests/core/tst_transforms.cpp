@@ -1,3 +1,4 @@
+#include "mapping/identity.h"
 #include "mapping/transform.h"
 
 #include <QTest>
@@ -9,6 +10,9 @@ class TestTransforms final : public QObject
     Q_OBJECT
 
 private slots:
+    void identities_data();
+    void identities();
+    void hashVectors();
     void chain_data();
     void chain();
     void failures_data();
@@ -146,6 +150,94 @@ void TestTransforms::roundIsExact()
     auto r = roundDecimal(in, places);
     QVERIFY(r.ok());
     QCOMPARE(r.value(), out);
+}
+
+// Each platform's normalization, kind by kind, with messy inputs; an empty
+// expectation means the value is refused (its row held back as invalid).
+void TestTransforms::identities_data()
+{
+    QTest::addColumn<QString>("platform");
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QString>("expected");
+    auto row = [](const char *name, const char *platform, const char *kind, const char *input, const char *expected) {
+        QTest::newRow(name) << QString::fromUtf8(platform) << QString::fromUtf8(kind) << QString::fromUtf8(input) << QString::fromUtf8(expected);
+    };
+    // Meta
+    row("meta email", "meta", "EMAIL", "  Test1@Example.COM ", "test1@example.com");
+    row("meta email keeps gmail dots", "meta", "EMAIL", "j.doe@gmail.com", "j.doe@gmail.com");
+    row("meta phone E.164", "meta", "PHONE", "+1 (415) 555-0172", "14155550172");
+    row("meta phone leading zeros", "meta", "PHONE", "0049 30 1234567", "49301234567");
+    row("meta phone too short", "meta", "PHONE", "12-34", "");
+    row("meta first name punctuation", "meta", "FN", " Mary-Ann ", "maryann");
+    row("meta last name accents kept", "meta", "LN", "Müller-Lüdenscheidt", "müllerlüdenscheidt");
+    row("meta first initial", "meta", "FI", "Élodie", "é");
+    row("meta city", "meta", "CT", "San Francisco", "sanfrancisco");
+    row("meta state by name", "meta", "ST", "New York", "ny");
+    row("meta state code", "meta", "ST", "CA", "ca");
+    row("meta state outside the US", "meta", "ST", "Baden-Württemberg", "badenwürttemberg");
+    row("meta zip plus four", "meta", "ZIP", "94107-1234", "94107");
+    row("meta zip UK", "meta", "ZIP", "SW1A 1AA", "sw1a1aa");
+    row("meta country code", "meta", "COUNTRY", " US ", "us");
+    row("meta country name", "meta", "COUNTRY", "Germany", "de");
+    row("meta country unknown", "meta", "COUNTRY", "Atlantis", "");
+    row("meta gender word", "meta", "GEN", "Female", "f");
+    row("meta gender other", "meta", "GEN", "x", "");
+    row("meta birth year", "meta", "DOBY", "1984", "1984");
+    row("meta birth month padded", "meta", "DOBM", "3", "03");
+    row("meta birth month 13", "meta", "DOBM", "13", "");
+    row("meta birth day", "meta", "DOBD", "07", "07");
+    row("meta unknown kind email shape", "meta", "", " A@B.example ", "a@b.example");
+    // Google (Data Manager API)
+    row("google email", "google", "EMAIL", " Jane.Doe@Example.com ", "jane.doe@example.com");
+    row("google gmail dots and plus", "google", "EMAIL", "Cloudy.SanFrancisco+shopping@gmail.com", "cloudysanfrancisco@gmail.com");
+    row("google googlemail", "google", "EMAIL", "j.d@googlemail.com", "jd@googlemail.com");
+    row("google other domain keeps plus", "google", "EMAIL", "user.name+NYC@Example.com", "user.name+nyc@example.com");
+    row("google email inner space", "google", "EMAIL", "jane doe@example.com", "janedoe@example.com");
+    row("google phone", "google", "PHONE", "+1 (800) 555-0100", "+18005550100");
+    row("google phone without country", "google", "PHONE", "(800) 555-0100", "");
+    row("google first name prefix", "google", "FIRST_NAME", "Mrs. Jane", "jane");
+    row("google last name suffix", "google", "LAST_NAME", "Doe Jr.", "doe");
+    row("google empty", "google", "FIRST_NAME", "   ", "");
+}
+
+void TestTransforms::identities()
+{
+    QFETCH(QString, platform);
+    QFETCH(QString, kind);
+    QFETCH(QString, input);
+    QFETCH(QString, expected);
+    const sluice::Result<QString> out = sluice::mapping::normalizeIdentity(platform, kind, input);
+    if (expected.isEmpty() && !input.trimmed().isEmpty()) {
+        QVERIFY2(!out, qPrintable(out ? out.value() : QString()));
+        QVERIFY2(out.error().message.contains(input), qPrintable(out.error().message)); // names the value
+        return;
+    }
+    QVERIFY2(out.ok(), qPrintable(out.error().message));
+    QCOMPARE(out.value(), expected);
+}
+
+// Published vectors: Meta's documented example, and a hash of each kind as the field it goes to.
+void TestTransforms::hashVectors()
+{
+    auto hashed = [](const QString &kind, const QString &platform, const QString &input) {
+        auto chain = TransformChain::parse({QStringLiteral("hash:") + platform}, kind);
+        return chain->apply(QVariant(input), [](const QString &) { return std::nullopt; }).value().toString();
+    };
+    QCOMPARE(hashed(QStringLiteral("EMAIL"), QStringLiteral("meta"), QStringLiteral(" Test1@example.com")),
+             QStringLiteral("9b431636bd164765d63c573c346708846af4f68fe3701a77a3bdd7e7e5166254"));
+    QCOMPARE(hashed(QStringLiteral("FN"), QStringLiteral("meta"), QStringLiteral("Mary-Ann")), sluice::mapping::sha256Hex(QStringLiteral("maryann")));
+    QCOMPARE(hashed(QStringLiteral("EMAIL"), QStringLiteral("google"), QStringLiteral("a.b+x@gmail.com")), sluice::mapping::sha256Hex(QStringLiteral("ab@gmail.com")));
+    // A value the rule refuses is an error naming the step, never a hash of garbage.
+    auto chain = TransformChain::parse({QStringLiteral("hash:meta")}, QStringLiteral("GEN"));
+    const auto refused = chain->apply(QVariant(QStringLiteral("unknown")), [](const QString &) { return std::nullopt; });
+    QVERIFY(!refused);
+    QVERIFY2(refused.error().message.startsWith(QStringLiteral("hash:meta: GEN")), qPrintable(refused.error().message));
+    // Blank after normalizing: no identifier (null), never the hash of an empty string.
+    auto blank = TransformChain::parse({QStringLiteral("hash:google")}, QStringLiteral("FIRST_NAME"));
+    const auto none = blank->apply(QVariant(QStringLiteral("  ")), [](const QString &) { return std::nullopt; });
+    QVERIFY(none.ok());
+    QVERIFY(none.value().isNull());
 }
 
 QTEST_GUILESS_MAIN(TestTransforms)
