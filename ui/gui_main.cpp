@@ -10,9 +10,11 @@
 #include <QFileInfo>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QMessageBox>
 #include <QTranslator>
 
 #include <cstdio>
+#include <functional>
 #include <memory>
 
 namespace sluice::ui {
@@ -78,14 +80,23 @@ int runGui(int argc, char **argv)
         dir = QDir::currentPath();
     std::unique_ptr<MainWindow> window;
     WelcomeWindow welcome;
-    auto open = [&](const QString &chosen) -> QString {
+    std::function<QString(const QString &)> open = [&](const QString &chosen) -> QString {
         Result<workspace::Workspace> ws = workspace::Workspace::open(chosen);
         if (!ws)
             return QApplication::translate("sluice::ui", "Sluice cannot open the workspace in %1:\n\n%2").arg(QDir(chosen).absolutePath(), ws.error().message);
         WelcomeWindow::rememberWorkspace(chosen);
+        std::unique_ptr<MainWindow> previous = std::move(window);
         window = std::make_unique<MainWindow>(std::move(ws).value());
         window->resize(1480, 900);
+        QObject::connect(window.get(), &MainWindow::openRequested, &welcome, [&](const QString &next) {
+            if (const QString problem = open(next); !problem.isEmpty())
+                QMessageBox::warning(window.get(), QApplication::translate("sluice::ui", "Cannot open workspace"), problem);
+        });
         window->show();
+        if (previous) { // shown first, so that closing the old one does not end the application
+            previous->close();
+            previous.release()->deleteLater(); // the menu action that asked is still running
+        }
         return {};
     };
     QObject::connect(&welcome, &WelcomeWindow::chosen, &welcome, [&](const QString &chosen) {

@@ -16,6 +16,8 @@
 #include "workspace/workspace_init.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
+#include <QKeySequence>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
@@ -210,6 +212,32 @@ void TestScreens::mainWindowHasEveryScreen()
         titles.append(l->text());
     for (const char *t : {"Sources", "Models", "Syncs", "Runs", "Dashboard"})
         QVERIFY2(titles.contains(QString::fromLatin1(t)), t);
+
+    // The File and View menus, with the usual shortcuts; a recent workspace asks to be opened.
+    QStandardPaths::setTestModeEnabled(true);
+    QTemporaryDir other;
+    workspace::InitOptions blank;
+    QVERIFY(workspace::initWorkspace(other.filePath(QStringLiteral("ws")), blank).ok());
+    ui::WelcomeWindow::rememberWorkspace(other.filePath(QStringLiteral("ws")));
+    ui::MainWindow withMenus(demo());
+    QHash<QString, QAction *> actions;
+    for (QAction *a : withMenus.findChildren<QAction *>())
+        actions.insert(a->text().remove(QLatin1Char('&')), a);
+    QVERIFY(actions.contains(QStringLiteral("Open workspace…")));
+    QCOMPARE(actions.value(QStringLiteral("Open workspace…"))->shortcut(), QKeySequence(QKeySequence::Open));
+    QCOMPARE(actions.value(QStringLiteral("New workspace…"))->shortcut(), QKeySequence(QKeySequence::New));
+    QCOMPARE(actions.value(QStringLiteral("Quit"))->shortcut(), QKeySequence(QKeySequence::Quit));
+    QCOMPARE(actions.value(QStringLiteral("Dashboard"))->shortcut(), QKeySequence(QStringLiteral("Ctrl+5")));
+    actions.value(QStringLiteral("Dashboard"))->trigger();
+    QCOMPARE(withMenus.findChild<QStackedWidget *>()->currentIndex(), 4);
+    QAction *recent = actions.value(QFileInfo(other.filePath(QStringLiteral("ws"))).absoluteFilePath());
+    QVERIFY(recent);
+    QSignalSpy asked(&withMenus, &ui::MainWindow::openRequested);
+    recent->trigger();
+    QCOMPARE(asked.size(), 1);
+    QCOMPARE(asked.first().at(0).toString(), QFileInfo(other.filePath(QStringLiteral("ws"))).absoluteFilePath());
+    withMenus.close(); // the window's place and size are kept for next time
+    QVERIFY(!QSettings().value(QStringLiteral("mainWindow/geometry")).toByteArray().isEmpty());
 }
 
 void TestScreens::syncsRunFromTheScreen()

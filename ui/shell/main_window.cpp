@@ -2,14 +2,24 @@
 
 #include "dashboard/dashboard_screen.h"
 #include "shell/agent_status.h"
+#include "shell/welcome_window.h"
 #include "models/models_screen.h"
 #include "shell/placeholder_screen.h"
 #include "shell/workspace_document.h"
 #include "sources/sources_screen.h"
+#include "workspace/workspace_init.h"
 #include "runs/runs_screen.h"
 #include "syncs/syncs_screen.h"
 
 #include <QApplication>
+#include <QCloseEvent>
+#include <QFileDialog>
+#include <QKeySequence>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QDir>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -80,9 +90,59 @@ MainWindow::MainWindow(workspace::Workspace workspace, QWidget *parent)
     m_agent = new AgentStatus(m_document->workspace().dir(), this);
     statusBar()->addPermanentWidget(m_agent);
     connect(m_syncs, &SyncsScreen::jobFinished, m_agent, &AgentStatus::refresh);
+    buildMenus();
+    restoreGeometry(QSettings().value(QStringLiteral("mainWindow/geometry")).toByteArray());
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings().setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
+    QMainWindow::closeEvent(event);
+}
+
+// File: open, new, the demo, recent workspaces, quit; View: the screens by
+// Ctrl+1 to Ctrl+5.
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Open workspace…"), QKeySequence::Open, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a workspace (the folder holding sluice.json)"), m_document->workspace().dir());
+        if (!dir.isEmpty())
+            emit openRequested(dir);
+    });
+    file->addAction(tr("&New workspace…"), QKeySequence::New, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("New workspace: choose an empty folder"), QDir::homePath());
+        if (dir.isEmpty())
+            return;
+        if (Result<void> made = workspace::initWorkspace(dir, {}); !made) {
+            QMessageBox::warning(this, tr("New workspace"), made.error().message);
+            return;
+        }
+        emit openRequested(dir);
+    });
+    file->addAction(tr("Open the &demo"), this, [this] {
+        const QString dir = WelcomeWindow::demoDir();
+        if (!QFileInfo::exists(QDir(dir).filePath(workspace::Workspace::configFileName()))) {
+            QMessageBox::information(this, tr("Open the demo"), tr("The demo is made from the welcome window the first time (it takes a few seconds): "
+                                                                  "start Sluice without a workspace, or run scripts/run-demo.sh."));
+            return;
+        }
+        emit openRequested(dir);
+    });
+    QMenu *recent = file->addMenu(tr("Open &recent"));
+    for (const QString &dir : WelcomeWindow::recentWorkspaces())
+        if (QFileInfo(dir).absoluteFilePath() != QFileInfo(m_document->workspace().dir()).absoluteFilePath())
+            recent->addAction(dir, this, [this, dir] { emit openRequested(dir); });
+    recent->setEnabled(!recent->isEmpty());
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    for (int row = 0; row < m_navigation->count(); ++row)
+        view->addAction(m_navigation->item(row)->text(), QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + row)), this,
+                        [this, row] { m_navigation->setCurrentRow(row); });
+}
 
 void MainWindow::addScreen(const QString &title, QWidget *screen, int icon)
 {

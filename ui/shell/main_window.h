@@ -33,8 +33,16 @@ public:
     void grabAfter(const QString &file, int milliseconds);
     AgentStatus *agentStatus() const { return m_agent; }
 
+signals:
+    // File ▸ Open / New / the demo / a recent one: the application opens it in place of this window.
+    void openRequested(const QString &dir);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
 private:
     void addScreen(const QString &title, QWidget *screen, int icon);
+    void buildMenus();
 
     WorkspaceDocument *m_document;
     QListWidget *m_navigation;
