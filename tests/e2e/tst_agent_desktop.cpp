@@ -8,11 +8,11 @@
 // shows its icon again and the records all reach the file; the dashboard
 // shows the agent's runs, the failures marked.
 #include "dashboard/dashboard_screen.h"
+#include "demo_workspace.h"
 #include "dashboard/metric_chart.h"
 #include "shell/workspace_document.h"
 #include "store/state_store.h"
 #include "workspace/workspace.h"
-#include "workspace/workspace_init.h"
 
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
@@ -27,8 +27,6 @@
 #include <QProcess>
 #include <QScreen>
 #include <QSignalSpy>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QSystemTrayIcon>
 #include <QTemporaryDir>
 #include <QTest>
@@ -101,24 +99,16 @@ void TestAgentDesktop::initTestCase()
     QVERIFY(bus.registerObject(QStringLiteral("/org/freedesktop/Notifications"), &m_listener, QDBusConnection::ExportAllSlots));
     QVERIFY(bus.registerService(QStringLiteral("org.freedesktop.Notifications")));
 
-    m_ws = m_dir.filePath(QStringLiteral("ws"));
-    workspace::InitOptions options;
-    options.demo = true;
-    options.demoUsers = 300;
-    QVERIFY(workspace::initWorkspace(m_ws, options).ok());
-    QFile f(m_ws + QStringLiteral("/sluice.json"));
-    QVERIFY(f.open(QIODevice::ReadOnly));
-    QJsonObject config = QJsonDocument::fromJson(f.readAll()).object();
-    f.close();
     // One sync on a three-second schedule; the demo's data is weeks old, so
     // its (right) freshness alert is off here: failures are what this tests.
-    QJsonObject syncs = config.value(QStringLiteral("syncs")).toObject();
-    QJsonObject sync = syncs.value(QStringLiteral("customers_to_file")).toObject();
-    sync.insert(QStringLiteral("schedule"), QJsonObject{{QStringLiteral("every"), QStringLiteral("3s")}});
-    config.insert(QStringLiteral("syncs"), QJsonObject{{QStringLiteral("customers_to_file"), sync}});
-    config.insert(QStringLiteral("alerts"), QJsonObject{{QStringLiteral("rules"), QJsonObject{{QStringLiteral("freshness_lag_above"), false}}}});
-    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    f.write(QJsonDocument(config).toJson());
+    m_ws = test::makeDemoWorkspace(m_dir.path(), 300);
+    QVERIFY(!m_ws.isEmpty());
+    QVERIFY(test::editConfig(m_ws, [](QJsonObject &config) {
+        QJsonObject sync = config.value(QStringLiteral("syncs")).toObject().value(QStringLiteral("customers_to_file")).toObject();
+        sync.insert(QStringLiteral("schedule"), QJsonObject{{QStringLiteral("every"), QStringLiteral("3s")}});
+        config.insert(QStringLiteral("syncs"), QJsonObject{{QStringLiteral("customers_to_file"), sync}});
+        config.insert(QStringLiteral("alerts"), QJsonObject{{QStringLiteral("rules"), QJsonObject{{QStringLiteral("freshness_lag_above"), false}}}});
+    }));
 }
 
 int TestAgentDesktop::pixelsOf(QRgb rgb) const
@@ -141,14 +131,8 @@ QList<store::RunRecord> TestAgentDesktop::runs() const
 
 void TestAgentDesktop::touchCustomers(int count) const
 {
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("touch"));
-        db.setDatabaseName(m_ws + QStringLiteral("/demo/warehouse.db"));
-        QVERIFY(db.open());
-        QVERIFY(QSqlQuery(db).exec(
-            QStringLiteral("UPDATE users SET first_name = first_name || 'Zq' WHERE user_id IN (SELECT user_id FROM users ORDER BY user_id LIMIT %1)").arg(count)));
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("touch"));
+    QVERIFY(test::warehouseSql(m_ws, QStringLiteral("UPDATE users SET first_name = first_name || 'Zq' WHERE user_id IN "
+                                                     "(SELECT user_id FROM users ORDER BY user_id LIMIT %1)").arg(count)));
 }
 
 void TestAgentDesktop::trayFollowsFailureAndRecovery()

@@ -9,7 +9,7 @@
 #include "store/state_store.h"
 #include "shell/main_window.h"
 #include "syncs/syncs_screen.h"
-#include "workspace/workspace_init.h"
+#include "demo_workspace.h"
 
 #include <QAction>
 #include <QFile>
@@ -39,7 +39,6 @@ private slots:
     void autostartToggle();
 
 private:
-    bool sql(const QString &statement);
     QTemporaryDir m_dir;
     QString m_ws;
 };
@@ -47,34 +46,9 @@ private:
 void TestAgentGui::initTestCase()
 {
     qputenv("XDG_CONFIG_HOME", m_dir.filePath(QStringLiteral("config")).toUtf8());
-    m_ws = m_dir.filePath(QStringLiteral("ws"));
-    workspace::InitOptions options;
-    options.demo = true;
-    options.demoUsers = 3000;
-    QVERIFY(workspace::initWorkspace(m_ws, options).ok());
-    QFile f(m_ws + QStringLiteral("/sluice.json"));
-    QVERIFY(f.open(QIODevice::ReadOnly));
-    QJsonObject config = QJsonDocument::fromJson(f.readAll()).object();
-    f.close();
-    QJsonObject syncs = config.value(QStringLiteral("syncs")).toObject();
-    QJsonObject sync = syncs.value(QStringLiteral("customers_to_file")).toObject();
-    sync.insert(QStringLiteral("schedule"), QJsonObject{{QStringLiteral("every"), QStringLiteral("2s")}});
-    syncs.insert(QStringLiteral("customers_to_file"), sync);
-    config.insert(QStringLiteral("syncs"), syncs);
-    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    f.write(QJsonDocument(config).toJson());
-}
-
-bool TestAgentGui::sql(const QString &statement)
-{
-    bool ok = false;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("edit"));
-        db.setDatabaseName(m_ws + QStringLiteral("/demo/warehouse.db"));
-        ok = db.open() && QSqlQuery(db).exec(statement);
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("edit"));
-    return ok;
+    m_ws = test::makeDemoWorkspace(m_dir.path(), 3000);
+    QVERIFY(!m_ws.isEmpty());
+    QVERIFY(test::setSchedule(m_ws, QStringLiteral("customers_to_file"), QJsonObject{{QStringLiteral("every"), QStringLiteral("2s")}}));
 }
 
 void TestAgentGui::guiAndAgentShareAWorkspace()
@@ -112,7 +86,7 @@ void TestAgentGui::guiAndAgentShareAWorkspace()
     int ran = 0, refused = 0;
     bool sawRunningOrNext = false;
     for (int round = 0; round < 10; ++round) {
-        QVERIFY(sql(QStringLiteral("UPDATE users SET first_name = 'Round%1' WHERE (user_id % 7) = %2").arg(round).arg(round % 7)));
+        QVERIFY(test::warehouseSql(m_ws, QStringLiteral("UPDATE users SET first_name = 'Round%1' WHERE (user_id % 7) = %2").arg(round).arg(round % 7)));
         screen->runCurrent();
         QVERIFY(finished.wait(60000));
         const auto summary = finished.last().at(0).value<engine::RunSummary>();

@@ -3,6 +3,7 @@
 #include "dashboard/metric_chart.h"
 #include "metrics/metrics.h"
 #include "models/models_screen.h"
+#include "demo_workspace.h"
 #include "meta_emulator.h"
 #include "run_history.h"
 #include "store/state_store.h"
@@ -35,8 +36,6 @@
 #include <QListWidget>
 #include <QSettings>
 #include <QStandardPaths>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QStackedWidget>
 
 using namespace sluice;
@@ -406,35 +405,6 @@ QPair<int, QByteArray> runSluice(const QString &dir, const QStringList &argument
     return {p.exitCode(), p.readAllStandardOutput()};
 }
 
-// Customers change in the demo warehouse, as a day of activity would change them.
-void touchCustomers(const QString &warehouse, int count)
-{
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("touch"));
-        db.setDatabaseName(warehouse);
-        QVERIFY(db.open());
-        QSqlQuery q(db);
-        QVERIFY(q.exec(QStringLiteral("UPDATE users SET first_name = first_name || 'a' WHERE user_id IN (SELECT user_id FROM users ORDER BY user_id LIMIT %1)")
-                           .arg(count)));
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("touch"));
-}
-
-void setModelSql(const QString &configPath, const QString &sql)
-{
-    QFile f(configPath);
-    QVERIFY(f.open(QIODevice::ReadOnly));
-    QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
-    f.close();
-    QJsonObject models = root.value(QStringLiteral("models")).toObject();
-    QJsonObject model = models.value(QStringLiteral("customer_360")).toObject();
-    model.insert(QStringLiteral("sql"), sql);
-    models.insert(QStringLiteral("customer_360"), model);
-    root.insert(QStringLiteral("models"), models);
-    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    f.write(QJsonDocument(root).toJson());
-}
-
 } // namespace
 
 // The acceptance run: on the demo, runs through the CLI with a failure
@@ -449,17 +419,15 @@ void TestScreens::dashboardShowsTheDemoFailingAndRecovering()
     options.demo = true;
     options.demoUsers = 400;
     QVERIFY(workspace::initWorkspace(path, options).ok());
-    const QString warehouse = path + QStringLiteral("/demo/warehouse.db");
-    const QString config = path + QStringLiteral("/sluice.json");
     const QStringList run{QStringLiteral("run"), QStringLiteral("customers_to_file"), QStringLiteral("--quiet")};
     QCOMPARE(runSluice(path, run).first, 0); // the backfill: nothing to match yet
-    touchCustomers(warehouse, 40);
+    QVERIFY(test::warehouseSql(path, QStringLiteral("UPDATE users SET first_name = first_name || 'a' WHERE user_id <= 40")));
     QCOMPARE(runSluice(path, run).first, 0); // 40 changed customers, each found in the file
-    setModelSql(config, QStringLiteral("select * from customer_360_renamed"));
+    QVERIFY(test::setModelSql(path, QStringLiteral("customer_360"), QStringLiteral("select * from customer_360_renamed")));
     QCOMPARE(runSluice(path, run).first, 1); // the injected failure
     QTest::qWait(1100);                   // time to resolve is whole seconds
-    setModelSql(config, QStringLiteral("select * from customer_360"));
-    touchCustomers(warehouse, 20);
+    QVERIFY(test::setModelSql(path, QStringLiteral("customer_360"), QStringLiteral("select * from customer_360")));
+    QVERIFY(test::warehouseSql(path, QStringLiteral("UPDATE users SET first_name = first_name || 'a' WHERE user_id <= 20")));
     QCOMPARE(runSluice(path, run).first, 0); // recovered
 
     const auto [code, out] = runSluice(path, {QStringLiteral("metrics"), QStringLiteral("--json")});
