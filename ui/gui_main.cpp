@@ -30,6 +30,51 @@ void installTranslations()
         QCoreApplication::installTranslator(qt);
 }
 
+namespace {
+
+struct GuiOptions
+{
+    QString workspace, screenshot, syncsShot, show, grab;
+};
+
+GuiOptions parseOptions(const QApplication &app)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("sluice::ui", "Sluice: Reverse ETL for sync operators"));
+    parser.addHelpOption();
+    const QCommandLineOption workspace(QStringLiteral("workspace"), QApplication::translate("sluice::ui", "The workspace directory."), QStringLiteral("DIR"));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                        QApplication::translate("sluice::ui", "Preview the first model, save a screenshot to FILE and quit."),
+                                        QStringLiteral("FILE"));
+    const QCommandLineOption syncsShot(QStringLiteral("screenshot-syncs"),
+                                       QApplication::translate("sluice::ui", "Run the first sync, save a screenshot of the Syncs screen to FILE and quit."),
+                                       QStringLiteral("FILE"));
+    const QCommandLineOption show(QStringLiteral("show"),
+                                  QApplication::translate("sluice::ui", "Open on SCREEN: sources, models, syncs, runs or dashboard."),
+                                  QStringLiteral("SCREEN"));
+    const QCommandLineOption grab(QStringLiteral("grab"),
+                                  QApplication::translate("sluice::ui", "Save a screenshot of the window to FILE after two seconds and quit."),
+                                  QStringLiteral("FILE"));
+    parser.addOptions({show, grab, workspace, screenshot, syncsShot});
+    parser.process(app);
+    return {parser.value(workspace), parser.value(screenshot), parser.value(syncsShot), parser.value(show), parser.value(grab)};
+}
+
+// A workspace named (--workspace, SLUICE_WORKSPACE) or the current folder
+// when it is one; empty: the welcome window.
+QString workspaceToOpen(const GuiOptions &options)
+{
+    if (!options.workspace.isEmpty())
+        return options.workspace;
+    if (qEnvironmentVariableIsSet("SLUICE_WORKSPACE"))
+        return qEnvironmentVariable("SLUICE_WORKSPACE");
+    if (QFileInfo::exists(QDir::current().filePath(workspace::Workspace::configFileName())))
+        return QDir::currentPath();
+    return {};
+}
+
+} // namespace
+
 int runGui(int argc, char **argv)
 {
     if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
@@ -46,38 +91,8 @@ int runGui(int argc, char **argv)
     QApplication::setOrganizationName(QStringLiteral("Sluice"));
     installTranslations();
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("sluice::ui", "Sluice: Reverse ETL for sync operators"));
-    parser.addHelpOption();
-    QCommandLineOption workspaceOption(QStringLiteral("workspace"),
-                                       QApplication::translate("sluice::ui", "The workspace directory."),
-                                       QStringLiteral("DIR"));
-    QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
-                                        QApplication::translate("sluice::ui", "Preview the first model, save a screenshot to FILE and quit."),
-                                        QStringLiteral("FILE"));
-    QCommandLineOption syncsShotOption(QStringLiteral("screenshot-syncs"),
-                                       QApplication::translate("sluice::ui", "Run the first sync, save a screenshot of the Syncs screen to FILE and quit."),
-                                       QStringLiteral("FILE"));
-    QCommandLineOption showOption(QStringLiteral("show"),
-                                  QApplication::translate("sluice::ui", "Open on SCREEN: sources, models, syncs, runs or dashboard."),
-                                  QStringLiteral("SCREEN"));
-    QCommandLineOption grabOption(QStringLiteral("grab"),
-                                  QApplication::translate("sluice::ui", "Save a screenshot of the window to FILE after two seconds and quit."),
-                                  QStringLiteral("FILE"));
-    parser.addOption(showOption);
-    parser.addOption(grabOption);
-    parser.addOption(workspaceOption);
-    parser.addOption(screenshotOption);
-    parser.addOption(syncsShotOption);
-    parser.process(app);
-
-    // A workspace named (--workspace, SLUICE_WORKSPACE) or the current folder
-    // when it is one; otherwise, or when it cannot be opened, the welcome window.
-    QString dir = parser.value(workspaceOption);
-    if (dir.isEmpty() && qEnvironmentVariableIsSet("SLUICE_WORKSPACE"))
-        dir = qEnvironmentVariable("SLUICE_WORKSPACE");
-    if (dir.isEmpty() && QFileInfo::exists(QDir::current().filePath(workspace::Workspace::configFileName())))
-        dir = QDir::currentPath();
+    const GuiOptions options = parseOptions(app);
+    const QString dir = workspaceToOpen(options);
     std::unique_ptr<MainWindow> window;
     WelcomeWindow welcome;
     std::function<QString(const QString &)> open = [&](const QString &chosen) -> QString {
@@ -115,14 +130,14 @@ int runGui(int argc, char **argv)
         welcome.showProblem(problem);
         return app.exec();
     }
-    if (parser.isSet(screenshotOption))
-        window->takeScreenshotWhenPreviewed(parser.value(screenshotOption));
-    if (parser.isSet(showOption))
-        window->showScreen(parser.value(showOption));
-    if (parser.isSet(grabOption))
-        window->grabAfter(parser.value(grabOption), 2000);
-    if (parser.isSet(syncsShotOption))
-        window->takeScreenshotAfterRun(parser.value(syncsShotOption));
+    if (!options.screenshot.isEmpty())
+        window->takeScreenshotWhenPreviewed(options.screenshot);
+    if (!options.show.isEmpty())
+        window->showScreen(options.show);
+    if (!options.grab.isEmpty())
+        window->grabAfter(options.grab, 2000);
+    if (!options.syncsShot.isEmpty())
+        window->takeScreenshotAfterRun(options.syncsShot);
     return app.exec();
 }
 

@@ -27,6 +27,38 @@ const QRegularExpression &decimalPattern()
     return re;
 }
 
+// template:TEXT with {column} placeholders filled from the row, white space simplified.
+Result<QString> fillTemplate(const QString &pattern, const ColumnLookup &row)
+{
+    static const QRegularExpression placeholder(QStringLiteral("\\{([^{}]+)\\}"));
+    QString out;
+    qsizetype last = 0;
+    auto it = placeholder.globalMatch(pattern);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        const std::optional<QVariant> v = row(m.captured(1));
+        if (!v)
+            return Error{QCoreApplication::translate("sluice::mapping", "column %1 not found").arg(m.captured(1)), Error::Kind::Query};
+        out += pattern.mid(last, m.capturedStart() - last) + text(*v);
+        last = m.capturedEnd();
+    }
+    out += pattern.mid(last);
+    return out.simplified();
+}
+
+// phone:US, or phone:{country} to take each row's region from a column.
+Result<QString> phoneRegion(const QString &argument, const ColumnLookup &row)
+{
+    if (!(argument.startsWith(QLatin1Char('{')) && argument.endsWith(QLatin1Char('}'))))
+        return argument;
+    const QString column = argument.mid(1, argument.size() - 2);
+    const std::optional<QVariant> v = row(column);
+    if (!v)
+        return Error{QCoreApplication::translate("sluice::mapping", "column %1 not found").arg(column), Error::Kind::Query};
+    const QString region = text(*v).trimmed().toUpper();
+    return region.isEmpty() ? QStringLiteral("ZZ") : region; // unknown: only international numbers parse
+}
+
 Result<QVariant> castValue(const QVariant &value, const QString &type, const QString &step)
 {
     if (isNull(value))
@@ -205,20 +237,10 @@ Result<QVariant> TransformChain::apply(QVariant value, const ColumnLookup &row) 
             continue;
         }
         if (n == QLatin1String("template")) {
-            static const QRegularExpression placeholder(QStringLiteral("\\{([^{}]+)\\}"));
-            QString out;
-            qsizetype last = 0;
-            auto it = placeholder.globalMatch(step.argument);
-            while (it.hasNext()) {
-                const auto m = it.next();
-                const std::optional<QVariant> v = row(m.captured(1));
-                if (!v)
-                    return fail(QCoreApplication::translate("sluice::mapping", "column %1 not found").arg(m.captured(1)));
-                out += step.argument.mid(last, m.capturedStart() - last) + text(*v);
-                last = m.capturedEnd();
-            }
-            out += step.argument.mid(last);
-            value = out.simplified();
+            Result<QString> filled = fillTemplate(step.argument, row);
+            if (!filled)
+                return fail(filled.error().message);
+            value = filled.value();
             continue;
         }
         if (isNull(value))
@@ -256,17 +278,10 @@ Result<QVariant> TransformChain::apply(QVariant value, const ColumnLookup &row) 
                 return fail(r.error().message);
             value = r.value();
         } else if (n == QLatin1String("phone")) {
-            // phone:US, or phone:{country} to take each row's region from a column.
-            QString region = step.argument;
-            if (region.startsWith(QLatin1Char('{')) && region.endsWith(QLatin1Char('}'))) {
-                const std::optional<QVariant> v = row(region.mid(1, region.size() - 2));
-                if (!v)
-                    return fail(QCoreApplication::translate("sluice::mapping", "column %1 not found").arg(region.mid(1, region.size() - 2)));
-                region = text(*v).trimmed().toUpper();
-                if (region.isEmpty())
-                    region = QStringLiteral("ZZ"); // unknown: only international numbers parse
-            }
-            Result<QString> r = phoneToE164(text(value), region);
+            Result<QString> region = phoneRegion(step.argument, row);
+            if (!region)
+                return fail(region.error().message);
+            Result<QString> r = phoneToE164(text(value), region.value());
             if (!r)
                 return fail(r.error().message);
             value = r.value();
