@@ -159,6 +159,19 @@ Result<void> GoogleDestination::deliver(const QList<Operation> &operations, cons
     return delivered;
 }
 
+// The Data Manager API's MatchRateRange ("MATCH_RATE_RANGE_51_TO_60") as
+// percent bounds; none for UNKNOWN, NOT_ELIGIBLE (too few members) or absent.
+std::optional<std::pair<int, int>> GoogleDestination::matchRateRange(const QString &range)
+{
+    if (range == QLatin1String("MATCH_RATE_RANGE_LESS_THAN_20"))
+        return std::pair(0, 19);
+    static const QRegularExpression bounded(QStringLiteral("^MATCH_RATE_RANGE_(\\d+)_TO_(\\d+)$"));
+    const QRegularExpressionMatch m = bounded.match(range);
+    if (!m.hasMatch())
+        return std::nullopt;
+    return std::pair(m.captured(1).toInt(), m.captured(2).toInt());
+}
+
 // What Google made of the accepted requests: read back once they are
 // processed (a few seconds at most here), and recorded with the run.
 void GoogleDestination::readStatus(const GoogleProtocol &protocol, const DeliveryContext &context) const
@@ -166,6 +179,7 @@ void GoogleDestination::readStatus(const GoogleProtocol &protocol, const Deliver
     if (!context.report)
         return;
     qint64 received = 0, invalid = 0;
+    std::optional<std::pair<int, int>> matched; // the widest match-rate range of the run's uploads, in percent
     for (const QString &id : protocol.requestIds()) {
         for (int attempt = 0; attempt < 10; ++attempt) {
             const HttpAnswer answer = httpRequestRetried(
@@ -183,6 +197,8 @@ void GoogleDestination::readStatus(const GoogleProtocol &protocol, const Deliver
             const QJsonObject ingestion = s.value(QStringLiteral("audienceMembersIngestionStatus")).toObject().value(QStringLiteral("userDataIngestionStatus")).toObject();
             const QJsonObject removal = s.value(QStringLiteral("audienceMembersRemovalStatus")).toObject().value(QStringLiteral("userDataRemovalStatus")).toObject();
             received += ingestion.value(QStringLiteral("recordCount")).toVariant().toLongLong() + removal.value(QStringLiteral("recordCount")).toVariant().toLongLong();
+            if (const auto range = matchRateRange(ingestion.value(QStringLiteral("uploadMatchRateRange")).toString()))
+                matched = matched ? std::pair(qMin(matched->first, range->first), qMax(matched->second, range->second)) : *range;
             for (const QJsonValue &e : s.value(QStringLiteral("errorInfo")).toObject().value(QStringLiteral("errorCounts")).toArray())
                 invalid += e.toObject().value(QStringLiteral("recordCount")).toVariant().toLongLong();
             break;
@@ -191,6 +207,10 @@ void GoogleDestination::readStatus(const GoogleProtocol &protocol, const Deliver
     if (received > 0 || invalid > 0) {
         context.report(QStringLiteral("received"), received);
         context.report(QStringLiteral("invalid"), invalid);
+    }
+    if (matched) { // the run keeps the lowest low and the highest high of its deliveries
+        context.report(QStringLiteral("match_rate_low_pct"), matched->first);
+        context.report(QStringLiteral("match_rate_high_pct"), matched->second);
     }
 }
 

@@ -1,5 +1,8 @@
 #pragma once
 
+#include <optional>
+#include <utility>
+
 #include "destination/http_delivery.h"
 
 #include <QUrl>
@@ -65,6 +68,7 @@ public:
 
 private:
     void readStatus(const GoogleProtocol &protocol, const DeliveryContext &context) const;
+    static std::optional<std::pair<int, int>> matchRateRange(const QString &range);
 
     QString m_name;
     QUrl m_base;

@@ -298,8 +298,15 @@ void SyncRunner::deliver(destination::Destination &target)
             m_options.progress(QStringLiteral("deliver"), before + done, total);
     };
     context.sending = [this](const QList<destination::Operation> &ops) { markSending(ops); };
+    // Counts add up over the run's deliveries; a range's bounds widen (its low the lowest, its high the highest).
     context.report = [this](const QString &measure, qint64 value) {
-        m_result.match.insert(measure, double(qint64(m_result.match.value(measure).toDouble()) + value));
+        const QJsonValue before = m_result.match.value(measure);
+        qint64 now = before.toInteger() + value;
+        if (measure.endsWith(QLatin1String("_low_pct")))
+            now = before.isDouble() ? qMin(before.toInteger(), value) : value;
+        else if (measure.endsWith(QLatin1String("_high_pct")))
+            now = before.isDouble() ? qMax(before.toInteger(), value) : value;
+        m_result.match.insert(measure, double(now));
     };
     context.settled = [this](const QList<destination::Operation> &ops, const QList<destination::Outcome> &outcomes) { settle(ops, outcomes); };
     int nextBatch = 1;

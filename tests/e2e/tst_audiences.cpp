@@ -305,6 +305,9 @@ void TestAudiences::googleCustomerMatchFollowsTheModel()
     QVERIFY2(r.code == 3, r.err.constData());
     QCOMPARE(counts(r.json).value(QStringLiteral("delivered")).toInt(), withEmail);
     QCOMPARE(r.json.value(QStringLiteral("match")).toObject().value(QStringLiteral("received")).toInt(), withEmail);
+    // Google's match-rate range of the upload (MATCH_RATE_RANGE_51_TO_60), kept with the run.
+    QCOMPARE(r.json.value(QStringLiteral("match")).toObject().value(QStringLiteral("match_rate_low_pct")).toInt(), 51);
+    QCOMPARE(r.json.value(QStringLiteral("match")).toObject().value(QStringLiteral("match_rate_high_pct")).toInt(), 60);
     const QJsonObject body = google.bodies().first();
     QCOMPARE(body.value(QStringLiteral("encoding")).toString(), QStringLiteral("HEX"));
     QCOMPARE(body.value(QStringLiteral("destinations")).toArray().first().toObject().value(QStringLiteral("productDestinationId")).toString(), QStringLiteral("987654321"));
@@ -324,6 +327,14 @@ void TestAudiences::googleCustomerMatchFollowsTheModel()
     for (const QString &email : leaving)
         QVERIFY(!google.hasIdentifier(sha256(email.trimmed().toLower())));
     QVERIFY(google.hasIdentifier(sha256(first.trimmed().toLower())) || leaving.contains(first));
+    QVERIFY(!r.json.value(QStringLiteral("match")).toObject().contains(QStringLiteral("match_rate_low_pct"))); // removals are not matched
+
+    // Sent again when Google matches few of them: the run says so.
+    google.setMatchShare(0.12);
+    r = sluice({QStringLiteral("run"), QStringLiteral("buyers_to_meta"), QStringLiteral("--full-resync"), QStringLiteral("--json")}, kToken, env);
+    QVERIFY2(r.code == 3, r.err.constData());
+    QCOMPARE(r.json.value(QStringLiteral("match")).toObject().value(QStringLiteral("match_rate_low_pct")).toInt(), 0);
+    QCOMPARE(r.json.value(QStringLiteral("match")).toObject().value(QStringLiteral("match_rate_high_pct")).toInt(), 19);
 
     // A revoked refresh token fails the run as refused credentials.
     r = sluice({QStringLiteral("run"), QStringLiteral("buyers_to_meta"), QStringLiteral("--full-resync"), QStringLiteral("--json")}, kToken,

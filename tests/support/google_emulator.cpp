@@ -9,6 +9,22 @@ namespace sluice::test {
 
 namespace {
 
+// The Data Manager API's MatchRateRange for a share of members matched.
+QString matchRateRange(double share)
+{
+    const int percent = int(share * 100.0);
+    if (percent < 20)
+        return QStringLiteral("MATCH_RATE_RANGE_LESS_THAN_20");
+    if (percent <= 30)
+        return QStringLiteral("MATCH_RATE_RANGE_20_TO_30");
+    const int low = (percent - 1) / 10 * 10 + 1; // 31-40, 41-50, ...
+    return QStringLiteral("MATCH_RATE_RANGE_%1_TO_%2").arg(low).arg(qMin(low + 9, 100));
+}
+
+} // namespace
+
+namespace {
+
 EmulatorServer::Response status(int http, const QString &code, const QString &message, const QJsonArray &violations = {})
 {
     QJsonObject error{{QStringLiteral("code"), http}, {QStringLiteral("message"), message}, {QStringLiteral("status"), code}};
@@ -147,12 +163,20 @@ EmulatorServer::Response GoogleEmulator::members(const Request &request, bool in
             m_members.remove(values.join(QLatin1Char('|')));
     }
     const QString requestId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    const QJsonObject counted{{QStringLiteral("recordCount"), QString::number(audience.size())}, {QStringLiteral("uploadMatchRateRange"), QStringLiteral("MATCH_RANGE_51_TO_60")}};
+    QJsonObject counted{{QStringLiteral("recordCount"), QString::number(audience.size())}};
+    if (ingest)
+        counted.insert(QStringLiteral("uploadMatchRateRange"), matchRateRange(m_matchShare));
     m_requests.insert(requestId, QJsonObject{{QStringLiteral("destination"), destination},
                                              {QStringLiteral("requestStatus"), QStringLiteral("SUCCESS")},
                                              {ingest ? QStringLiteral("audienceMembersIngestionStatus") : QStringLiteral("audienceMembersRemovalStatus"),
                                               QJsonObject{{ingest ? QStringLiteral("userDataIngestionStatus") : QStringLiteral("userDataRemovalStatus"), counted}}}});
     return Response::json(200, QJsonDocument(QJsonObject{{QStringLiteral("requestId"), requestId}}).toJson(QJsonDocument::Compact));
+}
+
+void GoogleEmulator::setMatchShare(double share)
+{
+    QMutexLocker lock(&m_mutex);
+    m_matchShare = share;
 }
 
 } // namespace sluice::test

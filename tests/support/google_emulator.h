@@ -21,7 +21,8 @@ namespace sluice::test {
 //   INVALID_ARGUMENT with a google.rpc.BadRequest naming
 //   audience_members[i] in fieldViolations. Accepted: {"requestId"}.
 // - POST /v1/requestStatus:retrieve: per destination, the status and the
-//   records ingested or removed.
+//   records ingested or removed; an ingestion also gives its
+//   uploadMatchRateRange (MATCH_RATE_RANGE_..., from setMatchShare).
 class GoogleEmulator final : public EmulatorServer
 {
 public:
@@ -33,6 +34,8 @@ public:
     bool hasIdentifier(const QString &value) const;
     QList<QJsonObject> bodies() const; // every ingest and remove body
     int tokensIssued() const;
+    // The share of uploaded members Google says it matched (0.55 unless set).
+    void setMatchShare(double share);
 
 protected:
     Response handle(const Request &request) override;
@@ -46,6 +49,7 @@ private:
     QHash<QString, QStringList> m_members;
     QHash<QString, QJsonObject> m_requests; // requestId -> status per destination
     QList<QJsonObject> m_bodies;
+    double m_matchShare = 0.55;
 };
 
 } // namespace sluice::test

@@ -224,7 +224,11 @@ void SyncsScreen::showSummary(const engine::RunSummary &summary)
         text += QLatin1Char('\n') + tr("Identifier coverage: %1").arg(coverage.join(QStringLiteral(" · ")));
     QStringList reported;
     for (auto it = summary.match.begin(); it != summary.match.end(); ++it)
-        reported.append(tr("%1 %2").arg(it.key(), locale.toString(it.value().toInteger())));
+        if (!it.key().startsWith(QLatin1String("match_rate_")))
+            reported.append(tr("%1 %2").arg(it.key(), locale.toString(it.value().toInteger())));
+    if (summary.match.contains(QStringLiteral("match_rate_low_pct")))
+        reported.append(tr("matched %1–%2 %").arg(summary.match.value(QStringLiteral("match_rate_low_pct")).toInteger())
+                            .arg(summary.match.value(QStringLiteral("match_rate_high_pct")).toInteger()));
     if (!reported.isEmpty())
         text += QLatin1Char('\n') + tr("The destination reported: %1").arg(reported.join(QStringLiteral(" · ")));
     m_status->setText(text);
