@@ -10,6 +10,9 @@ int runInit(const Arguments &args)
 {
     workspace::InitOptions options;
     options.demo = args.flags.contains(QStringLiteral("demo"));
+    options.demoAudiences = args.flags.contains(QStringLiteral("audiences"));
+    if (options.demoAudiences && !options.demo)
+        return usageError(QCoreApplication::translate("sluice::cli", "init: --audiences goes with --demo"));
     if (args.options.contains(QStringLiteral("rows"))) {
         if (!options.demo)
             return usageError(QCoreApplication::translate("sluice::cli", "init: --rows goes with --demo"));

@@ -65,6 +65,7 @@ const QList<VerbSpec> &verbs()
                                           "customers and local destinations, ready to preview and sync."),
          {{"demo", nullptr, QT_TRANSLATE_NOOP("sluice::cli", "add the demo warehouse, models and syncs")},
           {"rows", "N", QT_TRANSLATE_NOOP("sluice::cli", "customers in the demo warehouse (with --demo; 10000 by default)")},
+          {"audiences", nullptr, QT_TRANSLATE_NOOP("sluice::cli", "with --demo: also a high-value audience synced to Meta and Google, pointed at sluice-emulator meta|google")},
           json},
          {C::Directory}, 1, 1, &runInit,
          {QStringLiteral("sluice init ~/sluice-demo --demo"), QStringLiteral("sluice init ./activation")}, nullptr},

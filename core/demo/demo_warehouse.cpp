@@ -386,4 +386,65 @@ QJsonObject demoWorkspaceConfig()
     };
 }
 
+void addDemoAudiences(QJsonObject &config)
+{
+    auto field = [](const char *src, const char *dst, QStringList transform) {
+        return QJsonObject{{QStringLiteral("source"), QString::fromLatin1(src)},
+                           {QStringLiteral("destination"), QString::fromLatin1(dst)},
+                           {QStringLiteral("transform"), QJsonArray::fromStringList(transform)}};
+    };
+    auto env = [](const char *name) { return QJsonObject{{QStringLiteral("env"), QString::fromLatin1(name)}}; };
+    const QString meta = QStringLiteral("http://127.0.0.1:%1").arg(demoMetaPort);
+    const QString google = QStringLiteral("http://127.0.0.1:%1").arg(demoGooglePort);
+    QJsonObject destinations = config.value(QStringLiteral("destinations")).toObject();
+    destinations.insert(QStringLiteral("meta_ads"), QJsonObject{{QStringLiteral("type"), QStringLiteral("meta")},
+                                                                {QStringLiteral("base_url"), meta},
+                                                                {QStringLiteral("token"), env("META_TOKEN")},
+                                                                {QStringLiteral("pii"), QStringLiteral("hash")}});
+    destinations.insert(QStringLiteral("google_ads"),
+                        QJsonObject{{QStringLiteral("type"), QStringLiteral("google_ads")},
+                                    {QStringLiteral("base_url"), google},
+                                    {QStringLiteral("pii"), QStringLiteral("hash")},
+                                    {QStringLiteral("oauth"), QJsonObject{{QStringLiteral("token_url"), QString(google + QStringLiteral("/token"))},
+                                                                          {QStringLiteral("client_id"), QStringLiteral("sluice-demo")},
+                                                                          {QStringLiteral("client_secret"), env("GOOGLE_CLIENT_SECRET")},
+                                                                          {QStringLiteral("refresh_token"), env("GOOGLE_REFRESH_TOKEN")}}},
+                                    {QStringLiteral("operating_account"), QJsonObject{{QStringLiteral("account_type"), QStringLiteral("GOOGLE_ADS")},
+                                                                                      {QStringLiteral("account_id"), QStringLiteral("123-456-7890")}}}});
+    config.insert(QStringLiteral("destinations"), destinations);
+    QJsonObject models = config.value(QStringLiteral("models")).toObject();
+    models.insert(QStringLiteral("high_value"),
+                  QJsonObject{{QStringLiteral("source"), QStringLiteral("demo")},
+                              {QStringLiteral("primary_key"), QStringLiteral("customer_id")},
+                              {QStringLiteral("description"), QStringLiteral("Repeat and VIP customers: the audience for lookalikes and retention campaigns.")},
+                              {QStringLiteral("sql"), QStringLiteral("select customer_id, email, phone, first_name, last_name, country, marketing_consent "
+                                                                     "from customer_360 where lifecycle_stage in ('repeat', 'vip')")},
+                              {QStringLiteral("pii"), QJsonArray{QStringLiteral("email"), QStringLiteral("phone"), QStringLiteral("first_name"), QStringLiteral("last_name")}}});
+    config.insert(QStringLiteral("models"), models);
+    auto audience = [](const char *destination, const char *object, const QJsonArray &fields) {
+        return QJsonObject{{QStringLiteral("model"), QStringLiteral("high_value")},
+                           {QStringLiteral("destination"), QString::fromLatin1(destination)},
+                           {QStringLiteral("object"), QString::fromLatin1(object)},
+                           {QStringLiteral("mode"), QStringLiteral("mirror")},
+                           {QStringLiteral("fields"), fields},
+                           {QStringLiteral("policy"), QJsonObject{{QStringLiteral("consent"), QStringLiteral("marketing_consent")}}},
+                           {QStringLiteral("schedule"), QJsonObject{{QStringLiteral("manual"), true}}}};
+    };
+    QJsonObject syncs = config.value(QStringLiteral("syncs")).toObject();
+    // Each identifier normalized as the platform documents for its kind, then hashed (docs/connectors.md).
+    syncs.insert(QStringLiteral("high_value_to_meta"),
+                 audience("meta_ads", "23850000000000001",
+                          QJsonArray{field("email", "EMAIL", {QStringLiteral("hash:meta")}),
+                                     field("phone", "PHONE", {QStringLiteral("phone:{country}"), QStringLiteral("hash:meta")}),
+                                     field("first_name", "FN", {QStringLiteral("hash:meta")}),
+                                     field("last_name", "LN", {QStringLiteral("hash:meta")}),
+                                     field("country", "COUNTRY", {QStringLiteral("hash:meta")}),
+                                     field("customer_id", "EXTERN_ID", {QStringLiteral("cast:string")})}));
+    syncs.insert(QStringLiteral("high_value_to_google"),
+                 audience("google_ads", "987654321",
+                          QJsonArray{field("email", "EMAIL", {QStringLiteral("hash:google")}),
+                                     field("phone", "PHONE", {QStringLiteral("phone:{country}"), QStringLiteral("hash:google")})}));
+    config.insert(QStringLiteral("syncs"), syncs);
+}
+
 } // namespace sluice::demo

@@ -24,4 +24,15 @@ Result<void> generateDemoWarehouse(const QString &path, const DemoOptions &optio
 // sluice.json of the demo workspace, pointing at demo/warehouse.db.
 QJsonObject demoWorkspaceConfig();
 
+// Where the demo's ad audiences go: the Meta and Google emulators that
+// `sluice-emulator meta|google` run on these ports by default.
+constexpr quint16 demoMetaPort = 8461;
+constexpr quint16 demoGooglePort = 8462;
+
+// Adds to a demo sluice.json the high-value audience (repeat and VIP
+// customers) and its syncs to Meta Custom Audiences and Google Customer
+// Match, pointed at the emulators; credentials come from META_TOKEN,
+// GOOGLE_CLIENT_SECRET and GOOGLE_REFRESH_TOKEN.
+void addDemoAudiences(QJsonObject &config);
+
 } // namespace sluice::demo

@@ -37,6 +37,8 @@ Result<void> initWorkspace(const QString &dir, const InitOptions &options,
             !r)
             return r;
         config = demo::demoWorkspaceConfig();
+        if (options.demoAudiences)
+            demo::addDemoAudiences(config);
         d.mkpath(QStringLiteral("out"));
     }
     // Editors that read "$schema" check and complete the file against the

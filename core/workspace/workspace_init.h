@@ -12,6 +12,9 @@ struct InitOptions
 {
     bool demo = false;
     qint64 demoUsers = 10'000;
+    // With `demo`: also the high-value audience synced to the Meta and Google
+    // emulators (demo::addDemoAudiences).
+    bool demoAudiences = false;
 };
 
 // Creates DIR/sluice.json and DIR/.sluice/state.db; with `demo`, also the demo

@@ -3,6 +3,7 @@
 // coverage per identifier kind in plan --json, members added and, under
 // mirror, removed by the identifiers they were added with; Meta's error
 // codes read as Meta means them.
+#include "demo_workspace.h"
 #include "google_emulator.h"
 #include "linkedin_emulator.h"
 #include "meta_emulator.h"
@@ -50,6 +51,7 @@ private slots:
     void metaErrorsAreReadByTheirCodes();
     void googleCustomerMatchFollowsTheModel();
     void linkedinSegmentFollowsTheModel();
+    void demoAudienceReachesMetaAndGoogle();
 
 private:
     struct Run
@@ -392,6 +394,76 @@ void TestAudiences::linkedinSegmentFollowsTheModel()
     r = sluice({QStringLiteral("run"), QStringLiteral("buyers_to_meta"), QStringLiteral("--json")}, QStringLiteral("wrong"));
     QCOMPARE(r.code, 1);
     QVERIFY(r.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString().contains(QStringLiteral("INVALID_ACCESS_TOKEN")));
+}
+
+// The demo's own audience (init --demo --audiences): high-value customers
+// with consent, into the Meta and Google emulators. Members equal the
+// model's consenting rows; three that leave are removed from both; the plan
+// shows coverage per identifier kind.
+void TestAudiences::demoAudienceReachesMetaAndGoogle()
+{
+    QTemporaryDir dir;
+    m_ws = dir.filePath(QStringLiteral("demo"));
+    workspace::InitOptions options;
+    options.demo = true;
+    options.demoUsers = 600;
+    options.demoAudiences = true;
+    QVERIFY(workspace::initWorkspace(m_ws, options).ok());
+    test::MetaEmulator meta(QStringLiteral("EAAdemo"), QStringLiteral("23850000000000001"));
+    test::GoogleEmulator google(QStringLiteral("sluice-demo"), QStringLiteral("demo-client-secret"), QStringLiteral("demo-refresh-token"),
+                                QStringLiteral("1234567890"), QStringLiteral("987654321"));
+    // The demo points at the emulators' default ports; these run on free ones.
+    QVERIFY(test::editConfig(m_ws, [&](QJsonObject &config) {
+        QJsonObject destinations = config.value(QStringLiteral("destinations")).toObject();
+        QJsonObject m = destinations.value(QStringLiteral("meta_ads")).toObject();
+        m.insert(QStringLiteral("base_url"), meta.baseUrl());
+        QJsonObject g = destinations.value(QStringLiteral("google_ads")).toObject();
+        g.insert(QStringLiteral("base_url"), google.baseUrl());
+        QJsonObject oauth = g.value(QStringLiteral("oauth")).toObject();
+        oauth.insert(QStringLiteral("token_url"), QString(google.baseUrl() + QStringLiteral("/token")));
+        g.insert(QStringLiteral("oauth"), oauth);
+        destinations.insert(QStringLiteral("meta_ads"), m);
+        destinations.insert(QStringLiteral("google_ads"), g);
+        config.insert(QStringLiteral("destinations"), destinations);
+    }));
+    const QStringList env{QStringLiteral("GOOGLE_CLIENT_SECRET=demo-client-secret"), QStringLiteral("GOOGLE_REFRESH_TOKEN=demo-refresh-token")};
+    const QString token = QStringLiteral("EAAdemo");
+    QCOMPARE(sluice({QStringLiteral("check")}, token, env).code, 0);
+
+    const QString audience = QStringLiteral("from customer_360 where lifecycle_stage in ('repeat', 'vip')");
+    const qsizetype consenting = column(QStringLiteral("select customer_id %1 and marketing_consent").arg(audience)).size();
+    QVERIFY(consenting > 50);
+    Run plan = sluice({QStringLiteral("plan"), QStringLiteral("high_value_to_meta"), QStringLiteral("--json")}, token, env);
+    QCOMPARE(plan.code, 0);
+    const QJsonObject coverage = plan.json.value(QStringLiteral("coverage")).toObject();
+    for (const char *kind : {"EMAIL", "PHONE", "FN", "LN", "COUNTRY", "EXTERN_ID"})
+        QVERIFY2(coverage.contains(QLatin1String(kind)), kind);
+    QCOMPARE(coverage.value(QStringLiteral("EXTERN_ID")).toObject().value(QStringLiteral("valid")).toInt(), consenting);
+
+    Run r = sluice({QStringLiteral("run"), QStringLiteral("high_value_to_meta"), QStringLiteral("--json")}, token, env);
+    QVERIFY2(r.code == 0, r.err.constData());
+    QCOMPARE(meta.members().size(), consenting); // every consenting row carries EXTERN_ID at least
+    r = sluice({QStringLiteral("run"), QStringLiteral("high_value_to_google"), QStringLiteral("--json")}, token, env);
+    QVERIFY2(r.code == 0 || r.code == 3, r.err.constData()); // rows with neither e-mail nor phone are held back
+    const qsizetype reachable = column(QStringLiteral("select customer_id %1 and marketing_consent and (coalesce(email, '') <> '' or coalesce(phone, '') <> '')")
+                                           .arg(audience)).size();
+    QCOMPARE(counts(r.json).value(QStringLiteral("delivered")).toInt() + counts(r.json).value(QStringLiteral("invalid")).toInt(), consenting);
+    QVERIFY(counts(r.json).value(QStringLiteral("delivered")).toInt() <= reachable);
+    QCOMPARE(google.members().size(), counts(r.json).value(QStringLiteral("delivered")).toInt());
+    QVERIFY(r.json.value(QStringLiteral("match")).toObject().contains(QStringLiteral("received")));
+
+    // Three consenting members leave the model: removed from both, once.
+    const QStringList leaving = column(QStringLiteral("select customer_id %1 and marketing_consent and coalesce(email, '') <> '' order by customer_id limit 3").arg(audience));
+    QCOMPARE(leaving.size(), 3);
+    const qsizetype metaBefore = meta.members().size(), googleBefore = google.members().size();
+    sql(QStringLiteral("delete from users where user_id in (%1)").arg(leaving.join(QLatin1Char(','))));
+    for (const QString &sync : {QStringLiteral("high_value_to_meta"), QStringLiteral("high_value_to_google")}) {
+        r = sluice({QStringLiteral("run"), sync, QStringLiteral("--json")}, token, env);
+        QVERIFY2(r.code == 0 || r.code == 3, r.err.constData());
+        QCOMPARE(counts(r.json).value(QStringLiteral("removed")).toInt(), 3);
+    }
+    QCOMPARE(meta.members().size(), metaBefore - 3);
+    QCOMPARE(google.members().size(), googleBefore - 3);
 }
 
 QTEST_GUILESS_MAIN(TestAudiences)
