@@ -75,6 +75,11 @@ struct DeliveryContext
     // Idempotency-Key is <run_id>-<batch_no>): the next one to use, advanced by each delivery.
     int *nextBatch = nullptr;
     const std::atomic_bool *cancel = nullptr;
+    // The whole run's operations over all its chunks, and how many of them
+    // are removals (-1: not known): a platform that groups a run's uploads
+    // into sessions knows which batch is the last.
+    qint64 runTotal = -1;
+    qint64 runDeletes = -1;
     // Called as each batch settles, so the engine can commit state per batch
     // (after a crash, at most the batches in flight are sent again).
     std::function<void(const QList<Operation> &, const QList<Outcome> &)> settled;

@@ -2,9 +2,11 @@
 
 #include "destination/saas_common.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QtEndian>
 
 namespace sluice::destination {
 
@@ -44,8 +46,9 @@ bool metaKindIsHashed(const QString &kind)
     return kind != QLatin1String("MADID") && kind != QLatin1String("EXTERN_ID");
 }
 
-MetaProtocol::MetaProtocol(QUrl baseUrl, QByteArray token, QString version, QString audienceId)
-    : m_base(std::move(baseUrl)), m_token(std::move(token)), m_version(std::move(version)), m_audience(std::move(audienceId))
+MetaProtocol::MetaProtocol(QUrl baseUrl, QByteArray token, QString version, QString audienceId, std::shared_ptr<MetaSessions> sessions)
+    : m_base(std::move(baseUrl)), m_token(std::move(token)), m_version(std::move(version)), m_audience(std::move(audienceId)),
+      m_sessions(std::move(sessions))
 {
 }
 
@@ -78,11 +81,38 @@ HttpRequest MetaProtocol::encode(const QList<Operation> &operations, const Batch
             row.append(jsonText(m.value(kind)));
         data.append(row);
     }
-    const QJsonObject body{{QStringLiteral("payload"), QJsonObject{{QStringLiteral("schema"), QJsonArray::fromStringList(schema)}, {QStringLiteral("data"), data}}},
-                           {QStringLiteral("access_token"), QString::fromUtf8(m_token)}};
-    const QByteArray method = operations.first().kind == OpKind::Delete ? QByteArrayLiteral("DELETE") : QByteArrayLiteral("POST");
+    QJsonObject body{{QStringLiteral("payload"), QJsonObject{{QStringLiteral("schema"), QJsonArray::fromStringList(schema)}, {QStringLiteral("data"), data}}},
+                     {QStringLiteral("access_token"), QString::fromUtf8(m_token)}};
+    const bool removal = operations.first().kind == OpKind::Delete;
+    if (m_sessions)
+        body.insert(QStringLiteral("session"), session(removal ? 1 : 0, operations));
+    const QByteArray method = removal ? QByteArrayLiteral("DELETE") : QByteArrayLiteral("POST");
     return jsonRequest(m_base, method, QStringLiteral("/%1/%2/users").arg(m_version, m_audience),
                        {qMakePair(QByteArrayLiteral("Authorization"), QByteArray("Bearer " + m_token))}, QJsonDocument(body).toJson(QJsonDocument::Compact));
+}
+
+// The session fields of one request of kind `k` (0 additions, 1 removals).
+// A batch is known by its first member and size: sent again after a
+// throttle it keeps its batch_seq; the batch that brings the session's
+// members to the run's count of its kind is flagged the last.
+QJsonObject MetaProtocol::session(int k, const QList<Operation> &operations) const
+{
+    QMutexLocker locked(&m_sessions->lock);
+    MetaSessions &s = *m_sessions;
+    const QString identity = operations.first().key + QLatin1Char('#') + QString::number(operations.size());
+    int seq = s.seqOfBatch[k].value(identity);
+    if (seq == 0) {
+        seq = s.nextSeq[k]++;
+        s.seqOfBatch[k].insert(identity, seq);
+    }
+    for (const Operation &op : operations)
+        s.encoded[k].insert(op.key);
+    QJsonObject out{{QStringLiteral("session_id"), double(s.id[k])},
+                    {QStringLiteral("batch_seq"), seq},
+                    {QStringLiteral("last_batch_flag"), s.total[k] >= 0 && s.encoded[k].size() >= s.total[k]}};
+    if (s.total[k] >= 0)
+        out.insert(QStringLiteral("estimated_num_total"), double(s.total[k]));
+    return out;
 }
 
 Verdict MetaProtocol::judge(const QList<Operation> &operations, const HttpAnswer &answer) const
@@ -148,7 +178,24 @@ Result<void> MetaDestination::deliver(const QList<Operation> &operations, const 
         return configError(tr("%1: a Meta sync needs \"object\": the custom audience's id").arg(owner));
     // A member can only be removed by the identifiers it was added with.
     const QList<Operation> sendable = withoutUnremovable(operations, context, tr("its identifiers were not kept when it was added, so it cannot be removed from the audience; remove it in Ads Manager"));
-    MetaProtocol protocol(m_base, m_token, m_version, context.object);
+    {
+        // The run's two sessions: ids from the run id, totals from the whole run (less removals that cannot be sent).
+        QMutexLocker locked(&m_sessions->lock);
+        MetaSessions &s = *m_sessions;
+        if (s.id[0] == 0) {
+            for (int k = 0; k < 2; ++k) {
+                const QByteArray digest = QCryptographicHash::hash((context.runId + QString::number(k)).toUtf8(), QCryptographicHash::Sha256);
+                s.id[k] = qMax<qint64>(1, qFromBigEndian<qint64>(digest.constData()) & ((qint64(1) << 52) - 1)); // exact as a JSON number
+            }
+            if (context.runTotal >= 0 && context.runDeletes >= 0) {
+                s.total[0] = context.runTotal - context.runDeletes;
+                s.total[1] = context.runDeletes;
+            }
+        }
+        if (s.total[1] >= 0)
+            s.total[1] -= operations.size() - sendable.size();
+    }
+    MetaProtocol protocol(m_base, m_token, m_version, context.object, m_sessions);
     HttpDelivery delivery(owner, m_settings, protocol);
     return delivery.deliver(sendable, context);
 }

@@ -2,7 +2,12 @@
 
 #include "destination/http_delivery.h"
 
+#include <QHash>
+#include <QMutex>
+#include <QSet>
 #include <QUrl>
+
+#include <memory>
 
 namespace sluice::destination {
 
@@ -20,10 +25,25 @@ bool metaKindIsHashed(const QString &kind);
 // values are among the samples is rejected with Meta's words. Errors come as
 // {"error": {"code", "error_subcode", "message"}} with HTTP 400 even for a
 // bad token (code 190): they are read by code, not status.
+//
+// A run's uploads form sessions, as Meta documents for lists sent in
+// batches: one for its additions and one for its removals, each request
+// carrying {"session": {session_id, batch_seq (from 1), last_batch_flag,
+// estimated_num_total}}; the batch that completes the run's count of its
+// kind is the last.
+struct MetaSessions
+{
+    QMutex lock;
+    qint64 id[2] = {0, 0};          // [0] additions, [1] removals
+    qint64 total[2] = {-1, -1};     // what the run sends of each kind (-1: not known)
+    QSet<QString> encoded[2];       // members already in a request of the session
+    int nextSeq[2] = {1, 1};
+    QHash<QString, int> seqOfBatch[2]; // a batch sent again (after a throttle) keeps its batch_seq
+};
 class MetaProtocol final : public HttpProtocol
 {
 public:
-    MetaProtocol(QUrl baseUrl, QByteArray token, QString version, QString audienceId);
+    MetaProtocol(QUrl baseUrl, QByteArray token, QString version, QString audienceId, std::shared_ptr<MetaSessions> sessions = {});
     HttpRequest encode(const QList<Operation> &operations, const BatchContext &batch) const override;
     Verdict judge(const QList<Operation> &operations, const HttpAnswer &answer) const override;
     bool oneKindPerBatch() const override { return true; }
@@ -31,10 +51,13 @@ public:
     static QString wordsOf(const QByteArray &body);
 
 private:
+    QJsonObject session(int kind, const QList<Operation> &operations) const;
+
     QUrl m_base;
     QByteArray m_token;
     QString m_version;
     QString m_audience;
+    std::shared_ptr<MetaSessions> m_sessions;
 };
 
 class MetaDestination final : public Destination
@@ -51,6 +74,7 @@ private:
     QByteArray m_token;
     QString m_version;
     HttpSettings m_settings;
+    std::shared_ptr<MetaSessions> m_sessions = std::make_shared<MetaSessions>(); // the run's (a destination serves one run)
 };
 
 } // namespace sluice::destination

@@ -27,6 +27,7 @@ void OperationSpill::append(const destination::Operation &op, const Extra &extra
     // Bytes, not QStrings: UTF-8 keys and Latin-1 hashes are half the size of UTF-16.
     m_stream << op.key.toUtf8() << qint8(op.kind) << op.fieldsJson << op.hash.toLatin1() << op.isNew << extra.src.toLatin1() << extra.match.toUtf8();
     ++m_count;
+    m_deletes += op.kind == destination::OpKind::Delete;
 }
 
 Result<void> OperationSpill::rewind()

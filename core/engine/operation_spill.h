@@ -35,6 +35,7 @@ public:
     Result<void> open(const QString &directory);
     void append(const destination::Operation &op, const Extra &extra = {});
     qint64 count() const { return m_count; }
+    qint64 deletes() const { return m_deletes; } // of them, removals
     // Starts reading from the first operation again.
     Result<void> rewind();
     // The next up to `n` operations not in `skip`, with their extras; false when none are left.
@@ -46,6 +47,7 @@ private:
     std::unique_ptr<QTemporaryFile> m_file;
     QDataStream m_stream;
     qint64 m_count = 0;
+    qint64 m_deletes = 0;
     qint64 m_read = 0;
 };
 

@@ -289,6 +289,8 @@ void SyncRunner::deliver(destination::Destination &target)
     context.matchField = m_sync.matchDestination;
     context.consentGranted = !m_sync.consentColumn.isEmpty();
     context.cancel = m_options.cancel;
+    context.runTotal = m_result.plan.spill->count();
+    context.runDeletes = m_result.plan.spill->deletes();
     qint64 before = 0; // delivered in earlier chunks
     const qint64 total = m_result.plan.operationCount;
     if (m_options.progress)

@@ -195,6 +195,15 @@ void TestAudiences::membersFollowTheModelAndLeaveWithIt()
         QCOMPARE(payload.value(QStringLiteral("schema")).toArray(), (QJsonArray{QStringLiteral("EMAIL"), QStringLiteral("EXTERN_ID")}));
     }
     QVERIFY(m_meta->hasIdentifier(sha256(emails.first().trimmed().toLower())));
+    // The four batches of 100 were one upload session, its last batch flagged.
+    QCOMPARE(m_meta->sessions().size(), 1);
+    const test::MetaEmulator::Session added = m_meta->sessions().begin().value();
+    QCOMPARE(added.batches.size(), 4);
+    QCOMPARE(QSet<int>(added.batches.begin(), added.batches.end()), (QSet<int>{1, 2, 3, 4}));
+    QVERIFY(added.closed);
+    QCOMPARE(added.afterLast, 0);
+    QCOMPARE(added.received, 400);
+    QCOMPARE(added.estimatedTotal, 400);
 
     // Ten buyers leave the model: mirror removes them by what they were added with.
     const QStringList leaving = column(QStringLiteral("select customer_id from customer_360 where customer_id <= 10"));
@@ -210,6 +219,15 @@ void TestAudiences::membersFollowTheModelAndLeaveWithIt()
         QVERIFY(!m_meta->hasIdentifier(id)); // EXTERN_ID
     QVERIFY(m_meta->hasIdentifier(QStringLiteral("11")));
     QCOMPARE(int(m_meta->payloads().size()), payloadsBefore + 1); // one DELETE of ten members
+    // A session of its own, one batch, flagged the last.
+    QCOMPARE(m_meta->sessions().size(), 2);
+    for (const test::MetaEmulator::Session &session : m_meta->sessions())
+        if (session.removal) {
+            QCOMPARE(session.batches, QList<int>{1});
+            QVERIFY(session.closed);
+            QCOMPARE(session.afterLast, 0);
+            QCOMPARE(session.received, 10);
+        }
 }
 
 void TestAudiences::rawIdentifiersAreHeldBackNeverSent()

@@ -1,5 +1,7 @@
 #include "meta_emulator.h"
 
+#include <cmath>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -126,6 +128,29 @@ EmulatorServer::Response MetaEmulator::edit(const Request &request, bool add)
         if (!kKinds.contains(kind))
             return graphError(400, 100, 0, QStringLiteral("(#100) Invalid schema: %1 is not a supported key").arg(kind));
     const QJsonArray data = payload.value(QStringLiteral("data")).toArray();
+    qint64 sessionId = 0;
+    if (const QJsonValue session = QJsonDocument::fromJson(request.body).object().value(QStringLiteral("session")); !session.isUndefined()) {
+        const QJsonObject o = session.toObject();
+        const double id = o.value(QStringLiteral("session_id")).toDouble(-1), seq = o.value(QStringLiteral("batch_seq")).toDouble(-1);
+        const QJsonValue last = o.value(QStringLiteral("last_batch_flag")), total = o.value(QStringLiteral("estimated_num_total"));
+        if (!session.isObject() || id < 1 || id != std::floor(id) || seq < 1 || seq != std::floor(seq) || !last.isBool()
+            || (!total.isUndefined() && (!total.isDouble() || total.toDouble() < 0)))
+            return graphError(400, 100, 0, QStringLiteral("(#100) Invalid session: session_id and batch_seq must be positive integers, last_batch_flag a boolean"));
+        sessionId = qint64(id);
+        Session &known = m_sessions[sessionId];
+        // Batches may arrive out of order (uploads run side by side, throttled
+        // ones come again); Meta documents no refusal of a batch numbered
+        // after the last, so it is taken and counted.
+        known.afterLast += known.closed && int(seq) > known.lastSeq;
+        known.batches.append(int(seq));
+        if (last.toBool()) {
+            known.closed = true;
+            known.lastSeq = int(seq);
+        }
+        known.received += data.size();
+        known.estimatedTotal = total.isDouble() ? total.toInteger() : -1;
+        known.removal = !add;
+    }
     if (schema.isEmpty() || data.isEmpty())
         return graphError(400, 100, 0, QStringLiteral("(#100) The parameter payload is required with a schema and data"));
     if (data.size() > 10000)
@@ -159,11 +184,17 @@ EmulatorServer::Response MetaEmulator::edit(const Request &request, bool add)
             m_members.remove(id);
     }
     const QJsonObject answer{{QStringLiteral("audience_id"), m_audience},
-                             {QStringLiteral("session_id"), QString::number(qHash(QUuid::createUuid()))},
+                             {QStringLiteral("session_id"), sessionId ? QString::number(sessionId) : QString::number(qHash(QUuid::createUuid()))},
                              {QStringLiteral("num_received"), int(data.size())},
                              {QStringLiteral("num_invalid_entries"), invalid},
                              {QStringLiteral("invalid_entry_samples"), samples}};
     return Response::json(200, QJsonDocument(answer).toJson(QJsonDocument::Compact));
+}
+
+QHash<qint64, MetaEmulator::Session> MetaEmulator::sessions() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_sessions;
 }
 
 } // namespace sluice::test

@@ -20,6 +20,11 @@ namespace sluice::test {
 // - An unknown audience is code 100 subcode 33; a flagged one code 100
 //   subcode 1713230. A window of `limit` calls per second per ad account,
 //   past which code 80003 with X-Business-Use-Case-Usage.
+// - An optional "session": {session_id (a positive integer), batch_seq
+//   (from 1), last_batch_flag (boolean), estimated_num_total}: anything else
+//   in it is code 100; batches may come out of order, and one numbered
+//   after the session's last is taken but counted (Meta documents no
+//   refusal); the answer's session_id is the request's.
 // - GET /vNN.N/me for any valid token.
 class MetaEmulator final : public EmulatorServer
 {
@@ -35,6 +40,17 @@ public:
     bool hasIdentifier(const QString &value) const;
     QList<QJsonObject> payloads() const; // every payload received, in order
     int throttled() const;
+    struct Session
+    {
+        QList<int> batches; // batch_seq as they came
+        bool closed = false;
+        int lastSeq = 0;
+        int afterLast = 0; // batches numbered after the last one
+        qint64 received = 0;
+        qint64 estimatedTotal = -1;
+        bool removal = false;
+    };
+    QHash<qint64, Session> sessions() const;
 
 protected:
     Response handle(const Request &request) override;
@@ -49,6 +65,7 @@ private:
     RateWindow m_window;
     QHash<QString, QStringList> m_members; // the row's values joined -> the row
     QList<QJsonObject> m_payloads;
+    QHash<qint64, Session> m_sessions;
 };
 
 } // namespace sluice::test
