@@ -90,12 +90,17 @@ Verdict LinkedInProtocol::judge(const QList<Operation> &operations, const HttpAn
         if (statuses.size() != operations.size())
             return {Verdict::Kind::Fatal, {}, tr("LinkedIn answered %1 statuses for %2 users").arg(statuses.size()).arg(operations.size()), -1};
         Verdict v{Verdict::Kind::Settled, {}, {}, -1};
+        qint64 refused = 0;
         for (qsizetype i = 0; i < operations.size(); ++i) {
             const QJsonObject s = statuses[i].toObject();
             const int status = s.value(QStringLiteral("status")).toInt();
             const bool ok = status >= 200 && status < 300;
+            refused += !ok;
             v.outcomes.append({operations[i].key, ok, ok ? QString() : tr("LinkedIn: %1").arg(wordsOf(s.value(QStringLiteral("error")).toObject()))});
         }
+        // What LinkedIn took of the batch, element by element, recorded with the run.
+        count(QStringLiteral("received"), statuses.size());
+        count(QStringLiteral("invalid"), refused);
         return v;
     }
     if (answer.status == 401 || answer.status == 403)

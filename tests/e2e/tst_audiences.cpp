@@ -394,6 +394,10 @@ void TestAudiences::linkedinSegmentFollowsTheModel()
     r = sluice({QStringLiteral("run"), QStringLiteral("buyers_to_meta"), QStringLiteral("--json")});
     QVERIFY2(r.code == 3, r.err.constData());
     QCOMPARE(counts(r.json).value(QStringLiteral("rejected")).toInt(), 1);
+    // LinkedIn's per-element statuses, counted with the run: every member received, one refused.
+    QCOMPARE(r.json.value(QStringLiteral("match")).toObject().value(QStringLiteral("received")).toInt(),
+             counts(r.json).value(QStringLiteral("delivered")).toInt() + 1);
+    QCOMPARE(r.json.value(QStringLiteral("match")).toObject().value(QStringLiteral("invalid")).toInt(), 1);
     bool named = false;
     for (const QJsonValue &v : r.json.value(QStringLiteral("rejections")).toArray())
         named = named || v.toObject().value(QStringLiteral("reason")).toString().contains(QStringLiteral("exclusion list"));
@@ -482,6 +486,17 @@ void TestAudiences::demoAudienceReachesMetaAndGoogle()
     }
     QCOMPARE(meta.members().size(), metaBefore - 3);
     QCOMPARE(google.members().size(), googleBefore - 3);
+
+    // Two members withdraw their consent: removed from the audience too.
+    const QStringList withdrawing = column(QStringLiteral("select customer_id %1 and marketing_consent order by customer_id limit 2").arg(audience));
+    QCOMPARE(withdrawing.size(), 2);
+    sql(QStringLiteral("update users set marketing_consent = 0 where user_id in (%1)").arg(withdrawing.join(QLatin1Char(','))));
+    r = sluice({QStringLiteral("run"), QStringLiteral("high_value_to_meta"), QStringLiteral("--json")}, token, env);
+    QVERIFY2(r.code == 0, r.err.constData());
+    QCOMPARE(counts(r.json).value(QStringLiteral("removed")).toInt(), 2);
+    QCOMPARE(meta.members().size(), metaBefore - 5);
+    for (const QString &id : withdrawing)
+        QVERIFY(!meta.hasIdentifier(id)); // EXTERN_ID
 }
 
 QTEST_GUILESS_MAIN(TestAudiences)
