@@ -80,6 +80,7 @@ struct DeliveryContext
     // into sessions knows which batch is the last.
     qint64 runTotal = -1;
     qint64 runDeletes = -1;
+    bool fullResync = false; // the run sends every record again (a platform may replace its list with them)
     // Called as each batch settles, so the engine can commit state per batch
     // (after a crash, at most the batches in flight are sent again).
     std::function<void(const QList<Operation> &, const QList<Outcome> &)> settled;

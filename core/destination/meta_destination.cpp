@@ -46,9 +46,10 @@ bool metaKindIsHashed(const QString &kind)
     return kind != QLatin1String("MADID") && kind != QLatin1String("EXTERN_ID");
 }
 
-MetaProtocol::MetaProtocol(QUrl baseUrl, QByteArray token, QString version, QString audienceId, std::shared_ptr<MetaSessions> sessions)
+MetaProtocol::MetaProtocol(QUrl baseUrl, QByteArray token, QString version, QString audienceId, std::shared_ptr<MetaSessions> sessions,
+                           bool finishing, bool replace)
     : m_base(std::move(baseUrl)), m_token(std::move(token)), m_version(std::move(version)), m_audience(std::move(audienceId)),
-      m_sessions(std::move(sessions))
+      m_sessions(std::move(sessions)), m_finishing(finishing), m_replace(replace)
 {
 }
 
@@ -87,7 +88,8 @@ HttpRequest MetaProtocol::encode(const QList<Operation> &operations, const Batch
     if (m_sessions)
         body.insert(QStringLiteral("session"), session(removal ? 1 : 0, operations));
     const QByteArray method = removal ? QByteArrayLiteral("DELETE") : QByteArrayLiteral("POST");
-    return jsonRequest(m_base, method, QStringLiteral("/%1/%2/users").arg(m_version, m_audience),
+    const QString edge = !removal && m_replace && m_sessions ? QStringLiteral("usersreplace") : QStringLiteral("users");
+    return jsonRequest(m_base, method, QStringLiteral("/%1/%2/%3").arg(m_version, m_audience, edge),
                        {qMakePair(QByteArrayLiteral("Authorization"), QByteArray("Bearer " + m_token))}, QJsonDocument(body).toJson(QJsonDocument::Compact));
 }
 
@@ -109,7 +111,7 @@ QJsonObject MetaProtocol::session(int k, const QList<Operation> &operations) con
         s.encoded[k].insert(op.key);
     QJsonObject out{{QStringLiteral("session_id"), double(s.id[k])},
                     {QStringLiteral("batch_seq"), seq},
-                    {QStringLiteral("last_batch_flag"), s.total[k] >= 0 && s.encoded[k].size() >= s.total[k]}};
+                    {QStringLiteral("last_batch_flag"), m_finishing && s.total[k] >= 0 && s.encoded[k].size() >= s.total[k]}};
     if (s.total[k] >= 0)
         out.insert(QStringLiteral("estimated_num_total"), double(s.total[k]));
     return out;
@@ -195,9 +197,44 @@ Result<void> MetaDestination::deliver(const QList<Operation> &operations, const 
         if (s.total[1] >= 0)
             s.total[1] -= operations.size() - sendable.size();
     }
-    MetaProtocol protocol(m_base, m_token, m_version, context.object, m_sessions);
-    HttpDelivery delivery(owner, m_settings, protocol);
-    return delivery.deliver(sendable, context);
+    // The batch that ends a session goes out alone, after the rest of the
+    // session settled: nothing of the session can then arrive after it.
+    const auto [rest, last] = splitSessionEnds(sendable);
+    MetaProtocol opening(m_base, m_token, m_version, context.object, m_sessions, false, context.fullResync);
+    HttpDelivery delivery(owner, m_settings, opening);
+    if (Result<void> r = delivery.deliver(rest, context); !r || last.isEmpty())
+        return r;
+    MetaProtocol finishing(m_base, m_token, m_version, context.object, m_sessions, true, context.fullResync);
+    HttpDelivery closing(owner, m_settings, finishing);
+    return closing.deliver(last, context);
+}
+
+// Of a chunk, the operations that end a session (the last batch of each
+// kind, when the chunk brings the run's count of that kind to its end), and the rest.
+std::pair<QList<Operation>, QList<Operation>> MetaDestination::splitSessionEnds(const QList<Operation> &operations)
+{
+    QMutexLocker locked(&m_sessions->lock);
+    MetaSessions &s = *m_sessions;
+    qint64 inChunk[2] = {0, 0};
+    for (const Operation &op : operations)
+        ++inChunk[op.kind == OpKind::Delete ? 1 : 0];
+    qint64 keep[2] = {0, 0}; // how many of each kind, from the chunk's end, go last
+    for (int k = 0; k < 2; ++k) {
+        s.handed[k] += inChunk[k];
+        if (s.total[k] >= 0 && inChunk[k] > 0 && s.handed[k] >= s.total[k])
+            keep[k] = qMin<qint64>(inChunk[k], qMax(1, m_settings.batchSize));
+    }
+    QList<Operation> rest, last;
+    for (qsizetype i = operations.size() - 1; i >= 0; --i) {
+        const int k = operations[i].kind == OpKind::Delete ? 1 : 0;
+        if (keep[k] > 0) {
+            --keep[k];
+            last.prepend(operations[i]);
+        } else {
+            rest.prepend(operations[i]);
+        }
+    }
+    return {rest, last};
 }
 
 Result<void> MetaDestination::check() const

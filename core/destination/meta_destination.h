@@ -30,12 +30,16 @@ bool metaKindIsHashed(const QString &kind);
 // batches: one for its additions and one for its removals, each request
 // carrying {"session": {session_id, batch_seq (from 1), last_batch_flag,
 // estimated_num_total}}; the batch that completes the run's count of its
-// kind is the last.
+// kind is the last, and goes out alone once every other batch of the
+// session has settled. A full resync sends its additions to
+// /{audience_id}/usersreplace: when that session's last batch arrives, the
+// audience is exactly what the run sent (members added elsewhere leave).
 struct MetaSessions
 {
     QMutex lock;
     qint64 id[2] = {0, 0};          // [0] additions, [1] removals
     qint64 total[2] = {-1, -1};     // what the run sends of each kind (-1: not known)
+    qint64 handed[2] = {0, 0};      // of them, handed to deliver() so far
     QSet<QString> encoded[2];       // members already in a request of the session
     int nextSeq[2] = {1, 1};
     QHash<QString, int> seqOfBatch[2]; // a batch sent again (after a throttle) keeps its batch_seq
@@ -43,7 +47,9 @@ struct MetaSessions
 class MetaProtocol final : public HttpProtocol
 {
 public:
-    MetaProtocol(QUrl baseUrl, QByteArray token, QString version, QString audienceId, std::shared_ptr<MetaSessions> sessions = {});
+    // `finishing`: this delivery may flag a session's last batch; `replace`: additions replace the audience.
+    MetaProtocol(QUrl baseUrl, QByteArray token, QString version, QString audienceId, std::shared_ptr<MetaSessions> sessions = {},
+                 bool finishing = false, bool replace = false);
     HttpRequest encode(const QList<Operation> &operations, const BatchContext &batch) const override;
     Verdict judge(const QList<Operation> &operations, const HttpAnswer &answer) const override;
     bool oneKindPerBatch() const override { return true; }
@@ -58,6 +64,8 @@ private:
     QString m_version;
     QString m_audience;
     std::shared_ptr<MetaSessions> m_sessions;
+    bool m_finishing = false;
+    bool m_replace = false;
 };
 
 class MetaDestination final : public Destination
@@ -69,6 +77,8 @@ public:
     Result<QList<FieldInfo>> describe(const QString &object) const override;
 
 private:
+    std::pair<QList<Operation>, QList<Operation>> splitSessionEnds(const QList<Operation> &operations);
+
     QString m_name;
     QUrl m_base;
     QByteArray m_token;

@@ -291,6 +291,7 @@ void SyncRunner::deliver(destination::Destination &target)
     context.cancel = m_options.cancel;
     context.runTotal = m_result.plan.spill->count();
     context.runDeletes = m_result.plan.spill->deletes();
+    context.fullResync = m_options.fullResync;
     qint64 before = 0; // delivered in earlier chunks
     const qint64 total = m_result.plan.operationCount;
     if (m_options.progress)

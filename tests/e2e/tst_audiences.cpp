@@ -202,6 +202,7 @@ void TestAudiences::membersFollowTheModelAndLeaveWithIt()
     QCOMPARE(QSet<int>(added.batches.begin(), added.batches.end()), (QSet<int>{1, 2, 3, 4}));
     QVERIFY(added.closed);
     QCOMPARE(added.afterLast, 0);
+    QCOMPARE(added.batches.last(), added.lastSeq); // the flagged batch came alone, after the others
     QCOMPARE(added.received, 400);
     QCOMPARE(added.estimatedTotal, 400);
 
@@ -228,6 +229,26 @@ void TestAudiences::membersFollowTheModelAndLeaveWithIt()
             QCOMPARE(session.afterLast, 0);
             QCOMPARE(session.received, 10);
         }
+
+    // A member added by hand in Ads Manager; a full resync replaces the
+    // audience with the model (usersreplace), so it leaves.
+    m_meta->addMember({sha256(QStringLiteral("stray@example.com")), QStringLiteral("999999")});
+    QVERIFY(m_meta->hasIdentifier(QStringLiteral("999999")));
+    r = sluice({QStringLiteral("run"), QStringLiteral("buyers_to_meta"), QStringLiteral("--full-resync"), QStringLiteral("--json")});
+    QVERIFY2(r.code == 0, r.err.constData());
+    QVERIFY(!m_meta->hasIdentifier(QStringLiteral("999999")));
+    QCOMPARE(m_meta->members().size(), 390);
+    QVERIFY(m_meta->hasIdentifier(QStringLiteral("11")));
+    bool replaced = false;
+    for (const test::MetaEmulator::Session &session : m_meta->sessions())
+        if (session.replace) {
+            replaced = true;
+            QVERIFY(session.closed);
+            QCOMPARE(session.received, 390);
+            QCOMPARE(session.batches.last(), session.lastSeq);
+            QCOMPARE(session.afterLast, 0);
+        }
+    QVERIFY(replaced);
 }
 
 void TestAudiences::rawIdentifiersAreHeldBackNeverSent()

@@ -96,7 +96,7 @@ EmulatorServer::Response MetaEmulator::handle(const Request &request)
     static const QRegularExpression me(QStringLiteral("^/v\\d+\\.\\d+/me$"));
     if (request.method == "GET" && me.match(request.path).hasMatch())
         return Response::json(200, R"({"id": "10001", "name": "Sluice System User"})");
-    static const QRegularExpression users(QStringLiteral("^/v\\d+\\.\\d+/(\\d+)/users$"));
+    static const QRegularExpression users(QStringLiteral("^/v\\d+\\.\\d+/(\\d+)/users(replace)?$"));
     const QRegularExpressionMatch m = users.match(request.path);
     if (!m.hasMatch() || (request.method != "POST" && request.method != "DELETE"))
         return graphError(400, 100, 33, QStringLiteral("Unsupported %1 request. Object with ID '%2' does not exist").arg(QString::fromLatin1(request.method), request.path));
@@ -112,10 +112,16 @@ EmulatorServer::Response MetaEmulator::handle(const Request &request)
     }
     if (m_flagged)
         return graphError(400, 100, 1713230, QStringLiteral("This audience has been flagged for violating Meta's Advertising Policies and cannot be updated"));
-    return edit(request, request.method == "POST");
+    if (!m.captured(2).isEmpty()) {
+        if (request.method != "POST")
+            return graphError(400, 100, 0, QStringLiteral("(#100) usersreplace takes POST only"));
+        if (!body.value(QStringLiteral("session")).isObject())
+            return graphError(400, 100, 0, QStringLiteral("(#100) The parameter session is required to replace users"));
+    }
+    return edit(request, request.method == "POST", !m.captured(2).isEmpty());
 }
 
-EmulatorServer::Response MetaEmulator::edit(const Request &request, bool add)
+EmulatorServer::Response MetaEmulator::edit(const Request &request, bool add, bool replace)
 {
     const QJsonObject payload = QJsonDocument::fromJson(request.body).object().value(QStringLiteral("payload")).toObject();
     m_payloads.append(payload);
@@ -150,6 +156,7 @@ EmulatorServer::Response MetaEmulator::edit(const Request &request, bool add)
         known.received += data.size();
         known.estimatedTotal = total.isDouble() ? total.toInteger() : -1;
         known.removal = !add;
+        known.replace = replace;
     }
     if (schema.isEmpty() || data.isEmpty())
         return graphError(400, 100, 0, QStringLiteral("(#100) The parameter payload is required with a schema and data"));
@@ -178,10 +185,16 @@ EmulatorServer::Response MetaEmulator::edit(const Request &request, bool add)
             ++invalid;
             continue;
         }
-        if (add)
+        if (replace)
+            m_replacing[sessionId].insert(id, values);
+        else if (add)
             m_members.insert(id, values);
         else
             m_members.remove(id);
+    }
+    // A replacement takes effect with its session's last batch: the audience is then what the session sent.
+    if (replace && m_sessions.value(sessionId).closed) {
+        m_members = m_replacing.take(sessionId);
     }
     const QJsonObject answer{{QStringLiteral("audience_id"), m_audience},
                              {QStringLiteral("session_id"), sessionId ? QString::number(sessionId) : QString::number(qHash(QUuid::createUuid()))},
@@ -195,6 +208,12 @@ QHash<qint64, MetaEmulator::Session> MetaEmulator::sessions() const
 {
     QMutexLocker lock(&m_mutex);
     return m_sessions;
+}
+
+void MetaEmulator::addMember(const QStringList &values)
+{
+    QMutexLocker lock(&m_mutex);
+    m_members.insert(values.join(QLatin1Char('|')), values);
 }
 
 } // namespace sluice::test

@@ -25,6 +25,8 @@ namespace sluice::test {
 //   in it is code 100; batches may come out of order, and one numbered
 //   after the session's last is taken but counted (Meta documents no
 //   refusal); the answer's session_id is the request's.
+// - POST /vNN.N/{audience_id}/usersreplace (a session required): the
+//   session's members replace the audience when its last batch arrives.
 // - GET /vNN.N/me for any valid token.
 class MetaEmulator final : public EmulatorServer
 {
@@ -49,14 +51,17 @@ public:
         qint64 received = 0;
         qint64 estimatedTotal = -1;
         bool removal = false;
+        bool replace = false; // a usersreplace session
     };
+    // A member added outside Sluice (by hand in Ads Manager, say).
+    void addMember(const QStringList &values);
     QHash<qint64, Session> sessions() const;
 
 protected:
     Response handle(const Request &request) override;
 
 private:
-    Response edit(const Request &request, bool add);
+    Response edit(const Request &request, bool add, bool replace = false);
 
     QString m_token;
     QString m_audience;
@@ -66,6 +71,7 @@ private:
     QHash<QString, QStringList> m_members; // the row's values joined -> the row
     QList<QJsonObject> m_payloads;
     QHash<qint64, Session> m_sessions;
+    QHash<qint64, QHash<QString, QStringList>> m_replacing; // usersreplace sessions still open
 };
 
 } // namespace sluice::test
