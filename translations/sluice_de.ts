@@ -718,6 +718,14 @@
   abgelehnt %6 · ungültig %7 · zugeordnet %8 · Schemaänderungen %9
   Zeit bis zur Erkennung %10 · Zeit bis zur Behebung %11</translation>
     </message>
+    <message>
+        <source>init: --audiences goes with --demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>with --demo: also a high-value audience synced to Meta and Google, pointed at sluice-emulator meta|google</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sluice::cli::ProgressLine</name>
@@ -2282,6 +2290,38 @@ Sync %1: nichts wurde gesendet; beheben Sie zuerst den Schlüssel des Modells</t
         <source>field %1 must be a SHA-256 hash (64 lower-case hex digits) for destination %2, never the raw value; add the platform&apos;s hash preset (hash:meta or hash:google) to the mapping</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 &quot;%2&quot;: %3</source>
+        <translation>%1 „%2“: %3</translation>
+    </message>
+    <message>
+        <source>not a number from %1 to %2</source>
+        <translation>keine Zahl von %1 bis %2</translation>
+    </message>
+    <message>
+        <source>too few digits for a phone number with its country code</source>
+        <translation>zu wenige Ziffern für eine Telefonnummer mit Ländervorwahl</translation>
+    </message>
+    <message>
+        <source>not an ISO 3166-1 country code or name</source>
+        <translation>kein Ländercode nach ISO 3166-1 und kein Ländername</translation>
+    </message>
+    <message>
+        <source>Meta takes m or f</source>
+        <translation>Meta nimmt m oder f</translation>
+    </message>
+    <message>
+        <source>not a four-digit year</source>
+        <translation>keine vierstellige Jahreszahl</translation>
+    </message>
+    <message>
+        <source>not an e-mail address</source>
+        <translation>keine E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>Google takes E.164 (+ and the country code): put phone:REGION before the hash</source>
+        <translation>Google nimmt E.164 (+ und die Ländervorwahl): phone:REGION vor den Hash setzen</translation>
+    </message>
 </context>
 <context>
     <name>sluice::model</name>
@@ -2650,6 +2690,10 @@ Sync %1: nichts wurde gesendet; beheben Sie zuerst den Schlüssel des Modells</t
         <source>%1 (in %2 min)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cannot open workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sluice::ui::AgentStatus</name>
@@ -2882,6 +2926,54 @@ Die Diagramme füllen sich, sobald Syncs laufen: Starten Sie einen in der Ansich
     <message>
         <source>Workspace: %1</source>
         <translation>Arbeitsbereich: %1</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Open workspace…</source>
+        <translation>Arbeitsbereich &amp;öffnen …</translation>
+    </message>
+    <message>
+        <source>Open a workspace (the folder holding sluice.json)</source>
+        <translation>Arbeitsbereich öffnen (der Ordner mit sluice.json)</translation>
+    </message>
+    <message>
+        <source>&amp;New workspace…</source>
+        <translation>&amp;Neuer Arbeitsbereich …</translation>
+    </message>
+    <message>
+        <source>New workspace: choose an empty folder</source>
+        <translation>Neuer Arbeitsbereich: einen leeren Ordner wählen</translation>
+    </message>
+    <message>
+        <source>New workspace</source>
+        <translation>Neuer Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo</source>
+        <translation>&amp;Demo öffnen</translation>
+    </message>
+    <message>
+        <source>Open the demo</source>
+        <translation>Demo öffnen</translation>
+    </message>
+    <message>
+        <source>The demo is made from the welcome window the first time (it takes a few seconds): start Sluice without a workspace, or run scripts/run-demo.sh.</source>
+        <translation>Die Demo wird beim ersten Mal im Willkommensfenster angelegt (das dauert einige Sekunden): Starten Sie Sluice ohne Arbeitsbereich oder führen Sie scripts/run-demo.sh aus.</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
     </message>
 </context>
 <context>
@@ -3329,39 +3421,43 @@ Modus: %5 · Diff: %6 · %n Felder zugeordnet%7</numerusform>
     </message>
     <message>
         <source>rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>abgelehnt</translation>
     </message>
     <message>
         <source>invalid</source>
-        <translation type="unfinished"></translation>
+        <translation>ungültig</translation>
     </message>
     <message>
         <source>Reading what was sent before</source>
-        <translation type="unfinished"></translation>
+        <translation>Was zuvor gesendet wurde, wird gelesen</translation>
     </message>
     <message>
         <source>Comparing with what was sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergleich mit dem Gesendeten</translation>
     </message>
     <message>
         <source>Saving the sync&apos;s state</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Zustand des Syncs wird gespeichert</translation>
     </message>
     <message>
         <source>%1 %2 of %3 (%4 %)</source>
-        <translation type="unfinished">%1 von %2 (%3 %) {1 %2 ?} {3 ?} {4 ?}</translation>
+        <translation>%1 %2 von %3 (%4 %)</translation>
     </message>
     <message>
         <source>Identifier coverage: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Abdeckung der Kennungen: %1</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished">%1 %2</translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>The destination reported: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Ziel meldete: %1</translation>
+    </message>
+    <message>
+        <source>matched %1–%2 %</source>
+        <translation>zugeordnet %1–%2 %</translation>
     </message>
 </context>
 <context>
