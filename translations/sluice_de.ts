@@ -3106,6 +3106,53 @@ Die Diagramme füllen sich, sobald Syncs laufen: Starten Sie einen in der Ansich
     </message>
 </context>
 <context>
+    <name>sluice::ui::RecordHistoryDialog</name>
+    <message>
+        <source>Record %1 of sync %2</source>
+        <translation>Datensatz %1 des Syncs %2</translation>
+    </message>
+    <message>
+        <source>When (UTC)</source>
+        <translation>Wann (UTC)</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Vorgang</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>The payload sent, where the sync&apos;s PII rule lets the ledger keep it (ledger_payloads in sluice.json).</source>
+        <translation>Die gesendeten Daten, wo die PII-Regel des Syncs sie im Protokoll lässt (ledger_payloads in sluice.json).</translation>
+    </message>
+    <message>
+        <source>Reading the ledger…</source>
+        <translation>Das Protokoll wird gelesen …</translation>
+    </message>
+    <message>
+        <source>No send of this record is on record (the ledger keeps what recent runs did).</source>
+        <translation>Für diesen Datensatz ist kein Versand verzeichnet (das Protokoll behält, was die letzten Läufe taten).</translation>
+    </message>
+    <message>
+        <source>1 entry</source>
+        <translation>1 Eintrag</translation>
+    </message>
+    <message>
+        <source>%1 entries, newest first</source>
+        <translation>%1 Einträge, die neuesten zuerst</translation>
+    </message>
+</context>
+<context>
     <name>sluice::ui::RunsScreen</name>
     <message>
         <source>Runs</source>
@@ -3185,6 +3232,10 @@ Die Diagramme füllen sich, sobald Syncs laufen: Starten Sie einen in der Ansich
             <numerusform>%n Lauf</numerusform>
             <numerusform>%n Läufe</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Double-click a record to see its history</source>
+        <translation>Doppelklick auf einen Datensatz zeigt seinen Verlauf</translation>
     </message>
 </context>
 <context>

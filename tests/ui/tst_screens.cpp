@@ -12,6 +12,7 @@
 #include "shell/welcome_window.h"
 #include "shell/workspace_document.h"
 #include "sources/sources_screen.h"
+#include "runs/record_history.h"
 #include "runs/runs_screen.h"
 #include "syncs/syncs_screen.h"
 #include "workspace/workspace_init.h"
@@ -270,6 +271,27 @@ void TestScreens::syncsRunFromTheScreen()
     QVERIFY(runsTable && heldTable);
     QCOMPARE(runsTable->item(0, 2)->text(), toString(summary.status));
     QCOMPARE(heldTable->rowCount(), int(qMin<qsizetype>(summary.held.size(), 2000)));
+
+    // A held record's history, from the ledger: the run that held it, and why.
+    runsTable->setCurrentCell(0, 0);
+    QVERIFY(heldTable->rowCount() > 0);
+    const QString key = heldTable->item(0, 0)->text(), reason = heldTable->item(0, 3)->text();
+    emit heldTable->cellActivated(0, 0);
+    auto *history = runs.findChild<ui::RecordHistoryDialog *>();
+    QVERIFY(history);
+    QSignalSpy loaded(history, &ui::RecordHistoryDialog::loaded);
+    QVERIFY(loaded.wait(20000));
+    QVERIFY(loaded.first().at(0).toInt() >= 1);
+    auto *entries = history->findChild<QTableWidget *>(QStringLiteral("historyTable"));
+    QVERIFY(entries);
+    QCOMPARE(entries->item(0, 1)->text(), summary.runId);
+    QCOMPARE(entries->item(0, 3)->text(), QStringLiteral("invalid"));
+    QCOMPARE(entries->item(0, 4)->text(), reason);
+    QVERIFY2(history->windowTitle().contains(key), qPrintable(history->windowTitle()));
+    if (qEnvironmentVariableIsSet("SLUICE_SCREENSHOTS")) {
+        QTest::qWait(200);
+        history->grab().save(qEnvironmentVariable("SLUICE_SCREENSHOTS") + QStringLiteral("/record-history.png"));
+    }
 }
 
 // An audience planned from the Syncs screen says how many rows carry an

@@ -1,5 +1,6 @@
 #include "runs/runs_screen.h"
 
+#include "runs/record_history.h"
 #include "shell/workspace_document.h"
 #include "store/state_store.h"
 
@@ -87,6 +88,15 @@ RunsScreen::RunsScreen(WorkspaceDocument *document, QWidget *parent)
 
     connect(refreshButton, &QPushButton::clicked, this, &RunsScreen::refresh);
     connect(m_runs, &QTableWidget::currentCellChanged, this, [this](int row) { showRejections(row); });
+    // A held record's whole story: every run that sent it or held it back.
+    connect(m_held, &QTableWidget::cellActivated, this, [this](int row) {
+        const int run = m_runs->currentRow();
+        if (run < 0 || !m_held->item(row, 0) || !m_runs->item(run, 1))
+            return;
+        auto *dialog = new RecordHistoryDialog(m_document->workspace().dir(), m_runs->item(run, 1)->text(), m_held->item(row, 0)->text(), this);
+        dialog->show();
+    });
+    m_held->setToolTip(tr("Double-click a record to see its history"));
     refresh();
 }
 
