@@ -1,7 +1,6 @@
 #include "runs/record_history.h"
 
-#include "store/state_store.h"
-#include "workspace/workspace.h"
+#include "shell/workspace_state.h"
 
 #include <QFutureWatcher>
 #include <QHeaderView>
@@ -26,19 +25,10 @@ struct Loaded
 
 Loaded load(const QString &dir, const QString &sync, const QString &key)
 {
-    Loaded out;
-    const Result<workspace::Workspace> ws = workspace::Workspace::open(dir);
-    if (!ws) {
-        out.problem = ws.error().message;
-        return out;
-    }
-    auto store = store::StateStore::open(ws->stateDbPath());
-    if (!store) {
-        out.problem = store.error().message;
-        return out;
-    }
-    out.entries = store.value()->history(sync, key);
-    return out;
+    WorkspaceState state = openWorkspaceState(dir);
+    if (!state.store)
+        return {{}, state.problem};
+    return {state.store->history(sync, key), {}};
 }
 
 } // namespace

@@ -1,8 +1,7 @@
 #include "shell/agent_status.h"
 
 #include "schedule/outlook.h"
-#include "store/state_store.h"
-#include "workspace/workspace.h"
+#include "shell/workspace_state.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -32,19 +31,10 @@ struct Loaded
 
 Loaded load(const QString &dir)
 {
-    Loaded out;
-    const Result<workspace::Workspace> ws = workspace::Workspace::open(dir);
-    if (!ws) {
-        out.problem = ws.error().message;
-        return out;
-    }
-    auto store = store::StateStore::open(ws->stateDbPath());
-    if (!store) {
-        out.problem = store.error().message;
-        return out;
-    }
-    out.outlook = schedule::outlook(ws.value(), *store.value(), QDateTime::currentDateTimeUtc());
-    return out;
+    WorkspaceState state = openWorkspaceState(dir);
+    if (!state.store)
+        return {{}, state.problem};
+    return {schedule::outlook(*state.workspace, *state.store, QDateTime::currentDateTimeUtc()), {}};
 }
 
 // An argument of a desktop entry's Exec key, quoted as the specification asks.
