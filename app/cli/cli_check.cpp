@@ -3,6 +3,7 @@
 #include "engine/plan_internal.h"
 #include "engine/sync_engine.h"
 #include "model/key_check.h"
+#include "model/model_query.h"
 #include "source/source_connection.h"
 
 #include <QCoreApplication>
@@ -95,7 +96,8 @@ void checkModels(const workspace::Workspace &ws, Findings &f)
             f.models.append(entry(m.name, QCoreApplication::translate("sluice::cli", "model %1: source %2 is not reachable").arg(m.name, m.source)));
             continue;
         }
-        Result<QList<source::Column>> columns = conn->second->describe(m.sql);
+        Result<void> compiled = model::compileModel(*conn->second, m, ws.config());
+        Result<QList<source::Column>> columns = compiled ? conn->second->describe(m.sql) : Result<QList<source::Column>>(compiled.error());
         Result<model::KeyCheck> keys = columns ? model::checkKeys(*conn->second, m, columns.value()) : Result<model::KeyCheck>(columns.error());
         if (!keys) {
             const QString message = QCoreApplication::translate("sluice::cli", "model %1: %2").arg(m.name, keys.error().message);

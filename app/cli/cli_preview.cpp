@@ -69,7 +69,7 @@ int runPreview(const Arguments &args)
         return fail({QCoreApplication::translate("sluice::cli", "model %1: %2").arg(name, conn.error().message), conn.error().kind});
     ProgressLine progress(!args.json() && !args.flags.contains(QStringLiteral("quiet")));
     progress.update(QStringLiteral("preview"), 0, -1);
-    Result<model::Preview> preview = model::previewModel(*conn.value(), model, limit);
+    Result<model::Preview> preview = model::previewModel(*conn.value(), model, limit, nullptr, &ws->config());
     progress.finish();
     if (!preview)
         return fail({QCoreApplication::translate("sluice::cli", "model %1: %2").arg(name, preview.error().message), preview.error().kind});

@@ -78,6 +78,32 @@ const QList<VerbSpec> &verbs()
                                           "and whether its primary key is unique and never null."),
          {{"limit", "N", QT_TRANSLATE_NOOP("sluice::cli", "rows to show (20 by default)")}, json, quiet}, {C::Model}, 1, 1, &runPreview,
          {QStringLiteral("sluice preview customer_360"), QStringLiteral("sluice preview customer_360 --limit 5 --json")}, nullptr},
+        {"traits", "MODEL", QT_TRANSLATE_NOOP("sluice::cli", "a model's traits: definitions and distributions"),
+         QT_TRANSLATE_NOOP("sluice::cli", "Lists the model's traits (named SQL expressions under \"traits\" in sluice.json) with their "
+                                          "definition, type, owner and description, and how their values are distributed over the whole "
+                                          "model, computed by the warehouse: the share of empty values, then the share that is true, the "
+                                          "range and a five-bar histogram, or the most frequent values. For an audience, over its rows."),
+         {json, quiet}, {C::Model}, 1, 1, &runTraits,
+         {QStringLiteral("sluice traits customer_360"), QStringLiteral("sluice traits high_value --json")},
+         QT_TRANSLATE_NOOP("sluice::cli", "0 done; 1 the source failed or refused a trait (named with the warehouse's words); 2 an unknown model or a configuration error.")},
+        {"audience", "size NAME | overlap A B", QT_TRANSLATE_NOOP("sluice::cli", "an audience's size, or how two audiences overlap"),
+         QT_TRANSLATE_NOOP("sluice::cli", "Counts, in the warehouse and with the conditions' values bound as parameters, the rows of an "
+                                          "audience (a model with \"audience\": its model narrowed by conditions) and of its model; or, for "
+                                          "two audiences of one model, the rows only in the first, in both, and only in the second. A plain "
+                                          "model counts as the audience of all its rows."),
+         {json}, {C::Nothing, C::Model, C::Model}, 2, 3, &runAudience,
+         {QStringLiteral("sluice audience size high_value"), QStringLiteral("sluice audience overlap high_value lapsed_30d --json")}, nullptr},
+        {"import", "dbt MANIFEST", QT_TRANSLATE_NOOP("sluice::cli", "bring dbt models and their descriptions into sluice.json"),
+         QT_TRANSLATE_NOOP("sluice::cli", "Reads a dbt manifest.json (target/manifest.json after dbt compile or dbt run). Each selected dbt "
+                                          "model becomes a Sluice model reading its relation, keyed by the column dbt tests as unique and "
+                                          "not_null; model and column descriptions come along, and a column's description also describes a "
+                                          "trait of that name. Importing again updates descriptions only: SQL, keys, traits and syncs stay "
+                                          "as they are."),
+         {{"source", "NAME", QT_TRANSLATE_NOOP("sluice::cli", "the source the dbt models live in (default: the workspace's only source)")},
+          {"select", "MODELS", QT_TRANSLATE_NOOP("sluice::cli", "only these dbt models, separated by commas (default: every model)")}, json},
+         {C::Nothing, C::Directory}, 2, 2, &runImport,
+         {QStringLiteral("sluice import dbt ../analytics/target/manifest.json"),
+          QStringLiteral("sluice import dbt target/manifest.json --select customers,orders --source dw")}, nullptr},
         {"plan", "SYNC", QT_TRANSLATE_NOOP("sluice::cli", "what a run would send; sends nothing"),
          QT_TRANSLATE_NOOP("sluice::cli", "Extracts the model, compares it with what the destination was last sent, and counts what a run "
                                           "would add, change and remove, and which records it would hold back as invalid. Nothing is sent."),

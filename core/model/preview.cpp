@@ -1,5 +1,6 @@
 #include "model/preview.h"
 
+#include "model/model_query.h"
 #include "source/source_connection.h"
 
 #include <QElapsedTimer>
@@ -31,13 +32,14 @@ Result<QList<source::Row>> fetchPage(source::SourceConnection &connection, const
 }
 
 Result<Preview> previewModel(source::SourceConnection &connection, const workspace::ModelConfig &model, int limit,
-                             const std::atomic_bool *cancel)
+                             const std::atomic_bool *cancel, const workspace::Config *config)
 {
     Preview p;
     p.model = model.name;
     QElapsedTimer timer;
     timer.start();
-    if (Result<void> compiled = connection.compile(model.sql); !compiled)
+    const workspace::Config none;
+    if (Result<void> compiled = compileModel(connection, model, config ? *config : none); !compiled)
         return compiled.error();
     Result<QList<source::Row>> rows = fetchPage(connection, model, 0, limit, &p.columns, cancel);
     if (!rows)

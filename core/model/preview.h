@@ -24,8 +24,10 @@ struct Preview
 
 // The first `limit` rows of a model (LIMIT pushed into the warehouse) and the
 // model checks.
+// The model's pieces are compiled first (model/model_query.h), with `config`
+// for an audience's model.
 Result<Preview> previewModel(source::SourceConnection &connection, const workspace::ModelConfig &model, int limit,
-                             const std::atomic_bool *cancel = nullptr);
+                             const std::atomic_bool *cancel = nullptr, const workspace::Config *config = nullptr);
 
 // One page of a model, for the GUI's lazy table.
 Result<QList<source::Row>> fetchPage(source::SourceConnection &connection, const workspace::ModelConfig &model,

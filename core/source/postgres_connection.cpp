@@ -126,7 +126,7 @@ Result<std::unique_ptr<SourceConnection>> PostgresConnection::connect(const work
     if (!self->nativeHandle())
         return Error{QCoreApplication::translate("sluice::source", "%1: the QPSQL driver gave no libpq handle").arg(owner), Error::Kind::Internal};
     QSqlQuery q(db);
-    for (const char *setting : {"SET TimeZone TO 'UTC'", "SET DateStyle TO 'ISO, YMD'", "SET extra_float_digits TO 1"})
+    for (const char *setting : {"SET TimeZone TO 'UTC'", "SET DateStyle TO 'ISO, YMD'", "SET standard_conforming_strings TO on", "SET extra_float_digits TO 1"})
         if (!q.exec(QString::fromLatin1(setting)))
             return Error{QCoreApplication::translate("sluice::source", "%1: %2").arg(owner, q.lastError().text()), Error::Kind::Query};
     if (!writable) {
@@ -162,6 +162,50 @@ Result<void> PostgresConnection::stream(const QString &sql, const RowSink &sink,
         return streamCopy(conn, owner, sql, sink, cancel);
     if (!PQsendQuery(conn, sql.toUtf8().constData()))
         return Error{QCoreApplication::translate("sluice::source", "%1: %2").arg(owner, QString::fromUtf8(PQerrorMessage(conn)).trimmed()), Error::Kind::Unreachable};
+    return streamResults(conn, owner, sink, cancel);
+}
+
+Result<void> PostgresConnection::streamParams(const QString &sql, const QVariantList &params, const RowSink &sink,
+                                              const std::atomic_bool *cancel)
+{
+    PGconn *conn = static_cast<PGconn *>(nativeHandle());
+    const QString owner = QCoreApplication::translate("sluice::source", "source %1").arg(m_name);
+    if (!conn || PQstatus(conn) != CONNECTION_OK)
+        return Error{QCoreApplication::translate("sluice::source", "%1: the connection was lost").arg(owner), Error::Kind::Unreachable};
+    // Text-format parameters of unspecified type: the server infers each
+    // one's type from where it stands ("ltv > $1" makes $1 a numeric).
+    QList<QByteArray> texts;
+    std::vector<const char *> values;
+    for (const QVariant &v : params)
+        texts.append(v.isNull() ? QByteArray() : v.toString().toUtf8());
+    for (qsizetype i = 0; i < params.size(); ++i)
+        values.push_back(params[i].isNull() ? nullptr : texts[i].constData());
+    if (!PQsendQueryParams(conn, sql.toUtf8().constData(), int(values.size()), nullptr, values.data(), nullptr, nullptr, 0))
+        return Error{QCoreApplication::translate("sluice::source", "%1: %2").arg(owner, QString::fromUtf8(PQerrorMessage(conn)).trimmed()), Error::Kind::Unreachable};
+    return streamResults(conn, owner, sink, cancel);
+}
+
+std::function<void()> PostgresConnection::interrupter()
+{
+    PGconn *conn = static_cast<PGconn *>(nativeHandle());
+    if (!conn)
+        return [] {};
+    // PQcancel may be called from any thread with a PGcancel made beforehand.
+    std::shared_ptr<PGcancel> cancel(PQgetCancel(conn), [](PGcancel *c) {
+        if (c)
+            PQfreeCancel(c);
+    });
+    return [cancel] {
+        if (cancel) {
+            char buffer[256];
+            PQcancel(cancel.get(), buffer, sizeof buffer);
+        }
+    };
+}
+
+Result<void> PostgresConnection::streamResults(void *handle, const QString &owner, const RowSink &sink, const std::atomic_bool *cancel)
+{
+    auto *conn = static_cast<PGconn *>(handle);
     PQsetSingleRowMode(conn);
 
     QList<ColumnType> types;

@@ -21,6 +21,9 @@ public:
 
     QString driver() const override { return QStringLiteral("postgres"); }
     Result<void> stream(const QString &sql, const RowSink &sink, const std::atomic_bool *cancel = nullptr) override;
+    Result<void> streamParams(const QString &sql, const QVariantList &params, const RowSink &sink,
+                              const std::atomic_bool *cancel = nullptr) override;
+    std::function<void()> interrupter() override;
     Result<QList<TableInfo>> introspect() override;
     Result<void> compile(const QString &sql) override;
     Result<void> execute(const QString &sql) override;
@@ -29,6 +32,7 @@ public:
 private:
     PostgresConnection(QString name, QString connection);
     void *nativeHandle() const;
+    Result<void> streamResults(void *conn, const QString &owner, const RowSink &sink, const std::atomic_bool *cancel);
     Result<void> streamCopy(void *conn, const QString &owner, const QString &sql, const RowSink &sink, const std::atomic_bool *cancel);
 
     QString m_connection;

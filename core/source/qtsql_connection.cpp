@@ -111,10 +111,24 @@ QString QtSqlConnection::quoteIdentifier(const QString &identifier) const
 
 Result<void> QtSqlConnection::stream(const QString &sql, const RowSink &sink, const std::atomic_bool *cancel)
 {
+    return streamParams(sql, {}, sink, cancel);
+}
+
+Result<void> QtSqlConnection::streamParams(const QString &sql, const QVariantList &params, const RowSink &sink,
+                                           const std::atomic_bool *cancel)
+{
     const QString owner = QCoreApplication::translate("sluice::source", "source %1").arg(m_name);
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.setForwardOnly(true);
-    if (!q.exec(sql))
+    bool ok = false;
+    if (params.isEmpty()) {
+        ok = q.exec(sql);
+    } else if (q.prepare(sql)) {
+        for (const QVariant &v : params)
+            q.addBindValue(v);
+        ok = q.exec();
+    }
+    if (!ok)
         return Error{QCoreApplication::translate("sluice::source", "%1: the warehouse refused the query: %2").arg(owner, q.lastError().text()), Error::Kind::Query};
     const QSqlRecord record = q.record();
     QList<Column> columns;

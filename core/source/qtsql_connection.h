@@ -17,6 +17,8 @@ public:
 
     QString driver() const override { return m_driver; }
     Result<void> stream(const QString &sql, const RowSink &sink, const std::atomic_bool *cancel = nullptr) override;
+    Result<void> streamParams(const QString &sql, const QVariantList &params, const RowSink &sink,
+                              const std::atomic_bool *cancel = nullptr) override;
     Result<QList<TableInfo>> introspect() override;
     Result<void> compile(const QString &sql) override;
     Result<void> execute(const QString &sql) override;

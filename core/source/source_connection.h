@@ -5,6 +5,7 @@
 #include "workspace/config.h"
 
 #include <QString>
+#include <QVariantList>
 
 #include <atomic>
 #include <functional>
@@ -59,6 +60,13 @@ public:
 
     // Streams the query's rows into `sink`. `cancel` is polled per row.
     virtual Result<void> stream(const QString &sql, const RowSink &sink, const std::atomic_bool *cancel = nullptr) = 0;
+    // The same with bound parameters ($1.. on PostgreSQL, ? on SQLite): values
+    // travel apart from the statement's text, never as SQL.
+    virtual Result<void> streamParams(const QString &sql, const QVariantList &params, const RowSink &sink,
+                                      const std::atomic_bool *cancel = nullptr) = 0;
+    // Stops the statement running on this connection; callable from any
+    // thread (the GUI's Cancel), made on the connection's own thread first.
+    virtual std::function<void()> interrupter() { return [] {}; }
     virtual Result<QList<TableInfo>> introspect() = 0;
     // Parses and plans the operator's SQL as written, without running it, so
     // an error reads as the warehouse would report it for that very text.

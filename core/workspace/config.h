@@ -3,6 +3,8 @@
 #include "common/sync_types.h"
 
 #include <QJsonObject>
+#include <QJsonValue>
+#include <QList>
 #include <QMap>
 #include <QString>
 #include <QStringList>
@@ -42,15 +44,58 @@ struct DestinationConfig
     QJsonObject raw;
 };
 
+// A trait: a named SQL expression over a model's columns, computed by the
+// warehouse as part of the model's query, with its meaning written down.
+struct TraitConfig
+{
+    QString name;
+    QString sql;         // the expression, as the operator wrote it
+    QString type;        // boolean, integer, number, text, timestamp, date; empty: as the warehouse says
+    QString description; // the semantic definition
+    QString owner;
+};
+
+// One node of an audience's condition tree: a group (all / any of its
+// children) or a condition on one column or trait.
+struct AudienceNode
+{
+    bool group = false;
+    bool all = true; // a group: all of (AND) or any of (OR)
+    QList<AudienceNode> children;
+    QString column; // a condition: the column or trait
+    QString op;     // =, !=, <, <=, >, >=, between, in, is_null, is_not_null, contains, in_last_days
+    QJsonValue value;
+};
+
+// An audience narrows a model by conditions; it is a model itself (its key,
+// source, PII and freshness are its model's) that syncs can use.
+struct AudienceConfig
+{
+    QString model;
+    AudienceNode root; // always a group
+};
+
 struct ModelConfig
 {
     QString name;
     QString source;
+    // The query every reader runs: the operator's SQL with the traits
+    // computed beside its columns, and for an audience, its model's query
+    // narrowed by the audience's conditions (values inlined as typed
+    // literals; see model/audience.h).
     QString sql;
+    QString definedSql; // "sql" as written in sluice.json (empty for an audience)
     QStringList primaryKey;
     QStringList pii;
     QString freshness;
+    QString description;
+    QList<TraitConfig> traits;
+    QMap<QString, QString> columnDescriptions; // "columns": {"email": {"description": ...}}
+    std::optional<AudienceConfig> audience;
     QJsonObject raw;
+
+    bool isAudience() const { return audience.has_value(); }
+    const TraitConfig *trait(const QString &name) const;
 };
 
 struct FieldMapping

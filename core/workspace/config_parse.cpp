@@ -7,6 +7,8 @@
 
 #include "connector/connector_info.h"
 #include "mapping/field_schema.h"
+#include "model/audience.h"
+#include "model/model_query.h"
 #include "schedule/schedule.h"
 
 #include <QCoreApplication>
@@ -34,6 +36,14 @@ const QStringList &knownSyncModes()
     static const QStringList m{QStringLiteral("upsert"), QStringLiteral("update"), QStringLiteral("insert"),
                                QStringLiteral("mirror"), QStringLiteral("append")};
     return m;
+}
+
+const TraitConfig *ModelConfig::trait(const QString &traitName) const
+{
+    for (const TraitConfig &t : traits)
+        if (t.name == traitName)
+            return &t;
+    return nullptr;
 }
 
 std::optional<SecretRef> parseSecretRef(const QJsonValue &value)
@@ -368,22 +378,85 @@ void parseDestinations(Validator &v, const QJsonObject &root, Config &config)
     }
 }
 
+void parseTraits(Validator &v, const QJsonObject &o, const QString &path, const QString &obj, ModelConfig &m)
+{
+    static const QStringList keys = keyNames(Section::Trait);
+    static const QStringList types{QStringLiteral("boolean"), QStringLiteral("integer"), QStringLiteral("number"),
+                                   QStringLiteral("text"), QStringLiteral("timestamp"), QStringLiteral("date")};
+    const QJsonObject traits = v.object(o, QStringLiteral("traits"), path, obj, QStringLiteral("{\"is_high_value\": {\"sql\": \"ltv > 1000\"}}"));
+    for (auto it = traits.begin(); it != traits.end(); ++it) {
+        const QString tpath = path + QStringLiteral("/traits/") + it.key();
+        const QString tobj = tr("model %1: trait %2").arg(m.name, it.key());
+        if (!it.value().isObject()) {
+            v.fail(tpath, tobj, tr("a trait must be an object such as {\"sql\": \"ltv > 1000\", \"description\": \"...\"}"));
+            continue;
+        }
+        const QJsonObject t = it.value().toObject();
+        v.onlyKeys(t, keys, tpath, tobj);
+        TraitConfig trait;
+        trait.name = it.key();
+        if (trait.name.trimmed().isEmpty())
+            v.fail(tpath, tobj, tr("a trait needs a name"));
+        trait.sql = v.string(t, QStringLiteral("sql"), tpath, tobj, true);
+        trait.type = v.string(t, QStringLiteral("type"), tpath, tobj, false);
+        if (!trait.type.isEmpty() && !types.contains(trait.type))
+            v.fail(tpath + QStringLiteral("/type"), tobj, tr("unknown type \"%1\" (known: %2)").arg(trait.type, types.join(QStringLiteral(", "))));
+        trait.description = v.string(t, QStringLiteral("description"), tpath, tobj, false);
+        trait.owner = v.string(t, QStringLiteral("owner"), tpath, tobj, false);
+        m.traits.append(trait);
+    }
+    const QJsonObject columns = v.object(o, QStringLiteral("columns"), path, obj, QStringLiteral("{\"email\": {\"description\": \"...\"}}"));
+    for (auto it = columns.begin(); it != columns.end(); ++it) {
+        const QString cpath = path + QStringLiteral("/columns/") + it.key();
+        const QJsonObject c = it.value().toObject();
+        if (!it.value().isObject() || c.size() > 1 || (c.size() == 1 && !c.value(QStringLiteral("description")).isString()))
+            v.fail(cpath, obj, tr("a column entry must be {\"description\": \"...\"}"));
+        else
+            m.columnDescriptions.insert(it.key(), c.value(QStringLiteral("description")).toString());
+    }
+}
+
+void parseAudienceModel(Validator &v, const QJsonObject &o, const QString &path, const QString &obj, ModelConfig &m)
+{
+    for (const char *inherited : {"source", "sql", "primary_key", "pii", "freshness", "traits"})
+        if (o.contains(QLatin1String(inherited)))
+            v.fail(path + QLatin1Char('/') + QLatin1String(inherited), obj,
+                   tr("an audience takes \"%1\" from its model; remove it here").arg(QLatin1String(inherited)));
+    const QJsonValue audience = o.value(QStringLiteral("audience"));
+    if (!audience.isObject()) {
+        v.fail(path + QStringLiteral("/audience"), obj, tr("\"audience\" must be an object such as {\"model\": \"customers\", \"match\": \"all\", \"conditions\": [...]}"));
+        return;
+    }
+    QList<model::AudienceProblem> problems;
+    m.audience = model::parseAudience(audience.toObject(), &problems);
+    for (const model::AudienceProblem &p : problems)
+        v.fail(path + QStringLiteral("/audience/") + p.path, tr("audience %1").arg(m.name), p.message);
+}
+
 void parseModels(Validator &v, const QJsonObject &root, Config &config)
 {
     static const QStringList keys = keyNames(Section::Model);
     const auto models = section(v, root, QStringLiteral("models"));
     for (auto it = models.begin(); it != models.end(); ++it) {
         const QString path = QStringLiteral("models/") + it.key();
-        const QString obj = tr("model %1").arg(it.key());
         const QJsonObject o = it.value();
+        const bool audience = o.contains(QStringLiteral("audience"));
+        const QString obj = audience ? tr("audience %1").arg(it.key()) : tr("model %1").arg(it.key());
         v.onlyKeys(o, keys, path, obj);
         ModelConfig m;
         m.name = it.key();
         m.raw = o;
+        m.description = v.string(o, QStringLiteral("description"), path, obj, false);
+        if (audience) {
+            parseAudienceModel(v, o, path, obj, m);
+            config.models.insert(m.name, m);
+            continue;
+        }
         m.source = v.string(o, QStringLiteral("source"), path, obj, true);
         if (!m.source.isEmpty() && !config.sources.contains(m.source))
             v.fail(path + QStringLiteral("/source"), obj, tr("unknown source \"%1\"").arg(m.source));
-        m.sql = v.string(o, QStringLiteral("sql"), path, obj, true);
+        m.definedSql = v.string(o, QStringLiteral("sql"), path, obj, true);
+        m.sql = m.definedSql;
         m.primaryKey = v.stringList(o, QStringLiteral("primary_key"), path, obj);
         if (m.primaryKey.isEmpty() || m.primaryKey.contains(QString()))
             v.fail(path, obj, tr("\"primary_key\" is required: a column name, or a list of them"));
@@ -391,9 +464,11 @@ void parseModels(Validator &v, const QJsonObject &root, Config &config)
             v.fail(path + QStringLiteral("/primary_key"), obj, tr("\"primary_key\" names a column twice"));
         m.pii = v.stringList(o, QStringLiteral("pii"), path, obj);
         m.freshness = v.string(o, QStringLiteral("freshness"), path, obj, false);
-        v.string(o, QStringLiteral("description"), path, obj, false);
+        parseTraits(v, o, path, obj, m);
         config.models.insert(m.name, m);
     }
+    for (const model::ModelProblem &p : model::resolveModelQueries(config))
+        v.fail(p.path, p.object, p.message);
 }
 
 void parseFields(Validator &v, const QJsonObject &o, const QString &path, const QString &syncName, SyncConfig &s)

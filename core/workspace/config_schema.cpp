@@ -1,6 +1,7 @@
 #include "workspace/config_schema.h"
 
 #include "connector/connector_info.h"
+#include "model/audience.h"
 #include "workspace/config.h"
 
 #include <QCoreApplication>
@@ -78,12 +79,22 @@ const QList<KeySpec> &keysOf(Section section)
          {QStringLiteral("rejected"), QStringLiteral("all"), QStringLiteral("none")}},
     };
     static const QList<KeySpec> model{
-        {"source", "string", QT_TRANSLATE_NOOP("sluice::workspace", "the source the SQL runs in"), {}, true},
-        {"sql", "string", QT_TRANSLATE_NOOP("sluice::workspace", "the model's query; the warehouse computes it"), {}, true},
-        {"primary_key", "name-or-names", QT_TRANSLATE_NOOP("sluice::workspace", "the column (or columns) that identify a row; unique and never null"), {}, true},
+        {"source", "string", QT_TRANSLATE_NOOP("sluice::workspace", "the source the SQL runs in (not for an audience)")},
+        {"sql", "string", QT_TRANSLATE_NOOP("sluice::workspace", "the model's query; the warehouse computes it (not for an audience)")},
+        {"primary_key", "name-or-names", QT_TRANSLATE_NOOP("sluice::workspace", "the column (or columns) that identify a row; unique and never null (not for an audience)")},
         {"pii", "name-or-names", QT_TRANSLATE_NOOP("sluice::workspace", "columns holding personal data; each destination's \"pii\" rule applies to them")},
         {"freshness", "string", QT_TRANSLATE_NOOP("sluice::workspace", "a timestamp column saying how fresh each row is (freshness lag)")},
         {"description", "string", QT_TRANSLATE_NOOP("sluice::workspace", "what the model means, for the people who read this file")},
+        {"traits", "object", QT_TRANSLATE_NOOP("sluice::workspace", "named SQL expressions over the model's columns, computed by the warehouse, by name")},
+        {"columns", "object", QT_TRANSLATE_NOOP("sluice::workspace", "the model's columns described, as {\"email\": {\"description\": \"...\"}}")},
+        {"audience", "object", QT_TRANSLATE_NOOP("sluice::workspace", "makes this model an audience: another model narrowed by conditions (model, match, conditions)")},
+    };
+    static const QList<KeySpec> trait{
+        {"sql", "string", QT_TRANSLATE_NOOP("sluice::workspace", "the trait's SQL expression over the model's columns, as in ltv > 1000"), {}, true},
+        {"type", "string", QT_TRANSLATE_NOOP("sluice::workspace", "what the trait holds"),
+         {QStringLiteral("boolean"), QStringLiteral("integer"), QStringLiteral("number"), QStringLiteral("text"), QStringLiteral("timestamp"), QStringLiteral("date")}},
+        {"description", "string", QT_TRANSLATE_NOOP("sluice::workspace", "what the trait means: its definition for everyone who uses it")},
+        {"owner", "string", QT_TRANSLATE_NOOP("sluice::workspace", "who answers for the definition")},
     };
     static const QList<KeySpec> sync{
         {"model", "string", QT_TRANSLATE_NOOP("sluice::workspace", "the model to read"), {}, true},
@@ -125,6 +136,7 @@ const QList<KeySpec> &keysOf(Section section)
     case Section::Root: return root;
     case Section::Ledger: return ledger;
     case Section::Model: return model;
+    case Section::Trait: return trait;
     case Section::Sync: return sync;
     case Section::Field: return field;
     case Section::Match: return match;
@@ -308,6 +320,50 @@ QJsonObject secretSchema()
     return {{QStringLiteral("description"), tr("a secret reference; secrets are never written into sluice.json")}, {QStringLiteral("oneOf"), shapes}};
 }
 
+// A condition or a group of them (all / any), as an audience's tree holds them.
+QJsonObject audienceNodeSchema()
+{
+    const QJsonObject condition{{QStringLiteral("type"), QStringLiteral("object")},
+                                {QStringLiteral("properties"), QJsonObject{{QStringLiteral("column"), QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}, {QStringLiteral("minLength"), 1}}},
+                                                                          {QStringLiteral("op"), QJsonObject{{QStringLiteral("enum"), QJsonArray::fromStringList(model::audienceOperators())}}},
+                                                                          {QStringLiteral("value"), QJsonObject{}}}},
+                                {QStringLiteral("required"), QJsonArray{QStringLiteral("column"), QStringLiteral("op")}},
+                                {QStringLiteral("additionalProperties"), false}};
+    const QJsonObject group{{QStringLiteral("type"), QStringLiteral("object")},
+                            {QStringLiteral("properties"), QJsonObject{{QStringLiteral("match"), QJsonObject{{QStringLiteral("enum"), QJsonArray{QStringLiteral("all"), QStringLiteral("any")}}}},
+                                                                      {QStringLiteral("conditions"), QJsonObject{{QStringLiteral("type"), QStringLiteral("array")}, {QStringLiteral("items"), ref("audience_node")}}}}},
+                            {QStringLiteral("required"), QJsonArray{QStringLiteral("conditions")}},
+                            {QStringLiteral("additionalProperties"), false}};
+    return {{QStringLiteral("description"), tr("a condition on a column or trait, or a group of conditions")}, {QStringLiteral("anyOf"), QJsonArray{condition, group}}};
+}
+
+// A model (source, sql, primary_key) or an audience (audience), never both.
+QJsonObject modelSchema()
+{
+    const QJsonObject audience{{QStringLiteral("type"), QStringLiteral("object")},
+                               {QStringLiteral("description"), tr(keySpec(Section::Model, QStringLiteral("audience"))->description)},
+                               {QStringLiteral("properties"), QJsonObject{{QStringLiteral("model"), QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}, {QStringLiteral("minLength"), 1}}},
+                                                                         {QStringLiteral("match"), QJsonObject{{QStringLiteral("enum"), QJsonArray{QStringLiteral("all"), QStringLiteral("any")}}}},
+                                                                         {QStringLiteral("conditions"), QJsonObject{{QStringLiteral("type"), QStringLiteral("array")}, {QStringLiteral("items"), ref("audience_node")}}}}},
+                               {QStringLiteral("required"), QJsonArray{QStringLiteral("model")}},
+                               {QStringLiteral("additionalProperties"), false}};
+    QJsonObject m = sectionSchema(Section::Model, tr("SQL over a source, with the key that identifies a row; or an audience of another model"),
+                                  {{QStringLiteral("traits"), QJsonObject{{QStringLiteral("additionalProperties"), sectionSchema(Section::Trait, tr("a trait"))}}},
+                                   {QStringLiteral("columns"), QJsonObject{{QStringLiteral("additionalProperties"),
+                                                                           QJsonObject{{QStringLiteral("type"), QStringLiteral("object")},
+                                                                                       {QStringLiteral("properties"), QJsonObject{{QStringLiteral("description"), QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}}}}},
+                                                                                       {QStringLiteral("additionalProperties"), false}}}}},
+                                   {QStringLiteral("sql"), QJsonObject{{QStringLiteral("pattern"), QStringLiteral("\\S")}}},
+                                   {QStringLiteral("source"), QJsonObject{{QStringLiteral("pattern"), QStringLiteral("\\S")}}},
+                                   {QStringLiteral("audience"), audience}});
+    m.insert(QStringLiteral("oneOf"), QJsonArray{QJsonObject{{QStringLiteral("required"), QJsonArray{QStringLiteral("source"), QStringLiteral("sql"), QStringLiteral("primary_key")}}},
+                                                 QJsonObject{{QStringLiteral("required"), QJsonArray{QStringLiteral("audience")}},
+                                                             {QStringLiteral("not"), QJsonObject{{QStringLiteral("anyOf"), QJsonArray{QJsonObject{{QStringLiteral("required"), QJsonArray{QStringLiteral("sql")}}},
+                                                                                                                                     QJsonObject{{QStringLiteral("required"), QJsonArray{QStringLiteral("source")}}},
+                                                                                                                                     QJsonObject{{QStringLiteral("required"), QJsonArray{QStringLiteral("primary_key")}}}}}}}}});
+    return m;
+}
+
 QJsonObject defs()
 {
     QList<const connector::ConnectorInfo *> sources, destinations;
@@ -343,7 +399,8 @@ QJsonObject defs()
     d.insert(QStringLiteral("nested"), QJsonObject{{QStringLiteral("type"), QStringLiteral("object")}, {QStringLiteral("properties"), secretKeys}});
     d.insert(QStringLiteral("source"), connectorsSchema(QStringLiteral("driver"), sources, tr("a warehouse to read models from")));
     d.insert(QStringLiteral("destination"), connectorsSchema(QStringLiteral("type"), destinations, tr("a tool or file to sync into")));
-    d.insert(QStringLiteral("model"), sectionSchema(Section::Model, tr("SQL over a source, with the key that identifies a row")));
+    d.insert(QStringLiteral("model"), modelSchema());
+    d.insert(QStringLiteral("audience_node"), audienceNodeSchema());
     QJsonObject transform{{QStringLiteral("pattern"), QStringLiteral("^(%1)(:.*)?$").arg(transforms)}};
     d.insert(QStringLiteral("field"),
              sectionSchema(Section::Field, tr("a model column into a destination field"),

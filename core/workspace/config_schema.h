@@ -23,7 +23,7 @@ struct KeySpec
     bool required = false;
 };
 
-enum class Section { Root, Ledger, Model, Sync, Field, Match, Policy, Schedule, Alerts, AlertRules, Webhook };
+enum class Section { Root, Ledger, Model, Trait, Sync, Field, Match, Policy, Schedule, Alerts, AlertRules, Webhook };
 
 const QList<KeySpec> &keysOf(Section section);
 QStringList keyNames(Section section);

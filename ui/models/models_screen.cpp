@@ -1,5 +1,6 @@
 #include "models/models_screen.h"
 
+#include "model/model_query.h"
 #include "models/preview_table_model.h"
 #include "models/sql_highlighter.h"
 #include "shell/workspace_document.h"
@@ -183,7 +184,8 @@ void ModelsScreen::showModel(const QString &name)
     const workspace::ModelConfig &m = models.value(name);
     m_source->setText(m.source);
     m_primaryKey->setText(m.primaryKey.join(QStringLiteral(", ")));
-    m_sql->setPlainText(m.sql);
+    m_sql->setPlainText(m.isAudience() ? m.sql : m.definedSql);
+    m_sql->setReadOnly(m.isAudience());
     m_table->reset(++m_shared->generation);
     m_checks->clear();
     m_status->clear();
@@ -192,7 +194,10 @@ void ModelsScreen::showModel(const QString &name)
 workspace::ModelConfig ModelsScreen::editedModel() const
 {
     workspace::ModelConfig m = m_document->workspace().config().models.value(m_list->currentItem()->text());
-    m.sql = m_sql->toPlainText();
+    if (!m.isAudience()) {
+        m.definedSql = m_sql->toPlainText();
+        m.sql = model::queryWithTraits(m.definedSql, m.traits);
+    }
     m.primaryKey.clear();
     for (const QString &k : m_primaryKey->text().split(QLatin1Char(','), Qt::SkipEmptyParts))
         m.primaryKey.append(k.trimmed());
@@ -243,7 +248,7 @@ void ModelsScreen::saveCurrent()
     if (!m_list->currentItem())
         return;
     const workspace::ModelConfig m = editedModel();
-    Result<void> r = m_document->updateModel(m.name, m.sql, m.primaryKey);
+    Result<void> r = m_document->updateModel(m.name, m.definedSql, m.primaryKey);
     if (!r)
         QMessageBox::warning(this, tr("Cannot save model %1").arg(m.name), r.error().message);
     else

@@ -1,5 +1,7 @@
 #include "models/preview_worker.h"
 
+#include "model/model_query.h"
+
 #include "model/preview.h"
 #include "source/source_connection.h"
 
@@ -40,7 +42,7 @@ void PreviewWorker::start(quint64 generation, const workspace::ModelConfig &mode
         m_connection = std::move(c).value();
         m_connectionSource = model.source;
     }
-    if (Result<void> compiled = m_connection->compile(model.sql); !compiled) {
+    if (Result<void> compiled = model::compileModel(*m_connection, model, m_workspace.config()); !compiled) {
         emit failed(generation, compiled.error().message);
         return;
     }
