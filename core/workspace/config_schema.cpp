@@ -342,9 +342,12 @@ QJsonObject modelSchema()
 {
     const QJsonObject audience{{QStringLiteral("type"), QStringLiteral("object")},
                                {QStringLiteral("description"), tr(keySpec(Section::Model, QStringLiteral("audience"))->description)},
-                               {QStringLiteral("properties"), QJsonObject{{QStringLiteral("model"), QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}, {QStringLiteral("minLength"), 1}}},
-                                                                         {QStringLiteral("match"), QJsonObject{{QStringLiteral("enum"), QJsonArray{QStringLiteral("all"), QStringLiteral("any")}}}},
-                                                                         {QStringLiteral("conditions"), QJsonObject{{QStringLiteral("type"), QStringLiteral("array")}, {QStringLiteral("items"), ref("audience_node")}}}}},
+                               {QStringLiteral("properties"), QJsonObject{{QStringLiteral("model"), QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}, {QStringLiteral("minLength"), 1},
+                                                                                                                {QStringLiteral("description"), tr("the model this audience narrows; its key, source and PII rules are the audience's")}}},
+                                                                         {QStringLiteral("match"), QJsonObject{{QStringLiteral("enum"), QJsonArray{QStringLiteral("all"), QStringLiteral("any")}},
+                                                                                                                {QStringLiteral("description"), tr("all: every condition holds (the default); any: at least one does")}}},
+                                                                         {QStringLiteral("conditions"), QJsonObject{{QStringLiteral("type"), QStringLiteral("array")}, {QStringLiteral("items"), ref("audience_node")},
+                                                                                                                     {QStringLiteral("description"), tr("conditions on columns and traits, and groups of them")}}}}},
                                {QStringLiteral("required"), QJsonArray{QStringLiteral("model")}},
                                {QStringLiteral("additionalProperties"), false}};
     QJsonObject m = sectionSchema(Section::Model, tr("SQL over a source, with the key that identifies a row; or an audience of another model"),

@@ -57,9 +57,25 @@ bool setSchedule(const QString &workspace, const QString &sync, const QJsonObjec
     return setIn(workspace, QStringLiteral("syncs"), sync, QStringLiteral("schedule"), schedule);
 }
 
+static int serial = 0;
+
+QVariant warehouseScalar(const QString &workspace, const QString &query)
+{
+    const QString connection = QStringLiteral("demo-warehouse-read-%1").arg(++serial);
+    QVariant value;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        db.setDatabaseName(workspace + QStringLiteral("/demo/warehouse.db"));
+        QSqlQuery q(db);
+        if (db.open() && q.exec(query) && q.next())
+            value = q.value(0);
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return value;
+}
+
 bool warehouseSql(const QString &workspace, const QString &statement)
 {
-    static int serial = 0;
     const QString connection = QStringLiteral("demo-warehouse-edit-%1").arg(++serial);
     bool ok = false;
     {

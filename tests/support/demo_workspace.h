@@ -2,6 +2,7 @@
 
 #include <QJsonObject>
 #include <QString>
+#include <QVariant>
 
 #include <functional>
 
@@ -17,5 +18,7 @@ bool setModelSql(const QString &workspace, const QString &model, const QString &
 bool setSchedule(const QString &workspace, const QString &sync, const QJsonObject &schedule);
 // Runs one statement on the demo warehouse (demo/warehouse.db).
 bool warehouseSql(const QString &workspace, const QString &statement);
+// The first value of a query on the demo warehouse (invalid on failure).
+QVariant warehouseScalar(const QString &workspace, const QString &query);
 
 } // namespace sluice::test
