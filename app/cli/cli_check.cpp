@@ -114,7 +114,7 @@ void checkModels(const workspace::Workspace &ws, Findings &f)
             f.outcome.worsen(keys->missingColumns.isEmpty() ? ExitFailed : ExitUsage);
             f.errors.append(keys->problems(m.name));
         } else {
-            say(QCoreApplication::translate("sluice::cli", "ok: model %1 compiles (%2 columns, %3 rows, key unique)").arg(m.name).arg(columns->size()).arg(keys->rowCount));
+            say((m.isAudience() ? QCoreApplication::translate("sluice::cli", "ok: audience %1 compiles (%2 columns, %3 rows, key unique)") : QCoreApplication::translate("sluice::cli", "ok: model %1 compiles (%2 columns, %3 rows, key unique)")).arg(m.name).arg(columns->size()).arg(keys->rowCount));
         }
     }
 }

@@ -1,7 +1,11 @@
 #include "models/models_screen.h"
 
 #include "model/model_query.h"
+#include "model/audience.h"
+#include "model/dbt_import.h"
+#include "models/audience_builder.h"
 #include "models/preview_table_model.h"
+#include "models/traits_panel.h"
 #include "models/sql_highlighter.h"
 #include "shell/workspace_document.h"
 
@@ -11,7 +15,17 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileDialog>
+#include <QJsonArray>
+#include <QFutureWatcher>
+#include <QInputDialog>
+#include <QMenu>
+#include <QTabWidget>
+#include <QToolButton>
+#include <QTreeWidget>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QLocale>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -19,6 +33,7 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QThread>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace sluice::ui {
@@ -30,7 +45,13 @@ constexpr int chunkSize = 200;
 ModelsScreen::ModelsScreen(WorkspaceDocument *document, QWidget *parent)
     : QWidget(parent),
       m_document(document),
-      m_list(new QListWidget(this)),
+      m_list(new QTreeWidget(this)),
+      m_tabs(new QTabWidget(this)),
+      m_sqlTab(new QWidget(this)),
+      m_traits(new TraitsPanel(document, this)),
+      m_audience(new AudienceBuilder(document, this)),
+      m_new(new QToolButton(this)),
+      m_delete(new QPushButton(tr("Delete"), this)),
       m_source(new QLabel(this)),
       m_primaryKey(new QLineEdit(this)),
       m_sql(new QPlainTextEdit(this)),
@@ -58,10 +79,19 @@ ModelsScreen::ModelsScreen(WorkspaceDocument *document, QWidget *parent)
     m_view->setAlternatingRowColors(true);
     m_view->horizontalHeader()->setDefaultSectionSize(140);
     m_view->verticalHeader()->setDefaultSectionSize(22);
-    m_list->setMaximumWidth(200);
+    m_list->setMaximumWidth(260);
+    m_list->setHeaderHidden(true);
+    m_list->setObjectName(QStringLiteral("modelTree"));
+    m_new->setText(tr("+ New"));
+    m_new->setPopupMode(QToolButton::InstantPopup);
+    auto *newMenu = new QMenu(m_new);
+    newMenu->addAction(tr("Model…"), this, &ModelsScreen::newModel);
+    newMenu->addAction(tr("Audience of the selected model…"), this, &ModelsScreen::newAudience);
+    newMenu->addAction(tr("Import dbt manifest…"), this, &ModelsScreen::importDbt);
+    m_new->setMenu(newMenu);
     m_cancel->setEnabled(false);
 
-    auto *editor = new QWidget(this);
+    auto *editor = m_sqlTab;
     auto *editorLayout = new QVBoxLayout(editor);
     editorLayout->setContentsMargins(0, 0, 0, 0);
     auto *form = new QFormLayout;
@@ -77,14 +107,26 @@ ModelsScreen::ModelsScreen(WorkspaceDocument *document, QWidget *parent)
     editorLayout->addLayout(buttons);
     editorLayout->addWidget(m_checks);
 
+    m_tabs->addTab(editor, tr("SQL"));
+    m_tabs->addTab(m_traits, tr("Traits"));
+    m_tabs->addTab(m_audience, tr("Audience"));
     auto *vertical = new QSplitter(Qt::Vertical, this);
-    vertical->addWidget(editor);
+    vertical->addWidget(m_tabs);
     vertical->addWidget(m_view);
     vertical->setStretchFactor(0, 1);
     vertical->setStretchFactor(1, 4);
-    vertical->setSizes({240, 620});
+    vertical->setSizes({380, 480});
+    auto *side = new QWidget(this);
+    auto *sideLayout = new QVBoxLayout(side);
+    sideLayout->setContentsMargins(0, 0, 0, 0);
+    auto *sideButtons = new QHBoxLayout;
+    sideButtons->addWidget(m_new);
+    sideButtons->addWidget(m_delete);
+    sideButtons->addStretch(1);
+    sideLayout->addLayout(sideButtons);
+    sideLayout->addWidget(m_list, 1);
     auto *horizontal = new QSplitter(this);
-    horizontal->addWidget(m_list);
+    horizontal->addWidget(side);
     horizontal->addWidget(vertical);
     horizontal->setStretchFactor(1, 1);
 
@@ -112,7 +154,7 @@ ModelsScreen::ModelsScreen(WorkspaceDocument *document, QWidget *parent)
                 if (generation != m_table->generation())
                     return;
                 m_table->setTotalRows(generation, checks.rowCount);
-                const QString name = m_list->currentItem() ? m_list->currentItem()->text() : QString();
+                const QString name = currentName();
                 if (checks.ok()) {
                     m_checks->setObjectName(QStringLiteral("checkOk"));
                     m_checks->setText(tr("✓ Primary key %1 is present, never NULL and unique over %2 rows (checked in "
@@ -145,11 +187,29 @@ ModelsScreen::ModelsScreen(WorkspaceDocument *document, QWidget *parent)
         QMetaObject::invokeMethod(
             worker, [worker, generation, offset] { worker->fetch(generation, offset, chunkSize); }, Qt::QueuedConnection);
     });
-    connect(m_list, &QListWidget::currentTextChanged, this, &ModelsScreen::showModel);
+    connect(m_list, &QTreeWidget::currentItemChanged, this, [this] { showModel(currentName()); });
+    connect(m_audience, &AudienceBuilder::saved, this, [this] {
+        m_status->setText(tr("Saved audience %1 to sluice.json").arg(currentName()));
+        previewCurrent();
+    });
+    connect(m_delete, &QPushButton::clicked, this, [this] {
+        const QString name = currentName();
+        if (name.isEmpty())
+            return;
+        if (QMessageBox::question(this, tr("Delete %1?").arg(name), tr("Remove %1 from sluice.json? Syncs that use it must be changed first.").arg(name))
+            != QMessageBox::Yes)
+            return;
+        if (Result<void> r = m_document->removeModel(name); !r)
+            QMessageBox::warning(this, tr("Cannot delete %1").arg(name), r.error().message);
+        else
+            reload();
+    });
     connect(m_preview, &QPushButton::clicked, this, &ModelsScreen::previewCurrent);
     connect(m_cancel, &QPushButton::clicked, this, &ModelsScreen::cancelPreview);
     connect(m_save, &QPushButton::clicked, this, &ModelsScreen::saveCurrent);
     connect(m_document, &WorkspaceDocument::changed, this, [this] {
+        // Another screen, a dialog or an import changed the models: the tree follows.
+        QTimer::singleShot(0, this, &ModelsScreen::reload);
         PreviewWorker *worker = m_worker;
         QMetaObject::invokeMethod(
             worker, [worker, ws = m_document->workspace()] { worker->setWorkspace(ws); }, Qt::QueuedConnection);
@@ -165,15 +225,52 @@ ModelsScreen::~ModelsScreen()
     m_thread->wait();
 }
 
+QString ModelsScreen::currentName() const
+{
+    return m_list->currentItem() ? m_list->currentItem()->data(0, Qt::UserRole).toString() : QString();
+}
+
+void ModelsScreen::selectModel(const QString &name)
+{
+    for (QTreeWidgetItemIterator it(m_list); *it; ++it)
+        if ((*it)->data(0, Qt::UserRole).toString() == name)
+            m_list->setCurrentItem(*it);
+}
+
+// Audiences are children of their model: an audience is a model that
+// inherits its key.
 void ModelsScreen::reload()
 {
+    const QString keep = currentName();
+    const QSignalBlocker block(m_list);
     m_list->clear();
-    for (const QString &name : m_document->workspace().config().models.keys())
-        m_list->addItem(name);
-    if (m_list->count() > 0)
-        m_list->setCurrentRow(0);
-    else
+    const auto &models = m_document->workspace().config().models;
+    QHash<QString, QTreeWidgetItem *> items;
+    for (const workspace::ModelConfig &m : models) {
+        if (m.isAudience())
+            continue;
+        auto *item = new QTreeWidgetItem(m_list, {m.name});
+        item->setData(0, Qt::UserRole, m.name);
+        item->setToolTip(0, m.description.isEmpty() ? tr("model %1 · source %2").arg(m.name, m.source) : m.description);
+        items.insert(m.name, item);
+    }
+    for (const workspace::ModelConfig &m : models) {
+        if (!m.isAudience())
+            continue;
+        auto *item = new QTreeWidgetItem(items.value(m.audience->model), {QStringLiteral("◎ ") + m.name});
+        if (!items.contains(m.audience->model))
+            m_list->addTopLevelItem(item);
+        item->setData(0, Qt::UserRole, m.name);
+        item->setToolTip(0, m.description.isEmpty() ? model::describeConditions(m.audience->root) : m.description);
+    }
+    m_list->expandAll();
+    if (!keep.isEmpty())
+        selectModel(keep);
+    if (!m_list->currentItem() && m_list->topLevelItemCount() > 0)
+        m_list->setCurrentItem(m_list->topLevelItem(0));
+    if (m_list->topLevelItemCount() == 0)
         m_status->setText(tr("This workspace has no models yet."));
+    showModel(currentName());
 }
 
 void ModelsScreen::showModel(const QString &name)
@@ -182,18 +279,128 @@ void ModelsScreen::showModel(const QString &name)
     if (!models.contains(name))
         return;
     const workspace::ModelConfig &m = models.value(name);
-    m_source->setText(m.source);
+    m_source->setText(m.isAudience() ? tr("%1 (audience of %2)").arg(m.source, m.audience->model) : m.source);
     m_primaryKey->setText(m.primaryKey.join(QStringLiteral(", ")));
+    m_primaryKey->setReadOnly(m.isAudience());
     m_sql->setPlainText(m.isAudience() ? m.sql : m.definedSql);
     m_sql->setReadOnly(m.isAudience());
+    m_save->setEnabled(!m.isAudience());
+    m_tabs->setTabVisible(1, !m.isAudience());
+    m_tabs->setTabVisible(2, m.isAudience());
+    m_tabs->setTabText(1, tr("Traits (%1)").arg(m.traits.size()));
+    m_tabs->setTabText(0, m.isAudience() ? tr("SQL (compiled)") : tr("SQL"));
+    if (m.isAudience()) {
+        m_audience->setAudience(name);
+        m_tabs->setCurrentWidget(m_audience);
+    } else {
+        m_traits->setModel(name);
+        if (m_tabs->currentWidget() == m_audience)
+            m_tabs->setCurrentWidget(m_sqlTab);
+    }
     m_table->reset(++m_shared->generation);
     m_checks->clear();
     m_status->clear();
 }
 
+void ModelsScreen::newModel()
+{
+    const auto &config = m_document->workspace().config();
+    if (config.sources.isEmpty()) {
+        QMessageBox::information(this, tr("New model"), tr("Add a source first: a model is SQL that runs in one."));
+        return;
+    }
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("New model"), tr("Name (letters, digits, _):"), QLineEdit::Normal, QString(), &ok).trimmed();
+    if (!ok || name.isEmpty())
+        return;
+    if (config.models.contains(name)) {
+        QMessageBox::warning(this, tr("New model"), tr("A model or audience named %1 exists already.").arg(name));
+        return;
+    }
+    const QJsonObject model{{QStringLiteral("source"), config.sources.firstKey()},
+                            {QStringLiteral("sql"), QStringLiteral("select 1 as id")},
+                            {QStringLiteral("primary_key"), QStringLiteral("id")}};
+    if (Result<void> r = m_document->setModel(name, model); !r) {
+        QMessageBox::warning(this, tr("New model"), r.error().message);
+        return;
+    }
+    reload();
+    selectModel(name);
+    m_tabs->setCurrentWidget(m_sqlTab);
+    m_sql->setFocus();
+}
+
+void ModelsScreen::newAudience()
+{
+    const auto &config = m_document->workspace().config();
+    QString parent = currentName();
+    if (config.models.value(parent).isAudience())
+        parent = config.models.value(parent).audience->model;
+    if (parent.isEmpty()) {
+        QMessageBox::information(this, tr("New audience"), tr("Select the model the audience narrows first."));
+        return;
+    }
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("New audience of %1").arg(parent), tr("Name:"), QLineEdit::Normal, QString(), &ok).trimmed();
+    if (!ok || name.isEmpty())
+        return;
+    if (config.models.contains(name)) {
+        QMessageBox::warning(this, tr("New audience"), tr("A model or audience named %1 exists already.").arg(name));
+        return;
+    }
+    const QJsonObject audience{{QStringLiteral("audience"), QJsonObject{{QStringLiteral("model"), parent},
+                                                                        {QStringLiteral("match"), QStringLiteral("all")},
+                                                                        {QStringLiteral("conditions"), QJsonArray{}}}}};
+    if (Result<void> r = m_document->setModel(name, audience); !r) {
+        QMessageBox::warning(this, tr("New audience"), r.error().message);
+        return;
+    }
+    reload();
+    selectModel(name);
+}
+
+void ModelsScreen::importDbt()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import a dbt manifest"), QString(), tr("dbt manifest (manifest.json);;JSON (*.json)"));
+    if (path.isEmpty())
+        return;
+    const auto &config = m_document->workspace().config();
+    QString source;
+    if (config.sources.size() > 1) {
+        bool ok = false;
+        source = QInputDialog::getItem(this, tr("Import a dbt manifest"), tr("The source the dbt models live in:"), config.sources.keys(), 0, false, &ok);
+        if (!ok)
+            return;
+    }
+    // A manifest can be tens of megabytes: read and parse it off the UI thread.
+    auto *watcher = new QFutureWatcher<Result<model::DbtImport>>(this);
+    connect(watcher, &QFutureWatcher<Result<model::DbtImport>>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        const Result<model::DbtImport> imported = watcher->result();
+        if (!imported) {
+            QMessageBox::warning(this, tr("Import a dbt manifest"), imported.error().message);
+            return;
+        }
+        if (Result<void> r = m_document->replaceJson(imported->workspaceJson); !r) {
+            QMessageBox::warning(this, tr("Import a dbt manifest"), r.error().message);
+            return;
+        }
+        reload();
+        QMessageBox::information(this, tr("Import a dbt manifest"), imported->report().join(QLatin1Char('\n')));
+    });
+    model::DbtOptions options;
+    options.source = source;
+    watcher->setFuture(QtConcurrent::run([path, options, json = m_document->workspace().json(), config]() -> Result<model::DbtImport> {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return configError(QCoreApplication::translate("sluice::ui", "cannot read %1: %2").arg(path, file.errorString()));
+        return model::importDbtManifest(json, config, file.readAll(), options);
+    }));
+}
+
 workspace::ModelConfig ModelsScreen::editedModel() const
 {
-    workspace::ModelConfig m = m_document->workspace().config().models.value(m_list->currentItem()->text());
+    workspace::ModelConfig m = m_document->workspace().config().models.value(currentName());
     if (!m.isAudience()) {
         m.definedSql = m_sql->toPlainText();
         m.sql = model::queryWithTraits(m.definedSql, m.traits);

@@ -8,7 +8,9 @@
 
 class QLabel;
 class QLineEdit;
-class QListWidget;
+class QTabWidget;
+class QTreeWidget;
+class QToolButton;
 class QPlainTextEdit;
 class QPushButton;
 class QTableView;
@@ -17,7 +19,9 @@ class QElapsedTimer;
 
 namespace sluice::ui {
 
+class AudienceBuilder;
 class PreviewTableModel;
+class TraitsPanel;
 class WorkspaceDocument;
 
 // Write a model's SQL, pick its primary key, preview its rows lazily and see
@@ -35,6 +39,14 @@ public:
     void cancelPreview();
     void saveCurrent();
     PreviewTableModel *previewModel() const { return m_table; }
+    void selectModel(const QString &name);
+    QString currentName() const;
+    TraitsPanel *traitsPanel() const { return m_traits; }
+    AudienceBuilder *audienceBuilder() const { return m_audience; }
+    // New ▾: a model, an audience of the current model, or a dbt import.
+    void newModel();
+    void newAudience();
+    void importDbt();
 
 signals:
     // Rows and checks are in, or the preview failed or was cancelled.
@@ -48,7 +60,13 @@ private:
     workspace::ModelConfig editedModel() const;
 
     WorkspaceDocument *m_document;
-    QListWidget *m_list;
+    QTreeWidget *m_list;
+    QTabWidget *m_tabs;
+    QWidget *m_sqlTab;
+    TraitsPanel *m_traits;
+    AudienceBuilder *m_audience;
+    QToolButton *m_new;
+    QPushButton *m_delete;
     QLabel *m_source;
     QLineEdit *m_primaryKey;
     QPlainTextEdit *m_sql;

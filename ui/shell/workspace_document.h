@@ -19,6 +19,11 @@ public:
     const workspace::Workspace &workspace() const { return m_workspace; }
     // Sets a model's SQL and primary key, validates, and saves sluice.json.
     Result<void> updateModel(const QString &name, const QString &sql, const QStringList &primaryKey);
+    // Replaces (or adds) a model's whole object; validated, then saved.
+    Result<void> setModel(const QString &name, const QJsonObject &model);
+    Result<void> removeModel(const QString &name);
+    // Replaces the whole document (an import); validated, then saved.
+    Result<void> replaceJson(const QJsonObject &json);
 
 signals:
     void changed();
