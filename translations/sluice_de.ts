@@ -238,7 +238,7 @@
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>%1 min %2 s</source>
@@ -725,6 +725,126 @@
     <message>
         <source>with --demo: also a high-value audience synced to Meta and Google, pointed at sluice-emulator meta|google</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ok: audience %1 compiles (%2 columns, %3 rows, key unique)</source>
+        <translation>ok: Zielgruppe %1 übersetzt (%2 Spalten, %3 Zeilen, Schlüssel eindeutig)</translation>
+    </message>
+    <message>
+        <source>audience %1: %2</source>
+        <translation>Zielgruppe %1: %2</translation>
+    </message>
+    <message>
+        <source>audience %1: %2 of %3 rows of %4 (%5), counted in %6 ms</source>
+        <translation>Zielgruppe %1: %2 von %3 Zeilen von %4 (%5), gezählt in %6 ms</translation>
+    </message>
+    <message>
+        <source>overlap of %1 and %2: %3</source>
+        <translation>Überschneidung von %1 und %2: %3</translation>
+    </message>
+    <message>
+        <source>rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>share of model</source>
+        <translation>Anteil am Modell</translation>
+    </message>
+    <message>
+        <source>only %1</source>
+        <translation>nur %1</translation>
+    </message>
+    <message>
+        <source>both</source>
+        <translation>beide</translation>
+    </message>
+    <message>
+        <source>%1 and %2, audiences of %3 (%4 rows), counted in %5 ms:</source>
+        <translation>%1 und %2, Zielgruppen von %3 (%4 Zeilen), gezählt in %5 ms:</translation>
+    </message>
+    <message>
+        <source>audience: say size NAME or overlap A B (not &quot;%1&quot;)</source>
+        <translation>audience: size NAME oder overlap A B angeben (nicht „%1“)</translation>
+    </message>
+    <message>
+        <source>audience size takes one audience: sluice audience size NAME</source>
+        <translation>audience size nimmt eine Zielgruppe: sluice audience size NAME</translation>
+    </message>
+    <message>
+        <source>audience overlap takes two audiences: sluice audience overlap A B</source>
+        <translation>audience overlap nimmt zwei Zielgruppen: sluice audience overlap A B</translation>
+    </message>
+    <message>
+        <source>traits: unknown model &quot;%1&quot; (models: %2)</source>
+        <translation>traits: unbekanntes Modell „%1“ (Modelle: %2)</translation>
+    </message>
+    <message>
+        <source>%1 (owner: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>model %1 has no traits yet; add them under &quot;traits&quot; in sluice.json, as {&quot;is_high_value&quot;: {&quot;sql&quot;: &quot;ltv &gt; 1000&quot;}}</source>
+        <translation>Modell %1 hat noch keine Merkmale; tragen Sie sie unter „traits“ in sluice.json ein, etwa {&quot;is_high_value&quot;: {&quot;sql&quot;: &quot;ltv &gt; 1000&quot;}}</translation>
+    </message>
+    <message>
+        <source>traits of %1 over audience %2:</source>
+        <translation>Merkmale von %1 über Zielgruppe %2:</translation>
+    </message>
+    <message>
+        <source>traits of model %1:</source>
+        <translation>Merkmale von Modell %1:</translation>
+    </message>
+    <message>
+        <source>error: the warehouse refused a trait of model %1 (see above)</source>
+        <translation>Fehler: das Warehouse lehnte ein Merkmal von Modell %1 ab (siehe oben)</translation>
+    </message>
+    <message>
+        <source>import: Sluice imports dbt manifests: sluice import dbt PATH/manifest.json</source>
+        <translation>import: Sluice importiert dbt-Manifeste: sluice import dbt PFAD/manifest.json</translation>
+    </message>
+    <message>
+        <source>import dbt: cannot read %1: %2</source>
+        <translation>import dbt: %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>a model&apos;s traits: definitions and distributions</source>
+        <translation>die Merkmale eines Modells: Definitionen und Verteilungen</translation>
+    </message>
+    <message>
+        <source>Lists the model&apos;s traits (named SQL expressions under &quot;traits&quot; in sluice.json) with their definition, type, owner and description, and how their values are distributed over the whole model, computed by the warehouse: the share of empty values, then the share that is true, the range and a five-bar histogram, or the most frequent values. For an audience, over its rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0 done; 1 the source failed or refused a trait (named with the warehouse&apos;s words); 2 an unknown model or a configuration error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an audience&apos;s size, or how two audiences overlap</source>
+        <translation>die Größe einer Zielgruppe oder die Überschneidung zweier</translation>
+    </message>
+    <message>
+        <source>Counts, in the warehouse and with the conditions&apos; values bound as parameters, the rows of an audience (a model with &quot;audience&quot;: its model narrowed by conditions) and of its model; or, for two audiences of one model, the rows only in the first, in both, and only in the second. A plain model counts as the audience of all its rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bring dbt models and their descriptions into sluice.json</source>
+        <translation>dbt-Modelle und ihre Beschreibungen nach sluice.json holen</translation>
+    </message>
+    <message>
+        <source>Reads a dbt manifest.json (target/manifest.json after dbt compile or dbt run). Each selected dbt model becomes a Sluice model reading its relation, keyed by the column dbt tests as unique and not_null; model and column descriptions come along, and a column&apos;s description also describes a trait of that name. Importing again updates descriptions only: SQL, keys, traits and syncs stay as they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the source the dbt models live in (default: the workspace&apos;s only source)</source>
+        <translation>die Quelle der dbt-Modelle (Standard: die einzige Quelle des Arbeitsbereichs)</translation>
+    </message>
+    <message>
+        <source>only these dbt models, separated by commas (default: every model)</source>
+        <translation>nur diese dbt-Modelle, durch Kommas getrennt (Standard: alle)</translation>
     </message>
 </context>
 <context>
@@ -1861,7 +1981,7 @@
     </message>
     <message>
         <source>audience %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Zielgruppe %1: %2</translation>
     </message>
     <message>
         <source>Meta: %1</source>
@@ -2344,6 +2464,222 @@ Sync %1: nichts wurde gesendet; beheben Sie zuerst den Schlüssel des Modells</t
         <source>model %1: %2 primary key value(s) occur more than once, in %3 rows; for example %4</source>
         <translation>Modell %1: %2 Primärschlüsselwert(e) kommen mehrfach vor, in %3 Zeilen; zum Beispiel %4</translation>
     </message>
+    <message>
+        <source>a value must be text, a number or true/false</source>
+        <translation>ein Wert muss Text, eine Zahl oder true/false sein</translation>
+    </message>
+    <message>
+        <source>a value may not contain a NUL character</source>
+        <translation>ein Wert darf kein NUL-Zeichen enthalten</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; takes no value</source>
+        <translation>„%1“ nimmt keinen Wert</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; needs a &quot;value&quot;</source>
+        <translation>„%1“ braucht einen „value“</translation>
+    </message>
+    <message>
+        <source>&quot;contains&quot; needs text</source>
+        <translation>„contains“ braucht Text</translation>
+    </message>
+    <message>
+        <source>&quot;in_last_days&quot; needs a whole number of days from 1 to %1</source>
+        <translation>„in_last_days“ braucht eine ganze Zahl von Tagen von 1 bis %1</translation>
+    </message>
+    <message>
+        <source>&quot;between&quot; needs two values, as in [100, 500]</source>
+        <translation>„between“ braucht zwei Werte, etwa [100, 500]</translation>
+    </message>
+    <message>
+        <source>&quot;in&quot; needs a list of 1 to %1 values</source>
+        <translation>„in“ braucht eine Liste von 1 bis %1 Werten</translation>
+    </message>
+    <message>
+        <source>true</source>
+        <translation>wahr</translation>
+    </message>
+    <message>
+        <source>false</source>
+        <translation>falsch</translation>
+    </message>
+    <message>
+        <source>is</source>
+        <translation>ist</translation>
+    </message>
+    <message>
+        <source>is not</source>
+        <translation>ist nicht</translation>
+    </message>
+    <message>
+        <source>is between</source>
+        <translation>liegt zwischen</translation>
+    </message>
+    <message>
+        <source>is one of</source>
+        <translation>ist eins von</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>ist leer</translation>
+    </message>
+    <message>
+        <source>is not empty</source>
+        <translation>ist nicht leer</translation>
+    </message>
+    <message>
+        <source>contains</source>
+        <translation>enthält</translation>
+    </message>
+    <message>
+        <source>in the last (days)</source>
+        <translation>in den letzten (Tagen)</translation>
+    </message>
+    <message>
+        <source>%1 in the last %2 days</source>
+        <translation>%1 in den letzten %2 Tagen</translation>
+    </message>
+    <message>
+        <source>%1 between %2 and %3</source>
+        <translation>%1 zwischen %2 und %3</translation>
+    </message>
+    <message>
+        <source>every row</source>
+        <translation>jede Zeile</translation>
+    </message>
+    <message>
+        <source>no row</source>
+        <translation>keine Zeile</translation>
+    </message>
+    <message>
+        <source>all of: </source>
+        <translation>alle von: </translation>
+    </message>
+    <message>
+        <source>any of: </source>
+        <translation>eine von: </translation>
+    </message>
+    <message>
+        <source>unknown audience &quot;%1&quot; (models and audiences: %2)</source>
+        <translation>unbekannte Zielgruppe „%1“ (Modelle und Zielgruppen: %2)</translation>
+    </message>
+    <message>
+        <source>%1: audiences are counted in PostgreSQL and SQLite sources</source>
+        <translation>%1: Zielgruppen werden in PostgreSQL- und SQLite-Quellen gezählt</translation>
+    </message>
+    <message>
+        <source>only audiences of one model overlap: these narrow %1 and %2</source>
+        <translation>nur Zielgruppen eines Modells überschneiden sich: diese grenzen %1 und %2 ein</translation>
+    </message>
+    <message>
+        <source>dbt manifest: not JSON (%1 at byte %2)</source>
+        <translation>dbt-Manifest: kein JSON (%1 bei Byte %2)</translation>
+    </message>
+    <message>
+        <source>dbt manifest: no &quot;nodes&quot;; give the manifest.json that dbt writes into target/</source>
+        <translation>dbt-Manifest: keine „nodes“; geben Sie die manifest.json an, die dbt nach target/ schreibt</translation>
+    </message>
+    <message>
+        <source>import dbt: name the source the dbt models live in with --source (the workspace has: %1)</source>
+        <translation>import dbt: nennen Sie mit --source die Quelle der dbt-Modelle (der Arbeitsbereich hat: %1)</translation>
+    </message>
+    <message>
+        <source>no sources</source>
+        <translation>keine Quellen</translation>
+    </message>
+    <message>
+        <source>import dbt: unknown source &quot;%1&quot; (sources: %2)</source>
+        <translation>import dbt: unbekannte Quelle „%1“ (Quellen: %2)</translation>
+    </message>
+    <message>
+        <source>import dbt: the manifest has no model &quot;%1&quot; (it has: %2)</source>
+        <translation>import dbt: das Manifest hat kein Modell „%1“ (es hat: %2)</translation>
+    </message>
+    <message>
+        <source>an audience of that name exists</source>
+        <translation>eine Zielgruppe dieses Namens existiert</translation>
+    </message>
+    <message>
+        <source>no column is tested unique and not_null, nor declared its primary key; add those tests in dbt, or add the model to sluice.json by hand</source>
+        <translation>keine Spalte ist auf unique und not_null getestet oder als Primärschlüssel deklariert; ergänzen Sie diese Tests in dbt oder tragen Sie das Modell von Hand in sluice.json ein</translation>
+    </message>
+    <message>
+        <source>audience %1</source>
+        <translation>Zielgruppe %1</translation>
+    </message>
+    <message>
+        <source>unknown model &quot;%1&quot;</source>
+        <translation>unbekanntes Modell „%1“</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is an audience; an audience narrows a model (add the conditions of %1 to this one)</source>
+        <translation>„%1“ ist eine Zielgruppe; eine Zielgruppe grenzt ein Modell ein (übernehmen Sie die Bedingungen von %1 in diese)</translation>
+    </message>
+    <message>
+        <source>audiences are compiled for PostgreSQL and SQLite sources; source %1 is %2</source>
+        <translation>Zielgruppen werden für PostgreSQL- und SQLite-Quellen übersetzt; Quelle %1 ist %2</translation>
+    </message>
+    <message>
+        <source>audience %1: %2</source>
+        <translation>Zielgruppe %1: %2</translation>
+    </message>
+    <message>
+        <source>audience %1: a condition names &quot;%2&quot;, which model %3 does not have (it has: %4)</source>
+        <translation>Zielgruppe %1: eine Bedingung nennt „%2“, das Modell %3 nicht hat (es hat: %4)</translation>
+    </message>
+    <message>
+        <source>model %1: trait %2 has the name of one of the model&apos;s columns; rename the trait</source>
+        <translation>Modell %1: Merkmal %2 trägt den Namen einer Spalte des Modells; benennen Sie das Merkmal um</translation>
+    </message>
+    <message>
+        <source>model %1: trait %2: %3</source>
+        <translation>Modell %1: Merkmal %2: %3</translation>
+    </message>
+    <message>
+        <source>created model %1</source>
+        <translation>Modell %1 angelegt</translation>
+    </message>
+    <message>
+        <source>updated the descriptions of model %1</source>
+        <translation>Beschreibungen von Modell %1 aktualisiert</translation>
+    </message>
+    <message>
+        <source>skipped dbt model %1: %2</source>
+        <translation>dbt-Modell %1 übersprungen: %2</translation>
+    </message>
+    <message>
+        <source>%1 column and %2 trait description(s) written to sluice.json</source>
+        <translation>%1 Spalten- und %2 Merkmalsbeschreibung(en) in sluice.json geschrieben</translation>
+    </message>
+    <message>
+        <source>✕ %1</source>
+        <translation>✕ %1</translation>
+    </message>
+    <message>
+        <source>%1 % empty</source>
+        <translation>%1 % leer</translation>
+    </message>
+    <message>
+        <source>%1 % true · %2</source>
+        <translation>%1 % wahr · %2</translation>
+    </message>
+    <message>
+        <source>%1 to %2 · %3</source>
+        <translation>%1 bis %2 · %3</translation>
+    </message>
+    <message>
+        <source>%1 %2 %</source>
+        <translation>%1 %2 %</translation>
+    </message>
+    <message>
+        <source>(blank)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <source>%1 distinct: %2 · %3</source>
+        <translation>%1 verschiedene: %2 · %3</translation>
+    </message>
 </context>
 <context>
     <name>sluice::schedule</name>
@@ -2664,35 +3000,39 @@ Sync %1: nichts wurde gesendet; beheben Sie zuerst den Schlüssel des Modells</t
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished">%1 min</translation>
+        <translation>%1 min</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished">%1 h %2 min</translation>
+        <translation>%1 h %2 min</translation>
     </message>
     <message>
         <source>%1 d %2 h</source>
-        <translation type="unfinished">%1 T %2 h</translation>
+        <translation>%1 T %2 h</translation>
     </message>
     <message>
         <source>This desktop shows no tray icons: the agent runs without one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Desktop zeigt keine Tray-Symbole: der Agent läuft ohne.</translation>
     </message>
     <message>
         <source>due now</source>
-        <translation type="unfinished"></translation>
+        <translation>jetzt fällig</translation>
     </message>
     <message>
         <source>%1 (in %2 min)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (in %2 min)</translation>
     </message>
     <message>
         <source>Cannot open workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereich kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
 </context>
 <context>
@@ -2768,6 +3108,171 @@ Sync %1: nichts wurde gesendet; beheben Sie zuerst den Schlüssel des Modells</t
     <message>
         <source>Runs the schedules of the Sluice workspace %1</source>
         <translation>Führt die Zeitpläne des Sluice-Arbeitsbereichs %1 aus</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::ui::AudienceBuilder</name>
+    <message>
+        <source>Cancel count</source>
+        <translation>Zählung abbrechen</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>▸ Show SQL</source>
+        <translation>▸ SQL zeigen</translation>
+    </message>
+    <message>
+        <source>Compare with</source>
+        <translation>Vergleichen mit</translation>
+    </message>
+    <message>
+        <source>▾ Hide SQL</source>
+        <translation>▾ SQL verbergen</translation>
+    </message>
+    <message>
+        <source>Audience %1 of %2</source>
+        <translation>Zielgruppe %1 von %2</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <source>all of %1</source>
+        <translation>ganz %1</translation>
+    </message>
+    <message>
+        <source>reading the columns…</source>
+        <translation>Spalten werden gelesen…</translation>
+    </message>
+    <message>
+        <source>✕ %1</source>
+        <translation>✕ %1</translation>
+    </message>
+    <message>
+        <source>WHERE %1
+
+Parameters (bound, never part of the SQL):
+%2</source>
+        <translation>WHERE %1
+
+Parameter (gebunden, nie Teil des SQL):
+%2</translation>
+    </message>
+    <message>
+        <source>⟳ counting…</source>
+        <translation>⟳ zählt…</translation>
+    </message>
+    <message>
+        <source>count cancelled</source>
+        <translation>Zählung abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows</source>
+        <translation>%1 von %2 Zeilen</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n incomplete condition(s) not counted</source>
+        <translation>
+            <numerusform> · %n unvollständige Bedingung nicht gezählt</numerusform>
+            <numerusform> · %n unvollständige Bedingungen nicht gezählt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>only this %1 · both %2 · only %3 %4</source>
+        <translation>nur diese %1 · beide %2 · nur %3 %4</translation>
+    </message>
+    <message>
+        <source>Cannot save audience %1</source>
+        <translation>Zielgruppe %1 kann nicht gespeichert werden</translation>
+    </message>
+    <message numerus="yes">
+        <source>Fill in or remove the highlighted condition(s) first: %n incomplete.</source>
+        <translation>
+            <numerusform>Füllen oder entfernen Sie zuerst die markierte Bedingung: %n unvollständig.</numerusform>
+            <numerusform>Füllen oder entfernen Sie zuerst die markierten Bedingungen: %n unvollständig.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sluice::ui::ConditionGroup</name>
+    <message>
+        <source>all</source>
+        <translation>allen</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>einer</translation>
+    </message>
+    <message>
+        <source>Rows must match all or any of the conditions</source>
+        <translation>Zeilen müssen allen oder einer der Bedingungen entsprechen</translation>
+    </message>
+    <message>
+        <source>Rows that match</source>
+        <translation>Zeilen, die</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>Entspricht</translation>
+    </message>
+    <message>
+        <source>of</source>
+        <translation>Bedingungen entsprechen</translation>
+    </message>
+    <message>
+        <source>Remove this group</source>
+        <translation>Diese Gruppe entfernen</translation>
+    </message>
+    <message>
+        <source>+ condition</source>
+        <translation>+ Bedingung</translation>
+    </message>
+    <message>
+        <source>+ group</source>
+        <translation>+ Gruppe</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::ui::ConditionRow</name>
+    <message>
+        <source>Remove this condition</source>
+        <translation>Diese Bedingung entfernen</translation>
+    </message>
+    <message>
+        <source>Column or trait</source>
+        <translation>Spalte oder Merkmal</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>values separated by commas</source>
+        <translation>Werte, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>low, high</source>
+        <translation>unten, oben</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>Tage</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>Wert</translation>
     </message>
 </context>
 <context>
@@ -2988,7 +3493,7 @@ Die Diagramme füllen sich, sobald Syncs laufen: Starten Sie einen in der Ansich
     </message>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished">%1 min</translation>
+        <translation>%1 min</translation>
     </message>
     <message numerus="yes">
         <source>%1
@@ -3084,6 +3589,114 @@ Die Diagramme füllen sich, sobald Syncs laufen: Starten Sie einen in der Ansich
     <message>
         <source> · first rows in %1 ms</source>
         <translation> · erste Zeilen in %1 ms</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>+ New</source>
+        <translation>+ Neu</translation>
+    </message>
+    <message>
+        <source>Model…</source>
+        <translation>Modell…</translation>
+    </message>
+    <message>
+        <source>Audience of the selected model…</source>
+        <translation>Zielgruppe des gewählten Modells…</translation>
+    </message>
+    <message>
+        <source>Import dbt manifest…</source>
+        <translation>dbt-Manifest importieren…</translation>
+    </message>
+    <message>
+        <source>SQL</source>
+        <translation>SQL</translation>
+    </message>
+    <message>
+        <source>Traits</source>
+        <translation>Merkmale</translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation>Zielgruppe</translation>
+    </message>
+    <message>
+        <source>Saved audience %1 to sluice.json</source>
+        <translation>Zielgruppe %1 in sluice.json gespeichert</translation>
+    </message>
+    <message>
+        <source>Delete %1?</source>
+        <translation>%1 löschen?</translation>
+    </message>
+    <message>
+        <source>Remove %1 from sluice.json? Syncs that use it must be changed first.</source>
+        <translation>%1 aus sluice.json entfernen? Syncs, die es nutzen, müssen vorher geändert werden.</translation>
+    </message>
+    <message>
+        <source>Cannot delete %1</source>
+        <translation>%1 kann nicht gelöscht werden</translation>
+    </message>
+    <message>
+        <source>model %1 · source %2</source>
+        <translation>Modell %1 · Quelle %2</translation>
+    </message>
+    <message>
+        <source>%1 (audience of %2)</source>
+        <translation>%1 (Zielgruppe von %2)</translation>
+    </message>
+    <message>
+        <source>Traits (%1)</source>
+        <translation>Merkmale (%1)</translation>
+    </message>
+    <message>
+        <source>SQL (compiled)</source>
+        <translation>SQL (übersetzt)</translation>
+    </message>
+    <message>
+        <source>New model</source>
+        <translation>Neues Modell</translation>
+    </message>
+    <message>
+        <source>Add a source first: a model is SQL that runs in one.</source>
+        <translation>Legen Sie zuerst eine Quelle an: ein Modell ist SQL, das in einer läuft.</translation>
+    </message>
+    <message>
+        <source>Name (letters, digits, _):</source>
+        <translation>Name (Buchstaben, Ziffern, _):</translation>
+    </message>
+    <message>
+        <source>A model or audience named %1 exists already.</source>
+        <translation>Ein Modell oder eine Zielgruppe namens %1 existiert bereits.</translation>
+    </message>
+    <message>
+        <source>New audience</source>
+        <translation>Neue Zielgruppe</translation>
+    </message>
+    <message>
+        <source>Select the model the audience narrows first.</source>
+        <translation>Wählen Sie zuerst das Modell, das die Zielgruppe eingrenzt.</translation>
+    </message>
+    <message>
+        <source>New audience of %1</source>
+        <translation>Neue Zielgruppe von %1</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Import a dbt manifest</source>
+        <translation>Ein dbt-Manifest importieren</translation>
+    </message>
+    <message>
+        <source>dbt manifest (manifest.json);;JSON (*.json)</source>
+        <translation>dbt-Manifest (manifest.json);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>The source the dbt models live in:</source>
+        <translation>Die Quelle der dbt-Modelle:</translation>
     </message>
 </context>
 <context>
@@ -3512,6 +4125,119 @@ Modus: %5 · Diff: %6 · %n Felder zugeordnet%7</numerusform>
     </message>
 </context>
 <context>
+    <name>sluice::ui::TraitsPanel</name>
+    <message>
+        <source>+ Trait</source>
+        <translation>+ Merkmal</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Trait</source>
+        <translation>Merkmal</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Definition</source>
+        <translation>Definition</translation>
+    </message>
+    <message>
+        <source>Distribution</source>
+        <translation>Verteilung</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Verantwortlich</translation>
+    </message>
+    <message>
+        <source>Cannot remove the trait</source>
+        <translation>Das Merkmal kann nicht entfernt werden</translation>
+    </message>
+    <message>
+        <source>⟳ computing…</source>
+        <translation>⟳ wird berechnet…</translation>
+    </message>
+    <message>
+        <source>No traits yet. A trait is a named SQL expression over this model&apos;s columns, computed by the warehouse: + Trait adds one.</source>
+        <translation>Noch keine Merkmale. Ein Merkmal ist ein benannter SQL-Ausdruck über den Spalten dieses Modells, vom Warehouse berechnet: + Merkmal legt eins an.</translation>
+    </message>
+    <message>
+        <source>Computing distributions in the warehouse…</source>
+        <translation>Verteilungen werden im Warehouse berechnet…</translation>
+    </message>
+    <message>
+        <source>✕ %1</source>
+        <translation>✕ %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>✕ the warehouse refused %n trait(s): see Distribution</source>
+        <translation>
+            <numerusform>✕ das Warehouse lehnte %n Merkmal ab: siehe Verteilung</numerusform>
+            <numerusform>✕ das Warehouse lehnte %n Merkmale ab: siehe Verteilung</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n trait(s), distributions over the whole model</source>
+        <translation>
+            <numerusform>%n Merkmal, Verteilung über das ganze Modell</numerusform>
+            <numerusform>%n Merkmale, Verteilungen über das ganze Modell</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New trait of %1</source>
+        <translation>Neues Merkmal von %1</translation>
+    </message>
+    <message>
+        <source>Trait %1</source>
+        <translation>Merkmal %1</translation>
+    </message>
+    <message>
+        <source>an SQL expression over the model&apos;s columns, as in ltv &gt; 1000</source>
+        <translation>ein SQL-Ausdruck über den Spalten des Modells, etwa ltv &gt; 1000</translation>
+    </message>
+    <message>
+        <source>as the warehouse says</source>
+        <translation>wie das Warehouse sagt</translation>
+    </message>
+    <message>
+        <source>what it means, for everyone who uses it</source>
+        <translation>was es bedeutet, für alle, die es nutzen</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Definition:</source>
+        <translation>Definition:</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Typ:</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Beschreibung:</translation>
+    </message>
+    <message>
+        <source>Owner:</source>
+        <translation>Verantwortlich:</translation>
+    </message>
+    <message>
+        <source>A trait needs a name and a definition.</source>
+        <translation>Ein Merkmal braucht einen Namen und eine Definition.</translation>
+    </message>
+</context>
+<context>
     <name>sluice::ui::TrayAgent</name>
     <message>
         <source>Sluice · %1</source>
@@ -3904,18 +4630,6 @@ Modus: %5 · Diff: %6 · %n Felder zugeordnet%7</numerusform>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the source the SQL runs in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the model&apos;s query; the warehouse computes it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the column (or columns) that identify a row; unique and never null</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>columns holding personal data; each destination&apos;s &quot;pii&quot; rule applies to them</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4061,10 +4775,6 @@ Modus: %5 · Diff: %6 · %n Felder zugeordnet%7</numerusform>
     </message>
     <message>
         <source>a tool or file to sync into</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SQL over a source, with the key that identifies a row</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4250,6 +4960,141 @@ Modus: %5 · Diff: %6 · %n Felder zugeordnet%7</numerusform>
     <message>
         <source>an alert webhook</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>model %1: trait %2</source>
+        <translation>Modell %1: Merkmal %2</translation>
+    </message>
+    <message>
+        <source>a trait must be an object such as {&quot;sql&quot;: &quot;ltv &gt; 1000&quot;, &quot;description&quot;: &quot;...&quot;}</source>
+        <translation>ein Merkmal muss ein Objekt sein, etwa {&quot;sql&quot;: &quot;ltv &gt; 1000&quot;, &quot;description&quot;: &quot;...&quot;}</translation>
+    </message>
+    <message>
+        <source>a trait needs a name</source>
+        <translation>ein Merkmal braucht einen Namen</translation>
+    </message>
+    <message>
+        <source>unknown type &quot;%1&quot; (known: %2)</source>
+        <translation>unbekannter Typ „%1“ (bekannt: %2)</translation>
+    </message>
+    <message>
+        <source>a column entry must be {&quot;description&quot;: &quot;...&quot;}</source>
+        <translation>ein Spalteneintrag muss {&quot;description&quot;: &quot;...&quot;} sein</translation>
+    </message>
+    <message>
+        <source>an audience takes &quot;%1&quot; from its model; remove it here</source>
+        <translation>eine Zielgruppe übernimmt „%1“ von ihrem Modell; entfernen Sie es hier</translation>
+    </message>
+    <message>
+        <source>&quot;audience&quot; must be an object such as {&quot;model&quot;: &quot;customers&quot;, &quot;match&quot;: &quot;all&quot;, &quot;conditions&quot;: [...]}</source>
+        <translation>„audience“ muss ein Objekt sein, etwa {&quot;model&quot;: &quot;customers&quot;, &quot;match&quot;: &quot;all&quot;, &quot;conditions&quot;: [...]}</translation>
+    </message>
+    <message>
+        <source>audience %1</source>
+        <translation>Zielgruppe %1</translation>
+    </message>
+    <message>
+        <source>the source the SQL runs in (not for an audience)</source>
+        <translation>die Quelle, in der das SQL läuft (nicht für eine Zielgruppe)</translation>
+    </message>
+    <message>
+        <source>the model&apos;s query; the warehouse computes it (not for an audience)</source>
+        <translation>die Abfrage des Modells; das Warehouse berechnet sie (nicht für eine Zielgruppe)</translation>
+    </message>
+    <message>
+        <source>the column (or columns) that identify a row; unique and never null (not for an audience)</source>
+        <translation>die Spalte (oder Spalten), die eine Zeile bestimmen; eindeutig und nie leer (nicht für eine Zielgruppe)</translation>
+    </message>
+    <message>
+        <source>named SQL expressions over the model&apos;s columns, computed by the warehouse, by name</source>
+        <translation>benannte SQL-Ausdrücke über den Spalten des Modells, vom Warehouse berechnet, nach Namen</translation>
+    </message>
+    <message>
+        <source>the model&apos;s columns described, as {&quot;email&quot;: {&quot;description&quot;: &quot;...&quot;}}</source>
+        <translation>die Spalten des Modells beschrieben, etwa {&quot;email&quot;: {&quot;description&quot;: &quot;...&quot;}}</translation>
+    </message>
+    <message>
+        <source>makes this model an audience: another model narrowed by conditions (model, match, conditions)</source>
+        <translation>macht dieses Modell zur Zielgruppe: ein anderes Modell, durch Bedingungen eingegrenzt (model, match, conditions)</translation>
+    </message>
+    <message>
+        <source>the trait&apos;s SQL expression over the model&apos;s columns, as in ltv &gt; 1000</source>
+        <translation>der SQL-Ausdruck des Merkmals über den Spalten des Modells, etwa ltv &gt; 1000</translation>
+    </message>
+    <message>
+        <source>what the trait holds</source>
+        <translation>was das Merkmal enthält</translation>
+    </message>
+    <message>
+        <source>what the trait means: its definition for everyone who uses it</source>
+        <translation>was das Merkmal bedeutet: seine Definition für alle, die es nutzen</translation>
+    </message>
+    <message>
+        <source>who answers for the definition</source>
+        <translation>wer für die Definition verantwortlich ist</translation>
+    </message>
+    <message>
+        <source>a condition on a column or trait, or a group of conditions</source>
+        <translation>eine Bedingung auf einer Spalte oder einem Merkmal, oder eine Gruppe von Bedingungen</translation>
+    </message>
+    <message>
+        <source>the model this audience narrows; its key, source and PII rules are the audience&apos;s</source>
+        <translation>das Modell, das diese Zielgruppe eingrenzt; sein Schlüssel, seine Quelle und PII-Regeln gelten für die Zielgruppe</translation>
+    </message>
+    <message>
+        <source>all: every condition holds (the default); any: at least one does</source>
+        <translation>all: jede Bedingung gilt (Standard); any: mindestens eine</translation>
+    </message>
+    <message>
+        <source>conditions on columns and traits, and groups of them</source>
+        <translation>Bedingungen auf Spalten und Merkmalen, und Gruppen davon</translation>
+    </message>
+    <message>
+        <source>SQL over a source, with the key that identifies a row; or an audience of another model</source>
+        <translation>SQL über einer Quelle mit dem Schlüssel, der eine Zeile bestimmt; oder eine Zielgruppe eines anderen Modells</translation>
+    </message>
+    <message>
+        <source>a trait</source>
+        <translation>ein Merkmal</translation>
+    </message>
+</context>
+<context>
+    <name>workspace</name>
+    <message>
+        <source>unknown key &quot;%1&quot; in a group (known: match, conditions)</source>
+        <translation>unbekannter Schlüssel „%1“ in einer Gruppe (bekannt: match, conditions)</translation>
+    </message>
+    <message>
+        <source>&quot;match&quot; must be all or any</source>
+        <translation>„match“ muss all oder any sein</translation>
+    </message>
+    <message>
+        <source>groups nest at most %1 deep</source>
+        <translation>Gruppen lassen sich höchstens %1 tief verschachteln</translation>
+    </message>
+    <message>
+        <source>&quot;conditions&quot; must be a list</source>
+        <translation>„conditions“ muss eine Liste sein</translation>
+    </message>
+    <message>
+        <source>a condition must be an object such as {&quot;column&quot;: &quot;ltv&quot;, &quot;op&quot;: &quot;&gt;&quot;, &quot;value&quot;: 1000}</source>
+        <translation>eine Bedingung muss ein Objekt sein, etwa {&quot;column&quot;: &quot;ltv&quot;, &quot;op&quot;: &quot;&gt;&quot;, &quot;value&quot;: 1000}</translation>
+    </message>
+    <message>
+        <source>unknown key &quot;%1&quot; in a condition (known: column, op, value)</source>
+        <translation>unbekannter Schlüssel „%1“ in einer Bedingung (bekannt: column, op, value)</translation>
+    </message>
+    <message>
+        <source>a condition needs a &quot;column&quot; (a column or trait of the model)</source>
+        <translation>eine Bedingung braucht eine „column“ (eine Spalte oder ein Merkmal des Modells)</translation>
+    </message>
+    <message>
+        <source>unknown op &quot;%1&quot; (known: %2)</source>
+        <translation>unbekannter Operator „%1“ (bekannt: %2)</translation>
+    </message>
+    <message>
+        <source>an audience needs the &quot;model&quot; it narrows</source>
+        <translation>eine Zielgruppe braucht das „model“, das sie eingrenzt</translation>
     </message>
 </context>
 </TS>

@@ -237,12 +237,12 @@ QStringList DbtImport::report() const
 {
     QStringList lines;
     for (const QString &m : created)
-        lines.append(tr("created model %1").arg(m));
+        lines.append(QCoreApplication::translate("sluice::model", "created model %1").arg(m));
     for (const QString &m : updated)
-        lines.append(tr("updated the descriptions of model %1").arg(m));
+        lines.append(QCoreApplication::translate("sluice::model", "updated the descriptions of model %1").arg(m));
     for (const auto &[name, why] : skipped)
-        lines.append(tr("skipped dbt model %1: %2").arg(name, why));
-    lines.append(tr("%1 column and %2 trait description(s) written to sluice.json").arg(columnDescriptions).arg(traitDescriptions));
+        lines.append(QCoreApplication::translate("sluice::model", "skipped dbt model %1: %2").arg(name, why));
+    lines.append(QCoreApplication::translate("sluice::model", "%1 column and %2 trait description(s) written to sluice.json").arg(columnDescriptions).arg(traitDescriptions));
     return lines;
 }
 

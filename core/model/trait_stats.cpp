@@ -177,25 +177,25 @@ QJsonObject Distribution::toJson() const
 QString Distribution::summary() const
 {
     if (!error.isEmpty())
-        return tr("✕ %1").arg(error);
+        return QCoreApplication::translate("sluice::model", "✕ %1").arg(error);
     const QLocale locale;
-    const QString empty = tr("%1 % empty").arg(locale.toString(nullShare() * 100.0, 'f', 1));
+    const QString empty = QCoreApplication::translate("sluice::model", "%1 % empty").arg(locale.toString(nullShare() * 100.0, 'f', 1));
     const qint64 present = rows - nulls;
     switch (kind) {
     case Kind::Boolean:
-        return tr("%1 % true · %2").arg(locale.toString(present > 0 ? 100.0 * double(trueCount) / double(present) : 0.0, 'f', 1), empty);
+        return QCoreApplication::translate("sluice::model", "%1 % true · %2").arg(locale.toString(present > 0 ? 100.0 * double(trueCount) / double(present) : 0.0, 'f', 1), empty);
     case Kind::Numeric:
     case Kind::Time:
         if (present == 0)
             return empty;
-        return tr("%1 to %2 · %3").arg(source::toText(min), source::toText(max), empty);
+        return QCoreApplication::translate("sluice::model", "%1 to %2 · %3").arg(source::toText(min), source::toText(max), empty);
     case Kind::Text:
         break;
     }
     QStringList parts;
     for (const auto &[value, n] : top)
-        parts.append(tr("%1 %2 %").arg(value.isEmpty() ? tr("(blank)") : value, locale.toString(present > 0 ? 100.0 * double(n) / double(present) : 0.0, 'f', 0)));
-    return tr("%1 distinct: %2 · %3").arg(locale.toString(distinct), parts.join(QStringLiteral(", ")), empty);
+        parts.append(QCoreApplication::translate("sluice::model", "%1 %2 %").arg(value.isEmpty() ? QCoreApplication::translate("sluice::model", "(blank)") : value, locale.toString(present > 0 ? 100.0 * double(n) / double(present) : 0.0, 'f', 0)));
+    return QCoreApplication::translate("sluice::model", "%1 distinct: %2 · %3").arg(locale.toString(distinct), parts.join(QStringLiteral(", ")), empty);
 }
 
 } // namespace sluice::model

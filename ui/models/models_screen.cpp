@@ -66,8 +66,6 @@ ModelsScreen::ModelsScreen(WorkspaceDocument *document, QWidget *parent)
       m_shared(std::make_shared<PreviewWorker::Shared>()),
       m_timer(std::make_unique<QElapsedTimer>())
 {
-    auto *title = new QLabel(tr("Models"), this);
-    title->setObjectName(QStringLiteral("screenTitle"));
     m_sql->setObjectName(QStringLiteral("sqlEditor"));
     m_sql->setLineWrapMode(QPlainTextEdit::NoWrap);
     new SqlHighlighter(m_sql->document());
@@ -90,7 +88,16 @@ ModelsScreen::ModelsScreen(WorkspaceDocument *document, QWidget *parent)
     newMenu->addAction(tr("Import dbt manifest…"), this, &ModelsScreen::importDbt);
     m_new->setMenu(newMenu);
     m_cancel->setEnabled(false);
+    buildLayout();
+    connectWorker();
+    connectActions();
+    reload();
+}
 
+void ModelsScreen::buildLayout()
+{
+    auto *title = new QLabel(tr("Models"), this);
+    title->setObjectName(QStringLiteral("screenTitle"));
     auto *editor = m_sqlTab;
     auto *editorLayout = new QVBoxLayout(editor);
     editorLayout->setContentsMargins(0, 0, 0, 0);
@@ -134,7 +141,12 @@ ModelsScreen::ModelsScreen(WorkspaceDocument *document, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(title);
     layout->addWidget(horizontal, 1);
+}
 
+// The preview runs on its own thread; its answers carry a generation so that
+// those of a superseded preview are dropped.
+void ModelsScreen::connectWorker()
+{
     m_worker = new PreviewWorker(m_document->workspace(), m_shared);
     m_worker->moveToThread(m_thread);
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
@@ -187,6 +199,10 @@ ModelsScreen::ModelsScreen(WorkspaceDocument *document, QWidget *parent)
         QMetaObject::invokeMethod(
             worker, [worker, generation, offset] { worker->fetch(generation, offset, chunkSize); }, Qt::QueuedConnection);
     });
+}
+
+void ModelsScreen::connectActions()
+{
     connect(m_list, &QTreeWidget::currentItemChanged, this, [this] { showModel(currentName()); });
     connect(m_audience, &AudienceBuilder::saved, this, [this] {
         m_status->setText(tr("Saved audience %1 to sluice.json").arg(currentName()));
@@ -214,7 +230,6 @@ ModelsScreen::ModelsScreen(WorkspaceDocument *document, QWidget *parent)
         QMetaObject::invokeMethod(
             worker, [worker, ws = m_document->workspace()] { worker->setWorkspace(ws); }, Qt::QueuedConnection);
     });
-    reload();
 }
 
 ModelsScreen::~ModelsScreen()

@@ -53,6 +53,9 @@ signals:
     void previewSettled();
 
 private:
+    void buildLayout();
+    void connectWorker();
+    void connectActions();
     void reload();
     void showModel(const QString &name);
     void setBusy(bool busy);
