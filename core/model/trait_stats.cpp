@@ -14,11 +14,6 @@ namespace sluice::model {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("sluice::model", text);
-}
-
 Result<QList<source::Row>> rowsOf(source::SourceConnection &connection, const QString &sql, const std::atomic_bool *cancel)
 {
     QList<source::Row> rows;
