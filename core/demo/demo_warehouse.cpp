@@ -146,17 +146,19 @@ const QStringList &schemaSql()
     return sql;
 }
 
-const QStringList &viewSql()
+QStringList viewSql(const QDateTime &anchor)
 {
-    static const QStringList sql{
+    const QString days30 = anchor.addDays(-30).date().toString(Qt::ISODate);
+    const QString days90 = anchor.addDays(-90).date().toString(Qt::ISODate);
+    const QStringList sql{
         QStringLiteral("CREATE INDEX orders_by_user ON orders(user_id)"),
         QStringLiteral("CREATE INDEX events_by_user ON events(user_id)"),
         QStringLiteral("CREATE VIEW user_orders AS SELECT user_id, count(*) AS order_count, "
                        "sum(amount_cents) AS ltv_cents, max(ordered_at) AS last_order_at FROM orders GROUP BY user_id"),
         QStringLiteral("CREATE VIEW user_events AS SELECT user_id, count(*) AS event_count, "
                        "max(occurred_at) AS last_event_at, "
-                       "sum(CASE WHEN occurred_at >= '2026-10-02' THEN 1 ELSE 0 END) AS events_30d "
-                       "FROM events GROUP BY user_id"),
+                       "sum(CASE WHEN occurred_at >= '%1' THEN 1 ELSE 0 END) AS events_30d "
+                       "FROM events GROUP BY user_id").arg(days30),
         QStringLiteral(
             "CREATE VIEW customer_360 AS SELECT * FROM (SELECT "
             "u.user_id AS customer_id, u.email, u.first_name, u.last_name, u.phone, u.country, "
@@ -165,15 +167,15 @@ const QStringList &viewSql()
             "round(coalesce(o.ltv_cents, 0) / 100.0, 2) AS ltv, "
             "max(u.created_at, coalesce(o.last_order_at, ''), coalesce(e.last_event_at, '')) AS last_seen_at, "
             "min(100, coalesce(e.events_30d, 0) * 5 + coalesce(o.order_count, 0) * 3) AS engagement_score, "
-            "CASE WHEN max(coalesce(o.last_order_at, ''), coalesce(e.last_event_at, '')) < '2026-08-03' THEN 'high' "
-            "     WHEN max(coalesce(o.last_order_at, ''), coalesce(e.last_event_at, '')) < '2026-10-02' THEN 'medium' "
+            "CASE WHEN max(coalesce(o.last_order_at, ''), coalesce(e.last_event_at, '')) < '%1' THEN 'high' "
+            "     WHEN max(coalesce(o.last_order_at, ''), coalesce(e.last_event_at, '')) < '%2' THEN 'medium' "
             "     ELSE 'low' END AS churn_risk, "
             "CASE WHEN coalesce(o.order_count, 0) = 0 THEN 'lead' "
             "     WHEN coalesce(o.ltv_cents, 0) >= 100000 THEN 'vip' "
             "     WHEN o.order_count = 1 THEN 'new' ELSE 'repeat' END AS lifecycle_stage, "
             "max(u.updated_at, coalesce(o.last_order_at, ''), coalesce(e.last_event_at, '')) AS updated_at "
             "FROM users u LEFT JOIN accounts a ON a.account_id = u.account_id "
-            "LEFT JOIN user_orders o ON o.user_id = u.user_id LEFT JOIN user_events e ON e.user_id = u.user_id)"),
+            "LEFT JOIN user_orders o ON o.user_id = u.user_id LEFT JOIN user_events e ON e.user_id = u.user_id)").arg(days90, days30),
     };
     return sql;
 }
@@ -208,7 +210,7 @@ Result<void> generateDemoWarehouse(const QString &path, const DemoOptions &optio
                     return fail(s, q.lastError());
 
             Random r(options.seed);
-            const QDateTime anchor(QDate(2026, 11, 1), QTime(0, 0), Qt::UTC);
+            const QDateTime anchor = options.anchor.isValid() ? options.anchor : QDateTime(QDateTime::currentDateTimeUtc().date(), QTime(0, 0), Qt::UTC);
             const qint64 accountsCount = qMax<qint64>(1, options.users / 20);
             db.transaction();
             QSqlQuery account(db);
@@ -304,7 +306,7 @@ Result<void> generateDemoWarehouse(const QString &path, const DemoOptions &optio
             }
             if (!db.commit())
                 return fail(QCoreApplication::translate("sluice::demo", "commit"), db.lastError());
-            for (const QString &s : viewSql())
+            for (const QString &s : viewSql(anchor))
                 if (!q.exec(s))
                     return fail(s, q.lastError());
             if (progress)

@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 
+#include <QDateTime>
 #include <QJsonObject>
 #include <QString>
 
@@ -16,6 +17,11 @@ struct DemoOptions
 {
     qint64 users = 10'000;
     quint64 seed = 20261101;
+    // The demo's "now": its activity ends here, and its views' windows
+    // (events of the last 30 days, churn risk) count back from it. Invalid:
+    // today's midnight (UTC), so "seen in the last 30 days" means the same
+    // on the day the demo is made as on any other.
+    QDateTime anchor;
 };
 
 Result<void> generateDemoWarehouse(const QString &path, const DemoOptions &options,

@@ -86,8 +86,10 @@ Result<Distribution> distributionOf(source::SourceConnection &connection, const 
     const QString from = source::wrapModelSql(sql);
     d.kind = kindOf(d.type, declaredType);
     const QString truth = d.kind == Distribution::Kind::Boolean ? QStringLiteral("sum(CASE WHEN %1 THEN 1 ELSE 0 END)").arg(col) : QStringLiteral("0");
-    Result<QList<source::Row>> head = rowsOf(connection, QStringLiteral("SELECT count(*), count(%1), count(DISTINCT %1), min(%1), max(%1), %2 FROM %3")
-                                                             .arg(col, truth, from), cancel);
+    // PostgreSQL has no min() or max() of a boolean.
+    const QString range = d.kind == Distribution::Kind::Boolean ? QStringLiteral("NULL, NULL") : QStringLiteral("min(%1), max(%1)").arg(col);
+    Result<QList<source::Row>> head = rowsOf(connection, QStringLiteral("SELECT count(*), count(%1), count(DISTINCT %1), %2, %3 FROM %4")
+                                                             .arg(col, range, truth, from), cancel);
     if (!head)
         return head.error();
     const source::Row r = head->value(0);
@@ -187,6 +189,8 @@ QString Distribution::summary() const
     case Kind::Text:
         break;
     }
+    if (!top.isEmpty() && top.first().second == 1)
+        return QCoreApplication::translate("sluice::model", "%1 distinct values, none repeated · %2").arg(locale.toString(distinct), empty);
     QStringList parts;
     for (const auto &[value, n] : top)
         parts.append(QCoreApplication::translate("sluice::model", "%1 %2 %").arg(value.isEmpty() ? QCoreApplication::translate("sluice::model", "(blank)") : value, locale.toString(present > 0 ? 100.0 * double(n) / double(present) : 0.0, 'f', 0)));

@@ -4,6 +4,9 @@
 // warehouse and find exactly the rows a hand-written evaluator finds, whether
 // the values are bound as parameters or inlined as literals.
 #include "model/audience.h"
+#include "model/audience_stats.h"
+#include "model/model_query.h"
+#include "model/trait_stats.h"
 #include "postgres_server.h"
 #include "source/source_connection.h"
 #include "workspace/workspace.h"
@@ -275,6 +278,7 @@ private slots:
     void sqliteFindsTheReferenceRows();
     void postgresFindsTheReferenceRows();
     void injectionFindsNothingAndChangesNothing();
+    void traitsAndCountsOnPostgres();
 
 private:
     std::unique_ptr<source::SourceConnection> connectTo(const QByteArray &sourceJson, bool writable);
@@ -494,6 +498,78 @@ void TestAudienceSql::injectionFindsNothingAndChangesNothing()
         auto writer = connectTo(json, true);
         QVERIFY(writer->execute(QStringLiteral("DROP TABLE users")).ok());
     }
+}
+
+// Traits of every kind over PostgreSQL's own types (a boolean trait has no
+// min()), and an audience's size and overlap counted with bound parameters.
+void TestAudienceSql::traitsAndCountsOnPostgres()
+{
+    QVERIFY(m_pgUp);
+    const QString table = model::quoteName(tableName);
+    const QByteArray source = m_pg.sourceJson(QStringLiteral("audience"));
+    auto trait = [](const QString &sql, const QString &type = {}) {
+        QJsonObject t{{QStringLiteral("sql"), sql}};
+        if (!type.isEmpty())
+            t.insert(QStringLiteral("type"), type);
+        return t;
+    };
+    auto audience = [](const QJsonObject &condition) {
+        return QJsonObject{{QStringLiteral("audience"), QJsonObject{{QStringLiteral("model"), QStringLiteral("m")}, {QStringLiteral("conditions"), QJsonArray{condition}}}}};
+    };
+    const QJsonObject config{
+        {QStringLiteral("version"), 1},
+        {QStringLiteral("sources"), QJsonObject{{QStringLiteral("w"), QJsonDocument::fromJson(source).object()}}},
+        {QStringLiteral("models"),
+         QJsonObject{{QStringLiteral("m"), QJsonObject{{QStringLiteral("source"), QStringLiteral("w")},
+                                                       {QStringLiteral("primary_key"), QStringLiteral("id")},
+                                                       {QStringLiteral("sql"), QString(QStringLiteral("select * from ") + table)},
+                                                       {QStringLiteral("traits"), QJsonObject{{QStringLiteral("flag"), trait(model::quoteName(boolCol), QStringLiteral("boolean"))},
+                                                                                              {QStringLiteral("half"), trait(QString(model::quoteName(realCol) + QStringLiteral(" / 2")))},
+                                                                                              {QStringLiteral("label"), trait(QStringLiteral("upper(%1)").arg(model::quoteName(textCol)))},
+                                                                                              {QStringLiteral("seen"), trait(model::quoteName(timeCol))}}}}},
+                     {QStringLiteral("a"), audience(condition(QStringLiteral("flag"), QStringLiteral("="), true))},
+                     {QStringLiteral("b"), audience(condition(QStringLiteral("half"), QStringLiteral(">"), 25))}}}};
+    const QByteArray text = QJsonDocument(config).toJson();
+    auto ws = workspace::Workspace::fromText(text, m_dir.path());
+    QVERIFY2(ws.ok(), qPrintable(ws ? QString() : ws.error().message));
+    auto c = connectTo(source, false);
+    const workspace::ModelConfig m = ws->config().models.value(QStringLiteral("m"));
+    QVERIFY2(model::compileModel(*c, m, ws->config()).ok(), "the traits compile");
+    const QList<model::Distribution> traits = model::traitDistributions(*c, m);
+    QCOMPARE(traits.size(), 4);
+    qint64 flagged = 0, flagNull = 0, halfOver = 0, both = 0;
+    for (const FixtureRow &r : std::as_const(m_rows)) {
+        flagged += r.flag.value_or(false) ? 1 : 0;
+        flagNull += r.flag ? 0 : 1;
+        halfOver += r.real && *r.real / 2 > 25 ? 1 : 0;
+        both += r.flag.value_or(false) && r.real && *r.real / 2 > 25 ? 1 : 0;
+    }
+    for (const model::Distribution &d : traits) {
+        QVERIFY2(d.error.isEmpty(), qPrintable(d.name + QStringLiteral(": ") + d.error));
+        QCOMPARE(d.rows, qint64(rowCount));
+    }
+    const model::Distribution &flag = traits.at(0); // traits in name order: flag, half, label, seen
+    QCOMPARE(flag.kind, model::Distribution::Kind::Boolean);
+    QCOMPARE(flag.trueCount, flagged);
+    QCOMPARE(flag.nulls, flagNull);
+    QCOMPARE(traits.at(1).kind, model::Distribution::Kind::Numeric);
+    QCOMPARE(traits.at(1).max.toDouble(), 99.75 / 2);
+    QCOMPARE(traits.at(2).kind, model::Distribution::Kind::Text);
+    QCOMPARE(traits.at(3).kind, model::Distribution::Kind::Time);
+
+    Result<model::AudienceBase> a = model::audienceBase(ws->config(), QStringLiteral("a"));
+    Result<model::AudienceBase> b = model::audienceBase(ws->config(), QStringLiteral("b"));
+    QVERIFY(a && b);
+    Result<model::AudienceSize> size = model::countAudience(*c, a.value());
+    QVERIFY2(size.ok(), qPrintable(size ? QString() : size.error().message));
+    QCOMPARE(size->rows, flagged);
+    QCOMPARE(size->modelRows, qint64(rowCount));
+    QCOMPARE(size->params, QVariantList{QStringLiteral("true")});
+    Result<model::AudienceOverlap> overlap = model::overlapAudiences(*c, a.value(), b.value());
+    QVERIFY2(overlap.ok(), qPrintable(overlap ? QString() : overlap.error().message));
+    QCOMPARE(overlap->both, both);
+    QCOMPARE(overlap->onlyA, flagged - both);
+    QCOMPARE(overlap->onlyB, halfOver - both);
 }
 
 QTEST_GUILESS_MAIN(TestAudienceSql)

@@ -30,6 +30,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QShortcut>
 #include <QSplitter>
 #include <QTableView>
 #include <QThread>
@@ -221,6 +222,10 @@ void ModelsScreen::connectActions()
             reload();
     });
     connect(m_preview, &QPushButton::clicked, this, &ModelsScreen::previewCurrent);
+    auto *run = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), m_sql);
+    run->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(run, &QShortcut::activated, this, &ModelsScreen::previewCurrent);
+    m_preview->setToolTip(tr("Run the model in its warehouse and show its first rows (Ctrl+Return)"));
     connect(m_cancel, &QPushButton::clicked, this, &ModelsScreen::cancelPreview);
     connect(m_save, &QPushButton::clicked, this, &ModelsScreen::saveCurrent);
     connect(m_document, &WorkspaceDocument::changed, this, [this] {
