@@ -1,5 +1,7 @@
 #include "destination/destination.h"
 
+#include <limits>
+
 #include "destination/braze_destination.h"
 #include "destination/file_destination.h"
 #include "destination/google_destination.h"
@@ -31,6 +33,17 @@ Operation Operation::make(QString key, OpKind kind, const QJsonObject &fields, Q
 QJsonObject Operation::fields() const
 {
     return fieldsJson.isEmpty() ? QJsonObject() : QJsonDocument::fromJson(fieldsJson).object();
+}
+
+Result<void> Destination::deliverRun(OperationSource &source, const DeliveryContext &context)
+{
+    if (Result<void> r = source.rewind(); !r)
+        return r;
+    // One read: the engine settles against what the last read brought.
+    QList<Operation> all;
+    if (!source.next(std::numeric_limits<qsizetype>::max(), all))
+        return {};
+    return deliver(all, context);
 }
 
 Result<void> creatableFile(const QString &path, const QString &owner)

@@ -98,6 +98,18 @@ struct DeliveryContext
 // and the folders on its way can be created); errors name `owner`.
 Result<void> creatableFile(const QString &path, const QString &owner);
 
+// A run's planned operations, read a chunk at a time (the engine's spill
+// behind it); read again from the start after rewind().
+class OperationSource
+{
+public:
+    virtual ~OperationSource() = default;
+    virtual Result<void> rewind() = 0;
+    // The next up to `n` operations; false when none are left.
+    virtual bool next(qsizetype n, QList<Operation> &ops) = 0;
+    virtual qint64 count() const = 0;
+};
+
 // Where records go. deliver() reports every operation through `settled`,
 // accepted or rejected; an Error means the destination could not be reached
 // (after retries): operations not reported were not delivered.
@@ -113,6 +125,10 @@ public:
     // deliver() call (a file rewritten whole); otherwise a run delivers its
     // plan in chunks, so its memory stays bounded however large the change.
     virtual bool wholeRun() const { return false; }
+    // A wholeRun() destination's delivery of a whole run: by default the run
+    // read into memory and given to deliver() at once; a destination that
+    // can work in bounded memory (a sorted merge) reads the source itself.
+    virtual Result<void> deliverRun(OperationSource &source, const DeliveryContext &context);
     // The fields of `object` (a table's columns, a CRM object's properties);
     // empty where the destination cannot say.
     virtual Result<QList<FieldInfo>> describe(const QString &object) const

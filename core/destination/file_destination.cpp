@@ -1,6 +1,7 @@
 #include "destination/file_destination.h"
 
 #include "destination/csv_format.h"
+#include "destination/file_merge.h"
 #include "source/column.h"
 
 #include <QCoreApplication>
@@ -30,19 +31,6 @@ QString csvText(const QJsonValue &v)
 QByteArray lineOf(const QString &key, const QJsonObject &fields)
 {
     return QJsonDocument(QJsonObject{{QStringLiteral("key"), key}, {QStringLiteral("fields"), fields}}).toJson(QJsonDocument::Compact);
-}
-
-// A planned record's fields are already compact JSON in mapping order, written as they are.
-QByteArray lineOfOperation(const Operation &op)
-{
-    QByteArray line;
-    line.reserve(op.fieldsJson.size() + op.key.size() + 24);
-    line.append("{\"fields\":");
-    line.append(op.fieldsJson.isEmpty() ? QByteArray("{}") : op.fieldsJson);
-    line.append(",\"key\":");
-    source::appendJsonString(line, op.key);
-    line.append('}');
-    return line;
 }
 
 QJsonObject fieldsOf(const QByteArray &line)
@@ -133,6 +121,27 @@ Result<void> FileDestination::write(const Records &records) const
     return {};
 }
 
+Result<void> FileDestination::deliverRun(OperationSource &source, const DeliveryContext &context)
+{
+    if (!m_csv) {
+        const QString owner = QCoreApplication::translate("sluice::destination", "destination %1").arg(m_name);
+        QDir().mkpath(QFileInfo(m_path).absolutePath());
+        QLockFile lock(m_path + QStringLiteral(".lock"));
+        lock.setStaleLockTime(0);
+        if (!lock.tryLock(30 * 60 * 1000))
+            return Error{QCoreApplication::translate("sluice::destination", "%1: %2 stayed locked by another writer for 30 minutes (%3.lock)").arg(owner, m_path, m_path),
+                         Error::Kind::Unreachable};
+        Result<MergeResult> merged = mergeRunIntoJsonl(m_path, owner, source, context);
+        if (!merged)
+            return merged.error();
+        if (merged.value() == MergeResult::Done)
+            return {};
+    }
+    // csv, or a jsonl file not in key order (written by hand): the file and
+    // the run in memory, the file written back in key order.
+    return Destination::deliverRun(source, context);
+}
+
 Result<void> FileDestination::deliver(const QList<Operation> &operations, const DeliveryContext &context)
 {
     const QString owner = QCoreApplication::translate("sluice::destination", "destination %1").arg(m_name);
@@ -167,7 +176,7 @@ Result<void> FileDestination::deliver(const QList<Operation> &operations, const 
         } else {
             if (op.kind != OpKind::Append)
                 records.erase(op.key);
-            records.emplace(op.key, lineOfOperation(op));
+            records.emplace(op.key, jsonlLineOf(op));
         }
         std::optional<bool> found;
         if (op.kind == OpKind::Upsert || op.kind == OpKind::Update)

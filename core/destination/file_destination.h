@@ -18,6 +18,8 @@ public:
     Result<void> deliver(const QList<Operation> &operations, const DeliveryContext &context) override;
     Result<void> check() const override;
     bool wholeRun() const override { return true; }
+    // jsonl: a sorted merge in bounded memory (destination/file_merge.h).
+    Result<void> deliverRun(OperationSource &source, const DeliveryContext &context) override;
 
 private:
     using Records = std::multimap<QString, QByteArray>; // key -> its line(s), as JSON Lines

@@ -25,6 +25,25 @@ namespace sluice::engine {
 
 namespace {
 
+// The run's spilled plan as a destination reads it.
+class PlanSource final : public destination::OperationSource
+{
+public:
+    PlanSource(std::function<Result<void>()> rewind, std::function<bool(qsizetype, QList<destination::Operation> &)> next, qint64 count)
+        : m_rewind(std::move(rewind)), m_next(std::move(next)), m_count(count)
+    {
+    }
+    Result<void> rewind() override { return m_rewind(); }
+    bool next(qsizetype n, QList<destination::Operation> &ops) override { return m_next(n, ops); }
+    qint64 count() const override { return m_count; }
+
+private:
+    std::function<Result<void>()> m_rewind;
+    std::function<bool(qsizetype, QList<destination::Operation> &)> m_next;
+    qint64 m_count;
+};
+
+
 
 QJsonArray heldJson(const QList<HeldRecord> &held)
 {
@@ -319,10 +338,24 @@ void SyncRunner::deliver(destination::Destination &target)
         m_failure = r.error().message;
         return;
     }
-    // The plan is read back a chunk at a time; a file destination takes it whole.
-    const qsizetype chunk = target.wholeRun() ? std::numeric_limits<qsizetype>::max() : qMax<qsizetype>(1, m_options.deliveryChunk);
+    if (target.wholeRun()) {
+        // A file destination reads the plan itself (twice: to write, then to
+        // settle); each chunk it reads brings its extras along for settling.
+        PlanSource source([&spill] { return spill.rewind(); },
+                          [this, &spill](qsizetype n, QList<destination::Operation> &ops) {
+                              const bool more = spill.next(n, m_result.plan.conflicted, ops, m_chunkExtras);
+                              if (more && m_keepIdentities)
+                                  fillRemovals(ops);
+                              return more;
+                          },
+                          spill.count());
+        if (Result<void> r = target.deliverRun(source, context); !r)
+            m_failure = r.error().message;
+    }
+    // Otherwise the plan is read back and delivered a chunk at a time.
+    const qsizetype chunk = qMax<qsizetype>(1, m_options.deliveryChunk);
     QList<destination::Operation> ops;
-    while (m_failure.isEmpty() && spill.next(chunk, m_result.plan.conflicted, ops, m_chunkExtras)) {
+    while (!target.wholeRun() && m_failure.isEmpty() && spill.next(chunk, m_result.plan.conflicted, ops, m_chunkExtras)) {
         if (m_keepIdentities)
             fillRemovals(ops);
         if (Result<void> r = target.deliver(ops, context); !r)
