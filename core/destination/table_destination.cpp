@@ -91,36 +91,63 @@ QSqlDatabase TableDestination::addConnection(const QString &name) const
     return db;
 }
 
-Result<void> TableDestination::deliver(const QList<Operation> &operations, const DeliveryContext &context)
+namespace {
+
+// SQL literals written directly: standard strings with quotes doubled (both
+// PostgreSQL, with standard_conforming_strings, and SQLite read them so).
+QString quoted(const QString &text)
 {
-    const QString owner = QCoreApplication::translate("sluice::destination", "destination %1").arg(m_settings.name);
-    const bool postgres = m_settings.qtDriver == QLatin1String("QPSQL");
-    if (!postgres)
-        QDir().mkpath(QFileInfo(m_settings.database).absolutePath()); // like a file destination's folder
-    // One connection for the run, whatever the number of chunks delivered.
-    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    if (!db.isValid())
-        db = addConnection(m_connection);
-    if (!db.isOpen()) {
-        if (!db.open())
-            return Error{QCoreApplication::translate("sluice::destination", "%1: cannot connect: %2").arg(owner, db.lastError().text()),
-                         Error::Kind::Unreachable};
-        if (postgres)
-            QSqlQuery(db).exec(QStringLiteral("SET standard_conforming_strings = on")); // the literals below rely on it
+    QString out;
+    out.reserve(text.size() + 2);
+    out += QLatin1Char('\'');
+    for (const QChar c : text) {
+        if (c == QLatin1Char('\''))
+            out += QLatin1Char('\'');
+        if (c.unicode() != 0) // PostgreSQL text cannot hold NUL
+            out += c;
     }
-    if (context.object.isEmpty())
-        return configError(QCoreApplication::translate("sluice::destination", "%1: the sync must name the table in \"object\"").arg(owner));
+    out += QLatin1Char('\'');
+    return out;
+}
 
-    QSqlDriver *driver = db.driver();
-    auto ident = [&](const QString &name) { return driver->escapeIdentifier(name, QSqlDriver::TableName); };
-    const QString table = (m_settings.schema.isEmpty() ? QString() : ident(m_settings.schema) + QLatin1Char('.')) + ident(context.object);
-    const QString tableName = m_settings.schema.isEmpty() ? context.object : m_settings.schema + QLatin1Char('.') + context.object;
+QString literal(const QJsonValue &v, bool postgres)
+{
+    if (v.isNull() || v.isUndefined())
+        return QStringLiteral("NULL");
+    if (v.isBool())
+        return postgres ? (v.toBool() ? QStringLiteral("TRUE") : QStringLiteral("FALSE")) : (v.toBool() ? QStringLiteral("1") : QStringLiteral("0"));
+    if (v.isDouble())
+        return QString::number(v.toDouble(), 'g', QLocale::FloatingPointShortest);
+    if (v.isString())
+        return quoted(v.toString());
+    return quoted(QString::fromUtf8(QJsonDocument::fromVariant(v.toVariant()).toJson(QJsonDocument::Compact)));
+}
 
-    // Columns the operations need, typed by their first non-null value. The
-    // records of one plan all carry the same fields, so reading stops once
-    // every column has a type.
-    QStringList columns;
-    QHash<QString, QString> types;
+// The batch's records as one JSON array, each with its key added.
+QByteArray jsonArray(const QList<Operation> &batch)
+{
+    QByteArray array("[");
+    for (const Operation &op : batch) {
+        if (op.kind == OpKind::Delete)
+            continue;
+        if (array.size() > 1)
+            array.append(',');
+        array.append("{\"").append(keyColumn).append("\":");
+        source::appendJsonString(array, op.key);
+        if (op.fieldsJson.size() > 2)
+            array.append(',').append(op.fieldsJson.constData() + 1, op.fieldsJson.size() - 1);
+        else
+            array.append('}');
+    }
+    array.append(']');
+    return array;
+}
+
+// Columns the operations need, typed by their first non-null value. The
+// records of one plan all carry the same fields, so reading stops once
+// every column has a type.
+void columnsOf(const QList<Operation> &operations, bool postgres, QStringList &columns, QHash<QString, QString> &types)
+{
     qsizetype untyped = 0;
     for (const Operation &op : operations) {
         if (op.kind == OpKind::Delete)
@@ -140,268 +167,282 @@ Result<void> TableDestination::deliver(const QList<Operation> &operations, const
         if (untyped == 0 && !columns.isEmpty())
             break;
     }
-    QSqlRecord existing = db.record(tableName);
-    QSqlQuery q(db);
-    if (existing.isEmpty()) {
-        if (!m_settings.createTable)
-            return configError(QCoreApplication::translate("sluice::destination", "%1: table %2 does not exist; create it, or set \"create_table\": true")
-                                   .arg(owner, tableName));
-        QStringList defs{ident(QString::fromLatin1(keyColumn)) + QStringLiteral(" TEXT PRIMARY KEY")};
-        for (const QString &c : columns)
-            defs.append(ident(c) + QLatin1Char(' ') + (types.value(c).isEmpty() ? columnType(QJsonValue(), postgres) : types.value(c)));
-        if (!q.exec(QStringLiteral("CREATE TABLE %1 (%2)").arg(table, defs.join(QStringLiteral(", ")))))
-            return Error{QCoreApplication::translate("sluice::destination", "%1: cannot create table %2: %3").arg(owner, tableName, q.lastError().text()),
-                         Error::Kind::Refused};
-        existing = db.record(tableName);
-    }
-    if (existing.indexOf(QString::fromLatin1(keyColumn)) < 0)
-        return configError(QCoreApplication::translate("sluice::destination", "%1: table %2 has no %3 column to hold the record keys")
-                               .arg(owner, tableName, QString::fromLatin1(keyColumn)));
-    for (const QString &c : columns) {
-        if (existing.indexOf(c) >= 0)
-            continue;
-        if (!m_settings.createTable)
-            return configError(QCoreApplication::translate("sluice::destination", "%1: table %2 has no column %3").arg(owner, tableName, c));
-        if (!q.exec(QStringLiteral("ALTER TABLE %1 ADD COLUMN %2 %3").arg(table, ident(c), types.value(c).isEmpty() ? columnType(QJsonValue(), postgres) : types.value(c))))
-            return Error{QCoreApplication::translate("sluice::destination", "%1: cannot add column %2: %3").arg(owner, c, q.lastError().text()),
-                         Error::Kind::Refused};
+}
+
+// One delivery into a table: batches of one statement each, a refused batch
+// split in halves until the refused records stand alone.
+class TableWriter
+{
+public:
+    TableWriter(QSqlDatabase db, QString owner, const DeliveryContext &context, const QList<Operation> &operations)
+        : m_db(std::move(db)), m_owner(std::move(owner)), m_context(context), m_operations(operations),
+          m_postgres(m_db.driverName() == QLatin1String("QPSQL")), m_jsonStatement(m_db)
+    {
     }
 
-    // SQL literals written directly: standard strings with quotes doubled (both
-    // PostgreSQL, with standard_conforming_strings, and SQLite read them so).
-    auto quoted = [](const QString &text) {
-        QString out;
-        out.reserve(text.size() + 2);
-        out += QLatin1Char('\'');
-        for (const QChar c : text) {
-            if (c == QLatin1Char('\''))
-                out += QLatin1Char('\'');
-            if (c.unicode() != 0) // PostgreSQL text cannot hold NUL
-                out += c;
-        }
-        out += QLatin1Char('\'');
-        return out;
-    };
-    auto literal = [&](const QJsonValue &v) -> QString {
-        if (v.isNull() || v.isUndefined())
-            return QStringLiteral("NULL");
-        if (v.isBool())
-            return postgres ? (v.toBool() ? QStringLiteral("TRUE") : QStringLiteral("FALSE")) : (v.toBool() ? QStringLiteral("1") : QStringLiteral("0"));
-        if (v.isDouble())
-            return QString::number(v.toDouble(), 'g', QLocale::FloatingPointShortest);
-        if (v.isString())
-            return quoted(v.toString());
-        return quoted(QString::fromUtf8(QJsonDocument::fromVariant(v.toVariant()).toJson(QJsonDocument::Compact)));
-    };
-    auto keyLiteral = [&](const QString &key) { return literal(QJsonValue(key)); };
+    Result<void> prepare(const TableDestination::Settings &settings, const QString &object);
+    Result<void> run(int batchSize);
 
-    QStringList names{ident(QString::fromLatin1(keyColumn))}, updates;
-    for (const QString &c : columns) {
-        names.append(ident(c));
-        updates.append(ident(c) + QStringLiteral(" = excluded.") + ident(c));
+private:
+    QString ident(const QString &name) const { return m_db.driver()->escapeIdentifier(name, QSqlDriver::TableName); }
+    QString conflictClause(OpKind kind) const
+    {
+        return kind == OpKind::Insert || m_updates.isEmpty() ? QStringLiteral("DO NOTHING") : QStringLiteral("DO UPDATE SET ") + m_updates.join(QStringLiteral(", "));
+    }
+    Result<void> ensureTable(const TableDestination::Settings &settings, const QString &tableName, const QHash<QString, QString> &types);
+    QString execute(const QList<Operation> &batch);
+    QString send(const QList<Operation> &batch);
+    QString answer();
+    std::optional<Error> settle(const QList<Operation> &batch, const QString &problem);
+    std::optional<Error> sendNext();
+    Result<void> runWaiting();
+    Result<void> runPipelined();
+    bool cancelled() const { return m_context.cancel && m_context.cancel->load(); }
+    Error cancelledError() const
+    {
+        return Error{QCoreApplication::translate("sluice::destination", "%1: cancelled").arg(m_owner), Error::Kind::Cancelled};
+    }
+
+    QSqlDatabase m_db;
+    QString m_owner;
+    const DeliveryContext &m_context;
+    const QList<Operation> &m_operations;
+    bool m_postgres;
+    QString m_table;
+    QStringList m_columns, m_names, m_updates;
+    QString m_jsonInsert;
+    QSqlQuery m_jsonStatement;
+    bool m_jsonPrepared = false;
+    PGconn *m_pg = nullptr;
+    QByteArray m_asyncInsert;
+    QList<QList<Operation>> m_queue;
+    qint64 m_done = 0;
+    std::optional<QList<Operation>> m_inFlight;
+    bool m_firstMarked = false; // m_queue.first() is marked already
+};
+
+Result<void> TableWriter::prepare(const TableDestination::Settings &settings, const QString &object)
+{
+    m_table = (settings.schema.isEmpty() ? QString() : ident(settings.schema) + QLatin1Char('.')) + ident(object);
+    const QString tableName = settings.schema.isEmpty() ? object : settings.schema + QLatin1Char('.') + object;
+    QHash<QString, QString> types;
+    columnsOf(m_operations, m_postgres, m_columns, types);
+    if (Result<void> r = ensureTable(settings, tableName, types); !r)
+        return r;
+    m_names = QStringList{ident(QString::fromLatin1(keyColumn))};
+    for (const QString &c : std::as_const(m_columns)) {
+        m_names.append(ident(c));
+        m_updates.append(ident(c) + QStringLiteral(" = excluded.") + ident(c));
     }
     // PostgreSQL: the batch travels as one JSON array, the records exactly as
     // planned (key added), and the server turns it into rows of the table's
     // own types (json_populate_recordset): no literal per value, no number
     // through a double. Elsewhere: literals.
-    const QString jsonInsert = QStringLiteral("INSERT INTO %1 (%2) SELECT %2 FROM json_populate_recordset(NULL::%1, ?) ON CONFLICT (%3) ")
-                                   .arg(table, names.join(QStringLiteral(", ")), ident(QString::fromLatin1(keyColumn)));
-    QSqlQuery jsonStatement(db);
-    bool jsonPrepared = false;
-
-    // The batch's records as one JSON array, each with its key added.
-    auto jsonArray = [&](const QList<Operation> &batch) {
-        QByteArray array("[");
-        for (const Operation &op : batch) {
-            if (op.kind == OpKind::Delete)
-                continue;
-            if (array.size() > 1)
-                array.append(',');
-            array.append("{\"").append(keyColumn).append("\":");
-            source::appendJsonString(array, op.key);
-            if (op.fieldsJson.size() > 2)
-                array.append(',').append(op.fieldsJson.constData() + 1, op.fieldsJson.size() - 1);
-            else
-                array.append('}');
-        }
-        array.append(']');
-        return array;
-    };
-
-    // One statement per batch and kind; a refused batch is split in halves.
-    auto execute = [&](const QList<Operation> &batch) -> QString {
-        QStringList upserts, deletes;
-        bool hasUpserts = false;
-        for (const Operation &op : batch) {
-            if (op.kind == OpKind::Delete) {
-                deletes.append(keyLiteral(op.key));
-                continue;
-            }
-            hasUpserts = true;
-            if (postgres)
-                continue; // sent as JSON below
-
-            QStringList values{keyLiteral(op.key)};
-            const QJsonObject fields = op.fields();
-            for (const QString &c : columns)
-                values.append(literal(fields.value(c)));
-            upserts.append(QLatin1Char('(') + values.join(QStringLiteral(", ")) + QLatin1Char(')'));
-        }
-        if (!db.transaction())
-            return db.lastError().text();
-        QSqlQuery s(db);
-        if (hasUpserts) {
-            const bool insertOnly = batch.first().kind == OpKind::Insert;
-            const QString conflict = insertOnly || updates.isEmpty() ? QStringLiteral("DO NOTHING")
-                                                                     : QStringLiteral("DO UPDATE SET ") + updates.join(QStringLiteral(", "));
-            bool ok;
-            QSqlQuery *failed = &s;
-            if (postgres) {
-                if (!jsonPrepared) // a sync sends one kind of write: the conflict clause does not change
-                    jsonPrepared = jsonStatement.prepare(jsonInsert + conflict);
-                jsonStatement.addBindValue(QString::fromUtf8(jsonArray(batch)));
-                ok = jsonPrepared && jsonStatement.exec();
-                failed = &jsonStatement;
-            } else {
-                ok = s.exec(QStringLiteral("INSERT INTO %1 (%2) VALUES %3 ON CONFLICT (%4) %5")
-                                .arg(table, names.join(QStringLiteral(", ")), upserts.join(QStringLiteral(", ")),
-                                     ident(QString::fromLatin1(keyColumn)), conflict));
-            }
-            if (!ok) {
-                const QString e = failed->lastError().text();
-                db.rollback();
-                return e.isEmpty() ? QStringLiteral("refused") : e;
-            }
-        }
-        if (!deletes.isEmpty() && !s.exec(QStringLiteral("DELETE FROM %1 WHERE %2 IN (%3)")
-                                              .arg(table, ident(QString::fromLatin1(keyColumn)), deletes.join(QStringLiteral(", "))))) {
-            const QString e = s.lastError().text();
-            db.rollback();
-            return e.isEmpty() ? QStringLiteral("refused") : e;
-        }
-        if (!db.commit())
-            return db.lastError().text();
-        return {};
-    };
-
-    // PostgreSQL, a batch without deletes: sent without waiting (libpq's
-    // asynchronous API on QPSQL's connection), so the server writes it while
-    // Sluice records the previous batch's outcomes and the next batch's
-    // write-ahead marks. The order the commit rule needs is kept: a batch is
-    // marked before it is sent, and settled only after its answer.
-    PGconn *pg = nullptr;
-    if (postgres) {
-        const QVariant handle = driver->handle();
+    m_jsonInsert = QStringLiteral("INSERT INTO %1 (%2) SELECT %2 FROM json_populate_recordset(NULL::%1, ?) ON CONFLICT (%3) ")
+                       .arg(m_table, m_names.join(QStringLiteral(", ")), ident(QString::fromLatin1(keyColumn)));
+    if (m_postgres) {
+        const QVariant handle = m_db.driver()->handle();
         if (handle.isValid() && (qstrcmp(handle.typeName(), "PGconn*") == 0 || qstrcmp(handle.typeName(), "pg_conn*") == 0))
-            pg = *static_cast<PGconn *const *>(handle.constData());
+            m_pg = *static_cast<PGconn *const *>(handle.constData());
     }
-    const auto firstWrite = std::find_if(operations.begin(), operations.end(), [](const Operation &op) { return op.kind != OpKind::Delete; });
-    const QByteArray asyncInsert = pg && firstWrite != operations.end()
-                                       ? QString(jsonInsert).replace(QLatin1Char('?'), QStringLiteral("$1")).toUtf8()
-                                             + (firstWrite->kind == OpKind::Insert || updates.isEmpty()
-                                                    ? QByteArray("DO NOTHING")
-                                                    : "DO UPDATE SET " + updates.join(QStringLiteral(", ")).toUtf8())
-                                       : QByteArray();
-    auto send = [&](const QList<Operation> &batch) -> QString {
-        const QByteArray array = jsonArray(batch);
-        const char *values[1] = {array.constData()};
-        if (!PQsendQueryParams(pg, asyncInsert.constData(), 1, nullptr, values, nullptr, nullptr, 0))
-            return QString::fromUtf8(PQerrorMessage(pg)).trimmed();
-        return {};
-    };
-    auto answer = [&]() -> QString {
-        QString problem;
-        while (PGresult *res = PQgetResult(pg)) {
-            if (PQresultStatus(res) != PGRES_COMMAND_OK && problem.isEmpty())
-                problem = QString::fromUtf8(PQresultErrorMessage(res)).trimmed();
-            PQclear(res);
-        }
-        return problem;
-    };
+    const auto firstWrite = std::find_if(m_operations.begin(), m_operations.end(), [](const Operation &op) { return op.kind != OpKind::Delete; });
+    if (m_pg && firstWrite != m_operations.end())
+        m_asyncInsert = QString(m_jsonInsert).replace(QLatin1Char('?'), QStringLiteral("$1")).toUtf8() + conflictClause(firstWrite->kind).toUtf8();
+    return {};
+}
 
-    qint64 done = 0;
-    QList<QList<Operation>> queue;
-    for (qsizetype i = 0; i < operations.size(); i += m_settings.batchSize)
-        queue.append(operations.mid(i, m_settings.batchSize));
-    auto settle = [&](const QList<Operation> &batch, const QString &problem) -> std::optional<Error> {
-        if (problem.isEmpty()) {
-            QList<Outcome> outcomes;
-            for (const Operation &op : batch)
-                outcomes.append({op.key, true, {}});
-            if (context.settled)
-                context.settled(batch, outcomes);
-            done += batch.size();
-        } else if (!db.isOpen() || !db.isValid() || (pg && PQstatus(pg) != CONNECTION_OK)) {
-            return Error{QCoreApplication::translate("sluice::destination", "%1: %2").arg(owner, problem), Error::Kind::Unreachable};
-        } else if (batch.size() == 1) {
-            if (context.settled)
-                context.settled(batch, {{batch.first().key, false, problem.trimmed()}});
-            done += 1;
-        } else {
-            const qsizetype half = batch.size() / 2;
-            queue.prepend(batch.mid(half));
-            queue.prepend(batch.mid(0, half));
-        }
-        if (context.progress)
-            context.progress(done, operations.size());
-        return std::nullopt;
-    };
-    auto cancelled = [&] { return context.cancel && context.cancel->load(); };
-    auto cancelledError = [&] {
-        return Error{QCoreApplication::translate("sluice::destination", "%1: cancelled").arg(owner), Error::Kind::Cancelled};
-    };
-    if (asyncInsert.isEmpty()) {
-        while (!queue.isEmpty()) {
-            if (cancelled())
-                return cancelledError();
-            const QList<Operation> batch = queue.takeFirst();
-            if (context.sending)
-                context.sending(batch);
-            if (std::optional<Error> e = settle(batch, execute(batch)))
-                return *e;
-        }
-        return {};
+Result<void> TableWriter::ensureTable(const TableDestination::Settings &settings, const QString &tableName, const QHash<QString, QString> &types)
+{
+    auto typeOf = [&](const QString &c) { return types.value(c).isEmpty() ? columnType(QJsonValue(), m_postgres) : types.value(c); };
+    QSqlRecord existing = m_db.record(tableName);
+    QSqlQuery q(m_db);
+    if (existing.isEmpty()) {
+        if (!settings.createTable)
+            return configError(QCoreApplication::translate("sluice::destination", "%1: table %2 does not exist; create it, or set \"create_table\": true")
+                                   .arg(m_owner, tableName));
+        QStringList defs{ident(QString::fromLatin1(keyColumn)) + QStringLiteral(" TEXT PRIMARY KEY")};
+        for (const QString &c : std::as_const(m_columns))
+            defs.append(ident(c) + QLatin1Char(' ') + typeOf(c));
+        if (!q.exec(QStringLiteral("CREATE TABLE %1 (%2)").arg(m_table, defs.join(QStringLiteral(", ")))))
+            return Error{QCoreApplication::translate("sluice::destination", "%1: cannot create table %2: %3").arg(m_owner, tableName, q.lastError().text()),
+                         Error::Kind::Refused};
+        existing = m_db.record(tableName);
     }
-    // Pipelined: while the server writes batch i, Sluice settles batch i-1
-    // and marks batch i+1. Every batch is marked before it is sent (a batch
-    // split after a refusal was marked whole before).
-    std::optional<QList<Operation>> inFlight;
-    bool firstMarked = false; // queue.first() is marked already
-    auto sendNext = [&]() -> std::optional<Error> {
-        const QList<Operation> batch = queue.takeFirst();
-        if (!firstMarked && context.sending)
-            context.sending(batch);
-        firstMarked = false;
-        if (std::any_of(batch.begin(), batch.end(), [](const Operation &op) { return op.kind == OpKind::Delete; }))
-            return settle(batch, execute(batch)); // deletes: in a transaction, waited for (the connection is idle here)
-        if (const QString problem = send(batch); !problem.isEmpty())
-            return settle(batch, problem);
-        inFlight = batch;
-        return std::nullopt;
+    if (existing.indexOf(QString::fromLatin1(keyColumn)) < 0)
+        return configError(QCoreApplication::translate("sluice::destination", "%1: table %2 has no %3 column to hold the record keys")
+                               .arg(m_owner, tableName, QString::fromLatin1(keyColumn)));
+    for (const QString &c : std::as_const(m_columns)) {
+        if (existing.indexOf(c) >= 0)
+            continue;
+        if (!settings.createTable)
+            return configError(QCoreApplication::translate("sluice::destination", "%1: table %2 has no column %3").arg(m_owner, tableName, c));
+        if (!q.exec(QStringLiteral("ALTER TABLE %1 ADD COLUMN %2 %3").arg(m_table, ident(c), typeOf(c))))
+            return Error{QCoreApplication::translate("sluice::destination", "%1: cannot add column %2: %3").arg(m_owner, c, q.lastError().text()),
+                         Error::Kind::Refused};
+    }
+    return {};
+}
+
+// One statement per batch and kind, in a transaction, waited for.
+QString TableWriter::execute(const QList<Operation> &batch)
+{
+    QStringList upserts, deletes;
+    bool hasUpserts = false;
+    for (const Operation &op : batch) {
+        if (op.kind == OpKind::Delete) {
+            deletes.append(literal(QJsonValue(op.key), m_postgres));
+            continue;
+        }
+        hasUpserts = true;
+        if (m_postgres)
+            continue; // sent as JSON below
+        QStringList values{literal(QJsonValue(op.key), m_postgres)};
+        const QJsonObject fields = op.fields();
+        for (const QString &c : std::as_const(m_columns))
+            values.append(literal(fields.value(c), m_postgres));
+        upserts.append(QLatin1Char('(') + values.join(QStringLiteral(", ")) + QLatin1Char(')'));
+    }
+    if (!m_db.transaction())
+        return m_db.lastError().text();
+    QSqlQuery s(m_db);
+    auto rollback = [&](const QSqlQuery &failed) {
+        const QString e = failed.lastError().text();
+        m_db.rollback();
+        return e.isEmpty() ? QStringLiteral("refused") : e;
     };
-    while (!queue.isEmpty() || inFlight) {
-        if (!inFlight) {
+    if (hasUpserts) {
+        const QString conflict = conflictClause(batch.first().kind);
+        if (m_postgres) {
+            if (!m_jsonPrepared) // a sync sends one kind of write: the conflict clause does not change
+                m_jsonPrepared = m_jsonStatement.prepare(m_jsonInsert + conflict);
+            m_jsonStatement.addBindValue(QString::fromUtf8(jsonArray(batch)));
+            if (!m_jsonPrepared || !m_jsonStatement.exec())
+                return rollback(m_jsonStatement);
+        } else if (!s.exec(QStringLiteral("INSERT INTO %1 (%2) VALUES %3 ON CONFLICT (%4) %5")
+                               .arg(m_table, m_names.join(QStringLiteral(", ")), upserts.join(QStringLiteral(", ")),
+                                    ident(QString::fromLatin1(keyColumn)), conflict))) {
+            return rollback(s);
+        }
+    }
+    if (!deletes.isEmpty() && !s.exec(QStringLiteral("DELETE FROM %1 WHERE %2 IN (%3)")
+                                          .arg(m_table, ident(QString::fromLatin1(keyColumn)), deletes.join(QStringLiteral(", ")))))
+        return rollback(s);
+    if (!m_db.commit())
+        return m_db.lastError().text();
+    return {};
+}
+
+// PostgreSQL, a batch without deletes: sent without waiting (libpq's
+// asynchronous API on QPSQL's connection).
+QString TableWriter::send(const QList<Operation> &batch)
+{
+    const QByteArray array = jsonArray(batch);
+    const char *values[1] = {array.constData()};
+    if (!PQsendQueryParams(m_pg, m_asyncInsert.constData(), 1, nullptr, values, nullptr, nullptr, 0))
+        return QString::fromUtf8(PQerrorMessage(m_pg)).trimmed();
+    return {};
+}
+
+QString TableWriter::answer()
+{
+    QString problem;
+    while (PGresult *res = PQgetResult(m_pg)) {
+        if (PQresultStatus(res) != PGRES_COMMAND_OK && problem.isEmpty())
+            problem = QString::fromUtf8(PQresultErrorMessage(res)).trimmed();
+        PQclear(res);
+    }
+    return problem;
+}
+
+std::optional<Error> TableWriter::settle(const QList<Operation> &batch, const QString &problem)
+{
+    if (problem.isEmpty()) {
+        QList<Outcome> outcomes;
+        for (const Operation &op : batch)
+            outcomes.append({op.key, true, {}});
+        if (m_context.settled)
+            m_context.settled(batch, outcomes);
+        m_done += batch.size();
+    } else if (!m_db.isOpen() || !m_db.isValid() || (m_pg && PQstatus(m_pg) != CONNECTION_OK)) {
+        return Error{QCoreApplication::translate("sluice::destination", "%1: %2").arg(m_owner, problem), Error::Kind::Unreachable};
+    } else if (batch.size() == 1) {
+        if (m_context.settled)
+            m_context.settled(batch, {{batch.first().key, false, problem.trimmed()}});
+        m_done += 1;
+    } else {
+        const qsizetype half = batch.size() / 2;
+        m_queue.prepend(batch.mid(half));
+        m_queue.prepend(batch.mid(0, half));
+    }
+    if (m_context.progress)
+        m_context.progress(m_done, m_operations.size());
+    return std::nullopt;
+}
+
+Result<void> TableWriter::run(int batchSize)
+{
+    for (qsizetype i = 0; i < m_operations.size(); i += batchSize)
+        m_queue.append(m_operations.mid(i, batchSize));
+    return m_asyncInsert.isEmpty() ? runWaiting() : runPipelined();
+}
+
+Result<void> TableWriter::runWaiting()
+{
+    while (!m_queue.isEmpty()) {
+        if (cancelled())
+            return cancelledError();
+        const QList<Operation> batch = m_queue.takeFirst();
+        if (m_context.sending)
+            m_context.sending(batch);
+        if (std::optional<Error> e = settle(batch, execute(batch)))
+            return *e;
+    }
+    return {};
+}
+
+std::optional<Error> TableWriter::sendNext()
+{
+    const QList<Operation> batch = m_queue.takeFirst();
+    if (!m_firstMarked && m_context.sending)
+        m_context.sending(batch);
+    m_firstMarked = false;
+    if (std::any_of(batch.begin(), batch.end(), [](const Operation &op) { return op.kind == OpKind::Delete; }))
+        return settle(batch, execute(batch)); // deletes: in a transaction, waited for (the connection is idle here)
+    if (const QString problem = send(batch); !problem.isEmpty())
+        return settle(batch, problem);
+    m_inFlight = batch;
+    return std::nullopt;
+}
+
+// While the server writes batch i, Sluice settles batch i-1 and marks batch
+// i+1. The order the commit rule needs is kept: every batch is marked before
+// it is sent (a batch split after a refusal was marked whole before), and
+// settled only after its answer.
+Result<void> TableWriter::runPipelined()
+{
+    while (!m_queue.isEmpty() || m_inFlight) {
+        if (!m_inFlight) {
             if (cancelled())
                 return cancelledError();
             if (std::optional<Error> e = sendNext())
                 return *e;
             continue;
         }
-        if (!queue.isEmpty() && !firstMarked && context.sending) {
-            context.sending(queue.first()); // while the server works
-            firstMarked = true;
+        if (!m_queue.isEmpty() && !m_firstMarked && m_context.sending) {
+            m_context.sending(m_queue.first()); // while the server works
+            m_firstMarked = true;
         }
         const QString problem = answer();
-        const QList<Operation> batch = *std::exchange(inFlight, std::nullopt);
-        if (problem.isEmpty() && !queue.isEmpty() && !cancelled()) {
+        const QList<Operation> batch = *std::exchange(m_inFlight, std::nullopt);
+        if (problem.isEmpty() && !m_queue.isEmpty() && !cancelled()) {
             if (std::optional<Error> e = sendNext()) // the server starts on the next batch...
                 return *e;
         }
         if (std::optional<Error> e = settle(batch, problem)) // ...while this one is recorded
             return *e;
         if (cancelled()) {
-            if (inFlight) {
-                const QList<Operation> last = *std::exchange(inFlight, std::nullopt);
+            if (m_inFlight) {
+                const QList<Operation> last = *std::exchange(m_inFlight, std::nullopt);
                 if (std::optional<Error> e = settle(last, answer()))
                     return *e;
             }
@@ -409,6 +450,33 @@ Result<void> TableDestination::deliver(const QList<Operation> &operations, const
         }
     }
     return {};
+}
+
+} // namespace
+
+Result<void> TableDestination::deliver(const QList<Operation> &operations, const DeliveryContext &context)
+{
+    const QString owner = QCoreApplication::translate("sluice::destination", "destination %1").arg(m_settings.name);
+    const bool postgres = m_settings.qtDriver == QLatin1String("QPSQL");
+    if (!postgres)
+        QDir().mkpath(QFileInfo(m_settings.database).absolutePath()); // like a file destination's folder
+    // One connection for the run, whatever the number of chunks delivered.
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    if (!db.isValid())
+        db = addConnection(m_connection);
+    if (!db.isOpen()) {
+        if (!db.open())
+            return Error{QCoreApplication::translate("sluice::destination", "%1: cannot connect: %2").arg(owner, db.lastError().text()),
+                         Error::Kind::Unreachable};
+        if (postgres)
+            QSqlQuery(db).exec(QStringLiteral("SET standard_conforming_strings = on")); // the literals rely on it
+    }
+    if (context.object.isEmpty())
+        return configError(QCoreApplication::translate("sluice::destination", "%1: the sync must name the table in \"object\"").arg(owner));
+    TableWriter writer(db, owner, context, operations);
+    if (Result<void> r = writer.prepare(m_settings, context.object); !r)
+        return r;
+    return writer.run(m_settings.batchSize);
 }
 
 } // namespace sluice::destination
