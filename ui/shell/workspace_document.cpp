@@ -20,19 +20,29 @@ Result<void> WorkspaceDocument::updateModel(const QString &name, const QString &
 
 Result<void> WorkspaceDocument::setModel(const QString &name, const QJsonObject &model)
 {
-    QJsonObject json = m_workspace.json();
-    QJsonObject models = json.value(QStringLiteral("models")).toObject();
-    models.insert(name, model);
-    json.insert(QStringLiteral("models"), models);
-    return replaceJson(json);
+    return setEntry(QStringLiteral("models"), name, model);
 }
 
 Result<void> WorkspaceDocument::removeModel(const QString &name)
 {
+    return removeEntry(QStringLiteral("models"), name);
+}
+
+Result<void> WorkspaceDocument::setEntry(const QString &section, const QString &name, const QJsonObject &entry)
+{
     QJsonObject json = m_workspace.json();
-    QJsonObject models = json.value(QStringLiteral("models")).toObject();
-    models.remove(name);
-    json.insert(QStringLiteral("models"), models);
+    QJsonObject all = json.value(section).toObject();
+    all.insert(name, entry);
+    json.insert(section, all);
+    return replaceJson(json);
+}
+
+Result<void> WorkspaceDocument::removeEntry(const QString &section, const QString &name)
+{
+    QJsonObject json = m_workspace.json();
+    QJsonObject all = json.value(section).toObject();
+    all.remove(name);
+    json.insert(section, all);
     return replaceJson(json);
 }
 

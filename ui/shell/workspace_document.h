@@ -22,6 +22,9 @@ public:
     // Replaces (or adds) a model's whole object; validated, then saved.
     Result<void> setModel(const QString &name, const QJsonObject &model);
     Result<void> removeModel(const QString &name);
+    // Any section's entry ("sources", "destinations", "models", "syncs").
+    Result<void> setEntry(const QString &section, const QString &name, const QJsonObject &entry);
+    Result<void> removeEntry(const QString &section, const QString &name);
     // Replaces the whole document (an import); validated, then saved.
     Result<void> replaceJson(const QJsonObject &json);
 

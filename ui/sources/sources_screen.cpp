@@ -1,6 +1,7 @@
 #include "sources/sources_screen.h"
 
 #include "shell/workspace_document.h"
+#include "sources/connection_dialog.h"
 #include "source/source_connection.h"
 
 #include <QElapsedTimer>
@@ -52,6 +53,7 @@ SourcesScreen::SourcesScreen(WorkspaceDocument *document, QWidget *parent)
     : QWidget(parent),
       m_document(document),
       m_list(new QListWidget(this)),
+      m_destinations(new QListWidget(this)),
       m_details(new QFormLayout),
       m_test(new QPushButton(tr("Test connection"), this)),
       m_status(new QLabel(this)),
@@ -77,8 +79,37 @@ SourcesScreen::SourcesScreen(WorkspaceDocument *document, QWidget *parent)
     rightLayout->addWidget(new QLabel(tr("Schema"), right));
     rightLayout->addWidget(m_schema, 1);
 
+    auto *left = new QWidget(this);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    auto *addSource = new QPushButton(tr("+ Source…"), left);
+    auto *addDestination = new QPushButton(tr("+ Destination…"), left);
+    auto *edit = new QPushButton(tr("Edit…"), left);
+    auto *adds = new QHBoxLayout;
+    adds->addWidget(addSource);
+    adds->addWidget(addDestination);
+    adds->addWidget(edit);
+    leftLayout->addLayout(adds);
+    leftLayout->addWidget(new QLabel(tr("Sources"), left));
+    leftLayout->addWidget(m_list, 2);
+    leftLayout->addWidget(new QLabel(tr("Destinations"), left));
+    leftLayout->addWidget(m_destinations, 1);
+    m_destinations->setObjectName(QStringLiteral("destinations"));
+    m_destinations->setMaximumWidth(360);
+    m_list->setMaximumWidth(360);
+    connect(addSource, &QPushButton::clicked, this, &SourcesScreen::addSource);
+    connect(addDestination, &QPushButton::clicked, this, &SourcesScreen::addDestination);
+    connect(edit, &QPushButton::clicked, this, &SourcesScreen::editSelected);
+    connect(m_destinations, &QListWidget::itemDoubleClicked, this, [this] {
+        m_list->clearSelection();
+        editSelected();
+    });
+    connect(m_list, &QListWidget::itemDoubleClicked, this, [this] {
+        m_destinations->clearSelection();
+        editSelected();
+    });
     auto *splitter = new QSplitter(this);
-    splitter->addWidget(m_list);
+    splitter->addWidget(left);
     splitter->addWidget(right);
     splitter->setStretchFactor(1, 1);
     auto *layout = new QVBoxLayout(this);
@@ -92,17 +123,42 @@ SourcesScreen::SourcesScreen(WorkspaceDocument *document, QWidget *parent)
     reload();
 }
 
+void SourcesScreen::addSource()
+{
+    ConnectionDialog dialog(m_document, ConnectionDialog::Kind::Source, {}, this);
+    dialog.exec();
+}
+
+void SourcesScreen::addDestination()
+{
+    ConnectionDialog dialog(m_document, ConnectionDialog::Kind::Destination, {}, this);
+    dialog.exec();
+}
+
+void SourcesScreen::editSelected()
+{
+    if (QListWidgetItem *d = m_destinations->currentItem(); d && d->isSelected()) {
+        ConnectionDialog dialog(m_document, ConnectionDialog::Kind::Destination, d->text().section(QLatin1Char(' '), 0, 0), this);
+        dialog.exec();
+    } else if (QListWidgetItem *s = m_list->currentItem()) {
+        ConnectionDialog dialog(m_document, ConnectionDialog::Kind::Source, s->text(), this);
+        dialog.exec();
+    }
+}
+
 void SourcesScreen::reload()
 {
     const QString current = m_list->currentItem() ? m_list->currentItem()->text() : QString();
     m_list->clear();
     for (const QString &name : m_document->workspace().config().sources.keys())
         m_list->addItem(name);
+    m_destinations->clear();
+    for (const workspace::DestinationConfig &d : m_document->workspace().config().destinations)
+        m_destinations->addItem(QStringLiteral("%1 (%2)").arg(d.name, d.type));
     const auto found = m_list->findItems(current, Qt::MatchExactly);
     m_list->setCurrentRow(found.isEmpty() ? 0 : m_list->row(found.first()));
     if (m_list->count() == 0) {
-        m_status->setText(tr("This workspace has no sources yet. Add one to sluice.json "
-                             "(\"sources\": {\"dw\": {\"driver\": \"postgres\", ...}})."));
+        m_status->setText(tr("This workspace has no sources yet: + Source… connects a warehouse."));
         m_test->setEnabled(false);
     }
 }

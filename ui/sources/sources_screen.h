@@ -23,6 +23,10 @@ public:
     explicit SourcesScreen(WorkspaceDocument *document, QWidget *parent = nullptr);
 
     void testCurrent();
+    // Opens the generated form for a new or an existing source or destination.
+    void addSource();
+    void addDestination();
+    void editSelected();
 
 signals:
     void testFinished(bool ok);
@@ -33,6 +37,7 @@ private:
 
     WorkspaceDocument *m_document;
     QListWidget *m_list;
+    QListWidget *m_destinations;
     QFormLayout *m_details;
     QPushButton *m_test;
     QLabel *m_status;
