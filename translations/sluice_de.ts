@@ -954,7 +954,7 @@
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei</translation>
     </message>
     <message>
         <source>Relative to the workspace; replaced atomically on each run</source>
@@ -1493,6 +1493,10 @@
     <message>
         <source>destination %1: cannot reach %2: %3</source>
         <translation type="unfinished">Ziel %1: %2 nicht erreichbar: %3</translation>
+    </message>
+    <message>
+        <source>%1: cannot read %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2680,6 +2684,10 @@ Sync %1: nichts wurde gesendet; beheben Sie zuerst den Schlüssel des Modells</t
         <source>%1 distinct: %2 · %3</source>
         <translation>%1 verschiedene: %2 · %3</translation>
     </message>
+    <message>
+        <source>%1 distinct values, none repeated · %2</source>
+        <translation>%1 verschiedene Werte, keiner doppelt · %2</translation>
+    </message>
 </context>
 <context>
     <name>sluice::schedule</name>
@@ -3276,6 +3284,172 @@ Parameter (gebunden, nie Teil des SQL):
     </message>
 </context>
 <context>
+    <name>sluice::ui::ConnectionDialog</name>
+    <message>
+        <source>✕ Refused credentials: %1</source>
+        <translation>✕ Zugangsdaten abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>✕ Unreachable: %1</source>
+        <translation>✕ Nicht erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>✕ Setting rejected: %1</source>
+        <translation>✕ Einstellung abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>✕ Failed: %1</source>
+        <translation>✕ Fehlgeschlagen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>✓ Connected · read-only · %n table(s) visible · %1 ms</source>
+        <translation>
+            <numerusform>✓ Verbunden · nur lesend · %n Tabelle sichtbar · %1 ms</numerusform>
+            <numerusform>✓ Verbunden · nur lesend · %n Tabellen sichtbar · %1 ms</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>✓ Connected · it can be written · %1 ms</source>
+        <translation>✓ Verbunden · beschreibbar · %1 ms</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>New source</source>
+        <translation>Neue Quelle</translation>
+    </message>
+    <message>
+        <source>Source %1</source>
+        <translation>Quelle %1</translation>
+    </message>
+    <message>
+        <source>New destination</source>
+        <translation>Neues Ziel</translation>
+    </message>
+    <message>
+        <source>Destination %1</source>
+        <translation>Ziel %1</translation>
+    </message>
+    <message>
+        <source>a name for sluice.json, as in dw or crm</source>
+        <translation>ein Name für sluice.json, etwa dw oder crm</translation>
+    </message>
+    <message>
+        <source>▸ Advanced settings</source>
+        <translation>▸ Erweiterte Einstellungen</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Driver:</source>
+        <translation>Treiber:</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Typ:</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>sluice.json gets:</source>
+        <translation>sluice.json erhält:</translation>
+    </message>
+    <message>
+        <source>▾ Advanced settings</source>
+        <translation>▾ Erweiterte Einstellungen</translation>
+    </message>
+    <message>
+        <source>OS keychain</source>
+        <translation>Schlüsselbund des Systems</translation>
+    </message>
+    <message>
+        <source>Environment variable</source>
+        <translation>Umgebungsvariable</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Zeigen</translation>
+    </message>
+    <message>
+        <source>stored in the keychain — type to replace</source>
+        <translation>im Schlüsselbund gespeichert — zum Ersetzen tippen</translation>
+    </message>
+    <message>
+        <source>the secret; it goes to the keychain</source>
+        <translation>das Geheimnis; es kommt in den Schlüsselbund</translation>
+    </message>
+    <message>
+        <source>the variable&apos;s name, as in DW_PASSWORD</source>
+        <translation>der Name der Variable, etwa DW_PASSWORD</translation>
+    </message>
+    <message>
+        <source>a file only you can read</source>
+        <translation>eine Datei, die nur Sie lesen können</translation>
+    </message>
+    <message>
+        <source>default (%1)</source>
+        <translation>Standard (%1)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>JSON, as in %1</source>
+        <translation>JSON, etwa %1</translation>
+    </message>
+    <message>
+        <source>default: %1</source>
+        <translation>Standard: %1</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>Give it a name.</source>
+        <translation>Geben Sie einen Namen an.</translation>
+    </message>
+    <message>
+        <source>A name holds letters, digits, _, . and - only.</source>
+        <translation>Ein Name enthält nur Buchstaben, Ziffern, _, . und -.</translation>
+    </message>
+    <message>
+        <source>%1 exists already.</source>
+        <translation>%1 existiert bereits.</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Wird getestet…</translation>
+    </message>
+    <message>
+        <source>The secret could not be stored in the OS keychain: %1
+
+Choose Environment variable (or File) for it instead: sluice.json then names the variable, never the secret.</source>
+        <translation>Das Geheimnis konnte nicht im Schlüsselbund gespeichert werden: %1
+
+Wählen Sie stattdessen Umgebungsvariable (oder Datei): sluice.json nennt dann die Variable, nie das Geheimnis.</translation>
+    </message>
+</context>
+<context>
     <name>sluice::ui::DashboardScreen</name>
     <message>
         <source>Dashboard</source>
@@ -3698,6 +3872,10 @@ Die Diagramme füllen sich, sobald Syncs laufen: Starten Sie einen in der Ansich
         <source>The source the dbt models live in:</source>
         <translation>Die Quelle der dbt-Modelle:</translation>
     </message>
+    <message>
+        <source>Run the model in its warehouse and show its first rows (Ctrl+Return)</source>
+        <translation>Das Modell im Warehouse ausführen und die ersten Zeilen zeigen (Strg+Eingabe)</translation>
+    </message>
 </context>
 <context>
     <name>sluice::ui::PreviewTableModel</name>
@@ -3874,10 +4052,6 @@ Die Diagramme füllen sich, sobald Syncs laufen: Starten Sie einen in der Ansich
         <translation>Schema</translation>
     </message>
     <message>
-        <source>This workspace has no sources yet. Add one to sluice.json (&quot;sources&quot;: {&quot;dw&quot;: {&quot;driver&quot;: &quot;postgres&quot;, ...}}).</source>
-        <translation>Dieser Arbeitsbereich hat noch keine Quellen. Fügen Sie eine in sluice.json hinzu (&quot;sources&quot;: {&quot;dw&quot;: {&quot;driver&quot;: &quot;postgres&quot;, ...}}).</translation>
-    </message>
-    <message>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
@@ -3943,6 +4117,26 @@ Die Diagramme füllen sich, sobald Syncs laufen: Starten Sie einen in der Ansich
     <message>
         <source>table</source>
         <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>+ Source…</source>
+        <translation>+ Quelle…</translation>
+    </message>
+    <message>
+        <source>+ Destination…</source>
+        <translation>+ Ziel…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Destinations</source>
+        <translation>Ziele</translation>
+    </message>
+    <message>
+        <source>This workspace has no sources yet: + Source… connects a warehouse.</source>
+        <translation>Dieser Arbeitsbereich hat noch keine Quellen: + Quelle… verbindet ein Warehouse.</translation>
     </message>
 </context>
 <context>
