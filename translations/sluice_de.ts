@@ -3282,6 +3282,10 @@ Parameter (gebunden, nie Teil des SQL):
         <source>value</source>
         <translation>Wert</translation>
     </message>
+    <message>
+        <source>Frequent values: %1</source>
+        <translation>Häufige Werte: %1</translation>
+    </message>
 </context>
 <context>
     <name>sluice::ui::ConnectionDialog</name>

@@ -72,7 +72,7 @@ Result<void> histogram(source::SourceConnection &connection, const QString &from
 } // namespace
 
 Result<Distribution> distributionOf(source::SourceConnection &connection, const QString &sql, const QString &column,
-                                    const QString &declaredType, const std::atomic_bool *cancel)
+                                    const QString &declaredType, const std::atomic_bool *cancel, int topValues)
 {
     Distribution d;
     d.name = column;
@@ -107,8 +107,8 @@ Result<Distribution> distributionOf(source::SourceConnection &connection, const 
         if (Result<void> h = histogram(connection, from, col, d, cancel); !h)
             return h.error();
     } else if (d.kind != Distribution::Kind::Time) {
-        Result<QList<source::Row>> top = rowsOf(connection, QStringLiteral("SELECT %1, count(*) FROM %2 WHERE %1 IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 5")
-                                                                .arg(col, from), cancel);
+        Result<QList<source::Row>> top = rowsOf(connection, QStringLiteral("SELECT %1, count(*) FROM %2 WHERE %1 IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT %3")
+                                                                .arg(col, from).arg(topValues), cancel);
         if (!top)
             return top.error();
         for (const source::Row &t : top.value())

@@ -40,7 +40,7 @@ struct Distribution
 
 // The distribution of one column of `sql` (a model's query, or a trait's).
 Result<Distribution> distributionOf(source::SourceConnection &connection, const QString &sql, const QString &column,
-                                    const QString &declaredType = {}, const std::atomic_bool *cancel = nullptr);
+                                    const QString &declaredType = {}, const std::atomic_bool *cancel = nullptr, int topValues = 5);
 
 // Every trait of the model, each computed on its own so that one the
 // warehouse refuses does not hide the others (its `error` says why).

@@ -10,6 +10,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QCompleter>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
@@ -160,6 +161,18 @@ void TestSemanticScreens::audienceSizeFollowsTheConditions()
     const qint64 more = test::warehouseScalar(m_ws, base.arg(1500)).toLongLong();
     QVERIFY(more > expected);
     QVERIFY2(builder->sizeText().startsWith(QLocale().toString(more) + QStringLiteral(" of")), qPrintable(builder->sizeText()));
+
+    // Text conditions offer the column's frequent values.
+    QLineEdit *countries = nullptr;
+    for (QLineEdit *edit : builder->findChildren<QLineEdit *>())
+        if (edit->text() == QLatin1String("DE, FR"))
+            countries = edit;
+    QVERIFY(countries);
+    QTRY_VERIFY_WITH_TIMEOUT(countries->completer() != nullptr, 20000);
+    QStringList offered;
+    for (int i = 0; i < countries->completer()->model()->rowCount(); ++i)
+        offered.append(countries->completer()->model()->index(i, 0).data().toString());
+    QVERIFY2(offered.contains(QStringLiteral("DE")) && offered.contains(QStringLiteral("US")), qPrintable(offered.join(QLatin1Char(','))));
 
     // Overlap with the other audience of the model.
     auto *compare = builder->findChildren<QComboBox *>().constLast();

@@ -4,6 +4,7 @@
 #include "shell/workspace_document.h"
 
 #include <QComboBox>
+#include <QCompleter>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QJsonArray>
@@ -100,11 +101,33 @@ ConditionRow::ConditionRow(const QList<source::Column> &columns, const workspace
     connect(m_column, &QComboBox::currentTextChanged, this, [this, update] {
         offerOperators();
         update();
+        if (wantsValues())
+            emit valuesWanted(m_column->currentText());
     });
     connect(m_op, &QComboBox::currentIndexChanged, this, update);
     connect(m_value, &QLineEdit::textChanged, this, update);
     connect(remove, &QToolButton::clicked, this, &ConditionRow::removeRequested);
     update();
+}
+
+QString ConditionRow::column() const
+{
+    return m_column->currentText();
+}
+
+bool ConditionRow::wantsValues() const
+{
+    const source::ColumnType type = typeOf(m_column->currentText());
+    return type == source::ColumnType::Text || type == source::ColumnType::Unknown;
+}
+
+void ConditionRow::offerValues(const QStringList &values)
+{
+    auto *completer = new QCompleter(values, m_value);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    completer->setFilterMode(Qt::MatchContains);
+    m_value->setCompleter(completer);
+    m_value->setToolTip(values.isEmpty() ? QString() : tr("Frequent values: %1").arg(values.mid(0, 12).join(QStringLiteral(", "))));
 }
 
 source::ColumnType ConditionRow::typeOf(const QString &column) const
@@ -229,6 +252,14 @@ void ConditionGroup::addCondition(const workspace::AudienceNode &node)
 {
     auto *row = new ConditionRow(m_columns, node, this);
     connect(row, &ConditionRow::changed, this, &ConditionGroup::changed);
+    connect(row, &ConditionRow::valuesWanted, this, [this, row](const QString &column) { emit valuesWanted(row, column); });
+    if (row->wantsValues())
+        QMetaObject::invokeMethod(
+            this, [this, row = QPointer<ConditionRow>(row)] {
+                if (row)
+                    emit valuesWanted(row, row->column());
+            },
+            Qt::QueuedConnection);
     connect(row, &ConditionRow::removeRequested, this, [this, row] {
         row->deleteLater();
         m_rows->removeWidget(row);
@@ -243,6 +274,7 @@ void ConditionGroup::addGroup(const workspace::AudienceNode &node)
     n.group = true;
     auto *group = new ConditionGroup(m_columns, n, m_depth + 1, this);
     connect(group, &ConditionGroup::changed, this, &ConditionGroup::changed);
+    connect(group, &ConditionGroup::valuesWanted, this, &ConditionGroup::valuesWanted);
     connect(group, &ConditionGroup::removeRequested, this, [this, group] {
         group->deleteLater();
         m_rows->removeWidget(group);
@@ -385,6 +417,7 @@ void AudienceBuilder::setAudience(const QString &name)
     m_name = name;
     m_model = audience.audience->model;
     m_title->setText(tr("Audience %1 of %2").arg(name, m_model));
+    m_values.clear();
     const QString keep = m_compare->currentData().toString();
     const QSignalBlocker block(m_compare);
     m_compare->clear();
@@ -415,6 +448,21 @@ void AudienceBuilder::rebuild(const workspace::AudienceNode &root)
     delete m_root;
     m_root = new ConditionGroup(m_columns, root, 0, m_rootHolder);
     m_rootHolder->layout()->addWidget(m_root);
+    connect(m_root, &ConditionGroup::valuesWanted, this, [this](ConditionRow *row, const QString &column) {
+        if (m_values.contains(column)) {
+            row->offerValues(m_values.value(column));
+            return;
+        }
+        QPointer<ConditionRow> target(row);
+        auto *watcher = new QFutureWatcher<QStringList>(this);
+        connect(watcher, &QFutureWatcher<QStringList>::finished, this, [this, watcher, target, column] {
+            watcher->deleteLater();
+            m_values.insert(column, watcher->result());
+            if (target && target->column() == column)
+                target->offerValues(watcher->result());
+        });
+        watcher->setFuture(frequentValues(m_document->workspace(), m_document->workspace().config().models.value(m_model), column));
+    });
     connect(m_root, &ConditionGroup::changed, this, [this] {
         m_size->setEnabled(false); // the old number stays, greyed, until the new one lands
         m_debounce->start();

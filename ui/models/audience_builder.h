@@ -4,6 +4,8 @@
 #include "source/column.h"
 
 #include <QFrame>
+#include <QHash>
+#include <QPointer>
 #include <QWidget>
 
 #include <memory>
@@ -33,10 +35,15 @@ public:
     ConditionRow(const QList<source::Column> &columns, const workspace::AudienceNode &node, QWidget *parent = nullptr);
     // The condition, or nothing while it is incomplete.
     std::optional<workspace::AudienceNode> node() const;
+    QString column() const;
+    bool wantsValues() const;
+    // The column's most frequent values, offered as the value is typed.
+    void offerValues(const QStringList &values);
 
 signals:
     void changed();
     void removeRequested();
+    void valuesWanted(const QString &column);
 
 private:
     void offerOperators();
@@ -63,6 +70,7 @@ public:
 signals:
     void changed();
     void removeRequested();
+    void valuesWanted(ConditionRow *row, const QString &column);
 
 private:
     void adopt(QWidget *child);
@@ -137,6 +145,7 @@ private:
     QTimer *m_debounce;
     quint64 m_generation = 0;
     std::shared_ptr<WarehouseCancel> m_running;
+    QHash<QString, QStringList> m_values; // column -> its frequent values, once read
 };
 
 } // namespace sluice::ui

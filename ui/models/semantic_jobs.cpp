@@ -50,6 +50,21 @@ QFuture<TraitsResult> computeTraits(const workspace::Workspace &workspace, const
     });
 }
 
+QFuture<QStringList> frequentValues(const workspace::Workspace &workspace, const workspace::ModelConfig &model, const QString &column)
+{
+    return QtConcurrent::run([workspace, model, column] {
+        QStringList values;
+        Result<std::unique_ptr<source::SourceConnection>> c = connectFor(workspace, model);
+        if (!c)
+            return values;
+        Result<model::Distribution> d = model::distributionOf(*c.value(), model.sql, column, QStringLiteral("text"), nullptr, 50);
+        if (d)
+            for (const auto &[value, rows] : d->top)
+                values.append(value);
+        return values;
+    });
+}
+
 QFuture<ColumnsResult> describeModel(const workspace::Workspace &workspace, const workspace::ModelConfig &model)
 {
     return QtConcurrent::run([workspace, model] {

@@ -54,6 +54,8 @@ struct CountResult
 };
 
 QFuture<TraitsResult> computeTraits(const workspace::Workspace &workspace, const workspace::ModelConfig &model);
+// The most frequent values of a text column, offered while a condition is typed.
+QFuture<QStringList> frequentValues(const workspace::Workspace &workspace, const workspace::ModelConfig &model, const QString &column);
 QFuture<ColumnsResult> describeModel(const workspace::Workspace &workspace, const workspace::ModelConfig &model);
 // The size of `base`, and its overlap with `other` when given.
 QFuture<CountResult> countAudience(const workspace::Workspace &workspace, const model::AudienceBase &base,
