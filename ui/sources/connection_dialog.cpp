@@ -200,6 +200,44 @@ void ConnectionDialog::setSecretStore(const QString &key, const QString &store)
         m_secrets[key].store->setCurrentIndex(qMax(0, m_secrets[key].store->findData(store)));
 }
 
+// A secret: where it is kept (keychain, environment variable, file) and its value, masked for the keychain.
+QWidget *ConnectionDialog::secretRow(const QString &key, const QJsonValue &current)
+{
+    auto *row = new QWidget(this);
+    auto *h = new QHBoxLayout(row);
+    h->setContentsMargins(0, 0, 0, 0);
+    SecretField f{new QComboBox(row), new QLineEdit(row)};
+    f.store->addItem(tr("OS keychain"), QStringLiteral("keychain"));
+    f.store->addItem(tr("Environment variable"), QStringLiteral("env"));
+    f.store->addItem(tr("File"), QStringLiteral("file"));
+    const QJsonObject ref = current.toObject();
+    const QString store = ref.isEmpty() ? QStringLiteral("keychain") : ref.begin().key();
+    f.store->setCurrentIndex(qMax(0, f.store->findData(store)));
+    if (store != QLatin1String("keychain"))
+        f.value->setText(ref.begin().value().toString());
+    auto *reveal = new QToolButton(row);
+    reveal->setText(tr("Show"));
+    reveal->setCheckable(true);
+    auto update = [this, f, ref, reveal] {
+        const bool keychain = f.store->currentData().toString() == QLatin1String("keychain");
+        f.value->setEchoMode(keychain && !reveal->isChecked() ? QLineEdit::Password : QLineEdit::Normal);
+        reveal->setVisible(keychain);
+        f.value->setPlaceholderText(keychain ? (ref.contains(QStringLiteral("keychain")) ? tr("stored in the keychain — type to replace") : tr("the secret; it goes to the keychain"))
+                                             : f.store->currentData() == QStringLiteral("env") ? tr("the variable's name, as in DW_PASSWORD")
+                                                                                               : tr("a file only you can read"));
+        refresh();
+    };
+    connect(f.store, &QComboBox::currentIndexChanged, this, update);
+    connect(reveal, &QToolButton::toggled, this, update);
+    connect(f.value, &QLineEdit::textChanged, this, [this] { refresh(); });
+    h->addWidget(f.store);
+    h->addWidget(f.value, 1);
+    h->addWidget(reveal);
+    m_secrets.insert(key, f);
+    update();
+    return row;
+}
+
 // One row per setting, from the connector's declaration.
 void ConnectionDialog::buildForm()
 {
@@ -215,39 +253,7 @@ void ConnectionDialog::buildForm()
         const QJsonValue current = m_original.value(s.key);
         QWidget *widget = nullptr;
         if (s.kind == SK::Secret) {
-            auto *row = new QWidget(this);
-            auto *h = new QHBoxLayout(row);
-            h->setContentsMargins(0, 0, 0, 0);
-            SecretField f{new QComboBox(row), new QLineEdit(row)};
-            f.store->addItem(tr("OS keychain"), QStringLiteral("keychain"));
-            f.store->addItem(tr("Environment variable"), QStringLiteral("env"));
-            f.store->addItem(tr("File"), QStringLiteral("file"));
-            const QJsonObject ref = current.toObject();
-            const QString store = ref.isEmpty() ? QStringLiteral("keychain") : ref.begin().key();
-            f.store->setCurrentIndex(qMax(0, f.store->findData(store)));
-            if (store != QLatin1String("keychain"))
-                f.value->setText(ref.begin().value().toString());
-            auto *reveal = new QToolButton(row);
-            reveal->setText(tr("Show"));
-            reveal->setCheckable(true);
-            auto update = [this, f, ref, reveal] {
-                const bool keychain = f.store->currentData().toString() == QLatin1String("keychain");
-                f.value->setEchoMode(keychain && !reveal->isChecked() ? QLineEdit::Password : QLineEdit::Normal);
-                reveal->setVisible(keychain);
-                f.value->setPlaceholderText(keychain ? (ref.contains(QStringLiteral("keychain")) ? tr("stored in the keychain — type to replace") : tr("the secret; it goes to the keychain"))
-                                                     : f.store->currentData() == QStringLiteral("env") ? tr("the variable's name, as in DW_PASSWORD")
-                                                                                                       : tr("a file only you can read"));
-                refresh();
-            };
-            connect(f.store, &QComboBox::currentIndexChanged, this, update);
-            connect(reveal, &QToolButton::toggled, this, update);
-            connect(f.value, &QLineEdit::textChanged, this, [this] { refresh(); });
-            h->addWidget(f.store);
-            h->addWidget(f.value, 1);
-            h->addWidget(reveal);
-            m_secrets.insert(s.key, f);
-            widget = row;
-            update();
+            widget = secretRow(s.key, current);
         } else if (s.kind == SK::Boolean) {
             auto *box = new QComboBox(this);
             box->addItem(tr("default (%1)").arg(s.defaultValue.toBool() ? tr("yes") : tr("no")), QString());

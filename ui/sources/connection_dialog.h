@@ -3,6 +3,7 @@
 #include <QDialog>
 #include <QHash>
 #include <QJsonObject>
+#include <QJsonValue>
 
 class QCheckBox;
 class QComboBox;
@@ -61,6 +62,7 @@ private:
         QLineEdit *value = nullptr;
     };
     void buildForm();
+    QWidget *secretRow(const QString &key, const QJsonValue &current);
     void refresh();
     QString keychainName(const QString &key) const;
     QHash<QString, QString> typedSecrets() const;
