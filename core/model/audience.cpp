@@ -1,5 +1,7 @@
 #include "model/audience.h"
 
+#include "source/source_connection.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QSet>
@@ -207,9 +209,7 @@ private:
             return v.toBool() ? QStringLiteral("TRUE") : QStringLiteral("FALSE");
         if (v.isDouble())
             return integral(v.toDouble()) ? QString::number(qint64(v.toDouble())) : QString::number(v.toDouble(), 'g', 17);
-        QString text = v.toString();
-        text.replace(QLatin1Char('\''), QStringLiteral("''"));
-        return QLatin1Char('\'') + text + QLatin1Char('\'');
+        return source::SourceConnection::quoteLiteral(v.toString()); // NUL was refused when parsed
     }
 
     static bool integral(double d) { return d == std::floor(d) && std::fabs(d) < 9.0e15; }
