@@ -1,5 +1,7 @@
 #include "destination/table_destination.h"
 
+#include "destination/pg_copy.h"
+
 #include "source/column.h"
 
 #include <QCoreApplication>
@@ -192,6 +194,9 @@ private:
     Result<void> ensureTable(const TableDestination::Settings &settings, const QString &tableName, const QHash<QString, QString> &types);
     QString execute(const QList<Operation> &batch);
     QString send(const QList<Operation> &batch);
+    bool copyable(const QList<Operation> &batch) const;
+    QString sendCopy(const QList<Operation> &batch);
+    void prepareCopy();
     QString answer();
     std::optional<Error> settle(const QList<Operation> &batch, const QString &problem);
     std::optional<Error> sendNext();
@@ -218,7 +223,11 @@ private:
     QList<QList<Operation>> m_queue;
     qint64 m_done = 0;
     std::optional<QList<Operation>> m_inFlight;
-    bool m_firstMarked = false; // m_queue.first() is marked already
+    bool m_inFlightCopied = false; // ...went by COPY
+    bool m_firstMarked = false;     // m_queue.first() is marked already
+    QByteArray m_copyStatement;     // empty: a column COPY cannot fill as the statement would
+    QList<QByteArray> m_copyColumns;
+    QList<CopyColumn> m_copyKinds;
 };
 
 Result<void> TableWriter::prepare(const TableDestination::Settings &settings, const QString &object)
@@ -246,9 +255,44 @@ Result<void> TableWriter::prepare(const TableDestination::Settings &settings, co
             m_pg = *static_cast<PGconn *const *>(handle.constData());
     }
     const auto firstWrite = std::find_if(m_operations.begin(), m_operations.end(), [](const Operation &op) { return op.kind != OpKind::Delete; });
-    if (m_pg && firstWrite != m_operations.end())
+    if (m_pg && firstWrite != m_operations.end()) {
         m_asyncInsert = QString(m_jsonInsert).replace(QLatin1Char('?'), QStringLiteral("$1")).toUtf8() + conflictClause(firstWrite->kind).toUtf8();
+        prepareCopy();
+    }
     return {};
+}
+
+// Records no run has delivered go in by COPY where every column takes a
+// value the way json_populate_recordset would give it: base types, domains
+// and enums; not arrays or composite types, which COPY spells otherwise.
+void TableWriter::prepareCopy()
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT a.attname, b.typname, b.typtype, b.typcategory FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid "
+                             "JOIN pg_type b ON b.oid = CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE t.oid END "
+                             "WHERE a.attrelid = to_regclass(?) AND a.attnum > 0 AND NOT a.attisdropped"));
+    q.addBindValue(m_table);
+    if (!q.exec())
+        return;
+    QHash<QString, CopyColumn> kinds;
+    while (q.next()) {
+        const QString type = q.value(1).toString();
+        const bool plain = (q.value(2).toString() == QLatin1String("b") || q.value(2).toString() == QLatin1String("e"))
+                           && q.value(3).toString() != QLatin1String("A");
+        if (!plain)
+            continue;
+        kinds.insert(q.value(0).toString(),
+                     type == QLatin1String("json") || type == QLatin1String("jsonb") ? CopyColumn::Json : CopyColumn::Value);
+    }
+    if (!kinds.contains(QString::fromLatin1(keyColumn)))
+        return;
+    for (const QString &c : std::as_const(m_columns)) {
+        if (!kinds.contains(c))
+            return;
+        m_copyColumns.append(c.toUtf8());
+        m_copyKinds.append(kinds.value(c));
+    }
+    m_copyStatement = QStringLiteral("COPY %1 (%2) FROM STDIN").arg(m_table, m_names.join(QStringLiteral(", "))).toUtf8();
 }
 
 Result<void> TableWriter::ensureTable(const TableDestination::Settings &settings, const QString &tableName, const QHash<QString, QString> &types)
@@ -343,6 +387,39 @@ QString TableWriter::send(const QList<Operation> &batch)
     return {};
 }
 
+// A batch of records no run has delivered, written to keep new rows only:
+// COPY takes it whole or refuses it whole (a key already in the table, a
+// value a column refuses), and a refused batch takes the statement path.
+bool TableWriter::copyable(const QList<Operation> &batch) const
+{
+    return !m_copyStatement.isEmpty() && std::all_of(batch.begin(), batch.end(), [](const Operation &op) {
+        return op.isNew && (op.kind == OpKind::Upsert || op.kind == OpKind::Insert || op.kind == OpKind::Append);
+    });
+}
+
+QString TableWriter::sendCopy(const QList<Operation> &batch)
+{
+    QByteArray rows;
+    rows.reserve(batch.size() * 160);
+    for (const Operation &op : batch)
+        if (!appendCopyRow(rows, op.key, op.fieldsJson, m_copyColumns, m_copyKinds))
+            return send(batch); // COPY cannot say it as the statement would
+    if (!PQsendQuery(m_pg, m_copyStatement.constData()))
+        return QString::fromUtf8(PQerrorMessage(m_pg)).trimmed();
+    PGresult *started = PQgetResult(m_pg);
+    const bool copying = PQresultStatus(started) == PGRES_COPY_IN;
+    QString problem = copying ? QString() : QString::fromUtf8(PQresultErrorMessage(started)).trimmed();
+    PQclear(started);
+    if (!copying) {
+        const QString rest = answer();
+        return problem.isEmpty() ? rest : problem;
+    }
+    if (PQputCopyData(m_pg, rows.constData(), int(rows.size())) != 1 || PQputCopyEnd(m_pg, nullptr) != 1)
+        return QString::fromUtf8(PQerrorMessage(m_pg)).trimmed();
+    m_inFlightCopied = true;
+    return {};
+}
+
 QString TableWriter::answer()
 {
     QString problem;
@@ -408,7 +485,8 @@ std::optional<Error> TableWriter::sendNext()
     m_firstMarked = false;
     if (std::any_of(batch.begin(), batch.end(), [](const Operation &op) { return op.kind == OpKind::Delete; }))
         return settle(batch, execute(batch)); // deletes: in a transaction, waited for (the connection is idle here)
-    if (const QString problem = send(batch); !problem.isEmpty())
+    m_inFlightCopied = false;
+    if (const QString problem = copyable(batch) ? sendCopy(batch) : send(batch); !problem.isEmpty())
         return settle(batch, problem);
     m_inFlight = batch;
     return std::nullopt;
@@ -432,8 +510,13 @@ Result<void> TableWriter::runPipelined()
             m_context.sending(m_queue.first()); // while the server works
             m_firstMarked = true;
         }
-        const QString problem = answer();
+        QString problem = answer();
         const QList<Operation> batch = *std::exchange(m_inFlight, std::nullopt);
+        if (!problem.isEmpty() && std::exchange(m_inFlightCopied, false) && PQstatus(m_pg) == CONNECTION_OK) {
+            problem = send(batch); // refused by COPY: again by statement, which says which record it cannot take
+            if (problem.isEmpty())
+                problem = answer();
+        }
         if (problem.isEmpty() && !m_queue.isEmpty() && !cancelled()) {
             if (std::optional<Error> e = sendNext()) // the server starts on the next batch...
                 return *e;

@@ -60,7 +60,8 @@ bool OperationSpill::next(qsizetype n, const QSet<QString> &skip, QList<destinat
         if (skip.contains(op.key))
             continue;
         op.kind = destination::OpKind(kind);
-        extras.insert(op.key, extra);
+        if (!extra.src.isEmpty() || !extra.match.isEmpty()) // a local diff keeps none: no hashing a key for nothing
+            extras.insert(op.key, extra);
         ops.append(std::move(op));
     }
     return !ops.isEmpty();

@@ -164,7 +164,9 @@ private:
     void deliver(destination::Destination &target);
     void markSending(const QList<destination::Operation> &ops);
     void settle(const QList<destination::Operation> &ops, const QList<destination::Outcome> &outcomes);
-    void settleSlice(const QHash<QString, const destination::Operation *> &byKey, const QList<destination::Outcome> &outcomes);
+    using OperationOf = std::function<const destination::Operation *(qsizetype)>; // the operation of the i-th outcome
+    void settleSlice(const OperationOf &opOf, const QList<destination::Outcome> &outcomes, qsizetype from, qsizetype to);
+    void recordSettled();
     void fillRemovals(QList<destination::Operation> &ops);
     QByteArray identityOf(const destination::Operation &op) const;
     void fail(const Result<void> &r)
@@ -192,6 +194,16 @@ private:
     std::unique_ptr<source::SourceConnection> m_warehouseConnection;
     std::optional<WarehouseDiff> m_warehouse;
     QHash<QString, OperationSpill::Extra> m_chunkExtras; // the warehouse state of the chunk being delivered
+    struct Settled // settled, not yet recorded (recordSettled)
+    {
+        QList<store::StateStore::Accepted> accepted;
+        QList<store::StateStore::Held> held;
+        QList<store::StateStore::LedgerEntry> ledger;
+        QStringList refusedNew;
+        QList<WarehouseDiff::StateRow> warehouseRows;
+        QList<QPair<QString, QByteArray>> identitiesKept;
+        QStringList identitiesRemoved;
+    } m_settled;
 };
 
 Result<RunResult> SyncRunner::run()
@@ -210,6 +222,9 @@ Result<RunResult> SyncRunner::run()
         QString name;
         ~Unlock() { s.releaseLock(name); }
     } unlock{m_store, lockName};
+    // The pending marks a run that stopped left: one row per record the state does not hold.
+    if (Result<void> adopted = m_store.settlePending(m_sync.name, QString(), false); !adopted)
+        return adopted.error();
 
     // Build the destination first: a missing secret must stop the run before anything is read.
     Result<std::unique_ptr<destination::Destination>> target =
@@ -230,6 +245,11 @@ Result<RunResult> SyncRunner::run()
     m_deliver.start();
     if (m_failure.isEmpty() && m_result.plan.operationCount > 0)
         deliver(*target.value());
+    if (!m_warehouse) {
+        // Every record marked before sending has settled, unless the run stopped short.
+        const bool clean = m_failure.isEmpty() && !(m_options.cancel && m_options.cancel->load());
+        fail(m_store.settlePending(m_sync.name, m_record.id, clean));
+    }
     if (m_options.progress)
         m_options.progress(QStringLiteral("commit"), 0, -1);
     if (m_warehouse && m_result.plan.counts.delivered > 0)
@@ -418,44 +438,50 @@ void SyncRunner::markSending(const QList<destination::Operation> &ops)
 // rejections keep their reason, the ledger keeps both, the run its counts.
 void SyncRunner::settle(const QList<destination::Operation> &ops, const QList<destination::Outcome> &outcomes)
 {
+    // Most destinations answer in the order they were sent: the i-th outcome
+    // is then the i-th operation's, and no key needs hashing to find it.
+    bool aligned = ops.size() == outcomes.size();
+    for (qsizetype i = 0; aligned && i < ops.size(); ++i)
+        aligned = ops[i].key == outcomes[i].key;
     QHash<QString, const destination::Operation *> byKey;
-    for (const destination::Operation &op : ops)
-        byKey.insert(op.key, &op);
+    if (!aligned)
+        for (const destination::Operation &op : ops)
+            byKey.insert(op.key, &op);
+    const OperationOf opOf = [&](qsizetype i) { return aligned ? &ops[i] : byKey.value(outcomes[i].key); };
     // A destination that takes the whole run at once (a file) settles it in
     // slices, so that a terminal sees the state being committed.
     constexpr qsizetype slice = 50000;
-    if (outcomes.size() <= slice) {
-        settleSlice(byKey, outcomes);
-        return;
-    }
     for (qsizetype from = 0; from < outcomes.size(); from += slice) {
-        settleSlice(byKey, outcomes.mid(from, slice));
-        if (m_options.progress)
+        settleSlice(opOf, outcomes, from, qMin(from + slice, outcomes.size()));
+        if (m_options.progress && outcomes.size() > slice)
             m_options.progress(QStringLiteral("commit"), qMin(from + slice, outcomes.size()), outcomes.size());
     }
 }
 
-void SyncRunner::settleSlice(const QHash<QString, const destination::Operation *> &byKey, const QList<destination::Outcome> &outcomes)
+void SyncRunner::settleSlice(const OperationOf &opOf, const QList<destination::Outcome> &outcomes, qsizetype from, qsizetype to)
 {
     QList<store::StateStore::Accepted> accepted;
+    QList<const destination::Operation *> acceptedOps;
     QList<store::StateStore::Held> held;
     QList<store::StateStore::LedgerEntry> ledger;
     QStringList refusedNew;
-    for (const destination::Outcome &o : outcomes) {
-        const destination::Operation *op = byKey.value(o.key);
+    const auto policy = m_workspace.config().ledgerPayloads;
+    for (qsizetype i = from; i < to; ++i) {
+        const destination::Outcome &o = outcomes[i];
+        const destination::Operation *op = opOf(i);
         if (!op)
             continue;
         if (o.existed && (op->kind == destination::OpKind::Update || !op->isNew)) {
             ++m_matchJudged;
             m_matched += *o.existed;
         }
-        const auto policy = m_workspace.config().ledgerPayloads;
         const bool keep = m_keepPayloads && (policy == workspace::Config::LedgerPayloads::All
                                              || (policy == workspace::Config::LedgerPayloads::Rejected && !o.accepted));
         ledger.append({o.key, destination::opName(op->kind), o.accepted ? QStringLiteral("delivered") : QStringLiteral("rejected"), o.reason, op->hash,
                        keep ? op->fieldsJson : QByteArray(), {}, {}});
         if (o.accepted) {
             accepted.append({o.key, op->hash, op->kind == destination::OpKind::Delete});
+            acceptedOps.append(op);
             ++m_result.plan.counts.delivered;
             continue;
         }
@@ -467,32 +493,47 @@ void SyncRunner::settleSlice(const QHash<QString, const destination::Operation *
         if (op->isNew)
             refusedNew.append(o.key);
     }
-    QElapsedTimer commit;
-    commit.start();
-    if (!refusedNew.isEmpty())
-        fail(m_warehouse ? m_warehouse->clearPending(refusedNew) : m_store.clearPending(m_sync.name, refusedNew));
     if (m_warehouse) {
-        QList<WarehouseDiff::StateRow> rows;
         for (const store::StateStore::Accepted &a : std::as_const(accepted)) {
             const OperationSpill::Extra ws = m_chunkExtras.value(a.key);
-            rows.append({a.key, ws.src, a.hash, ws.match, a.deleted});
+            m_settled.warehouseRows.append({a.key, ws.src, a.hash, ws.match, a.deleted});
         }
-        fail(m_warehouse->commit(rows, m_record.id));
     }
-    fail(m_store.commitOutcomes(m_sync.name, m_record.id, accepted, held, !m_warehouse));
     if (m_keepIdentities) {
-        QList<QPair<QString, QByteArray>> kept;
-        QStringList removed;
-        for (const store::StateStore::Accepted &a : std::as_const(accepted)) {
-            if (a.deleted)
-                removed.append(a.key);
-            else if (const destination::Operation *op = byKey.value(a.key))
-                kept.append({a.key, identityOf(*op)});
+        for (qsizetype i = 0; i < accepted.size(); ++i) {
+            if (accepted[i].deleted)
+                m_settled.identitiesRemoved.append(accepted[i].key);
+            else
+                m_settled.identitiesKept.append({accepted[i].key, identityOf(*acceptedOps[i])});
         }
-        fail(m_store.keepIdentities(m_sync.name, kept, removed));
     }
-    fail(m_store.appendLedger(m_sync.name, m_record.id, ledger));
-    if (!accepted.isEmpty())
+    m_settled.accepted += accepted;
+    m_settled.held += held;
+    m_settled.ledger += ledger;
+    m_settled.refusedNew += refusedNew;
+    recordSettled();
+}
+
+// What settled, written to the state right away: a pipelining destination
+// has the next batch on the wire meanwhile, so this costs no delivery time
+// as long as it takes no longer than the destination's work on that batch.
+// (Writing 20,000 records at once was slower: the destination then waited.)
+void SyncRunner::recordSettled()
+{
+    Settled s = std::exchange(m_settled, {});
+    if (s.ledger.isEmpty() && s.refusedNew.isEmpty())
+        return;
+    QElapsedTimer commit;
+    commit.start();
+    if (!s.refusedNew.isEmpty())
+        fail(m_warehouse ? m_warehouse->clearPending(s.refusedNew) : m_store.clearPending(m_sync.name, s.refusedNew));
+    if (m_warehouse)
+        fail(m_warehouse->commit(s.warehouseRows, m_record.id));
+    fail(m_store.commitOutcomes(m_sync.name, m_record.id, s.accepted, s.held, !m_warehouse));
+    if (m_keepIdentities)
+        fail(m_store.keepIdentities(m_sync.name, s.identitiesKept, s.identitiesRemoved));
+    fail(m_store.appendLedger(m_sync.name, m_record.id, s.ledger));
+    if (!s.accepted.isEmpty())
         m_store.noteDelivered(m_sync.name);
     // What settled so far, so a run that dies still says what it delivered.
     (void)m_store.updateRunCounts(m_record.id, m_result.plan.counts.toJson());

@@ -1,5 +1,6 @@
 #include "store/state_store.h"
 
+#include "source/column.h"
 #include "store/sqlite_raw.h"
 
 #include <QCoreApplication>
@@ -63,9 +64,27 @@ StateStore::~StateStore()
     }
 }
 
+namespace {
+
+// Keys marked pending, one a row and a batch at a time, that the state
+// does not hold: what the destination may hold although no run settled it.
+#define SLUICE_PENDING_KEYS                                                                                                                \
+    "(SELECT key FROM record_pending WHERE sync = ?1 UNION SELECT j.value FROM pending_batches b, json_each(b.keys) j WHERE b.sync = ?1) p " \
+    "WHERE NOT EXISTS (SELECT 1 FROM record_state s WHERE s.sync = ?1 AND s.key = p.key)"
+
+// The state's rows, then the pending keys.
+const char *stateRows(const char *columns)
+{
+    if (qstrcmp(columns, "key") == 0)
+        return "SELECT key_hash, key, hash FROM record_state WHERE sync = ?1 UNION ALL SELECT NULL, key, 'pending' FROM " SLUICE_PENDING_KEYS;
+    return "SELECT key_hash, hash, key FROM record_state WHERE sync = ?1 UNION ALL SELECT NULL, 'pending', key FROM " SLUICE_PENDING_KEYS;
+}
+
+} // namespace
+
 void StateStore::forEachRecordState(const QString &sync, const std::function<void(quint64, QByteArrayView)> &visit) const
 {
-    RawStatement q(rawHandle(QSqlDatabase::database(m_connection)), "SELECT key_hash, hash, key FROM record_state WHERE sync = ?");
+    RawStatement q(rawHandle(QSqlDatabase::database(m_connection)), stateRows("hash"));
     if (!q.ok())
         return;
     q.bind(1, sync);
@@ -76,7 +95,7 @@ void StateStore::forEachRecordState(const QString &sync, const std::function<voi
 void StateStore::forEachRecordKey(const QString &sync, const std::function<bool(quint64)> &wanted,
                                   const std::function<void(const QString &, QByteArrayView)> &visit) const
 {
-    RawStatement q(rawHandle(QSqlDatabase::database(m_connection)), "SELECT key_hash, key, hash FROM record_state WHERE sync = ?");
+    RawStatement q(rawHandle(QSqlDatabase::database(m_connection)), stateRows("key"));
     if (!q.ok())
         return;
     q.bind(1, sync);
@@ -89,27 +108,14 @@ void StateStore::forEachRecordKey(const QString &sync, const std::function<bool(
 
 QStringList StateStore::keysWithHashes(const QString &sync, std::vector<quint64> hashes) const
 {
+    // One pass over the state (about 150 ms a million records): an index on
+    // the key hash would make every first delivery write at a random place.
     QStringList keys;
     if (hashes.empty())
         return keys;
-    sqlite3 *db = rawHandle(QSqlDatabase::database(m_connection));
-    if (hashes.size() > 20000) {
-        // Many: one pass over the state beats as many index lookups.
-        std::sort(hashes.begin(), hashes.end());
-        forEachRecordKey(sync, [&](quint64 h) { return std::binary_search(hashes.begin(), hashes.end(), h); },
-                         [&](const QString &key, QByteArrayView) { keys.append(key); });
-        return keys;
-    }
-    RawStatement q(db, "SELECT key FROM record_state WHERE sync = ? AND key_hash = ?");
-    if (!q.ok())
-        return keys;
-    q.bind(1, sync);
-    for (const quint64 h : hashes) {
-        q.bind(2, h);
-        while (q.next())
-            keys.append(q.text(0));
-        q.reset();
-    }
+    std::sort(hashes.begin(), hashes.end());
+    forEachRecordKey(sync, [&](quint64 h) { return std::binary_search(hashes.begin(), hashes.end(), h); },
+                     [&](const QString &key, QByteArrayView) { keys.append(key); });
     return keys;
 }
 
@@ -146,14 +152,18 @@ Result<void> StateStore::commitOutcomes(const QString &sync, const QString &runI
     RawStatement upsertState(rawHandle(db), "INSERT INTO record_state(sync, key, hash, updated_run, key_hash) VALUES (?, ?, ?, ?, ?) "
                                             "ON CONFLICT(sync, key) DO UPDATE SET hash = excluded.hash, updated_run = excluded.updated_run");
     RawStatement removeState(rawHandle(db), "DELETE FROM record_state WHERE sync = ? AND key = ?");
-    if (!upsertState.ok() || !removeState.ok()) {
-        const QString problem = upsertState.error();
+    RawStatement unmark(rawHandle(db), "DELETE FROM record_pending WHERE sync = ? AND key = ?");
+    if (!upsertState.ok() || !removeState.ok() || !unmark.ok()) {
+        const QString problem = upsertState.ok() ? (removeState.ok() ? unmark.error() : removeState.error()) : upsertState.error();
         db.rollback();
         return storeError(QCoreApplication::translate("sluice::store", "recording outcomes of sync %1").arg(sync), problem);
     }
     upsertState.bind(1, sync);
     upsertState.bind(4, runId);
     removeState.bind(1, sync);
+    unmark.bind(1, sync);
+    // Pending marks are few (what is in flight): most records have none to clear.
+    const bool marked = recordState && hasPending(sync);
     for (const Accepted &a : accepted) {
         if (recordState) {
             RawStatement &q = a.deleted ? removeState : upsertState;
@@ -162,7 +172,9 @@ Result<void> StateStore::commitOutcomes(const QString &sync, const QString &runI
                 q.bind(3, a.hash);
                 q.bind(5, recordKeyHash(a.key));
             }
-            if (!q.run()) {
+            if (marked)
+                unmark.bind(2, a.key);
+            if (!q.run() || (marked && !unmark.run())) {
                 const Error e = storeError(QCoreApplication::translate("sluice::store", "recording outcomes of sync %1").arg(sync), q.error());
                 db.rollback();
                 return e;
@@ -193,56 +205,95 @@ Result<void> StateStore::commitOutcomes(const QString &sync, const QString &runI
 
 Result<void> StateStore::markPending(const QString &sync, const QString &runId, const QStringList &keys)
 {
-    QSqlDatabase db = QSqlDatabase::database(m_connection);
-    if (!beginWrite(db))
-        return storeError(QCoreApplication::translate("sluice::store", "state of sync %1").arg(sync), db.lastError());
-    RawStatement q(rawHandle(db), "INSERT INTO record_state(sync, key, hash, updated_run, key_hash) VALUES (?, ?, 'pending', ?, ?) "
-                                  "ON CONFLICT(sync, key) DO NOTHING");
-    if (!q.ok()) {
-        const QString problem = q.error();
-        db.rollback();
-        return storeError(QCoreApplication::translate("sluice::store", "state of sync %1").arg(sync), problem);
-    }
-    q.bind(1, sync);
-    q.bind(3, runId);
+    QByteArray array("[");
     for (const QString &key : keys) {
-        q.bind(2, key);
-        q.bind(4, recordKeyHash(key));
-        if (!q.run()) {
-            const QString problem = q.error();
-            db.rollback();
-            return storeError(QCoreApplication::translate("sluice::store", "state of sync %1").arg(sync), problem);
-        }
+        if (array.size() > 1)
+            array.append(',');
+        source::appendJsonString(array, key);
+    }
+    array.append(']');
+    RawStatement q(rawHandle(QSqlDatabase::database(m_connection)), "INSERT INTO pending_batches(sync, run_id, keys) VALUES (?, ?, ?)");
+    q.bind(1, sync);
+    q.bind(2, runId);
+    q.bindBytes(3, array);
+    if (!q.ok() || !q.run())
+        return storeError(QCoreApplication::translate("sluice::store", "state of sync %1").arg(sync), q.error());
+    return {};
+}
+
+Result<void> StateStore::settlePending(const QString &sync, const QString &runId, bool clean)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    const QString what = QCoreApplication::translate("sluice::store", "state of sync %1").arg(sync);
+    if (clean) { // every marked record settled: its state says what the destination holds
+        RawStatement q(rawHandle(db), "DELETE FROM pending_batches WHERE sync = ? AND run_id = ?");
+        q.bind(1, sync);
+        q.bind(2, runId);
+        if (!q.ok() || !q.run())
+            return storeError(what, q.error());
+        return {};
+    }
+    if (!beginWrite(db))
+        return storeError(what, db.lastError());
+    RawStatement adopt(rawHandle(db), "INSERT OR IGNORE INTO record_pending(sync, key, run_id) SELECT ?1, p.key, ?2 FROM " SLUICE_PENDING_KEYS);
+    RawStatement drop(rawHandle(db), "DELETE FROM pending_batches WHERE sync = ?");
+    adopt.bind(1, sync);
+    adopt.bind(2, runId);
+    drop.bind(1, sync);
+    if (!adopt.ok() || !adopt.run() || !drop.ok() || !drop.run()) {
+        const QString problem = adopt.ok() ? drop.error() : adopt.error();
+        db.rollback();
+        return storeError(what, problem);
     }
     if (!db.commit())
-        return storeError(QCoreApplication::translate("sluice::store", "state of sync %1").arg(sync), db.lastError());
+        return storeError(what, db.lastError());
     return {};
 }
 
 Result<void> StateStore::clearPending(const QString &sync, const QStringList &keys)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connection);
+    const QString what = QCoreApplication::translate("sluice::store", "state of sync %1").arg(sync);
     if (!beginWrite(db))
-        return storeError(QCoreApplication::translate("sluice::store", "state of sync %1").arg(sync), db.lastError());
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("DELETE FROM record_state WHERE sync = ? AND key = ? AND hash = 'pending'"));
+        return storeError(what, db.lastError());
+    RawStatement q(rawHandle(db), "DELETE FROM record_pending WHERE sync = ? AND key = ?");
+    if (!q.ok()) {
+        const QString problem = q.error();
+        db.rollback();
+        return storeError(what, problem);
+    }
+    q.bind(1, sync);
     for (const QString &key : keys) {
-        q.addBindValue(sync);
-        q.addBindValue(key);
-        q.exec();
+        q.bind(2, key);
+        if (!q.run()) {
+            const QString problem = q.error();
+            db.rollback();
+            return storeError(what, problem);
+        }
     }
     if (!db.commit())
-        return storeError(QCoreApplication::translate("sluice::store", "state of sync %1").arg(sync), db.lastError());
+        return storeError(what, db.lastError());
     return {};
+}
+
+bool StateStore::hasPending(const QString &sync) const
+{
+    RawStatement q(rawHandle(QSqlDatabase::database(m_connection)), "SELECT 1 FROM record_pending WHERE sync = ? LIMIT 1");
+    if (!q.ok())
+        return true; // cannot tell: clear them as if there were
+    q.bind(1, sync);
+    return q.next();
 }
 
 Result<void> StateStore::forgetState(const QString &sync)
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(QStringLiteral("DELETE FROM record_state WHERE sync = ?"));
-    q.addBindValue(sync);
-    if (!q.exec())
-        return storeError(QCoreApplication::translate("sluice::store", "state of sync %1").arg(sync), q.lastError());
+    for (const QString &table : {QStringLiteral("record_state"), QStringLiteral("record_pending"), QStringLiteral("pending_batches")}) {
+        q.prepare(QStringLiteral("DELETE FROM %1 WHERE sync = ?").arg(table));
+        q.addBindValue(sync);
+        if (!q.exec())
+            return storeError(QCoreApplication::translate("sluice::store", "state of sync %1").arg(sync), q.lastError());
+    }
     return {};
 }
 

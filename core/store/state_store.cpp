@@ -76,6 +76,21 @@ const QList<QStringList> &migrations()
          QStringLiteral("CREATE INDEX alert_events_by_time ON alert_events(at)")},
         // 8: paused schedules: a sync, or '*' for all; until a time, or until resumed.
         {QStringLiteral("CREATE TABLE pauses (sync TEXT PRIMARY KEY, until TEXT, at TEXT NOT NULL)")},
+        // 9: records marked before they are first sent are marked a batch at a
+        // time (pending_batches: one row, the batch's keys as a JSON array),
+        // and no longer in record_state, which is written once a record
+        // settles. A run that ends cleanly drops its marks; marks left by a
+        // run that stopped become one row per key (record_pending), cleared
+        // as those records settle. The key_hash index goes: on every first
+        // delivery it took a write at a random place, the largest cost of a
+        // large run, to speed up a lookup that a scan does as well.
+        {QStringLiteral("CREATE TABLE pending_batches (id INTEGER PRIMARY KEY, sync TEXT NOT NULL, run_id TEXT NOT NULL, keys TEXT NOT NULL)"),
+         QStringLiteral("CREATE INDEX pending_batches_by_sync ON pending_batches(sync, run_id)"),
+         QStringLiteral("CREATE TABLE record_pending (sync TEXT NOT NULL, key TEXT NOT NULL, run_id TEXT NOT NULL, "
+                        "PRIMARY KEY (sync, key)) WITHOUT ROWID"),
+         QStringLiteral("INSERT INTO record_pending SELECT sync, key, updated_run FROM record_state WHERE hash = 'pending'"),
+         QStringLiteral("DELETE FROM record_state WHERE hash = 'pending'"),
+         QStringLiteral("DROP INDEX record_state_by_key_hash")},
     };
     return m;
 }

@@ -50,7 +50,7 @@ quint64 recordKeyHash(QStringView key);
 class StateStore final
 {
 public:
-    static constexpr int currentSchemaVersion = 8;
+    static constexpr int currentSchemaVersion = 9;
 
     // Opens (creating with owner-only permissions and migrating as needed).
     // `upToVersion` exists so tests can build an older database.
@@ -151,7 +151,7 @@ public:
     // The same rows with their keys, decoded only for the key hashes `wanted` accepts.
     void forEachRecordKey(const QString &sync, const std::function<bool(quint64 keyHash)> &wanted,
                           const std::function<void(const QString &key, QByteArrayView hash)> &visit) const;
-    // The keys stored under these key hashes (an index lookup each, or one pass when they are many).
+    // The keys stored under these key hashes (one pass over the state).
     QStringList keysWithHashes(const QString &sync, std::vector<quint64> hashes) const;
 
     struct Accepted
@@ -173,9 +173,16 @@ public:
                                 const QList<Held> &held, bool recordState = true);
     Result<void> forgetState(const QString &sync);
     // Write-ahead marks for records about to be sent for the first time
-    // ("pending"), and their removal when the destination refused them.
+    // ("pending"): a batch's keys in one row. settlePending at the end of a
+    // run (and at the start of the next, for a run that stopped): `clean`
+    // when every marked record settled, and the marks go; otherwise the
+    // marks of records the state does not hold become one row per key,
+    // cleared as they settle (commitOutcomes) or when the destination
+    // refused them (clearPending).
     Result<void> markPending(const QString &sync, const QString &runId, const QStringList &keys);
+    Result<void> settlePending(const QString &sync, const QString &runId, bool clean);
     Result<void> clearPending(const QString &sync, const QStringList &keys);
+    bool hasPending(const QString &sync) const;
 
     // What a record was last delivered with, for destinations that remove a
     // record by those values (an audience member's hashed identifiers).

@@ -10,8 +10,12 @@
 //
 //   plan-local, plan-warehouse   one strategy of `plan`
 //   plan10m   the first plan of a 10M-row model (peak memory at scale)
+//   table1m   a first `sluice run` of a 1M-row PostgreSQL model into a new
+//             postgres table, three times, each right after the floor: psql
+//             \copy out of the model piped into psql \copy into a table of
+//             the same columns and key; medians and their ratio (target 3x)
 //
-//   build/release/tests/bench/bench_sync [delivery|plan|e2e|all|plan10m]
+//   build/release/tests/bench/bench_sync [delivery|plan|e2e|all|plan10m|table1m]
 #include "destination/webhook_destination.h"
 #include "engine/sync_engine.h"
 #include "postgres_server.h"
@@ -145,6 +149,23 @@ struct Pg
         if (!server.psql(database, statement, &error))
             die(error);
     }
+    // psql \copy of `query` piped into psql \copy into `table`, one process each.
+    double pipedCopyMs(const QString &database, const QString &query, const QString &table)
+    {
+        QProcess out, in;
+        out.setEnvironment(server.psqlEnvironment());
+        in.setEnvironment(server.psqlEnvironment());
+        out.setStandardOutputProcess(&in);
+        QElapsedTimer t;
+        t.start();
+        out.start(server.psqlPath(), {QStringLiteral("-d"), database, QStringLiteral("-qc"), QStringLiteral("\\copy (%1) to stdout").arg(query)});
+        in.start(server.psqlPath(), {QStringLiteral("-d"), database, QStringLiteral("-qc"), QStringLiteral("\\copy %1 from stdin").arg(table)});
+        out.waitForFinished(-1);
+        in.waitForFinished(-1);
+        if (out.exitCode() != 0 || in.exitCode() != 0)
+            die(QString::fromUtf8(out.readAllStandardError() + in.readAllStandardError()));
+        return t.elapsed();
+    }
     double copyMs(const QString &database, const QString &query)
     {
         QProcess psql;
@@ -261,6 +282,46 @@ void benchEndToEnd(Pg &pg)
     }
 }
 
+// A first run of a 1M-row model into a new postgres table on the same
+// server, against the floor of piping psql's \copy out into psql's \copy in.
+void benchTable1m(Pg &pg, int rows)
+{
+    pg.sql(QStringLiteral("postgres"), QStringLiteral("DROP DATABASE IF EXISTS t1m"));
+    pg.sql(QStringLiteral("postgres"), QStringLiteral("CREATE DATABASE t1m"));
+    pg.sql(QStringLiteral("t1m"), QString::fromLatin1(createModel).arg(rows));
+    pg.sql(QStringLiteral("t1m"), QStringLiteral("VACUUM ANALYZE customers"));
+    QTemporaryDir dir;
+    QFile f(dir.filePath(QStringLiteral("sluice.json")));
+    f.open(QIODevice::WriteOnly);
+    f.write("{\"version\": 1, \"sources\": {\"dw\": " + pg.source(QStringLiteral("t1m")) + "},"
+            " \"destinations\": {\"app\": {\"type\": \"postgres\", \"host\": \"127.0.0.1\", \"port\": " + QByteArray::number(pg.server.port())
+            + ", \"database\": \"t1m\", \"user\": \"postgres\", \"password\": {\"env\": \"BENCH_PG_PW\"}, \"create_table\": true}},"
+            " \"models\": {\"customers\": {\"source\": \"dw\", \"primary_key\": \"customer_id\", \"sql\": \"select * from customers\"}},"
+            " \"syncs\": {\"s\": {\"model\": \"customers\", \"destination\": \"app\", \"object\": \"contacts\", \"mode\": \"upsert\", \"fields\": "
+            + QByteArray(fields) + "}}}");
+    f.close();
+    const QString floorTable = QStringLiteral("CREATE TABLE floor_copy (sluice_key text PRIMARY KEY, email text, first_name text, ltv numeric, "
+                                              "updated_at timestamptz, consent boolean, segment integer, note text)");
+    const QString query = QStringLiteral("select customer_id::text, email, first_name, ltv, updated_at, consent, segment, note from customers");
+    QList<double> floors, runs;
+    for (int i = 0; i < 3; ++i) {
+        pg.sql(QStringLiteral("t1m"), QStringLiteral("DROP TABLE IF EXISTS floor_copy; DROP TABLE IF EXISTS contacts; ") + floorTable);
+        QDir(dir.filePath(QStringLiteral(".sluice"))).removeRecursively(); // a first run each time
+        floors.append(pg.pipedCopyMs(QStringLiteral("t1m"), query, QStringLiteral("floor_copy")));
+        const ChildRun r = runSluice({QStringLiteral("run"), QStringLiteral("s"), QStringLiteral("--workspace"), dir.path(), QStringLiteral("--json")});
+        const qint64 delivered = r.json.value(QStringLiteral("counts")).toObject().value(QStringLiteral("delivered")).toInteger();
+        if (delivered != rows)
+            die(QStringLiteral("delivered %1 of %2: %3").arg(delivered).arg(rows).arg(QString::fromUtf8(r.err)));
+        runs.append(r.ms);
+        std::printf("  piped psql copy %.0f ms; sluice run %.0f ms, peak RSS %.0f MB (%s)\n", floors.last(), r.ms, r.peakMb,
+                    QJsonDocument(r.json.value(QStringLiteral("timings")).toObject()).toJson(QJsonDocument::Compact).constData());
+        std::fflush(stdout);
+    }
+    std::sort(floors.begin(), floors.end());
+    std::sort(runs.begin(), runs.end());
+    std::printf("table %d rows, first run: median %.0f ms; piped psql copy median %.0f ms; ratio %.2f\n", rows, runs[1], floors[1], runs[1] / floors[1]);
+}
+
 // Memory at scale for a run: a first run of a 10M-row model into a webhook,
 // a postgres table and a jsonl file, each in its own `sluice` process.
 void benchRun10m(Pg &pg, int rows, const QStringList &only)
@@ -317,6 +378,8 @@ int main(int argc, char **argv)
     if (what == QLatin1String("run10m"))
         benchRun10m(pg, argc > 2 ? QString::fromLocal8Bit(argv[2]).toInt() : 10'000'000,
                     argc > 3 ? QString::fromLocal8Bit(argv[3]).split(QLatin1Char(',')) : QStringList());
+    if (what == QLatin1String("table1m"))
+        benchTable1m(pg, argc > 2 ? QString::fromLocal8Bit(argv[2]).toInt() : 1'000'000);
     if (what == QLatin1String("plan10m")) {
         // Memory at scale: a first plan of a 10M-row model, both strategies.
         benchPlan(pg, QStringLiteral("local"), 10'000'000, true);

@@ -1,6 +1,7 @@
 #include "store/state_store.h"
 
 #include <QFileInfo>
+#include <QMap>
 #include <QSqlDatabase>
 #include <QSet>
 #include <QSqlError>
@@ -23,7 +24,61 @@ private slots:
     void readsWhileAnotherConnectionWrites();
     void refusesANewerSchema();
     void integrityCheckIsSkippedOnlyForAFileSluiceClosedItself();
+    void pendingMarksOutliveAStoppedRun();
 };
+
+namespace {
+
+QMap<QString, QString> stateOf(const StateStore &store, const QString &sync)
+{
+    QMap<QString, QString> out;
+    store.forEachRecordKey(sync, [](quint64) { return true; }, [&](const QString &key, QByteArrayView hash) { out.insert(key, QString::fromUtf8(hash)); });
+    return out;
+}
+
+} // namespace
+
+// Records about to be sent for the first time are marked a batch at a time.
+// The marks of a run that ends cleanly go; those of a run that stopped stay
+// as "pending" for the next one, record by record, until each settles or is
+// refused; another sync's marks are its own.
+void TestStateStore::pendingMarksOutliveAStoppedRun()
+{
+    QTemporaryDir dir;
+    auto opened = StateStore::open(dir.filePath(QStringLiteral("state.db")));
+    QVERIFY(opened.ok());
+    StateStore &store = *opened.value();
+    const QString s = QStringLiteral("s");
+    const QStringList keys{QStringLiteral("a"), QStringLiteral("quote\"and\\back"), QStringLiteral("tab\tnew\nline"), QStringLiteral("Zoë")};
+    QVERIFY(store.commitOutcomes(s, QStringLiteral("r0"), {{QStringLiteral("old"), QStringLiteral("0123456789abcdef0123456789abcdef"), false}}, {}).ok());
+    QVERIFY(store.markPending(s, QStringLiteral("r1"), keys.mid(0, 2)).ok());
+    QVERIFY(store.markPending(s, QStringLiteral("r1"), keys.mid(2)).ok());
+    QVERIFY(store.markPending(QStringLiteral("other"), QStringLiteral("r9"), {QStringLiteral("x")}).ok());
+    QMap<QString, QString> expected{{QStringLiteral("old"), QStringLiteral("0123456789abcdef0123456789abcdef")}};
+    for (const QString &k : keys)
+        expected.insert(k, QStringLiteral("pending"));
+    QCOMPARE(stateOf(store, s), expected); // while the run is under way, and after it died
+
+    // The next run adopts them: one row a record; one settles, one is refused.
+    QVERIFY(store.settlePending(s, QStringLiteral("r2"), false).ok());
+    QCOMPARE(stateOf(store, s), expected);
+    QVERIFY(store.hasPending(s));
+    QVERIFY(store.commitOutcomes(s, QStringLiteral("r2"), {{keys[1], QStringLiteral("fedcba9876543210fedcba9876543210"), false}}, {}).ok());
+    QVERIFY(store.clearPending(s, {keys[2]}).ok());
+    expected.insert(keys[1], QStringLiteral("fedcba9876543210fedcba9876543210"));
+    expected.remove(keys[2]);
+    QCOMPARE(stateOf(store, s), expected);
+
+    // A run that ends cleanly drops its batch marks: what it delivered is in the state.
+    QVERIFY(store.markPending(s, QStringLiteral("r3"), {QStringLiteral("new")}).ok());
+    QCOMPARE(stateOf(store, s).value(QStringLiteral("new")), QStringLiteral("pending"));
+    QVERIFY(store.settlePending(s, QStringLiteral("r3"), true).ok());
+    QVERIFY(!stateOf(store, s).contains(QStringLiteral("new")));
+    QCOMPARE(stateOf(store, QStringLiteral("other")).value(QStringLiteral("x")), QStringLiteral("pending"));
+    QVERIFY(store.forgetState(s).ok());
+    QVERIFY(stateOf(store, s).isEmpty());
+    QVERIFY(!store.hasPending(s));
+}
 
 void TestStateStore::createsWithOwnerOnlyPermissionsAndWal()
 {
