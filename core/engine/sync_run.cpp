@@ -6,6 +6,7 @@
 
 #include "engine/plan_internal.h"
 #include "engine/operation_spill.h"
+#include "engine/state_writer.h"
 #include "engine/warehouse_diff.h"
 #include "mapping/transform.h"
 #include "source/source_connection.h"
@@ -194,16 +195,9 @@ private:
     std::unique_ptr<source::SourceConnection> m_warehouseConnection;
     std::optional<WarehouseDiff> m_warehouse;
     QHash<QString, OperationSpill::Extra> m_chunkExtras; // the warehouse state of the chunk being delivered
-    struct Settled // settled, not yet recorded (recordSettled)
-    {
-        QList<store::StateStore::Accepted> accepted;
-        QList<store::StateStore::Held> held;
-        QList<store::StateStore::LedgerEntry> ledger;
-        QStringList refusedNew;
-        QList<WarehouseDiff::StateRow> warehouseRows;
-        QList<QPair<QString, QByteArray>> identitiesKept;
-        QStringList identitiesRemoved;
-    } m_settled;
+    StateWriter::Settled m_settled; // settled, not yet recorded (recordSettled)
+    QList<WarehouseDiff::StateRow> m_settledRows;
+    std::unique_ptr<StateWriter> m_writer; // local diff: the state written beside the delivery
 };
 
 Result<RunResult> SyncRunner::run()
@@ -243,8 +237,16 @@ Result<RunResult> SyncRunner::run()
     recordHeldBack();
     m_keepPayloads = ledgerKeepsPayloads(m_workspace, m_sync.name);
     m_deliver.start();
-    if (m_failure.isEmpty() && m_result.plan.operationCount > 0)
+    if (m_failure.isEmpty() && m_result.plan.operationCount > 0) {
+        if (!m_warehouse)
+            m_writer = std::make_unique<StateWriter>(m_store, m_sync.name, m_record.id);
         deliver(*target.value());
+        if (m_writer) {
+            fail(m_writer->drain());
+            m_commitMs += m_writer->busyMs();
+            m_writer.reset();
+        }
+    }
     if (!m_warehouse) {
         // Every record marked before sending has settled, unless the run stopped short.
         const bool clean = m_failure.isEmpty() && !(m_options.cancel && m_options.cancel->load());
@@ -496,7 +498,7 @@ void SyncRunner::settleSlice(const OperationOf &opOf, const QList<destination::O
     if (m_warehouse) {
         for (const store::StateStore::Accepted &a : std::as_const(accepted)) {
             const OperationSpill::Extra ws = m_chunkExtras.value(a.key);
-            m_settled.warehouseRows.append({a.key, ws.src, a.hash, ws.match, a.deleted});
+            m_settledRows.append({a.key, ws.src, a.hash, ws.match, a.deleted});
         }
     }
     if (m_keepIdentities) {
@@ -514,21 +516,29 @@ void SyncRunner::settleSlice(const OperationOf &opOf, const QList<destination::O
     recordSettled();
 }
 
-// What settled, written to the state right away: a pipelining destination
-// has the next batch on the wire meanwhile, so this costs no delivery time
-// as long as it takes no longer than the destination's work on that batch.
-// (Writing 20,000 records at once was slower: the destination then waited.)
+// What settled, written to the state right away: beside the delivery on
+// the state writer's thread (local diff), or here (the warehouse diff, whose
+// state is the warehouse's). A pipelining destination has the next batch on
+// the wire meanwhile. (Writing 20,000 records at once was slower: the
+// destination then waited.)
 void SyncRunner::recordSettled()
 {
-    Settled s = std::exchange(m_settled, {});
+    StateWriter::Settled s = std::exchange(m_settled, {});
+    const QList<WarehouseDiff::StateRow> rows = std::exchange(m_settledRows, {});
     if (s.ledger.isEmpty() && s.refusedNew.isEmpty())
         return;
+    s.keepIdentities = m_keepIdentities;
+    s.counts = m_result.plan.counts.toJson();
+    if (m_writer) {
+        m_writer->record(std::move(s));
+        return;
+    }
     QElapsedTimer commit;
     commit.start();
     if (!s.refusedNew.isEmpty())
         fail(m_warehouse ? m_warehouse->clearPending(s.refusedNew) : m_store.clearPending(m_sync.name, s.refusedNew));
     if (m_warehouse)
-        fail(m_warehouse->commit(s.warehouseRows, m_record.id));
+        fail(m_warehouse->commit(rows, m_record.id));
     fail(m_store.commitOutcomes(m_sync.name, m_record.id, s.accepted, s.held, !m_warehouse));
     if (m_keepIdentities)
         fail(m_store.keepIdentities(m_sync.name, s.identitiesKept, s.identitiesRemoved));
@@ -536,7 +546,7 @@ void SyncRunner::recordSettled()
     if (!s.accepted.isEmpty())
         m_store.noteDelivered(m_sync.name);
     // What settled so far, so a run that dies still says what it delivered.
-    (void)m_store.updateRunCounts(m_record.id, m_result.plan.counts.toJson());
+    (void)m_store.updateRunCounts(m_record.id, s.counts);
     m_commitMs += commit.elapsed();
 }
 

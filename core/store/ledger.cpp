@@ -33,10 +33,13 @@ Result<void> StateStore::appendLedger(const QString &sync, const QString &runId,
     insert.bind(1, sync);
     insert.bind(3, runId);
     insert.bind(4, isoNow());
+    QString op, outcome; // the same for most rows: bound again only when they change
     for (const LedgerEntry &e : entries) {
         insert.bind(2, e.key);
-        insert.bind(5, e.op);
-        insert.bind(6, e.outcome);
+        if (e.op != op || op.isNull())
+            insert.bind(5, op = e.op);
+        if (e.outcome != outcome || outcome.isNull())
+            insert.bind(6, outcome = e.outcome);
         e.reason.isEmpty() ? insert.bindNull(7) : insert.bind(7, e.reason);
         e.payloadHash.isEmpty() ? insert.bindNull(8) : insert.bind(8, e.payloadHash);
         e.payload.isEmpty() ? insert.bindNull(9) : insert.bindBytes(9, e.payload);

@@ -6,6 +6,8 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -66,44 +68,92 @@ StateStore::~StateStore()
 
 namespace {
 
-// Keys marked pending, one a row and a batch at a time, that the state
-// does not hold: what the destination may hold although no run settled it.
-#define SLUICE_PENDING_KEYS                                                                                                                \
-    "(SELECT key FROM record_pending WHERE sync = ?1 UNION SELECT j.value FROM pending_batches b, json_each(b.keys) j WHERE b.sync = ?1) p " \
-    "WHERE NOT EXISTS (SELECT 1 FROM record_state s WHERE s.sync = ?1 AND s.key = p.key)"
-
-// The state's rows, then the pending keys.
+// The state's rows, then the records the next run adopted as pending (see
+// settlePending) that it holds no row for.
 const char *stateRows(const char *columns)
 {
     if (qstrcmp(columns, "key") == 0)
-        return "SELECT key_hash, key, hash FROM record_state WHERE sync = ?1 UNION ALL SELECT NULL, key, 'pending' FROM " SLUICE_PENDING_KEYS;
-    return "SELECT key_hash, hash, key FROM record_state WHERE sync = ?1 UNION ALL SELECT NULL, 'pending', key FROM " SLUICE_PENDING_KEYS;
+        return "SELECT key_hash, key, hash FROM record_state WHERE sync = ?1 UNION ALL SELECT NULL, key, 'pending' FROM record_pending p "
+               "WHERE sync = ?1 AND NOT EXISTS (SELECT 1 FROM record_state s WHERE s.sync = ?1 AND s.key = p.key)";
+    return "SELECT key_hash, hash, key FROM record_state WHERE sync = ?1 UNION ALL SELECT NULL, 'pending', key FROM record_pending p "
+           "WHERE sync = ?1 AND NOT EXISTS (SELECT 1 FROM record_state s WHERE s.sync = ?1 AND s.key = p.key)";
 }
 
 } // namespace
 
+// The marks file: one line a batch, its keys as a JSON array. A line cut
+// short (the process died writing it) marks nothing: its batch never left.
+QStringList StateStore::markedKeys(const QString &sync) const
+{
+    QStringList keys;
+    QFile f(markPath(sync));
+    if (!f.open(QIODevice::ReadOnly))
+        return keys;
+    QSet<QString> seen;
+    while (!f.atEnd()) {
+        const QByteArray line = f.readLine();
+        if (!line.endsWith('\n'))
+            break;
+        for (const QJsonValue &v : QJsonDocument::fromJson(line).array())
+            if (!seen.contains(v.toString())) {
+                seen.insert(v.toString());
+                keys.append(v.toString());
+            }
+    }
+    return keys;
+}
+
+// The marked keys the state holds nothing for, as `visit` takes them.
+void StateStore::forEachMarkedOnly(const QString &sync, const std::function<void(const QString &)> &visit) const
+{
+    const QStringList marked = markedKeys(sync);
+    if (marked.isEmpty())
+        return;
+    RawStatement known(rawHandle(QSqlDatabase::database(m_connection)),
+                       "SELECT 1 FROM record_state WHERE sync = ?1 AND key = ?2 UNION ALL SELECT 1 FROM record_pending WHERE sync = ?1 AND key = ?2");
+    if (!known.ok())
+        return;
+    known.bind(1, sync);
+    for (const QString &key : marked) {
+        known.bind(2, key);
+        const bool held = known.next();
+        known.reset();
+        if (!held)
+            visit(key);
+    }
+}
+
 void StateStore::forEachRecordState(const QString &sync, const std::function<void(quint64, QByteArrayView)> &visit) const
 {
-    RawStatement q(rawHandle(QSqlDatabase::database(m_connection)), stateRows("hash"));
-    if (!q.ok())
-        return;
-    q.bind(1, sync);
-    while (q.next())
-        visit(q.isNull(0) ? recordKeyHash(q.bytes(2)) : q.integer(0), q.bytes(1)); // the key is read only when its hash is missing
+    {
+        RawStatement q(rawHandle(QSqlDatabase::database(m_connection)), stateRows("hash"));
+        if (!q.ok())
+            return;
+        q.bind(1, sync);
+        while (q.next())
+            visit(q.isNull(0) ? recordKeyHash(q.bytes(2)) : q.integer(0), q.bytes(1)); // the key is read only when its hash is missing
+    }
+    forEachMarkedOnly(sync, [&](const QString &key) { visit(recordKeyHash(key), QByteArrayView("pending")); });
 }
 
 void StateStore::forEachRecordKey(const QString &sync, const std::function<bool(quint64)> &wanted,
                                   const std::function<void(const QString &, QByteArrayView)> &visit) const
 {
-    RawStatement q(rawHandle(QSqlDatabase::database(m_connection)), stateRows("key"));
-    if (!q.ok())
-        return;
-    q.bind(1, sync);
-    while (q.next()) {
-        const quint64 hash = q.isNull(0) ? recordKeyHash(q.bytes(1)) : q.integer(0);
-        if (wanted(hash))
-            visit(q.text(1), q.bytes(2));
+    {
+        RawStatement q(rawHandle(QSqlDatabase::database(m_connection)), stateRows("key"));
+        if (!q.ok())
+            return;
+        q.bind(1, sync);
+        while (q.next()) {
+            const quint64 hash = q.isNull(0) ? recordKeyHash(q.bytes(1)) : q.integer(0);
+            if (wanted(hash))
+                visit(q.text(1), q.bytes(2));
+        }
     }
+    forEachMarkedOnly(sync, [&](const QString &key) {
+        if (wanted(recordKeyHash(key)))
+            visit(key, QByteArrayView("pending"));
+    });
 }
 
 QStringList StateStore::keysWithHashes(const QString &sync, std::vector<quint64> hashes) const
@@ -134,15 +184,19 @@ Result<void> StateStore::commitOutcomes(const QString &sync, const QString &runI
                                 "first_seen = CASE WHEN rejections.resolved_run IS NULL THEN rejections.first_seen ELSE excluded.first_seen END, "
                                 "resolved_run = NULL"));
     const QString now = isoNow();
-    // Only keys with an open rejection need resolving: one query, not one per record.
+    // Only keys with an open rejection need resolving. Fewer of those than
+    // records here: their keys, read at once; more: asked record by record.
     QSet<QString> open;
+    bool askEach = false;
     {
         QSqlQuery q(db);
-        q.prepare(QStringLiteral("SELECT key FROM rejections WHERE sync = ? AND resolved_run IS NULL"));
+        q.prepare(QStringLiteral("SELECT key FROM rejections WHERE sync = ? AND resolved_run IS NULL LIMIT ?"));
         q.addBindValue(sync);
+        q.addBindValue(accepted.size() + 1);
         q.exec();
         while (q.next())
             open.insert(q.value(0).toString());
+        askEach = open.size() > accepted.size();
     }
     auto failed = [&](QSqlQuery &q) {
         const QSqlError e = q.lastError();
@@ -180,7 +234,7 @@ Result<void> StateStore::commitOutcomes(const QString &sync, const QString &runI
                 return e;
             }
         }
-        if (!open.contains(a.key))
+        if (!askEach && !open.contains(a.key))
             continue;
         resolve.addBindValue(runId);
         resolve.addBindValue(sync);
@@ -203,50 +257,61 @@ Result<void> StateStore::commitOutcomes(const QString &sync, const QString &runI
     return {};
 }
 
-Result<void> StateStore::markPending(const QString &sync, const QString &runId, const QStringList &keys)
+QString StateStore::markPath(const QString &sync) const
 {
-    QByteArray array("[");
+    return m_path + QStringLiteral("-marks-") + QString::fromLatin1(sync.toUtf8().toHex());
+}
+
+// A line appended to a file: no lock taken on the database, so marking never
+// waits for the state being written beside the delivery. Like the
+// database's own log, it survives the process dying, not the machine.
+Result<void> StateStore::markPending(const QString &sync, const QString &, const QStringList &keys)
+{
+    QByteArray line("[");
     for (const QString &key : keys) {
-        if (array.size() > 1)
-            array.append(',');
-        source::appendJsonString(array, key);
+        if (line.size() > 1)
+            line.append(',');
+        source::appendJsonString(line, key);
     }
-    array.append(']');
-    RawStatement q(rawHandle(QSqlDatabase::database(m_connection)), "INSERT INTO pending_batches(sync, run_id, keys) VALUES (?, ?, ?)");
-    q.bind(1, sync);
-    q.bind(2, runId);
-    q.bindBytes(3, array);
-    if (!q.ok() || !q.run())
-        return storeError(QCoreApplication::translate("sluice::store", "state of sync %1").arg(sync), q.error());
+    line.append("]\n");
+    QFile f(markPath(sync));
+    const bool fresh = !f.exists();
+    if (!f.open(QIODevice::Append) || f.write(line) != line.size() || !f.flush())
+        return Error{QCoreApplication::translate("sluice::store", "state of sync %1: cannot mark records about to be sent in %2: %3")
+                         .arg(sync, f.fileName(), f.errorString()),
+                     Error::Kind::Internal};
+    if (fresh)
+        f.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
     return {};
 }
 
 Result<void> StateStore::settlePending(const QString &sync, const QString &runId, bool clean)
 {
-    QSqlDatabase db = QSqlDatabase::database(m_connection);
-    const QString what = QCoreApplication::translate("sluice::store", "state of sync %1").arg(sync);
-    if (clean) { // every marked record settled: its state says what the destination holds
-        RawStatement q(rawHandle(db), "DELETE FROM pending_batches WHERE sync = ? AND run_id = ?");
-        q.bind(1, sync);
-        q.bind(2, runId);
-        if (!q.ok() || !q.run())
-            return storeError(what, q.error());
+    const QString marks = markPath(sync);
+    if (!QFile::exists(marks))
         return {};
+    const QString what = QCoreApplication::translate("sluice::store", "state of sync %1").arg(sync);
+    if (!clean) {
+        QSqlDatabase db = QSqlDatabase::database(m_connection);
+        if (!beginWrite(db))
+            return storeError(what, db.lastError());
+        RawStatement adopt(rawHandle(db), "INSERT OR IGNORE INTO record_pending(sync, key, run_id) SELECT ?1, ?2, ?3 "
+                                          "WHERE NOT EXISTS (SELECT 1 FROM record_state WHERE sync = ?1 AND key = ?2)");
+        adopt.bind(1, sync);
+        adopt.bind(3, runId);
+        for (const QString &key : markedKeys(sync)) {
+            adopt.bind(2, key);
+            if (!adopt.ok() || !adopt.run()) {
+                const QString problem = adopt.error();
+                db.rollback();
+                return storeError(what, problem);
+            }
+        }
+        if (!db.commit())
+            return storeError(what, db.lastError());
     }
-    if (!beginWrite(db))
-        return storeError(what, db.lastError());
-    RawStatement adopt(rawHandle(db), "INSERT OR IGNORE INTO record_pending(sync, key, run_id) SELECT ?1, p.key, ?2 FROM " SLUICE_PENDING_KEYS);
-    RawStatement drop(rawHandle(db), "DELETE FROM pending_batches WHERE sync = ?");
-    adopt.bind(1, sync);
-    adopt.bind(2, runId);
-    drop.bind(1, sync);
-    if (!adopt.ok() || !adopt.run() || !drop.ok() || !drop.run()) {
-        const QString problem = adopt.ok() ? drop.error() : adopt.error();
-        db.rollback();
-        return storeError(what, problem);
-    }
-    if (!db.commit())
-        return storeError(what, db.lastError());
+    if (!QFile::remove(marks))
+        return Error{QCoreApplication::translate("sluice::store", "%1: cannot remove %2").arg(what, marks), Error::Kind::Internal};
     return {};
 }
 
@@ -288,7 +353,8 @@ bool StateStore::hasPending(const QString &sync) const
 Result<void> StateStore::forgetState(const QString &sync)
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    for (const QString &table : {QStringLiteral("record_state"), QStringLiteral("record_pending"), QStringLiteral("pending_batches")}) {
+    QFile::remove(markPath(sync));
+    for (const QString &table : {QStringLiteral("record_state"), QStringLiteral("record_pending")}) {
         q.prepare(QStringLiteral("DELETE FROM %1 WHERE sync = ?").arg(table));
         q.addBindValue(sync);
         if (!q.exec())

@@ -77,16 +77,14 @@ const QList<QStringList> &migrations()
         // 8: paused schedules: a sync, or '*' for all; until a time, or until resumed.
         {QStringLiteral("CREATE TABLE pauses (sync TEXT PRIMARY KEY, until TEXT, at TEXT NOT NULL)")},
         // 9: records marked before they are first sent are marked a batch at a
-        // time (pending_batches: one row, the batch's keys as a JSON array),
-        // and no longer in record_state, which is written once a record
-        // settles. A run that ends cleanly drops its marks; marks left by a
-        // run that stopped become one row per key (record_pending), cleared
-        // as those records settle. The key_hash index goes: on every first
+        // time in a file beside the database (StateStore::markPending), no
+        // longer in record_state, which is written once a record settles. A
+        // run that ends cleanly drops its marks; marks left by a run that
+        // stopped become one row per key here (record_pending), cleared as
+        // those records settle. The key_hash index goes: on every first
         // delivery it took a write at a random place, the largest cost of a
         // large run, to speed up a lookup that a scan does as well.
-        {QStringLiteral("CREATE TABLE pending_batches (id INTEGER PRIMARY KEY, sync TEXT NOT NULL, run_id TEXT NOT NULL, keys TEXT NOT NULL)"),
-         QStringLiteral("CREATE INDEX pending_batches_by_sync ON pending_batches(sync, run_id)"),
-         QStringLiteral("CREATE TABLE record_pending (sync TEXT NOT NULL, key TEXT NOT NULL, run_id TEXT NOT NULL, "
+        {QStringLiteral("CREATE TABLE record_pending (sync TEXT NOT NULL, key TEXT NOT NULL, run_id TEXT NOT NULL, "
                         "PRIMARY KEY (sync, key)) WITHOUT ROWID"),
          QStringLiteral("INSERT INTO record_pending SELECT sync, key, updated_run FROM record_state WHERE hash = 'pending'"),
          QStringLiteral("DELETE FROM record_state WHERE hash = 'pending'"),
@@ -167,19 +165,9 @@ qint64 StateStore::lastIntegrityCheck(const QString &path)
     return QDateTime::currentMSecsSinceEpoch() - checkedAt < 24LL * 3600 * 1000 ? checkedAt : 0;
 }
 
-Result<std::unique_ptr<StateStore>> StateStore::open(const QString &path, int upToVersion)
+// A connection of its own to the file, configured as every one of Sluice's.
+Result<std::unique_ptr<StateStore>> StateStore::connect(const QString &path)
 {
-    const QFileInfo info(path);
-    QDir().mkpath(info.absolutePath());
-    QFile::setPermissions(info.absolutePath(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-    if (!info.exists()) {
-        QFile f(path);
-        if (!f.open(QIODevice::WriteOnly))
-            return Error{QCoreApplication::translate("sluice::store", "cannot create the state database %1: %2").arg(path, f.errorString()), Error::Kind::Internal};
-    }
-    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
-
-    const qint64 checkedAt = lastIntegrityCheck(path);
     static std::atomic_int counter{0};
     const QString connection = QStringLiteral("sluice-state-%1").arg(counter.fetch_add(1));
     std::unique_ptr<StateStore> store(new StateStore(path, connection));
@@ -195,6 +183,39 @@ Result<std::unique_ptr<StateStore>> StateStore::open(const QString &path, int up
     }
     if (sqlite3 *handle = rawHandle(db))
         sqlite3_create_function_v2(handle, "sluice_key_hash", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, sqlKeyHash, nullptr, nullptr, nullptr);
+    return store;
+}
+
+Result<std::unique_ptr<StateStore>> StateStore::openCompanion() const
+{
+    // Checked and migrated by this store already; writes no stamp when it
+    // closes. It writes in bulk: the log is copied back into the database
+    // every 32 MB rather than every 4, so a page written often is copied once.
+    Result<std::unique_ptr<StateStore>> companion = connect(m_path);
+    if (companion)
+        QSqlQuery(QSqlDatabase::database(companion.value()->m_connection)).exec(QStringLiteral("PRAGMA wal_autocheckpoint=8192"));
+    return companion;
+}
+
+Result<std::unique_ptr<StateStore>> StateStore::open(const QString &path, int upToVersion)
+{
+    const QFileInfo info(path);
+    QDir().mkpath(info.absolutePath());
+    QFile::setPermissions(info.absolutePath(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    if (!info.exists()) {
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly))
+            return Error{QCoreApplication::translate("sluice::store", "cannot create the state database %1: %2").arg(path, f.errorString()), Error::Kind::Internal};
+    }
+    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+
+    const qint64 checkedAt = lastIntegrityCheck(path);
+    Result<std::unique_ptr<StateStore>> opened = connect(path);
+    if (!opened)
+        return opened.error();
+    std::unique_ptr<StateStore> store = std::move(opened).value();
+    QSqlDatabase db = QSqlDatabase::database(store->m_connection);
+    QSqlQuery q(db);
     // A damaged database must not read as an empty state: that would resend everything.
     store->m_checkedAt = checkedAt;
     if (checkedAt > 0) {

@@ -55,6 +55,9 @@ public:
     // Opens (creating with owner-only permissions and migrating as needed).
     // `upToVersion` exists so tests can build an older database.
     static Result<std::unique_ptr<StateStore>> open(const QString &path, int upToVersion = currentSchemaVersion);
+    // Another connection to this store's file, for another thread: used
+    // only there, and only while this store is open.
+    Result<std::unique_ptr<StateStore>> openCompanion() const;
     ~StateStore();
     Q_DISABLE_COPY_MOVE(StateStore)
 
@@ -173,12 +176,12 @@ public:
                                 const QList<Held> &held, bool recordState = true);
     Result<void> forgetState(const QString &sync);
     // Write-ahead marks for records about to be sent for the first time
-    // ("pending"): a batch's keys in one row. settlePending at the end of a
-    // run (and at the start of the next, for a run that stopped): `clean`
-    // when every marked record settled, and the marks go; otherwise the
-    // marks of records the state does not hold become one row per key,
-    // cleared as they settle (commitOutcomes) or when the destination
-    // refused them (clearPending).
+    // ("pending"): a batch's keys a line in a file beside the database (one
+    // per sync). settlePending at the end of a run (and at the start of the
+    // next, for a run that stopped): `clean` when every marked record
+    // settled, and the marks go; otherwise the marks of records the state
+    // does not hold become one row per key, cleared as they settle
+    // (commitOutcomes) or when the destination refused them (clearPending).
     Result<void> markPending(const QString &sync, const QString &runId, const QStringList &keys);
     Result<void> settlePending(const QString &sync, const QString &runId, bool clean);
     Result<void> clearPending(const QString &sync, const QStringList &keys);
@@ -256,6 +259,10 @@ public:
 private:
     StateStore(QString path, QString connection);
     Result<void> migrate(int upToVersion);
+    static Result<std::unique_ptr<StateStore>> connect(const QString &path);
+    QString markPath(const QString &sync) const;
+    QStringList markedKeys(const QString &sync) const;
+    void forEachMarkedOnly(const QString &sync, const std::function<void(const QString &)> &visit) const;
 
     QString m_path;
     qint64 m_checkedAt = 0; // when the file last passed quick_check (see lastIntegrityCheck)

@@ -1,5 +1,6 @@
 #include "store/state_store.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QMap>
 #include <QSqlDatabase>
@@ -38,10 +39,11 @@ QMap<QString, QString> stateOf(const StateStore &store, const QString &sync)
 
 } // namespace
 
-// Records about to be sent for the first time are marked a batch at a time.
-// The marks of a run that ends cleanly go; those of a run that stopped stay
-// as "pending" for the next one, record by record, until each settles or is
-// refused; another sync's marks are its own.
+// Records about to be sent for the first time are marked a batch at a time
+// (a line in a file beside the database). The marks of a run that ends
+// cleanly go; those of a run that stopped stay as "pending" for the next one,
+// record by record, until each settles or is refused; a line cut short (the
+// process died writing it) marks nothing; another sync's marks are its own.
 void TestStateStore::pendingMarksOutliveAStoppedRun()
 {
     QTemporaryDir dir;
@@ -54,6 +56,13 @@ void TestStateStore::pendingMarksOutliveAStoppedRun()
     QVERIFY(store.markPending(s, QStringLiteral("r1"), keys.mid(0, 2)).ok());
     QVERIFY(store.markPending(s, QStringLiteral("r1"), keys.mid(2)).ok());
     QVERIFY(store.markPending(QStringLiteral("other"), QStringLiteral("r9"), {QStringLiteral("x")}).ok());
+    {
+        QFile marks(dir.filePath(QStringLiteral("state.db-marks-") + QString::fromLatin1(s.toUtf8().toHex())));
+        QVERIFY2(marks.exists(), qPrintable(marks.fileName()));
+        QCOMPARE(marks.permissions() & (QFile::ReadGroup | QFile::ReadOther), QFile::Permissions());
+        QVERIFY(marks.open(QIODevice::Append));
+        marks.write("[\"cut\", \"sho"); // never finished: its batch never left
+    }
     QMap<QString, QString> expected{{QStringLiteral("old"), QStringLiteral("0123456789abcdef0123456789abcdef")}};
     for (const QString &k : keys)
         expected.insert(k, QStringLiteral("pending"));
