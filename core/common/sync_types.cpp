@@ -35,19 +35,19 @@ constexpr std::array<std::pair<SyncMode, const char *>, 5> modes{{{SyncMode::Ups
                                                                   {SyncMode::Insert, "insert"},
                                                                   {SyncMode::Mirror, "mirror"},
                                                                   {SyncMode::Append, "append"}}};
-constexpr std::array<std::pair<DiffStrategy, const char *>, 2> diffs{{{DiffStrategy::Local, "local"}, {DiffStrategy::Warehouse, "warehouse"}}};
+constexpr std::array<std::pair<DiffKind, const char *>, 2> diffs{{{DiffKind::Local, "local"}, {DiffKind::Warehouse, "warehouse"}}};
 constexpr std::array<std::pair<HeldKind, const char *>, 2> kinds{{{HeldKind::Invalid, "invalid"}, {HeldKind::Rejected, "rejected"}}};
 
 } // namespace
 
 QString toString(RunStatus status) { return nameOf(statuses, status); }
 QString toString(SyncMode mode) { return nameOf(modes, mode); }
-QString toString(DiffStrategy diff) { return nameOf(diffs, diff); }
+QString toString(DiffKind diff) { return nameOf(diffs, diff); }
 QString toString(HeldKind kind) { return nameOf(kinds, kind); }
 
 std::optional<RunStatus> runStatusFrom(const QString &text) { return valueOf(statuses, text); }
 std::optional<SyncMode> syncModeFrom(const QString &text) { return valueOf(modes, text); }
-std::optional<DiffStrategy> diffStrategyFrom(const QString &text) { return valueOf(diffs, text); }
+std::optional<DiffKind> diffKindFrom(const QString &text) { return valueOf(diffs, text); }
 std::optional<HeldKind> heldKindFrom(const QString &text) { return valueOf(kinds, text); }
 
 int exitCodeFor(RunStatus status)

@@ -11,17 +11,17 @@ namespace sluice {
 
 enum class RunStatus { Planned, Running, Succeeded, Partial, Failed };
 enum class SyncMode { Upsert, Update, Insert, Mirror, Append };
-enum class DiffStrategy { Local, Warehouse };
+enum class DiffKind { Local, Warehouse };
 enum class HeldKind { Invalid, Rejected };
 
 QString toString(RunStatus status);
 QString toString(SyncMode mode);
-QString toString(DiffStrategy diff);
+QString toString(DiffKind diff);
 QString toString(HeldKind kind);
 
 std::optional<RunStatus> runStatusFrom(const QString &text);
 std::optional<SyncMode> syncModeFrom(const QString &text);
-std::optional<DiffStrategy> diffStrategyFrom(const QString &text);
+std::optional<DiffKind> diffKindFrom(const QString &text);
 std::optional<HeldKind> heldKindFrom(const QString &text);
 
 // DESIGN.md's exit codes: 0 succeeded (or planned), 3 partial, 1 failed.

@@ -36,12 +36,6 @@ bool consented(const QVariant &v)
            || s == QLatin1String("1");
 }
 
-qint64 warehouseStateCount(std::optional<WarehouseDiff> &warehouse)
-{
-    Result<qint64> n = warehouse->stateCount();
-    return n ? n.value() : -1;
-}
-
 // A state that vanished must not read as "nothing sent yet": that resends
 // every record. The sync delivered before (noted beside the database, or in
 // its run history) yet the state holds nothing: say so, and resend only when
@@ -147,11 +141,11 @@ std::optional<Error> PlanBuilder::prepare()
     m_plan.mode = m_sync.mode;
     m_plan.runId = newRunId();
     m_stage.start();
-    m_inWarehouse = m_sync.diff == DiffStrategy::Warehouse;
-    m_plan.warehouseDiff = m_inWarehouse;
+    const bool inWarehouse = m_sync.diff == DiffKind::Warehouse;
+    m_plan.warehouseDiff = inWarehouse;
     Result<std::unique_ptr<source::SourceConnection>> conn = source::SourceConnection::open(
         m_workspace.config().sources.value(m_model.source), m_workspace,
-        m_inWarehouse ? source::SourceConnection::Access::ReadWrite : source::SourceConnection::Access::ReadOnly);
+        inWarehouse ? source::SourceConnection::Access::ReadWrite : source::SourceConnection::Access::ReadOnly);
     if (!conn)
         return at(conn.error());
     m_source = std::move(conn).value();
@@ -166,6 +160,12 @@ std::optional<Error> PlanBuilder::prepare()
     measureDrift();
     if (const QStringList problems = mappingProblems(m_workspace, m_sync.name, m_columns); !problems.isEmpty())
         return configError(problems.join(QLatin1Char('\n')));
+    const bool tracksMatch = std::any_of(m_sync.fields.begin(), m_sync.fields.end(), [&](const workspace::FieldMapping &f) {
+        return !m_sync.matchDestination.isEmpty() && f.destination == m_sync.matchDestination;
+    });
+    m_diff = DiffStrategy::create({m_workspace, m_store, m_options, m_sync, m_model, *m_source, m_columns, m_plan, m_keepOperations, tracksMatch,
+                                   [this] { return m_byMatch.keys(); },
+                                   [this](const QString &value, const QString &key) { m_byMatch[value].append({key, Fate::Unchanged, false}); }});
     return std::nullopt;
 }
 
@@ -210,7 +210,7 @@ std::optional<Error> PlanBuilder::startKeyChecks()
     if (!present)
         return judgeKeys(model::checkKeys(*m_source, m_model, m_columns)); // names the missing key column
     const workspace::SourceConfig sourceConfig = m_workspace.config().sources.value(m_model.source);
-    if (m_inWarehouse && sourceConfig.driver == QLatin1String("postgres")) {
+    if (m_diff->checksKeysFirst() && sourceConfig.driver == QLatin1String("postgres")) {
         // On PostgreSQL the key check runs on a second connection while the
         // diff query runs: two statements, two server processes, one wait.
         m_concurrentCheck = std::async(std::launch::async, [workspace = &m_workspace, sourceConfig, model = m_model, described = m_columns]() -> Result<model::KeyCheck> {
@@ -219,7 +219,7 @@ std::optional<Error> PlanBuilder::startKeyChecks()
                 return second.error();
             return model::checkKeys(*second.value(), model, described);
         });
-    } else if (m_inWarehouse) {
+    } else if (m_diff->checksKeysFirst()) {
         if (std::optional<Error> e = judgeKeys(model::checkKeys(*m_source, m_model, m_columns)))
             return e;
     }
@@ -270,7 +270,6 @@ std::optional<Error> PlanBuilder::prepareFields()
                  : m_sync.mode == SyncMode::Update ? OpKind::Update
                  : m_sync.mode == SyncMode::Insert ? OpKind::Insert
                                                    : OpKind::Upsert;
-    m_trackExtracted = m_inWarehouse && m_matchIndex >= 0;
     if (m_keepOperations) {
         // A run keeps its plan on disk until delivery: memory follows one chunk, not the change.
         m_plan.spill = std::make_shared<OperationSpill>();
@@ -285,34 +284,10 @@ std::optional<Error> PlanBuilder::prepareFields()
 // nothing behind, so memory follows the change, not the model.
 std::optional<Error> PlanBuilder::loadState()
 {
-    if (m_inWarehouse) {
-        const workspace::SourceConfig sourceConfig = m_workspace.config().sources.value(m_model.source);
-        QHash<QString, QString> nativeTypes;
-        for (const source::Column &c : std::as_const(m_columns))
-            nativeTypes.insert(c.name, c.nativeType);
-        m_extras = int(m_columns.size());
-        m_warehouse.emplace(*m_source, sourceConfig.driver == QLatin1String("postgres"), m_sync.name, m_model.primaryKey,
-                            columnsUsed(m_sync, m_model), m_sync.consentColumn, nativeTypes);
-        if (Result<void> r = m_warehouse->ensureStateTable(); !r)
-            return at(r.error());
-        if (Result<void> r = m_warehouse->claim(m_sync.destination, m_sync.object); !r)
-            return at(r.error());
-        // A first run has nothing to compare with: the model is read as it is
-        // and Sluice computes each row's source digest itself.
-        Result<bool> empty = m_warehouse->stateIsEmpty();
-        if (!empty)
-            return at(empty.error());
-        if (empty.value())
-            m_firstFill = m_warehouse->sourceDigest(m_columns);
-        // The state is ready; from here the model is only read.
-        if (Result<void> r = m_source->setReadOnly(true); !r)
-            return at(r.error());
-    } else {
-        m_known.load(m_store, m_sync.name);
-    }
-    if (std::optional<Error> lost = lostState(m_store, m_sync.name, m_options, m_inWarehouse ? warehouseStateCount(m_warehouse) : m_known.size()))
+    if (std::optional<Error> e = m_diff->load())
+        return e;
+    if (std::optional<Error> lost = lostState(m_store, m_sync.name, m_options, m_diff->held()))
         return lost;
-    m_removedInCandidates = m_inWarehouse && !m_firstFill && m_warehouse->removedInCandidates(m_sync.mode == SyncMode::Mirror);
     m_plan.timings.insert(QStringLiteral("state_load_ms"), double(m_stage.restart()));
     return std::nullopt;
 }
@@ -321,15 +296,9 @@ std::optional<Error> PlanBuilder::stream()
 {
     source::RowSink sink;
     sink.view = [this](const source::RowView &row) { return onRow(row); };
-    // COPY reads fastest; the warehouse diff's query keeps the server busy itself.
-    sink.copy = !m_inWarehouse || m_firstFill;
+    sink.copy = m_diff->readsByCopy(); // COPY reads fastest
     sink.invalidText = &m_plan.invalidText;
-    const bool append = m_sync.mode == SyncMode::Append;
-    const QString extractSql = m_inWarehouse && !m_firstFill
-                                   ? m_warehouse->candidatesSql(m_model.sql, m_options.fullResync || append, m_removedInCandidates)
-                                   : QStringLiteral("SELECT * FROM %1").arg(source::wrapModelSql(m_model.sql));
-    if (m_inWarehouse && !m_firstFill)
-        (void)m_warehouse->tuneFor(extractSql); // speed only: a bad query reports itself below
+    const QString extractSql = m_diff->extractSql();
     const Result<void> streamed = m_source->stream(extractSql, sink, m_options.cancel);
     if (m_concurrentCheck.valid()) {
         // A key problem explains a failed diff query better than its own message.
@@ -338,7 +307,7 @@ std::optional<Error> PlanBuilder::stream()
     }
     if (!streamed)
         return at(streamed.error());
-    if (!m_inWarehouse && (m_nullKeys > 0 || m_known.maybeDuplicateKeys())) {
+    if (!m_diff->checksKeysFirst() && (m_nullKeys > 0 || m_diff->keysInDoubt())) {
         if (std::optional<Error> e = judgeKeys(model::checkKeys(*m_source, m_model, m_columns)))
             return e;
     }
@@ -349,10 +318,8 @@ std::optional<Error> PlanBuilder::stream()
 // One model row: govern, map, diff, plan. Always true: a row never stops the stream.
 bool PlanBuilder::onRow(const source::RowView &row)
 {
-    if (m_removedInCandidates && row.integer(m_extras + 6) == 1) {
-        m_removedInWarehouse.append(row.text(m_extras + 4)); // in the state, gone from the model
+    if (m_diff->tookRemoval(row))
         return true;
-    }
     ++m_plan.modelRows;
     if (m_options.progress && m_plan.modelRows % 10000 == 0)
         m_options.progress(QStringLiteral("extract"), m_plan.modelRows, m_expectedRows >= m_plan.modelRows ? m_expectedRows : -1);
@@ -360,11 +327,7 @@ bool PlanBuilder::onRow(const source::RowView &row)
     for (const int k : std::as_const(m_keyIndexes))
         m_nullKeys += row.isNull(k);
     const QString key = model::recordKey(row, m_keyIndexes);
-    quint64 keyHash = 0;
-    if (!m_inWarehouse) {
-        keyHash = KnownRecords::hashOf(key);
-        m_known.prefetch(keyHash); // looked up after mapping
-    }
+    const quint64 keyHash = m_diff->arriving(key);
     if (m_freshnessIndex >= 0) {
         const QString f = row.text(m_freshnessIndex);
         if (f > m_plan.freshnessMax)
@@ -382,24 +345,13 @@ bool PlanBuilder::excludeForConsent(const source::RowView &row, const QString &k
     if (m_consentIndex < 0 || consented(row.value(m_consentIndex)))
         return false;
     ++m_excludedCount;
-    if (!m_inWarehouse) {
-        m_known.note(key);
-        return true;
-    }
-    if (m_trackExtracted)
-        m_excluded.insert(key);
-    ++m_excludedExtracted;
-    if (!m_firstFill && !row.isNull(m_extras + 1)) // in the state, pending included: may be in the destination
-        m_excludedInState.append(key);
+    m_diff->excluded(row, key);
     return true;
 }
 
 void PlanBuilder::holdInvalid(const QString &key, const QString &reason)
 {
-    if (!m_inWarehouse)
-        m_known.see(key);
-    else if (m_trackExtracted)
-        m_extractedKeys.insert(key);
+    m_diff->invalid(key);
     m_plan.invalid.append({key, HeldKind::Invalid, reason});
 }
 
@@ -474,34 +426,9 @@ bool PlanBuilder::mapRow(const source::RowView &row, const QString &key)
 void PlanBuilder::diffAndPlan(const source::RowView &row, const QString &key, quint64 keyHash)
 {
     const Digest digest = m_writer->digest();
-    const bool append = m_sync.mode == SyncMode::Append;
     const QString match = m_matchIndex >= 0 ? source::toText(m_matchValue) : QString();
-    bool isNew = true;
-    bool unchanged = false;
-    SyncPlan::WarehouseState ws;
-    if (m_firstFill) {
-        if (m_keepOperations) {
-            const std::optional<qint64> src = m_firstFill->of(row);
-            ws = {src ? QString::number(*src) : QString(), match};
-        }
-        if (m_trackExtracted)
-            m_extractedKeys.insert(key);
-    } else if (m_inWarehouse) {
-        isNew = row.integer(m_extras + 3) != 0;
-        unchanged = !isNew && !append && !m_options.fullResync && Digest::fromHex(row.text(m_extras + 1)) == digest;
-        if (unchanged || m_keepOperations) // what the state will need of it
-            ws = {row.text(m_extras), match};
-        if (unchanged) {
-            m_plan.warehouseRefresh.append({key, ws}); // same record, new source digest: remember it
-            m_plan.refreshHashes.insert(key, digest.toHex());
-        }
-        if (m_trackExtracted)
-            m_extractedKeys.insert(key);
-    } else {
-        const KnownRecords::Found found = m_known.see(key, keyHash);
-        isNew = !found.known || found.pending;
-        unchanged = !isNew && !append && !m_options.fullResync && found.content == KnownRecords::contentKey(digest.high);
-    }
+    const DiffStrategy::Verdict verdict = m_diff->judge(row, key, keyHash, digest, match);
+    const bool isNew = verdict.isNew, unchanged = verdict.unchanged, append = m_sync.mode == SyncMode::Append;
     const Fate fate = unchanged ? Fate::Unchanged : (isNew || append) ? Fate::Added : Fate::Changed;
     switch (fate) {
     case Fate::Unchanged: ++m_plan.counts.unchanged; break;
@@ -518,57 +445,17 @@ void PlanBuilder::diffAndPlan(const source::RowView &row, const QString &key, qu
         destination::Operation op{key, m_sendKind, QByteArray(m_writer->json().constData(), m_writer->json().size()), digest.toHex()};
         op.isNew = isNew;
         if (m_plan.spill)
-            m_plan.spill->append(op, {ws.src, ws.match});
+            m_plan.spill->append(op, {verdict.ws.src, verdict.ws.match});
         if (m_plan.operations.size() < kSamples)
             m_plan.operations.append(std::move(op));
     }
 }
 
-// What did not leave the warehouse: unchanged records, and rows without
-// consent the destination never held. Count both there, find removals, and
-// the state's holders of the changed records' match values.
+// The strategy's account of what the stream did not see (the warehouse diff's unchanged rows).
 std::optional<Error> PlanBuilder::settleWarehouse()
 {
     m_excludedTotal = m_excludedCount;
-    if (!m_inWarehouse)
-        return std::nullopt;
-    m_plan.modelRows = m_keys.rowCount;
-    m_plan.timings.insert(QStringLiteral("rows_extracted"), double(m_extracted));
-    if (m_consentIndex >= 0 && !m_firstFill) { // a first run read every row
-        Result<QVariant> n = m_source->scalar(m_warehouse->excludedCountSql(m_model.sql));
-        if (!n)
-            return at(n.error());
-        m_excludedTotal = n->toLongLong();
-    }
-    m_plan.counts.unchanged += m_plan.modelRows - m_extracted - (m_excludedTotal - m_excludedExtracted);
-    const bool mirror = m_sync.mode == SyncMode::Mirror;
-    if (mirror && !m_removedInCandidates && !m_firstFill) {
-        source::RowSink removedSink;
-        removedSink.row = [this](const source::Row &r) {
-            m_removedInWarehouse.append(source::toText(r.value(0)));
-            return true;
-        };
-        if (Result<void> r = m_source->stream(m_warehouse->removedKeysSql(m_model.sql), removedSink, m_options.cancel); !r)
-            return at(r.error());
-    }
-    if (mirror)
-        m_removedInWarehouse.append(m_excludedInState);
-    // Identity conflicts with records that did not change stay visible: ask the
-    // state for holders of the changed records' match values.
-    const QStringList values = m_byMatch.keys();
-    const QSet<QString> removedSet(m_removedInWarehouse.begin(), m_removedInWarehouse.end());
-    for (qsizetype i = 0; i < values.size() && m_plan.counts.unchanged > 0; i += 500) {
-        source::RowSink matchSink;
-        matchSink.row = [&](const source::Row &r) {
-            const QString key = source::toText(r.value(0));
-            if (!m_extractedKeys.contains(key) && !removedSet.contains(key) && !m_excluded.contains(key))
-                m_byMatch[source::toText(r.value(1))].append({key, Fate::Unchanged, false});
-            return true;
-        };
-        if (Result<void> r = m_source->stream(m_warehouse->stateMatchesSql(values.mid(i, 500)), matchSink, m_options.cancel); !r)
-            return at(r.error());
-    }
-    return std::nullopt;
+    return m_diff->settle(m_keys.rowCount, m_extracted, m_excludedTotal);
 }
 
 // Identity conflicts: two rows, one match value; the destination would merge them.
@@ -607,7 +494,7 @@ std::optional<Error> PlanBuilder::planRemovals()
 {
     if (m_sync.mode != SyncMode::Mirror)
         return std::nullopt;
-    QStringList removed = m_inWarehouse ? m_removedInWarehouse : m_known.unseen(m_store, m_sync.name);
+    QStringList removed = m_diff->removed();
     std::sort(removed.begin(), removed.end());
     for (const QString &key : std::as_const(removed)) {
         ++m_plan.operationCount;
@@ -618,7 +505,7 @@ std::optional<Error> PlanBuilder::planRemovals()
             m_plan.operations.append(op);
     }
     m_plan.counts.removed = removed.size();
-    const qint64 held = m_inWarehouse ? warehouseStateCount(m_warehouse) : m_known.size();
+    const qint64 held = m_diff->held();
     return massDelete(m_sync, m_options, removed.size(), held);
 }
 

@@ -1,10 +1,8 @@
 #pragma once
 
-#include "engine/known_records.h"
+#include "engine/diff_strategy.h"
 #include "engine/plan_internal.h"
 #include "engine/record_digest.h"
-#include "engine/source_digest.h"
-#include "engine/warehouse_diff.h"
 #include "mapping/transform.h"
 #include "model/key_check.h"
 #include "source/source_connection.h"
@@ -70,7 +68,6 @@ private:
     workspace::SyncConfig m_sync;
     workspace::ModelConfig m_model;
     QString m_owner;
-    bool m_inWarehouse = false;
     SyncPlan m_plan;
     QElapsedTimer m_stage;
 
@@ -90,16 +87,11 @@ private:
     const source::RowView *m_current = nullptr;
     mapping::ColumnLookup m_lookup;
 
-    KnownRecords m_known; // local diff: what the destination holds
-    std::optional<WarehouseDiff> m_warehouse;
-    std::optional<SourceDigest> m_firstFill; // warehouse diff, empty state: the digest Sluice computes
-    int m_extras = 0; // warehouse diff: sluice_src, sluice_hash, sluice_match, sluice_is_new follow the model's columns
-    bool m_removedInCandidates = false;
-    bool m_trackExtracted = false;
+    std::unique_ptr<DiffStrategy> m_diff; // what the destination holds, and each row judged against it
     destination::OpKind m_sendKind = destination::OpKind::Upsert;
 
     qint64 m_expectedRows = -1; // the last run's model rows: extract's total on a terminal
-    qint64 m_extracted = 0, m_excludedExtracted = 0, m_nullKeys = 0, m_excludedCount = 0, m_excludedTotal = 0;
+    qint64 m_extracted = 0, m_nullKeys = 0, m_excludedCount = 0, m_excludedTotal = 0;
     QVariant m_matchValue;
     // List destinations: the fields that identify a member, and per field the
     // rows that carry a value (`coverage`) or none.
@@ -107,12 +99,6 @@ private:
     std::vector<char> m_present;
     QList<qint64> m_coverageValid, m_coverageMissing;
     QHash<QString, QList<MatchHolder>> m_byMatch;
-    // Warehouse diff with a match field: rows that left the warehouse (new or
-    // changed there), and rows without consent that left it; the rest of the
-    // match values' holders are asked of the state after the stream.
-    QSet<QString> m_extractedKeys, m_excluded;
-    QStringList m_excludedInState;   // warehouse diff: consent revoked for a record the destination holds
-    QStringList m_removedInWarehouse;
 };
 
 } // namespace sluice::engine

@@ -20,7 +20,7 @@ namespace {
 constexpr qsizetype kSlice = 4096;
 // Settled records waiting to be written, at most (memory stays bounded
 // whatever the run's size): the delivery then waits.
-constexpr qsizetype kQueued = 65536;
+constexpr qsizetype kQueued = 8192;
 
 } // namespace
 

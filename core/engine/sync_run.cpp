@@ -8,6 +8,7 @@
 #include "engine/operation_spill.h"
 #include "engine/state_writer.h"
 #include "engine/warehouse_diff.h"
+#include "engine/warehouse_dialect.h"
 #include "mapping/transform.h"
 #include "source/source_connection.h"
 #include "store/state_store.h"
@@ -193,6 +194,7 @@ private:
     bool m_keepIdentities = false; // the destination removes a record by what it was sent with
     QStringList m_identityFields;  // ... by these fields of it (empty: all)
     std::unique_ptr<source::SourceConnection> m_warehouseConnection;
+    std::unique_ptr<WarehouseDialect> m_dialect;
     std::optional<WarehouseDiff> m_warehouse;
     QHash<QString, OperationSpill::Extra> m_chunkExtras; // the warehouse state of the chunk being delivered
     StateWriter::Settled m_settled; // settled, not yet recorded (recordSettled)
@@ -299,8 +301,12 @@ void SyncRunner::openWarehouseState()
         return;
     }
     m_warehouseConnection = std::move(c).value();
-    m_warehouse.emplace(*m_warehouseConnection, sourceConfig.driver == QLatin1String("postgres"), m_sync.name, model.primaryKey,
-                        columnsUsed(m_sync, model), m_sync.consentColumn);
+    m_dialect = WarehouseDialect::of(sourceConfig.driver); // the plan made sure there is one
+    if (!m_dialect) {
+        m_failure = QCoreApplication::translate("sluice::engine", "sync %1: the warehouse diff cannot run on source %2").arg(m_sync.name, model.source);
+        return;
+    }
+    m_warehouse.emplace(*m_warehouseConnection, *m_dialect, m_sync.name, model.primaryKey, columnsUsed(m_sync, model), m_sync.consentColumn);
     QList<WarehouseDiff::StateRow> refresh;
     for (const auto &[key, ws] : std::as_const(m_result.plan.warehouseRefresh))
         refresh.append({key, ws.src, m_result.plan.refreshHashes.value(key), ws.match, false});
@@ -451,8 +457,9 @@ void SyncRunner::settle(const QList<destination::Operation> &ops, const QList<de
             byKey.insert(op.key, &op);
     const OperationOf opOf = [&](qsizetype i) { return aligned ? &ops[i] : byKey.value(outcomes[i].key); };
     // A destination that takes the whole run at once (a file) settles it in
-    // slices, so that a terminal sees the state being committed.
-    constexpr qsizetype slice = 50000;
+    // slices, so that a terminal sees the state being committed, and so that
+    // the state writer's queue holds a few thousand records, not a file's worth.
+    const qsizetype slice = m_writer ? 4096 : 50000;
     for (qsizetype from = 0; from < outcomes.size(); from += slice) {
         settleSlice(opOf, outcomes, from, qMin(from + slice, outcomes.size()));
         if (m_options.progress && outcomes.size() > slice)

@@ -17,6 +17,8 @@ struct Column;
 
 namespace sluice::engine {
 
+class WarehouseDialect;
+
 // The warehouse diff (DESIGN.md): the state of a sync lives in the warehouse
 // itself, in sluice_state.<sync> (PostgreSQL) or sluice_state__<sync>
 // (SQLite), and one SQL statement run by the warehouse returns only the rows
@@ -30,7 +32,8 @@ namespace sluice::engine {
 class WarehouseDiff final
 {
 public:
-    WarehouseDiff(source::SourceConnection &connection, bool postgres, const QString &sync, const QStringList &keyColumns,
+    // `dialect` outlives it (WarehouseDialect::of the source's driver).
+    WarehouseDiff(source::SourceConnection &connection, WarehouseDialect &dialect, const QString &sync, const QStringList &keyColumns,
                   const QStringList &usedColumns, const QString &consentColumn, const QHash<QString, QString> &nativeTypes = {});
 
     Result<void> ensureStateTable();
@@ -79,22 +82,20 @@ public:
     Result<void> clearPending(const QStringList &keys);
 
 private:
-    QString nativeKeyType() const;
-    Result<void> adaptStateTable(const QString &wanted);
     QString keyExpression() const;
     QString sourceExpression() const;
     QString consentExpression() const;
     QString text(const QString &column) const;
 
     source::SourceConnection &m_connection;
-    bool m_postgres;
+    WarehouseDialect &m_dialect;
     QString m_sync;
     QString m_table;
     QStringList m_keys;
     QStringList m_used;
     QHash<QString, QString> m_types; // column -> the warehouse's type name (source::Column::nativeType)
     QString m_consent;
-    bool m_nativeKey = false; // PostgreSQL: the state's key has the model key's type
+    bool m_nativeKey = false; // the state's key has the model key's type (WarehouseDialect::nativeKeyType)
 };
 
 } // namespace sluice::engine

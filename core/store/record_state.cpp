@@ -173,87 +173,91 @@ Result<void> StateStore::commitOutcomes(const QString &sync, const QString &runI
                                         const QList<Held> &held, bool recordState)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connection);
+    const QString what = QCoreApplication::translate("sluice::store", "recording outcomes of sync %1").arg(sync);
     if (!beginWrite(db))
-        return storeError(QCoreApplication::translate("sluice::store", "recording outcomes of sync %1").arg(sync), db.lastError());
-    QSqlQuery resolve(db), hold(db);
-    resolve.prepare(QStringLiteral("UPDATE rejections SET resolved_run = ? WHERE sync = ? AND key = ? AND resolved_run IS NULL"));
-    hold.prepare(QStringLiteral("INSERT INTO rejections(sync, key, kind, reason, run_id, attempts, first_seen) "
-                                "VALUES (?, ?, ?, ?, ?, 1, ?) ON CONFLICT(sync, key) DO UPDATE SET kind = excluded.kind, "
-                                "reason = excluded.reason, run_id = excluded.run_id, "
-                                "attempts = CASE WHEN rejections.resolved_run IS NULL THEN rejections.attempts + 1 ELSE 1 END, "
-                                "first_seen = CASE WHEN rejections.resolved_run IS NULL THEN rejections.first_seen ELSE excluded.first_seen END, "
-                                "resolved_run = NULL"));
-    const QString now = isoNow();
-    // Only keys with an open rejection need resolving. Fewer of those than
-    // records here: their keys, read at once; more: asked record by record.
-    QSet<QString> open;
-    bool askEach = false;
-    {
-        QSqlQuery q(db);
-        q.prepare(QStringLiteral("SELECT key FROM rejections WHERE sync = ? AND resolved_run IS NULL LIMIT ?"));
-        q.addBindValue(sync);
-        q.addBindValue(accepted.size() + 1);
-        q.exec();
-        while (q.next())
-            open.insert(q.value(0).toString());
-        askEach = open.size() > accepted.size();
-    }
-    auto failed = [&](QSqlQuery &q) {
-        const QSqlError e = q.lastError();
+        return storeError(what, db.lastError());
+    QString problem = recordState ? writeStates(sync, runId, accepted) : QString();
+    if (problem.isEmpty())
+        problem = writeRejections(sync, runId, accepted, held);
+    if (!problem.isEmpty()) {
         db.rollback();
-        return storeError(QCoreApplication::translate("sluice::store", "recording outcomes of sync %1").arg(sync), e);
-    };
+        return storeError(what, problem);
+    }
+    if (!db.commit())
+        return storeError(what, db.lastError());
+    return {};
+}
+
+// What the destination now holds of each accepted record; its pending mark cleared.
+QString StateStore::writeStates(const QString &sync, const QString &runId, const QList<Accepted> &accepted)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
     RawStatement upsertState(rawHandle(db), "INSERT INTO record_state(sync, key, hash, updated_run, key_hash) VALUES (?, ?, ?, ?, ?) "
                                             "ON CONFLICT(sync, key) DO UPDATE SET hash = excluded.hash, updated_run = excluded.updated_run");
     RawStatement removeState(rawHandle(db), "DELETE FROM record_state WHERE sync = ? AND key = ?");
     RawStatement unmark(rawHandle(db), "DELETE FROM record_pending WHERE sync = ? AND key = ?");
-    if (!upsertState.ok() || !removeState.ok() || !unmark.ok()) {
-        const QString problem = upsertState.ok() ? (removeState.ok() ? unmark.error() : removeState.error()) : upsertState.error();
-        db.rollback();
-        return storeError(QCoreApplication::translate("sluice::store", "recording outcomes of sync %1").arg(sync), problem);
-    }
+    if (!upsertState.ok() || !removeState.ok() || !unmark.ok())
+        return upsertState.ok() ? (removeState.ok() ? unmark.error() : removeState.error()) : upsertState.error();
     upsertState.bind(1, sync);
     upsertState.bind(4, runId);
     removeState.bind(1, sync);
     unmark.bind(1, sync);
-    // Pending marks are few (what is in flight): most records have none to clear.
-    const bool marked = recordState && hasPending(sync);
+    // Pending marks are few (left by a run that stopped): most records have none to clear.
+    const bool marked = hasPending(sync);
     for (const Accepted &a : accepted) {
-        if (recordState) {
-            RawStatement &q = a.deleted ? removeState : upsertState;
-            q.bind(2, a.key);
-            if (!a.deleted) {
-                q.bind(3, a.hash);
-                q.bind(5, recordKeyHash(a.key));
-            }
-            if (marked)
-                unmark.bind(2, a.key);
-            if (!q.run() || (marked && !unmark.run())) {
-                const Error e = storeError(QCoreApplication::translate("sluice::store", "recording outcomes of sync %1").arg(sync), q.error());
-                db.rollback();
-                return e;
-            }
+        RawStatement &q = a.deleted ? removeState : upsertState;
+        q.bind(2, a.key);
+        if (!a.deleted) {
+            q.bind(3, a.hash);
+            q.bind(5, recordKeyHash(a.key));
         }
+        if (marked)
+            unmark.bind(2, a.key);
+        if (!q.run() || (marked && !unmark.run()))
+            return q.error();
+    }
+    return {};
+}
+
+// Rejections: an accepted record's open one resolved, a held record's kept
+// (its attempts counted while it stays open).
+QString StateStore::writeRejections(const QString &sync, const QString &runId, const QList<Accepted> &accepted, const QList<Held> &held)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    // Only keys with an open rejection need resolving. Fewer of those than
+    // records here: their keys, read at once; more: asked record by record.
+    QSet<QString> open;
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT key FROM rejections WHERE sync = ? AND resolved_run IS NULL LIMIT ?"));
+    q.addBindValue(sync);
+    q.addBindValue(accepted.size() + 1);
+    q.exec();
+    while (q.next())
+        open.insert(q.value(0).toString());
+    const bool askEach = open.size() > accepted.size();
+    q.prepare(QStringLiteral("UPDATE rejections SET resolved_run = ? WHERE sync = ? AND key = ? AND resolved_run IS NULL"));
+    for (const Accepted &a : accepted) {
         if (!askEach && !open.contains(a.key))
             continue;
-        resolve.addBindValue(runId);
-        resolve.addBindValue(sync);
-        resolve.addBindValue(a.key);
-        if (!resolve.exec())
-            return failed(resolve);
+        q.addBindValue(runId);
+        q.addBindValue(sync);
+        q.addBindValue(a.key);
+        if (!q.exec())
+            return q.lastError().text();
     }
+    q.prepare(QStringLiteral("INSERT INTO rejections(sync, key, kind, reason, run_id, attempts, first_seen) "
+                             "VALUES (?, ?, ?, ?, ?, 1, ?) ON CONFLICT(sync, key) DO UPDATE SET kind = excluded.kind, "
+                             "reason = excluded.reason, run_id = excluded.run_id, "
+                             "attempts = CASE WHEN rejections.resolved_run IS NULL THEN rejections.attempts + 1 ELSE 1 END, "
+                             "first_seen = CASE WHEN rejections.resolved_run IS NULL THEN rejections.first_seen ELSE excluded.first_seen END, "
+                             "resolved_run = NULL"));
+    const QString now = isoNow();
     for (const Held &h : held) {
-        hold.addBindValue(sync);
-        hold.addBindValue(h.key);
-        hold.addBindValue(h.kind);
-        hold.addBindValue(h.reason);
-        hold.addBindValue(runId);
-        hold.addBindValue(now);
-        if (!hold.exec())
-            return failed(hold);
+        for (const QVariant &v : {QVariant(sync), QVariant(h.key), QVariant(h.kind), QVariant(h.reason), QVariant(runId), QVariant(now)})
+            q.addBindValue(v);
+        if (!q.exec())
+            return q.lastError().text();
     }
-    if (!db.commit())
-        return storeError(QCoreApplication::translate("sluice::store", "recording outcomes of sync %1").arg(sync), db.lastError());
     return {};
 }
 

@@ -261,6 +261,8 @@ private:
     Result<void> migrate(int upToVersion);
     static Result<std::unique_ptr<StateStore>> connect(const QString &path);
     QString markPath(const QString &sync) const;
+    QString writeStates(const QString &sync, const QString &runId, const QList<Accepted> &accepted);
+    QString writeRejections(const QString &sync, const QString &runId, const QList<Accepted> &accepted, const QList<Held> &held);
     QStringList markedKeys(const QString &sync) const;
     void forEachMarkedOnly(const QString &sync, const std::function<void(const QString &)> &visit) const;
 

@@ -116,7 +116,7 @@ struct SyncConfig
     QString matchDestination;
     QList<FieldMapping> fields;
     QString consentColumn;
-    DiffStrategy diff = DiffStrategy::Local;
+    DiffKind diff = DiffKind::Local;
     QJsonObject schedule;
     // A mirror run stops before removing more than this share of what the
     // destination holds (a model that suddenly returns nothing, say).

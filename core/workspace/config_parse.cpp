@@ -551,7 +551,7 @@ void parseSyncs(Validator &v, const QJsonObject &root, Config &config)
         parseFields(v, o, path, it.key(), s);
         const QString diff = v.string(o, QStringLiteral("diff"), path, obj, false);
         if (!diff.isEmpty()) {
-            if (const std::optional<DiffStrategy> d = diffStrategyFrom(diff))
+            if (const std::optional<DiffKind> d = diffKindFrom(diff))
                 s.diff = *d;
             else
                 v.fail(path + QStringLiteral("/diff"), obj, tr("\"diff\" must be local or warehouse"));

@@ -1,6 +1,7 @@
 // Sources and model preview against a real PostgreSQL, started by the test.
 #include "engine/source_digest.h"
 #include "engine/warehouse_diff.h"
+#include "engine/warehouse_dialect.h"
 #include "model/preview.h"
 #include "postgres_server.h"
 #include "source/row_view.h"
@@ -423,7 +424,8 @@ void TestPostgres::sourceDigestMatchesTheWarehouse()
     const workspace::Workspace ws = workspaceWith(sourceJson());
     auto writable = source::SourceConnection::open(ws.config().sources.value(QStringLiteral("dw")), ws, source::SourceConnection::Access::ReadWrite);
     QVERIFY(writable.ok());
-    engine::WarehouseDiff diff(*writable.value(), true, QStringLiteral("digest_check"), {QStringLiteral("id")}, used, {}, types);
+    const std::unique_ptr<engine::WarehouseDialect> dialect = engine::WarehouseDialect::of(QStringLiteral("postgres"));
+    engine::WarehouseDiff diff(*writable.value(), *dialect, QStringLiteral("digest_check"), {QStringLiteral("id")}, used, {}, types);
     QVERIFY(diff.ensureStateTable().ok());
     QCOMPARE(diff.stateIsEmpty().value(), true);
     const std::optional<engine::SourceDigest> digest = diff.sourceDigest(columns.value());

@@ -1,0 +1,251 @@
+#include "engine/warehouse_dialect.h"
+
+#include "engine/source_digest.h"
+#include "source/source_connection.h"
+
+#include <QCoreApplication>
+
+namespace sluice::engine {
+
+QString WarehouseDialect::digestLiteral(const QString &src) const
+{
+    return source::SourceConnection::quoteLiteral(src);
+}
+
+namespace {
+
+QString textOf(const source::SourceConnection &c, const QString &column)
+{
+    return QStringLiteral("CAST(m.%1 AS TEXT)").arg(c.quoteIdentifier(column));
+}
+
+// PostgreSQL: the state in schema sluice_state, keyed by the model key's own
+// type where it can be, a bigint digest computed by the types' own hash
+// functions (and by Sluice the same way on a first run), removals found in
+// the candidates' pass, the table labelled with its owner and kept in key order.
+class PostgresDialect final : public WarehouseDialect
+{
+public:
+    QString stateTable(const source::SourceConnection &c, const QString &sync) const override
+    {
+        return QStringLiteral("sluice_state.") + c.quoteIdentifier(sync);
+    }
+
+    QString nativeKeyType(const QStringList &keys, const QHash<QString, QString> &types) const override
+    {
+        if (keys.size() != 1)
+            return {};
+        const QString type = types.value(keys.first());
+        if (type == QLatin1String("smallint") || type == QLatin1String("integer") || type == QLatin1String("bigint") || type == QLatin1String("uuid")
+            || type == QLatin1String("text"))
+            return type;
+        if (type == QLatin1String("varchar"))
+            return QStringLiteral("text");
+        return {};
+    }
+
+    Result<bool> ensureStateTable(source::SourceConnection &c, const QString &table, const QString &keyType) override
+    {
+        // "schema already exists, skipping" is not news to an operator.
+        (void)c.execute(QStringLiteral("SET client_min_messages = warning"));
+        if (Result<void> r = c.execute(QStringLiteral("CREATE SCHEMA IF NOT EXISTS sluice_state")); !r)
+            return Error{r.error().message + QCoreApplication::translate("sluice::engine", " (the warehouse diff keeps its state in schema "
+                                                                                             "sluice_state: grant CREATE, or use \"diff\": \"local\")"),
+                         Error::Kind::Refused};
+        // Compiling the one diff query costs more than JIT saves.
+        (void)c.execute(QStringLiteral("SET jit = off"));
+        // The source digest is a bigint (NULL: not known, e.g. a write-ahead mark).
+        if (Result<void> r = c.execute(QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (key %2 PRIMARY KEY, src BIGINT, hash TEXT NOT NULL, "
+                                                      "match TEXT, updated_run TEXT NOT NULL)")
+                                           .arg(table, keyType.isEmpty() ? QStringLiteral("TEXT") : keyType));
+            !r)
+            return r.error();
+        return adapt(c, table, keyType);
+    }
+
+    QString sourceDigest(const source::SourceConnection &c, const QStringList &used, const QHash<QString, QString> &types) const override
+    {
+        // Each column hashed to 64 bits by its type's own hash function (the
+        // ones hash partitioning relies on, so they stay stable across
+        // versions), seeded by its position, NULL as the seed, and the hashes
+        // combined with XOR. Integers, booleans, timestamps, text and uuids are
+        // hashed as values, without formatting them as text; other types
+        // through their text form, so that a change the JSON would show
+        // (1.5 -> 1.50) changes the digest too.
+        QStringList parts;
+        for (qsizetype i = 0; i < used.size(); ++i) {
+            const QString column = QStringLiteral("m.") + c.quoteIdentifier(used[i]);
+            const QString type = types.value(used[i]);
+            const QString seed = QString::number(i + 1);
+            QString hash;
+            switch (digestKind(type)) {
+            case DigestKind::Integer: hash = QStringLiteral("hashint8extended(CAST(%1 AS bigint), %2)").arg(column, seed); break;
+            case DigestKind::Boolean: hash = QStringLiteral("hashint8extended(CAST(CAST(%1 AS integer) AS bigint), %2)").arg(column, seed); break;
+            case DigestKind::Timestamp: // Sluice's sessions run in UTC
+                hash = type == QLatin1String("timestamp") ? QStringLiteral("timestamp_hash_extended(%1, %2)").arg(column, seed)
+                                                          : QStringLiteral("timestamp_hash_extended(CAST(%1 AS timestamp), %2)").arg(column, seed);
+                break;
+            case DigestKind::Text: hash = QStringLiteral("hashtextextended(%1, %2)").arg(column, seed); break;
+            case DigestKind::Uuid: hash = QStringLiteral("uuid_hash_extended(%1, %2)").arg(column, seed); break;
+            case DigestKind::Padded:
+            case DigestKind::TextForm: hash = QStringLiteral("hashtextextended(%1, %2)").arg(textOf(c, used[i]), seed); break;
+            }
+            parts.append(QStringLiteral("coalesce(%1, %2)").arg(hash, seed));
+        }
+        return QStringLiteral("(%1)").arg(parts.join(QStringLiteral(" # ")));
+    }
+
+    QString isDistinctFrom() const override { return QStringLiteral("IS DISTINCT FROM"); }
+    bool removalsInCandidates() const override { return true; }
+    QString fence() const override { return QStringLiteral(" OFFSET 0"); } // keeps PostgreSQL from inlining the digest into the filter
+    QString digestLiteral(const QString &src) const override { return src.isEmpty() ? QStringLiteral("NULL") : WarehouseDialect::digestLiteral(src); }
+    QString pendingDigest() const override { return QStringLiteral("NULL"); }
+
+    Result<void> tuneFor(source::SourceConnection &c, const QString &candidatesSql) override
+    {
+        // When the model reads a table by its key, PostgreSQL walks the model and
+        // the state side by side in key order (a merge join), which beats any
+        // hash join; more working memory would make the planner prefer hashing,
+        // so it is only given when the plan hashes anyway, to keep that in memory.
+        (void)c.execute(QStringLiteral("RESET work_mem"));
+        Result<QVariant> plan = c.scalar(QStringLiteral("EXPLAIN (FORMAT JSON) ") + candidatesSql);
+        if (!plan)
+            return plan.error();
+        if (plan->toString().contains(QLatin1String("\"Merge Join\"")))
+            return {};
+        return c.execute(QStringLiteral("SET work_mem = '128MB'"));
+    }
+
+    Result<void> analyze(source::SourceConnection &c, const QString &table, const QString &sync) override
+    {
+        // Every first delivery writes a state row twice (pending, then
+        // accepted): VACUUM clears the dead half so the next diff reads only
+        // live rows, and fresh statistics keep its join plan right.
+        if (Result<void> r = c.execute(QStringLiteral("VACUUM ANALYZE %1").arg(table)); !r)
+            return r;
+        // Rows written in delivery order scatter the keys over the table; stored
+        // in key order again, the state can be merged with the model (tuneFor).
+        Result<QVariant> order = c.scalar(QStringLiteral("SELECT correlation FROM pg_stats WHERE schemaname = 'sluice_state' AND tablename = %1 "
+                                                         "AND attname = 'key'")
+                                              .arg(source::SourceConnection::quoteLiteral(sync)));
+        if (!order || order->isNull() || order->toDouble() >= 0.9)
+            return {};
+        Result<QVariant> index = c.scalar(QStringLiteral("SELECT relname FROM pg_class WHERE oid = (SELECT indexrelid FROM pg_index WHERE "
+                                                         "indrelid = to_regclass(%1) AND indisprimary)")
+                                              .arg(source::SourceConnection::quoteLiteral(table)));
+        if (!index)
+            return index.error();
+        if (Result<void> r = c.execute(QStringLiteral("CLUSTER %1 USING %2").arg(table, c.quoteIdentifier(index->toString()))); !r)
+            return r;
+        return c.execute(QStringLiteral("ANALYZE %1").arg(table));
+    }
+
+    bool labelsState() const override { return true; }
+    Result<QString> stateLabel(source::SourceConnection &c, const QString &table) override
+    {
+        Result<QVariant> current = c.scalar(QStringLiteral("SELECT obj_description(to_regclass(%1), 'pg_class')").arg(source::SourceConnection::quoteLiteral(table)));
+        if (!current)
+            return current.error();
+        return current->isNull() ? QString() : current->toString();
+    }
+    Result<void> setStateLabel(source::SourceConnection &c, const QString &table, const QString &label) override
+    {
+        return c.execute(QStringLiteral("COMMENT ON TABLE %1 IS %2").arg(table, source::SourceConnection::quoteLiteral(label)));
+    }
+    bool digestsInSluice() const override { return true; }
+
+private:
+    Result<bool> adapt(source::SourceConnection &c, const QString &table, const QString &wanted);
+};
+
+Result<bool> PostgresDialect::adapt(source::SourceConnection &c, const QString &table, const QString &wanted)
+{
+    auto columnType = [&](const char *column) -> Result<QString> {
+        Result<QVariant> v = c.scalar(QStringLiteral("SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = to_regclass(%1) "
+                                                     "AND attname = '%2'")
+                                          .arg(source::SourceConnection::quoteLiteral(table), QLatin1String(column)));
+        if (!v)
+            return v.error();
+        return v->toString();
+    };
+    // State written by Sluice before the digest was a bigint: digests that
+    // read as one are kept, the rest become unknown (those rows are read
+    // once more; their record hash decides, so nothing is sent again).
+    Result<QString> src = columnType("src");
+    if (!src)
+        return src.error();
+    if (src.value() != QLatin1String("bigint")) {
+        if (Result<void> r = c.execute(QStringLiteral("ALTER TABLE %1 ALTER COLUMN src DROP NOT NULL, ALTER COLUMN src TYPE bigint USING "
+                                                      "CASE WHEN src ~ '^-?[0-9]{1,19}$' THEN CASE WHEN CAST(src AS numeric) "
+                                                      "BETWEEN -9223372036854775808 AND 9223372036854775807 THEN CAST(src AS bigint) END END")
+                                           .arg(table));
+            !r)
+            return r.error();
+    }
+    Result<QString> key = columnType("key");
+    if (!key)
+        return key.error();
+    if (!wanted.isEmpty() && key.value() == wanted)
+        return true;
+    if (wanted.isEmpty() && key.value() == QLatin1String("text"))
+        return false;
+    // The model's key changed type (or the state predates native keys):
+    // convert the stored keys if they all convert, else keep them as text
+    // and compare as text, so that no record the destination holds is lost.
+    bool native = false;
+    if (!wanted.isEmpty() && c.execute(QStringLiteral("ALTER TABLE %1 ALTER COLUMN key TYPE %2 USING CAST(key AS %2)").arg(table, wanted)).ok()) {
+        native = true;
+    } else if (key.value() != QLatin1String("text")) {
+        if (Result<void> r = c.execute(QStringLiteral("ALTER TABLE %1 ALTER COLUMN key TYPE text USING CAST(key AS text)").arg(table)); !r)
+            return r.error();
+    }
+    if (Result<void> r = c.execute(QStringLiteral("ANALYZE %1").arg(table)); !r) // a changed column type loses its statistics
+        return r.error();
+    return native;
+}
+
+// SQLite: the state beside the model's tables (sluice_state__<sync>), text
+// keys, the digest the columns' text joined, removals found by a second query.
+class SqliteDialect final : public WarehouseDialect
+{
+public:
+    QString stateTable(const source::SourceConnection &c, const QString &sync) const override
+    {
+        return c.quoteIdentifier(QStringLiteral("sluice_state__") + sync);
+    }
+    Result<bool> ensureStateTable(source::SourceConnection &c, const QString &table, const QString &) override
+    {
+        if (Result<void> r = c.execute(QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (key TEXT PRIMARY KEY, src TEXT NOT NULL, hash TEXT NOT NULL, "
+                                                      "match TEXT, updated_run TEXT NOT NULL)")
+                                           .arg(table));
+            !r)
+            return r.error();
+        return false;
+    }
+    QString sourceDigest(const source::SourceConnection &c, const QStringList &used, const QHash<QString, QString> &) const override
+    {
+        QStringList parts;
+        for (const QString &column : used)
+            parts.append(QStringLiteral("coalesce(%1, char(30))").arg(textOf(c, column)));
+        return QLatin1Char('(') + parts.join(QStringLiteral(" || char(31) || ")) + QLatin1Char(')');
+    }
+    QString isDistinctFrom() const override { return QStringLiteral("IS NOT"); }
+    QString pendingDigest() const override { return QStringLiteral("'pending'"); }
+    Result<void> analyze(source::SourceConnection &c, const QString &table, const QString &) override
+    {
+        return c.execute(QStringLiteral("ANALYZE %1").arg(table));
+    }
+};
+
+} // namespace
+
+std::unique_ptr<WarehouseDialect> WarehouseDialect::of(const QString &driver)
+{
+    if (driver == QLatin1String("postgres"))
+        return std::make_unique<PostgresDialect>();
+    if (driver == QLatin1String("sqlite"))
+        return std::make_unique<SqliteDialect>();
+    return nullptr;
+}
+
+} // namespace sluice::engine
