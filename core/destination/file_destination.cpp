@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QLockFile>
 #include <QSaveFile>
+#include <QTemporaryFile>
 
 #include <map>
 
@@ -123,23 +124,48 @@ Result<void> FileDestination::write(const Records &records) const
 
 Result<void> FileDestination::deliverRun(OperationSource &source, const DeliveryContext &context)
 {
-    if (!m_csv) {
-        const QString owner = QCoreApplication::translate("sluice::destination", "destination %1").arg(m_name);
-        QDir().mkpath(QFileInfo(m_path).absolutePath());
-        QLockFile lock(m_path + QStringLiteral(".lock"));
-        lock.setStaleLockTime(0);
-        if (!lock.tryLock(30 * 60 * 1000))
-            return Error{QCoreApplication::translate("sluice::destination", "%1: %2 stayed locked by another writer for 30 minutes (%3.lock)").arg(owner, m_path, m_path),
-                         Error::Kind::Unreachable};
-        Result<MergeResult> merged = mergeRunIntoJsonl(m_path, owner, source, context);
-        if (!merged)
-            return merged.error();
-        if (merged.value() == MergeResult::Done)
-            return {};
-    }
-    // csv, or a jsonl file not in key order (written by hand): the file and
-    // the run in memory, the file written back in key order.
+    const QString owner = QCoreApplication::translate("sluice::destination", "destination %1").arg(m_name);
+    QDir().mkpath(QFileInfo(m_path).absolutePath());
+    QLockFile lock(m_path + QStringLiteral(".lock"));
+    lock.setStaleLockTime(0);
+    if (!lock.tryLock(30 * 60 * 1000))
+        return Error{QCoreApplication::translate("sluice::destination", "%1: %2 stayed locked by another writer for 30 minutes (%3.lock)").arg(owner, m_path, m_path),
+                     Error::Kind::Unreachable};
+    Result<MergeResult> merged = m_csv ? mergeIntoCsv(owner, source, context) : mergeRunIntoJsonl(m_path, owner, source, context);
+    if (!merged)
+        return merged.error();
+    if (merged.value() == MergeResult::Done)
+        return {};
+    lock.unlock(); // deliver() takes it again
+    // A file not in key order (written by hand): the file and the run in
+    // memory, the file written back in key order.
     return Destination::deliverRun(source, context);
+}
+
+// A csv run goes through the same bounded merge: the file as sorted jsonl
+// beside it, the run merged into that, and the csv written back from the
+// result before anything settles.
+Result<MergeResult> FileDestination::mergeIntoCsv(const QString &owner, OperationSource &source, const DeliveryContext &context)
+{
+    QTemporaryFile lines(m_path + QStringLiteral(".merge-XXXXXX"));
+    if (!lines.open())
+        return Error{QCoreApplication::translate("sluice::destination", "%1: cannot write beside %2: %3").arg(owner, m_path, lines.errorString()),
+                     Error::Kind::Unreachable};
+    lines.close();
+    Result<bool> read = csvToJsonl(m_path, lines.fileName());
+    if (!read)
+        return Error{QCoreApplication::translate("sluice::destination", "%1: cannot read %2: %3").arg(owner, m_path, read.error().message),
+                     Error::Kind::Unreachable};
+    if (!read.value())
+        return Error{QCoreApplication::translate("sluice::destination", "%1: %2 is not valid CSV (a quoted cell never ends); "
+                                                 "nothing was written, fix or move the file").arg(owner, m_path),
+                     Error::Kind::Unreachable};
+    return mergeRunIntoJsonl(lines.fileName(), owner, source, context, {}, [&]() -> Result<void> {
+        if (Result<void> r = jsonlToCsv(lines.fileName(), m_path); !r)
+            return Error{QCoreApplication::translate("sluice::destination", "%1: cannot write %2: %3").arg(owner, m_path, r.error().message),
+                         Error::Kind::Unreachable};
+        return {};
+    });
 }
 
 Result<void> FileDestination::deliver(const QList<Operation> &operations, const DeliveryContext &context)

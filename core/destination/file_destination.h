@@ -1,6 +1,7 @@
 #pragma once
 
 #include "destination/destination.h"
+#include "destination/file_merge.h"
 
 #include <map>
 
@@ -18,13 +19,14 @@ public:
     Result<void> deliver(const QList<Operation> &operations, const DeliveryContext &context) override;
     Result<void> check() const override;
     bool wholeRun() const override { return true; }
-    // jsonl: a sorted merge in bounded memory (destination/file_merge.h).
+    // jsonl and csv: a sorted merge in bounded memory (destination/file_merge.h).
     Result<void> deliverRun(OperationSource &source, const DeliveryContext &context) override;
 
 private:
     using Records = std::multimap<QString, QByteArray>; // key -> its line(s), as JSON Lines
     Result<void> load(Records &records) const;
     Result<void> write(const Records &records) const;
+    Result<MergeResult> mergeIntoCsv(const QString &owner, OperationSource &source, const DeliveryContext &context);
 
     QString m_name;
     QString m_path;

@@ -1,13 +1,16 @@
 #include "destination/file_merge.h"
 
+#include "destination/csv_format.h"
 #include "source/column.h"
 
 #include <QCoreApplication>
 #include <QDataStream>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QSaveFile>
 #include <QTemporaryFile>
 
@@ -226,7 +229,7 @@ QByteArray jsonlLineOf(const Operation &op)
 }
 
 Result<MergeResult> mergeRunIntoJsonl(const QString &path, const QString &owner, OperationSource &source, const DeliveryContext &context,
-                                      const MergeChunks &chunks)
+                                      const MergeChunks &chunks, const std::function<Result<void>()> &publish)
 {
     auto failed = [&](const QString &what, const QString &why) {
         return Error{tr("%1: cannot write %2: %3").arg(owner, what, why), Error::Kind::Unreachable};
@@ -251,7 +254,7 @@ Result<MergeResult> mergeRunIntoJsonl(const QString &path, const QString &owner,
             context.progress(seq / 2, source.count());
     }
     if (seq == 0)
-        return MergeResult::Done;
+        return MergeResult::Done; // nothing to apply: the file stays as it is
     // 2. The old file and the sorted runs merged into the new file.
     SortedLines old(path);
     if (!old.open())
@@ -270,6 +273,10 @@ Result<MergeResult> mergeRunIntoJsonl(const QString &path, const QString &owner,
     if (!out.commit())
         return failed(path, out.errorString());
     runs.clear();
+    if (publish) {
+        if (Result<void> r = publish(); !r)
+            return r.error();
+    }
     if (context.progress)
         context.progress(source.count(), source.count());
     // 3. Now that the file holds them, the run is settled a chunk at a time.
@@ -285,6 +292,114 @@ Result<MergeResult> mergeRunIntoJsonl(const QString &path, const QString &owner,
             context.settled(chunk, outcomes);
     }
     return MergeResult::Done;
+}
+
+namespace {
+
+// A csv file a record at a time: a record ends at a line end outside quotes.
+class CsvRecords
+{
+public:
+    explicit CsvRecords(const QString &path) : m_file(path) {}
+    bool open() { return m_file.open(QIODevice::ReadOnly); }
+    // The next record's cells; false at the end, `ok` false for a quote that never closes.
+    bool next(QStringList &cells, bool &ok)
+    {
+        QByteArray text;
+        qsizetype quotes = 0;
+        while (!m_file.atEnd()) {
+            const QByteArray line = m_file.readLine();
+            if (text.isEmpty() && line.trimmed().isEmpty())
+                continue; // a blank line between records
+            text += line;
+            quotes += line.count('"');
+            if (quotes % 2 == 0)
+                break;
+        }
+        ok = quotes % 2 == 0;
+        if (text.trimmed().isEmpty() || !ok)
+            return false;
+        const QList<QStringList> records = csv::parse(QString::fromUtf8(text), &ok);
+        cells = records.value(0);
+        return ok && !records.isEmpty();
+    }
+
+private:
+    QFile m_file;
+};
+
+QString csvText(const QJsonValue &v)
+{
+    if (v.isString())
+        return v.toString();
+    if (v.isNull() || v.isUndefined())
+        return {};
+    return QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
+}
+
+} // namespace
+
+Result<bool> csvToJsonl(const QString &csv, const QString &jsonl)
+{
+    QFile out(jsonl);
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return Error{out.errorString(), Error::Kind::Unreachable};
+    if (!QFile::exists(csv))
+        return true;
+    CsvRecords in(csv);
+    if (!in.open())
+        return Error{tr("cannot read %1").arg(csv), Error::Kind::Unreachable};
+    QStringList header, cells;
+    bool ok = true;
+    if (!in.next(header, ok))
+        return ok;
+    while (in.next(cells, ok)) {
+        QJsonObject fields;
+        for (qsizetype i = 1; i < header.size() && i < cells.size(); ++i)
+            fields.insert(header[i], cells[i]);
+        out.write(QJsonDocument(QJsonObject{{QStringLiteral("key"), cells.value(0)}, {QStringLiteral("fields"), fields}}).toJson(QJsonDocument::Compact));
+        out.write("\n");
+    }
+    if (!out.flush())
+        return Error{out.errorString(), Error::Kind::Unreachable};
+    return ok;
+}
+
+Result<void> jsonlToCsv(const QString &jsonl, const QString &csvPath)
+{
+    // Two passes over the merged lines: the columns (each record's fields, in
+    // key order, as first seen), then the rows.
+    QFile in(jsonl);
+    if (!in.open(QIODevice::ReadOnly))
+        return Error{in.errorString(), Error::Kind::Unreachable};
+    QStringList columns;
+    QSet<QString> seen;
+    while (!in.atEnd()) {
+        const QJsonObject fields = QJsonDocument::fromJson(in.readLine()).object().value(QStringLiteral("fields")).toObject();
+        for (const QString &k : fields.keys())
+            if (!seen.contains(k)) {
+                seen.insert(k);
+                columns.append(k);
+            }
+    }
+    QSaveFile out(csvPath);
+    if (!out.open(QIODevice::WriteOnly) || !in.seek(0))
+        return Error{out.errorString(), Error::Kind::Unreachable};
+    out.write(csv::record(QStringList{QStringLiteral("key")} + columns).toUtf8() + "\r\n");
+    while (!in.atEnd()) {
+        const QByteArray raw = in.readLine().trimmed();
+        if (raw.isEmpty())
+            continue;
+        const QJsonObject o = QJsonDocument::fromJson(raw).object();
+        const QJsonObject fields = o.value(QStringLiteral("fields")).toObject();
+        QStringList cells{o.value(QStringLiteral("key")).toString()};
+        for (const QString &c : std::as_const(columns))
+            cells.append(csvText(fields.value(c)));
+        out.write(csv::record(cells).toUtf8() + "\r\n");
+    }
+    if (!out.commit())
+        return Error{out.errorString(), Error::Kind::Unreachable};
+    return {};
 }
 
 } // namespace sluice::destination

@@ -25,8 +25,16 @@ struct MergeChunks
 
 // Applies the run in `source` to the jsonl file at `path`. Unsorted: the
 // file is not in key order (written by hand or by another tool) and was left
-// as it was; the caller then applies the run in memory.
-Result<MergeResult> mergeRunIntoJsonl(const QString &path, const QString &owner, OperationSource &source,
-                                      const DeliveryContext &context, const MergeChunks &chunks = {});
+// as it was; the caller then applies the run in memory. `publish`, when
+// given, runs once the merged file is written and before anything settles
+// (a csv destination writes itself from it): its error fails the run.
+Result<MergeResult> mergeRunIntoJsonl(const QString &path, const QString &owner, OperationSource &source, const DeliveryContext &context,
+                                      const MergeChunks &chunks = {}, const std::function<Result<void>()> &publish = {});
+
+// A csv file (as FileDestination writes it: a key column, then the fields)
+// as sorted jsonl lines, and back; both a record at a time. toJsonl: false
+// when the csv is not valid; fromJsonl writes `csv` through QSaveFile.
+Result<bool> csvToJsonl(const QString &csv, const QString &jsonl);
+Result<void> jsonlToCsv(const QString &jsonl, const QString &csv);
 
 } // namespace sluice::destination

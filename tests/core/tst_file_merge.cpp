@@ -76,6 +76,8 @@ private slots:
     void mergeMatchesTheWholeRunDelivery_data();
     void mergeMatchesTheWholeRunDelivery();
     void unsortedFileIsLeftAlone();
+    void csvRunMatchesTheWholeRunDelivery_data();
+    void csvRunMatchesTheWholeRunDelivery();
 };
 
 void TestFileMerge::mergeMatchesTheWholeRunDelivery_data()
@@ -168,6 +170,56 @@ void TestFileMerge::unsortedFileIsLeftAlone()
     QVERIFY(file.deliverRun(again, context).ok());
     QCOMPARE(outcomes.size(), 1);
     QCOMPARE(readAll(path), QByteArray("{\"fields\":{},\"key\":\"a\"}\n{\"fields\":{},\"key\":\"b\"}\n{\"fields\":{\"v\":1},\"key\":\"c\"}\n"));
+}
+
+void TestFileMerge::csvRunMatchesTheWholeRunDelivery_data()
+{
+    QTest::addColumn<int>("mode"); // 0 mirror, 3 append
+    QTest::newRow("mirror") << 0;
+    QTest::newRow("append") << 3;
+}
+
+// A csv run goes through the same bounded merge (the file as sorted jsonl
+// beside it, the csv written back from the result): the file, byte for byte,
+// and the outcomes equal the in-memory delivery's, with cells holding commas,
+// quotes, line breaks and edge spaces, and a field the file did not have yet.
+void TestFileMerge::csvRunMatchesTheWholeRunDelivery()
+{
+    QFETCH(int, mode);
+    QTemporaryDir dir;
+    const QString hostile = QStringLiteral(" a,b \"q\"\nline\r\n2 é ");
+    QList<Operation> seed;
+    for (int i = 0; i < 60; i += 2)
+        seed.append(Operation::make(QStringLiteral("k%1").arg(i), OpKind::Upsert, {{QStringLiteral("v"), i}, {QStringLiteral("t"), QString(hostile + QString::number(i))}}));
+    for (const char *name : {"whole.csv", "merged.csv"}) {
+        destination::FileDestination seeder(QStringLiteral("f"), dir.filePath(QLatin1String(name)), true);
+        QVERIFY(seeder.deliver(seed, {}).ok());
+    }
+    QList<Operation> run;
+    for (int i = 59; i >= 0; i -= 3) {
+        const OpKind kind = mode == 3 ? OpKind::Append : i % 4 == 1 ? OpKind::Delete : OpKind::Upsert;
+        Operation op = Operation::make(QStringLiteral("k%1").arg(i), kind,
+                                       kind == OpKind::Delete ? QJsonObject()
+                                                              : QJsonObject{{QStringLiteral("v"), i * 10}, {QStringLiteral("t"), hostile}, {QStringLiteral("added"), true}});
+        op.isNew = i % 2 == 1;
+        run.append(op);
+    }
+    QList<Outcome> whole, merged;
+    destination::DeliveryContext context;
+    context.settled = [&](const QList<Operation> &, const QList<Outcome> &o) { whole.append(o); };
+    destination::FileDestination reference(QStringLiteral("f"), dir.filePath(QStringLiteral("whole.csv")), true);
+    QVERIFY(reference.deliver(run, context).ok());
+    context.settled = [&](const QList<Operation> &, const QList<Outcome> &o) { merged.append(o); };
+    destination::FileDestination streamed(QStringLiteral("f"), dir.filePath(QStringLiteral("merged.csv")), true);
+    ListSource source(run);
+    QVERIFY(streamed.deliverRun(source, context).ok());
+    QCOMPARE(source.rewinds, 2); // merged, then settled: never the in-memory fallback (which reads it once more)
+    const QByteArray file = readAll(dir.filePath(QStringLiteral("merged.csv")));
+    QCOMPARE(file, readAll(dir.filePath(QStringLiteral("whole.csv"))));
+    QVERIFY(file.startsWith("key,t,v,added\r\n")); // k0 (untouched) first: its fields, then the new one
+    QVERIFY(file.contains("\" a,b \"\"q\"\"\nline\r\n2 é \""));
+    QCOMPARE(describe(merged), describe(whole));
+    QCOMPARE(QDir(dir.path()).entryList({QStringLiteral("*.merge-*"), QStringLiteral("*.sort-*")}, QDir::Files).size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestFileMerge)
