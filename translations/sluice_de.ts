@@ -1496,7 +1496,15 @@
     </message>
     <message>
         <source>%1: cannot read %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>%1: cannot write beside %2: %3</source>
+        <translation>%1: Neben %2 kann nicht geschrieben werden: %3</translation>
+    </message>
+    <message>
+        <source>cannot read %1</source>
+        <translation>%1 kann nicht gelesen werden</translation>
     </message>
 </context>
 <context>
@@ -2270,6 +2278,10 @@
         <source>the warehouse state %1 belongs to %2, and this sync writes to destination %3; give this sync another name, or drop %1 to send every record again</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>sync %1: the warehouse diff cannot run on source %2</source>
+        <translation>Sync %1: Der Warehouse-Diff kann auf Quelle %2 nicht laufen</translation>
+    </message>
 </context>
 <context>
     <name>sluice::engine::PlanBuilder</name>
@@ -2302,6 +2314,17 @@ Sync %1: nichts wurde gesendet; beheben Sie zuerst den Schlüssel des Modells</t
     <message>
         <source>identity conflict: records %1 and %2 have the same %3, so the destination would merge them</source>
         <translation type="unfinished">Identitätskonflikt: Datensätze %1 und %2 haben dasselbe %3, das Ziel würde sie zusammenführen</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::engine::WarehouseStrategy</name>
+    <message>
+        <source>sync %1: model %2</source>
+        <translation type="unfinished">Sync %1: Modell %2</translation>
+    </message>
+    <message>
+        <source>sync %1: the warehouse diff cannot run on source %2 (driver %3); use &quot;diff&quot;: &quot;local&quot;</source>
+        <translation>Sync %1: Der Warehouse-Diff kann auf Quelle %2 (Treiber %3) nicht laufen; verwenden Sie &quot;diff&quot;: &quot;local&quot;</translation>
     </message>
 </context>
 <context>
@@ -2970,6 +2993,14 @@ Sync %1: nichts wurde gesendet; beheben Sie zuerst den Schlüssel des Modells</t
     <message>
         <source>migrating %1</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>state of sync %1: cannot mark records about to be sent in %2: %3</source>
+        <translation>Zustand von Sync %1: Datensätze vor dem Senden können in %2 nicht markiert werden: %3</translation>
+    </message>
+    <message>
+        <source>%1: cannot remove %2</source>
+        <translation>%1: %2 kann nicht entfernt werden</translation>
     </message>
 </context>
 <context>
