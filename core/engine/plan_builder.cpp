@@ -121,11 +121,7 @@ Result<SyncPlan> PlanBuilder::build()
     });
     m_plan.counts.excluded = m_excludedTotal;
     m_plan.counts.invalid = m_plan.invalid.size();
-    for (size_t i = 0; i < m_identifier.size(); ++i)
-        if (m_identifier[i])
-            m_plan.coverage.insert(m_fields[qsizetype(i)].destination,
-                                   QJsonObject{{QStringLiteral("valid"), double(m_coverageValid[qsizetype(i)])},
-                                               {QStringLiteral("missing"), double(m_coverageMissing[qsizetype(i)])}});
+    m_plan.coverage = m_mapper->coverage();
     m_plan.timings.insert(QStringLiteral("diff_ms"), double(m_stage.restart()));
     return std::move(m_plan);
 }
@@ -232,39 +228,12 @@ std::optional<Error> PlanBuilder::prepareFields()
 {
     for (const QString &k : m_model.primaryKey)
         m_keyIndexes.append(m_index.value(k));
-    for (const workspace::FieldMapping &f : m_sync.fields)
-        m_fields.append({f.destination, f.source.isEmpty() ? -1 : m_index.value(f.source, -1), mapping::TransformChain::parse(f.transform, f.destination).value()});
     m_consentIndex = m_sync.consentColumn.isEmpty() ? -1 : m_index.value(m_sync.consentColumn);
     m_freshnessIndex = m_model.freshness.isEmpty() ? -1 : m_index.value(m_model.freshness);
-    m_destinationName = m_sync.destination;
-    Result<mapping::FieldSchema> rules = destinationRules(m_workspace, m_sync);
-    if (!rules)
-        return rules.error();
-    m_rules = rules.value();
-    QStringList fieldNames;
-    for (qsizetype i = 0; i < m_fields.size(); ++i) {
-        fieldNames.append(m_fields[i].destination);
-        if (!m_sync.matchDestination.isEmpty() && m_fields[i].destination == m_sync.matchDestination)
-            m_matchIndex = int(i);
-    }
-    const connector::ConnectorInfo *info = connector::findDestination(m_workspace.config().destinations.value(m_sync.destination).type);
-    for (qsizetype i = 0; i < m_fields.size(); ++i)
-        m_identifier.push_back(info && info->listMembership && info->identifierKinds.contains(m_fields[i].destination));
-    m_present.assign(m_fields.size(), 0);
-    m_coverageValid.fill(0, m_fields.size());
-    m_coverageMissing.fill(0, m_fields.size());
-    // A field with no transform, no schema rule, not the match field and not
-    // a member's identifier goes from the warehouse's text straight into the JSON.
-    for (qsizetype i = 0; i < m_fields.size(); ++i)
-        m_direct.push_back(m_fields[i].chain.steps().isEmpty() && !m_rules.contains(m_fields[i].destination) && i != m_matchIndex
-                           && !m_identifier[size_t(i)]);
-    m_writer.emplace(fieldNames, fingerprint(m_sync));
-    m_lookup = [this](const QString &c) -> std::optional<QVariant> {
-        const int i = m_index.value(c, -1);
-        if (i < 0)
-            return std::nullopt;
-        return m_current->value(i);
-    };
+    Result<std::unique_ptr<RecordMapper>> mapper = RecordMapper::create(m_workspace, m_sync, m_index);
+    if (!mapper)
+        return mapper.error();
+    m_mapper = std::move(mapper).value();
     using destination::OpKind;
     m_sendKind = m_sync.mode == SyncMode::Append   ? OpKind::Append
                  : m_sync.mode == SyncMode::Update ? OpKind::Update
@@ -323,7 +292,6 @@ bool PlanBuilder::onRow(const source::RowView &row)
     ++m_plan.modelRows;
     if (m_options.progress && m_plan.modelRows % 10000 == 0)
         m_options.progress(QStringLiteral("extract"), m_plan.modelRows, m_expectedRows >= m_plan.modelRows ? m_expectedRows : -1);
-    m_current = &row;
     for (const int k : std::as_const(m_keyIndexes))
         m_nullKeys += row.isNull(k);
     const QString key = model::recordKey(row, m_keyIndexes);
@@ -355,78 +323,20 @@ void PlanBuilder::holdInvalid(const QString &key, const QString &reason)
     m_plan.invalid.append({key, HeldKind::Invalid, reason});
 }
 
-// A list member the platform cannot match: none of its identifiers has a
-// value. Counted in the coverage either way.
-bool PlanBuilder::holdWithoutIdentifier(const QString &key)
-{
-    bool any = false;
-    bool listed = false;
-    for (size_t i = 0; i < m_identifier.size(); ++i) {
-        if (!m_identifier[i])
-            continue;
-        listed = true;
-        any = any || m_present[i];
-        (m_present[i] ? m_coverageValid : m_coverageMissing)[qsizetype(i)] += 1;
-    }
-    if (!listed || any)
-        return false;
-    QStringList kinds;
-    for (size_t i = 0; i < m_identifier.size(); ++i)
-        if (m_identifier[i])
-            kinds.append(m_fields[qsizetype(i)].destination);
-    holdInvalid(key, tr("no identifier the platform can match on: %1 all empty").arg(kinds.join(QStringLiteral(", "))));
-    return true;
-}
-
-// JSON is written once, for the hash and the wire.
+// The record as its destination receives it, or held back as invalid.
 bool PlanBuilder::mapRow(const source::RowView &row, const QString &key)
 {
-    QByteArray &json = m_writer->begin();
-    for (qsizetype i = 0; i < m_fields.size(); ++i) {
-        const Field &f = m_fields[i];
-        m_writer->field(i);
-        if (m_direct[size_t(i)]) {
-            if (f.column >= 0)
-                row.appendJson(json, f.column);
-            else
-                json.append("null", 4);
-            continue;
-        }
-        QVariant value = f.column >= 0 ? row.value(f.column) : QVariant();
-        if (!f.chain.steps().isEmpty()) {
-            Result<QVariant> v = f.chain.apply(value, m_lookup);
-            if (!v) {
-                holdInvalid(key, tr("field %1: %2").arg(f.destination, v.error().message));
-                return false;
-            }
-            value = std::move(v).value();
-        }
-        if (const auto rule = m_rules.constFind(f.destination); rule != m_rules.constEnd()) {
-            if (const QString problem = mapping::checkField(*rule, value, f.destination, m_destinationName); !problem.isEmpty()) {
-                holdInvalid(key, problem);
-                return false;
-            }
-        }
-        if (m_identifier[size_t(i)])
-            m_present[size_t(i)] = !(value.isNull() || !value.isValid() || source::toText(value).isEmpty());
-        source::appendJson(json, value);
-        if (i == m_matchIndex)
-            m_matchValue = std::move(value);
-    }
-    if (holdWithoutIdentifier(key))
-        return false;
-    if (m_matchIndex >= 0 && (m_matchValue.isNull() || !m_matchValue.isValid() || source::toText(m_matchValue).isEmpty())) {
-        holdInvalid(key, tr("no %1 to match the destination's records on").arg(m_sync.matchDestination));
+    if (const QString problem = m_mapper->map(row); !problem.isEmpty()) {
+        holdInvalid(key, problem);
         return false;
     }
-    m_writer->finish();
     return true;
 }
 
 void PlanBuilder::diffAndPlan(const source::RowView &row, const QString &key, quint64 keyHash)
 {
-    const Digest digest = m_writer->digest();
-    const QString match = m_matchIndex >= 0 ? source::toText(m_matchValue) : QString();
+    const Digest digest = m_mapper->digest();
+    const QString match = m_mapper->matchValue();
     const DiffStrategy::Verdict verdict = m_diff->judge(row, key, keyHash, digest, match);
     const bool isNew = verdict.isNew, unchanged = verdict.unchanged, append = m_sync.mode == SyncMode::Append;
     const Fate fate = unchanged ? Fate::Unchanged : (isNew || append) ? Fate::Added : Fate::Changed;
@@ -436,13 +346,13 @@ void PlanBuilder::diffAndPlan(const source::RowView &row, const QString &key, qu
     case Fate::Changed: ++m_plan.counts.changed; break;
     }
     const bool send = !unchanged && !(m_sync.mode == SyncMode::Insert && !isNew);
-    if (m_matchIndex >= 0)
+    if (m_mapper->matches())
         m_byMatch[match].append({key, fate, send});
     if (!send)
         return;
     ++m_plan.operationCount;
     if (m_plan.spill || m_plan.operations.size() < kSamples) {
-        destination::Operation op{key, m_sendKind, QByteArray(m_writer->json().constData(), m_writer->json().size()), digest.toHex()};
+        destination::Operation op{key, m_sendKind, QByteArray(m_mapper->json().constData(), m_mapper->json().size()), digest.toHex()};
         op.isNew = isNew;
         if (m_plan.spill)
             m_plan.spill->append(op, {verdict.ws.src, verdict.ws.match});

@@ -3,6 +3,7 @@
 #include "engine/diff_strategy.h"
 #include "engine/plan_internal.h"
 #include "engine/record_digest.h"
+#include "engine/record_mapper.h"
 #include "mapping/transform.h"
 #include "model/key_check.h"
 #include "source/source_connection.h"
@@ -35,13 +36,6 @@ private:
         Fate fate;
         bool sent;
     };
-    struct Field
-    {
-        QString destination;
-        int column;
-        mapping::TransformChain chain;
-    };
-
     std::optional<Error> prepare();
     void measureDrift();
     std::optional<Error> judgeKeys(Result<model::KeyCheck> checked);
@@ -58,7 +52,6 @@ private:
     std::optional<Error> settleWarehouse();
     void holdIdentityConflicts();
     std::optional<Error> planRemovals();
-    bool holdWithoutIdentifier(const QString &key);
     Error at(const Error &e) const; // the error, prefixed with the sync and model
 
     const workspace::Workspace &m_workspace;
@@ -78,26 +71,13 @@ private:
     std::future<Result<model::KeyCheck>> m_concurrentCheck;
 
     QList<int> m_keyIndexes;
-    QList<Field> m_fields;
-    std::vector<char> m_direct; // fields whose warehouse text goes straight into the JSON
-    int m_consentIndex = -1, m_freshnessIndex = -1, m_matchIndex = -1;
-    QString m_destinationName;
-    mapping::FieldSchema m_rules;
-    std::optional<RecordWriter> m_writer;
-    const source::RowView *m_current = nullptr;
-    mapping::ColumnLookup m_lookup;
-
+    int m_consentIndex = -1, m_freshnessIndex = -1;
+    std::unique_ptr<RecordMapper> m_mapper;
     std::unique_ptr<DiffStrategy> m_diff; // what the destination holds, and each row judged against it
     destination::OpKind m_sendKind = destination::OpKind::Upsert;
 
     qint64 m_expectedRows = -1; // the last run's model rows: extract's total on a terminal
     qint64 m_extracted = 0, m_nullKeys = 0, m_excludedCount = 0, m_excludedTotal = 0;
-    QVariant m_matchValue;
-    // List destinations: the fields that identify a member, and per field the
-    // rows that carry a value (`coverage`) or none.
-    std::vector<char> m_identifier;
-    std::vector<char> m_present;
-    QList<qint64> m_coverageValid, m_coverageMissing;
     QHash<QString, QList<MatchHolder>> m_byMatch;
 };
 
