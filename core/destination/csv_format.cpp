@@ -1,5 +1,8 @@
 #include "destination/csv_format.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+
 namespace sluice::destination::csv {
 
 QString cell(const QString &text)
@@ -73,6 +76,15 @@ QList<QStringList> parse(const QString &text, bool *ok)
     if (ok)
         *ok = !quoted;
     return records;
+}
+
+QString text(const QJsonValue &value)
+{
+    if (value.isString())
+        return value.toString();
+    if (value.isNull() || value.isUndefined())
+        return {};
+    return QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
 }
 
 } // namespace sluice::destination::csv

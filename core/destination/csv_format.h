@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonValue>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -11,6 +12,8 @@ namespace sluice::destination::csv {
 
 QString cell(const QString &text);
 QString record(const QStringList &cells); // the cells joined, without the line end
+// A record's JSON value as its cell: text as it is, null empty, others as JSON.
+QString text(const QJsonValue &value);
 // Every record of `text`; an unterminated quote is an error (`ok` false).
 QList<QStringList> parse(const QString &text, bool *ok = nullptr);
 

@@ -20,15 +20,6 @@ namespace sluice::destination {
 
 namespace {
 
-QString csvText(const QJsonValue &v)
-{
-    if (v.isString())
-        return v.toString();
-    if (v.isNull() || v.isUndefined())
-        return {};
-    return QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
-}
-
 QByteArray lineOf(const QString &key, const QJsonObject &fields)
 {
     return QJsonDocument(QJsonObject{{QStringLiteral("key"), key}, {QStringLiteral("fields"), fields}}).toJson(QJsonDocument::Compact);
@@ -107,7 +98,7 @@ Result<void> FileDestination::write(const Records &records) const
             const QJsonObject fields = fieldsOf(line);
             QStringList cells{key};
             for (const QString &c : columns)
-                cells.append(csvText(fields.value(c)));
+                cells.append(csv::text(fields.value(c)));
             out.write(csv::record(cells).toUtf8() + "\r\n");
         }
     } else {

@@ -328,15 +328,6 @@ private:
     QFile m_file;
 };
 
-QString csvText(const QJsonValue &v)
-{
-    if (v.isString())
-        return v.toString();
-    if (v.isNull() || v.isUndefined())
-        return {};
-    return QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
-}
-
 } // namespace
 
 Result<bool> csvToJsonl(const QString &csv, const QString &jsonl)
@@ -394,7 +385,7 @@ Result<void> jsonlToCsv(const QString &jsonl, const QString &csvPath)
         const QJsonObject fields = o.value(QStringLiteral("fields")).toObject();
         QStringList cells{o.value(QStringLiteral("key")).toString()};
         for (const QString &c : std::as_const(columns))
-            cells.append(csvText(fields.value(c)));
+            cells.append(csv::text(fields.value(c)));
         out.write(csv::record(cells).toUtf8() + "\r\n");
     }
     if (!out.commit())
