@@ -14,9 +14,9 @@ namespace sluice::engine {
 
 namespace {
 
-// A large settled batch (a file's, 50,000 records) is written a slice at a
-// time, each its own transaction, so that no transaction grows past SQLite's
-// page cache.
+// A large settled batch (a destination may settle many records at once) is
+// written a slice at a time, each its own transaction, so that no
+// transaction grows past SQLite's page cache.
 constexpr qsizetype kSlice = 4096;
 // Settled records waiting to be written, at most (memory stays bounded
 // whatever the run's size): the delivery then waits.
