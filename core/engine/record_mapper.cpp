@@ -22,6 +22,34 @@ bool blank(const QVariant &v)
     return v.isNull() || !v.isValid() || source::toText(v).isEmpty();
 }
 
+bool asciiSpace(char c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r'); // QChar::isSpace() below 0x80
+}
+
+// normalizeEmail() of an ASCII text, written into `out` (at least `size`
+// bytes): its length, or -1 when it is no e-mail address (the general path
+// then says why).
+int asciiEmail(const char *p, int size, char *out)
+{
+    while (size > 0 && asciiSpace(p[0]))
+        ++p, --size;
+    while (size > 0 && asciiSpace(p[size - 1]))
+        --size;
+    int at = -1, dot = -1;
+    for (int i = 0; i < size; ++i) {
+        char c = p[i];
+        if (asciiSpace(c) || (c == '@' && at >= 0))
+            return -1;
+        if (c >= 'A' && c <= 'Z')
+            c = char(c | 0x20);
+        at = c == '@' ? i : at;
+        dot = c == '.' ? i : dot;
+        out[i] = c;
+    }
+    return at > 0 && dot > at + 1 && dot < size - 1 ? size : -1;
+}
+
 } // namespace
 
 RecordMapper::~RecordMapper() = default;
@@ -56,6 +84,11 @@ Result<std::unique_ptr<RecordMapper>> RecordMapper::create(const workspace::Work
     for (qsizetype i = 0; i < m->m_fields.size(); ++i)
         m->m_direct.push_back(m->m_fields[i].chain.steps().isEmpty() && !m->m_rules.contains(m->m_fields[i].destination) && i != m->m_matchIndex
                               && !m->m_identifier[size_t(i)]);
+    // A field whose only step is "email", with no schema rule: an ASCII
+    // address is normalized on the warehouse's text, without a QString.
+    for (const Field &f : std::as_const(m->m_fields))
+        m->m_asciiEmail.push_back(f.chain.steps().size() == 1 && f.chain.steps().front().name == QLatin1String("email")
+                                  && !m->m_rules.contains(f.destination));
     m->m_writer = std::make_unique<RecordWriter>(fieldNames, fingerprint(sync));
     RecordMapper *self = m.get();
     m->m_lookup = [self](const QString &c) -> std::optional<QVariant> {
@@ -95,6 +128,8 @@ QString RecordMapper::mapField(qsizetype i, const source::RowView &row, QByteArr
             json.append("null", 4);
         return {};
     }
+    if (m_asciiEmail[size_t(i)] && f.column >= 0 && row.hasText() && asciiEmailField(i, row.raw(f.column), json))
+        return {};
     QVariant value = f.column >= 0 ? row.value(f.column) : QVariant();
     if (!f.chain.steps().isEmpty()) {
         Result<QVariant> v = f.chain.apply(value, m_lookup);
@@ -111,6 +146,22 @@ QString RecordMapper::mapField(qsizetype i, const source::RowView &row, QByteArr
     if (i == m_matchIndex)
         m_matchValue = std::move(value);
     return {};
+}
+
+bool RecordMapper::asciiEmailField(qsizetype i, source::TextValue v, QByteArray &json)
+{
+    char normalized[256];
+    if (!v.data || v.size > int(sizeof normalized) || !(v.ascii || source::isAscii(v.data, v.size)))
+        return false;
+    const int n = asciiEmail(v.data, v.size, normalized);
+    if (n < 0)
+        return false;
+    source::appendAsciiJsonString(json, normalized, n);
+    if (m_identifier[size_t(i)])
+        m_present[size_t(i)] = 1;
+    if (i == m_matchIndex)
+        m_matchValue = QString::fromLatin1(normalized, n);
+    return true;
 }
 
 // A list member the platform cannot match: none of its identifiers has a

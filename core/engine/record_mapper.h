@@ -21,6 +21,7 @@
 
 namespace sluice::source {
 class RowView;
+struct TextValue;
 }
 namespace sluice::workspace {
 class Workspace;
@@ -57,12 +58,14 @@ private:
     };
     RecordMapper() = default;
     QString mapField(qsizetype i, const source::RowView &row, QByteArray &json);
+    bool asciiEmailField(qsizetype i, source::TextValue v, QByteArray &json);
     QString withoutIdentifier();
 
     QString m_destinationName, m_matchName;
     QList<Field> m_fields;
     const QHash<QString, int> *m_columns = nullptr;
     std::vector<char> m_direct;     // goes from the warehouse's text straight into the JSON
+    std::vector<char> m_asciiEmail; // its one step is "email", and no schema rule
     std::vector<char> m_identifier; // identifies a list member
     std::vector<char> m_present;    // ... and this row has a value for it
     QList<qint64> m_coverageValid, m_coverageMissing;

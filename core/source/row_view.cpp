@@ -8,13 +8,26 @@ namespace {
 
 bool ascii(const char *p, int size)
 {
-    for (int i = 0; i < size; ++i)
-        if (static_cast<unsigned char>(p[i]) >= 0x80)
-            return false;
-    return true;
+    return isAscii(p, size);
 }
 
-// ASCII text as a JSON string, escaped as appendJsonString() escapes it.
+} // namespace
+
+bool isAscii(const char *p, int size)
+{
+    // Eight bytes at a time: any high bit set means a byte past ASCII.
+    quint64 high = 0;
+    int i = 0;
+    for (; i + 8 <= size; i += 8) {
+        quint64 w;
+        std::memcpy(&w, p + i, 8);
+        high |= w;
+    }
+    for (; i < size; ++i)
+        high |= static_cast<unsigned char>(p[i]);
+    return !(high & 0x8080808080808080ULL);
+}
+
 void appendAsciiJsonString(QByteArray &out, const char *p, int size)
 {
     static const char hex[] = "0123456789abcdef";
@@ -50,8 +63,6 @@ void appendAsciiJsonString(QByteArray &out, const char *p, int size)
     out.resize(d - out.constData());
 }
 
-} // namespace
-
 QByteArray isoTimestamp(const char *text, int length)
 {
     QByteArray b(text, length);
@@ -83,7 +94,7 @@ int countInvalidText(const RowView &row)
     for (int c = 0; c < row.size(); ++c) {
         if (row.hasText()) {
             const TextValue v = row.raw(c);
-            if (v.data && !ascii(v.data, v.size) && !QByteArrayView(v.data, v.size).isValidUtf8())
+            if (v.data && !v.ascii && !ascii(v.data, v.size) && !QByteArrayView(v.data, v.size).isValidUtf8())
                 ++n;
         } else if (const QVariant value = row.value(c); value.typeId() == QMetaType::QString && value.toString().contains(QChar(QChar::ReplacementCharacter))) {
             ++n; // decoded by the driver already: its replacement character is all that is left
@@ -174,7 +185,7 @@ void RowView::appendJson(QByteArray &out, int c) const
     case ColumnType::Float:
         break;
     default:
-        if (ascii(v.data, v.size)) {
+        if (v.ascii || ascii(v.data, v.size)) {
             appendAsciiJsonString(out, v.data, v.size);
             return;
         }

@@ -20,10 +20,15 @@ struct TextValue
 {
     const char *data = nullptr;
     int size = 0;
+    bool ascii = false; // known to be all ASCII (false: not known)
 };
 
 // "2026-01-31 12:00:00.5+00" (DateStyle ISO, TimeZone UTC) -> "2026-01-31T12:00:00.5Z".
 QByteArray isoTimestamp(const char *text, int length);
+// Whether every byte is ASCII.
+bool isAscii(const char *p, int size);
+// ASCII text as a JSON string, escaped as appendJsonString() escapes it.
+void appendAsciiJsonString(QByteArray &out, const char *p, int size);
 // A column in PostgreSQL's text format converted to Sluice's exact value.
 QVariant fromPostgresText(const TextValue &value, ColumnType type);
 

@@ -230,6 +230,20 @@ private slots:
         QCOMPARE(known->unseen(*store.value(), QStringLiteral("s")), (QStringList{QStringLiteral("a"), QStringLiteral("b")}));
         known->see(QStringLiteral("b"));
         QVERIFY(known->maybeDuplicateKeys());
+
+        // Past 65,536 new keys the hashes are dealt into buckets first: a key
+        // met twice is still noticed, wherever it falls, and distinct keys are not.
+        known = fresh();
+        for (int i = 0; i < 100'000; ++i)
+            known->see(QStringLiteral("k%1").arg(i));
+        QVERIFY(!known->maybeDuplicateKeys());
+        for (const int twice : {0, 54'321, 99'999}) {
+            known = fresh();
+            for (int i = 0; i < 100'000; ++i)
+                known->see(QStringLiteral("k%1").arg(i));
+            known->see(QStringLiteral("k%1").arg(twice));
+            QVERIFY2(known->maybeDuplicateKeys(), qPrintable(QString::number(twice)));
+        }
     }
 };
 

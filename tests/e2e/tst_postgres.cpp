@@ -335,7 +335,7 @@ void TestPostgres::copyStreamReadsWhatRowsRead()
 {
     const QString sql = QStringLiteral(
         "SELECT g AS id, CASE g % 9 WHEN 0 THEN NULL WHEN 1 THEN E'tab\\there' WHEN 2 THEN E'line\\nbreak\\r' WHEN 3 THEN E'back\\\\slash' "
-        "WHEN 4 THEN '\\N' WHEN 5 THEN 'N' WHEN 6 THEN '' WHEN 7 THEN E'\\b\\f\\v\\x01 caf\u00e9 \U0001F600' ELSE 'plain' END AS t, "
+        "WHEN 4 THEN '\\N' WHEN 5 THEN 'N' WHEN 6 THEN '' WHEN 7 THEN E'\\b\\f\\v\\x01 caf\u00e9 \U0001F600' ELSE E'plain text, more than eight bytes\\\\then caf\u00e9, and\ta tab' END AS t, "
         "CASE WHEN g % 4 = 0 THEN NULL ELSE g * 1.25 END AS n, timestamptz '2026-01-01 00:00:00+00' + g * interval '1.5 second' AS ts, "
         "g % 2 = 0 AS b, decode('00ff' || lpad(to_hex(g), 4, '0'), 'hex') AS raw, jsonb_build_object('g', g, 's', E'a\\tb') AS j, "
         "ARRAY[g, NULL] AS arr, 1e300::float8 * g AS f FROM generate_series(1, 200) g");
@@ -352,7 +352,17 @@ void TestPostgres::copyStreamReadsWhatRowsRead()
     source::RowSink viewSink;
     viewSink.copy = true;
     viewSink.columns = [&](const QList<source::Column> &cs) { columns = cs; };
+    bool claimedAscii = false;
     viewSink.view = [&](const source::RowView &v) {
+        for (int i = 0; v.hasText() && i < v.size(); ++i) {
+            const source::TextValue t = v.raw(i);
+            if (!t.ascii)
+                continue;
+            claimedAscii = true;
+            for (int b = 0; b < t.size; ++b)
+                if (static_cast<unsigned char>(t.data[b]) >= 0x80)
+                    qFatal("column %d claims ASCII but holds byte %d", i, int(static_cast<unsigned char>(t.data[b])));
+        }
         source::Row r;
         for (int i = 0; i < v.size(); ++i)
             r.append(v.value(i));
@@ -366,6 +376,8 @@ void TestPostgres::copyStreamReadsWhatRowsRead()
     QCOMPARE(viewed[1][1].toString(), QStringLiteral("line\nbreak\r")); // g = 2
     QVERIFY(viewed[8][1].isNull());                                     // g = 9
     QCOMPARE(viewed[3][1].toString(), QStringLiteral("\\N"));           // g = 4: text, not NULL
+    QCOMPARE(viewed[7][1].toString(), QStringLiteral("plain text, more than eight bytes\\then caf\u00e9, and\ta tab")); // g = 8
+    QVERIFY(claimedAscii);
     // The same rows viewed from single-row mode.
     viewed.clear();
     viewSink.copy = false;
