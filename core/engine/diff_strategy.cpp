@@ -230,7 +230,10 @@ std::optional<Error> WarehouseStrategy::findRemovals()
 // state for holders of the changed records' match values.
 std::optional<Error> WarehouseStrategy::findMatchHolders()
 {
-    const QStringList values = m_ctx.matchValues ? m_ctx.matchValues() : QStringList();
+    Result<QStringList> noted = m_ctx.matchValues ? m_ctx.matchValues() : Result<QStringList>(QStringList());
+    if (!noted)
+        return at(noted.error());
+    const QStringList values = noted.value();
     const QSet<QString> removedSet(m_removed.begin(), m_removed.end());
     for (qsizetype i = 0; i < values.size() && m_ctx.plan.counts.unchanged > 0; i += 500) {
         source::RowSink matchSink;

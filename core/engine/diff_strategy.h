@@ -41,7 +41,7 @@ struct DiffContext
     bool tracksMatch; // the sync matches records on a destination field (identity conflicts)
     // Identity conflicts: the match values of the rows streamed, and a record
     // the state holds under one of them that did not leave the warehouse.
-    std::function<QStringList()> matchValues;
+    std::function<Result<QStringList>()> matchValues;
     std::function<void(const QString &matchValue, const QString &key)> holdsMatch;
 };
 

@@ -1,5 +1,6 @@
 #include "engine/known_records.h"
 
+#include "engine/repeated_hashes.h"
 #include "store/state_store.h"
 
 #include <algorithm>
@@ -53,34 +54,6 @@ quint64 hexDigits(const char *p)
 quint64 contentWord(QByteArrayView hash)
 {
     return hash.size() < 16 ? 0 : KnownRecords::contentKey(hexDigits(hash.data())) << 2;
-}
-
-// Whether a hash occurs twice. The hashes are uniform: one pass deals them
-// into 2,048 buckets by their top bits, and each bucket (a few hundred at a
-// million) is sorted while it sits in the cache, instead of one sort of all.
-bool anyRepeated(std::vector<quint64> &hashes)
-{
-    if (hashes.size() < 65536) {
-        std::sort(hashes.begin(), hashes.end());
-        return std::adjacent_find(hashes.begin(), hashes.end()) != hashes.end();
-    }
-    constexpr int bits = 11;
-    std::vector<quint32> start((size_t(1) << bits) + 1, 0);
-    for (const quint64 h : hashes)
-        ++start[(h >> (64 - bits)) + 1];
-    for (size_t b = 1; b < start.size(); ++b)
-        start[b] += start[b - 1];
-    std::vector<quint64> dealt(hashes.size());
-    std::vector<quint32> next(start.begin(), start.end() - 1);
-    for (const quint64 h : hashes)
-        dealt[next[h >> (64 - bits)]++] = h;
-    for (size_t b = 0; b + 1 < start.size(); ++b) {
-        const auto first = dealt.begin() + start[b], last = dealt.begin() + start[b + 1];
-        std::sort(first, last);
-        if (std::adjacent_find(first, last) != last)
-            return true;
-    }
-    return false;
 }
 
 } // namespace
@@ -180,7 +153,7 @@ bool KnownRecords::maybeDuplicateKeys()
 {
     if (m_seenTwice)
         return true;
-    return anyRepeated(m_fresh);
+    return !repeatedHashes(m_fresh, 1).empty();
 }
 
 QStringList KnownRecords::unseen(const store::StateStore &store, const QString &sync) const

@@ -112,7 +112,8 @@ Result<SyncPlan> PlanBuilder::build()
         if (std::optional<Error> e = (this->*stage)())
             return *e;
     }
-    holdIdentityConflicts();
+    if (std::optional<Error> e = holdIdentityConflicts())
+        return *e;
     stageStarts("diff", -1);
     if (std::optional<Error> e = planRemovals())
         return *e;
@@ -160,8 +161,8 @@ std::optional<Error> PlanBuilder::prepare()
         return !m_sync.matchDestination.isEmpty() && f.destination == m_sync.matchDestination;
     });
     m_diff = DiffStrategy::create({m_workspace, m_store, m_options, m_sync, m_model, *m_source, m_columns, m_plan, m_keepOperations, tracksMatch,
-                                   [this] { return m_byMatch.keys(); },
-                                   [this](const QString &value, const QString &key) { m_byMatch[value].append({key, Fate::Unchanged, false}); }});
+                                   [this] { return m_conflicts->matchValues(); },
+                                   [this](const QString &value, const QString &key) { m_conflicts->note(value, key, Fate::Unchanged, false); }});
     return std::nullopt;
 }
 
@@ -234,11 +235,8 @@ std::optional<Error> PlanBuilder::prepareFields()
     if (!mapper)
         return mapper.error();
     m_mapper = std::move(mapper).value();
-    using destination::OpKind;
-    m_sendKind = m_sync.mode == SyncMode::Append   ? OpKind::Append
-                 : m_sync.mode == SyncMode::Update ? OpKind::Update
-                 : m_sync.mode == SyncMode::Insert ? OpKind::Insert
-                                                   : OpKind::Upsert;
+    m_sendKind = sendKind(m_sync.mode);
+    m_conflicts = std::make_unique<IdentityConflicts>(m_workspace.stateDir() + QStringLiteral("/tmp"));
     if (m_keepOperations) {
         // A run keeps its plan on disk until delivery: memory follows one chunk, not the change.
         m_plan.spill = std::make_shared<OperationSpill>();
@@ -338,16 +336,15 @@ void PlanBuilder::diffAndPlan(const source::RowView &row, const QString &key, qu
     const Digest digest = m_mapper->digest();
     const QString match = m_mapper->matchValue();
     const DiffStrategy::Verdict verdict = m_diff->judge(row, key, keyHash, digest, match);
-    const bool isNew = verdict.isNew, unchanged = verdict.unchanged, append = m_sync.mode == SyncMode::Append;
-    const Fate fate = unchanged ? Fate::Unchanged : (isNew || append) ? Fate::Added : Fate::Changed;
+    const bool isNew = verdict.isNew;
+    const auto [fate, send] = planByMode(m_sync.mode, isNew, verdict.unchanged);
     switch (fate) {
     case Fate::Unchanged: ++m_plan.counts.unchanged; break;
     case Fate::Added: ++m_plan.counts.added; break;
     case Fate::Changed: ++m_plan.counts.changed; break;
     }
-    const bool send = !unchanged && !(m_sync.mode == SyncMode::Insert && !isNew);
     if (m_mapper->matches())
-        m_byMatch[match].append({key, fate, send});
+        m_conflicts->note(match, key, fate, send);
     if (!send)
         return;
     ++m_plan.operationCount;
@@ -369,15 +366,17 @@ std::optional<Error> PlanBuilder::settleWarehouse()
 }
 
 // Identity conflicts: two rows, one match value; the destination would merge them.
-void PlanBuilder::holdIdentityConflicts()
+std::optional<Error> PlanBuilder::holdIdentityConflicts()
 {
+    Result<QList<IdentityConflicts::Conflict>> found = m_conflicts->conflicts();
+    m_conflicts.reset();
+    if (!found)
+        return at(found.error());
     QSet<QString> conflicted;
-    for (auto it = m_byMatch.begin(); it != m_byMatch.end(); ++it) {
-        if (it.value().size() < 2)
-            continue;
-        for (const MatchHolder &holder : it.value()) {
+    for (const IdentityConflicts::Conflict &conflict : found.value()) {
+        for (const IdentityConflicts::Holder &holder : conflict.holders) {
             QStringList others;
-            for (const MatchHolder &other : it.value())
+            for (const IdentityConflicts::Holder &other : conflict.holders)
                 if (other.key != holder.key)
                     others.append(other.key);
             conflicted.insert(holder.key);
@@ -393,10 +392,10 @@ void PlanBuilder::holdIdentityConflicts()
                                        .arg(holder.key, others.join(QStringLiteral(", ")), m_sync.matchDestination)});
         }
     }
-    m_byMatch.clear();
     if (!conflicted.isEmpty())
         m_plan.operations.removeIf([&](const destination::Operation &op) { return conflicted.contains(op.key); });
     m_plan.conflicted = conflicted; // a spilled plan skips them when read back
+    return std::nullopt;
 }
 
 // Mirror: what left the model, or lost consent, is removed from the destination.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/diff_strategy.h"
+#include "engine/identity_conflicts.h"
 #include "engine/plan_internal.h"
 #include "engine/record_digest.h"
 #include "engine/record_mapper.h"
@@ -28,14 +29,6 @@ public:
     Result<SyncPlan> build();
 
 private:
-    // What each record became, so that an identity conflict found later can undo its count.
-    enum class Fate : char { Added, Changed, Unchanged };
-    struct MatchHolder
-    {
-        QString key;
-        Fate fate;
-        bool sent;
-    };
     std::optional<Error> prepare();
     void measureDrift();
     std::optional<Error> judgeKeys(Result<model::KeyCheck> checked);
@@ -50,7 +43,7 @@ private:
     void diffAndPlan(const source::RowView &row, const QString &key, quint64 keyHash);
     void holdInvalid(const QString &key, const QString &reason);
     std::optional<Error> settleWarehouse();
-    void holdIdentityConflicts();
+    std::optional<Error> holdIdentityConflicts();
     std::optional<Error> planRemovals();
     Error at(const Error &e) const; // the error, prefixed with the sync and model
 
@@ -78,7 +71,7 @@ private:
 
     qint64 m_expectedRows = -1; // the last run's model rows: extract's total on a terminal
     qint64 m_extracted = 0, m_nullKeys = 0, m_excludedCount = 0, m_excludedTotal = 0;
-    QHash<QString, QList<MatchHolder>> m_byMatch;
+    std::unique_ptr<IdentityConflicts> m_conflicts; // what each record became, so that a conflict found later can undo its count
 };
 
 } // namespace sluice::engine
