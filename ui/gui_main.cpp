@@ -5,6 +5,7 @@
 #include "workspace/workspace.h"
 
 #include <QApplication>
+#include <QThreadPool>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
@@ -86,6 +87,12 @@ int runGui(int argc, char **argv)
         return 2;
     }
     QApplication app(argc, argv);
+    // Work still on the pool (a sync editor reading a model's columns) ends
+    // before the application, whose exit closes every database connection.
+    struct DrainPool
+    {
+        ~DrainPool() { QThreadPool::globalInstance()->waitForDone(); }
+    } drainPool;
     QApplication::setApplicationName(QStringLiteral("Sluice"));
     QApplication::setApplicationDisplayName(QStringLiteral("Sluice"));
     QApplication::setOrganizationName(QStringLiteral("Sluice"));

@@ -2,6 +2,7 @@
 
 #include "engine/sync_job.h"
 #include "shell/workspace_document.h"
+#include "syncs/sync_editor.h"
 
 #include <QCheckBox>
 #include <QGridLayout>
@@ -35,7 +36,9 @@ SyncsScreen::SyncsScreen(WorkspaceDocument *document, QWidget *parent)
       m_progress(new QProgressBar(this)),
       m_status(new QLabel(this)),
       m_counts(new QGridLayout),
-      m_held(new QTableWidget(0, 3, this))
+      m_held(new QTableWidget(0, 3, this)),
+    m_new(new QPushButton(tr("New sync…"), this)),
+    m_edit(new QPushButton(tr("Edit…"), this))
 {
     auto *title = new QLabel(tr("Syncs"), this);
     title->setObjectName(QStringLiteral("screenTitle"));
@@ -72,6 +75,8 @@ SyncsScreen::SyncsScreen(WorkspaceDocument *document, QWidget *parent)
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->addWidget(m_details);
     auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_edit);
+    buttons->addSpacing(12);
     buttons->addWidget(m_plan);
     buttons->addWidget(m_run);
     buttons->addWidget(m_cancel);
@@ -84,8 +89,14 @@ SyncsScreen::SyncsScreen(WorkspaceDocument *document, QWidget *parent)
     rightLayout->addWidget(new QLabel(tr("Records held back (invalid before sending, or rejected by the destination)"), right));
     rightLayout->addWidget(m_held, 1);
 
+    auto *left = new QWidget(this);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(m_list, 1);
+    leftLayout->addWidget(m_new);
+    left->setMaximumWidth(240);
     auto *splitter = new QSplitter(this);
-    splitter->addWidget(m_list);
+    splitter->addWidget(left);
     splitter->addWidget(right);
     splitter->setStretchFactor(1, 1);
     auto *layout = new QVBoxLayout(this);
@@ -97,11 +108,30 @@ SyncsScreen::SyncsScreen(WorkspaceDocument *document, QWidget *parent)
     connect(m_plan, &QPushButton::clicked, this, &SyncsScreen::planCurrent);
     connect(m_run, &QPushButton::clicked, this, &SyncsScreen::runCurrent);
     connect(m_cancel, &QPushButton::clicked, this, &SyncsScreen::cancel);
+    connect(m_new, &QPushButton::clicked, this, [this] { openEditor({}); });
+    connect(m_edit, &QPushButton::clicked, this, [this] {
+        if (m_list->currentItem())
+            openEditor(m_list->currentItem()->text());
+    });
+    connect(m_list, &QListWidget::itemDoubleClicked, this, [this](QListWidgetItem *item) { openEditor(item->text()); });
     connect(m_document, &WorkspaceDocument::changed, this, &SyncsScreen::reload);
     reload();
 }
 
-SyncsScreen::~SyncsScreen() = default; // m_job, a child, waits for its run to stop
+SyncsScreen::~SyncsScreen() = default;
+
+SyncEditor *SyncsScreen::openEditor(const QString &name)
+{
+    auto *editor = new SyncEditor(m_document, name, this);
+    editor->setAttribute(Qt::WA_DeleteOnClose);
+    connect(editor, &QDialog::accepted, this, [this, editor] {
+        const auto found = m_list->findItems(editor->syncName(), Qt::MatchExactly);
+        if (!found.isEmpty())
+            m_list->setCurrentItem(found.first());
+    });
+    editor->open();
+    return editor;
+} // m_job, a child, waits for its run to stop
 
 void SyncsScreen::reload()
 {
@@ -112,7 +142,7 @@ void SyncsScreen::reload()
     const auto found = m_list->findItems(current, Qt::MatchExactly);
     m_list->setCurrentRow(found.isEmpty() ? 0 : m_list->row(found.first()));
     if (m_list->count() == 0) {
-        m_details->setText(tr("This workspace has no syncs yet. Add one to sluice.json."));
+        m_details->setText(tr("This workspace has no syncs yet. Add one with New sync…"));
         setBusy(false);
         m_plan->setEnabled(false);
         m_run->setEnabled(false);

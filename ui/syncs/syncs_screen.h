@@ -19,6 +19,7 @@ class SyncJob;
 
 namespace sluice::ui {
 
+class SyncEditor;
 class WorkspaceDocument;
 
 // Plan or run a sync and see what it would send, what it sent, and every
@@ -35,6 +36,8 @@ public:
     void planCurrent() { start(true); }
     void runCurrent() { start(false); }
     void cancel();
+    // Opens the sync editor (name empty: a new sync), not modal to the app.
+    SyncEditor *openEditor(const QString &name);
 
 signals:
     // The run or plan came to `summary`; after a failure to start, an empty one (no run id).
@@ -59,6 +62,8 @@ private:
     QGridLayout *m_counts;
     QList<QLabel *> m_countLabels;
     QTableWidget *m_held;
+    QPushButton *m_new;
+    QPushButton *m_edit;
     engine::SyncJob *m_job = nullptr;
 };
 

@@ -1,0 +1,301 @@
+// The sync editor and its visual field mapper (issue #14): the mapping
+// model apart from any view (connections, suggestions, badges, examples,
+// one undo stack), the two lists under QAbstractItemModelTester, and the
+// editor offscreen on the demo workspace: a new sync built without
+// touching sluice.json, validated with `sluice check`'s messages, saved,
+// and planned with the mapping it was given.
+#include "engine/sync_engine.h"
+#include "shell/workspace_document.h"
+#include "store/state_store.h"
+#include "syncs/mapper_lists.h"
+#include "syncs/mapper_view.h"
+#include "syncs/mapping_model.h"
+#include "syncs/sync_editor.h"
+#include "workspace/workspace_init.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMimeData>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThreadPool>
+#include <QTreeView>
+#include <QUndoStack>
+
+using namespace sluice;
+using ui::MappingModel;
+
+class TestSyncEditor final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanup() { QThreadPool::globalInstance()->waitForDone(); } // an editor's readers end with its test
+    void connectingReplacingAndUndo();
+    void suggestionsByNameAndTypeAcceptedAsOneStep();
+    void badgesTellWhatIsWrong();
+    void exampleRunsTheChain();
+    void listsKeepTheItemModelContract();
+    void dropConnectsAColumnToAField();
+    void editorBuildsAValidSyncAndSavesIt();
+    void editorSaysWhatCheckWouldSay();
+
+private:
+    static MappingModel *crm(QObject *parent);
+    QTemporaryDir m_dir;
+    QString m_ws;
+};
+
+void TestSyncEditor::initTestCase()
+{
+    workspace::InitOptions options;
+    options.demo = true;
+    options.demoUsers = 300;
+    m_ws = m_dir.filePath(QStringLiteral("ws"));
+    const auto r = workspace::initWorkspace(m_ws, options);
+    QVERIFY2(r.ok(), qPrintable(r.error().message));
+}
+
+// A CRM-like destination: typed fields, a required one, an identifier the platform takes hashed.
+MappingModel *TestSyncEditor::crm(QObject *parent)
+{
+    auto *m = new MappingModel(parent);
+    using source::ColumnType;
+    m->setColumns({{QStringLiteral("customer_id"), ColumnType::Integer, QStringLiteral("int8")},
+                   {QStringLiteral("email"), ColumnType::Text, QStringLiteral("text")},
+                   {QStringLiteral("First_Name"), ColumnType::Text, QStringLiteral("text")},
+                   {QStringLiteral("ltv"), ColumnType::Decimal, QStringLiteral("numeric")},
+                   {QStringLiteral("signup_at"), ColumnType::Timestamp, QStringLiteral("timestamptz")},
+                   {QStringLiteral("is_vip"), ColumnType::Boolean, QStringLiteral("bool")}},
+                  {QStringLiteral("customer_id")});
+    auto field = [](const char *name, const char *type, bool required = false, const char *format = "") {
+        destination::FieldInfo f;
+        f.name = QString::fromLatin1(name);
+        f.type = QString::fromLatin1(type);
+        f.required = required;
+        f.format = QString::fromLatin1(format);
+        return MappingModel::Field{f, {}, false};
+    };
+    MappingModel::Field hashed = field("EMAIL_SHA256", "string");
+    hashed.identifierKind = QStringLiteral("EMAIL_SHA256");
+    hashed.hashRequired = true;
+    m->setFields({field("email", "string", true, "email"), field("firstname", "string"), field("ltv", "number"),
+                  field("signup_at", "number"), field("is_vip", "boolean"), hashed},
+                 false);
+    return m;
+}
+
+void TestSyncEditor::connectingReplacingAndUndo()
+{
+    QObject parent;
+    MappingModel *m = crm(&parent);
+    QSignalSpy changed(m, &MappingModel::changed);
+    m->connectFields(QStringLiteral("email"), QStringLiteral("email"));
+    m->setTransforms(QStringLiteral("email"), {QStringLiteral("trim"), QStringLiteral("email")});
+    QCOMPARE(m->mappings().size(), 1);
+    // Dropping another column on a mapped field replaces the mapping, keeping its chain.
+    m->connectFields(QStringLiteral("First_Name"), QStringLiteral("email"));
+    QCOMPARE(m->mappings().size(), 1);
+    QCOMPARE(m->mappings()[0].source, QStringLiteral("First_Name"));
+    QCOMPARE(m->mappings()[0].transforms, (QStringList{QStringLiteral("trim"), QStringLiteral("email")}));
+    m->moveTransform(QStringLiteral("email"), 1, -1);
+    QCOMPARE(m->mappings()[0].transforms, (QStringList{QStringLiteral("email"), QStringLiteral("trim")}));
+    QCOMPARE(m->undoStack()->count(), 4);
+    m->undoStack()->undo(); // the move
+    m->undoStack()->undo(); // the replacement
+    QCOMPARE(m->mappings()[0].source, QStringLiteral("email"));
+    m->undoStack()->redo();
+    QCOMPARE(m->mappings()[0].source, QStringLiteral("First_Name"));
+    m->disconnectField(QStringLiteral("email"));
+    QVERIFY(m->mappings().isEmpty());
+    QVERIFY(!m->undoStack()->canRedo()); // a new edit drops what was undone
+    m->undoStack()->undo();
+    QCOMPARE(m->mappings().size(), 1);
+    QVERIFY(changed.count() >= 7);
+    // A no-op pushes nothing.
+    const int steps = m->undoStack()->count();
+    m->connectFields(QStringLiteral("First_Name"), QStringLiteral("email"));
+    QCOMPARE(m->undoStack()->count(), steps);
+    QCOMPARE(QJsonDocument(m->toJson()).toJson(QJsonDocument::Compact),
+             QByteArray(R"([{"destination":"email","source":"First_Name","transform":["trim","email"]}])"));
+}
+
+void TestSyncEditor::suggestionsByNameAndTypeAcceptedAsOneStep()
+{
+    QObject parent;
+    MappingModel *m = crm(&parent);
+    const QList<MappingModel::Mapping> s = m->suggestions();
+    QStringList pairs;
+    for (const MappingModel::Mapping &x : s)
+        pairs.append(x.source + QLatin1Char('>') + x.destination + QLatin1Char('/') + x.transforms.join(QLatin1Char(',')));
+    // email (an e-mail field gets the email step), First_Name ~ firstname, ltv (decimal into number),
+    // is_vip; signup_at is a timestamp and the field a number: not suggested.
+    QCOMPARE(pairs, (QStringList{QStringLiteral("email>email/email"), QStringLiteral("First_Name>firstname/"), QStringLiteral("ltv>ltv/"),
+                                 QStringLiteral("is_vip>is_vip/")}));
+    m->acceptSuggestion(s[1]);
+    QCOMPARE(m->suggestions().size(), 3);
+    m->acceptAllSuggestions();
+    QCOMPARE(m->mappings().size(), 4);
+    QVERIFY(m->suggestions().isEmpty());
+    m->undoStack()->undo(); // "accept all" is one step
+    QCOMPARE(m->mappings().size(), 1);
+    QCOMPARE(m->suggestions().size(), 3);
+}
+
+void TestSyncEditor::badgesTellWhatIsWrong()
+{
+    QObject parent;
+    MappingModel *m = crm(&parent);
+    QCOMPARE(m->badges(QStringLiteral("email")), MappingModel::Badges(MappingModel::RequiredUnmapped));
+    QCOMPARE(m->badges(QStringLiteral("ltv")), MappingModel::Badges(MappingModel::NoBadge)); // optional, unmapped
+    m->connectFields(QStringLiteral("email"), QStringLiteral("email"));
+    QCOMPARE(m->badges(QStringLiteral("email")), MappingModel::Badges(MappingModel::NoBadge));
+    m->connectFields(QStringLiteral("signup_at"), QStringLiteral("signup_at"));
+    QVERIFY(m->badges(QStringLiteral("signup_at")) & MappingModel::TypeMismatch);
+    m->setTransforms(QStringLiteral("signup_at"), {QStringLiteral("cast:decimal")}); // a cast says what it becomes
+    QVERIFY(!(m->badges(QStringLiteral("signup_at")) & MappingModel::TypeMismatch));
+    m->connectFields(QStringLiteral("email"), QStringLiteral("EMAIL_SHA256"));
+    QVERIFY(m->badges(QStringLiteral("EMAIL_SHA256")) & MappingModel::NeedsHash);
+    m->setTransforms(QStringLiteral("EMAIL_SHA256"), {QStringLiteral("email"), QStringLiteral("sha256")});
+    QVERIFY(!(m->badges(QStringLiteral("EMAIL_SHA256")) & MappingModel::NeedsHash));
+}
+
+void TestSyncEditor::exampleRunsTheChain()
+{
+    QObject parent;
+    MappingModel *m = crm(&parent);
+    m->connectFields(QStringLiteral("email"), QStringLiteral("email"));
+    m->setTransforms(QStringLiteral("email"), {QStringLiteral("trim"), QStringLiteral("email")});
+    QCOMPARE(m->example(QStringLiteral("email"), QStringLiteral("  Ada.Lovelace@Example.COM ")), qMakePair(true, QStringLiteral("ada.lovelace@example.com")));
+    const QPair<bool, QString> bad = m->example(QStringLiteral("email"), QStringLiteral("not an address"));
+    QVERIFY(!bad.first);
+    QVERIFY2(bad.second.contains(QLatin1String("not an e-mail address")), qPrintable(bad.second));
+    QCOMPARE(m->example(QStringLiteral("ltv"), 3).first, false); // not mapped
+}
+
+void TestSyncEditor::listsKeepTheItemModelContract()
+{
+    QObject parent;
+    MappingModel *m = crm(&parent);
+    ui::ColumnListModel columns(m);
+    ui::FieldListModel fields(m);
+    QAbstractItemModelTester t1(&columns, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester t2(&fields, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(columns.rowCount(), 6);
+    QCOMPARE(fields.rowCount(), 6);
+    QCOMPARE(fields.index(0, 0).data().toString(), QStringLiteral("email *"));
+    QVERIFY(fields.index(0, 2).data().toString().contains(QLatin1String("required")));
+    m->acceptAllSuggestions();
+    QVERIFY(columns.index(columns.rowOf(QStringLiteral("email")), 0).data(ui::ColumnListModel::MappedRole).toBool());
+    QCOMPARE(fields.index(0, 2).data().toString(), QStringLiteral("1ƒ"));
+    m->setFields({}, true); // an open destination lists what is mapped
+    QCOMPARE(fields.rowCount(), 4);
+    m->setColumns({});
+    QCOMPARE(columns.rowCount(), 0);
+}
+
+void TestSyncEditor::dropConnectsAColumnToAField()
+{
+    QObject parent;
+    MappingModel *m = crm(&parent);
+    ui::ColumnListModel columns(m);
+    ui::FieldListModel fields(m);
+    std::unique_ptr<QMimeData> data(columns.mimeData({columns.index(columns.rowOf(QStringLiteral("ltv")), 0)}));
+    QVERIFY(data);
+    const QModelIndex target = fields.index(fields.rowOf(QStringLiteral("ltv")), 0);
+    QVERIFY(fields.canDropMimeData(data.get(), Qt::LinkAction, -1, -1, target));
+    fields.dropMimeData(data.get(), Qt::LinkAction, -1, -1, target);
+    QCOMPARE(m->mappingFor(QStringLiteral("ltv")), 0);
+    QCOMPARE(m->mappings()[0].source, QStringLiteral("ltv"));
+    QCOMPARE(m->undoStack()->count(), 1);
+}
+
+// From nothing to a saved, valid sync: pick the model and a file
+// destination, map two columns (one with a transform), save, and plan it.
+void TestSyncEditor::editorBuildsAValidSyncAndSavesIt()
+{
+    auto ws = workspace::Workspace::open(m_ws);
+    QVERIFY(ws.ok());
+    ui::WorkspaceDocument document(std::move(ws).value());
+    ui::SyncEditor editor(&document, {});
+    QSignalSpy columns(&editor, &ui::SyncEditor::columnsLoaded);
+    QVERIFY(columns.wait(10000));
+    editor.findChild<QLineEdit *>()->setText(QStringLiteral("vip_file"));
+    auto *destination = editor.findChildren<QComboBox *>().at(1);
+    destination->setCurrentIndex(destination->findData(QStringLiteral("out")));
+    ui::MapperView *mapper = editor.mapper();
+    QCOMPARE(mapper->columnsView()->model()->rowCount() > 10, true);
+    // An open destination: fields are added by mapping them.
+    editor.mapping()->connectFields(QStringLiteral("customer_id"), QStringLiteral("id"));
+    editor.mapping()->connectFields(QStringLiteral("email"), QStringLiteral("contact_email"));
+    // Select the field and add a step through the model, as the chip bar does.
+    auto *fieldsView = mapper->fieldsView();
+    const auto *fields = static_cast<ui::FieldListModel *>(fieldsView->model());
+    fieldsView->setCurrentIndex(fields->index(fields->rowOf(QStringLiteral("contact_email")), 0));
+    QCOMPARE(mapper->selectedField(), QStringLiteral("contact_email"));
+    editor.mapping()->setTransforms(QStringLiteral("contact_email"), {QStringLiteral("email")});
+    QTRY_VERIFY(editor.problems().isEmpty());
+    QVERIFY(editor.save());
+    const QJsonObject saved = document.workspace().json().value(QStringLiteral("syncs")).toObject().value(QStringLiteral("vip_file")).toObject();
+    QCOMPARE(saved.value(QStringLiteral("model")).toString(), QStringLiteral("customer_360"));
+    QCOMPARE(saved.value(QStringLiteral("destination")).toString(), QStringLiteral("out"));
+    QCOMPARE(saved.value(QStringLiteral("fields")).toArray().size(), 2);
+    QVERIFY(!saved.contains(QStringLiteral("mode"))); // upsert, the default, is left out
+    // The file on disk holds it, and a plan of it sends the mapped record.
+    auto reopened = workspace::Workspace::open(m_ws);
+    QVERIFY2(reopened.ok(), qPrintable(reopened.ok() ? QString() : reopened.error().message));
+    QVERIFY(reopened.value().config().syncs.contains(QStringLiteral("vip_file")));
+    auto store = store::StateStore::open(reopened.value().stateDbPath());
+    QVERIFY(store);
+    Result<engine::SyncPlan> plan = engine::planSync(reopened.value(), *store.value(), QStringLiteral("vip_file"), {});
+    QVERIFY2(plan, qPrintable(plan ? QString() : plan.error().message));
+    QVERIFY(plan.value().counts.added > 0);
+    const QJsonObject record = QJsonDocument::fromJson(plan.value().operations.first().fieldsJson).object();
+    QCOMPARE(record.keys(), (QStringList{QStringLiteral("contact_email"), QStringLiteral("id")}));
+    QCOMPARE(record.value(QStringLiteral("contact_email")).toString(), record.value(QStringLiteral("contact_email")).toString().toLower());
+}
+
+void TestSyncEditor::editorSaysWhatCheckWouldSay()
+{
+    auto ws = workspace::Workspace::open(m_ws);
+    QVERIFY(ws.ok());
+    ui::WorkspaceDocument document(std::move(ws).value());
+    ui::SyncEditor editor(&document, QStringLiteral("customers_to_file"));
+    QSignalSpy columns(&editor, &ui::SyncEditor::columnsLoaded);
+    QVERIFY(columns.wait(10000));
+    QTRY_VERIFY(editor.problems().isEmpty()); // the demo's own sync, as it is
+    QCOMPARE(editor.mapping()->mappings().size(), 10);
+    if (qEnvironmentVariableIsSet("SLUICE_SCREENSHOTS")) {
+        const QString dir = qEnvironmentVariable("SLUICE_SCREENSHOTS");
+        editor.resize(1400, 860);
+        editor.show();
+        editor.grab().save(dir + QStringLiteral("/sync-settings.png"));
+        editor.tabs()->setCurrentIndex(1);
+        auto *fieldsView = editor.mapper()->fieldsView();
+        const auto *fields = static_cast<ui::FieldListModel *>(fieldsView->model());
+        fieldsView->setCurrentIndex(fields->index(fields->rowOf(QStringLiteral("email")), 0));
+        QTest::qWait(100);
+        editor.grab().save(dir + QStringLiteral("/sync-mapper.png"));
+    }
+    // A transform that does not exist: the same words `sluice check` prints, and no save.
+    editor.mapping()->setTransforms(QStringLiteral("ltv"), {QStringLiteral("round:2"), QStringLiteral("sparkle")});
+    QTRY_VERIFY(!editor.problems().isEmpty());
+    QVERIFY2(editor.problems().join(QLatin1Char('\n')).contains(QLatin1String("sparkle")), qPrintable(editor.problems().join(QLatin1Char('\n'))));
+    QVERIFY2(editor.problems().first().startsWith(QLatin1String("sluice.json:")), qPrintable(editor.problems().first()));
+    QVERIFY(!editor.save());
+    editor.mapping()->undoStack()->undo();
+    QTRY_VERIFY(editor.problems().isEmpty());
+    // A new sync may not take an existing name.
+    ui::SyncEditor fresh(&document, {});
+    fresh.findChild<QLineEdit *>()->setText(QStringLiteral("customers_to_file"));
+    QTRY_VERIFY2(fresh.problems().value(0).contains(QLatin1String("exists already")), qPrintable(fresh.problems().join(QLatin1Char('\n'))));
+}
+
+QTEST_MAIN(TestSyncEditor)
+#include "tst_sync_editor.moc"

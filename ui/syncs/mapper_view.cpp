@@ -1,0 +1,351 @@
+#include "syncs/mapper_view.h"
+
+#include "syncs/mapper_lists.h"
+#include "syncs/mapping_model.h"
+
+#include <QAction>
+#include <QCoreApplication>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QMenu>
+#include <QPainter>
+#include <QPainterPath>
+#include <QScrollBar>
+#include <QShortcut>
+#include <QToolButton>
+#include <QTreeView>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+namespace sluice::ui {
+
+// The wires between the two lists: a cubic curve from a column's row to
+// its field's row, solid when mapped, dashed when only suggested, thick
+// when either end is selected. A row scrolled out of view pins its end to
+// the list's edge.
+class WireGutter final : public QWidget
+{
+public:
+    WireGutter(MappingModel *mapping, QTreeView *left, QTreeView *right, QWidget *parent)
+        : QWidget(parent), m_mapping(mapping), m_left(left), m_right(right)
+    {
+        setMinimumWidth(90);
+        setAttribute(Qt::WA_TransparentForMouseEvents);
+    }
+
+protected:
+    void paintEvent(QPaintEvent *) override
+    {
+        QPainter p(this);
+        p.setRenderHint(QPainter::Antialiasing);
+        const auto *columns = static_cast<ColumnListModel *>(m_left->model());
+        const auto *fields = static_cast<FieldListModel *>(m_right->model());
+        const QString selectedField = m_right->currentIndex().isValid() ? m_right->currentIndex().data(FieldListModel::NameRole).toString() : QString();
+        const QString selectedColumn = m_left->currentIndex().isValid() ? m_left->currentIndex().data(ColumnListModel::NameRole).toString() : QString();
+        auto draw = [&](const QString &column, const QString &field, bool suggested) {
+            const int l = columns->rowOf(column), r = fields->rowOf(field);
+            if (l < 0 || r < 0)
+                return;
+            const QPointF a(0, yOf(m_left, columns->index(l, 0))), b(width(), yOf(m_right, fields->index(r, 0)));
+            QPainterPath path(a);
+            path.cubicTo(QPointF(width() / 2.0, a.y()), QPointF(width() / 2.0, b.y()), b);
+            const bool selected = field == selectedField || column == selectedColumn;
+            QPen pen(selected ? palette().color(QPalette::Highlight) : palette().color(QPalette::Mid), selected ? 2.5 : 1.5);
+            if (suggested)
+                pen.setStyle(Qt::DashLine);
+            p.setPen(pen);
+            p.drawPath(path);
+            p.setBrush(pen.color());
+            p.drawEllipse(a, 3, 3);
+            p.drawEllipse(b, 3, 3);
+        };
+        for (const MappingModel::Mapping &m : m_mapping->mappings())
+            draw(m.source, m.destination, false);
+        for (const MappingModel::Mapping &m : m_mapping->suggestions())
+            draw(m.source, m.destination, true);
+    }
+
+private:
+    qreal yOf(QTreeView *view, const QModelIndex &index) const
+    {
+        const QRect rect = view->visualRect(index);
+        const QPoint inView = view->viewport()->mapTo(parentWidget(), rect.center());
+        const qreal top = view->viewport()->mapTo(parentWidget(), QPoint(0, 0)).y() - y();
+        const qreal bottom = top + view->viewport()->height();
+        return std::clamp(qreal(inView.y() - y()), top, bottom);
+    }
+
+    MappingModel *m_mapping;
+    QTreeView *m_left, *m_right;
+};
+
+namespace {
+
+QTreeView *listView(QAbstractItemModel *model, QWidget *parent)
+{
+    auto *view = new QTreeView(parent);
+    view->setModel(model);
+    view->setRootIsDecorated(false);
+    view->setUniformRowHeights(true);
+    view->setAlternatingRowColors(true);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    view->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    view->header()->setStretchLastSection(true);
+    return view;
+}
+
+// The + menu's steps; those that need an argument ask for it.
+struct StepChoice
+{
+    const char *label;
+    const char *step;     // the step, or its name before ':'
+    const char *argument; // the question for its argument; nullptr: none
+};
+
+const StepChoice kSteps[] = {
+    {QT_TRANSLATE_NOOP("sluice::ui::MapperView", "Trim spaces"), "trim", nullptr},
+    {QT_TRANSLATE_NOOP("sluice::ui::MapperView", "Lowercase"), "lowercase", nullptr},
+    {QT_TRANSLATE_NOOP("sluice::ui::MapperView", "Uppercase"), "uppercase", nullptr},
+    {QT_TRANSLATE_NOOP("sluice::ui::MapperView", "Normalize an e-mail address"), "email", nullptr},
+    {QT_TRANSLATE_NOOP("sluice::ui::MapperView", "Phone number to E.164…"), "phone", QT_TRANSLATE_NOOP("sluice::ui::MapperView", "Region (two letters, or {column}):")},
+    {QT_TRANSLATE_NOOP("sluice::ui::MapperView", "Default when empty…"), "default", QT_TRANSLATE_NOOP("sluice::ui::MapperView", "Value:")},
+    {QT_TRANSLATE_NOOP("sluice::ui::MapperView", "Convert type…"), "cast", QT_TRANSLATE_NOOP("sluice::ui::MapperView", "To (string, integer, decimal, boolean, timestamp):")},
+    {QT_TRANSLATE_NOOP("sluice::ui::MapperView", "Round…"), "round", QT_TRANSLATE_NOOP("sluice::ui::MapperView", "Decimal places:")},
+    {QT_TRANSLATE_NOOP("sluice::ui::MapperView", "Cut to a length…"), "truncate", QT_TRANSLATE_NOOP("sluice::ui::MapperView", "Characters:")},
+    {QT_TRANSLATE_NOOP("sluice::ui::MapperView", "SHA-256"), "sha256", nullptr},
+    {QT_TRANSLATE_NOOP("sluice::ui::MapperView", "Hash for Meta"), "hash:meta", nullptr},
+    {QT_TRANSLATE_NOOP("sluice::ui::MapperView", "Hash for Google"), "hash:google", nullptr},
+};
+
+} // namespace
+
+MapperView::MapperView(MappingModel *mapping, QWidget *parent)
+    : QWidget(parent),
+      m_mapping(mapping),
+      m_columnModel(new ColumnListModel(mapping, this)),
+      m_fieldModel(new FieldListModel(mapping, this)),
+      m_columns(listView(m_columnModel, this)),
+      m_fields(listView(m_fieldModel, this)),
+      m_gutter(new WireGutter(mapping, m_columns, m_fields, this)),
+      m_suggest(new QToolButton(this)),
+      m_acceptAll(new QToolButton(this)),
+      m_chainTitle(new QLabel(this)),
+      m_chips(new QWidget(this)),
+      m_chipLayout(new QHBoxLayout(m_chips)),
+      m_example(new QLabel(this))
+{
+    m_columns->setDragEnabled(true);
+    m_columns->setDragDropMode(QAbstractItemView::DragOnly);
+    m_fields->setAcceptDrops(true);
+    m_fields->setDropIndicatorShown(true);
+    m_fields->setDragDropMode(QAbstractItemView::DropOnly);
+    m_columns->setAccessibleName(tr("Model columns"));
+    m_fields->setAccessibleName(tr("Destination fields"));
+
+    QUndoStack *undo = m_mapping->undoStack();
+    QAction *undoAction = undo->createUndoAction(this, tr("Undo"));
+    undoAction->setShortcut(QKeySequence::Undo);
+    QAction *redoAction = undo->createRedoAction(this, tr("Redo"));
+    redoAction->setShortcut(QKeySequence::Redo);
+    auto *undoButton = new QToolButton(this);
+    undoButton->setDefaultAction(undoAction);
+    auto *redoButton = new QToolButton(this);
+    redoButton->setDefaultAction(redoAction);
+    addAction(undoAction);
+    addAction(redoAction);
+
+    auto *connectAction = new QAction(tr("Connect"), this);
+    connectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    connectAction->setToolTip(tr("Map the selected column to the selected field (Ctrl+L)"));
+    connect(connectAction, &QAction::triggered, this, &MapperView::connectSelected);
+    auto *unmapAction = new QAction(tr("Unmap"), this);
+    unmapAction->setShortcut(QKeySequence::Delete);
+    unmapAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    unmapAction->setToolTip(tr("Remove the selected field's mapping (Delete)"));
+    connect(unmapAction, &QAction::triggered, this, &MapperView::unmapSelected);
+    auto *acceptAction = new QAction(tr("Accept all"), this);
+    acceptAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    acceptAction->setToolTip(tr("Accept every suggestion as one step (Ctrl+Shift+A)"));
+    connect(acceptAction, &QAction::triggered, m_mapping, &MappingModel::acceptAllSuggestions);
+    addAction(connectAction);
+    addAction(unmapAction);
+    addAction(acceptAction);
+    m_acceptAll->setDefaultAction(acceptAction);
+    m_suggest->setPopupMode(QToolButton::InstantPopup);
+    m_suggest->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto *connectButton = new QToolButton(this);
+    connectButton->setDefaultAction(connectAction);
+    auto *unmapButton = new QToolButton(this);
+    unmapButton->setDefaultAction(unmapAction);
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_suggest);
+    bar->addWidget(m_acceptAll);
+    bar->addSpacing(12);
+    bar->addWidget(connectButton);
+    bar->addWidget(unmapButton);
+    bar->addSpacing(12);
+    bar->addWidget(undoButton);
+    bar->addWidget(redoButton);
+    bar->addStretch();
+    auto *hint = new QLabel(tr("Drag a column onto a field, or select one of each and press Ctrl+L."), this);
+    hint->setEnabled(false);
+    bar->addWidget(hint);
+
+    auto *lists = new QHBoxLayout;
+    lists->setSpacing(0);
+    lists->addWidget(m_columns, 1);
+    lists->addWidget(m_gutter);
+    lists->addWidget(m_fields, 1);
+
+    m_chainTitle->setObjectName(QStringLiteral("chainTitle"));
+    m_chipLayout->setContentsMargins(0, 0, 0, 0);
+    m_example->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_example->setWordWrap(true);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addLayout(lists, 1);
+    layout->addWidget(m_chainTitle);
+    layout->addWidget(m_chips);
+    layout->addWidget(m_example);
+
+    for (QTreeView *view : {m_columns, m_fields}) {
+        connect(view->verticalScrollBar(), &QScrollBar::valueChanged, m_gutter, qOverload<>(&QWidget::update));
+        connect(view->selectionModel(), &QItemSelectionModel::currentChanged, m_gutter, qOverload<>(&QWidget::update));
+    }
+    connect(m_fields->selectionModel(), &QItemSelectionModel::currentChanged, this, &MapperView::showChain);
+    connect(m_columnModel, &QAbstractItemModel::modelReset, this, [this] {
+        // A reset loses the selection: pick the field shown in the chain bar again.
+        if (const int row = m_fieldModel->rowOf(m_chainField); row >= 0)
+            m_fields->setCurrentIndex(m_fieldModel->index(row, 0));
+        refresh();
+    });
+    refresh();
+}
+
+void MapperView::setSample(const QHash<QString, QVariant> &sample)
+{
+    m_sample = sample;
+    showChain();
+}
+
+QString MapperView::selectedField() const
+{
+    return m_fields->currentIndex().isValid() ? m_fields->currentIndex().data(FieldListModel::NameRole).toString() : QString();
+}
+
+QString MapperView::selectedColumn() const
+{
+    return m_columns->currentIndex().isValid() ? m_columns->currentIndex().data(ColumnListModel::NameRole).toString() : QString();
+}
+
+void MapperView::connectSelected()
+{
+    m_mapping->connectFields(selectedColumn(), selectedField());
+}
+
+void MapperView::unmapSelected()
+{
+    m_mapping->disconnectField(selectedField());
+}
+
+void MapperView::refresh()
+{
+    const QList<MappingModel::Mapping> suggestions = m_mapping->suggestions();
+    m_suggest->setText(suggestions.isEmpty() ? tr("No suggestions") : tr("⚡ %n suggestion(s)", nullptr, int(suggestions.size())));
+    m_suggest->setEnabled(!suggestions.isEmpty());
+    auto *menu = new QMenu(m_suggest);
+    for (const MappingModel::Mapping &s : suggestions)
+        menu->addAction(tr("%1 → %2").arg(s.source, s.destination), m_mapping, [this, s] { m_mapping->acceptSuggestion(s); });
+    delete m_suggest->menu();
+    m_suggest->setMenu(menu);
+    m_acceptAll->setEnabled(!suggestions.isEmpty());
+    m_gutter->update();
+    showChain();
+}
+
+void MapperView::showChain()
+{
+    while (QLayoutItem *item = m_chipLayout->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    m_chainField = selectedField();
+    const int at = m_mapping->mappingFor(m_chainField);
+    if (at < 0) {
+        m_chainTitle->setText(m_chainField.isEmpty() ? tr("Select a field to see and edit its transforms.")
+                                                     : tr("%1 is not mapped: drag a column onto it.").arg(m_chainField));
+        m_example->clear();
+        return;
+    }
+    const MappingModel::Mapping &m = m_mapping->mappings().at(at);
+    m_chainTitle->setText(tr("%1 → %2").arg(m.source.isEmpty() ? tr("(no column)") : m.source, m.destination));
+    for (qsizetype i = 0; i < m.transforms.size(); ++i) {
+        auto *chip = new QToolButton(m_chips);
+        chip->setText(m.transforms[i] + QStringLiteral("  ✕"));
+        chip->setToolTip(tr("Remove this step (Alt+← / Alt+→ move it)"));
+        chip->setObjectName(QStringLiteral("chip"));
+        const QString field = m.destination;
+        connect(chip, &QToolButton::clicked, this, [this, field, i] {
+            const int now = m_mapping->mappingFor(field);
+            if (now < 0)
+                return;
+            QStringList chain = m_mapping->mappings().at(now).transforms;
+            chain.removeAt(i);
+            m_mapping->setTransforms(field, chain);
+        });
+        auto *left = new QShortcut(QKeySequence(Qt::ALT | Qt::Key_Left), chip, nullptr, nullptr, Qt::WidgetShortcut);
+        connect(left, &QShortcut::activated, this, [this, field, i] { m_mapping->moveTransform(field, int(i), -1); });
+        auto *right = new QShortcut(QKeySequence(Qt::ALT | Qt::Key_Right), chip, nullptr, nullptr, Qt::WidgetShortcut);
+        connect(right, &QShortcut::activated, this, [this, field, i] { m_mapping->moveTransform(field, int(i), 1); });
+        m_chipLayout->addWidget(chip);
+        m_chipLayout->addWidget(new QLabel(QStringLiteral("▸"), m_chips));
+    }
+    m_chipLayout->addWidget(addTransformButton());
+    m_chipLayout->addStretch();
+    const QVariant sample = m_sample.value(m.source);
+    if (sample.isNull() || !sample.isValid()) {
+        m_example->setText(tr("No example: the preview has no value of %1 yet.").arg(m.source));
+        return;
+    }
+    const QPair<bool, QString> out = m_mapping->example(m.destination, sample);
+    m_example->setText(out.first ? tr("Example: \"%1\" ▸ \"%2\"").arg(source::toText(sample), out.second)
+                                 : tr("Example: \"%1\" ▸ ✕ %2").arg(source::toText(sample), out.second));
+}
+
+QToolButton *MapperView::addTransformButton()
+{
+    auto *add = new QToolButton(m_chips);
+    add->setText(tr("+ transform"));
+    add->setPopupMode(QToolButton::InstantPopup);
+    auto *menu = new QMenu(add);
+    for (const StepChoice &choice : kSteps)
+        menu->addAction(QCoreApplication::translate("sluice::ui::MapperView", choice.label), this, [this, choice] {
+            QString step = QString::fromLatin1(choice.step);
+            if (choice.argument) {
+                bool ok = false;
+                const QString argument = QInputDialog::getText(this, tr("Add a transform"),
+                                                               QCoreApplication::translate("sluice::ui::MapperView", choice.argument),
+                                                               QLineEdit::Normal, QString(), &ok);
+                if (!ok || argument.trimmed().isEmpty())
+                    return;
+                step += QLatin1Char(':') + argument.trimmed();
+            }
+            addStep(step);
+        });
+    add->setMenu(menu);
+    return add;
+}
+
+void MapperView::addStep(const QString &step)
+{
+    const int at = m_mapping->mappingFor(m_chainField);
+    if (at < 0)
+        return;
+    m_mapping->setTransforms(m_chainField, m_mapping->mappings().at(at).transforms + QStringList{step});
+}
+
+} // namespace sluice::ui

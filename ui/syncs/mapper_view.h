@@ -1,0 +1,64 @@
+#pragma once
+
+#include <QHash>
+#include <QVariant>
+#include <QWidget>
+
+class QLabel;
+class QHBoxLayout;
+class QToolButton;
+class QTreeView;
+
+// The visual field mapper: model columns on the left, destination fields on
+// the right, wires between them (solid: mapped; dashed: suggested), and
+// below, the selected field's transform chain as chips with a live example.
+// Drag a column onto a field, or select one on each side and press Ctrl+L;
+// Delete unmaps; Ctrl+Z / Ctrl+Shift+Z undo and redo; Ctrl+Shift+A accepts
+// every suggestion. Everything it shows comes from a MappingModel.
+namespace sluice::ui {
+
+class ColumnListModel;
+class FieldListModel;
+class MappingModel;
+class WireGutter;
+
+class MapperView final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MapperView)
+
+public:
+    explicit MapperView(MappingModel *mapping, QWidget *parent = nullptr);
+
+    // A model row's values by column, for the chips' example.
+    void setSample(const QHash<QString, QVariant> &sample);
+    QTreeView *columnsView() const { return m_columns; }
+    QTreeView *fieldsView() const { return m_fields; }
+    QString selectedField() const;
+    QString selectedColumn() const;
+    void connectSelected();
+    void unmapSelected();
+
+private:
+    void refresh();
+    void showChain();
+    void addStep(const QString &step);
+    QToolButton *addTransformButton();
+
+    MappingModel *m_mapping;
+    ColumnListModel *m_columnModel;
+    FieldListModel *m_fieldModel;
+    QTreeView *m_columns;
+    QTreeView *m_fields;
+    WireGutter *m_gutter;
+    QToolButton *m_suggest;
+    QToolButton *m_acceptAll;
+    QLabel *m_chainTitle;
+    QWidget *m_chips;
+    QHBoxLayout *m_chipLayout;
+    QLabel *m_example;
+    QHash<QString, QVariant> m_sample;
+    QString m_chainField;
+};
+
+} // namespace sluice::ui
