@@ -2282,6 +2282,34 @@
         <source>sync %1: the warehouse diff cannot run on source %2</source>
         <translation>Sync %1: Der Warehouse-Diff kann auf Quelle %2 nicht laufen</translation>
     </message>
+    <message>
+        <source>%1 in %2: %3</source>
+        <translation>%1 in %2: %3</translation>
+    </message>
+    <message>
+        <source>cannot keep the match values</source>
+        <translation>die Abgleichswerte können nicht abgelegt werden</translation>
+    </message>
+    <message>
+        <source>cannot read back the match values</source>
+        <translation>die Abgleichswerte können nicht zurückgelesen werden</translation>
+    </message>
+    <message>
+        <source>the file is cut short</source>
+        <translation>die Datei ist abgeschnitten</translation>
+    </message>
+    <message>
+        <source>no %1 to match the destination&apos;s records on</source>
+        <translation>kein %1, um die Datensätze des Ziels abzugleichen</translation>
+    </message>
+    <message>
+        <source>field %1: %2</source>
+        <translation>Feld %1: %2</translation>
+    </message>
+    <message>
+        <source>no identifier the platform can match on: %1 all empty</source>
+        <translation>kein Merkmal, über das die Plattform abgleichen kann: %1 alle leer</translation>
+    </message>
 </context>
 <context>
     <name>sluice::engine::PlanBuilder</name>
@@ -2298,18 +2326,6 @@
 sync %1: nothing was sent; fix the model&apos;s key first</source>
         <translation type="unfinished">
 Sync %1: nichts wurde gesendet; beheben Sie zuerst den Schlüssel des Modells</translation>
-    </message>
-    <message>
-        <source>no identifier the platform can match on: %1 all empty</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>field %1: %2</source>
-        <translation type="unfinished">Feld %1: %2</translation>
-    </message>
-    <message>
-        <source>no %1 to match the destination&apos;s records on</source>
-        <translation type="unfinished">kein %1, um Datensätze im Ziel zuzuordnen</translation>
     </message>
     <message>
         <source>identity conflict: records %1 and %2 have the same %3, so the destination would merge them</source>
@@ -3241,6 +3257,33 @@ Parameter (gebunden, nie Teil des SQL):
     </message>
 </context>
 <context>
+    <name>sluice::ui::ColumnListModel</name>
+    <message>
+        <source>key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>%1 (%2): not mapped</source>
+        <translation>%1 (%2): nicht zugeordnet</translation>
+    </message>
+    <message>
+        <source>%1 (%2) → %3</source>
+        <translation>%1 (%2) → %3</translation>
+    </message>
+    <message>
+        <source>Model column</source>
+        <translation>Modellspalte</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Hinweis</translation>
+    </message>
+</context>
+<context>
     <name>sluice::ui::ConditionGroup</name>
     <message>
         <source>all</source>
@@ -3612,6 +3655,55 @@ Die Diagramme füllen sich, sobald Syncs laufen: Starten Sie einen in der Ansich
     </message>
 </context>
 <context>
+    <name>sluice::ui::FieldListModel</name>
+    <message>
+        <source>⚠ required, not mapped</source>
+        <translation>⚠ Pflichtfeld, nicht zugeordnet</translation>
+    </message>
+    <message>
+        <source>⚠ type</source>
+        <translation>⚠ Typ</translation>
+    </message>
+    <message>
+        <source>✕ must be hashed</source>
+        <translation>✕ muss gehasht werden</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>beliebig</translation>
+    </message>
+    <message numerus="yes">
+        <source>%nƒ</source>
+        <translation>
+            <numerusform>%nƒ</numerusform>
+            <numerusform>%nƒ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n character(s)</source>
+        <translation>
+            <numerusform>Höchstens %n Zeichen</numerusform>
+            <numerusform>Höchstens %n Zeichen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>From %1</source>
+        <translation>Aus %1</translation>
+    </message>
+    <message>
+        <source>Destination field</source>
+        <translation>Zielfeld</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Hinweis</translation>
+    </message>
+</context>
+<context>
     <name>sluice::ui::MainWindow</name>
     <message>
         <source>Sluice — %1</source>
@@ -3688,6 +3780,202 @@ Die Diagramme füllen sich, sobald Syncs laufen: Starten Sie einen in der Ansich
     <message>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::ui::MapperView</name>
+    <message>
+        <source>Trim spaces</source>
+        <translation>Leerzeichen entfernen</translation>
+    </message>
+    <message>
+        <source>Lowercase</source>
+        <translation>Kleinbuchstaben</translation>
+    </message>
+    <message>
+        <source>Uppercase</source>
+        <translation>Großbuchstaben</translation>
+    </message>
+    <message>
+        <source>Normalize an e-mail address</source>
+        <translation>E-Mail-Adresse normalisieren</translation>
+    </message>
+    <message>
+        <source>Phone number to E.164…</source>
+        <translation>Telefonnummer nach E.164…</translation>
+    </message>
+    <message>
+        <source>Region (two letters, or {column}):</source>
+        <translation>Region (zwei Buchstaben oder {Spalte}):</translation>
+    </message>
+    <message>
+        <source>Default when empty…</source>
+        <translation>Standardwert, wenn leer…</translation>
+    </message>
+    <message>
+        <source>Value:</source>
+        <translation>Wert:</translation>
+    </message>
+    <message>
+        <source>Convert type…</source>
+        <translation>Typ umwandeln…</translation>
+    </message>
+    <message>
+        <source>To (string, integer, decimal, boolean, timestamp):</source>
+        <translation>Nach (string, integer, decimal, boolean, timestamp):</translation>
+    </message>
+    <message>
+        <source>Round…</source>
+        <translation>Runden…</translation>
+    </message>
+    <message>
+        <source>Decimal places:</source>
+        <translation>Nachkommastellen:</translation>
+    </message>
+    <message>
+        <source>Cut to a length…</source>
+        <translation>Auf eine Länge kürzen…</translation>
+    </message>
+    <message>
+        <source>Characters:</source>
+        <translation>Zeichen:</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Hash for Meta</source>
+        <translation>Hash für Meta</translation>
+    </message>
+    <message>
+        <source>Hash for Google</source>
+        <translation>Hash für Google</translation>
+    </message>
+    <message>
+        <source>Model columns</source>
+        <translation>Modellspalten</translation>
+    </message>
+    <message>
+        <source>Destination fields</source>
+        <translation>Zielfelder</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <source>Map the selected column to the selected field (Ctrl+L)</source>
+        <translation>Die gewählte Spalte dem gewählten Feld zuordnen (Strg+L)</translation>
+    </message>
+    <message>
+        <source>Unmap</source>
+        <translation>Zuordnung lösen</translation>
+    </message>
+    <message>
+        <source>Remove the selected field&apos;s mapping (Delete)</source>
+        <translation>Die Zuordnung des gewählten Felds entfernen (Entf)</translation>
+    </message>
+    <message>
+        <source>Accept all</source>
+        <translation>Alle übernehmen</translation>
+    </message>
+    <message>
+        <source>Accept every suggestion as one step (Ctrl+Shift+A)</source>
+        <translation>Alle Vorschläge in einem Schritt übernehmen (Strg+Umschalt+A)</translation>
+    </message>
+    <message>
+        <source>Drag a column onto a field, or select one of each and press Ctrl+L.</source>
+        <translation>Ziehen Sie eine Spalte auf ein Feld, oder wählen Sie je eins und drücken Sie Strg+L.</translation>
+    </message>
+    <message>
+        <source>No suggestions</source>
+        <translation>Keine Vorschläge</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚡ %n suggestion(s)</source>
+        <translation>
+            <numerusform>⚡ %n Vorschlag</numerusform>
+            <numerusform>⚡ %n Vorschläge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Select a field to see and edit its transforms.</source>
+        <translation>Wählen Sie ein Feld, um seine Umwandlungen zu sehen und zu bearbeiten.</translation>
+    </message>
+    <message>
+        <source>%1 is not mapped: drag a column onto it.</source>
+        <translation>%1 ist nicht zugeordnet: ziehen Sie eine Spalte darauf.</translation>
+    </message>
+    <message>
+        <source>(no column)</source>
+        <translation>(keine Spalte)</translation>
+    </message>
+    <message>
+        <source>Remove this step (Alt+← / Alt+→ move it)</source>
+        <translation>Diesen Schritt entfernen (Alt+← / Alt+→ verschieben ihn)</translation>
+    </message>
+    <message>
+        <source>No example: the preview has no value of %1 yet.</source>
+        <translation>Kein Beispiel: die Vorschau hat noch keinen Wert von %1.</translation>
+    </message>
+    <message>
+        <source>Example: &quot;%1&quot; ▸ &quot;%2&quot;</source>
+        <translation>Beispiel: „%1“ ▸ „%2“</translation>
+    </message>
+    <message>
+        <source>Example: &quot;%1&quot; ▸ ✕ %2</source>
+        <translation>Beispiel: „%1“ ▸ ✕ %2</translation>
+    </message>
+    <message>
+        <source>+ transform</source>
+        <translation>+ Umwandlung</translation>
+    </message>
+    <message>
+        <source>Add a transform</source>
+        <translation>Umwandlung hinzufügen</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::ui::MappingModel</name>
+    <message>
+        <source>Map %1 to %2</source>
+        <translation>%1 zu %2 zuordnen</translation>
+    </message>
+    <message>
+        <source>Unmap %1</source>
+        <translation>Zuordnung von %1 lösen</translation>
+    </message>
+    <message>
+        <source>Change the transforms of %1</source>
+        <translation>Umwandlungen von %1 ändern</translation>
+    </message>
+    <message>
+        <source>Accept the suggestion %1 → %2</source>
+        <translation>Vorschlag %1 → %2 übernehmen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Accept %n suggestion(s)</source>
+        <translation>
+            <numerusform>%n Vorschlag übernehmen</numerusform>
+            <numerusform>%n Vorschläge übernehmen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not mapped</source>
+        <translation>nicht zugeordnet</translation>
     </message>
 </context>
 <context>
@@ -4175,6 +4463,137 @@ Die Diagramme füllen sich, sobald Syncs laufen: Starten Sie einen in der Ansich
     </message>
 </context>
 <context>
+    <name>sluice::ui::SyncEditor</name>
+    <message>
+        <source>New sync</source>
+        <translation>Neuer Sync</translation>
+    </message>
+    <message>
+        <source>Sync %1</source>
+        <translation>Sync %1</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Mapping</source>
+        <translation>Zuordnung</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>local: the state lives in this workspace</source>
+        <translation>lokal: der Zustand liegt in diesem Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>warehouse: the warehouse computes the change</source>
+        <translation>Warehouse: das Warehouse berechnet die Änderung</translation>
+    </message>
+    <message>
+        <source>Not scheduled (run by hand)</source>
+        <translation>Nicht geplant (von Hand ausführen)</translation>
+    </message>
+    <message>
+        <source>Every…</source>
+        <translation>Alle…</translation>
+    </message>
+    <message>
+        <source>Cron…</source>
+        <translation>Cron…</translation>
+    </message>
+    <message>
+        <source>After another sync…</source>
+        <translation>Nach einem anderen Sync…</translation>
+    </message>
+    <message>
+        <source>15m, 1h, 1d — or 0 6 * * 1-5 — or a sync&apos;s name</source>
+        <translation>15m, 1h, 1d — oder 0 6 * * 1-5 — oder der Name eines Syncs</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Objekt</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modus</translation>
+    </message>
+    <message>
+        <source>Match records on</source>
+        <translation>Datensätze abgleichen über</translation>
+    </message>
+    <message>
+        <source>Consent column</source>
+        <translation>Einwilligungsspalte</translation>
+    </message>
+    <message>
+        <source>Diff</source>
+        <translation>Diff</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Zeitplan</translation>
+    </message>
+    <message>
+        <source>Mode: upsert updates or creates; update only updates; insert only creates; mirror also removes what left the model; append sends every row every run. Records matched on one value are merged by the destination, so two rows with the same match value are held back.</source>
+        <translation>Modus: upsert aktualisiert oder legt an; update aktualisiert nur; insert legt nur an; mirror entfernt auch, was das Modell verlassen hat; append sendet jede Zeile bei jedem Lauf. Datensätze mit einem Abgleichswert führt das Ziel zusammen, daher werden zwei Zeilen mit demselben Abgleichswert zurückgehalten.</translation>
+    </message>
+    <message>
+        <source>Reading the columns of %1…</source>
+        <translation>Spalten von %1 werden gelesen…</translation>
+    </message>
+    <message>
+        <source>(no match: keyed by the primary key)</source>
+        <translation>(kein Abgleich: über den Primärschlüssel)</translation>
+    </message>
+    <message>
+        <source>(every row may be sent)</source>
+        <translation>(jede Zeile darf gesendet werden)</translation>
+    </message>
+    <message>
+        <source>The columns of %1 could not be read: %2</source>
+        <translation>Die Spalten von %1 konnten nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Required: where in %1 the records go</source>
+        <translation>Pflicht: wohin in %1 die Datensätze gehen</translation>
+    </message>
+    <message>
+        <source>Optional for this destination</source>
+        <translation>Für dieses Ziel optional</translation>
+    </message>
+    <message>
+        <source>The fields of %1 could not be read: %2</source>
+        <translation>Die Felder von %1 konnten nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The sync needs a name.</source>
+        <translation>Der Sync braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>A sync named %1 exists already.</source>
+        <translation>Ein Sync namens %1 existiert bereits.</translation>
+    </message>
+    <message>
+        <source>✓ This sync is valid.</source>
+        <translation>✓ Dieser Sync ist gültig.</translation>
+    </message>
+</context>
+<context>
     <name>sluice::ui::SyncsScreen</name>
     <message>
         <source>Plan</source>
@@ -4243,10 +4662,6 @@ Die Diagramme füllen sich, sobald Syncs laufen: Starten Sie einen in der Ansich
     <message>
         <source>Records held back (invalid before sending, or rejected by the destination)</source>
         <translation>Zurückgehaltene Datensätze (vor dem Senden ungültig oder vom Ziel abgelehnt)</translation>
-    </message>
-    <message>
-        <source>This workspace has no syncs yet. Add one to sluice.json.</source>
-        <translation>Dieser Arbeitsbereich hat noch keine Syncs. Fügen Sie einen in sluice.json hinzu.</translation>
     </message>
     <message numerus="yes">
         <source>Model %1 → destination %2 (%3)%4
@@ -4351,6 +4766,18 @@ Modus: %5 · Diff: %6 · %n Felder zugeordnet%7</numerusform>
     <message>
         <source>matched %1–%2 %</source>
         <translation>zugeordnet %1–%2 %</translation>
+    </message>
+    <message>
+        <source>New sync…</source>
+        <translation>Neuer Sync…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>This workspace has no syncs yet. Add one with New sync…</source>
+        <translation>Dieser Arbeitsbereich hat noch keine Syncs. Legen Sie einen mit „Neuer Sync…“ an.</translation>
     </message>
 </context>
 <context>

@@ -12,11 +12,6 @@ namespace sluice::engine {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("sluice::engine", text);
-}
-
 bool blank(const QVariant &v)
 {
     return v.isNull() || !v.isValid() || source::toText(v).isEmpty();
@@ -112,7 +107,7 @@ QString RecordMapper::map(const source::RowView &row)
     if (const QString problem = withoutIdentifier(); !problem.isEmpty())
         return problem;
     if (m_matchIndex >= 0 && blank(m_matchValue))
-        return tr("no %1 to match the destination's records on").arg(m_matchName);
+        return QCoreApplication::translate("sluice::engine", "no %1 to match the destination's records on").arg(m_matchName);
     m_writer->finish();
     return {};
 }
@@ -134,7 +129,7 @@ QString RecordMapper::mapField(qsizetype i, const source::RowView &row, QByteArr
     if (!f.chain.steps().isEmpty()) {
         Result<QVariant> v = f.chain.apply(value, m_lookup);
         if (!v)
-            return tr("field %1: %2").arg(f.destination, v.error().message);
+            return QCoreApplication::translate("sluice::engine", "field %1: %2").arg(f.destination, v.error().message);
         value = std::move(v).value();
     }
     if (const auto rule = m_rules.constFind(f.destination); rule != m_rules.constEnd())
@@ -180,7 +175,7 @@ QString RecordMapper::withoutIdentifier()
     }
     if (!listed || any)
         return {};
-    return tr("no identifier the platform can match on: %1 all empty").arg(kinds.join(QStringLiteral(", ")));
+    return QCoreApplication::translate("sluice::engine", "no identifier the platform can match on: %1 all empty").arg(kinds.join(QStringLiteral(", ")));
 }
 
 QString RecordMapper::matchValue() const

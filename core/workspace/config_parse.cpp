@@ -67,8 +67,6 @@ std::optional<SecretRef> parseSecretRef(const QJsonValue &value)
     return std::nullopt;
 }
 
-namespace parse {
-
 QMap<QString, QJsonObject> section(Validator &v, const QJsonObject &root, const QString &key)
 {
     QMap<QString, QJsonObject> out;
@@ -281,12 +279,9 @@ void parseDestinations(Validator &v, const QJsonObject &root, Config &config)
     }
 }
 
-} // namespace parse
-
 
 Result<Config> parseConfig(const QJsonObject &root, const JsonLayout &layout)
 {
-    using namespace parse;
     Validator v(layout);
     Config config;
 

@@ -11,7 +11,7 @@
 #include <QJsonArray>
 #include <QRegularExpression>
 
-namespace sluice::workspace::parse {
+namespace sluice::workspace {
 
 namespace {
 
@@ -207,4 +207,4 @@ void parseSyncs(Validator &v, const QJsonObject &root, Config &config)
     }
 }
 
-} // namespace sluice::workspace::parse
+} // namespace sluice::workspace

@@ -15,7 +15,7 @@
 #include <QString>
 #include <QStringList>
 
-namespace sluice::workspace::parse {
+namespace sluice::workspace {
 
 class Validator final
 {
@@ -123,4 +123,4 @@ void validateAlertRules(Validator &v, const QJsonValue &value, const QString &pa
 void parseModels(Validator &v, const QJsonObject &root, Config &config);
 void parseSyncs(Validator &v, const QJsonObject &root, Config &config);
 
-} // namespace sluice::workspace::parse
+} // namespace sluice::workspace
