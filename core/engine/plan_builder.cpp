@@ -23,19 +23,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("sluice::engine", text);
 }
 
-bool consented(const QVariant &v)
-{
-    if (v.isNull() || !v.isValid())
-        return false;
-    if (v.typeId() == QMetaType::Bool)
-        return v.toBool();
-    if (v.typeId() == QMetaType::LongLong || v.typeId() == QMetaType::Int || v.typeId() == QMetaType::Double)
-        return v.toDouble() != 0;
-    const QString s = v.toString().trimmed().toLower();
-    return s == QLatin1String("true") || s == QLatin1String("t") || s == QLatin1String("yes") || s == QLatin1String("y")
-           || s == QLatin1String("1");
-}
-
 // A state that vanished must not read as "nothing sent yet": that resends
 // every record. The sync delivered before (noted beside the database, or in
 // its run history) yet the state holds nothing: say so, and resend only when
@@ -387,9 +374,7 @@ std::optional<Error> PlanBuilder::holdIdentityConflicts()
             }
             if (holder.sent)
                 --m_plan.operationCount;
-            m_plan.invalid.append({holder.key, HeldKind::Invalid,
-                                   tr("identity conflict: records %1 and %2 have the same %3, so the destination would merge them")
-                                       .arg(holder.key, others.join(QStringLiteral(", ")), m_sync.matchDestination)});
+            m_plan.invalid.append({holder.key, HeldKind::Invalid, identityConflictReason(holder.key, others, m_sync.matchDestination)});
         }
     }
     if (!conflicted.isEmpty())

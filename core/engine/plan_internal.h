@@ -19,4 +19,11 @@ QString fingerprint(const workspace::SyncConfig &sync);
 // destination does not have is a configuration error.
 Result<mapping::FieldSchema> destinationRules(const workspace::Workspace &workspace, const workspace::SyncConfig &sync);
 
+// Whether a consent column's value grants consent: true, t, yes, y, 1 (any
+// case), a non-zero number; NULL and everything else do not.
+bool consented(const QVariant &value);
+
+// Why a record is held back as an identity conflict (plan and projection say it alike).
+QString identityConflictReason(const QString &key, const QStringList &others, const QString &matchField);
+
 } // namespace sluice::engine

@@ -222,4 +222,23 @@ Result<void> requireSync(const workspace::Workspace &workspace, const QString &s
     return {};
 }
 
+bool consented(const QVariant &v)
+{
+    if (v.isNull() || !v.isValid())
+        return false;
+    if (v.typeId() == QMetaType::Bool)
+        return v.toBool();
+    if (v.typeId() == QMetaType::LongLong || v.typeId() == QMetaType::Int || v.typeId() == QMetaType::Double)
+        return v.toDouble() != 0;
+    const QString s = v.toString().trimmed().toLower();
+    return s == QLatin1String("true") || s == QLatin1String("t") || s == QLatin1String("yes") || s == QLatin1String("y")
+           || s == QLatin1String("1");
+}
+
+QString identityConflictReason(const QString &key, const QStringList &others, const QString &matchField)
+{
+    return QCoreApplication::translate("sluice::engine", "identity conflict: records %1 and %2 have the same %3, so the destination would merge them")
+        .arg(key, others.join(QStringLiteral(", ")), matchField);
+}
+
 } // namespace sluice::engine

@@ -4,6 +4,7 @@
 #include "engine/identity_conflicts.h"
 #include "engine/mode_plan.h"
 #include "engine/repeated_hashes.h"
+#include "engine/sync_projection.h"
 #include "engine/sync_engine.h"
 #include "store/state_store.h"
 #include "workspace/workspace.h"
@@ -31,6 +32,7 @@ private slots:
     void conflictsFoundPastTheBufferWithoutHoldingTheRecords();
     void aPlanHoldsBothRecordsOfAConflict_data();
     void aPlanHoldsBothRecordsOfAConflict();
+    void projectionShowsWhatThePlanWouldSend();
 };
 
 void TestPlanStages::modesDecideWhatIsSent_data()
@@ -219,6 +221,75 @@ void TestPlanStages::aPlanHoldsBothRecordsOfAConflict()
     QCOMPARE(held, (QStringList{QStringLiteral("2"), QStringLiteral("3"), QStringLiteral("4"), QStringLiteral("5")}));
     QCOMPARE(plan.value().counts.unchanged, 1); // customer 1; 4 is held now, though unchanged
     QCOMPARE(plan.value().operationCount, 0);
+}
+
+// The projection preview: the first rows as the destination would receive
+// them, each beside its source row, held rows with the plan's own reason;
+// and what it shows to be sent is byte for byte what a plan sends.
+void TestPlanStages::projectionShowsWhatThePlanWouldSend()
+{
+    QTemporaryDir dir;
+    {
+        QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("setup"));
+        c.setDatabaseName(dir.filePath(QStringLiteral("dw.db")));
+        QVERIFY(c.open());
+        QSqlQuery q(c);
+        QVERIFY(q.exec(QStringLiteral("CREATE TABLE customers (id INTEGER PRIMARY KEY, email TEXT, name TEXT, consent INTEGER)")));
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO customers VALUES (1, ' Ada@Example.COM', 'Ada', 1), (2, 'not an address', 'Bo', 1), "
+                                      "(3, 'c@x.io', 'Cy', 0), (4, 'd@x.io', 'Di', 1), (5, 'D@X.IO', 'Di2', 1), (6, 'e@x.io', 'Ed', 1), "
+                                      "(7, 'f@x.io', 'Fa', 1)")));
+        c.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("setup"));
+    const QByteArray config = R"({"version": 1, "sources": {"dw": {"driver": "sqlite", "path": "dw.db"}},
+        "destinations": {"out": {"type": "jsonl", "path": "out.jsonl"}},
+        "models": {"m": {"source": "dw", "primary_key": "id", "sql": "select id, email, name, consent from customers order by id"}},
+        "syncs": {"s": {"model": "m", "destination": "out", "policy": {"consent": "consent"},
+                        "match": {"source": "email", "destination": "email"},
+                        "fields": [{"source": "email", "destination": "email", "transform": ["email"]},
+                                   {"source": "name", "destination": "name", "transform": ["uppercase"]}]}}})";
+    auto ws = workspace::Workspace::fromText(config, dir.path());
+    QVERIFY2(ws.ok(), qPrintable(ws.ok() ? QString() : ws.error().message));
+    Result<engine::Projection> p = engine::projectSync(ws.value(), QStringLiteral("s"), 6);
+    QVERIFY2(p, qPrintable(p ? QString() : p.error().message));
+    const engine::Projection &proj = p.value();
+    QCOMPARE(proj.rows.size(), 6);
+    QVERIFY(proj.more); // row 7 is past the limit
+    QCOMPARE(proj.fields, (QStringList{QStringLiteral("email"), QStringLiteral("name")}));
+    QCOMPARE(proj.columns.size(), 4);
+    using O = engine::ProjectedRow::Outcome;
+    QCOMPARE(proj.rows[0].outcome, O::Send);
+    QCOMPARE(proj.rows[0].sent, QByteArray(R"({"email":"ada@example.com","name":"ADA"})"));
+    QCOMPARE(proj.rows[0].source.value(1).toString(), QStringLiteral(" Ada@Example.COM")); // beside its source row
+    QCOMPARE(proj.rows[1].outcome, O::Invalid);
+    QVERIFY2(proj.rows[1].reason.contains(QLatin1String("not an e-mail address")), qPrintable(proj.rows[1].reason));
+    QCOMPARE(proj.rows[2].outcome, O::Excluded);
+    QVERIFY2(proj.rows[2].reason.contains(QLatin1String("consent")), qPrintable(proj.rows[2].reason));
+    QCOMPARE(proj.rows[3].outcome, O::Invalid); // 4 and 5: one e-mail after normalizing
+    QVERIFY2(proj.rows[3].reason.contains(QLatin1String("identity conflict: records 4 and 5")), qPrintable(proj.rows[3].reason));
+    QCOMPARE(proj.rows[4].outcome, O::Invalid);
+    QCOMPARE(proj.rows[5].outcome, O::Send);
+    QCOMPARE(proj.send, 2);
+    QCOMPARE(proj.excluded, 1);
+    QCOMPARE(proj.invalid, 3);
+
+    // What a plan of the whole model sends for the same records.
+    auto store = store::StateStore::open(ws.value().stateDbPath());
+    QVERIFY(store);
+    Result<engine::SyncPlan> plan = engine::planSync(ws.value(), *store.value(), QStringLiteral("s"), {});
+    QVERIFY(plan);
+    QHash<QString, QByteArray> planned;
+    for (const destination::Operation &op : plan.value().operations)
+        planned.insert(op.key, op.fieldsJson);
+    for (const engine::ProjectedRow &r : proj.rows)
+        if (r.outcome == O::Send)
+            QCOMPARE(planned.value(r.key), r.sent);
+    QHash<QString, QString> held;
+    for (const engine::HeldRecord &h : plan.value().invalid)
+        held.insert(h.key, h.reason);
+    for (const engine::ProjectedRow &r : proj.rows)
+        if (r.outcome == O::Invalid)
+            QCOMPARE(held.value(r.key), r.reason);
 }
 
 QTEST_GUILESS_MAIN(TestPlanStages)
