@@ -112,8 +112,10 @@ Result<Projection> projectSync(const workspace::Workspace &workspace, const QStr
         return configError(problems.join(QLatin1Char('\n')));
     Projection out;
     out.columns = columns.value();
-    for (const workspace::FieldMapping &f : sync.fields)
+    for (const workspace::FieldMapping &f : sync.fields) {
         out.fields.append(f.destination);
+        out.fieldSources.append(f.source);
+    }
     Projector projector(workspace, sync, out.columns, out);
     if (std::optional<Error> e = projector.prepare(workspace))
         return *e;

@@ -34,7 +34,8 @@ struct ProjectedRow
 struct Projection
 {
     QList<source::Column> columns;
-    QStringList fields; // the destination fields, in the mapping's order
+    QStringList fields;       // the destination fields, in the mapping's order
+    QStringList fieldSources; // the column each field is read from (empty: none)
     QList<ProjectedRow> rows;
     qint64 send = 0, excluded = 0, invalid = 0;
     bool more = false; // the model has rows past the limit

@@ -10,6 +10,7 @@
 #include "syncs/mapper_lists.h"
 #include "syncs/mapper_view.h"
 #include "syncs/mapping_model.h"
+#include "syncs/projection_view.h"
 #include "syncs/sync_editor.h"
 #include "workspace/workspace_init.h"
 
@@ -24,6 +25,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThreadPool>
+#include <QTableView>
 #include <QTreeView>
 #include <QUndoStack>
 
@@ -45,6 +47,7 @@ private slots:
     void dropConnectsAColumnToAField();
     void editorBuildsAValidSyncAndSavesIt();
     void editorSaysWhatCheckWouldSay();
+    void previewShowsTheRecordsAsTheDestinationGetsThem();
 
 private:
     static MappingModel *crm(QObject *parent);
@@ -226,8 +229,8 @@ void TestSyncEditor::editorBuildsAValidSyncAndSavesIt()
     ui::SyncEditor editor(&document, {});
     QSignalSpy columns(&editor, &ui::SyncEditor::columnsLoaded);
     QVERIFY(columns.wait(10000));
-    editor.findChild<QLineEdit *>()->setText(QStringLiteral("vip_file"));
-    auto *destination = editor.findChildren<QComboBox *>().at(1);
+    editor.findChild<QLineEdit *>(QStringLiteral("name"))->setText(QStringLiteral("vip_file"));
+    auto *destination = editor.findChild<QComboBox *>(QStringLiteral("destination"));
     destination->setCurrentIndex(destination->findData(QStringLiteral("out")));
     ui::MapperView *mapper = editor.mapper();
     QCOMPARE(mapper->columnsView()->model()->rowCount() > 10, true);
@@ -293,8 +296,71 @@ void TestSyncEditor::editorSaysWhatCheckWouldSay()
     QTRY_VERIFY(editor.problems().isEmpty());
     // A new sync may not take an existing name.
     ui::SyncEditor fresh(&document, {});
-    fresh.findChild<QLineEdit *>()->setText(QStringLiteral("customers_to_file"));
+    fresh.findChild<QLineEdit *>(QStringLiteral("name"))->setText(QStringLiteral("customers_to_file"));
     QTRY_VERIFY2(fresh.problems().value(0).contains(QLatin1String("exists already")), qPrintable(fresh.problems().join(QLatin1Char('\n'))));
+}
+
+// The Preview tab: the demo sync's first rows as the file receives them,
+// built from the sync as edited (not yet saved), held rows with reasons.
+void TestSyncEditor::previewShowsTheRecordsAsTheDestinationGetsThem()
+{
+    auto ws = workspace::Workspace::open(m_ws);
+    QVERIFY(ws.ok());
+    ui::WorkspaceDocument document(std::move(ws).value());
+    ui::SyncEditor editor(&document, QStringLiteral("customers_to_file"));
+    QSignalSpy columns(&editor, &ui::SyncEditor::columnsLoaded);
+    QVERIFY(columns.wait(10000));
+    ui::ProjectionModel *model = editor.projection()->model();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    // An unsaved edit shows in the preview: first names upper-cased.
+    editor.mapping()->setTransforms(QStringLiteral("first_name"), {QStringLiteral("trim"), QStringLiteral("uppercase")});
+    // ... and so does a consent policy: rows without marketing consent are excluded, with the reason.
+    auto *consent = editor.findChild<QComboBox *>(QStringLiteral("consent"));
+    consent->setCurrentIndex(consent->findData(QStringLiteral("marketing_consent")));
+    QSignalSpy built(editor.projection(), &ui::ProjectionView::built);
+    editor.tabs()->setCurrentIndex(2);
+    QVERIFY(built.wait(20000));
+    QCOMPARE(model->rowCount(), 200);
+    const engine::Projection &p = model->projection();
+    QVERIFY(p.more);
+    QCOMPARE(p.send + p.excluded + p.invalid, qint64(200));
+    QVERIFY(p.excluded > 0 && p.send > 0);
+    int firstName = -1, email = -1;
+    for (int c = 0; c < model->columnCount(); ++c) {
+        const QString h = model->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString();
+        firstName = h == QLatin1String("first_name") ? c : firstName;
+        email = h == QLatin1String("email") ? c : email;
+    }
+    QVERIFY(firstName > 0 && email > 0);
+    int checked = 0;
+    for (int r = 0; r < model->rowCount(); ++r) {
+        if (model->index(r, 0).data(ui::ProjectionModel::OutcomeRole).toInt() != int(engine::ProjectedRow::Outcome::Send))
+            continue;
+        const QString name = QJsonDocument::fromJson(p.rows[r].sent).object().value(QStringLiteral("first_name")).toString();
+        QCOMPARE(name, name.toUpper());
+        if (!name.isEmpty())
+            QCOMPARE(model->index(r, firstName).data().toString(), name);
+        QCOMPARE(model->index(r, email).data().toString(), model->index(r, email).data().toString().toLower());
+        ++checked;
+    }
+    QVERIFY(checked > 100);
+    // Every held row says why.
+    for (const engine::ProjectedRow &row : p.rows)
+        if (row.outcome != engine::ProjectedRow::Outcome::Send)
+            QVERIFY2(!row.reason.isEmpty(), qPrintable(row.key));
+    QVERIFY(!document.workspace().json().value(QStringLiteral("syncs")).toObject().value(QStringLiteral("customers_to_file")).toObject()
+                 .value(QStringLiteral("fields")).toArray().at(1).toObject().value(QStringLiteral("transform")).toArray().contains(QStringLiteral("uppercase")));
+    if (qEnvironmentVariableIsSet("SLUICE_SCREENSHOTS")) {
+        editor.resize(1400, 860);
+        editor.show();
+        for (int r = 0; r < model->rowCount(); ++r)
+            if (model->index(r, 0).data(ui::ProjectionModel::OutcomeRole).toInt() != int(engine::ProjectedRow::Outcome::Send)) {
+                editor.projection()->table()->selectRow(r);
+                break;
+            }
+        QTest::qWait(100);
+        editor.grab().save(qEnvironmentVariable("SLUICE_SCREENSHOTS") + QStringLiteral("/sync-preview.png"));
+    }
 }
 
 QTEST_MAIN(TestSyncEditor)

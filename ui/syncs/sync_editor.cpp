@@ -6,6 +6,7 @@
 #include "source/source_connection.h"
 #include "syncs/mapper_view.h"
 #include "syncs/mapping_model.h"
+#include "syncs/projection_view.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -138,6 +139,7 @@ SyncEditor::SyncEditor(WorkspaceDocument *document, const QString &name, QWidget
       m_original(name),
       m_mapping(new MappingModel(this)),
       m_mapper(new MapperView(m_mapping, this)),
+      m_projection(new ProjectionView(this)),
       m_tabs(new QTabWidget(this)),
       m_name(new QLineEdit(this)),
       m_model(new QComboBox(this)),
@@ -155,11 +157,22 @@ SyncEditor::SyncEditor(WorkspaceDocument *document, const QString &name, QWidget
       m_validateTimer(new QTimer(this))
 {
     setWindowTitle(name.isEmpty() ? tr("New sync") : tr("Sync %1").arg(name));
+    m_name->setObjectName(QStringLiteral("name"));
+    m_model->setObjectName(QStringLiteral("model"));
+    m_destination->setObjectName(QStringLiteral("destination"));
+    m_object->setObjectName(QStringLiteral("object"));
+    m_mode->setObjectName(QStringLiteral("mode"));
+    m_consent->setObjectName(QStringLiteral("consent"));
     auto *settings = new QWidget(this);
     buildSettings(settings);
     m_tabs->addTab(settings, tr("Settings"));
     m_tabs->addTab(m_mapper, tr("Mapping"));
-    m_problemList->setMaximumHeight(110);
+    m_tabs->addTab(m_projection, tr("Preview"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (m_tabs->widget(index) == m_projection)
+            preview();
+    });
+    m_problemList->setMaximumHeight(72);
     m_problemList->setObjectName(QStringLiteral("problems"));
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_tabs, 1);
@@ -388,6 +401,7 @@ QJsonObject SyncEditor::syncJson() const
 void SyncEditor::validate()
 {
     m_problems.clear();
+    m_draft.reset();
     const QString name = syncName();
     if (name.isEmpty())
         m_problems.append(tr("The sync needs a name."));
@@ -399,7 +413,9 @@ void SyncEditor::validate()
         syncs.insert(name, syncJson());
         json.insert(QStringLiteral("syncs"), syncs);
         Result<workspace::Workspace> parsed = workspace::Workspace::fromText(QJsonDocument(json).toJson(), m_document->workspace().dir());
-        if (!parsed)
+        if (parsed)
+            m_draft = parsed.value();
+        else
             for (const QString &line : parsed.error().message.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
                 m_problems.append(line);
     }
@@ -409,6 +425,13 @@ void SyncEditor::validate()
     else
         m_problemList->addItems(m_problems);
     m_buttons->button(QDialogButtonBox::Save)->setEnabled(m_problems.isEmpty());
+}
+
+void SyncEditor::preview()
+{
+    validate();
+    if (m_draft)
+        m_projection->build(*m_draft, syncName());
 }
 
 bool SyncEditor::save()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "source/column.h"
+#include "workspace/workspace.h"
 
 #include <QDialog>
 #include <QJsonObject>
@@ -23,6 +24,7 @@ namespace sluice::ui {
 
 class MapperView;
 class MappingModel;
+class ProjectionView;
 class WorkspaceDocument;
 
 class SyncEditor final : public QDialog
@@ -42,6 +44,9 @@ public:
     MappingModel *mapping() const { return m_mapping; }
     MapperView *mapper() const { return m_mapper; }
     QTabWidget *tabs() const { return m_tabs; }
+    ProjectionView *projection() const { return m_projection; }
+    // Builds the projection preview of the sync as it stands in the editor.
+    void preview();
     bool save();
 
 signals:
@@ -63,6 +68,8 @@ private:
     QJsonObject m_raw;  // the sync as it stood, keys the editor does not show included
     MappingModel *m_mapping;
     MapperView *m_mapper;
+    ProjectionView *m_projection;
+    std::optional<workspace::Workspace> m_draft; // the workspace with this sync as edited, when valid
     QTabWidget *m_tabs;
     QLineEdit *m_name;
     QComboBox *m_model;
