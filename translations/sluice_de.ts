@@ -2228,55 +2228,55 @@
     </message>
     <message>
         <source>cannot keep the plan in %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>der Plan kann nicht in %1 abgelegt werden: %2</translation>
     </message>
     <message>
         <source>cannot read back the plan kept in %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>der in %1 abgelegte Plan kann nicht zurückgelesen werden: %2</translation>
     </message>
     <message>
         <source>sync %1: it has delivered records before, but its state (what the destination holds) is empty: the state database or the warehouse&apos;s state table was lost or replaced, or the sync&apos;s diff strategy changed. Nothing was sent. To send every record again, run it with --full-resync</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync %1: er hat schon Datensätze geliefert, aber sein Zustand (was das Ziel hält) ist leer: die Zustandsdatenbank oder die Zustandstabelle im Warehouse ging verloren oder wurde ersetzt, oder die Diff-Strategie des Syncs hat sich geändert. Es wurde nichts gesendet. Um jeden Datensatz erneut zu senden, führen Sie ihn mit --full-resync aus</translation>
     </message>
     <message>
         <source>sync %1: this mirror run would remove %2 of the %3 records the destination holds (%4 %), more than its max_delete_share (%5 %); nothing was sent. If the model really lost those rows, run it with --allow-mass-delete or raise max_delete_share</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync %1: dieser Mirror-Lauf würde %2 der %3 Datensätze im Ziel entfernen (%4 %), mehr als sein max_delete_share (%5 %); es wurde nichts gesendet. Hat das Modell diese Zeilen wirklich verloren, führen Sie ihn mit --allow-mass-delete aus oder erhöhen Sie max_delete_share</translation>
     </message>
     <message>
         <source>sync %1: field %2 goes to %3 (%4), which takes it only as a SHA-256 hash of the normalized value; add the platform&apos;s preset (hash:%4) to its transform, so the raw value never leaves</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync %1: Feld %2 geht an %3 (%4), das es nur als SHA-256-Hash des normalisierten Werts annimmt; fügen Sie die Vorgabe der Plattform (hash:%4) zu seiner Umwandlung hinzu, damit der Rohwert das Haus nie verlässt</translation>
     </message>
     <message>
         <source>%1: column %2 not found (the sync uses it; the model has %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Spalte %2 nicht gefunden (der Sync verwendet sie; das Modell hat %3)</translation>
     </message>
     <message>
         <source>sync %1: match field %2 is not mapped; map it so records can be matched</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync %1: das Abgleichsfeld %2 ist nicht zugeordnet; ordnen Sie es zu, damit Datensätze abgeglichen werden können</translation>
     </message>
     <message>
         <source>sync %1: destination %2 (%3) needs &quot;object&quot;: where in it records go</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync %1: Ziel %2 (%3) braucht „object“: wohin darin die Datensätze gehen</translation>
     </message>
     <message>
         <source>sync %1: destination %2 (%3) needs &quot;match&quot;: the unique field records are matched on, such as email</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync %1: Ziel %2 (%3) braucht „match“: das eindeutige Feld, über das Datensätze abgeglichen werden, etwa email</translation>
     </message>
     <message>
         <source>sync %1: destination %2 (%3) does not take mode %4 (it takes %5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync %1: Ziel %2 (%3) nimmt den Modus %4 nicht an (es nimmt %5)</translation>
     </message>
     <message>
         <source>sync %1: destination %2 has no field %3 in %4; its fields are read from the destination itself (create the field there, or map another)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync %1: Ziel %2 hat kein Feld %3 in %4; seine Felder werden vom Ziel selbst gelesen (legen Sie das Feld dort an, oder ordnen Sie ein anderes zu)</translation>
     </message>
     <message>
         <source>sync %1: the plan kept on disk could not be read back whole; what was not read was not sent, and goes with the next run</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync %1: der auf der Platte abgelegte Plan konnte nicht vollständig zurückgelesen werden; was nicht gelesen wurde, wurde nicht gesendet und geht mit dem nächsten Lauf</translation>
     </message>
     <message>
         <source>the warehouse state %1 belongs to %2, and this sync writes to destination %3; give this sync another name, or drop %1 to send every record again</source>
-        <translation type="unfinished"></translation>
+        <translation>der Warehouse-Zustand %1 gehört zu %2, und dieser Sync schreibt in Ziel %3; geben Sie diesem Sync einen anderen Namen, oder löschen Sie %1, um jeden Datensatz erneut zu senden</translation>
     </message>
     <message>
         <source>sync %1: the warehouse diff cannot run on source %2</source>
@@ -2310,37 +2310,23 @@
         <source>no identifier the platform can match on: %1 all empty</source>
         <translation>kein Merkmal, über das die Plattform abgleichen kann: %1 alle leer</translation>
     </message>
-</context>
-<context>
-    <name>sluice::engine::PlanBuilder</name>
     <message>
-        <source>sync %1: model %2</source>
-        <translation type="unfinished">Sync %1: Modell %2</translation>
+        <source>identity conflict: records %1 and %2 have the same %3, so the destination would merge them</source>
+        <translation>Identitätskonflikt: die Datensätze %1 und %2 haben dasselbe %3, das Ziel würde sie zusammenführen</translation>
     </message>
     <message>
-        <source>sync %1: no fields are mapped</source>
-        <translation type="unfinished">Sync %1: keine Felder zugeordnet</translation>
+        <source>sync %1: the warehouse diff cannot run on source %2 (driver %3); use &quot;diff&quot;: &quot;local&quot;</source>
+        <translation>Sync %1: der Warehouse-Diff kann auf Quelle %2 (Treiber %3) nicht laufen; verwenden Sie &quot;diff&quot;: &quot;local&quot;</translation>
     </message>
     <message>
         <source>
 sync %1: nothing was sent; fix the model&apos;s key first</source>
-        <translation type="unfinished">
-Sync %1: nichts wurde gesendet; beheben Sie zuerst den Schlüssel des Modells</translation>
+        <translation>
+Sync %1: es wurde nichts gesendet; beheben Sie zuerst den Schlüssel des Modells</translation>
     </message>
     <message>
-        <source>identity conflict: records %1 and %2 have the same %3, so the destination would merge them</source>
-        <translation type="unfinished">Identitätskonflikt: Datensätze %1 und %2 haben dasselbe %3, das Ziel würde sie zusammenführen</translation>
-    </message>
-</context>
-<context>
-    <name>sluice::engine::WarehouseStrategy</name>
-    <message>
-        <source>sync %1: model %2</source>
-        <translation type="unfinished">Sync %1: Modell %2</translation>
-    </message>
-    <message>
-        <source>sync %1: the warehouse diff cannot run on source %2 (driver %3); use &quot;diff&quot;: &quot;local&quot;</source>
-        <translation>Sync %1: Der Warehouse-Diff kann auf Quelle %2 (Treiber %3) nicht laufen; verwenden Sie &quot;diff&quot;: &quot;local&quot;</translation>
+        <source>no consent: %1 is not true</source>
+        <translation>keine Einwilligung: %1 ist nicht wahr</translation>
     </message>
 </context>
 <context>
@@ -4220,6 +4206,105 @@ Die Diagramme füllen sich, sobald Syncs laufen: Starten Sie einen in der Ansich
     </message>
 </context>
 <context>
+    <name>sluice::ui::ProjectionModel</name>
+    <message>
+        <source>✓ send</source>
+        <translation>✓ senden</translation>
+    </message>
+    <message>
+        <source>⊘ excluded</source>
+        <translation>⊘ ausgeschlossen</translation>
+    </message>
+    <message>
+        <source>! invalid</source>
+        <translation>! ungültig</translation>
+    </message>
+    <message>
+        <source>(null)</source>
+        <translation>(null)</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Grund</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::ui::ProjectionView</name>
+    <message>
+        <source>Rebuild</source>
+        <translation>Neu aufbauen</translation>
+    </message>
+    <message numerus="yes">
+        <source>first %n row(s)</source>
+        <translation>
+            <numerusform>erste %n Zeile</numerusform>
+            <numerusform>erste %n Zeilen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Source column</source>
+        <translation>Quellspalte</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Sent as</source>
+        <translation>Gesendet als</translation>
+    </message>
+    <message>
+        <source>The preview shows the first rows as the destination will receive them, once the sync is valid.</source>
+        <translation>Die Vorschau zeigt die ersten Zeilen so, wie das Ziel sie erhält, sobald der Sync gültig ist.</translation>
+    </message>
+    <message>
+        <source>Building the preview of %1…</source>
+        <translation>Vorschau von %1 wird aufgebaut…</translation>
+    </message>
+    <message>
+        <source>No preview: %1</source>
+        <translation>Keine Vorschau: %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2, built %3      ✓ %4 will be sent   ⊘ %5 excluded (no consent)   ! %6 invalid</source>
+        <translation>%1 — %2, aufgebaut %3      ✓ %4 werden gesendet   ⊘ %5 ausgeschlossen (keine Einwilligung)   ! %6 ungültig</translation>
+    </message>
+    <message numerus="yes">
+        <source>the first %n row(s) of the model</source>
+        <translation>
+            <numerusform>die erste %n Zeile des Modells</numerusform>
+            <numerusform>die ersten %n Zeilen des Modells</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>all %n row(s) of the model</source>
+        <translation>
+            <numerusform>die %n Zeile des Modells</numerusform>
+            <numerusform>alle %n Zeilen des Modells</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Record %1 is sent as: %2</source>
+        <translation>Datensatz %1 wird gesendet als: %2</translation>
+    </message>
+    <message>
+        <source>Record %1 is held back: %2</source>
+        <translation>Datensatz %1 wird zurückgehalten: %2</translation>
+    </message>
+    <message>
+        <source>(null)</source>
+        <translation>(null)</translation>
+    </message>
+</context>
+<context>
     <name>sluice::ui::RecordHistoryDialog</name>
     <message>
         <source>Record %1 of sync %2</source>
@@ -4591,6 +4676,10 @@ Die Diagramme füllen sich, sobald Syncs laufen: Starten Sie einen in der Ansich
     <message>
         <source>✓ This sync is valid.</source>
         <translation>✓ Dieser Sync ist gültig.</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
     </message>
 </context>
 <context>

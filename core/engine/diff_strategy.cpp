@@ -11,11 +11,6 @@ namespace sluice::engine {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("sluice::engine", text);
-}
-
 // The local diff: the state is Sluice's (KnownRecords, two integers a
 // record); every model row is streamed and judged here.
 class LocalDiff final : public DiffStrategy
@@ -108,7 +103,7 @@ public:
 private:
     Error at(const Error &e) const
     {
-        return {tr("sync %1: model %2").arg(m_ctx.sync.name, m_ctx.model.name) + QStringLiteral(": ") + e.message, e.kind};
+        return {QCoreApplication::translate("sluice::engine", "sync %1: model %2").arg(m_ctx.sync.name, m_ctx.model.name) + QStringLiteral(": ") + e.message, e.kind};
     }
     std::optional<Error> findRemovals();
     std::optional<Error> findMatchHolders();
@@ -132,7 +127,7 @@ std::optional<Error> WarehouseStrategy::load()
     const workspace::SourceConfig sourceConfig = m_ctx.workspace.config().sources.value(m_ctx.model.source);
     m_dialect = WarehouseDialect::of(sourceConfig.driver);
     if (!m_dialect)
-        return configError(tr("sync %1: the warehouse diff cannot run on source %2 (driver %3); use \"diff\": \"local\"")
+        return configError(QCoreApplication::translate("sluice::engine", "sync %1: the warehouse diff cannot run on source %2 (driver %3); use \"diff\": \"local\"")
                                .arg(m_ctx.sync.name, m_ctx.model.source, sourceConfig.driver));
     QHash<QString, QString> nativeTypes;
     for (const source::Column &c : m_ctx.columns)

@@ -18,11 +18,6 @@ namespace {
 // A plan that sends nothing keeps this many operations to show.
 constexpr qsizetype kSamples = 5;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("sluice::engine", text);
-}
-
 // A state that vanished must not read as "nothing sent yet": that resends
 // every record. The sync delivered before (noted beside the database, or in
 // its run history) yet the state holds nothing: say so, and resend only when
@@ -41,7 +36,7 @@ std::optional<Error> lostState(const store::StateStore &store, const QString &sy
                                  && latest->counts.value(QStringLiteral("delivered")).toInteger() > latest->counts.value(QStringLiteral("removed")).toInteger();
     if (!deliveredBefore && !(runs.isEmpty() && store.hasDelivered(sync)))
         return std::nullopt;
-    return Error{tr("sync %1: it has delivered records before, but its state (what the destination holds) "
+    return Error{QCoreApplication::translate("sluice::engine", "sync %1: it has delivered records before, but its state (what the destination holds) "
                     "is empty: the state database or the warehouse's state table was lost or replaced, or the sync's diff strategy changed. Nothing was sent. "
                     "To send every record again, run it with --full-resync")
                      .arg(sync),
@@ -52,7 +47,7 @@ std::optional<Error> massDelete(const workspace::SyncConfig &sync, const SyncOpt
 {
     if (options.allowMassDelete || removed == 0 || held <= 0 || double(removed) <= sync.maxDeleteShare * double(held))
         return std::nullopt;
-    return Error{tr("sync %1: this mirror run would remove %2 of the %3 records the destination holds "
+    return Error{QCoreApplication::translate("sluice::engine", "sync %1: this mirror run would remove %2 of the %3 records the destination holds "
                     "(%4 %), more than its max_delete_share (%5 %); nothing was sent. If the model really lost those rows, "
                     "run it with --allow-mass-delete or raise max_delete_share")
                      .arg(sync.name)
@@ -71,7 +66,7 @@ PlanBuilder::PlanBuilder(const workspace::Workspace &workspace, store::StateStor
 {
     m_sync = workspace.config().syncs.value(sync);
     m_model = workspace.config().models.value(m_sync.model);
-    m_owner = tr("sync %1: model %2").arg(sync, m_model.name);
+    m_owner = QCoreApplication::translate("sluice::engine", "sync %1: model %2").arg(sync, m_model.name);
 }
 
 Error PlanBuilder::at(const Error &e) const
@@ -120,7 +115,7 @@ std::optional<Error> PlanBuilder::prepare()
     if (const QStringList problems = governanceProblems(m_workspace, m_sync.name); !problems.isEmpty())
         return configError(problems.join(QLatin1Char('\n')));
     if (m_sync.fields.isEmpty())
-        return configError(tr("sync %1: no fields are mapped").arg(m_sync.name));
+        return configError(QCoreApplication::translate("sluice::engine", "sync %1: no fields are mapped").arg(m_sync.name));
     m_plan.sync = m_sync.name;
     m_plan.mode = m_sync.mode;
     m_plan.runId = newRunId();
@@ -179,7 +174,7 @@ std::optional<Error> PlanBuilder::judgeKeys(Result<model::KeyCheck> checked)
         return at(checked.error());
     m_keys = checked.value();
     if (!m_keys.ok())
-        return Error{m_keys.problems(m_model.name).join(QLatin1Char('\n')) + tr("\nsync %1: nothing was sent; fix the model's key first").arg(m_sync.name),
+        return Error{m_keys.problems(m_model.name).join(QLatin1Char('\n')) + QCoreApplication::translate("sluice::engine", "\nsync %1: nothing was sent; fix the model's key first").arg(m_sync.name),
                      m_keys.missingColumns.isEmpty() ? Error::Kind::Query : Error::Kind::Config};
     return std::nullopt;
 }

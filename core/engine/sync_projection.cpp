@@ -14,11 +14,6 @@ namespace sluice::engine {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("sluice::engine", text);
-}
-
 // The rows as a plan would judge them, one at a time, up to the limit.
 class Projector
 {
@@ -49,7 +44,7 @@ public:
             p.source.append(row.value(c));
         if (m_consent >= 0 && !consented(row.value(m_consent))) {
             p.outcome = ProjectedRow::Outcome::Excluded;
-            p.reason = tr("no consent: %1 is not true").arg(m_sync.consentColumn);
+            p.reason = QCoreApplication::translate("sluice::engine", "no consent: %1 is not true").arg(m_sync.consentColumn);
         } else if (const QString problem = m_mapper->map(row); !problem.isEmpty()) {
             p.outcome = ProjectedRow::Outcome::Invalid;
             p.reason = problem;
