@@ -4,6 +4,7 @@
 // editor offscreen on the demo workspace: a new sync built without
 // touching sluice.json, validated with `sluice check`'s messages, saved,
 // and planned with the mapping it was given.
+#include "demo_workspace.h"
 #include "engine/sync_engine.h"
 #include "shell/workspace_document.h"
 #include "store/state_store.h"
@@ -16,6 +17,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLineEdit>
@@ -48,6 +51,7 @@ private slots:
     void editorBuildsAValidSyncAndSavesIt();
     void editorSaysWhatCheckWouldSay();
     void previewShowsTheRecordsAsTheDestinationGetsThem();
+    void handEditsAreReloadedAndNeverOverwritten();
 
 private:
     static MappingModel *crm(QObject *parent);
@@ -361,6 +365,68 @@ void TestSyncEditor::previewShowsTheRecordsAsTheDestinationGetsThem()
         QTest::qWait(100);
         editor.grab().save(qEnvironmentVariable("SLUICE_SCREENSHOTS") + QStringLiteral("/sync-preview.png"));
     }
+}
+
+// sluice.json edited by hand while Sluice is open: a valid file is read
+// again, an invalid one reported with the last valid one kept, and a GUI
+// edit made meanwhile applies on top of the hand edit, never over it.
+void TestSyncEditor::handEditsAreReloadedAndNeverOverwritten()
+{
+    auto ws = workspace::Workspace::open(m_ws);
+    QVERIFY(ws.ok());
+    ui::WorkspaceDocument document(std::move(ws).value());
+    QSignalSpy reloaded(&document, &ui::WorkspaceDocument::reloadedFromDisk);
+    QSignalSpy invalid(&document, &ui::WorkspaceDocument::invalidOnDisk);
+    auto addDestination = [&](const char *name) {
+        return test::editConfig(m_ws, [&](QJsonObject &json) {
+            QJsonObject d = json.value(QStringLiteral("destinations")).toObject();
+            d.insert(QLatin1String(name), QJsonObject{{QStringLiteral("type"), QStringLiteral("jsonl")}, {QStringLiteral("path"), QStringLiteral("out/hand.jsonl")}});
+            json.insert(QStringLiteral("destinations"), d);
+        });
+    };
+    QVERIFY(addDestination("by_hand"));
+    QVERIFY(reloaded.wait(5000)); // the watcher saw it
+    QCOMPARE(reloaded.last().at(0).toBool(), false);
+    QVERIFY(document.workspace().config().destinations.contains(QStringLiteral("by_hand")));
+
+    // A hand edit the watcher has not reported yet, then a GUI edit: both survive.
+    QVERIFY(addDestination("by_hand_again"));
+    QJsonObject sync = document.workspace().json().value(QStringLiteral("syncs")).toObject().value(QStringLiteral("customers_to_file")).toObject();
+    sync.insert(QStringLiteral("schedule"), QJsonObject{{QStringLiteral("every"), QStringLiteral("1h")}});
+    QVERIFY(document.setEntry(QStringLiteral("syncs"), QStringLiteral("customers_to_file"), sync));
+    auto onDisk = workspace::Workspace::open(m_ws);
+    QVERIFY(onDisk.ok());
+    QVERIFY(onDisk.value().config().destinations.contains(QStringLiteral("by_hand_again")));
+    QCOMPARE(onDisk.value().config().syncs.value(QStringLiteral("customers_to_file")).schedule.value(QStringLiteral("every")).toString(), QStringLiteral("1h"));
+    QVERIFY(std::any_of(reloaded.begin(), reloaded.end(), [](const QList<QVariant> &args) { return args.at(0).toBool(); })); // "merged" was said
+
+    // An invalid hand edit is reported; the last valid workspace stays.
+    QFile file(QDir(m_ws).filePath(QStringLiteral("sluice.json")));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray good = file.readAll();
+    file.close();
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write("{\"version\": 1, \"sources\": ");
+    file.close();
+    QVERIFY(invalid.wait(5000));
+    QVERIFY(document.workspace().config().destinations.contains(QStringLiteral("by_hand_again")));
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(good);
+    file.close();
+    QTRY_VERIFY(reloaded.size() >= 3);
+
+    // The sync being edited changed by hand: the editor says so and keeps its edits; a second save replaces.
+    ui::SyncEditor editor(&document, QStringLiteral("customers_to_file"));
+    QSignalSpy columns(&editor, &ui::SyncEditor::columnsLoaded);
+    QVERIFY(columns.wait(10000));
+    editor.mapping()->disconnectField(QStringLiteral("last_seen_at"));
+    QVERIFY(test::setSchedule(m_ws, QStringLiteral("customers_to_file"), QJsonObject{{QStringLiteral("every"), QStringLiteral("2h")}}));
+    QVERIFY(!editor.save());
+    QVERIFY(editor.findChild<QListWidget *>(QStringLiteral("problems"))->item(0)->text().contains(QLatin1String("was changed in sluice.json")));
+    QVERIFY(editor.save());
+    auto after = workspace::Workspace::open(m_ws);
+    QVERIFY(after.ok());
+    QCOMPARE(after.value().config().syncs.value(QStringLiteral("customers_to_file")).fields.size(), 9);
 }
 
 QTEST_MAIN(TestSyncEditor)

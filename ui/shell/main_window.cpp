@@ -24,6 +24,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QStackedWidget>
+#include <QVBoxLayout>
 #include <QStatusBar>
 #include <QStyle>
 #include <QTimer>
@@ -67,9 +68,27 @@ MainWindow::MainWindow(workspace::Workspace workspace, QWidget *parent)
     layout->setSpacing(0);
     layout->addWidget(m_navigation);
     auto *page = new QWidget(central);
-    auto *pageLayout = new QHBoxLayout(page);
+    auto *pageLayout = new QVBoxLayout(page);
     pageLayout->setContentsMargins(14, 10, 14, 10);
-    pageLayout->addWidget(m_stack);
+    // sluice.json changed on disk: a banner, never a modal.
+    m_banner = new QLabel(page);
+    m_banner->setObjectName(QStringLiteral("diskBanner"));
+    m_banner->setWordWrap(true);
+    m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_banner->setStyleSheet(QStringLiteral("QLabel#diskBanner { background: palette(alternate-base); border: 1px solid palette(mid); padding: 6px; }"));
+    m_banner->hide();
+    pageLayout->addWidget(m_banner);
+    pageLayout->addWidget(m_stack, 1);
+    connect(m_document, &WorkspaceDocument::reloadedFromDisk, this, [this](bool merged) {
+        m_banner->setText(merged ? tr("sluice.json had changed on disk: Sluice read it again and applied your edit on top of it, so nothing of the hand edit was lost.")
+                                 : tr("sluice.json changed on disk and was read again."));
+        m_banner->show();
+        QTimer::singleShot(15000, m_banner, &QWidget::hide);
+    });
+    connect(m_document, &WorkspaceDocument::invalidOnDisk, this, [this](const QString &problem) {
+        m_banner->setText(tr("sluice.json changed on disk but cannot be used: %1\nSluice keeps showing the last valid version until the file is fixed.").arg(problem));
+        m_banner->show();
+    });
     layout->addWidget(page, 1);
     setCentralWidget(central);
 

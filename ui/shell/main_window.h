@@ -5,6 +5,7 @@
 #include <QMainWindow>
 
 class QListWidget;
+class QLabel;
 class QStackedWidget;
 
 namespace sluice::ui {
@@ -47,6 +48,7 @@ private:
     WorkspaceDocument *m_document;
     QListWidget *m_navigation;
     QStackedWidget *m_stack;
+    QLabel *m_banner = nullptr;
     ModelsScreen *m_models = nullptr;
     SyncsScreen *m_syncs = nullptr;
     AgentStatus *m_agent = nullptr;

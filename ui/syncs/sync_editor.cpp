@@ -436,6 +436,16 @@ void SyncEditor::preview()
 
 bool SyncEditor::save()
 {
+    // Changed in sluice.json while it was being edited here: say so once, keep the edits, and replace only when saved again.
+    m_document->reloadIfChangedOnDisk();
+    const QJsonObject onDisk = m_document->workspace().json().value(QStringLiteral("syncs")).toObject().value(m_original).toObject();
+    if (!m_original.isEmpty() && onDisk != m_raw) {
+        m_raw = onDisk;
+        m_problemList->clear();
+        m_problemList->addItem(tr("Sync %1 was changed in sluice.json while you edited it here. Your edits are kept in this window; "
+                                  "Save again to replace the file's version with them, or Cancel to keep the file's.").arg(m_original));
+        return false;
+    }
     validate();
     if (!m_problems.isEmpty())
         return false;
