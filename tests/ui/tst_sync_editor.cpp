@@ -13,6 +13,7 @@
 #include "syncs/mapping_model.h"
 #include "syncs/projection_view.h"
 #include "syncs/sync_editor.h"
+#include "syncs/syncs_screen.h"
 #include "workspace/workspace_init.h"
 
 #include <QAbstractItemModelTester>
@@ -23,7 +24,9 @@
 #include <QJsonDocument>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QMimeData>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -52,6 +55,7 @@ private slots:
     void editorSaysWhatCheckWouldSay();
     void previewShowsTheRecordsAsTheDestinationGetsThem();
     void handEditsAreReloadedAndNeverOverwritten();
+    void backfillSaysHowManyRecordsGoWhereBeforeSending();
 
 private:
     static MappingModel *crm(QObject *parent);
@@ -427,6 +431,50 @@ void TestSyncEditor::handEditsAreReloadedAndNeverOverwritten()
     auto after = workspace::Workspace::open(m_ws);
     QVERIFY(after.ok());
     QCOMPARE(after.value().config().syncs.value(QStringLiteral("customers_to_file")).fields.size(), 9);
+}
+
+void TestSyncEditor::backfillSaysHowManyRecordsGoWhereBeforeSending()
+{
+    auto ws = workspace::Workspace::open(m_ws);
+    QVERIFY(ws.ok());
+    ui::WorkspaceDocument document(std::move(ws).value());
+    ui::SyncsScreen screen(&document);
+    auto *list = screen.findChild<QListWidget *>();
+    list->setCurrentItem(list->findItems(QStringLiteral("customers_to_file"), Qt::MatchExactly).first());
+    QSignalSpy finished(&screen, &ui::SyncsScreen::jobFinished);
+    screen.runCurrent();
+    QVERIFY(finished.wait(30000));
+    const auto first = finished.last().at(0).value<engine::RunSummary>();
+    QVERIFY2(first.status == RunStatus::Succeeded || first.status == RunStatus::Partial, qPrintable(first.error));
+    const qint64 held = first.counts.delivered + first.counts.unchanged;
+    QVERIFY(held > 0);
+
+    // Cancelled: nothing runs.
+    screen.confirmBackfill();
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = screen.findChild<QMessageBox *>(QStringLiteral("backfillConfirmation"))) != nullptr);
+    const QString text = box->text();
+    QVERIFY2(text.contains(QLocale().toString(qint64(300))) && text.contains(QLatin1String("customer_360")) && text.contains(QLatin1String("out (jsonl)"))
+                 && text.contains(QLatin1String("already has")) && text.contains(QLatin1String("Mode mirror")),
+             qPrintable(text));
+    box->button(QMessageBox::Cancel)->click();
+    QTest::qWait(200);
+    QCOMPARE(finished.size(), 1);
+
+    // Confirmed: every record goes again.
+    screen.confirmBackfill();
+    QTRY_VERIFY((box = screen.findChild<QMessageBox *>(QStringLiteral("backfillConfirmation"))) != nullptr);
+    QAbstractButton *send = nullptr;
+    for (QAbstractButton *b : box->buttons())
+        if (box->buttonRole(b) == QMessageBox::AcceptRole)
+            send = b;
+    QVERIFY(send);
+    QVERIFY2(send->text().contains(QLocale().toString(qint64(300))), qPrintable(send->text()));
+    send->click();
+    QVERIFY(finished.wait(30000));
+    const auto backfill = finished.last().at(0).value<engine::RunSummary>();
+    QCOMPARE(backfill.counts.unchanged, 0);
+    QVERIFY(backfill.counts.delivered >= held - backfill.counts.excluded);
 }
 
 QTEST_MAIN(TestSyncEditor)

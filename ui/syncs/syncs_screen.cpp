@@ -2,21 +2,24 @@
 
 #include "engine/sync_job.h"
 #include "shell/workspace_document.h"
+#include "store/state_store.h"
 #include "syncs/sync_editor.h"
 
-#include <QCheckBox>
+#include <QFutureWatcher>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace sluice::ui {
 
@@ -32,7 +35,7 @@ SyncsScreen::SyncsScreen(WorkspaceDocument *document, QWidget *parent)
       m_plan(new QPushButton(tr("Plan"), this)),
       m_run(new QPushButton(tr("Run now"), this)),
       m_cancel(new QPushButton(tr("Cancel"), this)),
-      m_fullResync(new QCheckBox(tr("Full resync (send everything again)"), this)),
+      m_backfill(new QPushButton(tr("Backfill…"), this)),
       m_progress(new QProgressBar(this)),
       m_status(new QLabel(this)),
       m_counts(new QGridLayout),
@@ -80,7 +83,7 @@ SyncsScreen::SyncsScreen(WorkspaceDocument *document, QWidget *parent)
     buttons->addWidget(m_plan);
     buttons->addWidget(m_run);
     buttons->addWidget(m_cancel);
-    buttons->addWidget(m_fullResync);
+    buttons->addWidget(m_backfill);
     buttons->addStretch();
     rightLayout->addLayout(buttons);
     rightLayout->addWidget(m_progress);
@@ -108,6 +111,9 @@ SyncsScreen::SyncsScreen(WorkspaceDocument *document, QWidget *parent)
     connect(m_plan, &QPushButton::clicked, this, &SyncsScreen::planCurrent);
     connect(m_run, &QPushButton::clicked, this, &SyncsScreen::runCurrent);
     connect(m_cancel, &QPushButton::clicked, this, &SyncsScreen::cancel);
+    m_backfill->setToolTip(tr("Send every record again, including those the destination has (Ctrl+Shift+R); asks first"));
+    m_backfill->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    connect(m_backfill, &QPushButton::clicked, this, &SyncsScreen::confirmBackfill);
     connect(m_new, &QPushButton::clicked, this, [this] { openEditor({}); });
     connect(m_edit, &QPushButton::clicked, this, [this] {
         if (m_list->currentItem())
@@ -161,11 +167,72 @@ void SyncsScreen::showSync(const QString &name)
                                 s.consentColumn.isEmpty() ? QString() : tr(" · consent column %1").arg(s.consentColumn)));
 }
 
-void SyncsScreen::start(bool planOnly)
+void SyncsScreen::confirmBackfill()
 {
     if (m_job || !m_list->currentItem())
         return;
-    engine::SyncJob::Params params{m_document->workspace(), m_list->currentItem()->text(), m_fullResync->isChecked(), planOnly};
+    const QString name = m_list->currentItem()->text();
+    const workspace::Workspace ws = m_document->workspace();
+    m_backfill->setEnabled(false);
+    // What the destination holds and how many rows the model had, read off the UI thread.
+    auto *watcher = new QFutureWatcher<QPair<qint64, qint64>>(this);
+    connect(watcher, &QFutureWatcher<QPair<qint64, qint64>>::finished, this, [this, watcher, name, ws] {
+        watcher->deleteLater();
+        m_backfill->setEnabled(!m_job);
+        const auto [modelRows, held] = watcher->result();
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Send everything again?"), backfillMessage(ws, name, modelRows, held), QMessageBox::Cancel, this);
+        box->setObjectName(QStringLiteral("backfillConfirmation"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        QPushButton *send = box->addButton(modelRows > 0 ? tr("Send %1 records").arg(QLocale().toString(modelRows)) : tr("Send every record"),
+                                           QMessageBox::AcceptRole);
+        box->setDefaultButton(QMessageBox::Cancel);
+        connect(box, &QMessageBox::buttonClicked, this, [this, send, name](QAbstractButton *clicked) {
+            const auto found = m_list->findItems(name, Qt::MatchExactly);
+            if (clicked == send && !found.isEmpty()) {
+                m_list->setCurrentItem(found.first());
+                start(false, true);
+            }
+        });
+        box->open();
+    });
+    watcher->setFuture(QtConcurrent::run([ws, name]() -> QPair<qint64, qint64> {
+        auto store = store::StateStore::open(ws.stateDbPath());
+        if (!store)
+            return {-1, -1};
+        const QList<store::RunRecord> last = store.value()->runs(name, 1);
+        const qint64 rows = last.isEmpty() ? -1 : qint64(last.first().metrics.value(QStringLiteral("model_rows")).toDouble(-1));
+        qint64 held = 0;
+        store.value()->forEachRecordState(name, [&](quint64, QByteArrayView) { ++held; });
+        return {rows, held};
+    }));
+}
+
+QString SyncsScreen::backfillMessage(const workspace::Workspace &ws, const QString &name, qint64 modelRows, qint64 held)
+{
+    const QLocale locale;
+    const workspace::SyncConfig s = ws.config().syncs.value(name);
+    const workspace::DestinationConfig d = ws.config().destinations.value(s.destination);
+    const QString where = s.object.isEmpty() ? tr("%1 (%2)").arg(s.destination, d.type) : tr("%1 of %2 (%3)").arg(s.object, s.destination, d.type);
+    QString text = modelRows >= 0 ? tr("Backfill sends all %1 rows of %2 (as many as its last run read) to %3, including the %4 records the destination already has.")
+                                        .arg(locale.toString(modelRows), s.model, where, locale.toString(std::max<qint64>(held, 0)))
+                                  : tr("Backfill sends every row of %1 to %2; the sync has not run before.").arg(s.model, where);
+    if (!s.consentColumn.isEmpty())
+        text += QLatin1Char(' ') + tr("Rows without consent (%1) stay out.").arg(s.consentColumn);
+    switch (s.mode) {
+    case SyncMode::Upsert: text += QLatin1Char('\n') + tr("Mode upsert: records are updated or created; none are deleted."); break;
+    case SyncMode::Update: text += QLatin1Char('\n') + tr("Mode update: only records the destination has are updated."); break;
+    case SyncMode::Insert: text += QLatin1Char('\n') + tr("Mode insert: only records the destination lacks are created; the others are left as they are."); break;
+    case SyncMode::Mirror: text += QLatin1Char('\n') + tr("Mode mirror: records are updated or created, and those that left the model are removed."); break;
+    case SyncMode::Append: text += QLatin1Char('\n') + tr("Mode append: every row is appended again."); break;
+    }
+    return text;
+}
+
+void SyncsScreen::start(bool planOnly, bool fullResync)
+{
+    if (m_job || !m_list->currentItem())
+        return;
+    engine::SyncJob::Params params{m_document->workspace(), m_list->currentItem()->text(), fullResync, planOnly};
     m_job = new engine::SyncJob(params, this);
     connect(m_job, &engine::SyncJob::progress, this,
             [this](const QString &stage, qint64 done, qint64 total, double rate, qint64 eta) {
@@ -201,7 +268,7 @@ void SyncsScreen::start(bool planOnly)
         setBusy(false);
         emit jobFinished(engine::RunSummary());
     });
-    m_status->setText(planOnly ? tr("Planning…") : tr("Running…"));
+    m_status->setText(planOnly ? tr("Planning…") : fullResync ? tr("Backfilling…") : tr("Running…"));
     setBusy(true);
     m_job->start();
 }
@@ -216,6 +283,7 @@ void SyncsScreen::setBusy(bool busy)
 {
     m_plan->setEnabled(!busy);
     m_run->setEnabled(!busy);
+    m_backfill->setEnabled(!busy);
     m_cancel->setEnabled(busy);
     m_list->setEnabled(!busy);
     if (busy)

@@ -5,7 +5,6 @@
 #include <QJsonObject>
 #include <QWidget>
 
-class QCheckBox;
 class QGridLayout;
 class QLabel;
 class QListWidget;
@@ -35,6 +34,9 @@ public:
 
     void planCurrent() { start(true); }
     void runCurrent() { start(false); }
+    // Backfill (a full resync): says how many records go where, and runs once confirmed.
+    void confirmBackfill();
+    static QString backfillMessage(const workspace::Workspace &ws, const QString &sync, qint64 modelRows, qint64 held);
     void cancel();
     // Opens the sync editor (name empty: a new sync), not modal to the app.
     SyncEditor *openEditor(const QString &name);
@@ -46,7 +48,7 @@ signals:
 private:
     void reload();
     void showSync(const QString &name);
-    void start(bool planOnly);
+    void start(bool planOnly, bool fullResync = false);
     void showSummary(const engine::RunSummary &summary);
     void setBusy(bool busy);
 
@@ -56,7 +58,7 @@ private:
     QPushButton *m_plan;
     QPushButton *m_run;
     QPushButton *m_cancel;
-    QCheckBox *m_fullResync;
+    QPushButton *m_backfill;
     QProgressBar *m_progress;
     QLabel *m_status;
     QGridLayout *m_counts;
