@@ -145,6 +145,41 @@ MapperView::MapperView(MappingModel *mapping, QWidget *parent)
     m_columns->setAccessibleName(tr("Model columns"));
     m_fields->setAccessibleName(tr("Destination fields"));
 
+    QHBoxLayout *bar = buildToolbar();
+
+    auto *lists = new QHBoxLayout;
+    lists->setSpacing(0);
+    lists->addWidget(m_columns, 1);
+    lists->addWidget(m_gutter);
+    lists->addWidget(m_fields, 1);
+
+    m_chainTitle->setObjectName(QStringLiteral("chainTitle"));
+    m_chipLayout->setContentsMargins(0, 0, 0, 0);
+    m_example->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_example->setWordWrap(true);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addLayout(lists, 1);
+    layout->addWidget(m_chainTitle);
+    layout->addWidget(m_chips);
+    layout->addWidget(m_example);
+
+    for (QTreeView *view : {m_columns, m_fields}) {
+        connect(view->verticalScrollBar(), &QScrollBar::valueChanged, m_gutter, qOverload<>(&QWidget::update));
+        connect(view->selectionModel(), &QItemSelectionModel::currentChanged, m_gutter, qOverload<>(&QWidget::update));
+    }
+    connect(m_fields->selectionModel(), &QItemSelectionModel::currentChanged, this, &MapperView::showChain);
+    connect(m_columnModel, &QAbstractItemModel::modelReset, this, [this] {
+        // A reset loses the selection: pick the field shown in the chain bar again.
+        if (const int row = m_fieldModel->rowOf(m_chainField); row >= 0)
+            m_fields->setCurrentIndex(m_fieldModel->index(row, 0));
+        refresh();
+    });
+    refresh();
+}
+
+QHBoxLayout *MapperView::buildToolbar()
+{
     QUndoStack *undo = m_mapping->undoStack();
     QAction *undoAction = undo->createUndoAction(this, tr("Undo"));
     undoAction->setShortcut(QKeySequence::Undo);
@@ -194,36 +229,7 @@ MapperView::MapperView(MappingModel *mapping, QWidget *parent)
     auto *hint = new QLabel(tr("Drag a column onto a field, or select one of each and press Ctrl+L."), this);
     hint->setEnabled(false);
     bar->addWidget(hint);
-
-    auto *lists = new QHBoxLayout;
-    lists->setSpacing(0);
-    lists->addWidget(m_columns, 1);
-    lists->addWidget(m_gutter);
-    lists->addWidget(m_fields, 1);
-
-    m_chainTitle->setObjectName(QStringLiteral("chainTitle"));
-    m_chipLayout->setContentsMargins(0, 0, 0, 0);
-    m_example->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_example->setWordWrap(true);
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(bar);
-    layout->addLayout(lists, 1);
-    layout->addWidget(m_chainTitle);
-    layout->addWidget(m_chips);
-    layout->addWidget(m_example);
-
-    for (QTreeView *view : {m_columns, m_fields}) {
-        connect(view->verticalScrollBar(), &QScrollBar::valueChanged, m_gutter, qOverload<>(&QWidget::update));
-        connect(view->selectionModel(), &QItemSelectionModel::currentChanged, m_gutter, qOverload<>(&QWidget::update));
-    }
-    connect(m_fields->selectionModel(), &QItemSelectionModel::currentChanged, this, &MapperView::showChain);
-    connect(m_columnModel, &QAbstractItemModel::modelReset, this, [this] {
-        // A reset loses the selection: pick the field shown in the chain bar again.
-        if (const int row = m_fieldModel->rowOf(m_chainField); row >= 0)
-            m_fields->setCurrentIndex(m_fieldModel->index(row, 0));
-        refresh();
-    });
-    refresh();
+    return bar;
 }
 
 void MapperView::setSample(const QHash<QString, QVariant> &sample)

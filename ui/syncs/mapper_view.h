@@ -40,6 +40,7 @@ public:
     void unmapSelected();
 
 private:
+    QHBoxLayout *buildToolbar(); // suggestions, accept all, connect, unmap, undo, redo
     void refresh();
     void showChain();
     void addStep(const QString &step);

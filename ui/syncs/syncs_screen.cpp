@@ -61,17 +61,7 @@ SyncsScreen::SyncsScreen(WorkspaceDocument *document, QWidget *parent)
     m_held->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_held->setAlternatingRowColors(true);
 
-    const QStringList countTitles{tr("Added"), tr("Changed"), tr("Removed"), tr("Unchanged"),
-                                  tr("Excluded (no consent)"), tr("Invalid"), tr("Delivered"), tr("Rejected")};
-    for (int i = 0; i < countTitles.size(); ++i) {
-        auto *caption = new QLabel(countTitles[i], this);
-        auto *value = new QLabel(QStringLiteral("–"), this);
-        value->setObjectName(QStringLiteral("count_") + QLatin1String(countKeys[i]));
-        value->setStyleSheet(QStringLiteral("font-size: 18px; font-weight: 600;"));
-        m_counts->addWidget(value, 0, i);
-        m_counts->addWidget(caption, 1, i);
-        m_countLabels.append(value);
-    }
+    buildCounts();
 
     auto *right = new QWidget(this);
     auto *rightLayout = new QVBoxLayout(right);
@@ -125,6 +115,21 @@ SyncsScreen::SyncsScreen(WorkspaceDocument *document, QWidget *parent)
 }
 
 SyncsScreen::~SyncsScreen() = default;
+
+void SyncsScreen::buildCounts()
+{
+    const QStringList countTitles{tr("Added"), tr("Changed"), tr("Removed"), tr("Unchanged"),
+                                  tr("Excluded (no consent)"), tr("Invalid"), tr("Delivered"), tr("Rejected")};
+    for (int i = 0; i < countTitles.size(); ++i) {
+        auto *caption = new QLabel(countTitles[i], this);
+        auto *value = new QLabel(QStringLiteral("–"), this);
+        value->setObjectName(QStringLiteral("count_") + QLatin1String(countKeys[i]));
+        value->setStyleSheet(QStringLiteral("font-size: 18px; font-weight: 600;"));
+        m_counts->addWidget(value, 0, i);
+        m_counts->addWidget(caption, 1, i);
+        m_countLabels.append(value);
+    }
+}
 
 SyncEditor *SyncsScreen::openEditor(const QString &name)
 {

@@ -46,6 +46,7 @@ signals:
     void jobFinished(const sluice::engine::RunSummary &summary);
 
 private:
+    void buildCounts();
     void reload();
     void showSync(const QString &name);
     void start(bool planOnly, bool fullResync = false);
