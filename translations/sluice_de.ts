@@ -3767,6 +3767,20 @@ Die Diagramme füllen sich, sobald Syncs laufen: Starten Sie einen in der Ansich
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
+    <message>
+        <source>sluice.json had changed on disk: Sluice read it again and applied your edit on top of it, so nothing of the hand edit was lost.</source>
+        <translation>sluice.json hatte sich auf der Platte geändert: Sluice hat die Datei neu gelesen und Ihre Änderung darauf angewendet, von der Änderung von Hand ging nichts verloren.</translation>
+    </message>
+    <message>
+        <source>sluice.json changed on disk and was read again.</source>
+        <translation>sluice.json hat sich auf der Platte geändert und wurde neu gelesen.</translation>
+    </message>
+    <message>
+        <source>sluice.json changed on disk but cannot be used: %1
+Sluice keeps showing the last valid version until the file is fixed.</source>
+        <translation>sluice.json hat sich auf der Platte geändert, kann aber nicht verwendet werden: %1
+Sluice zeigt weiter die letzte gültige Fassung, bis die Datei korrigiert ist.</translation>
+    </message>
 </context>
 <context>
     <name>sluice::ui::MapperView</name>
@@ -4681,6 +4695,10 @@ Die Diagramme füllen sich, sobald Syncs laufen: Starten Sie einen in der Ansich
         <source>Preview</source>
         <translation>Vorschau</translation>
     </message>
+    <message>
+        <source>Sync %1 was changed in sluice.json while you edited it here. Your edits are kept in this window; Save again to replace the file&apos;s version with them, or Cancel to keep the file&apos;s.</source>
+        <translation>Sync %1 wurde in sluice.json geändert, während Sie ihn hier bearbeitet haben. Ihre Änderungen bleiben in diesem Fenster; Speichern Sie erneut, um die Fassung der Datei damit zu ersetzen, oder Abbrechen, um die der Datei zu behalten.</translation>
+    </message>
 </context>
 <context>
     <name>sluice::ui::SyncsScreen</name>
@@ -4695,10 +4713,6 @@ Die Diagramme füllen sich, sobald Syncs laufen: Starten Sie einen in der Ansich
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <source>Full resync (send everything again)</source>
-        <translation>Vollständig neu senden (alles erneut senden)</translation>
     </message>
     <message>
         <source>Syncs</source>
@@ -4867,6 +4881,70 @@ Modus: %5 · Diff: %6 · %n Felder zugeordnet%7</numerusform>
     <message>
         <source>This workspace has no syncs yet. Add one with New sync…</source>
         <translation>Dieser Arbeitsbereich hat noch keine Syncs. Legen Sie einen mit „Neuer Sync…“ an.</translation>
+    </message>
+    <message>
+        <source>Backfill…</source>
+        <translation>Backfill…</translation>
+    </message>
+    <message>
+        <source>Send every record again, including those the destination has (Ctrl+Shift+R); asks first</source>
+        <translation>Jeden Datensatz erneut senden, auch die, die das Ziel schon hat (Strg+Umschalt+R); fragt zuerst</translation>
+    </message>
+    <message>
+        <source>Send everything again?</source>
+        <translation>Alles erneut senden?</translation>
+    </message>
+    <message>
+        <source>Send %1 records</source>
+        <translation>%1 Datensätze senden</translation>
+    </message>
+    <message>
+        <source>Send every record</source>
+        <translation>Jeden Datensatz senden</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 (%3)</source>
+        <translation>%1 von %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Backfill sends all %1 rows of %2 (as many as its last run read) to %3, including the %4 records the destination already has.</source>
+        <translation>Der Backfill sendet alle %1 Zeilen von %2 (so viele, wie sein letzter Lauf las) an %3, einschließlich der %4 Datensätze, die das Ziel schon hat.</translation>
+    </message>
+    <message>
+        <source>Backfill sends every row of %1 to %2; the sync has not run before.</source>
+        <translation>Der Backfill sendet jede Zeile von %1 an %2; der Sync ist noch nie gelaufen.</translation>
+    </message>
+    <message>
+        <source>Rows without consent (%1) stay out.</source>
+        <translation>Zeilen ohne Einwilligung (%1) bleiben draußen.</translation>
+    </message>
+    <message>
+        <source>Mode upsert: records are updated or created; none are deleted.</source>
+        <translation>Modus upsert: Datensätze werden aktualisiert oder angelegt; keiner wird gelöscht.</translation>
+    </message>
+    <message>
+        <source>Mode update: only records the destination has are updated.</source>
+        <translation>Modus update: nur Datensätze, die das Ziel hat, werden aktualisiert.</translation>
+    </message>
+    <message>
+        <source>Mode insert: only records the destination lacks are created; the others are left as they are.</source>
+        <translation>Modus insert: nur Datensätze, die dem Ziel fehlen, werden angelegt; die anderen bleiben, wie sie sind.</translation>
+    </message>
+    <message>
+        <source>Mode mirror: records are updated or created, and those that left the model are removed.</source>
+        <translation>Modus mirror: Datensätze werden aktualisiert oder angelegt, und die, die das Modell verlassen haben, werden entfernt.</translation>
+    </message>
+    <message>
+        <source>Mode append: every row is appended again.</source>
+        <translation>Modus append: jede Zeile wird erneut angehängt.</translation>
+    </message>
+    <message>
+        <source>Backfilling…</source>
+        <translation>Backfill läuft…</translation>
     </message>
 </context>
 <context>
