@@ -3,6 +3,7 @@
 #include "engine/sync_job.h"
 #include "shell/workspace_document.h"
 #include "store/state_store.h"
+#include "runs/rejection_browser.h"
 #include "syncs/sync_editor.h"
 
 #include <QFutureWatcher>
@@ -41,7 +42,8 @@ SyncsScreen::SyncsScreen(WorkspaceDocument *document, QWidget *parent)
       m_counts(new QGridLayout),
       m_held(new QTableWidget(0, 3, this)),
     m_new(new QPushButton(tr("New sync…"), this)),
-    m_edit(new QPushButton(tr("Edit…"), this))
+    m_edit(new QPushButton(tr("Edit…"), this)),
+    m_heldButton(new QPushButton(tr("Held back…"), this))
 {
     auto *title = new QLabel(tr("Syncs"), this);
     title->setObjectName(QStringLiteral("screenTitle"));
@@ -81,6 +83,10 @@ SyncsScreen::SyncsScreen(WorkspaceDocument *document, QWidget *parent)
     rightLayout->addLayout(m_counts);
     rightLayout->addWidget(new QLabel(tr("Records held back (invalid before sending, or rejected by the destination)"), right));
     rightLayout->addWidget(m_held, 1);
+    auto *heldBar = new QHBoxLayout;
+    heldBar->addStretch();
+    heldBar->addWidget(m_heldButton);
+    rightLayout->addLayout(heldBar);
 
     auto *left = new QWidget(this);
     auto *leftLayout = new QVBoxLayout(left);
@@ -105,6 +111,11 @@ SyncsScreen::SyncsScreen(WorkspaceDocument *document, QWidget *parent)
     m_backfill->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     connect(m_backfill, &QPushButton::clicked, this, &SyncsScreen::confirmBackfill);
     connect(m_new, &QPushButton::clicked, this, [this] { openEditor({}); });
+    m_heldButton->setToolTip(tr("Browse every record this sync holds back: filter by reason, search by key, export, retry"));
+    connect(m_heldButton, &QPushButton::clicked, this, [this] {
+        if (m_list->currentItem())
+            openRejections(m_list->currentItem()->text());
+    });
     connect(m_edit, &QPushButton::clicked, this, [this] {
         if (m_list->currentItem())
             openEditor(m_list->currentItem()->text());
@@ -129,6 +140,22 @@ void SyncsScreen::buildCounts()
         m_counts->addWidget(caption, 1, i);
         m_countLabels.append(value);
     }
+}
+
+RejectionBrowser *SyncsScreen::openRejections(const QString &name)
+{
+    auto *browser = new RejectionBrowser(m_document->workspace().dir(), name, this);
+    browser->setAttribute(Qt::WA_DeleteOnClose);
+    connect(browser, &RejectionBrowser::retryRequested, this, [this, browser](const QString &sync) {
+        const auto found = m_list->findItems(sync, Qt::MatchExactly);
+        if (found.isEmpty() || m_job)
+            return;
+        m_list->setCurrentItem(found.first());
+        runCurrent();
+        connect(this, &SyncsScreen::jobFinished, browser, &RejectionBrowser::reload, Qt::SingleShotConnection);
+    });
+    browser->show();
+    return browser;
 }
 
 SyncEditor *SyncsScreen::openEditor(const QString &name)

@@ -18,6 +18,7 @@ class SyncJob;
 
 namespace sluice::ui {
 
+class RejectionBrowser;
 class SyncEditor;
 class WorkspaceDocument;
 
@@ -40,6 +41,8 @@ public:
     void cancel();
     // Opens the sync editor (name empty: a new sync), not modal to the app.
     SyncEditor *openEditor(const QString &name);
+    // The records the sync holds back, in a browser of their own.
+    RejectionBrowser *openRejections(const QString &name);
 
 signals:
     // The run or plan came to `summary`; after a failure to start, an empty one (no run id).
@@ -67,6 +70,7 @@ private:
     QTableWidget *m_held;
     QPushButton *m_new;
     QPushButton *m_edit;
+    QPushButton *m_heldButton;
     engine::SyncJob *m_job = nullptr;
 };
 
