@@ -4366,6 +4366,115 @@ Sluice zeigt weiter die letzte gültige Fassung, bis die Datei korrigiert ist.</
     </message>
 </context>
 <context>
+    <name>sluice::ui::RejectionBrowser</name>
+    <message>
+        <source>Records held back by sync %1</source>
+        <translation>Von Sync %1 zurückgehaltene Datensätze</translation>
+    </message>
+    <message>
+        <source>Search by key</source>
+        <translation>Nach Schlüssel suchen</translation>
+    </message>
+    <message>
+        <source>The payload, where the sync&apos;s PII rule lets the ledger keep it (ledger_payloads in sluice.json).</source>
+        <translation>Die Nutzdaten, soweit die PII-Regel des Syncs sie im Ledger erlaubt (ledger_payloads in sluice.json).</translation>
+    </message>
+    <message>
+        <source>Retry rejected now</source>
+        <translation>Abgelehnte jetzt erneut senden</translation>
+    </message>
+    <message>
+        <source>Run the sync now: every record held back is sent again</source>
+        <translation>Den Sync jetzt ausführen: jeder zurückgehaltene Datensatz wird erneut gesendet</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Record history…</source>
+        <translation>Verlauf des Datensatzes…</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Export the records held back</source>
+        <translation>Die zurückgehaltenen Datensätze exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Reading the records held back…</source>
+        <translation>Zurückgehaltene Datensätze werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Sync %1 holds nothing back: every record reached the destination.</source>
+        <translation>Sync %1 hält nichts zurück: jeder Datensatz hat das Ziel erreicht.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) held back: invalid before sending, or rejected by the destination. Each is sent again by the sync&apos;s next run.</source>
+        <translation>
+            <numerusform>%n Datensatz zurückgehalten: ungültig vor dem Senden oder vom Ziel abgelehnt. Er wird mit dem nächsten Lauf des Syncs erneut gesendet.</numerusform>
+            <numerusform>%n Datensätze zurückgehalten: ungültig vor dem Senden oder vom Ziel abgelehnt. Jeder wird mit dem nächsten Lauf des Syncs erneut gesendet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every reason (%1)</source>
+        <translation>Jeder Grund (%1)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>The ledger keeps no payload of record %1 (the sync&apos;s PII rule, or ledger_payloads).</source>
+        <translation>Das Ledger hält keine Nutzdaten von Datensatz %1 (die PII-Regel des Syncs oder ledger_payloads).</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::ui::RejectionsModel</name>
+    <message>
+        <source>invalid (not sent)</source>
+        <translation>ungültig (nicht gesendet)</translation>
+    </message>
+    <message>
+        <source>rejected by the destination</source>
+        <translation>vom Ziel abgelehnt</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Held as</source>
+        <translation>Zurückgehalten als</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>First held (UTC)</source>
+        <translation>Zuerst zurückgehalten (UTC)</translation>
+    </message>
+</context>
+<context>
     <name>sluice::ui::RunsScreen</name>
     <message>
         <source>Runs</source>
@@ -4945,6 +5054,14 @@ Modus: %5 · Diff: %6 · %n Felder zugeordnet%7</numerusform>
     <message>
         <source>Backfilling…</source>
         <translation>Backfill läuft…</translation>
+    </message>
+    <message>
+        <source>Held back…</source>
+        <translation>Zurückgehalten…</translation>
+    </message>
+    <message>
+        <source>Browse every record this sync holds back: filter by reason, search by key, export, retry</source>
+        <translation>Alle Datensätze durchsehen, die dieser Sync zurückhält: nach Grund filtern, nach Schlüssel suchen, exportieren, erneut senden</translation>
     </message>
 </context>
 <context>
