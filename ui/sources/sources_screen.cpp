@@ -1,5 +1,6 @@
 #include "sources/sources_screen.h"
 
+#include "demo/demo_warehouse.h"
 #include "shell/workspace_document.h"
 #include "sources/connection_dialog.h"
 #include "source/source_connection.h"
@@ -9,6 +10,9 @@
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QDir>
+#include <QtConcurrent/QtConcurrentRun>
+#include <QJsonObject>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
@@ -90,6 +94,10 @@ SourcesScreen::SourcesScreen(WorkspaceDocument *document, QWidget *parent)
     adds->addWidget(addDestination);
     adds->addWidget(edit);
     leftLayout->addLayout(adds);
+    m_addDemo = new QPushButton(tr("+ The demo warehouse"), left);
+    m_addDemo->setToolTip(tr("Generate the demo customer warehouse (SQLite, 10,000 customers) in this workspace and add it as source \"demo\""));
+    leftLayout->addWidget(m_addDemo);
+    connect(m_addDemo, &QPushButton::clicked, this, &SourcesScreen::addDemoWarehouse);
     leftLayout->addWidget(new QLabel(tr("Sources"), left));
     leftLayout->addWidget(m_list, 2);
     leftLayout->addWidget(new QLabel(tr("Destinations"), left));
@@ -123,6 +131,34 @@ SourcesScreen::SourcesScreen(WorkspaceDocument *document, QWidget *parent)
     reload();
 }
 
+// The demo warehouse takes a few seconds to generate: on a worker thread.
+void SourcesScreen::addDemoWarehouse()
+{
+    const QString dir = m_document->workspace().dir();
+    m_addDemo->setEnabled(false);
+    m_status->setText(tr("Generating the demo warehouse…"));
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        const QString problem = watcher->result();
+        if (problem.isEmpty()) {
+            const Result<void> added = m_document->setEntry(QStringLiteral("sources"), QStringLiteral("demo"),
+                                                            QJsonObject{{QStringLiteral("driver"), QStringLiteral("sqlite")},
+                                                                        {QStringLiteral("path"), QStringLiteral("demo/warehouse.db")}});
+            m_status->setText(added ? tr("Source demo added: the demo customer warehouse.") : added.error().message);
+        } else {
+            m_status->setText(tr("The demo warehouse could not be made: %1").arg(problem));
+        }
+        reload();
+        emit demoWarehouseAdded(problem.isEmpty());
+    });
+    watcher->setFuture(QtConcurrent::run([dir]() -> QString {
+        QDir(dir).mkpath(QStringLiteral("demo"));
+        Result<void> made = demo::generateDemoWarehouse(QDir(dir).filePath(QStringLiteral("demo/warehouse.db")), {});
+        return made ? QString() : made.error().message;
+    }));
+}
+
 void SourcesScreen::addSource()
 {
     ConnectionDialog dialog(m_document, ConnectionDialog::Kind::Source, {}, this);
@@ -148,6 +184,8 @@ void SourcesScreen::editSelected()
 
 void SourcesScreen::reload()
 {
+    if (m_addDemo)
+        m_addDemo->setVisible(!m_document->workspace().config().sources.contains(QStringLiteral("demo")));
     const QString current = m_list->currentItem() ? m_list->currentItem()->text() : QString();
     m_list->clear();
     for (const QString &name : m_document->workspace().config().sources.keys())

@@ -27,9 +27,12 @@ public:
     void addSource();
     void addDestination();
     void editSelected();
+    // Generates the demo warehouse into the workspace and adds it as source "demo".
+    void addDemoWarehouse();
 
 signals:
     void testFinished(bool ok);
+    void demoWarehouseAdded(bool ok);
 
 private:
     void reload();
@@ -42,6 +45,7 @@ private:
     QPushButton *m_test;
     QLabel *m_status;
     QTreeWidget *m_schema;
+    QPushButton *m_addDemo = nullptr;
     quint64 m_generation = 0;
 };
 

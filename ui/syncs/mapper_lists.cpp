@@ -205,7 +205,8 @@ QStringList FieldListModel::mimeTypes() const
 
 bool FieldListModel::canDropMimeData(const QMimeData *data, Qt::DropAction, int row, int, const QModelIndex &parent) const
 {
-    return data && data->hasFormat(QString::fromLatin1(kColumnMime)) && (parent.isValid() || row >= 0);
+    // An open destination also takes a drop below its fields: a new field, named as the column.
+    return data && data->hasFormat(QString::fromLatin1(kColumnMime)) && (parent.isValid() || row >= 0 || m_mapping->open());
 }
 
 bool FieldListModel::dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column, const QModelIndex &parent)
@@ -214,8 +215,13 @@ bool FieldListModel::dropMimeData(const QMimeData *data, Qt::DropAction action, 
         return false;
     const int target = parent.isValid() ? parent.row() : row;
     const QList<MappingModel::Field> all = m_mapping->fields();
-    if (target < 0 || target >= all.size())
+    if (target < 0 || target >= all.size()) {
+        if (!m_mapping->open())
+            return false;
+        const QString column = QString::fromUtf8(data->data(QString::fromLatin1(kColumnMime)));
+        m_mapping->connectFields(column, column);
         return false;
+    }
     m_mapping->connectFields(QString::fromUtf8(data->data(QString::fromLatin1(kColumnMime))), all.at(target).info.name);
     return false; // the mapping changed; nothing for the view to move
 }

@@ -215,6 +215,23 @@ QHBoxLayout *MapperView::buildToolbar()
     connectButton->setDefaultAction(connectAction);
     auto *unmapButton = new QToolButton(this);
     unmapButton->setDefaultAction(unmapAction);
+    // An open destination (a file, a hook) has the fields it is sent: a new one is named here.
+    auto *newField = new QAction(tr("+ Field…"), this);
+    newField->setObjectName(QStringLiteral("newField"));
+    newField->setToolTip(tr("Send the selected column under a new field name"));
+    connect(newField, &QAction::triggered, this, [this] {
+        const QString column = selectedColumn();
+        if (column.isEmpty()) {
+            m_chainTitle->setText(tr("Select the column to send first."));
+            return;
+        }
+        bool ok = false;
+        const QString field = QInputDialog::getText(this, tr("New field"), tr("Field the destination receives %1 as:").arg(column), QLineEdit::Normal, column, &ok).trimmed();
+        if (ok && !field.isEmpty())
+            m_mapping->connectFields(column, field);
+    });
+    m_newField = new QToolButton(this);
+    m_newField->setDefaultAction(newField);
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_suggest);
@@ -222,6 +239,7 @@ QHBoxLayout *MapperView::buildToolbar()
     bar->addSpacing(12);
     bar->addWidget(connectButton);
     bar->addWidget(unmapButton);
+    bar->addWidget(m_newField);
     bar->addSpacing(12);
     bar->addWidget(undoButton);
     bar->addWidget(redoButton);
@@ -269,14 +287,20 @@ void MapperView::refresh()
     delete m_suggest->menu();
     m_suggest->setMenu(menu);
     m_acceptAll->setEnabled(!suggestions.isEmpty());
+    m_newField->setVisible(m_mapping->open());
     m_gutter->update();
     showChain();
 }
 
 void MapperView::showChain()
 {
+    // The old chips go once control is back in the event loop: the one that
+    // changed the chain may still be handling its click or its menu.
     while (QLayoutItem *item = m_chipLayout->takeAt(0)) {
-        delete item->widget();
+        if (QWidget *w = item->widget()) {
+            w->hide();
+            w->deleteLater();
+        }
         delete item;
     }
     m_chainField = selectedField();

@@ -54,6 +54,7 @@ private:
     WireGutter *m_gutter;
     QToolButton *m_suggest;
     QToolButton *m_acceptAll;
+    QToolButton *m_newField = nullptr;
     QLabel *m_chainTitle;
     QWidget *m_chips;
     QHBoxLayout *m_chipLayout;

@@ -185,6 +185,13 @@ QList<MappingModel::Mapping> MappingModel::suggestions() const
     QSet<QString> usedColumns;
     for (const Mapping &m : m_mappings)
         usedColumns.insert(m.source);
+    if (m_open && m_fields.isEmpty()) {
+        // A file or a hook takes any field: each column not sent yet, under its own name.
+        for (const source::Column &c : m_columns)
+            if (!usedColumns.contains(c.name) && mappingFor(c.name) < 0 && !m_primaryKey.contains(c.name))
+                out.append({c.name, c.name, {}});
+        return out;
+    }
     for (const Field &f : m_fields) {
         if (f.info.readOnly || mappingFor(f.info.name) >= 0)
             continue;

@@ -182,8 +182,12 @@ void SyncsScreen::reload()
     if (m_list->count() == 0) {
         m_details->setText(tr("This workspace has no syncs yet. Add one with New sync…"));
         setBusy(false);
-        m_plan->setEnabled(false);
-        m_run->setEnabled(false);
+        for (QPushButton *b : {m_plan, m_run, m_backfill, m_edit, m_heldButton})
+            b->setEnabled(false);
+    } else if (!m_job) {
+        setBusy(false); // the first sync of a workspace: its actions come alive
+        m_edit->setEnabled(true);
+        m_heldButton->setEnabled(true);
     }
 }
 
