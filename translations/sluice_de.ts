@@ -3947,6 +3947,26 @@ Sluice zeigt weiter die letzte gültige Fassung, bis die Datei korrigiert ist.</
         <source>Add a transform</source>
         <translation>Umwandlung hinzufügen</translation>
     </message>
+    <message>
+        <source>+ Field…</source>
+        <translation>+ Feld…</translation>
+    </message>
+    <message>
+        <source>Send the selected column under a new field name</source>
+        <translation>Die gewählte Spalte unter einem neuen Feldnamen senden</translation>
+    </message>
+    <message>
+        <source>Select the column to send first.</source>
+        <translation>Wählen Sie zuerst die zu sendende Spalte.</translation>
+    </message>
+    <message>
+        <source>New field</source>
+        <translation>Neues Feld</translation>
+    </message>
+    <message>
+        <source>Field the destination receives %1 as:</source>
+        <translation>Feld, als das das Ziel %1 erhält:</translation>
+    </message>
 </context>
 <context>
     <name>sluice::ui::MappingModel</name>
@@ -4668,6 +4688,26 @@ Sluice zeigt weiter die letzte gültige Fassung, bis die Datei korrigiert ist.</
     <message>
         <source>This workspace has no sources yet: + Source… connects a warehouse.</source>
         <translation>Dieser Arbeitsbereich hat noch keine Quellen: + Quelle… verbindet ein Warehouse.</translation>
+    </message>
+    <message>
+        <source>+ The demo warehouse</source>
+        <translation>+ Das Demo-Warehouse</translation>
+    </message>
+    <message>
+        <source>Generate the demo customer warehouse (SQLite, 10,000 customers) in this workspace and add it as source &quot;demo&quot;</source>
+        <translation>Das Demo-Kunden-Warehouse (SQLite, 10.000 Kunden) in diesem Arbeitsbereich erzeugen und als Quelle „demo“ hinzufügen</translation>
+    </message>
+    <message>
+        <source>Generating the demo warehouse…</source>
+        <translation>Das Demo-Warehouse wird erzeugt…</translation>
+    </message>
+    <message>
+        <source>Source demo added: the demo customer warehouse.</source>
+        <translation>Quelle demo hinzugefügt: das Demo-Kunden-Warehouse.</translation>
+    </message>
+    <message>
+        <source>The demo warehouse could not be made: %1</source>
+        <translation>Das Demo-Warehouse konnte nicht erzeugt werden: %1</translation>
     </message>
 </context>
 <context>
