@@ -6,6 +6,8 @@
 #include <QElapsedTimer>
 #include <QThreadPool>
 
+#include <optional>
+
 namespace sluice::engine {
 
 QThreadPool &syncPool()
@@ -63,24 +65,33 @@ void SyncJob::start()
             const qint64 eta = total > 0 && rate > 0 ? qint64((total - done) / rate) : -1;
             emit progress(stage, done, total, rate, eta);
         };
+        // The answer is made first, the state database closed (its checkpoint
+        // can take a while after a large run), and only then is it told: the
+        // screen that deletes this job on hearing it never waits for the close.
+        std::optional<RunSummary> summary;
+        std::optional<Error> failure;
         if (m_params.planOnly) {
             auto plan = planSync(m_params.workspace, *store.value(), m_params.sync, options);
             if (!plan) {
-                emit failed(plan.error().message, exitCodeOf(plan.error()));
+                failure = plan.error();
             } else {
                 RunResult r;
                 r.plan = std::move(plan).value();
                 r.status = RunStatus::Planned;
-                emit finished(RunSummary::of(r));
+                summary = RunSummary::of(r);
             }
         } else {
             auto run = runSync(m_params.workspace, *store.value(), m_params.sync, options);
             if (!run)
-                emit failed(run.error().message, exitCodeOf(run.error()));
+                failure = run.error();
             else
-                emit finished(RunSummary::of(run.value()));
+                summary = RunSummary::of(run.value());
         }
         store.value().reset();
+        if (failure)
+            emit failed(failure->message, exitCodeOf(*failure));
+        else
+            emit finished(*summary);
         m_running = false;
     });
 }

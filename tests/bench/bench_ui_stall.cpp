@@ -28,6 +28,7 @@ namespace {
 struct Stalls
 {
     qint64 longestMs = 0;
+    qint64 longestAtMs = 0; // when it ended, from the start of the probe
     qint64 ticks = 0;
     std::vector<qint64> gaps;
 };
@@ -42,7 +43,10 @@ Stalls probe(ui::SyncsScreen &screen, bool backfill, engine::RunSummary &summary
     QObject::connect(&tick, &QTimer::timeout, [&] {
         const qint64 gap = clock.restart();
         s.gaps.push_back(gap);
-        s.longestMs = std::max(s.longestMs, gap - 5);
+        if (gap - 5 > s.longestMs) {
+            s.longestMs = gap - 5;
+            s.longestAtMs = wall.elapsed();
+        }
         ++s.ticks;
     });
     QSignalSpy finished(&screen, &ui::SyncsScreen::jobFinished);
@@ -82,9 +86,9 @@ void report(const char *what, const Stalls &s, const engine::RunSummary &summary
     std::vector<qint64> gaps = s.gaps;
     std::sort(gaps.begin(), gaps.end());
     const qint64 p99 = gaps.empty() ? 0 : gaps[gaps.size() * 99 / 100];
-    std::printf("%s: %lld records delivered in %.1f s; %lld ticks; longest UI stall %lld ms (tick gap p99 %lld ms)\n", what,
+    std::printf("%s: %lld records delivered in %.1f s; %lld ticks; longest UI stall %lld ms, ending %.2f s in (tick gap p99 %lld ms)\n", what,
                 static_cast<long long>(summary.counts.delivered), double(wallMs) / 1000.0, static_cast<long long>(s.ticks),
-                static_cast<long long>(s.longestMs), static_cast<long long>(p99));
+                static_cast<long long>(s.longestMs), double(s.longestAtMs) / 1000.0, static_cast<long long>(p99));
 }
 
 } // namespace
