@@ -2243,10 +2243,6 @@
         <translation>Sync %1: dieser Mirror-Lauf würde %2 der %3 Datensätze im Ziel entfernen (%4 %), mehr als sein max_delete_share (%5 %); es wurde nichts gesendet. Hat das Modell diese Zeilen wirklich verloren, führen Sie ihn mit --allow-mass-delete aus oder erhöhen Sie max_delete_share</translation>
     </message>
     <message>
-        <source>sync %1: field %2 goes to %3 (%4), which takes it only as a SHA-256 hash of the normalized value; add the platform&apos;s preset (hash:%4) to its transform, so the raw value never leaves</source>
-        <translation>Sync %1: Feld %2 geht an %3 (%4), das es nur als SHA-256-Hash des normalisierten Werts annimmt; fügen Sie die Vorgabe der Plattform (hash:%4) zu seiner Umwandlung hinzu, damit der Rohwert das Haus nie verlässt</translation>
-    </message>
-    <message>
         <source>%1: column %2 not found (the sync uses it; the model has %3)</source>
         <translation>%1: Spalte %2 nicht gefunden (der Sync verwendet sie; das Modell hat %3)</translation>
     </message>
@@ -2327,6 +2323,10 @@ Sync %1: es wurde nichts gesendet; beheben Sie zuerst den Schlüssel des Modells
     <message>
         <source>no consent: %1 is not true</source>
         <translation>keine Einwilligung: %1 ist nicht wahr</translation>
+    </message>
+    <message>
+        <source>sync %1: field %2 goes to %3 (%4), which takes it only as a SHA-256 hash of the normalized value; add the platform&apos;s preset (hash:%5) to its transform, so the raw value never leaves</source>
+        <translation>Sync %1: Feld %2 geht an %3 (%4), das es nur als SHA-256-Hash des normalisierten Werts annimmt; fügen Sie die Vorgabe der Plattform (hash:%5) zu seiner Umwandlung hinzu, damit der Rohwert das Haus nie verlässt</translation>
     </message>
 </context>
 <context>
@@ -3967,6 +3967,14 @@ Sluice zeigt weiter die letzte gültige Fassung, bis die Datei korrigiert ist.</
         <source>Field the destination receives %1 as:</source>
         <translation>Feld, als das das Ziel %1 erhält:</translation>
     </message>
+    <message>
+        <source>Add %1</source>
+        <translation>%1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Unmap %1</source>
+        <translation>Zuordnung von %1 lösen</translation>
+    </message>
 </context>
 <context>
     <name>sluice::ui::MappingModel</name>
@@ -3996,6 +4004,10 @@ Sluice zeigt weiter die letzte gültige Fassung, bis die Datei korrigiert ist.</
     <message>
         <source>not mapped</source>
         <translation>nicht zugeordnet</translation>
+    </message>
+    <message>
+        <source>Add %1 to %2</source>
+        <translation>%1 zu %2 hinzufügen</translation>
     </message>
 </context>
 <context>
@@ -4336,6 +4348,14 @@ Sluice zeigt weiter die letzte gültige Fassung, bis die Datei korrigiert ist.</
     <message>
         <source>(null)</source>
         <translation>(null)</translation>
+    </message>
+    <message>
+        <source>%1 %2 %</source>
+        <translation>%1 %2 %</translation>
+    </message>
+    <message>
+        <source>Matchable by: %1</source>
+        <translation>Abgleichbar über: %1</translation>
     </message>
 </context>
 <context>

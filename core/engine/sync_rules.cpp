@@ -10,6 +10,7 @@
 
 #include "connector/connector_info.h"
 #include "mapping/field_schema.h"
+#include "mapping/identity.h"
 #include "mapping/transform.h"
 #include "model/key_check.h"
 #include "source/row_view.h"
@@ -99,8 +100,8 @@ QStringList governanceProblems(const workspace::Workspace &workspace, const QStr
         for (const workspace::FieldMapping &f : sync.fields)
             if (auto chain = mapping::TransformChain::parse(f.transform, f.destination); info->hashedKinds.contains(f.destination) && chain && !chain->hashes())
                 problems.append(QCoreApplication::translate("sluice::engine", "sync %1: field %2 goes to %3 (%4), which takes it only as a SHA-256 hash of the "
-                                                            "normalized value; add the platform's preset (hash:%4) to its transform, so the raw value never leaves")
-                                    .arg(syncName, f.destination, destination.name, destination.type));
+                                                            "normalized value; add the platform's preset (hash:%5) to its transform, so the raw value never leaves")
+                                    .arg(syncName, f.destination, destination.name, destination.type, mapping::identityPreset(destination.type)));
     if (destination.pii.isEmpty() || destination.pii == QLatin1String("allow"))
         return problems;
     for (const workspace::FieldMapping &f : sync.fields) {

@@ -199,6 +199,11 @@ Result<QString> google(const QString &kind, const QString &value)
 
 } // namespace
 
+QString identityPreset(const QString &destinationType)
+{
+    return destinationType.startsWith(QLatin1String("google")) ? QStringLiteral("google") : QStringLiteral("meta");
+}
+
 Result<QString> normalizeIdentity(const QString &platform, const QString &kind, const QString &value)
 {
     if (platform == QLatin1String("google"))

@@ -17,4 +17,8 @@ namespace sluice::mapping {
 
 Result<QString> normalizeIdentity(const QString &platform, const QString &kind, const QString &value);
 
+// The hash:PRESET a destination type's identifiers take: google for Google
+// Customer Match, meta for Meta and for LinkedIn (whose e-mail rules are Meta's).
+QString identityPreset(const QString &destinationType);
+
 } // namespace sluice::mapping

@@ -96,6 +96,7 @@ MappingModel *TestSyncEditor::crm(QObject *parent)
     MappingModel::Field hashed = field("EMAIL_SHA256", "string");
     hashed.identifierKind = QStringLiteral("EMAIL_SHA256");
     hashed.hashRequired = true;
+    hashed.hashPreset = QStringLiteral("meta");
     m->setFields({field("email", "string", true, "email"), field("firstname", "string"), field("ltv", "number"),
                   field("signup_at", "number"), field("is_vip", "boolean"), hashed},
                  false);
@@ -175,6 +176,18 @@ void TestSyncEditor::badgesTellWhatIsWrong()
     QVERIFY(m->badges(QStringLiteral("EMAIL_SHA256")) & MappingModel::NeedsHash);
     m->setTransforms(QStringLiteral("EMAIL_SHA256"), {QStringLiteral("email"), QStringLiteral("sha256")});
     QVERIFY(!(m->badges(QStringLiteral("EMAIL_SHA256")) & MappingModel::NeedsHash));
+    // Quick fixes: the platform's hash preset, a cast to the field's type; each one undo step.
+    m->setTransforms(QStringLiteral("EMAIL_SHA256"), {});
+    QCOMPARE(m->quickFix(QStringLiteral("EMAIL_SHA256"), MappingModel::NeedsHash), QStringLiteral("hash:meta"));
+    m->applyQuickFix(QStringLiteral("EMAIL_SHA256"), MappingModel::NeedsHash);
+    QVERIFY(!(m->badges(QStringLiteral("EMAIL_SHA256")) & MappingModel::NeedsHash));
+    m->setTransforms(QStringLiteral("signup_at"), {});
+    QCOMPARE(m->quickFix(QStringLiteral("signup_at"), MappingModel::TypeMismatch), QStringLiteral("cast:decimal"));
+    m->applyQuickFix(QStringLiteral("signup_at"), MappingModel::TypeMismatch);
+    QCOMPARE(m->mappings().at(m->mappingFor(QStringLiteral("signup_at"))).transforms, QStringList{QStringLiteral("cast:decimal")});
+    QCOMPARE(m->quickFix(QStringLiteral("email"), MappingModel::TypeMismatch), QString()); // nothing to mend
+    m->undoStack()->undo();
+    QVERIFY(m->badges(QStringLiteral("signup_at")) & MappingModel::TypeMismatch);
 }
 
 void TestSyncEditor::exampleRunsTheChain()

@@ -169,6 +169,21 @@ MapperView::MapperView(MappingModel *mapping, QWidget *parent)
         connect(view->selectionModel(), &QItemSelectionModel::currentChanged, m_gutter, qOverload<>(&QWidget::update));
     }
     connect(m_fields->selectionModel(), &QItemSelectionModel::currentChanged, this, &MapperView::showChain);
+    // A badge's quick fix (a cast, the platform's hash) from the field's context menu.
+    m_fields->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_fields, &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
+        const QString field = m_fields->indexAt(at).data(FieldListModel::NameRole).toString();
+        if (field.isEmpty())
+            return;
+        QMenu menu(this);
+        for (const MappingModel::Badge badge : {MappingModel::TypeMismatch, MappingModel::NeedsHash})
+            if (const QString step = m_mapping->quickFix(field, badge); !step.isEmpty())
+                menu.addAction(tr("Add %1").arg(step), this, [this, field, badge] { m_mapping->applyQuickFix(field, badge); });
+        if (m_mapping->mappingFor(field) >= 0)
+            menu.addAction(tr("Unmap %1").arg(field), this, [this, field] { m_mapping->disconnectField(field); });
+        if (!menu.isEmpty())
+            menu.exec(m_fields->viewport()->mapToGlobal(at));
+    });
     connect(m_columnModel, &QAbstractItemModel::modelReset, this, [this] {
         // A reset loses the selection: pick the field shown in the chain bar again.
         if (const int row = m_fieldModel->rowOf(m_chainField); row >= 0)

@@ -253,6 +253,36 @@ MappingModel::Badges MappingModel::badges(const QString &field) const
     return out;
 }
 
+QString MappingModel::quickFix(const QString &field, Badge badge) const
+{
+    if (!(badges(field) & badge))
+        return {};
+    const QList<Field> all = fields();
+    const auto f = std::find_if(all.begin(), all.end(), [&](const Field &x) { return x.info.name == field; });
+    if (badge == TypeMismatch) {
+        const QString type = f->info.type;
+        if (type == QLatin1String("number"))
+            return QStringLiteral("cast:decimal");
+        if (type == QLatin1String("integer") || type == QLatin1String("boolean") || type == QLatin1String("timestamp"))
+            return QStringLiteral("cast:") + type;
+        return {};
+    }
+    if (badge == NeedsHash)
+        return f->hashPreset.isEmpty() ? QStringLiteral("sha256") : QStringLiteral("hash:") + f->hashPreset;
+    return {};
+}
+
+void MappingModel::applyQuickFix(const QString &field, Badge badge)
+{
+    const QString step = quickFix(field, badge);
+    const int at = mappingFor(field);
+    if (step.isEmpty() || at < 0)
+        return;
+    QList<Mapping> after = m_mappings;
+    after[at].transforms.append(step);
+    push(tr("Add %1 to %2").arg(step, field), std::move(after));
+}
+
 QPair<bool, QString> MappingModel::example(const QString &field, const QVariant &sample) const
 {
     const int at = mappingFor(field);

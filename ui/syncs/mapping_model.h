@@ -36,6 +36,7 @@ public:
         destination::FieldInfo info;
         QString identifierKind; // EMAIL, PHONE, ... when the field identifies a list member
         bool hashRequired = false; // the platform takes it only as a SHA-256 hash
+        QString hashPreset;        // its normalization preset (hash:PRESET), e.g. meta
     };
     enum Badge {
         NoBadge = 0,
@@ -76,6 +77,9 @@ public:
     void acceptAllSuggestions(); // one undo step
 
     Badges badges(const QString &field) const;
+    // The step that mends a badge ("cast:decimal", "hash:meta"), empty when none does.
+    QString quickFix(const QString &field, Badge badge) const;
+    void applyQuickFix(const QString &field, Badge badge); // one undo step
     // The value a sample takes through the field's chain, or why it cannot:
     // first: ok; second: the value, or the step's error.
     QPair<bool, QString> example(const QString &field, const QVariant &sample) const;

@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
@@ -185,6 +186,16 @@ void ProjectionView::build(const workspace::Workspace &workspace, const QString 
                                .arg(p.send)
                                .arg(p.excluded)
                                .arg(p.invalid));
+        // An audience: how many of the rows each identifier can match (the rest, with none, are held back).
+        QStringList coverage;
+        for (auto it = p.coverage.begin(); it != p.coverage.end(); ++it) {
+            const double valid = it.value().toObject().value(QStringLiteral("valid")).toDouble();
+            const double all = valid + it.value().toObject().value(QStringLiteral("missing")).toDouble();
+            if (all > 0)
+                coverage.append(tr("%1 %2 %").arg(it.key()).arg(QLocale().toString(100.0 * valid / all, 'f', 0)));
+        }
+        if (!coverage.isEmpty())
+            m_summary->setText(m_summary->text() + QLatin1Char('\n') + tr("Matchable by: %1").arg(coverage.join(QStringLiteral("   "))));
         m_table->resizeColumnsToContents();
         if (m_model->rowCount() > 0)
             m_table->selectRow(0);

@@ -2,6 +2,7 @@
 
 #include "connector/connector_info.h"
 #include "destination/destination.h"
+#include "mapping/identity.h"
 #include "shell/workspace_document.h"
 #include "source/source_connection.h"
 #include "syncs/mapper_view.h"
@@ -101,6 +102,7 @@ FieldsAnswer readFields(const workspace::Workspace &ws, const QString &destinati
         if (info && info->identifierKinds.contains(f.name)) {
             field.identifierKind = f.name;
             field.hashRequired = info->hashedKinds.contains(f.name);
+            field.hashPreset = mapping::identityPreset(config.type);
         }
         out.fields.append(field);
     }
@@ -111,6 +113,7 @@ FieldsAnswer readFields(const workspace::Workspace &ws, const QString &destinati
             field.info.type = QStringLiteral("string");
             field.identifierKind = kind;
             field.hashRequired = info->hashedKinds.contains(kind);
+            field.hashPreset = mapping::identityPreset(config.type);
             out.fields.append(field);
         }
     return out;
