@@ -2,6 +2,7 @@
 
 #include "dashboard/dashboard_screen.h"
 #include "shell/agent_status.h"
+#include "shell/icons.h"
 #include "shell/welcome_window.h"
 #include "models/models_screen.h"
 #include "shell/placeholder_screen.h"
@@ -33,19 +34,24 @@ namespace sluice::ui {
 
 namespace {
 
-const char *sluiceStyleSheet()
+// One stylesheet for both palettes: colours that carry meaning take the
+// light or the dark variant of UI.md's table from the palette the desktop
+// gives (Qt 6.4 has no colour-scheme hint); the rest are palette roles.
+QString sluiceStyleSheet(const QPalette &palette)
 {
-    return R"(
+    const bool dark = palette.color(QPalette::Window).lightness() < 128;
+    return QStringLiteral(R"(
 QListWidget#navigation { background: #1f2633; color: #d5dbe5; border: none; font-size: 14px; padding-top: 8px; }
 QListWidget#navigation::item { padding: 10px 14px; }
 QListWidget#navigation::item:selected { background: #2f6fde; color: white; }
 QLabel#screenTitle { font-size: 20px; font-weight: 600; padding: 4px 0 8px 0; }
-QLabel#placeholderText { color: #555; font-size: 13px; }
-QLabel#checkOk { color: #1c7c3c; font-weight: 600; }
-QLabel#checkBad { color: #b3261e; font-weight: 600; }
-QLabel#status { color: #444; }
+QLabel#placeholderText { color: palette(placeholder-text); font-size: 13px; }
+QLabel#checkOk { color: %1; font-weight: 600; }
+QLabel#checkBad { color: %2; font-weight: 600; }
+QLabel#status { color: palette(window-text); }
 QPlainTextEdit#sqlEditor { font-family: monospace; font-size: 13px; }
-)";
+)")
+        .arg(dark ? QStringLiteral("#5CC98A") : QStringLiteral("#1C7C3C"), dark ? QStringLiteral("#F2807A") : QStringLiteral("#B3261E"));
 }
 
 } // namespace
@@ -57,7 +63,7 @@ MainWindow::MainWindow(workspace::Workspace workspace, QWidget *parent)
       m_stack(new QStackedWidget(this))
 {
     setWindowTitle(tr("Sluice — %1").arg(m_document->workspace().dir()));
-    setStyleSheet(QString::fromLatin1(sluiceStyleSheet()));
+    setStyleSheet(sluiceStyleSheet(palette()));
     m_navigation->setObjectName(QStringLiteral("navigation"));
     m_navigation->setFixedWidth(190);
     m_navigation->setIconSize(QSize(18, 18));
@@ -92,16 +98,16 @@ MainWindow::MainWindow(workspace::Workspace workspace, QWidget *parent)
     layout->addWidget(page, 1);
     setCentralWidget(central);
 
-    addScreen(tr("Sources"), new SourcesScreen(m_document, this), QStyle::SP_DriveNetIcon);
+    addScreen(tr("Sources"), new SourcesScreen(m_document, this), QStringLiteral("sluice-source"));
     m_models = new ModelsScreen(m_document, this);
-    addScreen(tr("Models"), m_models, QStyle::SP_FileDialogDetailedView);
+    addScreen(tr("Models"), m_models, QStringLiteral("sluice-model"));
     m_syncs = new SyncsScreen(m_document, this);
-    addScreen(tr("Syncs"), m_syncs, QStyle::SP_BrowserReload);
+    addScreen(tr("Syncs"), m_syncs, QStringLiteral("sluice-sync"));
     auto *runs = new RunsScreen(m_document, this);
-    addScreen(tr("Runs"), runs, QStyle::SP_FileDialogListView);
+    addScreen(tr("Runs"), runs, QStringLiteral("sluice-runs"));
     connect(m_syncs, &SyncsScreen::jobFinished, runs, &RunsScreen::refresh);
     auto *dashboard = new DashboardScreen(m_document, this);
-    addScreen(tr("Dashboard"), dashboard, QStyle::SP_ComputerIcon);
+    addScreen(tr("Dashboard"), dashboard, QStringLiteral("sluice-dashboard"));
     connect(m_syncs, &SyncsScreen::jobFinished, dashboard, &DashboardScreen::refresh);
     connect(m_navigation, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
     m_navigation->setCurrentRow(0);
@@ -163,9 +169,10 @@ void MainWindow::buildMenus()
                         [this, row] { m_navigation->setCurrentRow(row); });
 }
 
-void MainWindow::addScreen(const QString &title, QWidget *screen, int icon)
+void MainWindow::addScreen(const QString &title, QWidget *screen, const QString &icon)
 {
-    auto *item = new QListWidgetItem(style()->standardIcon(static_cast<QStyle::StandardPixmap>(icon)), title, m_navigation);
+    // The navigation is dark in either palette: light glyphs, white when selected.
+    auto *item = new QListWidgetItem(sluiceIcon(icon, QColor(0xd5, 0xdb, 0xe5), Qt::white), title, m_navigation);
     item->setSizeHint(QSize(180, 40));
     m_stack->addWidget(screen);
 }

@@ -42,7 +42,7 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    void addScreen(const QString &title, QWidget *screen, int icon);
+    void addScreen(const QString &title, QWidget *screen, const QString &icon);
     void buildMenus();
 
     WorkspaceDocument *m_document;

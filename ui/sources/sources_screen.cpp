@@ -1,6 +1,7 @@
 #include "sources/sources_screen.h"
 
 #include "demo/demo_warehouse.h"
+#include "shell/icons.h"
 #include "shell/workspace_document.h"
 #include "sources/connection_dialog.h"
 #include "source/source_connection.h"
@@ -88,6 +89,8 @@ SourcesScreen::SourcesScreen(WorkspaceDocument *document, QWidget *parent)
     leftLayout->setContentsMargins(0, 0, 0, 0);
     auto *addSource = new QPushButton(tr("+ Source…"), left);
     auto *addDestination = new QPushButton(tr("+ Destination…"), left);
+    addSource->setIcon(sluiceIcon(QStringLiteral("sluice-source")));
+    addDestination->setIcon(sluiceIcon(QStringLiteral("sluice-destination")));
     auto *edit = new QPushButton(tr("Edit…"), left);
     auto *adds = new QHBoxLayout;
     adds->addWidget(addSource);

@@ -4,6 +4,7 @@
 #include "shell/workspace_document.h"
 #include "store/state_store.h"
 #include "runs/rejection_browser.h"
+#include "shell/icons.h"
 #include "syncs/sync_editor.h"
 
 #include <QFutureWatcher>
@@ -107,6 +108,9 @@ SyncsScreen::SyncsScreen(WorkspaceDocument *document, QWidget *parent)
     connect(m_plan, &QPushButton::clicked, this, &SyncsScreen::planCurrent);
     connect(m_run, &QPushButton::clicked, this, &SyncsScreen::runCurrent);
     connect(m_cancel, &QPushButton::clicked, this, &SyncsScreen::cancel);
+    m_backfill->setIcon(sluiceIcon(QStringLiteral("sluice-backfill")));
+    m_edit->setIcon(sluiceIcon(QStringLiteral("sluice-mapping")));
+    m_run->setIcon(sluiceIcon(QStringLiteral("sluice-sync")));
     m_backfill->setToolTip(tr("Send every record again, including those the destination has (Ctrl+Shift+R); asks first"));
     m_backfill->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     connect(m_backfill, &QPushButton::clicked, this, &SyncsScreen::confirmBackfill);
