@@ -49,12 +49,15 @@ void RecordWriter::write(const QVariantList &values)
 
 void RecordWriter::finish()
 {
-    m_json.append(m_prefixes.isEmpty() ? "{}" : "}");
+    if (m_prefixes.isEmpty())
+        source::appendBytes(m_json, "{}", 2);
+    else
+        source::appendBytes(m_json, "}", 1);
     // The fingerprint rides at the end of the buffer just for the hash.
     const qsizetype size = m_json.size();
-    m_json.append(m_fingerprint);
+    source::appendBytes(m_json, m_fingerprint.constData(), m_fingerprint.size());
     const XXH128_hash_t h = XXH3_128bits(m_json.constData(), size_t(m_json.size()));
-    m_json.truncate(size);
+    m_json.resize(size);
     const quint64 high = h.high64, low = h.low64;
     m_digest = {high, low};
 }

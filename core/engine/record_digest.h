@@ -1,5 +1,7 @@
 #pragma once
 
+#include "source/row_view.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QString>
@@ -39,7 +41,7 @@ public:
         m_json.resize(0);
         return m_json;
     }
-    void field(qsizetype i) { m_json.append(m_prefixes[i]); }
+    void field(qsizetype i) { source::appendBytes(m_json, m_prefixes[i].constData(), m_prefixes[i].size()); }
     void finish();
     const QByteArray &json() const { return m_json; }
     Digest digest() const { return m_digest; }

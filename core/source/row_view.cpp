@@ -154,16 +154,16 @@ void RowView::appendJson(QByteArray &out, int c) const
     }
     const TextValue &v = m_values[c];
     if (!v.data) {
-        out.append("null", 4);
+        appendBytes(out, "null", 4);
         return;
     }
     switch (m_types[c]) {
     case ColumnType::Boolean:
-        v.data[0] == 't' ? out.append("true", 4) : out.append("false", 5);
+        v.data[0] == 't' ? appendBytes(out, "true", 4) : appendBytes(out, "false", 5);
         return;
     case ColumnType::Integer:
         if (v.size <= 15) { // |n| < 10^15 < 2^53: a JSON number, digits as PostgreSQL wrote them
-            out.append(v.data, v.size);
+            appendBytes(out, v.data, v.size);
             return;
         }
         break;

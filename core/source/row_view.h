@@ -6,6 +6,8 @@
 #include <QString>
 #include <QVariant>
 
+#include <cstring>
+
 // One row as the engine reads it, whichever way it arrived: converted values
 // (Qt SQL drivers), or PostgreSQL's own text for each column, converted only
 // when asked. Every accessor answers exactly what the converted Row would:
@@ -25,6 +27,15 @@ struct TextValue
 
 // "2026-01-31 12:00:00.5+00" (DateStyle ISO, TimeZone UTC) -> "2026-01-31T12:00:00.5Z".
 QByteArray isoTimestamp(const char *text, int length);
+// Appends `n` bytes: QByteArray::append goes through insert(), which weighs
+// more than the copy itself on the plan's hot path.
+inline void appendBytes(QByteArray &out, const char *p, qsizetype n)
+{
+    const qsizetype at = out.size();
+    out.resize(at + n);
+    std::memcpy(out.data() + at, p, size_t(n));
+}
+
 // Whether every byte is ASCII.
 bool isAscii(const char *p, int size);
 // ASCII text as a JSON string, escaped as appendJsonString() escapes it.
