@@ -1,5 +1,7 @@
 #include "engine/diff_strategy.h"
 
+#include "engine/repeated_hashes.h"
+
 #include "source/row_view.h"
 #include "source/source_connection.h"
 #include "store/state_store.h"
@@ -68,7 +70,16 @@ public:
     explicit WarehouseStrategy(DiffContext context) : DiffStrategy(std::move(context)), m_at(int(m_ctx.columns.size())) {}
 
     std::optional<Error> load() override;
-    bool checksKeysFirst() const override { return true; }
+    // A first fill reads every row anyway: its keys are checked as they pass,
+    // and the warehouse is asked only to describe a problem seen.
+    bool checksKeysFirst() const override { return !m_firstFill; }
+    quint64 arriving(const QString &key) override
+    {
+        if (m_firstFill)
+            m_arrived.push_back(store::recordKeyHash(key));
+        return 0;
+    }
+    bool keysInDoubt() override { return m_firstFill && !repeatedHashes(m_arrived, 1).empty(); }
     qint64 held() override
     {
         Result<qint64> n = m_diff->stateCount();
@@ -112,6 +123,7 @@ private:
     std::unique_ptr<WarehouseDialect> m_dialect;
     std::optional<WarehouseDiff> m_diff;
     std::optional<SourceDigest> m_firstFill; // empty state: the digest Sluice computes
+    std::vector<quint64> m_arrived;          // first fill: each row's key hash
     bool m_removedInCandidates = false;
     qint64 m_excludedExtracted = 0;
     // With a match field: rows that left the warehouse (new or changed

@@ -85,7 +85,8 @@ Result<SyncPlan> PlanBuilder::build()
         if (m_options.progress)
             m_options.progress(QLatin1String(name), 0, total);
     };
-    for (auto stage : {&PlanBuilder::prepare, &PlanBuilder::startKeyChecks, &PlanBuilder::prepareFields, &PlanBuilder::loadState,
+    // The state first: whether the warehouse diff starts from nothing decides where the keys are checked.
+    for (auto stage : {&PlanBuilder::prepare, &PlanBuilder::loadState, &PlanBuilder::startKeyChecks, &PlanBuilder::prepareFields,
                        &PlanBuilder::stream, &PlanBuilder::settleWarehouse}) {
         if (stage == &PlanBuilder::loadState)
             stageStarts("state", -1);

@@ -33,6 +33,7 @@ private slots:
     void aPlanHoldsBothRecordsOfAConflict_data();
     void aPlanHoldsBothRecordsOfAConflict();
     void projectionShowsWhatThePlanWouldSend();
+    void aWarehouseFirstFillChecksKeysAsTheyPass();
 };
 
 void TestPlanStages::modesDecideWhatIsSent_data()
@@ -290,6 +291,43 @@ void TestPlanStages::projectionShowsWhatThePlanWouldSend()
     for (const engine::ProjectedRow &r : proj.rows)
         if (r.outcome == O::Invalid)
             QCOMPARE(held.value(r.key), r.reason);
+}
+
+// The warehouse diff's first run reads every row, so it checks the keys as
+// they pass (no second query racing the extraction); a key met twice still
+// stops the plan with the warehouse's description, as before.
+void TestPlanStages::aWarehouseFirstFillChecksKeysAsTheyPass()
+{
+    QTemporaryDir dir;
+    {
+        QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("setup"));
+        c.setDatabaseName(dir.filePath(QStringLiteral("dw.db")));
+        QVERIFY(c.open());
+        QSqlQuery q(c);
+        QVERIFY(q.exec(QStringLiteral("CREATE TABLE customers (id INTEGER, name TEXT)")));
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO customers VALUES (1, 'a'), (2, 'b'), (3, 'c')")));
+        c.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("setup"));
+    auto config = [](const char *sql) -> QByteArray {
+        return QByteArray(R"({"version": 1, "sources": {"dw": {"driver": "sqlite", "path": "dw.db"}},
+            "destinations": {"out": {"type": "jsonl", "path": "out.jsonl"}},
+            "models": {"m": {"source": "dw", "primary_key": "id", "sql": ")") + sql + R"("}},
+            "syncs": {"s": {"model": "m", "destination": "out", "diff": "warehouse", "fields": [{"source": "name", "destination": "name"}]}}})";
+    };
+    auto ws = workspace::Workspace::fromText(config("select id, name from customers union all select id, name from customers where id = 2"), dir.path());
+    QVERIFY2(ws.ok(), qPrintable(ws.ok() ? QString() : ws.error().message));
+    auto store = store::StateStore::open(ws.value().stateDbPath());
+    QVERIFY(store);
+    Result<engine::SyncPlan> plan = engine::planSync(ws.value(), *store.value(), QStringLiteral("s"), {});
+    QVERIFY(!plan);
+    QVERIFY2(plan.error().message.contains(QLatin1String("occur more than once")), qPrintable(plan.error().message));
+    // Without the duplicate: every row planned as new.
+    ws = workspace::Workspace::fromText(config("select id, name from customers"), dir.path());
+    QVERIFY(ws.ok());
+    plan = engine::planSync(ws.value(), *store.value(), QStringLiteral("s"), {});
+    QVERIFY2(plan, qPrintable(plan ? QString() : plan.error().message));
+    QCOMPARE(plan.value().counts.added, 3);
 }
 
 QTEST_GUILESS_MAIN(TestPlanStages)
