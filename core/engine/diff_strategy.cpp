@@ -202,7 +202,7 @@ DiffStrategy::Verdict WarehouseStrategy::judge(const source::RowView &row, const
 std::optional<Error> WarehouseStrategy::settle(qint64 keyRows, qint64 extracted, qint64 &excludedTotal)
 {
     SyncPlan &plan = m_ctx.plan;
-    plan.modelRows = keyRows;
+    plan.modelRows = m_firstFill ? extracted : keyRows; // a first fill read every row, and checked their keys itself
     plan.timings.insert(QStringLiteral("rows_extracted"), double(extracted));
     if (!m_ctx.sync.consentColumn.isEmpty() && !m_firstFill) { // a first run read every row
         Result<QVariant> n = m_ctx.source.scalar(m_diff->excludedCountSql(m_ctx.model.sql));

@@ -328,6 +328,8 @@ void TestPlanStages::aWarehouseFirstFillChecksKeysAsTheyPass()
     plan = engine::planSync(ws.value(), *store.value(), QStringLiteral("s"), {});
     QVERIFY2(plan, qPrintable(plan ? QString() : plan.error().message));
     QCOMPARE(plan.value().counts.added, 3);
+    QCOMPARE(plan.value().counts.unchanged, 0);
+    QCOMPARE(plan.value().modelRows, 3);
 }
 
 QTEST_GUILESS_MAIN(TestPlanStages)
