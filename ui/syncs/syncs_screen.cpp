@@ -104,6 +104,15 @@ SyncsScreen::SyncsScreen(WorkspaceDocument *document, QWidget *parent)
     layout->addWidget(title);
     layout->addWidget(splitter, 1);
 
+    connectActions();
+    reload();
+}
+
+SyncsScreen::~SyncsScreen() = default;
+
+// The buttons' icons, tips and shortcuts, and what each one does.
+void SyncsScreen::connectActions()
+{
     connect(m_list, &QListWidget::currentTextChanged, this, &SyncsScreen::showSync);
     connect(m_plan, &QPushButton::clicked, this, &SyncsScreen::planCurrent);
     connect(m_run, &QPushButton::clicked, this, &SyncsScreen::runCurrent);
@@ -126,10 +135,7 @@ SyncsScreen::SyncsScreen(WorkspaceDocument *document, QWidget *parent)
     });
     connect(m_list, &QListWidget::itemDoubleClicked, this, [this](QListWidgetItem *item) { openEditor(item->text()); });
     connect(m_document, &WorkspaceDocument::changed, this, &SyncsScreen::reload);
-    reload();
 }
-
-SyncsScreen::~SyncsScreen() = default;
 
 void SyncsScreen::buildCounts()
 {

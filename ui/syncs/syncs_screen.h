@@ -50,6 +50,7 @@ signals:
 
 private:
     void buildCounts();
+    void connectActions();
     void reload();
     void showSync(const QString &name);
     void start(bool planOnly, bool fullResync = false);
