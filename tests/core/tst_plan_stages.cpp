@@ -20,6 +20,27 @@
 using namespace sluice;
 using engine::Fate;
 
+namespace {
+
+// Runs statements on a SQLite warehouse file (made if missing); false at the first that fails.
+bool warehouseSql(const QString &path, const QStringList &statements)
+{
+    bool ok = true;
+    {
+        QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("setup"));
+        c.setDatabaseName(path);
+        ok = c.open();
+        QSqlQuery q(c);
+        for (const QString &statement : statements)
+            ok = ok && q.exec(statement);
+        c.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("setup"));
+    return ok;
+}
+
+} // namespace
+
 class TestPlanStages final : public QObject
 {
     Q_OBJECT
@@ -172,16 +193,8 @@ void TestPlanStages::aPlanHoldsBothRecordsOfAConflict()
     QFETCH(QString, diff);
     QTemporaryDir dir;
     const QString db = dir.filePath(QStringLiteral("dw.db"));
-    {
-        QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("setup"));
-        c.setDatabaseName(db);
-        QVERIFY(c.open());
-        QSqlQuery q(c);
-        QVERIFY(q.exec(QStringLiteral("CREATE TABLE customers (id INTEGER PRIMARY KEY, email TEXT, name TEXT)")));
-        QVERIFY(q.exec(QStringLiteral("INSERT INTO customers VALUES (1, 'a@x.io', 'A'), (2, 'B@x.io', 'B'), (3, 'b@x.io ', 'B2'), (4, 'd@x.io', 'D')")));
-        c.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("setup"));
+    QVERIFY(warehouseSql(db, {QStringLiteral("CREATE TABLE customers (id INTEGER PRIMARY KEY, email TEXT, name TEXT)"),
+                         QStringLiteral("INSERT INTO customers VALUES (1, 'a@x.io', 'A'), (2, 'B@x.io', 'B'), (3, 'b@x.io ', 'B2'), (4, 'd@x.io', 'D')")}));
     const QByteArray config = R"({"version": 1, "sources": {"dw": {"driver": "sqlite", "path": "dw.db"}},
         "destinations": {"out": {"type": "jsonl", "path": "out.jsonl"}},
         "models": {"m": {"source": "dw", "primary_key": "id", "sql": "select id, email, name from customers"}},
@@ -206,14 +219,7 @@ void TestPlanStages::aPlanHoldsBothRecordsOfAConflict()
     Result<engine::RunResult> run = engine::runSync(ws.value(), *store.value(), QStringLiteral("s"), {});
     QVERIFY2(run, qPrintable(run ? QString() : run.error().message));
     QCOMPARE(run.value().plan.counts.delivered, 2);
-    {
-        QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("setup"));
-        c.setDatabaseName(db);
-        QVERIFY(c.open());
-        QVERIFY(QSqlQuery(c).exec(QStringLiteral("INSERT INTO customers VALUES (5, 'D@X.IO', 'D2')")));
-        c.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("setup"));
+    QVERIFY(warehouseSql(db, {QStringLiteral("INSERT INTO customers VALUES (5, 'D@X.IO', 'D2')")}));
     plan = engine::planSync(ws.value(), *store.value(), QStringLiteral("s"), {});
     QVERIFY2(plan, qPrintable(plan ? QString() : plan.error().message));
     QStringList held;
@@ -230,18 +236,10 @@ void TestPlanStages::aPlanHoldsBothRecordsOfAConflict()
 void TestPlanStages::projectionShowsWhatThePlanWouldSend()
 {
     QTemporaryDir dir;
-    {
-        QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("setup"));
-        c.setDatabaseName(dir.filePath(QStringLiteral("dw.db")));
-        QVERIFY(c.open());
-        QSqlQuery q(c);
-        QVERIFY(q.exec(QStringLiteral("CREATE TABLE customers (id INTEGER PRIMARY KEY, email TEXT, name TEXT, consent INTEGER)")));
-        QVERIFY(q.exec(QStringLiteral("INSERT INTO customers VALUES (1, ' Ada@Example.COM', 'Ada', 1), (2, 'not an address', 'Bo', 1), "
+    QVERIFY(warehouseSql(dir.filePath(QStringLiteral("dw.db")), {QStringLiteral("CREATE TABLE customers (id INTEGER PRIMARY KEY, email TEXT, name TEXT, consent INTEGER)"),
+                         QStringLiteral("INSERT INTO customers VALUES (1, ' Ada@Example.COM', 'Ada', 1), (2, 'not an address', 'Bo', 1), "
                                       "(3, 'c@x.io', 'Cy', 0), (4, 'd@x.io', 'Di', 1), (5, 'D@X.IO', 'Di2', 1), (6, 'e@x.io', 'Ed', 1), "
-                                      "(7, 'f@x.io', 'Fa', 1)")));
-        c.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("setup"));
+                                      "(7, 'f@x.io', 'Fa', 1)")}));
     const QByteArray config = R"({"version": 1, "sources": {"dw": {"driver": "sqlite", "path": "dw.db"}},
         "destinations": {"out": {"type": "jsonl", "path": "out.jsonl"}},
         "models": {"m": {"source": "dw", "primary_key": "id", "sql": "select id, email, name, consent from customers order by id"}},
@@ -299,16 +297,8 @@ void TestPlanStages::projectionShowsWhatThePlanWouldSend()
 void TestPlanStages::aWarehouseFirstFillChecksKeysAsTheyPass()
 {
     QTemporaryDir dir;
-    {
-        QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("setup"));
-        c.setDatabaseName(dir.filePath(QStringLiteral("dw.db")));
-        QVERIFY(c.open());
-        QSqlQuery q(c);
-        QVERIFY(q.exec(QStringLiteral("CREATE TABLE customers (id INTEGER, name TEXT)")));
-        QVERIFY(q.exec(QStringLiteral("INSERT INTO customers VALUES (1, 'a'), (2, 'b'), (3, 'c')")));
-        c.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("setup"));
+    QVERIFY(warehouseSql(dir.filePath(QStringLiteral("dw.db")), {QStringLiteral("CREATE TABLE customers (id INTEGER, name TEXT)"),
+                         QStringLiteral("INSERT INTO customers VALUES (1, 'a'), (2, 'b'), (3, 'c')")}));
     auto config = [](const char *sql) -> QByteArray {
         return QByteArray(R"({"version": 1, "sources": {"dw": {"driver": "sqlite", "path": "dw.db"}},
             "destinations": {"out": {"type": "jsonl", "path": "out.jsonl"}},
