@@ -290,7 +290,15 @@ QList<ConnectorInfo> buildSources()
     };
     out.append({QStringLiteral("postgres"), QT_TRANSLATE_NOOP("sluice::connector", "PostgreSQL"), QT_TRANSLATE_NOOP("sluice::connector", "Warehouses"), server, {}, true, false, true, false});
     out.append({QStringLiteral("mysql"), QT_TRANSLATE_NOOP("sluice::connector", "MySQL / MariaDB"), QT_TRANSLATE_NOOP("sluice::connector", "Warehouses"), server, {}, true, false, true, false});
-    out.append({QStringLiteral("odbc"), QT_TRANSLATE_NOOP("sluice::connector", "ODBC"), QT_TRANSLATE_NOOP("sluice::connector", "Warehouses"), server, {}, true, false, true, false});
+    // ODBC names its server in a DSN or a connection string; user and password are added to it.
+    const QList<Setting> odbc{
+        {QStringLiteral("database"), K::String, true, {}, 0, 0, QT_TRANSLATE_NOOP("sluice::connector", "DSN or connection string"),
+         QT_TRANSLATE_NOOP("sluice::connector", "A data source name from odbc.ini, or a connection string such as DRIVER={PostgreSQL Unicode};SERVER=db.internal;PORT=5432;DATABASE=analytics")},
+        {QStringLiteral("user"), K::String, false, {}, 0, 0, QT_TRANSLATE_NOOP("sluice::connector", "User"), nullptr},
+        secret("password", false, QT_TRANSLATE_NOOP("sluice::connector", "Password"), nullptr),
+        {QStringLiteral("connect_timeout_s"), K::Integer, false, 10, 1, 600, QT_TRANSLATE_NOOP("sluice::connector", "Connect timeout (s)"), nullptr, true},
+    };
+    out.append({QStringLiteral("odbc"), QT_TRANSLATE_NOOP("sluice::connector", "ODBC"), QT_TRANSLATE_NOOP("sluice::connector", "Warehouses"), odbc, {}, true, false, true, false});
     return out;
 }
 

@@ -56,7 +56,7 @@ QString WarehouseDiff::keyExpression() const
     QStringList columns;
     for (const QString &k : m_keys)
         columns.append(QStringLiteral("m.") + m_connection.quoteIdentifier(k));
-    return model::recordKeySql(columns);
+    return model::recordKeySql(m_connection, columns);
 }
 
 QString WarehouseDiff::sourceExpression() const

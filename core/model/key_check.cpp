@@ -66,13 +66,13 @@ QString recordKey(const source::RowView &row, const QList<int> &keyIndexes)
     return key;
 }
 
-QString recordKeySql(const QStringList &quotedColumns)
+QString recordKeySql(const source::SourceConnection &connection, const QStringList &quotedColumns)
 {
     if (quotedColumns.size() == 1)
-        return QStringLiteral("CAST(%1 AS TEXT)").arg(quotedColumns.first());
+        return connection.castToText(quotedColumns.first());
     QStringList parts;
     for (const QString &c : quotedColumns)
-        parts.append(QStringLiteral("replace(replace(CAST(%1 AS TEXT), '\\', '\\\\'), '|', '\\|')").arg(c));
+        parts.append(QStringLiteral("replace(replace(%1, '\\', '\\\\'), '|', '\\|')").arg(connection.castToText(c)));
     return parts.join(QStringLiteral(" || '|' || "));
 }
 
@@ -142,7 +142,7 @@ Result<KeyCheck> checkKeys(source::SourceConnection &connection, const workspace
     // values but one key, and a composite key is its joined text. PostgreSQL's
     // single-column keys group natively (each type's text form is its own).
     const bool native = model.primaryKey.size() == 1 && connection.driver() == QLatin1String("postgres");
-    const QString keys = native ? quoted.first() : recordKeySql(quoted) + QStringLiteral(" AS sluice_key");
+    const QString keys = native ? quoted.first() : recordKeySql(connection, quoted) + QStringLiteral(" AS sluice_key");
     const QString keyOrder = native ? quoted.first() : QStringLiteral("sluice_key");
 
     source::RowSink sink;

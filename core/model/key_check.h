@@ -41,7 +41,7 @@ Result<KeyCheck> checkKeys(source::SourceConnection &connection, const workspace
 // with '\\' (an ordinary key reads as DESIGN.md shows it: "a|b").
 QString joinKeyParts(const QStringList &parts);
 // The same key formed in SQL (PostgreSQL and SQLite) from quoted column expressions.
-QString recordKeySql(const QStringList &quotedColumns);
+QString recordKeySql(const source::SourceConnection &connection, const QStringList &quotedColumns);
 QString recordKey(const source::Row &row, const QList<int> &keyIndexes);
 QString recordKey(const source::RowView &row, const QList<int> &keyIndexes);
 

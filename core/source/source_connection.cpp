@@ -1,6 +1,7 @@
 #include "source/source_connection.h"
 #include "common/logging.h"
 
+#include "source/mysql_connection.h"
 #include "source/postgres_connection.h"
 #include "source/qtsql_connection.h"
 #include "workspace/workspace.h"
@@ -34,7 +35,7 @@ Result<std::unique_ptr<SourceConnection>> SourceConnection::open(const workspace
     if (config.driver == QLatin1String("odbc"))
         return QtSqlConnection::connect(config, QStringLiteral("QODBC"), config.database, password);
     if (config.driver == QLatin1String("mysql"))
-        return QtSqlConnection::connect(config, QStringLiteral("QMYSQL"), config.database, password);
+        return MysqlConnection::connect(config, password, access == Access::ReadWrite);
     return configError(QCoreApplication::translate("sluice::source", "%1: unknown driver \"%2\"").arg(owner, config.driver));
 }
 

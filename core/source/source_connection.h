@@ -72,6 +72,8 @@ public:
     // an error reads as the warehouse would report it for that very text.
     virtual Result<void> compile(const QString &sql) = 0;
     virtual QString quoteIdentifier(const QString &identifier) const;
+    // An expression's value as text, in the warehouse's SQL.
+    virtual QString castToText(const QString &expression) const { return QStringLiteral("CAST(%1 AS TEXT)").arg(expression); }
     // From now on, statements on this connection may not write (where the
     // warehouse can enforce it); the warehouse diff writes its state first,
     // then reads the model read-only.
