@@ -23,6 +23,32 @@ QString columnTypeName(ColumnType type)
     return QStringLiteral("unknown");
 }
 
+ColumnType columnTypeFromName(const QString &name)
+{
+    const QString t = name.section(QLatin1Char('('), 0, 0).trimmed().toLower();
+    static const QStringList integers{QStringLiteral("tinyint"), QStringLiteral("smallint"), QStringLiteral("mediumint"), QStringLiteral("int"),
+                                      QStringLiteral("integer"), QStringLiteral("bigint"), QStringLiteral("int2"), QStringLiteral("int4"),
+                                      QStringLiteral("int8"), QStringLiteral("year"), QStringLiteral("bit")};
+    if (integers.contains(t) || t.endsWith(QLatin1String(" unsigned")))
+        return ColumnType::Integer;
+    if (t == QLatin1String("numeric") || t == QLatin1String("decimal") || t == QLatin1String("number") || t == QLatin1String("money"))
+        return ColumnType::Decimal;
+    if (t == QLatin1String("real") || t == QLatin1String("float") || t == QLatin1String("double") || t == QLatin1String("double precision")
+        || t == QLatin1String("float4") || t == QLatin1String("float8"))
+        return ColumnType::Float;
+    if (t == QLatin1String("boolean") || t == QLatin1String("bool"))
+        return ColumnType::Boolean;
+    if (t.startsWith(QLatin1String("timestamp")) || t.startsWith(QLatin1String("datetime")))
+        return ColumnType::Timestamp;
+    if (t == QLatin1String("date"))
+        return ColumnType::Date;
+    if (t.startsWith(QLatin1String("json")))
+        return ColumnType::Json;
+    if (t == QLatin1String("bytea") || t.contains(QLatin1String("blob")) || t.contains(QLatin1String("binary")))
+        return ColumnType::Bytes;
+    return ColumnType::Text;
+}
+
 QJsonValue toJson(const QVariant &value, ColumnType type)
 {
     if (value.isNull() || !value.isValid())

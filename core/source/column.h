@@ -13,6 +13,10 @@ namespace sluice::source {
 enum class ColumnType { Text, Integer, Decimal, Float, Boolean, Timestamp, Date, Json, Bytes, Unknown };
 
 QString columnTypeName(ColumnType type);
+// The type of a column from the name a warehouse gives its type in
+// INFORMATION_SCHEMA ("numeric", "double precision", "decimal(20,2)",
+// "timestamp with time zone", "varbinary", ...).
+ColumnType columnTypeFromName(const QString &name);
 
 struct Column
 {

@@ -341,25 +341,7 @@ Result<QList<TableInfo>> MysqlConnection::introspect()
         Column c;
         c.name = r[3].toString();
         c.nativeType = r[4].toString();
-        const QString t = c.nativeType.section(QLatin1Char('('), 0, 0);
-        static const QStringList integers{QStringLiteral("tinyint"), QStringLiteral("smallint"), QStringLiteral("mediumint"),
-                                          QStringLiteral("int"), QStringLiteral("bigint"), QStringLiteral("year"), QStringLiteral("bit")};
-        if (integers.contains(t))
-            c.type = ColumnType::Integer;
-        else if (t == QLatin1String("decimal"))
-            c.type = ColumnType::Decimal;
-        else if (t == QLatin1String("float") || t == QLatin1String("double"))
-            c.type = ColumnType::Float;
-        else if (t == QLatin1String("datetime") || t == QLatin1String("timestamp"))
-            c.type = ColumnType::Timestamp;
-        else if (t == QLatin1String("date"))
-            c.type = ColumnType::Date;
-        else if (t == QLatin1String("json"))
-            c.type = ColumnType::Json;
-        else if (t.contains(QLatin1String("blob")) || t.contains(QLatin1String("binary")))
-            c.type = ColumnType::Bytes;
-        else
-            c.type = ColumnType::Text;
+        c.type = columnTypeFromName(c.nativeType);
         tables.last().columns.append(c);
         return true;
     };

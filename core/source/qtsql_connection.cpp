@@ -53,10 +53,43 @@ QVariant normalize(const QVariant &v)
     case QMetaType::Int:
     case QMetaType::UInt:
     case QMetaType::ULongLong: return QVariant(v.toLongLong());
-    case QMetaType::QDateTime: return QVariant(v.toDateTime().toUTC().toString(Qt::ISODateWithMs));
+    case QMetaType::QDateTime: {
+        // Drivers give a timestamp's wall clock without its zone (the server's
+        // session zone, UTC by Sluice's convention): read as UTC, not shifted
+        // by this workstation's zone.
+        const QDateTime dt = v.toDateTime();
+        const QDateTime utc = dt.timeSpec() == Qt::LocalTime ? QDateTime(dt.date(), dt.time(), Qt::UTC) : dt.toUTC();
+        return QVariant(utc.toString(Qt::ISODateWithMs));
+    }
     case QMetaType::QDate: return QVariant(v.toDate().toString(Qt::ISODate));
     default: return v;
     }
+}
+
+// ODBC reports DECIMAL and NUMERIC as doubles; its SQL type codes tell them apart.
+bool isOdbcDecimal(const QSqlField &f)
+{
+    const int sqlType = f.typeID();
+    return sqlType == 2 /* SQL_NUMERIC */ || sqlType == 3 /* SQL_DECIMAL */;
+}
+
+// Refused credentials, a missing database and an unreachable server told
+// apart in the words drivers use for them.
+Error connectFailed(const QString &owner, const QSqlError &error)
+{
+    const QString message = (error.databaseText().isEmpty() ? error.text() : error.databaseText()).trimmed();
+    const QString m = message.toLower();
+    if (m.contains(QLatin1String("password")) || m.contains(QLatin1String("authentication failed")) || m.contains(QLatin1String("access denied"))
+        || m.contains(QLatin1String("login failed")))
+        return {QCoreApplication::translate("sluice::source", "%1: the server refused the credentials (check user and password): %2").arg(owner, message),
+                Error::Kind::Refused};
+    if (m.contains(QLatin1String("data source name not found")) || m.contains(QLatin1String("can't open lib")))
+        return {QCoreApplication::translate("sluice::source", "%1: no such ODBC data source or driver (see odbc.ini and odbcinst.ini): %2").arg(owner, message),
+                Error::Kind::Config};
+    if (m.contains(QLatin1String("database")) && m.contains(QLatin1String("does not exist")))
+        return {QCoreApplication::translate("sluice::source", "%1: the server is reachable but the database does not exist: %2").arg(owner, message),
+                Error::Kind::Unreachable};
+    return {QCoreApplication::translate("sluice::source", "%1: cannot connect: %2").arg(owner, message), Error::Kind::Unreachable};
 }
 
 } // namespace
@@ -98,8 +131,10 @@ Result<std::unique_ptr<SourceConnection>> QtSqlConnection::connect(const workspa
         db.setUserName(config.user);
         db.setPassword(password);
     }
+    if (qtDriver == QLatin1String("QODBC"))
+        db.setConnectOptions(QStringLiteral("SQL_ATTR_LOGIN_TIMEOUT=%1").arg(qMax(1, config.connectTimeoutSeconds)));
     if (!db.open())
-        return Error{QCoreApplication::translate("sluice::source", "%1: cannot connect: %2").arg(owner, db.lastError().text()), Error::Kind::Unreachable};
+        return connectFailed(owner, db.lastError());
     return std::unique_ptr<SourceConnection>(std::move(self));
 }
 
@@ -107,6 +142,13 @@ QString QtSqlConnection::quoteIdentifier(const QString &identifier) const
 {
     const QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     return db.driver()->escapeIdentifier(identifier, QSqlDriver::FieldName);
+}
+
+QString QtSqlConnection::castToText(const QString &expression) const
+{
+    if (m_driver == QLatin1String("odbc"))
+        return QStringLiteral("CAST(%1 AS VARCHAR(4000))").arg(expression);
+    return SourceConnection::castToText(expression);
 }
 
 Result<void> QtSqlConnection::stream(const QString &sql, const RowSink &sink, const std::atomic_bool *cancel)
@@ -120,6 +162,7 @@ Result<void> QtSqlConnection::streamParams(const QString &sql, const QVariantLis
     const QString owner = QCoreApplication::translate("sluice::source", "source %1").arg(m_name);
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.setForwardOnly(true);
+    q.setNumericalPrecisionPolicy(QSql::HighPrecision); // DECIMAL as its exact digits
     bool ok = false;
     if (params.isEmpty()) {
         ok = q.exec(sql);
@@ -137,6 +180,8 @@ Result<void> QtSqlConnection::streamParams(const QString &sql, const QVariantLis
         const QSqlField f = record.field(i);
         columns.append({f.name(), typeOf(static_cast<QMetaType::Type>(f.metaType().id())),
                         nativeName(f.metaType().id())});
+        if (m_driver == QLatin1String("odbc") && isOdbcDecimal(f))
+            columns.last() = {f.name(), ColumnType::Decimal, QStringLiteral("DECIMAL")};
         inferred.append(columns.last().type != ColumnType::Unknown);
     }
     bool headerSent = false;
@@ -147,8 +192,11 @@ Result<void> QtSqlConnection::streamParams(const QString &sql, const QVariantLis
         headerSent = true;
     };
     while (q.next()) {
-        for (int i = 0; i < row.size(); ++i)
+        for (int i = 0; i < row.size(); ++i) {
             row[i] = normalize(q.value(i));
+            if (columns[i].type == ColumnType::Float && row[i].typeId() == QMetaType::QString)
+                row[i] = row[i].toDouble(); // the exact-digits policy gives floats as text too
+        }
         if (!headerSent) {
             // SQLite gives expression columns no declared type; the first row tells.
             for (int i = 0; i < row.size(); ++i)
@@ -171,6 +219,8 @@ Result<void> QtSqlConnection::streamParams(const QString &sql, const QVariantLis
 
 Result<QList<TableInfo>> QtSqlConnection::introspect()
 {
+    if (m_driver == QLatin1String("odbc"))
+        return introspectInformationSchema();
     const QSqlDatabase db = QSqlDatabase::database(m_connection);
     QList<TableInfo> out;
     const QStringList tables = db.tables(QSql::Tables);
@@ -189,6 +239,32 @@ Result<QList<TableInfo>> QtSqlConnection::introspect()
     }
     std::sort(out.begin(), out.end(), [](const TableInfo &a, const TableInfo &b) { return a.name < b.name; });
     return out;
+}
+
+// ODBC tables and columns from INFORMATION_SCHEMA, which the warehouses
+// reached through ODBC share (PostgreSQL, SQL Server, Snowflake, Redshift,
+// MySQL), with each type named as the warehouse names it.
+Result<QList<TableInfo>> QtSqlConnection::introspectInformationSchema()
+{
+    QList<TableInfo> tables;
+    RowSink sink;
+    sink.row = [&](const Row &r) {
+        const QString schema = r[0].toString(), table = r[1].toString();
+        if (tables.isEmpty() || tables.last().schema != schema || tables.last().name != table)
+            tables.append({schema, table, r[2].toString().contains(QLatin1String("VIEW")), {}});
+        const QString native = r[4].toString();
+        tables.last().columns.append({r[3].toString(), columnTypeFromName(native), native});
+        return true;
+    };
+    Result<void> r = stream(QStringLiteral(
+        "SELECT c.table_schema, c.table_name, t.table_type, c.column_name, c.data_type "
+        "FROM information_schema.columns c JOIN information_schema.tables t "
+        "  ON t.table_schema = c.table_schema AND t.table_name = c.table_name "
+        "WHERE c.table_schema NOT IN ('pg_catalog', 'information_schema', 'INFORMATION_SCHEMA', 'sys', 'mysql', 'performance_schema') "
+        "ORDER BY c.table_schema, c.table_name, c.ordinal_position"), sink);
+    if (!r)
+        return r.error();
+    return tables;
 }
 
 Result<void> QtSqlConnection::compile(const QString &sql)

@@ -23,9 +23,12 @@ public:
     Result<void> compile(const QString &sql) override;
     Result<void> execute(const QString &sql) override;
     QString quoteIdentifier(const QString &identifier) const override;
+    // ODBC: VARCHAR, which every ODBC warehouse can group and compare.
+    QString castToText(const QString &expression) const override;
 
 private:
     QtSqlConnection(QString name, QString driver, QString connection);
+    Result<QList<TableInfo>> introspectInformationSchema();
 
     QString m_driver;
     QString m_connection;
