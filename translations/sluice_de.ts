@@ -234,7 +234,7 @@
     </message>
     <message>
         <source>&lt;0.1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;0,1 %</translation>
     </message>
     <message>
         <source>%1 s</source>
@@ -242,7 +242,7 @@
     </message>
     <message>
         <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min %2 s</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
@@ -254,7 +254,7 @@
     </message>
     <message>
         <source>metrics: --since takes a window such as 24h, 7d or 30d, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>metrics: --since erwartet einen Zeitraum wie 24h, 7d oder 30d, nicht „%1“</translation>
     </message>
     <message>
         <source>Workspace, last %1</source>
@@ -266,87 +266,87 @@
     </message>
     <message>
         <source>No run finished in the last %1: measures appear once syncs have run (sluice run SYNC).</source>
-        <translation type="unfinished"></translation>
+        <translation>In den letzten %1 wurde kein Lauf beendet: Messwerte erscheinen, sobald Syncs gelaufen sind (sluice run SYNC).</translation>
     </message>
     <message>
         <source>%1 %2 of %3 (%4 %)</source>
-        <translation type="unfinished">%1 von %2 (%3 %) {1 %2 ?} {3 ?} {4 ?}</translation>
+        <translation>%1 %2 von %3 (%4 %)</translation>
     </message>
     <message>
         <source>identifier coverage: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Abdeckung der Kennungen: %1</translation>
     </message>
     <message>
         <source>warning: %1 text value(s) in the model were not valid UTF-8; the bad bytes were replaced with U+FFFD on the way. Fix the encoding in the warehouse</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung: %1 Textwert(e) im Modell waren kein gültiges UTF-8; die fehlerhaften Bytes wurden unterwegs durch U+FFFD ersetzt. Korrigieren Sie die Kodierung im Warehouse</translation>
     </message>
     <message>
         <source>sync %1: no run %2; its runs are listed by: sluice runs %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync %1: kein Lauf %2; seine Läufe listet: sluice runs %1</translation>
     </message>
     <message>
         <source>sync %1 has not run yet: nothing was sent, so nothing was rejected; see what it would send with: sluice plan %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync %1 ist noch nicht gelaufen: nichts wurde gesendet, also wurde nichts abgelehnt; was er senden würde, zeigt: sluice plan %1</translation>
     </message>
     <message>
         <source>sync %1: run %2 held back no record</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync %1: Lauf %2 hat keinen Datensatz zurückgehalten</translation>
     </message>
     <message>
         <source>%1  run %2  %3 %4%5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  Lauf %2  %3 %4%5</translation>
     </message>
     <message>
         <source>sync %1: no send of record %2 is on record (the ledger keeps %3 days); the key is the model&apos;s primary key as text, composite keys joined with |</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync %1: für Datensatz %2 ist kein Versand verzeichnet (das Ledger bewahrt %3 Tage auf); der Schlüssel ist der Primärschlüssel des Modells als Text, zusammengesetzte Schlüssel mit | verbunden</translation>
     </message>
     <message>
         <source>record %1 is in the destination</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensatz %1 ist im Ziel</translation>
     </message>
     <message>
         <source>record %1 is not in the destination</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensatz %1 ist nicht im Ziel</translation>
     </message>
     <message>
         <source>sync %1 is not locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync %1 ist nicht gesperrt</translation>
     </message>
     <message>
         <source>process %1 on %2 since %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Prozess %1 auf %2 seit %3</translation>
     </message>
     <message>
         <source>sync %1 is running now (%2); stop that run instead of clearing its lock</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync %1 läuft gerade (%2); beenden Sie diesen Lauf, statt seine Sperre aufzuheben</translation>
     </message>
     <message>
         <source>sync %1 is locked by %2, which is no longer running. Clear the lock? [y/N] </source>
-        <translation type="unfinished"></translation>
+        <translation>Sync %1 ist von %2 gesperrt, der nicht mehr läuft. Sperre aufheben? [y/N] </translation>
     </message>
     <message>
         <source>sync %1 is locked by %2, another host: Sluice cannot tell whether it still runs there. Clear the lock only if it does not. Clear it? [y/N] </source>
-        <translation type="unfinished"></translation>
+        <translation>Sync %1 ist von %2 gesperrt, einem anderen Rechner: Sluice kann nicht feststellen, ob er dort noch läuft. Heben Sie die Sperre nur auf, wenn nicht. Aufheben? [y/N] </translation>
     </message>
     <message>
         <source>the lock was kept (to clear it without asking: sluice unlock %1 --yes)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Sperre bleibt bestehen (ohne Rückfrage aufheben: sluice unlock %1 --yes)</translation>
     </message>
     <message>
         <source>sync %1: the lock was kept; nothing was confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync %1: die Sperre bleibt bestehen; nichts wurde bestätigt</translation>
     </message>
     <message>
         <source>sync %1: lock of %2 cleared</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync %1: Sperre von %2 aufgehoben</translation>
     </message>
     <message>
         <source>0 done; 1 a source or destination failed it (unreachable, refused credentials); 2 a usage or configuration error (an unset secret included).</source>
-        <translation type="unfinished"></translation>
+        <translation>0 erledigt; 1 eine Quelle oder ein Ziel ist gescheitert (nicht erreichbar, Zugangsdaten abgelehnt); 2 ein Aufruf- oder Konfigurationsfehler (ein nicht gesetztes Secret eingeschlossen).</translation>
     </message>
     <message>
         <source>0 succeeded (every planned record delivered); 3 partial (some records invalid or rejected, the rest delivered); 1 failed (a source or destination failed the run, or it was cancelled); 2 a usage or configuration error.</source>
-        <translation type="unfinished"></translation>
+        <translation>0 erfolgreich (jeder geplante Datensatz zugestellt); 3 teilweise (einige Datensätze ungültig oder abgelehnt, der Rest zugestellt); 1 fehlgeschlagen (eine Quelle oder ein Ziel ließ den Lauf scheitern, oder er wurde abgebrochen); 2 ein Aufruf- oder Konfigurationsfehler.</translation>
     </message>
     <message>
         <source>print one JSON document on stdout (also when the verb fails)</source>
@@ -362,7 +362,7 @@
     </message>
     <message>
         <source>let a mirror remove more than max_delete_share of the destination&apos;s records</source>
-        <translation type="unfinished"></translation>
+        <translation>einem Mirror erlauben, mehr als max_delete_share der Datensätze des Ziels zu entfernen</translation>
     </message>
     <message>
         <source>create a workspace</source>
@@ -370,7 +370,7 @@
     </message>
     <message>
         <source>Creates DIR with a sluice.json. With --demo it also holds an embedded demo warehouse (SQLite) of customers and local destinations, ready to preview and sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>Legt DIR mit einer sluice.json an. Mit --demo enthält es auch ein eingebettetes Demo-Warehouse (SQLite) mit Kunden und lokalen Zielen, bereit für Vorschau und Sync.</translation>
     </message>
     <message>
         <source>add the demo warehouse, models and syncs</source>
@@ -378,7 +378,7 @@
     </message>
     <message>
         <source>customers in the demo warehouse (with --demo; 10000 by default)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunden im Demo-Warehouse (mit --demo; standardmäßig 10000)</translation>
     </message>
     <message>
         <source>validate sluice.json, reach sources and destinations, compile models</source>
@@ -386,7 +386,7 @@
     </message>
     <message>
         <source>Reads sluice.json and names every problem with its line; reaches each source and destination (telling refused credentials from an unreachable host); runs each model and checks its key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Liest sluice.json und nennt jedes Problem mit seiner Zeile; erreicht jede Quelle und jedes Ziel (unterscheidet abgelehnte Zugangsdaten von einem unerreichbaren Host); führt jedes Modell aus und prüft seinen Schlüssel.</translation>
     </message>
     <message>
         <source>first rows, columns and key checks of a model</source>
@@ -394,7 +394,7 @@
     </message>
     <message>
         <source>Runs the model&apos;s SQL in its warehouse and shows its first rows, its columns with their types, and whether its primary key is unique and never null.</source>
-        <translation type="unfinished"></translation>
+        <translation>Führt das SQL des Modells in seinem Warehouse aus und zeigt die ersten Zeilen, die Spalten mit ihren Typen und ob der Primärschlüssel eindeutig und nie NULL ist.</translation>
     </message>
     <message>
         <source>rows to show (20 by default)</source>
@@ -406,7 +406,7 @@
     </message>
     <message>
         <source>Extracts the model, compares it with what the destination was last sent, and counts what a run would add, change and remove, and which records it would hold back as invalid. Nothing is sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Extrahiert das Modell, vergleicht es mit dem, was das Ziel zuletzt erhalten hat, und zählt, was ein Lauf hinzufügen, ändern und entfernen würde und welche Datensätze er als ungültig zurückhalten würde. Nichts wird gesendet.</translation>
     </message>
     <message>
         <source>run a sync now</source>
@@ -414,7 +414,7 @@
     </message>
     <message>
         <source>Plans the sync and delivers what changed. Every record ends delivered or rejected with the destination&apos;s words; Ctrl-C stops after the batch in flight and records the run as cancelled. On a terminal a progress line shows the stage, records done, records per second and the time left.</source>
-        <translation type="unfinished"></translation>
+        <translation>Plant den Sync und stellt zu, was sich geändert hat. Jeder Datensatz endet zugestellt oder mit den Worten des Ziels abgelehnt; Strg-C stoppt nach dem laufenden Batch und verzeichnet den Lauf als abgebrochen. Im Terminal zeigt eine Fortschrittszeile die Phase, erledigte Datensätze, Datensätze pro Sekunde und die verbleibende Zeit.</translation>
     </message>
     <message>
         <source>run history with counts and metrics</source>
@@ -422,7 +422,7 @@
     </message>
     <message>
         <source>Lists the recorded runs, newest first, of one sync or of all.</source>
-        <translation type="unfinished"></translation>
+        <translation>Listet die verzeichneten Läufe eines Syncs oder aller, die neuesten zuerst.</translation>
     </message>
     <message>
         <source>records not in the destination, and why</source>
@@ -430,7 +430,7 @@
     </message>
     <message>
         <source>Every record of the sync that is not in the destination: rejected (the destination refused it, in its own words) or invalid (held back before sending), with its run and attempts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder Datensatz des Syncs, der nicht im Ziel ist: abgelehnt (das Ziel hat ihn mit eigenen Worten verweigert) oder ungültig (vor dem Senden zurückgehalten), mit Lauf und Versuchen.</translation>
     </message>
     <message>
         <source>only the records of this run</source>
@@ -446,7 +446,7 @@
     </message>
     <message>
         <source>KEY is the model&apos;s primary key (a composite key joins its parts with |).</source>
-        <translation type="unfinished"></translation>
+        <translation>KEY ist der Primärschlüssel des Modells (ein zusammengesetzter Schlüssel verbindet seine Teile mit |).</translation>
     </message>
     <message>
         <source>clear a lock left by a run that is gone (asks first)</source>
@@ -454,7 +454,7 @@
     </message>
     <message>
         <source>A run holds a lock on its sync. When the process holding it is gone, unlock clears it after asking; a lock held by a live process is never cleared.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Lauf hält eine Sperre auf seinen Sync. Ist der Prozess, der sie hält, beendet, hebt unlock sie nach Rückfrage auf; die Sperre eines lebenden Prozesses wird nie aufgehoben.</translation>
     </message>
     <message>
         <source>do not ask</source>
@@ -466,7 +466,7 @@
     </message>
     <message>
         <source>The reliability measures of each sync and of the workspace over a period, computed from the runs recorded in the state database. A measure that cannot be computed yet shows n/a (null in JSON).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zuverlässigkeitsmesswerte jedes Syncs und des Workspace über einen Zeitraum, berechnet aus den in der Zustandsdatenbank verzeichneten Läufen. Ein noch nicht berechenbarer Messwert zeigt n/a (null in JSON).</translation>
     </message>
     <message>
         <source>the period (7d by default)</source>
@@ -478,7 +478,7 @@
     </message>
     <message>
         <source>Runs each sync when its schedule says, one agent per workspace, and reloads sluice.json when it changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Führt jeden Sync nach seinem Zeitplan aus, ein Agent pro Workspace, und lädt sluice.json neu, wenn sie sich ändert.</translation>
     </message>
     <message>
         <source>no tray icon (for systemd and servers)</source>
@@ -494,7 +494,7 @@
     </message>
     <message>
         <source>Completes verbs, options, and the sync and model names of the workspace. cmake --install installs both scripts; to try one in the current shell: source &lt;(sluice completion bash).</source>
-        <translation type="unfinished"></translation>
+        <translation>Vervollständigt Verben, Optionen sowie die Sync- und Modellnamen des Workspace. cmake --install installiert beide Skripte; zum Ausprobieren in der aktuellen Shell: source &lt;(sluice completion bash).</translation>
     </message>
     <message>
         <source>this overview, or one verb&apos;s synopsis, options, examples and exit codes</source>
@@ -554,31 +554,31 @@
     </message>
     <message>
         <source>sync governed warehouse models into the tools that act on them (Reverse ETL)</source>
-        <translation type="unfinished"></translation>
+        <translation>kontrollierte Warehouse-Modelle in die Werkzeuge synchronisieren, die mit ihnen arbeiten (Reverse ETL)</translation>
     </message>
     <message>
         <source>Sluice reads models from a warehouse, compares them with what each destination was last sent, and delivers only what changed: every record ends delivered or rejected with the destination&apos;s own words, never lost and never sent twice. A workspace is a directory with sluice.json (sources, destinations, models, syncs) and the state database under .sluice/. Without a verb, sluice opens the GUI. JSON goes to stdout (with --json), everything for people to stderr.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sluice liest Modelle aus einem Warehouse, vergleicht sie mit dem, was jedes Ziel zuletzt erhalten hat, und stellt nur zu, was sich geändert hat: Jeder Datensatz endet zugestellt oder mit den eigenen Worten des Ziels abgelehnt, nie verloren und nie doppelt gesendet. Ein Workspace ist ein Verzeichnis mit sluice.json (Quellen, Ziele, Modelle, Syncs) und der Zustandsdatenbank unter .sluice/. Ohne Verb öffnet sluice die GUI. JSON geht nach stdout (mit --json), alles für Menschen nach stderr.</translation>
     </message>
     <message>
         <source>run and plan: </source>
-        <translation type="unfinished"></translation>
+        <translation>run und plan: </translation>
     </message>
     <message>
         <source>the workspace when --workspace is not given</source>
-        <translation type="unfinished"></translation>
+        <translation>der Workspace, wenn --workspace nicht angegeben ist</translation>
     </message>
     <message>
         <source>when set, human output has no colour</source>
-        <translation type="unfinished"></translation>
+        <translation>wenn gesetzt, ist die Ausgabe für Menschen ohne Farbe</translation>
     </message>
     <message>
         <source>the workspace&apos;s configuration; sluice schema prints its JSON Schema</source>
-        <translation type="unfinished"></translation>
+        <translation>die Konfiguration des Workspace; sluice schema gibt ihr JSON-Schema aus</translation>
     </message>
     <message>
         <source>what each destination was sent, runs, rejections and the record ledger</source>
-        <translation type="unfinished"></translation>
+        <translation>was jedes Ziel erhalten hat, Läufe, Ablehnungen und das Datensatz-Ledger</translation>
     </message>
     <message>
         <source>reading state</source>
@@ -606,35 +606,35 @@
     </message>
     <message>
         <source>A JSON Schema (draft 2020-12) made from the same description that validates sluice.json: every key, its type, allowed values and a one-line description, connector by connector. sluice init writes it beside sluice.json as sluice.schema.json and points &quot;$schema&quot; at it, so editors check and complete the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein JSON-Schema (Draft 2020-12), erzeugt aus derselben Beschreibung, die sluice.json prüft: jeder Schlüssel, sein Typ, erlaubte Werte und eine einzeilige Beschreibung, Connector für Connector. sluice init schreibt es als sluice.schema.json neben sluice.json und lässt „$schema“ darauf zeigen, damit Editoren die Datei prüfen und vervollständigen.</translation>
     </message>
     <message>
         <source>started|run|sync|status|changes|delivered|rejected|invalid|error</source>
-        <translation type="unfinished"></translation>
+        <translation>Start|Lauf|Sync|Status|Änderungen|zugestellt|abgelehnt|ungültig|Fehler</translation>
     </message>
     <message>
         <source>key|kind|attempts|first seen|reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel|Art|Versuche|zuerst gesehen|Grund</translation>
     </message>
     <message>
         <source>%1 (delivered in %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (zugestellt in %2)</translation>
     </message>
     <message>
         <source>alerts: --since takes a window such as 24h, 7d or 30d, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>alerts: --since erwartet einen Zeitraum wie 24h, 7d oder 30d, nicht „%1“</translation>
     </message>
     <message>
         <source>at|sync|rule|notice|message|webhooks</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit|Sync|Regel|Meldung|Nachricht|Webhooks</translation>
     </message>
     <message>
         <source>delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>zugestellt</translation>
     </message>
     <message>
         <source>%1 %2 (since %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 (seit %3)</translation>
     </message>
     <message>
         <source>No alert in the last %1.</source>
@@ -650,15 +650,15 @@
     </message>
     <message>
         <source>alerts fired and recovered, and the rules failing now</source>
-        <translation type="unfinished"></translation>
+        <translation>ausgelöste und erholte Alarme sowie die jetzt verletzten Regeln</translation>
     </message>
     <message>
         <source>Every alert notice over a period, newest first: which sync and rule, fired, recovered, repeated or flapping, the words of the notice and whether its webhooks took it; then the rules failing now. Rules and webhooks live under &quot;alerts&quot; in sluice.json (docs/workspace.md).</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Alarmmeldung eines Zeitraums, die neueste zuerst: welcher Sync und welche Regel, ausgelöst, erholt, wiederholt oder schwankend, der Wortlaut der Meldung und ob ihre Webhooks sie angenommen haben; danach die jetzt verletzten Regeln. Regeln und Webhooks stehen unter „alerts“ in sluice.json (docs/workspace.md).</translation>
     </message>
     <message>
         <source>no display (DISPLAY or WAYLAND_DISPLAY): the agent runs without a tray icon, as with --no-tray</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Anzeige (DISPLAY oder WAYLAND_DISPLAY): der Agent läuft ohne Tray-Symbol, wie mit --no-tray</translation>
     </message>
     <message>
         <source>every sync</source>
@@ -682,27 +682,27 @@
     </message>
     <message>
         <source>pause: --for takes a duration such as 1h or 30m, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>pause: --for erwartet eine Dauer wie 1h oder 30m, nicht „%1“</translation>
     </message>
     <message>
         <source>pause a sync&apos;s schedule, or every sync&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>den Zeitplan eines Syncs oder aller Syncs pausieren</translation>
     </message>
     <message>
         <source>The agent runs no paused sync on its schedule until the pause ends or it is resumed; a slot missed meanwhile runs once afterwards. A run started by hand still runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Agent führt keinen pausierten Sync nach Zeitplan aus, bis die Pause endet oder aufgehoben wird; ein in der Zwischenzeit verpasster Termin läuft danach einmal. Ein von Hand gestarteter Lauf läuft trotzdem.</translation>
     </message>
     <message>
         <source>end the pause after this long, as in 1h or 30m (default: until resumed)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Pause nach dieser Dauer beenden, etwa 1h oder 30m (Standard: bis zur Fortsetzung)</translation>
     </message>
     <message>
         <source>end a pause (without SYNC: every pause)</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Pause beenden (ohne SYNC: jede Pause)</translation>
     </message>
     <message>
         <source>Ends the pause of a sync, or every pause, so that the agent runs the schedules again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beendet die Pause eines Syncs oder jede Pause, damit der Agent die Zeitpläne wieder ausführt.</translation>
     </message>
     <message>
         <source> · oldest undelivered change %1</source>
@@ -720,11 +720,11 @@
     </message>
     <message>
         <source>init: --audiences goes with --demo</source>
-        <translation type="unfinished"></translation>
+        <translation>init: --audiences gehört zu --demo</translation>
     </message>
     <message>
         <source>with --demo: also a high-value audience synced to Meta and Google, pointed at sluice-emulator meta|google</source>
-        <translation type="unfinished"></translation>
+        <translation>mit --demo: zusätzlich eine Zielgruppe wertvoller Kunden, synchronisiert zu Meta und Google, auf sluice-emulator meta|google gerichtet</translation>
     </message>
     <message>
         <source>ok: audience %1 compiles (%2 columns, %3 rows, key unique)</source>
@@ -784,7 +784,7 @@
     </message>
     <message>
         <source>%1 (owner: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (verantwortlich: %2)</translation>
     </message>
     <message>
         <source>model %1 has no traits yet; add them under &quot;traits&quot; in sluice.json, as {&quot;is_high_value&quot;: {&quot;sql&quot;: &quot;ltv &gt; 1000&quot;}}</source>
@@ -816,11 +816,11 @@
     </message>
     <message>
         <source>Lists the model&apos;s traits (named SQL expressions under &quot;traits&quot; in sluice.json) with their definition, type, owner and description, and how their values are distributed over the whole model, computed by the warehouse: the share of empty values, then the share that is true, the range and a five-bar histogram, or the most frequent values. For an audience, over its rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Listet die Traits des Modells (benannte SQL-Ausdrücke unter „traits“ in sluice.json) mit Definition, Typ, Verantwortlichem und Beschreibung, und wie ihre Werte über das ganze Modell verteilt sind, vom Warehouse berechnet: der Anteil leerer Werte, dann der Anteil wahrer Werte, der Bereich und ein Histogramm mit fünf Balken, oder die häufigsten Werte. Bei einer Zielgruppe über deren Zeilen.</translation>
     </message>
     <message>
         <source>0 done; 1 the source failed or refused a trait (named with the warehouse&apos;s words); 2 an unknown model or a configuration error.</source>
-        <translation type="unfinished"></translation>
+        <translation>0 erledigt; 1 die Quelle ist an einem Trait gescheitert oder hat ihn abgelehnt (mit den Worten des Warehouse genannt); 2 ein unbekanntes Modell oder ein Konfigurationsfehler.</translation>
     </message>
     <message>
         <source>an audience&apos;s size, or how two audiences overlap</source>
@@ -828,7 +828,7 @@
     </message>
     <message>
         <source>Counts, in the warehouse and with the conditions&apos; values bound as parameters, the rows of an audience (a model with &quot;audience&quot;: its model narrowed by conditions) and of its model; or, for two audiences of one model, the rows only in the first, in both, and only in the second. A plain model counts as the audience of all its rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zählt im Warehouse, mit den Werten der Bedingungen als Parameter gebunden, die Zeilen einer Zielgruppe (ein Modell mit „audience“: sein Modell, durch Bedingungen eingegrenzt) und ihres Modells; oder, bei zwei Zielgruppen eines Modells, die Zeilen nur in der ersten, in beiden und nur in der zweiten. Ein einfaches Modell zählt als Zielgruppe aller seiner Zeilen.</translation>
     </message>
     <message>
         <source>bring dbt models and their descriptions into sluice.json</source>
@@ -836,7 +836,7 @@
     </message>
     <message>
         <source>Reads a dbt manifest.json (target/manifest.json after dbt compile or dbt run). Each selected dbt model becomes a Sluice model reading its relation, keyed by the column dbt tests as unique and not_null; model and column descriptions come along, and a column&apos;s description also describes a trait of that name. Importing again updates descriptions only: SQL, keys, traits and syncs stay as they are.</source>
-        <translation type="unfinished"></translation>
+        <translation>Liest ein dbt-manifest.json (target/manifest.json nach dbt compile oder dbt run). Jedes gewählte dbt-Modell wird ein Sluice-Modell, das seine Relation liest, mit der Spalte als Schlüssel, die dbt als unique und not_null testet; Modell- und Spaltenbeschreibungen werden übernommen, und die Beschreibung einer Spalte beschreibt auch einen gleichnamigen Trait. Ein erneuter Import aktualisiert nur Beschreibungen: SQL, Schlüssel, Traits und Syncs bleiben, wie sie sind.</translation>
     </message>
     <message>
         <source>the source the dbt models live in (default: the workspace&apos;s only source)</source>
@@ -846,9 +846,6 @@
         <source>only these dbt models, separated by commas (default: every model)</source>
         <translation>nur diese dbt-Modelle, durch Kommas getrennt (Standard: alle)</translation>
     </message>
-</context>
-<context>
-    <name>sluice::cli::ProgressLine</name>
     <message>
         <source>%1 of %2 (%3 %)</source>
         <translation>%1 von %2 (%3 %)</translation>
@@ -874,83 +871,83 @@
     <name>sluice::connector</name>
     <message>
         <source>Base URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Basis-URL</translation>
     </message>
     <message>
         <source>A regional endpoint, a proxy or a local sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein regionaler Endpunkt, ein Proxy oder eine lokale Sandbox</translation>
     </message>
     <message>
         <source>Batch size</source>
-        <translation type="unfinished"></translation>
+        <translation>Batchgröße</translation>
     </message>
     <message>
         <source>Records per request</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensätze pro Anfrage</translation>
     </message>
     <message>
         <source>Batch bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>Batch-Bytes</translation>
     </message>
     <message>
         <source>Largest request body, in bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>Größter Anfrage-Body in Bytes</translation>
     </message>
     <message>
         <source>Requests at once</source>
-        <translation type="unfinished"></translation>
+        <translation>Gleichzeitige Anfragen</translation>
     </message>
     <message>
         <source>Requests in flight at the same time</source>
-        <translation type="unfinished"></translation>
+        <translation>Gleichzeitig laufende Anfragen</translation>
     </message>
     <message>
         <source>Rate limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Ratenlimit</translation>
     </message>
     <message>
         <source>At most this many requests per this many seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchstens so viele Anfragen in so vielen Sekunden</translation>
     </message>
     <message>
         <source>Timeout (s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Timeout (s)</translation>
     </message>
     <message>
         <source>Longest a whole request may take</source>
-        <translation type="unfinished"></translation>
+        <translation>Längste Dauer einer ganzen Anfrage</translation>
     </message>
     <message>
         <source>Attempts</source>
-        <translation type="unfinished">Versuche</translation>
+        <translation>Versuche</translation>
     </message>
     <message>
         <source>Tries per batch before the run gives up</source>
-        <translation type="unfinished"></translation>
+        <translation>Versuche pro Batch, bevor der Lauf aufgibt</translation>
     </message>
     <message>
         <source>Backoff (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>Backoff (ms)</translation>
     </message>
     <message>
         <source>First wait between tries; it doubles each time</source>
-        <translation type="unfinished"></translation>
+        <translation>Erste Wartezeit zwischen Versuchen; sie verdoppelt sich jedes Mal</translation>
     </message>
     <message>
         <source>Longest wait (s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Längste Wartezeit (s)</translation>
     </message>
     <message>
         <source>A server asking to wait longer (Retry-After) ends the run; the batch goes next run</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlangt ein Server längeres Warten (Retry-After), endet der Lauf; der Batch geht im nächsten Lauf</translation>
     </message>
     <message>
         <source>OAuth</source>
-        <translation type="unfinished"></translation>
+        <translation>OAuth</translation>
     </message>
     <message>
         <source>token_url, client_id, client_secret or private_key, username or refresh_token</source>
-        <translation type="unfinished"></translation>
+        <translation>token_url, client_id, client_secret oder private_key, username oder refresh_token</translation>
     </message>
     <message>
         <source>File</source>
@@ -958,359 +955,367 @@
     </message>
     <message>
         <source>Relative to the workspace; replaced atomically on each run</source>
-        <translation type="unfinished"></translation>
+        <translation>Relativ zum Workspace; bei jedem Lauf atomar ersetzt</translation>
     </message>
     <message>
         <source>JSON Lines file</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON-Lines-Datei</translation>
     </message>
     <message>
         <source>Files and hooks</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien und Hooks</translation>
     </message>
     <message>
         <source>CSV file</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-Datei</translation>
     </message>
     <message>
         <source>Create the table</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabelle anlegen</translation>
     </message>
     <message>
         <source>Create the table and missing columns</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabelle und fehlende Spalten anlegen</translation>
     </message>
     <message>
         <source>Records per statement</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensätze pro Anweisung</translation>
     </message>
     <message>
         <source>SQLite table</source>
-        <translation type="unfinished"></translation>
+        <translation>SQLite-Tabelle</translation>
     </message>
     <message>
         <source>Databases</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbanken</translation>
     </message>
     <message>
         <source>Database file</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbankdatei</translation>
     </message>
     <message>
         <source>Relative to the workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Relativ zum Workspace</translation>
     </message>
     <message>
         <source>PostgreSQL table</source>
-        <translation type="unfinished"></translation>
+        <translation>PostgreSQL-Tabelle</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Host</translation>
     </message>
     <message>
         <source>Port</source>
-        <translation type="unfinished"></translation>
+        <translation>Port</translation>
     </message>
     <message>
         <source>Database</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort</translation>
     </message>
     <message>
         <source>Schema</source>
-        <translation type="unfinished">Schema</translation>
+        <translation>Schema</translation>
     </message>
     <message>
         <source>Webhook</source>
-        <translation type="unfinished"></translation>
+        <translation>Webhook</translation>
     </message>
     <message>
         <source>URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL</translation>
     </message>
     <message>
         <source>Receives POSTs in Sluice&apos;s webhook format</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfängt POSTs im Webhook-Format von Sluice</translation>
     </message>
     <message>
         <source>Headers</source>
-        <translation type="unfinished"></translation>
+        <translation>Header</translation>
     </message>
     <message>
         <source>Sent with every request; values may be secret references</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit jeder Anfrage gesendet; Werte dürfen Secret-Referenzen sein</translation>
     </message>
     <message>
         <source>CRM</source>
-        <translation type="unfinished"></translation>
+        <translation>CRM</translation>
     </message>
     <message>
         <source>HubSpot</source>
-        <translation type="unfinished"></translation>
+        <translation>HubSpot</translation>
     </message>
     <message>
         <source>Access token</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugriffstoken</translation>
     </message>
     <message>
         <source>Private-app token with crm.objects.&lt;object&gt;.write</source>
-        <translation type="unfinished"></translation>
+        <translation>Token einer privaten App mit crm.objects.&lt;object&gt;.write</translation>
     </message>
     <message>
         <source>Salesforce</source>
-        <translation type="unfinished"></translation>
+        <translation>Salesforce</translation>
     </message>
     <message>
         <source>A session or connected-app token; or use oauth</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Sitzungs- oder Connected-App-Token; oder oauth verwenden</translation>
     </message>
     <message>
         <source>API version</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Version</translation>
     </message>
     <message>
         <source>The REST API version, such as 62.0</source>
-        <translation type="unfinished"></translation>
+        <translation>Die REST-API-Version, etwa 62.0</translation>
     </message>
     <message>
         <source>Bulk API from</source>
-        <translation type="unfinished"></translation>
+        <translation>Bulk API ab</translation>
     </message>
     <message>
         <source>Deliveries of at least this many records go through Bulk API 2.0 jobs; 0: never</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustellungen von mindestens so vielen Datensätzen laufen über Bulk-API-2.0-Jobs; 0: nie</translation>
     </message>
     <message>
         <source>Marketing</source>
-        <translation type="unfinished"></translation>
+        <translation>Marketing</translation>
     </message>
     <message>
         <source>Braze</source>
-        <translation type="unfinished"></translation>
+        <translation>Braze</translation>
     </message>
     <message>
         <source>REST API key</source>
-        <translation type="unfinished"></translation>
+        <translation>REST-API-Schlüssel</translation>
     </message>
     <message>
         <source>A REST API key with the users.track permission</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein REST-API-Schlüssel mit der Berechtigung users.track</translation>
     </message>
     <message>
         <source>Iterable</source>
-        <translation type="unfinished"></translation>
+        <translation>Iterable</translation>
     </message>
     <message>
         <source>API key</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel</translation>
     </message>
     <message>
         <source>A server-side API key of the project (EU projects: base_url https://api.eu.iterable.com)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein serverseitiger API-Schlüssel des Projekts (EU-Projekte: base_url https://api.eu.iterable.com)</translation>
     </message>
     <message>
         <source>Klaviyo</source>
-        <translation type="unfinished"></translation>
+        <translation>Klaviyo</translation>
     </message>
     <message>
         <source>Private API key</source>
-        <translation type="unfinished"></translation>
+        <translation>Privater API-Schlüssel</translation>
     </message>
     <message>
         <source>A private key with profiles:read and profiles:write</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein privater Schlüssel mit profiles:read und profiles:write</translation>
     </message>
     <message>
         <source>API revision</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Revision</translation>
     </message>
     <message>
         <source>The revision header sent with every request</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Revisions-Header, der mit jeder Anfrage gesendet wird</translation>
     </message>
     <message>
         <source>Longest job wait (s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Längste Wartezeit auf einen Job (s)</translation>
     </message>
     <message>
         <source>An import job not done by then ends the run; its records go next run</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein bis dahin nicht fertiger Import-Job beendet den Lauf; seine Datensätze gehen im nächsten Lauf</translation>
     </message>
     <message>
         <source>Mixpanel</source>
-        <translation type="unfinished"></translation>
+        <translation>Mixpanel</translation>
     </message>
     <message>
         <source>Project token</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt-Token</translation>
     </message>
     <message>
         <source>The project&apos;s token (EU projects: base_url https://api-eu.mixpanel.com)</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Token des Projekts (EU-Projekte: base_url https://api-eu.mixpanel.com)</translation>
     </message>
     <message>
         <source>Intercom</source>
-        <translation type="unfinished"></translation>
+        <translation>Intercom</translation>
     </message>
     <message>
         <source>An access token of the workspace&apos;s app (EU: base_url https://api.eu.intercom.io)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Zugriffstoken der App des Workspace (EU: base_url https://api.eu.intercom.io)</translation>
     </message>
     <message>
         <source>Sent as the Intercom-Version header</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Header Intercom-Version gesendet</translation>
     </message>
     <message>
         <source>Ad audiences</source>
-        <translation type="unfinished"></translation>
+        <translation>Werbe-Zielgruppen</translation>
     </message>
     <message>
         <source>Meta Custom Audiences</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta Custom Audiences</translation>
     </message>
     <message>
         <source>A system user&apos;s token with ads_management on the ad account</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Token eines Systembenutzers mit ads_management für das Werbekonto</translation>
     </message>
     <message>
         <source>Graph API version</source>
-        <translation type="unfinished"></translation>
+        <translation>Graph-API-Version</translation>
     </message>
     <message>
         <source>Google Customer Match</source>
-        <translation type="unfinished"></translation>
+        <translation>Google Customer Match</translation>
     </message>
     <message>
         <source>Operating account</source>
-        <translation type="unfinished"></translation>
+        <translation>Operatives Konto</translation>
     </message>
     <message>
         <source>{&quot;account_type&quot;: &quot;GOOGLE_ADS&quot;, &quot;account_id&quot;: &quot;1234567890&quot;}</source>
-        <translation type="unfinished"></translation>
+        <translation>{&quot;account_type&quot;: &quot;GOOGLE_ADS&quot;, &quot;account_id&quot;: &quot;1234567890&quot;}</translation>
     </message>
     <message>
         <source>LinkedIn Matched Audiences</source>
-        <translation type="unfinished"></translation>
+        <translation>LinkedIn Matched Audiences</translation>
     </message>
     <message>
         <source>A member token with rw_dmp_segments</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Mitglieder-Token mit rw_dmp_segments</translation>
     </message>
     <message>
         <source>LinkedIn-Version</source>
-        <translation type="unfinished"></translation>
+        <translation>LinkedIn-Version</translation>
     </message>
     <message>
         <source>YYYYMM</source>
-        <translation type="unfinished"></translation>
+        <translation>JJJJMM</translation>
     </message>
     <message>
         <source>SQLite</source>
-        <translation type="unfinished"></translation>
+        <translation>SQLite</translation>
     </message>
     <message>
         <source>Warehouses</source>
-        <translation type="unfinished"></translation>
+        <translation>Warehouses</translation>
     </message>
     <message>
         <source>Connect timeout (s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungs-Timeout (s)</translation>
     </message>
     <message>
         <source>PostgreSQL</source>
-        <translation type="unfinished"></translation>
+        <translation>PostgreSQL</translation>
     </message>
     <message>
         <source>MySQL / MariaDB</source>
-        <translation type="unfinished"></translation>
+        <translation>MySQL / MariaDB</translation>
     </message>
     <message>
         <source>ODBC</source>
-        <translation type="unfinished"></translation>
+        <translation>ODBC</translation>
     </message>
     <message>
         <source>a whole number from %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>eine ganze Zahl von %1 bis %2</translation>
     </message>
     <message>
         <source>a number from %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Zahl von %1 bis %2</translation>
     </message>
     <message>
         <source>&quot;%1&quot; must be an object such as {&quot;requests&quot;: 100, &quot;per_seconds&quot;: 10}</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ muss ein Objekt sein, etwa {&quot;requests&quot;: 100, &quot;per_seconds&quot;: 10}</translation>
     </message>
     <message>
         <source>unknown key &quot;%1&quot; in &quot;%2&quot; (known: requests, per_seconds)</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Schlüssel „%1“ in „%2“ (bekannt: requests, per_seconds)</translation>
     </message>
     <message>
         <source>&quot;requests&quot; must be a whole number from 1 to 1000000</source>
-        <translation type="unfinished"></translation>
+        <translation>„requests“ muss eine ganze Zahl von 1 bis 1000000 sein</translation>
     </message>
     <message>
         <source>&quot;per_seconds&quot; must be a number of seconds above 0 and at most 86400</source>
-        <translation type="unfinished"></translation>
+        <translation>„per_seconds“ muss eine Sekundenzahl über 0 und höchstens 86400 sein</translation>
     </message>
     <message>
         <source>&quot;%1&quot; must be a string</source>
-        <translation type="unfinished">„%1“ muss eine Zeichenkette sein</translation>
+        <translation>„%1“ muss eine Zeichenkette sein</translation>
     </message>
     <message>
         <source>&quot;%1&quot; must not be empty</source>
-        <translation type="unfinished">„%1“ darf nicht leer sein</translation>
+        <translation>„%1“ darf nicht leer sein</translation>
     </message>
     <message>
         <source>&quot;%1&quot; must be an http:// or https:// URL</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ muss eine http://- oder https://-URL sein</translation>
     </message>
     <message>
         <source>&quot;%1&quot; must be %2</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ muss %2 sein</translation>
     </message>
     <message>
         <source>&quot;%1&quot; must be true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ muss true oder false sein</translation>
     </message>
     <message>
         <source>&quot;%1&quot; must be a secret reference such as {&quot;env&quot;: &quot;NAME&quot;}, {&quot;keychain&quot;: &quot;NAME&quot;} or {&quot;file&quot;: &quot;PATH&quot;}; secrets are never written into sluice.json</source>
-        <translation type="unfinished">„%1“ muss ein Geheimnis-Verweis sein, etwa {&quot;env&quot;: &quot;NAME&quot;}, {&quot;keychain&quot;: &quot;NAME&quot;} oder {&quot;file&quot;: &quot;PFAD&quot;}; Geheimnisse stehen nie in sluice.json</translation>
+        <translation>„%1“ muss eine Secret-Referenz sein, etwa {&quot;env&quot;: &quot;NAME&quot;}, {&quot;keychain&quot;: &quot;NAME&quot;} oder {&quot;file&quot;: &quot;PATH&quot;}; Secrets werden nie in sluice.json geschrieben</translation>
     </message>
     <message>
         <source>&quot;%1&quot; must be an object of header names and values</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ muss ein Objekt aus Header-Namen und Werten sein</translation>
     </message>
     <message>
         <source>header &quot;%1&quot; must be a string or a secret reference</source>
-        <translation type="unfinished">Header „%1“ muss eine Zeichenkette oder ein Geheimnis-Verweis sein</translation>
+        <translation>Header „%1“ muss eine Zeichenkette oder eine Secret-Referenz sein</translation>
     </message>
     <message>
         <source>&quot;%1&quot; must be an object</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ muss ein Objekt sein</translation>
     </message>
     <message>
         <source>&quot;%1&quot; must be a secret reference such as {&quot;env&quot;: &quot;NAME&quot;}</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ muss eine Secret-Referenz sein, etwa {&quot;env&quot;: &quot;NAME&quot;}</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is required</source>
-        <translation type="unfinished">„%1“ ist erforderlich</translation>
+        <translation>„%1“ ist erforderlich</translation>
     </message>
     <message>
         <source>&quot;%1&quot; must be a secret reference such as {&quot;env&quot;: &quot;NAME&quot;}; secrets are never written into sluice.json</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ muss eine Secret-Referenz sein, etwa {&quot;env&quot;: &quot;NAME&quot;}; Secrets werden nie in sluice.json geschrieben</translation>
     </message>
     <message>
         <source>unknown key &quot;%1&quot; (known: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Schlüssel „%1“ (bekannt: %2)</translation>
+    </message>
+    <message>
+        <source>DSN or connection string</source>
+        <translation>DSN oder Verbindungszeichenfolge</translation>
+    </message>
+    <message>
+        <source>A data source name from odbc.ini, or a connection string such as DRIVER={PostgreSQL Unicode};SERVER=db.internal;PORT=5432;DATABASE=analytics</source>
+        <translation>Ein Datenquellenname aus odbc.ini oder eine Verbindungszeichenfolge wie DRIVER={PostgreSQL Unicode};SERVER=db.internal;PORT=5432;DATABASE=analytics</translation>
     </message>
 </context>
 <context>
@@ -1420,79 +1425,79 @@
     </message>
     <message>
         <source>%1: cannot create %2: folder %3 is not writable</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 kann nicht angelegt werden: Ordner %3 ist nicht beschreibbar</translation>
     </message>
     <message>
         <source>%1: with &quot;token&quot;, set &quot;base_url&quot; to the org&apos;s My Domain URL, such as https://acme.my.salesforce.com</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: mit „token“ muss „base_url“ die My-Domain-URL der Org sein, etwa https://acme.my.salesforce.com</translation>
     </message>
     <message>
         <source>%1: Salesforce needs &quot;token&quot; or &quot;oauth&quot; (token_url, client_id, client_secret or private_key, username or refresh_token)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Salesforce braucht „token“ oder „oauth“ (token_url, client_id, client_secret oder private_key, username oder refresh_token)</translation>
     </message>
     <message>
         <source>%1: set &quot;base_url&quot; to your Braze REST endpoint, such as https://rest.iad-01.braze.com</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: setzen Sie „base_url“ auf Ihren Braze-REST-Endpunkt, etwa https://rest.iad-01.braze.com</translation>
     </message>
     <message>
         <source>%1: Google Customer Match needs &quot;oauth&quot; (token_url, client_id, and client_secret with refresh_token, or private_key with username) and &quot;operating_account&quot;: {&quot;account_type&quot;: &quot;GOOGLE_ADS&quot;, &quot;account_id&quot;: &quot;...&quot;}</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Google Customer Match braucht „oauth“ (token_url, client_id und client_secret mit refresh_token, oder private_key mit username) und &quot;operating_account&quot;: {&quot;account_type&quot;: &quot;GOOGLE_ADS&quot;, &quot;account_id&quot;: &quot;...&quot;}</translation>
     </message>
     <message>
         <source>destination %1: %2 is not writable</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel %1: %2 ist nicht beschreibbar</translation>
     </message>
     <message>
         <source>%1: %2 is not valid CSV (a quoted cell never ends); nothing was written, fix or move the file</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 ist kein gültiges CSV (eine Zelle in Anführungszeichen endet nie); nichts wurde geschrieben, korrigieren oder verschieben Sie die Datei</translation>
     </message>
     <message>
         <source>%1: %2 stayed locked by another writer for 30 minutes (%3.lock)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 blieb 30 Minuten lang von einem anderen Schreiber gesperrt (%3.lock)</translation>
     </message>
     <message>
         <source>(no body)</source>
-        <translation type="unfinished"></translation>
+        <translation>(kein Body)</translation>
     </message>
     <message>
         <source>no complete answer within %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>keine vollständige Antwort innerhalb von %1 s</translation>
     </message>
     <message>
         <source>Iterable: not a valid e-mail address</source>
-        <translation type="unfinished"></translation>
+        <translation>Iterable: keine gültige E-Mail-Adresse</translation>
     </message>
     <message>
         <source>Iterable: not a valid userId</source>
-        <translation type="unfinished"></translation>
+        <translation>Iterable: keine gültige userId</translation>
     </message>
     <message>
         <source>Iterable: no user with this e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Iterable: kein Benutzer mit dieser E-Mail</translation>
     </message>
     <message>
         <source>Iterable: no user with this userId</source>
-        <translation type="unfinished"></translation>
+        <translation>Iterable: kein Benutzer mit dieser userId</translation>
     </message>
     <message>
         <source>Iterable: this user was forgotten (a privacy deletion) and cannot be updated</source>
-        <translation type="unfinished"></translation>
+        <translation>Iterable: dieser Benutzer wurde vergessen (eine Datenschutzlöschung) und kann nicht aktualisiert werden</translation>
     </message>
     <message>
         <source>Iterable: the e-mail belongs to another user</source>
-        <translation type="unfinished"></translation>
+        <translation>Iterable: die E-Mail gehört einem anderen Benutzer</translation>
     </message>
     <message>
         <source>Iterable: the userId belongs to another user</source>
-        <translation type="unfinished"></translation>
+        <translation>Iterable: die userId gehört einem anderen Benutzer</translation>
     </message>
     <message>
         <source>Iterable: the user&apos;s data was refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Iterable: die Daten des Benutzers wurden abgelehnt</translation>
     </message>
     <message>
         <source>destination %1: cannot reach %2: %3</source>
-        <translation type="unfinished">Ziel %1: %2 nicht erreichbar: %3</translation>
+        <translation>Ziel %1: %2 ist nicht erreichbar: %3</translation>
     </message>
     <message>
         <source>%1: cannot read %2</source>
@@ -1506,490 +1511,325 @@
         <source>cannot read %1</source>
         <translation>%1 kann nicht gelesen werden</translation>
     </message>
-</context>
-<context>
-    <name>sluice::destination::BrazeDestination</name>
-    <message>
-        <source>destination %1</source>
-        <translation type="unfinished">Ziel %1</translation>
-    </message>
-    <message>
-        <source>%1: Braze matches users on external_id or email, not %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: cannot reach %2: %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: Braze refused the REST API key (HTTP 401): %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: the REST API key lacks the users.track permission (HTTP 403): %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: HTTP %2: %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>sluice::destination::BrazeProtocol</name>
     <message>
         <source>Braze rate limit: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Braze-Ratenlimit: %1</translation>
     </message>
     <message>
         <source>HTTP %1, %2</source>
-        <translation type="unfinished">HTTP %1: %2 {1,?}</translation>
+        <translation>HTTP %1, %2</translation>
     </message>
     <message>
         <source>Braze: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>sluice::destination::DeliveryLoop</name>
-    <message>
-        <source>%1: cancelled</source>
-        <translation type="unfinished">%1: abgebrochen</translation>
+        <translation>Braze: %1</translation>
     </message>
     <message>
-        <source>%1 refused the credentials: %2; no record was sent or rejected, check the destination&apos;s token or key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>%1 asked to wait %2 s before sending again (%3), longer than this run waits (max_retry_wait_s: %4); batch %5 (%6 records) was not delivered and is sent again on the next run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: gave up on batch %2 after %3 attempts: %4</source>
-        <translation type="unfinished">%1: Stapel %2 nach %3 Versuchen aufgegeben: %4</translation>
-    </message>
-    <message>
-        <source>no complete answer within %1 s (timeout_s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>sluice::destination::GoogleDestination</name>
-    <message>
-        <source>destination %1</source>
-        <translation type="unfinished">Ziel %1</translation>
-    </message>
-    <message>
-        <source>%1: a Google Customer Match sync needs &quot;object&quot;: the user list&apos;s id</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>its identifiers were not kept when it was added, so it cannot be removed from the user list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the OAuth credentials</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>writing to the operating account</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>sluice::destination::GoogleProtocol</name>
-    <message>
-        <source>the access token expired: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>HTTP %1, %2</source>
-        <translation type="unfinished">HTTP %1: %2 {1,?}</translation>
-    </message>
-    <message>
-        <source>user list %1 of %2 %3: %4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Google: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>sluice::destination::HttpProtocol</name>
-    <message>
-        <source>answered HTTP %1, a redirect; Sluice does not follow redirects, so nothing in this batch was delivered</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>answered HTTP %1, a redirect to %2; Sluice does not follow redirects, so nothing in this batch was delivered: point the destination&apos;s url at the new address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>HTTP %1: %2</source>
-        <translation type="unfinished">HTTP %1: %2</translation>
-    </message>
-    <message>
-        <source>HTTP %1 (throttled)</source>
-        <translation type="unfinished">HTTP %1 (gedrosselt)</translation>
-    </message>
-    <message>
-        <source>HTTP %1, Retry-After: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>sluice::destination::HubSpotDestination</name>
-    <message>
-        <source>destination %1</source>
-        <translation type="unfinished">Ziel %1</translation>
-    </message>
-    <message>
-        <source>%1: a HubSpot sync needs &quot;object&quot; (contacts, companies or a custom object) and &quot;match&quot; (a unique property such as email)</source>
-        <translation type="unfinished"></translation>
+        <source>%1: Braze matches users on external_id or email, not %2</source>
+        <translation>%1: Braze ordnet Benutzer über external_id oder email zu, nicht über %2</translation>
     </message>
     <message>
         <source>%1: cannot reach %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 ist nicht erreichbar: %3</translation>
     </message>
     <message>
-        <source>%1: HubSpot refused the token (HTTP 401): %2. Check that the private app is active and that the whole token was pasted</source>
-        <translation type="unfinished"></translation>
+        <source>%1: Braze refused the REST API key (HTTP 401): %2</source>
+        <translation>%1: Braze hat den REST-API-Schlüssel abgelehnt (HTTP 401): %2</translation>
     </message>
     <message>
-        <source>%1: the token lacks a permission %2 needs (HTTP 403): %3</source>
-        <translation type="unfinished"></translation>
+        <source>%1: the REST API key lacks the users.track permission (HTTP 403): %2</source>
+        <translation>%1: dem REST-API-Schlüssel fehlt die Berechtigung users.track (HTTP 403): %2</translation>
     </message>
     <message>
-        <source>%1: %2 failed (HTTP %3): %4</source>
-        <translation type="unfinished"></translation>
+        <source>%1: HTTP %2: %3</source>
+        <translation>%1: HTTP %2: %3</translation>
     </message>
     <message>
-        <source>reading the account</source>
-        <translation type="unfinished"></translation>
+        <source>the access token expired: %1</source>
+        <translation>das Zugriffstoken ist abgelaufen: %1</translation>
     </message>
     <message>
-        <source>reading the properties of %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>sluice::destination::HubSpotProtocol</name>
-    <message>
-        <source>HubSpot rate limit (%1): %2</source>
-        <translation type="unfinished"></translation>
+        <source>user list %1 of %2 %3: %4</source>
+        <translation>Nutzerliste %1 von %2 %3: %4</translation>
     </message>
     <message>
-        <source>HTTP %1, %2</source>
-        <translation type="unfinished">HTTP %1: %2 {1,?}</translation>
+        <source>Google: %1</source>
+        <translation>Google: %1</translation>
     </message>
     <message>
-        <source>HubSpot: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>sluice::destination::IntercomDestination</name>
-    <message>
-        <source>destination %1</source>
-        <translation type="unfinished">Ziel %1</translation>
+        <source>%1: a Google Customer Match sync needs &quot;object&quot;: the user list&apos;s id</source>
+        <translation>%1: ein Google-Customer-Match-Sync braucht „object“: die ID der Nutzerliste</translation>
     </message>
     <message>
-        <source>%1: Intercom matches contacts on external_id or email, not %2</source>
-        <translation type="unfinished"></translation>
+        <source>its identifiers were not kept when it was added, so it cannot be removed from the user list</source>
+        <translation>seine Kennungen wurden beim Hinzufügen nicht aufbewahrt, daher kann er nicht aus der Nutzerliste entfernt werden</translation>
     </message>
     <message>
-        <source>the access token</source>
-        <translation type="unfinished"></translation>
+        <source>the OAuth credentials</source>
+        <translation>die OAuth-Zugangsdaten</translation>
     </message>
     <message>
-        <source>reading the workspace</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>reading the contact attributes</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>sluice::destination::IntercomProtocol</name>
-    <message>
-        <source>the contact Intercom named is gone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>identity conflict at Intercom: contact %1 already holds this record&apos;s details under %2 %3; updating it would merge two people</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Intercom already has this contact (%1): updating it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Intercom already has a contact with these details (%1): reading it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Intercom: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the contact Intercom named is gone: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>HTTP %1, %2</source>
-        <translation type="unfinished">HTTP %1: %2 {1,?}</translation>
-    </message>
-    <message>
-        <source>Intercom rate limit: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>sluice::destination::IterableDestination</name>
-    <message>
-        <source>destination %1</source>
-        <translation type="unfinished">Ziel %1</translation>
-    </message>
-    <message>
-        <source>%1: Iterable matches users on email or userId, not %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the API key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>reading the user fields</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>sluice::destination::IterableProtocol</name>
-    <message>
-        <source>HTTP %1, %2</source>
-        <translation type="unfinished">HTTP %1: %2 {1,?}</translation>
-    </message>
-    <message>
-        <source>Iterable rate limit: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Iterable: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Iterable updated the user but dropped %1: the value&apos;s type clashes with the project&apos;s field type</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>sluice::destination::JobDelivery</name>
-    <message>
-        <source>%1: cancelled</source>
-        <translation type="unfinished">%1: abgebrochen</translation>
-    </message>
-    <message>
-        <source>%1: job %2 could not be completed (%3 %4: HTTP %5, %6); its records are sent again next run</source>
-        <translation type="unfinished"></translation>
+        <source>writing to the operating account</source>
+        <translation>Schreiben in das operative Konto</translation>
     </message>
     <message>
         <source>%1 refused the credentials: %2; no record was sent or rejected, check the destination&apos;s token or key</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat die Zugangsdaten abgelehnt: %2; kein Datensatz wurde gesendet oder abgelehnt, prüfen Sie Token oder Schlüssel des Ziels</translation>
     </message>
     <message>
-        <source>%1: gave up submitting a job of %2 records: %3</source>
-        <translation type="unfinished"></translation>
+        <source>%1 asked to wait %2 s before sending again (%3), longer than this run waits (max_retry_wait_s: %4); batch %5 (%6 records) was not delivered and is sent again on the next run</source>
+        <translation>%1 verlangte %2 s Wartezeit vor dem nächsten Senden (%3), länger als dieser Lauf wartet (max_retry_wait_s: %4); Batch %5 (%6 Datensätze) wurde nicht zugestellt und geht im nächsten Lauf erneut</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
+        <source>%1: gave up on batch %2 after %3 attempts: %4</source>
+        <translation>%1: Batch %2 nach %3 Versuchen aufgegeben: %4</translation>
     </message>
     <message>
-        <source>%1: cancelled while job %2 ran; its records are sent again next run</source>
-        <translation type="unfinished"></translation>
+        <source>no complete answer within %1 s (timeout_s)</source>
+        <translation>keine vollständige Antwort innerhalb von %1 s (timeout_s)</translation>
     </message>
     <message>
-        <source>%1: the state of job %2 could not be read: %3; its records are sent again next run</source>
-        <translation type="unfinished"></translation>
+        <source>answered HTTP %1, a redirect; Sluice does not follow redirects, so nothing in this batch was delivered</source>
+        <translation>antwortete mit HTTP %1, einer Weiterleitung; Sluice folgt keinen Weiterleitungen, daher wurde nichts aus diesem Batch zugestellt</translation>
     </message>
     <message>
-        <source>%1: job %2 was not done after %3 s (max_job_wait_s); its records are sent again next run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>its error pages loop back to %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: job %2 failed: %3; its records are sent again next run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: job %2 failed (%3) and what it processed could not be read: %4; its records are sent again next run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: job %2 finished but its results could not be read: %3; its records are sent again next run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: job %2 failed: %3; %4 of its %5 records were processed and settled, the other %6 are sent again next run</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>sluice::destination::KlaviyoDestination</name>
-    <message>
-        <source>destination %1</source>
-        <translation type="unfinished">Ziel %1</translation>
-    </message>
-    <message>
-        <source>%1: Klaviyo matches profiles on email, external_id or phone_number, not %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the private API key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>reading import jobs</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>sluice::destination::KlaviyoProtocol</name>
-    <message>
-        <source>Klaviyo accepted the import but named no job</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>HTTP %1, %2</source>
-        <translation type="unfinished">HTTP %1: %2 {1,?}</translation>
-    </message>
-    <message>
-        <source>Klaviyo: %1</source>
-        <translation type="unfinished"></translation>
+        <source>answered HTTP %1, a redirect to %2; Sluice does not follow redirects, so nothing in this batch was delivered: point the destination&apos;s url at the new address</source>
+        <translation>antwortete mit HTTP %1, einer Weiterleitung nach %2; Sluice folgt keinen Weiterleitungen, daher wurde nichts aus diesem Batch zugestellt: richten Sie die URL des Ziels auf die neue Adresse</translation>
     </message>
     <message>
         <source>HTTP %1: %2</source>
-        <translation type="unfinished">HTTP %1: %2</translation>
+        <translation>HTTP %1: %2</translation>
+    </message>
+    <message>
+        <source>HTTP %1 (throttled)</source>
+        <translation>HTTP %1 (gedrosselt)</translation>
+    </message>
+    <message>
+        <source>HTTP %1, Retry-After: %2</source>
+        <translation>HTTP %1, Retry-After: %2</translation>
+    </message>
+    <message>
+        <source>HubSpot rate limit (%1): %2</source>
+        <translation>HubSpot-Ratenlimit (%1): %2</translation>
+    </message>
+    <message>
+        <source>HubSpot: %1</source>
+        <translation>HubSpot: %1</translation>
+    </message>
+    <message>
+        <source>%1: a HubSpot sync needs &quot;object&quot; (contacts, companies or a custom object) and &quot;match&quot; (a unique property such as email)</source>
+        <translation>%1: ein HubSpot-Sync braucht „object“ (contacts, companies oder ein benutzerdefiniertes Objekt) und „match“ (eine eindeutige Eigenschaft wie email)</translation>
+    </message>
+    <message>
+        <source>%1: HubSpot refused the token (HTTP 401): %2. Check that the private app is active and that the whole token was pasted</source>
+        <translation>%1: HubSpot hat das Token abgelehnt (HTTP 401): %2. Prüfen Sie, ob die private App aktiv ist und das ganze Token eingefügt wurde</translation>
+    </message>
+    <message>
+        <source>%1: the token lacks a permission %2 needs (HTTP 403): %3</source>
+        <translation>%1: dem Token fehlt eine Berechtigung, die %2 braucht (HTTP 403): %3</translation>
+    </message>
+    <message>
+        <source>%1: %2 failed (HTTP %3): %4</source>
+        <translation>%1: %2 fehlgeschlagen (HTTP %3): %4</translation>
+    </message>
+    <message>
+        <source>reading the account</source>
+        <translation>Lesen des Kontos</translation>
+    </message>
+    <message>
+        <source>reading the properties of %1</source>
+        <translation>Lesen der Eigenschaften von %1</translation>
+    </message>
+    <message>
+        <source>the contact Intercom named is gone</source>
+        <translation>der von Intercom genannte Kontakt existiert nicht mehr</translation>
+    </message>
+    <message>
+        <source>identity conflict at Intercom: contact %1 already holds this record&apos;s details under %2 %3; updating it would merge two people</source>
+        <translation>Identitätskonflikt bei Intercom: Kontakt %1 hat die Angaben dieses Datensatzes bereits unter %2 %3; eine Aktualisierung würde zwei Personen zusammenführen</translation>
+    </message>
+    <message>
+        <source>Intercom already has this contact (%1): updating it</source>
+        <translation>Intercom hat diesen Kontakt bereits (%1): er wird aktualisiert</translation>
+    </message>
+    <message>
+        <source>Intercom already has a contact with these details (%1): reading it</source>
+        <translation>Intercom hat bereits einen Kontakt mit diesen Angaben (%1): er wird gelesen</translation>
+    </message>
+    <message>
+        <source>Intercom: %1</source>
+        <translation>Intercom: %1</translation>
+    </message>
+    <message>
+        <source>the contact Intercom named is gone: %1</source>
+        <translation>der von Intercom genannte Kontakt existiert nicht mehr: %1</translation>
+    </message>
+    <message>
+        <source>Intercom rate limit: %1</source>
+        <translation>Intercom-Ratenlimit: %1</translation>
+    </message>
+    <message>
+        <source>%1: Intercom matches contacts on external_id or email, not %2</source>
+        <translation>%1: Intercom ordnet Kontakte über external_id oder email zu, nicht über %2</translation>
+    </message>
+    <message>
+        <source>the access token</source>
+        <translation>das Zugriffstoken</translation>
+    </message>
+    <message>
+        <source>reading the workspace</source>
+        <translation>Lesen des Workspace</translation>
+    </message>
+    <message>
+        <source>reading the contact attributes</source>
+        <translation>Lesen der Kontaktattribute</translation>
+    </message>
+    <message>
+        <source>Iterable rate limit: %1</source>
+        <translation>Iterable-Ratenlimit: %1</translation>
+    </message>
+    <message>
+        <source>Iterable: %1</source>
+        <translation>Iterable: %1</translation>
+    </message>
+    <message>
+        <source>Iterable updated the user but dropped %1: the value&apos;s type clashes with the project&apos;s field type</source>
+        <translation>Iterable hat den Benutzer aktualisiert, aber %1 verworfen: der Typ des Werts passt nicht zum Feldtyp des Projekts</translation>
+    </message>
+    <message>
+        <source>%1: Iterable matches users on email or userId, not %2</source>
+        <translation>%1: Iterable ordnet Benutzer über email oder userId zu, nicht über %2</translation>
+    </message>
+    <message>
+        <source>the API key</source>
+        <translation>der API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>reading the user fields</source>
+        <translation>Lesen der Benutzerfelder</translation>
+    </message>
+    <message>
+        <source>%1: job %2 could not be completed (%3 %4: HTTP %5, %6); its records are sent again next run</source>
+        <translation>%1: Job %2 konnte nicht abgeschlossen werden (%3 %4: HTTP %5, %6); seine Datensätze gehen im nächsten Lauf erneut</translation>
+    </message>
+    <message>
+        <source>%1: gave up submitting a job of %2 records: %3</source>
+        <translation>%1: Einreichen eines Jobs mit %2 Datensätzen aufgegeben: %3</translation>
+    </message>
+    <message>
+        <source>%1: cancelled while job %2 ran; its records are sent again next run</source>
+        <translation>%1: abgebrochen, während Job %2 lief; seine Datensätze gehen im nächsten Lauf erneut</translation>
+    </message>
+    <message>
+        <source>%1: the state of job %2 could not be read: %3; its records are sent again next run</source>
+        <translation>%1: der Zustand von Job %2 konnte nicht gelesen werden: %3; seine Datensätze gehen im nächsten Lauf erneut</translation>
+    </message>
+    <message>
+        <source>%1: job %2 was not done after %3 s (max_job_wait_s); its records are sent again next run</source>
+        <translation>%1: Job %2 war nach %3 s nicht fertig (max_job_wait_s); seine Datensätze gehen im nächsten Lauf erneut</translation>
+    </message>
+    <message>
+        <source>its error pages loop back to %1</source>
+        <translation>seine Fehlerseiten führen zurück zu %1</translation>
+    </message>
+    <message>
+        <source>%1: job %2 failed: %3; its records are sent again next run</source>
+        <translation>%1: Job %2 ist fehlgeschlagen: %3; seine Datensätze gehen im nächsten Lauf erneut</translation>
+    </message>
+    <message>
+        <source>%1: job %2 failed (%3) and what it processed could not be read: %4; its records are sent again next run</source>
+        <translation>%1: Job %2 ist fehlgeschlagen (%3), und was er verarbeitet hat, konnte nicht gelesen werden: %4; seine Datensätze gehen im nächsten Lauf erneut</translation>
+    </message>
+    <message>
+        <source>%1: job %2 finished but its results could not be read: %3; its records are sent again next run</source>
+        <translation>%1: Job %2 wurde beendet, aber seine Ergebnisse konnten nicht gelesen werden: %3; seine Datensätze gehen im nächsten Lauf erneut</translation>
+    </message>
+    <message>
+        <source>%1: job %2 failed: %3; %4 of its %5 records were processed and settled, the other %6 are sent again next run</source>
+        <translation>%1: Job %2 ist fehlgeschlagen: %3; %4 seiner %5 Datensätze wurden verarbeitet und abgeschlossen, die übrigen %6 gehen im nächsten Lauf erneut</translation>
+    </message>
+    <message>
+        <source>Klaviyo accepted the import but named no job</source>
+        <translation>Klaviyo hat den Import angenommen, aber keinen Job genannt</translation>
+    </message>
+    <message>
+        <source>Klaviyo: %1</source>
+        <translation>Klaviyo: %1</translation>
     </message>
     <message>
         <source>Klaviyo cancelled the import job</source>
-        <translation type="unfinished"></translation>
+        <translation>Klaviyo hat den Import-Job abgebrochen</translation>
     </message>
     <message>
         <source>an import error names no profile: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Importfehler nennt kein Profil: %1</translation>
     </message>
     <message>
         <source>Klaviyo: %1 %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>sluice::destination::LinkedInDestination</name>
-    <message>
-        <source>destination %1</source>
-        <translation type="unfinished">Ziel %1</translation>
+        <translation>Klaviyo: %1 %2</translation>
     </message>
     <message>
-        <source>%1: a LinkedIn sync needs &quot;object&quot;: the DMP segment&apos;s id</source>
-        <translation type="unfinished"></translation>
+        <source>%1: Klaviyo matches profiles on email, external_id or phone_number, not %2</source>
+        <translation>%1: Klaviyo ordnet Profile über email, external_id oder phone_number zu, nicht über %2</translation>
     </message>
     <message>
-        <source>its identifiers were not kept when it was added, so it cannot be removed from the segment</source>
-        <translation type="unfinished"></translation>
+        <source>the private API key</source>
+        <translation>der private API-Schlüssel</translation>
     </message>
     <message>
-        <source>the access token</source>
-        <translation type="unfinished"></translation>
+        <source>reading import jobs</source>
+        <translation>Lesen der Import-Jobs</translation>
     </message>
-    <message>
-        <source>reading the ad accounts</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>sluice::destination::LinkedInProtocol</name>
     <message>
         <source>LinkedIn answered %1 statuses for %2 users</source>
-        <translation type="unfinished"></translation>
+        <translation>LinkedIn antwortete mit %1 Status für %2 Benutzer</translation>
     </message>
     <message>
         <source>LinkedIn: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>HTTP %1, %2</source>
-        <translation type="unfinished">HTTP %1: %2 {1,?}</translation>
+        <translation>LinkedIn: %1</translation>
     </message>
     <message>
         <source>DMP segment %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>sluice::destination::MetaDestination</name>
-    <message>
-        <source>destination %1</source>
-        <translation type="unfinished">Ziel %1</translation>
+        <translation>DMP-Segment %1: %2</translation>
     </message>
     <message>
-        <source>%1: a Meta sync needs &quot;object&quot;: the custom audience&apos;s id</source>
-        <translation type="unfinished"></translation>
+        <source>%1: a LinkedIn sync needs &quot;object&quot;: the DMP segment&apos;s id</source>
+        <translation>%1: ein LinkedIn-Sync braucht „object“: die ID des DMP-Segments</translation>
     </message>
     <message>
-        <source>its identifiers were not kept when it was added, so it cannot be removed from the audience; remove it in Ads Manager</source>
-        <translation type="unfinished"></translation>
+        <source>its identifiers were not kept when it was added, so it cannot be removed from the segment</source>
+        <translation>seine Kennungen wurden beim Hinzufügen nicht aufbewahrt, daher kann er nicht aus dem Segment entfernt werden</translation>
     </message>
     <message>
-        <source>the access token</source>
-        <translation type="unfinished"></translation>
+        <source>reading the ad accounts</source>
+        <translation>Lesen der Werbekonten</translation>
     </message>
-    <message>
-        <source>reading the token&apos;s user</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>sluice::destination::MetaProtocol</name>
     <message>
         <source>(#%1/%2) %3</source>
-        <translation type="unfinished"></translation>
+        <translation>(#%1/%2) %3</translation>
     </message>
     <message>
         <source>(#%1) %2</source>
-        <translation type="unfinished"></translation>
+        <translation>(#%1) %2</translation>
     </message>
     <message>
         <source>Meta could not read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta konnte %1 nicht lesen: %2</translation>
     </message>
     <message>
         <source>invalid entry</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>HTTP %1, %2</source>
-        <translation type="unfinished">HTTP %1: %2 {1,?}</translation>
+        <translation>ungültiger Eintrag</translation>
     </message>
     <message>
         <source>HTTP %1, %2 (the token lacks ads_management on this ad account)</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP %1, %2 (dem Token fehlt ads_management für dieses Werbekonto)</translation>
     </message>
     <message>
         <source>Meta rate limit: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta-Ratenlimit: %1</translation>
     </message>
     <message>
         <source>Meta has flagged audience %1 and takes no changes to it: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta hat Zielgruppe %1 markiert und nimmt keine Änderungen an: %2</translation>
     </message>
     <message>
         <source>audience %1: %2</source>
@@ -1997,203 +1837,167 @@
     </message>
     <message>
         <source>Meta: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>sluice::destination::MixpanelDestination</name>
-    <message>
-        <source>destination %1</source>
-        <translation type="unfinished">Ziel %1</translation>
+        <translation>Meta: %1</translation>
     </message>
     <message>
-        <source>%1: Mixpanel profiles are matched on $distinct_id, not %2</source>
-        <translation type="unfinished"></translation>
+        <source>%1: a Meta sync needs &quot;object&quot;: the custom audience&apos;s id</source>
+        <translation>%1: ein Meta-Sync braucht „object“: die ID der Custom Audience</translation>
     </message>
     <message>
-        <source>its $distinct_id was not kept when it was delivered, so its profile cannot be removed</source>
-        <translation type="unfinished"></translation>
+        <source>its identifiers were not kept when it was added, so it cannot be removed from the audience; remove it in Ads Manager</source>
+        <translation>seine Kennungen wurden beim Hinzufügen nicht aufbewahrt, daher kann er nicht aus der Zielgruppe entfernt werden; entfernen Sie ihn im Werbeanzeigenmanager</translation>
     </message>
     <message>
-        <source>the project token</source>
-        <translation type="unfinished"></translation>
+        <source>reading the token&apos;s user</source>
+        <translation>Lesen des Benutzers des Tokens</translation>
     </message>
-    <message>
-        <source>updating profiles</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>sluice::destination::MixpanelProtocol</name>
     <message>
         <source>Mixpanel answered status 0: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>HTTP %1, %2</source>
-        <translation type="unfinished">HTTP %1: %2 {1,?}</translation>
+        <translation>Mixpanel antwortete mit Status 0: %1</translation>
     </message>
     <message>
         <source>Mixpanel rate limit: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mixpanel-Ratenlimit: %1</translation>
     </message>
     <message>
         <source>Mixpanel: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mixpanel: %1</translation>
     </message>
     <message>
         <source>Mixpanel refused the update (answered 0)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mixpanel hat die Aktualisierung abgelehnt (Antwort 0)</translation>
     </message>
-</context>
-<context>
-    <name>sluice::destination::OAuthSettings</name>
+    <message>
+        <source>%1: Mixpanel profiles are matched on $distinct_id, not %2</source>
+        <translation>%1: Mixpanel-Profile werden über $distinct_id zugeordnet, nicht über %2</translation>
+    </message>
+    <message>
+        <source>its $distinct_id was not kept when it was delivered, so its profile cannot be removed</source>
+        <translation>seine $distinct_id wurde bei der Zustellung nicht aufbewahrt, daher kann sein Profil nicht entfernt werden</translation>
+    </message>
+    <message>
+        <source>the project token</source>
+        <translation>das Projekt-Token</translation>
+    </message>
+    <message>
+        <source>updating profiles</source>
+        <translation>Aktualisieren von Profilen</translation>
+    </message>
     <message>
         <source>%1: oauth: &quot;token_url&quot; must be an http(s) URL</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: oauth: „token_url“ muss eine http(s)-URL sein</translation>
     </message>
     <message>
         <source>%1: oauth: &quot;client_id&quot; is required</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: oauth: „client_id“ ist erforderlich</translation>
     </message>
     <message>
         <source>%1: oauth: a JWT bearer grant (private_key) needs &quot;username&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: oauth: ein JWT-Bearer-Grant (private_key) braucht „username“</translation>
     </message>
-</context>
-<context>
-    <name>sluice::destination::OAuthTokenProvider</name>
     <message>
         <source>the oauth private_key is not a PEM private key</source>
-        <translation type="unfinished"></translation>
+        <translation>der oauth-private_key ist kein privater PEM-Schlüssel</translation>
     </message>
     <message>
         <source>the oauth private_key cannot sign (RS256)</source>
-        <translation type="unfinished"></translation>
+        <translation>der oauth-private_key kann nicht signieren (RS256)</translation>
     </message>
     <message>
         <source>%1: cannot reach the token endpoint %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: der Token-Endpunkt %2 ist nicht erreichbar: %3</translation>
     </message>
     <message>
         <source>%1: the token endpoint refused the OAuth credentials (HTTP %2, %3)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>sluice::destination::SalesforceBulkProtocol</name>
-    <message>
-        <source>Salesforce created no ingest job</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: der Token-Endpunkt hat die OAuth-Zugangsdaten abgelehnt (HTTP %2, %3)</translation>
     </message>
     <message>
-        <source>HTTP %1, %2</source>
-        <translation type="unfinished">HTTP %1: %2 {1,?}</translation>
+        <source>%1: %2 refused %3 (HTTP 401): %4</source>
+        <translation>%1: %2 hat %3 abgelehnt (HTTP 401): %4</translation>
     </message>
     <message>
-        <source>Salesforce refused the ingest job (HTTP %1): %2</source>
-        <translation type="unfinished"></translation>
+        <source>%1: %2 lacks a permission %3 needs (HTTP 403): %4</source>
+        <translation>%1: %2 fehlt eine Berechtigung, die %3 braucht (HTTP 403): %4</translation>
     </message>
     <message>
-        <source>HTTP %1: %2</source>
-        <translation type="unfinished">HTTP %1: %2</translation>
+        <source>the token endpoint named no instance_url: set &quot;base_url&quot; to the org&apos;s My Domain URL</source>
+        <translation>der Token-Endpunkt nannte keine instance_url: setzen Sie „base_url“ auf die My-Domain-URL der Org</translation>
     </message>
-    <message>
-        <source>the ingest job is %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>%1 is not CSV</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 lacks %2 or %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 names %2 %3, which the job did not carry</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Salesforce: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>sluice::destination::SalesforceDestination</name>
-    <message>
-        <source>destination %1</source>
-        <translation type="unfinished">Ziel %1</translation>
-    </message>
-    <message>
-        <source>%1: a Salesforce sync needs &quot;object&quot; (an sObject such as Contact) and &quot;match&quot; (an external-ID field)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the access token</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>reading the org&apos;s limits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: the org&apos;s %2 API requests for the last 24 hours are used up</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: Salesforce has no sObject %2 (HTTP 404): %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>describing %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>sluice::destination::SalesforceProtocol</name>
     <message>
         <source>the session expired (%1); a new token was fetched</source>
-        <translation type="unfinished"></translation>
+        <translation>die Sitzung ist abgelaufen (%1); ein neues Token wurde geholt</translation>
     </message>
     <message>
         <source>HTTP 401, %1%2</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP 401, %1%2</translation>
     </message>
     <message>
         <source>the org&apos;s API request limit for the last 24 hours is used up (%1); the rest is sent on a later run</source>
-        <translation type="unfinished"></translation>
+        <translation>das API-Anfragelimit der Org für die letzten 24 Stunden ist aufgebraucht (%1); der Rest geht in einem späteren Lauf</translation>
     </message>
     <message>
         <source>Salesforce limit: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Salesforce-Limit: %1</translation>
     </message>
     <message>
         <source>HTTP 403, %1</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP 403, %1</translation>
     </message>
     <message>
         <source>Salesforce has no %1 with an external-ID field %2 here (HTTP 404): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Salesforce hat hier kein %1 mit einem External-ID-Feld %2 (HTTP 404): %3</translation>
     </message>
     <message>
         <source>Salesforce answered %1 results for %2 records</source>
-        <translation type="unfinished"></translation>
+        <translation>Salesforce antwortete mit %1 Ergebnissen für %2 Datensätze</translation>
     </message>
     <message>
         <source>Salesforce: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Salesforce: %1</translation>
     </message>
-</context>
-<context>
-    <name>sluice::destination::SalesforceSession</name>
     <message>
-        <source>the token endpoint named no instance_url: set &quot;base_url&quot; to the org&apos;s My Domain URL</source>
-        <translation type="unfinished"></translation>
+        <source>Salesforce created no ingest job</source>
+        <translation>Salesforce hat keinen Ingest-Job angelegt</translation>
+    </message>
+    <message>
+        <source>Salesforce refused the ingest job (HTTP %1): %2</source>
+        <translation>Salesforce hat den Ingest-Job abgelehnt (HTTP %1): %2</translation>
+    </message>
+    <message>
+        <source>the ingest job is %1: %2</source>
+        <translation>der Ingest-Job ist %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not CSV</source>
+        <translation>%1 ist kein CSV</translation>
+    </message>
+    <message>
+        <source>%1 lacks %2 or %3</source>
+        <translation>%1 fehlt %2 oder %3</translation>
+    </message>
+    <message>
+        <source>%1 names %2 %3, which the job did not carry</source>
+        <translation>%1 nennt %2 %3, das der Job nicht enthielt</translation>
+    </message>
+    <message>
+        <source>%1: a Salesforce sync needs &quot;object&quot; (an sObject such as Contact) and &quot;match&quot; (an external-ID field)</source>
+        <translation>%1: ein Salesforce-Sync braucht „object“ (ein sObject wie Contact) und „match“ (ein External-ID-Feld)</translation>
+    </message>
+    <message>
+        <source>reading the org&apos;s limits</source>
+        <translation>Lesen der Limits der Org</translation>
+    </message>
+    <message>
+        <source>%1: the org&apos;s %2 API requests for the last 24 hours are used up</source>
+        <translation>%1: die %2 API-Anfragen der Org für die letzten 24 Stunden sind aufgebraucht</translation>
+    </message>
+    <message>
+        <source>%1: Salesforce has no sObject %2 (HTTP 404): %3</source>
+        <translation>%1: Salesforce hat kein sObject %2 (HTTP 404): %3</translation>
+    </message>
+    <message>
+        <source>describing %1</source>
+        <translation>Beschreiben von %1</translation>
     </message>
 </context>
 <context>
@@ -2433,11 +2237,11 @@ Sync %1: es wurde nichts gesendet; beheben Sie zuerst den Schlüssel des Modells
     </message>
     <message>
         <source>schema field %1: unknown format &quot;%2&quot; (known: email, e164, sha256)</source>
-        <translation type="unfinished"></translation>
+        <translation>Schemafeld %1: unbekanntes Format „%2“ (bekannt: email, e164, sha256)</translation>
     </message>
     <message>
         <source>field %1 must be a SHA-256 hash (64 lower-case hex digits) for destination %2, never the raw value; add the platform&apos;s hash preset (hash:meta or hash:google) to the mapping</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld %1 muss für Ziel %2 ein SHA-256-Hash sein (64 hexadezimale Kleinbuchstaben), nie der Rohwert; fügen Sie der Zuordnung die Hash-Vorgabe der Plattform hinzu (hash:meta oder hash:google)</translation>
     </message>
     <message>
         <source>%1 &quot;%2&quot;: %3</source>
@@ -2713,130 +2517,162 @@ Sync %1: es wurde nichts gesendet; beheben Sie zuerst den Schlüssel des Modells
         <source>%1 distinct values, none repeated · %2</source>
         <translation>%1 verschiedene Werte, keiner doppelt · %2</translation>
     </message>
+    <message>
+        <source>unknown key &quot;%1&quot; in a group (known: match, conditions)</source>
+        <translation>unbekannter Schlüssel „%1“ in einer Gruppe (bekannt: match, conditions)</translation>
+    </message>
+    <message>
+        <source>&quot;match&quot; must be all or any</source>
+        <translation>„match“ muss all oder any sein</translation>
+    </message>
+    <message>
+        <source>groups nest at most %1 deep</source>
+        <translation>Gruppen lassen sich höchstens %1 tief verschachteln</translation>
+    </message>
+    <message>
+        <source>&quot;conditions&quot; must be a list</source>
+        <translation>„conditions“ muss eine Liste sein</translation>
+    </message>
+    <message>
+        <source>a condition must be an object such as {&quot;column&quot;: &quot;ltv&quot;, &quot;op&quot;: &quot;&gt;&quot;, &quot;value&quot;: 1000}</source>
+        <translation>eine Bedingung muss ein Objekt sein, etwa {&quot;column&quot;: &quot;ltv&quot;, &quot;op&quot;: &quot;&gt;&quot;, &quot;value&quot;: 1000}</translation>
+    </message>
+    <message>
+        <source>unknown key &quot;%1&quot; in a condition (known: column, op, value)</source>
+        <translation>unbekannter Schlüssel „%1“ in einer Bedingung (bekannt: column, op, value)</translation>
+    </message>
+    <message>
+        <source>a condition needs a &quot;column&quot; (a column or trait of the model)</source>
+        <translation>eine Bedingung braucht eine „column“ (eine Spalte oder ein Merkmal des Modells)</translation>
+    </message>
+    <message>
+        <source>unknown op &quot;%1&quot; (known: %2)</source>
+        <translation>unbekannter Operator „%1“ (bekannt: %2)</translation>
+    </message>
+    <message>
+        <source>an audience needs the &quot;model&quot; it narrows</source>
+        <translation>eine Zielgruppe braucht das „model“, das sie eingrenzt</translation>
+    </message>
 </context>
 <context>
     <name>sluice::schedule</name>
     <message>
         <source>cron %1 field &quot;%2&quot;: the step after / must be a positive number</source>
-        <translation type="unfinished"></translation>
+        <translation>cron %1 Feld „%2“: der Schritt nach / muss eine positive Zahl sein</translation>
     </message>
     <message>
         <source>cron %1 field &quot;%2&quot; must hold values from %3 to %4</source>
-        <translation type="unfinished"></translation>
+        <translation>cron %1 Feld „%2“ muss Werte von %3 bis %4 enthalten</translation>
     </message>
     <message>
         <source>invalid schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>ungültiger Zeitplan</translation>
+    </message>
+    <message>
+        <source>cron &quot;%1&quot; must have five fields: minute hour day-of-month month day-of-week</source>
+        <translation>cron „%1“ muss fünf Felder haben: Minute Stunde Tag-des-Monats Monat Wochentag</translation>
+    </message>
+    <message>
+        <source>sync %1: schedule</source>
+        <translation>Sync %1: Zeitplan</translation>
+    </message>
+    <message>
+        <source>%1: &quot;jitter&quot; must be a duration such as &quot;30s&quot;</source>
+        <translation>%1: „jitter“ muss eine Dauer sein, etwa „30s“</translation>
+    </message>
+    <message>
+        <source>%1: &quot;every&quot; must be a number and a unit (s, m, h, d), as in &quot;15m&quot;</source>
+        <translation>%1: „every“ muss eine Zahl und eine Einheit (s, m, h, d) sein, etwa „15m“</translation>
+    </message>
+    <message>
+        <source>%1: unknown time zone &quot;%2&quot; (an IANA name such as Europe/Berlin)</source>
+        <translation>%1: unbekannte Zeitzone „%2“ (ein IANA-Name wie Europe/Berlin)</translation>
+    </message>
+    <message>
+        <source>%1 needs one of &quot;every&quot;, &quot;cron&quot;, &quot;after&quot; or &quot;manual&quot;</source>
+        <translation>%1 braucht eines von „every“, „cron“, „after“ oder „manual“</translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation>manuell</translation>
+    </message>
+    <message>
+        <source>every %1 s</source>
+        <translation>alle %1 s</translation>
+    </message>
+    <message>
+        <source>cron %1 (%2)</source>
+        <translation>cron %1 (%2)</translation>
+    </message>
+    <message>
+        <source>after %1</source>
+        <translation>nach %1</translation>
     </message>
 </context>
 <context>
     <name>sluice::schedule::Agent</name>
     <message>
         <source>an agent already runs for workspace %1 (process %2 on %3 since %4); one agent runs a workspace&apos;s schedules</source>
-        <translation type="unfinished"></translation>
+        <translation>für Workspace %1 läuft bereits ein Agent (Prozess %2 auf %3 seit %4); ein Agent führt die Zeitpläne eines Workspace aus</translation>
     </message>
     <message>
         <source>sluice.json could not be read; the agent did not start</source>
-        <translation type="unfinished"></translation>
+        <translation>sluice.json konnte nicht gelesen werden; der Agent wurde nicht gestartet</translation>
     </message>
     <message>
         <source>agent started for workspace %1 (process %2), at most %3 syncs at once</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent für Workspace %1 gestartet (Prozess %2), höchstens %3 Syncs gleichzeitig</translation>
     </message>
     <message>
         <source>stopping</source>
-        <translation type="unfinished"></translation>
+        <translation>wird beendet</translation>
     </message>
     <message numerus="yes">
         <source>stopping: letting %n run(s) settle their batches in flight</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>wird beendet: %n Lauf schließt seine laufenden Batches ab</numerusform>
+            <numerusform>wird beendet: %n Läufe schließen ihre laufenden Batches ab</numerusform>
         </translation>
     </message>
     <message>
         <source>sluice.json changed but cannot be used; keeping the last good schedules:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>sluice.json hat sich geändert, ist aber nicht verwendbar; die letzten guten Zeitpläne bleiben:
+%1</translation>
     </message>
     <message>
         <source>sluice.json cannot be used:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>sluice.json ist nicht verwendbar:
+%1</translation>
     </message>
     <message>
         <source>schedules: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitpläne: %1</translation>
     </message>
     <message>
         <source>sluice.json changed; schedules now: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>sluice.json hat sich geändert; Zeitpläne jetzt: %1</translation>
     </message>
     <message>
         <source>none (every sync is manual)</source>
-        <translation type="unfinished"></translation>
+        <translation>keine (jeder Sync ist manuell)</translation>
     </message>
     <message>
         <source>sync %1: starting a scheduled run</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync %1: ein geplanter Lauf startet</translation>
     </message>
     <message>
         <source>sync %1: run %2 %3: %4 delivered, %5 rejected, %6 invalid%7</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync %1: Lauf %2 %3: %4 zugestellt, %5 abgelehnt, %6 ungültig%7</translation>
     </message>
     <message>
         <source>sync %1: not run: %2 (next try in %3 s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync %1: nicht gelaufen: %2 (nächster Versuch in %3 s)</translation>
     </message>
     <message>
         <source>sync %1: run now, as asked</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>sluice::schedule::CronExpression</name>
-    <message>
-        <source>cron &quot;%1&quot; must have five fields: minute hour day-of-month month day-of-week</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>sluice::schedule::Schedule</name>
-    <message>
-        <source>sync %1: schedule</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: &quot;jitter&quot; must be a duration such as &quot;30s&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: &quot;every&quot; must be a number and a unit (s, m, h, d), as in &quot;15m&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: unknown time zone &quot;%2&quot; (an IANA name such as Europe/Berlin)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 needs one of &quot;every&quot;, &quot;cron&quot;, &quot;after&quot; or &quot;manual&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>manual</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>every %1 s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cron %1 (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>after %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync %1: läuft jetzt, wie angefordert</translation>
     </message>
 </context>
 <context>
@@ -2925,6 +2761,10 @@ Sync %1: es wurde nichts gesendet; beheben Sie zuerst den Schlüssel des Modells
         <source>source %1: the warehouse refused the statement: %2</source>
         <translation>Quelle %1: das Warehouse hat die Anweisung abgelehnt: %2</translation>
     </message>
+    <message>
+        <source>%1: no such ODBC data source or driver (see odbc.ini and odbcinst.ini): %2</source>
+        <translation>%1: keine solche ODBC-Datenquelle bzw. kein solcher Treiber (siehe odbc.ini und odbcinst.ini): %2</translation>
+    </message>
 </context>
 <context>
     <name>sluice::store</name>
@@ -2974,27 +2814,27 @@ Sync %1: es wurde nichts gesendet; beheben Sie zuerst den Schlüssel des Modells
     </message>
     <message>
         <source>member identities of sync %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitgliederidentitäten von Sync %1</translation>
     </message>
     <message>
         <source>record ledger of sync %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensatz-Ledger von Sync %1</translation>
     </message>
     <message>
         <source>%1 is locked by process %2 on another host, %3, since %4; if that run is gone, clear the lock with: sluice unlock %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist von Prozess %2 auf einem anderen Rechner, %3, seit %4 gesperrt; ist dieser Lauf beendet, heben Sie die Sperre auf mit: sluice unlock %5</translation>
     </message>
     <message>
         <source>the state database %1 is damaged (%2); nothing was read or sent. Restore it from a backup, or move it aside and run each sync with --full-resync</source>
-        <translation type="unfinished"></translation>
+        <translation>die Zustandsdatenbank %1 ist beschädigt (%2); nichts wurde gelesen oder gesendet. Stellen Sie sie aus einer Sicherung wieder her, oder legen Sie sie beiseite und führen Sie jeden Sync mit --full-resync aus</translation>
     </message>
     <message>
         <source>the state database %1 cannot be read (%2); nothing was read or sent. Restore it from a backup, or move it aside and run each sync with --full-resync</source>
-        <translation type="unfinished"></translation>
+        <translation>die Zustandsdatenbank %1 kann nicht gelesen werden (%2); nichts wurde gelesen oder gesendet. Stellen Sie sie aus einer Sicherung wieder her, oder legen Sie sie beiseite und führen Sie jeden Sync mit --full-resync aus</translation>
     </message>
     <message>
         <source>migrating %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird migriert</translation>
     </message>
     <message>
         <source>state of sync %1: cannot mark records about to be sent in %2: %3</source>
@@ -4014,11 +3854,11 @@ Sluice zeigt weiter die letzte gültige Fassung, bis die Datei korrigiert ist.</
     <name>sluice::ui::MetricChart</name>
     <message>
         <source>minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Minuten</translation>
     </message>
     <message>
         <source>%1 %2–%3</source>
-        <translation type="unfinished">%1 %2–%3</translation>
+        <translation>%1 %2–%3</translation>
     </message>
     <message>
         <source>%1 min</source>
@@ -4027,26 +3867,28 @@ Sluice zeigt weiter die letzte gültige Fassung, bis die Datei korrigiert ist.</
     <message numerus="yes">
         <source>%1
 %2 · %n run(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1
+%2 · %n Lauf</numerusform>
+            <numerusform>%1
+%2 · %n Läufe</numerusform>
         </translation>
     </message>
     <message>
         <source>limit %1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>Grenze %1 %</translation>
     </message>
     <message>
         <source>limit %1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>Grenze %1 min</translation>
     </message>
     <message>
         <source>failed run</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlgeschlagener Lauf</translation>
     </message>
     <message>
         <source>schema drift</source>
-        <translation type="unfinished"></translation>
+        <translation>Schemadrift</translation>
     </message>
 </context>
 <context>
@@ -5559,407 +5401,407 @@ Modus: %5 · Diff: %6 · %n Felder zugeordnet%7</numerusform>
     </message>
     <message>
         <source>unknown key &quot;%1&quot; (known: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Schlüssel „%1“ (bekannt: %2)</translation>
     </message>
     <message>
         <source>&quot;%1&quot; must be an object, as in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ muss ein Objekt sein, wie in %2</translation>
     </message>
     <message>
         <source>schedule &quot;after&quot; names the sync itself</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitplan „after“ nennt den Sync selbst</translation>
     </message>
     <message>
         <source>&quot;primary_key&quot; names a column twice</source>
-        <translation type="unfinished"></translation>
+        <translation>„primary_key“ nennt eine Spalte zweimal</translation>
     </message>
     <message>
         <source>a mapping must be an object such as {&quot;source&quot;: &quot;email&quot;, &quot;destination&quot;: &quot;email&quot;}</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Zuordnung muss ein Objekt sein, etwa {&quot;source&quot;: &quot;email&quot;, &quot;destination&quot;: &quot;email&quot;}</translation>
     </message>
     <message>
         <source>field &quot;%1&quot; is mapped twice</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld „%1“ ist zweimal zugeordnet</translation>
     </message>
     <message>
         <source>&quot;max_delete_share&quot; must be a number from 0 to 1 (0.5 is half the destination&apos;s records)</source>
-        <translation type="unfinished"></translation>
+        <translation>„max_delete_share“ muss eine Zahl von 0 bis 1 sein (0.5 ist die Hälfte der Datensätze des Ziels)</translation>
     </message>
     <message>
         <source>&quot;payloads&quot; must be rejected, all or none</source>
-        <translation type="unfinished"></translation>
+        <translation>„payloads“ muss rejected, all oder none sein</translation>
     </message>
     <message>
         <source>&quot;retention_days&quot; must be a whole number of days from 1 to 3650</source>
-        <translation type="unfinished"></translation>
+        <translation>„retention_days“ muss eine ganze Zahl von Tagen von 1 bis 3650 sein</translation>
     </message>
     <message>
         <source>where editors find this file&apos;s JSON Schema</source>
-        <translation type="unfinished"></translation>
+        <translation>wo Editoren das JSON-Schema dieser Datei finden</translation>
     </message>
     <message>
         <source>the format&apos;s version; this Sluice reads 1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Version des Formats; diese Sluice-Version liest 1</translation>
     </message>
     <message>
         <source>warehouses to read models from, by name</source>
-        <translation type="unfinished"></translation>
+        <translation>Warehouses, aus denen Modelle gelesen werden, nach Namen</translation>
     </message>
     <message>
         <source>tools and files to sync into, by name</source>
-        <translation type="unfinished"></translation>
+        <translation>Werkzeuge und Dateien, in die synchronisiert wird, nach Namen</translation>
     </message>
     <message>
         <source>SQL over a source with a primary key, by name</source>
-        <translation type="unfinished"></translation>
+        <translation>SQL über einer Quelle mit Primärschlüssel, nach Namen</translation>
     </message>
     <message>
         <source>a model into a destination: mode, match key, field mappings, schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Modell in ein Ziel: Modus, Zuordnungsschlüssel, Feldzuordnungen, Zeitplan</translation>
     </message>
     <message>
         <source>how long the record ledger keeps what was sent, and which payloads</source>
-        <translation type="unfinished"></translation>
+        <translation>wie lange das Datensatz-Ledger das Gesendete aufbewahrt, und welche Payloads</translation>
     </message>
     <message>
         <source>days the ledger keeps each send (1 to 3650; 30 by default)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tage, die das Ledger jeden Versand aufbewahrt (1 bis 3650; standardmäßig 30)</translation>
     </message>
     <message>
         <source>which sends keep their payload: rejected (default), all or none</source>
-        <translation type="unfinished"></translation>
+        <translation>welche Sendungen ihre Payload behalten: rejected (Standard), all oder none</translation>
     </message>
     <message>
         <source>columns holding personal data; each destination&apos;s &quot;pii&quot; rule applies to them</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalten mit personenbezogenen Daten; für sie gilt die „pii“-Regel jedes Ziels</translation>
     </message>
     <message>
         <source>a timestamp column saying how fresh each row is (freshness lag)</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Zeitstempelspalte, die angibt, wie aktuell jede Zeile ist (Aktualitätsverzug)</translation>
     </message>
     <message>
         <source>what the model means, for the people who read this file</source>
-        <translation type="unfinished"></translation>
+        <translation>was das Modell bedeutet, für die Menschen, die diese Datei lesen</translation>
     </message>
     <message>
         <source>the model to read</source>
-        <translation type="unfinished"></translation>
+        <translation>das zu lesende Modell</translation>
     </message>
     <message>
         <source>the destination to write to</source>
-        <translation type="unfinished"></translation>
+        <translation>das Ziel, in das geschrieben wird</translation>
     </message>
     <message>
         <source>the destination&apos;s object (contacts, Contact, a table, an audience id)</source>
-        <translation type="unfinished"></translation>
+        <translation>das Objekt des Ziels (contacts, Contact, eine Tabelle, eine Zielgruppen-ID)</translation>
     </message>
     <message>
         <source>how records are written (upsert by default)</source>
-        <translation type="unfinished"></translation>
+        <translation>wie Datensätze geschrieben werden (standardmäßig upsert)</translation>
     </message>
     <message>
         <source>the model column and the destination field that identify a record in both</source>
-        <translation type="unfinished"></translation>
+        <translation>die Modellspalte und das Zielfeld, die einen Datensatz in beiden identifizieren</translation>
     </message>
     <message>
         <source>field mappings: model column, destination field, transforms</source>
-        <translation type="unfinished"></translation>
+        <translation>Feldzuordnungen: Modellspalte, Zielfeld, Transformationen</translation>
     </message>
     <message>
         <source>governance: the consent column a row needs to be sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Governance: die Einwilligungsspalte, die eine Zeile zum Senden braucht</translation>
     </message>
     <message>
         <source>where the change set is computed: local (default) or warehouse</source>
-        <translation type="unfinished"></translation>
+        <translation>wo die Änderungsmenge berechnet wird: local (Standard) oder warehouse</translation>
     </message>
     <message>
         <source>when the agent runs the sync: every, cron (with tz), after, manual</source>
-        <translation type="unfinished"></translation>
+        <translation>wann der Agent den Sync ausführt: every, cron (mit tz), after, manual</translation>
     </message>
     <message>
         <source>what the sync is for</source>
-        <translation type="unfinished"></translation>
+        <translation>wofür der Sync da ist</translation>
     </message>
     <message>
         <source>the share of the destination&apos;s records a mirror may remove in one run (0.5 by default)</source>
-        <translation type="unfinished"></translation>
+        <translation>der Anteil der Datensätze des Ziels, den ein Mirror in einem Lauf entfernen darf (standardmäßig 0.5)</translation>
     </message>
     <message>
         <source>the model column</source>
-        <translation type="unfinished"></translation>
+        <translation>die Modellspalte</translation>
     </message>
     <message>
         <source>the destination field</source>
-        <translation type="unfinished"></translation>
+        <translation>das Zielfeld</translation>
     </message>
     <message>
         <source>steps applied in order: trim, lowercase, email, phone:US, round:2, cast:string, sha256, ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritte in dieser Reihenfolge: trim, lowercase, email, phone:US, round:2, cast:string, sha256, ...</translation>
     </message>
     <message>
         <source>what the field means</source>
-        <translation type="unfinished"></translation>
+        <translation>was das Feld bedeutet</translation>
     </message>
     <message>
         <source>the destination&apos;s unique field</source>
-        <translation type="unfinished"></translation>
+        <translation>das eindeutige Feld des Ziels</translation>
     </message>
     <message>
         <source>a boolean column: rows where it is not true are never sent (excluded)</source>
-        <translation type="unfinished"></translation>
+        <translation>eine boolesche Spalte: Zeilen, in denen sie nicht wahr ist, werden nie gesendet (ausgeschlossen)</translation>
     </message>
     <message>
         <source>an interval: a number and a unit (s, m, h, d), as in 15m</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Intervall: eine Zahl und eine Einheit (s, m, h, d), etwa 15m</translation>
     </message>
     <message>
         <source>five cron fields: minute hour day-of-month month day-of-week</source>
-        <translation type="unfinished"></translation>
+        <translation>fünf cron-Felder: Minute Stunde Tag-des-Monats Monat Wochentag</translation>
     </message>
     <message>
         <source>the IANA time zone of cron (UTC by default), as in Europe/Berlin</source>
-        <translation type="unfinished"></translation>
+        <translation>die IANA-Zeitzone von cron (standardmäßig UTC), etwa Europe/Berlin</translation>
     </message>
     <message>
         <source>another sync: this one runs when that one succeeded</source>
-        <translation type="unfinished"></translation>
+        <translation>ein anderer Sync: dieser läuft, wenn jener erfolgreich war</translation>
     </message>
     <message>
         <source>true: only when someone runs it</source>
-        <translation type="unfinished"></translation>
+        <translation>true: nur, wenn ihn jemand startet</translation>
     </message>
     <message>
         <source>spread start times by up to this duration, as in 30s</source>
-        <translation type="unfinished"></translation>
+        <translation>Startzeiten um bis zu diese Dauer streuen, etwa 30s</translation>
     </message>
     <message>
         <source>personal data columns: allow, hash (SHA-256) or block</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalten mit personenbezogenen Daten: allow, hash (SHA-256) oder block</translation>
     </message>
     <message>
         <source>the destination&apos;s fields, where it cannot describe them</source>
-        <translation type="unfinished"></translation>
+        <translation>die Felder des Ziels, wo es sie nicht selbst beschreiben kann</translation>
     </message>
     <message>
         <source>the destination&apos;s kind</source>
-        <translation type="unfinished"></translation>
+        <translation>die Art des Ziels</translation>
     </message>
     <message>
         <source>the warehouse&apos;s driver</source>
-        <translation type="unfinished"></translation>
+        <translation>der Treiber des Warehouse</translation>
     </message>
     <message>
         <source>the name of an environment variable holding it</source>
-        <translation type="unfinished"></translation>
+        <translation>der Name einer Umgebungsvariablen, die es enthält</translation>
     </message>
     <message>
         <source>the name of an entry in the OS keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>der Name eines Eintrags im Schlüsselbund des Betriebssystems</translation>
     </message>
     <message>
         <source>a file holding it (only the owner may read it)</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Datei, die es enthält (nur der Eigentümer darf sie lesen)</translation>
     </message>
     <message>
         <source>a secret reference; secrets are never written into sluice.json</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Secret-Referenz; Secrets werden nie in sluice.json geschrieben</translation>
     </message>
     <message>
         <source>requests per window, as {&quot;requests&quot;: 100, &quot;per_seconds&quot;: 10}</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen pro Zeitfenster, als {&quot;requests&quot;: 100, &quot;per_seconds&quot;: 10}</translation>
     </message>
     <message>
         <source>a warehouse to read models from</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Warehouse, aus dem Modelle gelesen werden</translation>
     </message>
     <message>
         <source>a tool or file to sync into</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Werkzeug oder eine Datei, in die synchronisiert wird</translation>
     </message>
     <message>
         <source>a model column into a destination field</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Modellspalte in ein Zielfeld</translation>
     </message>
     <message>
         <source>when the agent runs the sync</source>
-        <translation type="unfinished"></translation>
+        <translation>wann der Agent den Sync ausführt</translation>
     </message>
     <message>
         <source>a model into a destination</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Modell in ein Ziel</translation>
     </message>
     <message>
         <source>the model column and the destination&apos;s unique field</source>
-        <translation type="unfinished"></translation>
+        <translation>die Modellspalte und das eindeutige Feld des Ziels</translation>
     </message>
     <message>
         <source>governance</source>
-        <translation type="unfinished"></translation>
+        <translation>Governance</translation>
     </message>
     <message>
         <source>A Sluice workspace: sources, destinations, models and syncs</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Sluice-Workspace: Quellen, Ziele, Modelle und Syncs</translation>
     </message>
     <message>
         <source>%1: the keychain has no secret &quot;%2&quot; (service sluice); store it there, or use {&quot;env&quot;: ...} or {&quot;file&quot;: ...}</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: der Schlüsselbund hat kein Secret „%2“ (Dienst sluice); legen Sie es dort ab oder verwenden Sie {&quot;env&quot;: ...} oder {&quot;file&quot;: ...}</translation>
     </message>
     <message>
         <source>%1: keychain secret &quot;%2&quot;: no keychain service (Secret Service or KWallet) is running; start one, or use {&quot;env&quot;: ...} or {&quot;file&quot;: ...}</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Schlüsselbund-Secret „%2“: kein Schlüsselbunddienst (Secret Service oder KWallet) läuft; starten Sie einen oder verwenden Sie {&quot;env&quot;: ...} oder {&quot;file&quot;: ...}</translation>
     </message>
     <message>
         <source>%1: the keychain refused access to secret &quot;%2&quot; (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: der Schlüsselbund hat den Zugriff auf Secret „%2“ verweigert (%3)</translation>
     </message>
     <message>
         <source>%1: keychain secret &quot;%2&quot;: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Schlüsselbund-Secret „%2“: %3</translation>
     </message>
     <message>
         <source>%1: keychain secret &quot;%2&quot;: the keychain did not answer within %3 s (is it locked?)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Schlüsselbund-Secret „%2“: der Schlüsselbund hat nicht innerhalb von %3 s geantwortet (ist er gesperrt?)</translation>
     </message>
     <message>
         <source>keychain secret &quot;%1&quot;: the keychain did not answer within %2 s (is it locked?)</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselbund-Secret „%1“: der Schlüsselbund hat nicht innerhalb von %2 s geantwortet (ist er gesperrt?)</translation>
     </message>
     <message>
         <source>storing a secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern eines Secrets</translation>
     </message>
     <message>
         <source>keychain secret &quot;%1&quot;: the keychain did not answer within %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselbund-Secret „%1“: der Schlüsselbund hat nicht innerhalb von %2 s geantwortet</translation>
     </message>
     <message>
         <source>deleting a secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen eines Secrets</translation>
     </message>
     <message>
         <source>%1: secret file %2 can be read or changed by other users; allow only its owner (chmod 600 %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Secret-Datei %2 kann von anderen Benutzern gelesen oder geändert werden; erlauben Sie nur dem Eigentümer den Zugriff (chmod 600 %2)</translation>
     </message>
     <message>
         <source>what it is, for the people who read this file</source>
-        <translation type="unfinished"></translation>
+        <translation>was es ist, für die Menschen, die diese Datei lesen</translation>
     </message>
     <message>
         <source>requests allowed in each window</source>
-        <translation type="unfinished"></translation>
+        <translation>in jedem Zeitfenster erlaubte Anfragen</translation>
     </message>
     <message>
         <source>the window&apos;s length in seconds (1 by default)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Länge des Zeitfensters in Sekunden (standardmäßig 1)</translation>
     </message>
     <message>
         <source>alert rules must be an object such as {&quot;rejection_rate_above&quot;: 0.05}</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarmregeln müssen ein Objekt sein, etwa {&quot;rejection_rate_above&quot;: 0.05}</translation>
     </message>
     <message>
         <source>&quot;%1&quot; must be true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ muss true oder false sein</translation>
     </message>
     <message>
         <source>&quot;%1&quot; must be a share from 0 to %2 (0.05 is 5 %), or false to turn the rule off</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ muss ein Anteil von 0 bis %2 sein (0.05 sind 5 %), oder false, um die Regel abzuschalten</translation>
     </message>
     <message>
         <source>&quot;freshness_lag_above&quot; must be a duration such as &quot;1h&quot; or &quot;30m&quot;, or false to turn the rule off</source>
-        <translation type="unfinished"></translation>
+        <translation>„freshness_lag_above“ muss eine Dauer sein, etwa „1h“ oder „30m“, oder false, um die Regel abzuschalten</translation>
     </message>
     <message>
         <source>alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarme</translation>
     </message>
     <message>
         <source>&quot;webhooks&quot; must be a list such as [{&quot;url&quot;: {&quot;env&quot;: &quot;SLACK_HOOK&quot;}, &quot;format&quot;: &quot;slack&quot;}]</source>
-        <translation type="unfinished"></translation>
+        <translation>„webhooks“ muss eine Liste sein, etwa [{&quot;url&quot;: {&quot;env&quot;: &quot;SLACK_HOOK&quot;}, &quot;format&quot;: &quot;slack&quot;}]</translation>
     </message>
     <message>
         <source>alert webhook %1</source>
-        <translation type="unfinished">Alarm-Webhook %1</translation>
+        <translation>Alarm-Webhook %1</translation>
     </message>
     <message>
         <source>a webhook must be an object with a &quot;url&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Webhook muss ein Objekt mit einer „url“ sein</translation>
     </message>
     <message>
         <source>&quot;url&quot; is required</source>
-        <translation type="unfinished"></translation>
+        <translation>„url“ ist erforderlich</translation>
     </message>
     <message>
         <source>&quot;url&quot; must be an http:// or https:// URL, or a secret reference holding one</source>
-        <translation type="unfinished"></translation>
+        <translation>„url“ muss eine http://- oder https://-URL sein, oder eine Secret-Referenz, die eine enthält</translation>
     </message>
     <message>
         <source>&quot;url&quot; must be an http:// or https:// URL, or a secret reference such as {&quot;env&quot;: &quot;SLACK_HOOK&quot;}</source>
-        <translation type="unfinished"></translation>
+        <translation>„url“ muss eine http://- oder https://-URL sein, oder eine Secret-Referenz wie {&quot;env&quot;: &quot;SLACK_HOOK&quot;}</translation>
     </message>
     <message>
         <source>&quot;format&quot; must be slack or json</source>
-        <translation type="unfinished"></translation>
+        <translation>„format“ muss slack oder json sein</translation>
     </message>
     <message>
         <source>alert rules for every sync, and the webhooks alerts go to</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarmregeln für jeden Sync und die Webhooks, an die Alarme gehen</translation>
     </message>
     <message>
         <source>the rules every sync is held to (a sync&apos;s own &quot;alerts&quot; override them)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Regeln, an denen jeder Sync gemessen wird (die eigenen „alerts“ eines Syncs haben Vorrang)</translation>
     </message>
     <message>
         <source>where fired and recovered alerts are posted</source>
-        <translation type="unfinished"></translation>
+        <translation>wohin ausgelöste und erholte Alarme gesendet werden</translation>
     </message>
     <message>
         <source>alert when a run fails (true by default)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarm, wenn ein Lauf fehlschlägt (standardmäßig true)</translation>
     </message>
     <message>
         <source>alert when a run&apos;s rejected share of records sent is above this (0.01 by default; false: off)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarm, wenn der abgelehnte Anteil der gesendeten Datensätze eines Laufs darüber liegt (standardmäßig 0.01; false: aus)</translation>
     </message>
     <message>
         <source>alert when the freshness lag is above this, as in &quot;1h&quot; (the default; false: off)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarm, wenn der Aktualitätsverzug darüber liegt, etwa „1h“ (der Standard; false: aus)</translation>
     </message>
     <message>
         <source>alert when the destination matched less than this share of records sent (0.85 by default; false: off)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarm, wenn das Ziel weniger als diesen Anteil der gesendeten Datensätze zugeordnet hat (standardmäßig 0.85; false: aus)</translation>
     </message>
     <message>
         <source>alert when the model&apos;s row count differs from the median of recent runs by more than this share (0.5 by default; false: off)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarm, wenn die Zeilenzahl des Modells um mehr als diesen Anteil vom Median der letzten Läufe abweicht (standardmäßig 0.5; false: aus)</translation>
     </message>
     <message>
         <source>alert when the model&apos;s columns changed (true by default)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarm, wenn sich die Spalten des Modells geändert haben (standardmäßig true)</translation>
     </message>
     <message>
         <source>where to post: an http(s) URL, or a secret reference holding one (a Slack webhook URL is a secret)</source>
-        <translation type="unfinished"></translation>
+        <translation>wohin gesendet wird: eine http(s)-URL oder eine Secret-Referenz, die eine enthält (eine Slack-Webhook-URL ist ein Secret)</translation>
     </message>
     <message>
         <source>slack (a Slack-compatible {&quot;text&quot;: ...}) or json (the default)</source>
-        <translation type="unfinished"></translation>
+        <translation>slack (ein Slack-kompatibles {&quot;text&quot;: ...}) oder json (der Standard)</translation>
     </message>
     <message>
         <source>who reads it</source>
-        <translation type="unfinished"></translation>
+        <translation>wer es liest</translation>
     </message>
     <message>
         <source>this sync&apos;s alert rules, over the workspace&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>die Alarmregeln dieses Syncs, über denen des Workspace</translation>
     </message>
     <message>
         <source>alert rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarmregeln</translation>
     </message>
     <message>
         <source>an alert webhook</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Alarm-Webhook</translation>
     </message>
     <message>
         <source>model %1: trait %2</source>
@@ -6056,45 +5898,6 @@ Modus: %5 · Diff: %6 · %n Felder zugeordnet%7</numerusform>
     <message>
         <source>a trait</source>
         <translation>ein Merkmal</translation>
-    </message>
-</context>
-<context>
-    <name>workspace</name>
-    <message>
-        <source>unknown key &quot;%1&quot; in a group (known: match, conditions)</source>
-        <translation>unbekannter Schlüssel „%1“ in einer Gruppe (bekannt: match, conditions)</translation>
-    </message>
-    <message>
-        <source>&quot;match&quot; must be all or any</source>
-        <translation>„match“ muss all oder any sein</translation>
-    </message>
-    <message>
-        <source>groups nest at most %1 deep</source>
-        <translation>Gruppen lassen sich höchstens %1 tief verschachteln</translation>
-    </message>
-    <message>
-        <source>&quot;conditions&quot; must be a list</source>
-        <translation>„conditions“ muss eine Liste sein</translation>
-    </message>
-    <message>
-        <source>a condition must be an object such as {&quot;column&quot;: &quot;ltv&quot;, &quot;op&quot;: &quot;&gt;&quot;, &quot;value&quot;: 1000}</source>
-        <translation>eine Bedingung muss ein Objekt sein, etwa {&quot;column&quot;: &quot;ltv&quot;, &quot;op&quot;: &quot;&gt;&quot;, &quot;value&quot;: 1000}</translation>
-    </message>
-    <message>
-        <source>unknown key &quot;%1&quot; in a condition (known: column, op, value)</source>
-        <translation>unbekannter Schlüssel „%1“ in einer Bedingung (bekannt: column, op, value)</translation>
-    </message>
-    <message>
-        <source>a condition needs a &quot;column&quot; (a column or trait of the model)</source>
-        <translation>eine Bedingung braucht eine „column“ (eine Spalte oder ein Merkmal des Modells)</translation>
-    </message>
-    <message>
-        <source>unknown op &quot;%1&quot; (known: %2)</source>
-        <translation>unbekannter Operator „%1“ (bekannt: %2)</translation>
-    </message>
-    <message>
-        <source>an audience needs the &quot;model&quot; it narrows</source>
-        <translation>eine Zielgruppe braucht das „model“, das sie eingrenzt</translation>
     </message>
 </context>
 </TS>

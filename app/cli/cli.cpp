@@ -28,11 +28,6 @@ int printVersion()
     return ExitOk;
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("sluice::cli", text);
-}
-
 } // namespace
 
 bool isVerb(const QString &verb)
@@ -59,8 +54,8 @@ int run(const QStringList &arguments)
             if (!v.hidden)
                 names.append(QLatin1String(v.name));
         const QString near = nearest(args.verb, names);
-        return usageError(near.isEmpty() ? tr("unknown verb \"%1\"; sluice help lists the verbs").arg(args.verb)
-                                         : tr("unknown verb \"%1\"; did you mean \"%2\"? (sluice help lists the verbs)").arg(args.verb, near));
+        return usageError(near.isEmpty() ? QCoreApplication::translate("sluice::cli", "unknown verb \"%1\"; sluice help lists the verbs").arg(args.verb)
+                                         : QCoreApplication::translate("sluice::cli", "unknown verb \"%1\"; did you mean \"%2\"? (sluice help lists the verbs)").arg(args.verb, near));
     }
     if (arguments.contains(QStringLiteral("--help")) || arguments.contains(QStringLiteral("-h"))) {
         say(verbHelp(*spec));
@@ -83,10 +78,10 @@ int run(const QStringList &arguments)
         const QStringList unknown = parser.unknownOptionNames();
         if (!unknown.isEmpty()) {
             const QString near = nearest(unknown.first(), known);
-            return usageError(near.isEmpty() ? tr("%1: unknown option --%2 (sluice %1 --help lists its options)").arg(args.verb, unknown.first())
-                                             : tr("%1: unknown option --%2; did you mean --%3?").arg(args.verb, unknown.first(), near));
+            return usageError(near.isEmpty() ? QCoreApplication::translate("sluice::cli", "%1: unknown option --%2 (sluice %1 --help lists its options)").arg(args.verb, unknown.first())
+                                             : QCoreApplication::translate("sluice::cli", "%1: unknown option --%2; did you mean --%3?").arg(args.verb, unknown.first(), near));
         }
-        return usageError(tr("%1: %2").arg(args.verb, parser.errorText()));
+        return usageError(QCoreApplication::translate("sluice::cli", "%1: %2").arg(args.verb, parser.errorText()));
     }
     for (const QString &name : parser.optionNames()) {
         bool valued = name == QLatin1String("workspace");
@@ -99,7 +94,7 @@ int run(const QStringList &arguments)
     }
     args.positional = parser.positionalArguments();
     if (args.positional.size() < spec->minPositional || args.positional.size() > spec->maxPositional)
-        return usageError(tr("%1: wrong number of arguments\n\n%2").arg(args.verb, verbHelp(*spec)));
+        return usageError(QCoreApplication::translate("sluice::cli", "%1: wrong number of arguments\n\n%2").arg(args.verb, verbHelp(*spec)));
     return spec->handler(args);
 }
 

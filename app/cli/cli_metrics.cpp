@@ -13,38 +13,33 @@ namespace sluice::cli {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("sluice::cli", text);
-}
-
 QString rate(const std::optional<double> &r)
 {
     if (!r)
-        return tr("n/a");
+        return QCoreApplication::translate("sluice::cli", "n/a");
     if (*r > 0 && *r < 0.001)
-        return tr("<0.1 %");
+        return QCoreApplication::translate("sluice::cli", "<0.1 %");
     return QLocale().toString(*r * 100.0, 'f', 1) + QStringLiteral(" %");
 }
 
 QString duration(const std::optional<qint64> &seconds)
 {
     if (!seconds)
-        return tr("n/a");
+        return QCoreApplication::translate("sluice::cli", "n/a");
     const qint64 s = *seconds;
     if (s < 60)
-        return tr("%1 s").arg(s);
+        return QCoreApplication::translate("sluice::cli", "%1 s").arg(s);
     if (s < 3600)
-        return tr("%1 min %2 s").arg(s / 60).arg(s % 60);
+        return QCoreApplication::translate("sluice::cli", "%1 min %2 s").arg(s / 60).arg(s % 60);
     if (s < 86400)
-        return tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
-    return tr("%1 d %2 h").arg(s / 86400).arg((s % 86400) / 3600);
+        return QCoreApplication::translate("sluice::cli", "%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
+    return QCoreApplication::translate("sluice::cli", "%1 d %2 h").arg(s / 86400).arg((s % 86400) / 3600);
 }
 
 void sayMeasures(const QString &who, const metrics::Measures &m)
 {
-    const QString waiting = m.undeliveredLagSeconds ? tr(" · oldest undelivered change %1").arg(duration(m.undeliveredLagSeconds)) : QString();
-    say(tr("%1\n  runs %2 · success %3 (partial %4) · freshness lag %5%12\n  rejected %6 · invalid %7 · matched %8 · drift incidents %9\n"
+    const QString waiting = m.undeliveredLagSeconds ? QCoreApplication::translate("sluice::cli", " · oldest undelivered change %1").arg(duration(m.undeliveredLagSeconds)) : QString();
+    say(QCoreApplication::translate("sluice::cli", "%1\n  runs %2 · success %3 (partial %4) · freshness lag %5%12\n  rejected %6 · invalid %7 · matched %8 · drift incidents %9\n"
            "  time to detect %10 · time to resolve %11")
             .arg(who, QLocale().toString(m.runs), rate(m.successRate), rate(m.partialRate), duration(m.freshnessLagSeconds),
                  rate(m.rejectionRate), rate(m.invalidRate), rate(m.matchRate), QLocale().toString(m.driftIncidents))
@@ -58,7 +53,7 @@ int runMetrics(const Arguments &args)
     const QString window = args.options.value(QStringLiteral("since"), QStringLiteral("7d"));
     const std::optional<qint64> seconds = metrics::parseWindow(window);
     if (!seconds)
-        return usageError(tr("metrics: --since takes a window such as 24h, 7d or 30d, not \"%1\"").arg(window));
+        return usageError(QCoreApplication::translate("sluice::cli", "metrics: --since takes a window such as 24h, 7d or 30d, not \"%1\"").arg(window));
     Result<workspace::Workspace> ws = openWorkspace(args);
     if (!ws)
         return fail(ws.error());
@@ -75,11 +70,11 @@ int runMetrics(const Arguments &args)
     const metrics::Report report = metrics::report(*state.value(), syncs, until.addSecs(-*seconds), until);
     if (args.json())
         printJson(report.toJson());
-    sayMeasures(tr("Workspace, last %1").arg(window), report.workspace);
+    sayMeasures(QCoreApplication::translate("sluice::cli", "Workspace, last %1").arg(window), report.workspace);
     for (auto it = report.syncs.begin(); it != report.syncs.end(); ++it)
-        sayMeasures(tr("sync %1").arg(it.key()), it.value());
+        sayMeasures(QCoreApplication::translate("sluice::cli", "sync %1").arg(it.key()), it.value());
     if (report.workspace.runs == 0)
-        say(tr("No run finished in the last %1: measures appear once syncs have run (sluice run SYNC).").arg(window));
+        say(QCoreApplication::translate("sluice::cli", "No run finished in the last %1: measures appear once syncs have run (sluice run SYNC).").arg(window));
     return ExitOk;
 }
 
@@ -88,7 +83,7 @@ int runAlerts(const Arguments &args)
     const QString window = args.options.value(QStringLiteral("since"), QStringLiteral("7d"));
     const std::optional<qint64> seconds = metrics::parseWindow(window);
     if (!seconds)
-        return usageError(tr("alerts: --since takes a window such as 24h, 7d or 30d, not \"%1\"").arg(window));
+        return usageError(QCoreApplication::translate("sluice::cli", "alerts: --since takes a window such as 24h, 7d or 30d, not \"%1\"").arg(window));
     Result<workspace::Workspace> ws = openWorkspace(args);
     if (!ws)
         return fail(ws.error());
@@ -102,7 +97,7 @@ int runAlerts(const Arguments &args)
     const QDateTime since = QDateTime::currentDateTimeUtc().addSecs(-*seconds);
     QJsonArray events, firing;
     term::Table table;
-    table.header = tr("at|sync|rule|notice|message|webhooks").split(QLatin1Char('|'));
+    table.header = QCoreApplication::translate("sluice::cli", "at|sync|rule|notice|message|webhooks").split(QLatin1Char('|'));
     table.toned = 3;
     table.elide = 4;
     table.keep = {1, 2, 3};
@@ -111,22 +106,22 @@ int runAlerts(const Arguments &args)
                                   {QStringLiteral("rule"), e.rule}, {QStringLiteral("kind"), e.kind}, {QStringLiteral("message"), e.message},
                                   {QStringLiteral("run_id"), e.runId}, {QStringLiteral("delivered"), e.delivered}, {QStringLiteral("delivery"), e.delivery}});
         table.rows.append({e.at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")), e.sync, e.rule, e.kind, e.message,
-                           e.delivered ? tr("delivered") : e.delivery});
+                           e.delivered ? QCoreApplication::translate("sluice::cli", "delivered") : e.delivery});
         table.tones.append(e.kind == QLatin1String("recovered") ? term::Tone::Good : e.kind == QLatin1String("flapping") ? term::Tone::Warn : term::Tone::Bad);
     }
     QStringList now;
     for (const store::StateStore::AlertState &a : state.value()->alertStates(sync))
         if (a.firing) {
             firing.append(QJsonObject{{QStringLiteral("sync"), a.sync}, {QStringLiteral("rule"), a.rule}, {QStringLiteral("since"), a.since.toUTC().toString(Qt::ISODateWithMs)}});
-            now.append(tr("%1 %2 (since %3)").arg(a.sync, a.rule, a.since.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
+            now.append(QCoreApplication::translate("sluice::cli", "%1 %2 (since %3)").arg(a.sync, a.rule, a.since.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
         }
     if (args.json())
         printJson(QJsonObject{{QStringLiteral("since"), since.toString(Qt::ISODate)}, {QStringLiteral("alerts"), events}, {QStringLiteral("firing"), firing}});
     if (!table.rows.isEmpty())
         say(table.render());
     else
-        say(tr("No alert in the last %1.").arg(window));
-    say(now.isEmpty() ? tr("No rule is failing now.") : tr("Failing now: %1").arg(now.join(QStringLiteral(", "))));
+        say(QCoreApplication::translate("sluice::cli", "No alert in the last %1.").arg(window));
+    say(now.isEmpty() ? QCoreApplication::translate("sluice::cli", "No rule is failing now.") : QCoreApplication::translate("sluice::cli", "Failing now: %1").arg(now.join(QStringLiteral(", "))));
     return ExitOk;
 }
 

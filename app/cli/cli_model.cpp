@@ -18,16 +18,11 @@ namespace sluice::cli {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("sluice::cli", text);
-}
-
 Result<std::unique_ptr<source::SourceConnection>> connectFor(const workspace::Workspace &ws, const workspace::ModelConfig &model)
 {
     Result<std::unique_ptr<source::SourceConnection>> conn = source::SourceConnection::open(ws.config().sources.value(model.source), ws);
     if (!conn)
-        return Error{tr("model %1: %2").arg(model.name, conn.error().message), conn.error().kind};
+        return Error{QCoreApplication::translate("sluice::cli", "model %1: %2").arg(model.name, conn.error().message), conn.error().kind};
     return conn;
 }
 
@@ -48,7 +43,7 @@ int audienceSize(const workspace::Workspace &ws, const QString &name, bool json)
         return fail(compiled.error());
     Result<model::AudienceSize> size = model::countAudience(*conn.value(), base.value());
     if (!size)
-        return fail({tr("audience %1: %2").arg(name, size.error().message), size.error().kind});
+        return fail({QCoreApplication::translate("sluice::cli", "audience %1: %2").arg(name, size.error().message), size.error().kind});
     size->audience = name;
     const QString conditions = model::describeConditions(base->conditions);
     if (json) {
@@ -58,7 +53,7 @@ int audienceSize(const workspace::Workspace &ws, const QString &name, bool json)
         return ExitOk;
     }
     const QLocale locale;
-    say(tr("audience %1: %2 of %3 rows of %4 (%5), counted in %6 ms")
+    say(QCoreApplication::translate("sluice::cli", "audience %1: %2 of %3 rows of %4 (%5), counted in %6 ms")
             .arg(name, locale.toString(size->rows), locale.toString(size->modelRows), size->model, percent(size->rows, size->modelRows))
             .arg(size->elapsedMs));
     say(QStringLiteral("  ") + conditions);
@@ -81,7 +76,7 @@ int audienceOverlap(const workspace::Workspace &ws, const QString &a, const QStr
             return fail(compiled.error());
     Result<model::AudienceOverlap> overlap = model::overlapAudiences(*conn.value(), first.value(), second.value());
     if (!overlap)
-        return fail({tr("overlap of %1 and %2: %3").arg(a, b, overlap.error().message), overlap.error().kind});
+        return fail({QCoreApplication::translate("sluice::cli", "overlap of %1 and %2: %3").arg(a, b, overlap.error().message), overlap.error().kind});
     overlap->a = a;
     overlap->b = b;
     if (json) {
@@ -90,12 +85,12 @@ int audienceOverlap(const workspace::Workspace &ws, const QString &a, const QStr
     }
     const QLocale locale;
     term::Table t;
-    t.header = {tr("rows"), tr("count"), tr("share of model")};
+    t.header = {QCoreApplication::translate("sluice::cli", "rows"), QCoreApplication::translate("sluice::cli", "count"), QCoreApplication::translate("sluice::cli", "share of model")};
     t.numeric = {1, 2};
-    t.rows.append({tr("only %1").arg(a), locale.toString(overlap->onlyA), percent(overlap->onlyA, overlap->modelRows)});
-    t.rows.append({tr("both"), locale.toString(overlap->both), percent(overlap->both, overlap->modelRows)});
-    t.rows.append({tr("only %1").arg(b), locale.toString(overlap->onlyB), percent(overlap->onlyB, overlap->modelRows)});
-    say(tr("%1 and %2, audiences of %3 (%4 rows), counted in %5 ms:")
+    t.rows.append({QCoreApplication::translate("sluice::cli", "only %1").arg(a), locale.toString(overlap->onlyA), percent(overlap->onlyA, overlap->modelRows)});
+    t.rows.append({QCoreApplication::translate("sluice::cli", "both"), locale.toString(overlap->both), percent(overlap->both, overlap->modelRows)});
+    t.rows.append({QCoreApplication::translate("sluice::cli", "only %1").arg(b), locale.toString(overlap->onlyB), percent(overlap->onlyB, overlap->modelRows)});
+    say(QCoreApplication::translate("sluice::cli", "%1 and %2, audiences of %3 (%4 rows), counted in %5 ms:")
             .arg(a, b, overlap->model, locale.toString(overlap->modelRows))
             .arg(overlap->elapsedMs));
     say(t.render());
@@ -108,11 +103,11 @@ int runAudience(const Arguments &args)
 {
     const QString action = args.positional.value(0);
     if (action != QLatin1String("size") && action != QLatin1String("overlap"))
-        return usageError(tr("audience: say size NAME or overlap A B (not \"%1\")").arg(action));
+        return usageError(QCoreApplication::translate("sluice::cli", "audience: say size NAME or overlap A B (not \"%1\")").arg(action));
     if (action == QLatin1String("size") && args.positional.size() != 2)
-        return usageError(tr("audience size takes one audience: sluice audience size NAME"));
+        return usageError(QCoreApplication::translate("sluice::cli", "audience size takes one audience: sluice audience size NAME"));
     if (action == QLatin1String("overlap") && args.positional.size() != 3)
-        return usageError(tr("audience overlap takes two audiences: sluice audience overlap A B"));
+        return usageError(QCoreApplication::translate("sluice::cli", "audience overlap takes two audiences: sluice audience overlap A B"));
     Result<workspace::Workspace> ws = openWorkspace(args);
     if (!ws)
         return fail(ws.error());
@@ -128,7 +123,7 @@ int runTraits(const Arguments &args)
     const QString name = args.positional.first();
     const workspace::Config &config = ws->config();
     if (!config.models.contains(name))
-        return usageError(tr("traits: unknown model \"%1\" (models: %2)").arg(name, config.models.keys().join(QStringLiteral(", "))));
+        return usageError(QCoreApplication::translate("sluice::cli", "traits: unknown model \"%1\" (models: %2)").arg(name, config.models.keys().join(QStringLiteral(", "))));
     const workspace::ModelConfig &model = config.models[name];
     // An audience's traits are its model's, measured over the audience's rows.
     const workspace::ModelConfig owner = model.isAudience() ? config.models.value(model.audience->model) : model;
@@ -163,31 +158,31 @@ int runTraits(const Arguments &args)
         lines.append(QStringLiteral("%1  %2  %3").arg(t.name, t.type.isEmpty() ? source::columnTypeName(d.type) : t.type, t.sql.simplified()));
         lines.append(QStringLiteral("    ") + d.summary());
         if (!t.description.isEmpty() || !t.owner.isEmpty())
-            lines.append(QStringLiteral("    ") + (t.owner.isEmpty() ? t.description : tr("%1 (owner: %2)").arg(t.description, t.owner)));
+            lines.append(QStringLiteral("    ") + (t.owner.isEmpty() ? t.description : QCoreApplication::translate("sluice::cli", "%1 (owner: %2)").arg(t.description, t.owner)));
     }
     if (args.json()) {
         printJson({{QStringLiteral("model"), name}, {QStringLiteral("traits"), traits}});
     } else if (owner.traits.isEmpty()) {
-        say(tr("model %1 has no traits yet; add them under \"traits\" in sluice.json, as {\"is_high_value\": {\"sql\": \"ltv > 1000\"}}").arg(owner.name));
+        say(QCoreApplication::translate("sluice::cli", "model %1 has no traits yet; add them under \"traits\" in sluice.json, as {\"is_high_value\": {\"sql\": \"ltv > 1000\"}}").arg(owner.name));
     } else {
-        say(model.isAudience() ? tr("traits of %1 over audience %2:").arg(owner.name, name) : tr("traits of model %1:").arg(name));
+        say(model.isAudience() ? QCoreApplication::translate("sluice::cli", "traits of %1 over audience %2:").arg(owner.name, name) : QCoreApplication::translate("sluice::cli", "traits of model %1:").arg(name));
         say(lines.join(QLatin1Char('\n')));
     }
     if (refused)
-        say(tr("error: the warehouse refused a trait of model %1 (see above)").arg(owner.name));
+        say(QCoreApplication::translate("sluice::cli", "error: the warehouse refused a trait of model %1 (see above)").arg(owner.name));
     return refused ? ExitFailed : ExitOk;
 }
 
 int runImport(const Arguments &args)
 {
     if (args.positional.value(0) != QLatin1String("dbt"))
-        return usageError(tr("import: Sluice imports dbt manifests: sluice import dbt PATH/manifest.json"));
+        return usageError(QCoreApplication::translate("sluice::cli", "import: Sluice imports dbt manifests: sluice import dbt PATH/manifest.json"));
     Result<workspace::Workspace> ws = openWorkspace(args);
     if (!ws)
         return fail(ws.error());
     QFile file(args.positional.value(1));
     if (!file.open(QIODevice::ReadOnly))
-        return usageError(tr("import dbt: cannot read %1: %2").arg(file.fileName(), file.errorString()));
+        return usageError(QCoreApplication::translate("sluice::cli", "import dbt: cannot read %1: %2").arg(file.fileName(), file.errorString()));
     model::DbtOptions options;
     options.source = args.options.value(QStringLiteral("source"));
     const QString select = args.options.value(QStringLiteral("select"));

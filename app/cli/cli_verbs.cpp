@@ -13,11 +13,6 @@ namespace sluice::cli {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("sluice::cli", text);
-}
-
 const char *const commonExits = QT_TRANSLATE_NOOP("sluice::cli", "0 done; 1 a source or destination failed it (unreachable, refused credentials); "
                                                                   "2 a usage or configuration error (an unset secret included).");
 const char *const runExits = QT_TRANSLATE_NOOP("sluice::cli", "0 succeeded (every planned record delivered); 3 partial (some records invalid or "
@@ -184,8 +179,8 @@ int runHelp(const Arguments &args)
             if (!v.hidden)
                 names.append(QLatin1String(v.name));
         const QString near = nearest(args.positional.first(), names);
-        return usageError(near.isEmpty() ? tr("help: unknown verb \"%1\"").arg(args.positional.first())
-                                         : tr("help: unknown verb \"%1\"; did you mean \"%2\"?").arg(args.positional.first(), near));
+        return usageError(near.isEmpty() ? QCoreApplication::translate("sluice::cli", "help: unknown verb \"%1\"").arg(args.positional.first())
+                                         : QCoreApplication::translate("sluice::cli", "help: unknown verb \"%1\"; did you mean \"%2\"?").arg(args.positional.first(), near));
     }
     say(verbHelp(*verb));
     return ExitOk;
@@ -248,7 +243,7 @@ QStringList visibleNames()
 
 QString usageText()
 {
-    QString text = tr("Usage: sluice VERB [options]") + QStringLiteral("\n\n");
+    QString text = QCoreApplication::translate("sluice::cli", "Usage: sluice VERB [options]") + QStringLiteral("\n\n");
     int width = 0;
     for (const VerbSpec &v : verbs())
         width = std::max<int>(width, int(qstrlen(v.name) + 1 + qstrlen(v.arguments)));
@@ -256,24 +251,24 @@ QString usageText()
         if (v.hidden)
             continue;
         const QString head = QString(QLatin1String(v.name) + QLatin1Char(' ') + QLatin1String(v.arguments)).trimmed();
-        text += QStringLiteral("  %1  %2\n").arg(head, -width).arg(tr(v.summary));
+        text += QStringLiteral("  %1  %2\n").arg(head, -width).arg(QCoreApplication::translate("sluice::cli", v.summary));
     }
-    text += QStringLiteral("\n") + tr("Common options:") + QStringLiteral("\n");
-    text += QStringLiteral("  %1  %2\n").arg(optionLabel(workspaceOption), -16).arg(tr(workspaceOption.help));
-    text += QStringLiteral("  %1  %2\n").arg(QStringLiteral("--json"), -16).arg(tr(json.help));
-    text += QStringLiteral("  %1  %2\n").arg(QStringLiteral("--help"), -16).arg(tr("the verb's synopsis, options, examples and exit codes"));
-    text += QStringLiteral("  %1  %2\n").arg(QStringLiteral("--version"), -16).arg(tr("Sluice's version and those of Qt, libpq and SQLite"));
-    text += QStringLiteral("\n") + tr("sluice help VERB tells more of one verb. Without a verb, sluice opens the GUI.") + QStringLiteral("\n");
+    text += QStringLiteral("\n") + QCoreApplication::translate("sluice::cli", "Common options:") + QStringLiteral("\n");
+    text += QStringLiteral("  %1  %2\n").arg(optionLabel(workspaceOption), -16).arg(QCoreApplication::translate("sluice::cli", workspaceOption.help));
+    text += QStringLiteral("  %1  %2\n").arg(QStringLiteral("--json"), -16).arg(QCoreApplication::translate("sluice::cli", json.help));
+    text += QStringLiteral("  %1  %2\n").arg(QStringLiteral("--help"), -16).arg(QCoreApplication::translate("sluice::cli", "the verb's synopsis, options, examples and exit codes"));
+    text += QStringLiteral("  %1  %2\n").arg(QStringLiteral("--version"), -16).arg(QCoreApplication::translate("sluice::cli", "Sluice's version and those of Qt, libpq and SQLite"));
+    text += QStringLiteral("\n") + QCoreApplication::translate("sluice::cli", "sluice help VERB tells more of one verb. Without a verb, sluice opens the GUI.") + QStringLiteral("\n");
     return text;
 }
 
 QString verbHelp(const VerbSpec &v)
 {
-    QString text = tr("Usage: %1").arg(synopsis(v)) + QStringLiteral("\n\n");
-    QString summary = tr(v.summary);
+    QString text = QCoreApplication::translate("sluice::cli", "Usage: %1").arg(synopsis(v)) + QStringLiteral("\n\n");
+    QString summary = QCoreApplication::translate("sluice::cli", v.summary);
     if (!summary.isEmpty())
         summary[0] = summary[0].toUpper();
-    text += wrap(summary + QStringLiteral(". ") + tr(v.description), 78, 0) + QStringLiteral("\n\n");
+    text += wrap(summary + QStringLiteral(". ") + QCoreApplication::translate("sluice::cli", v.description), 78, 0) + QStringLiteral("\n\n");
     QList<OptionSpec> options = v.options;
     if (qstrcmp(v.name, "init") != 0 && qstrcmp(v.name, "help") != 0 && qstrcmp(v.name, "completion") != 0)
         options.append(workspaceOption);
@@ -281,18 +276,18 @@ QString verbHelp(const VerbSpec &v)
     for (const OptionSpec &o : std::as_const(options))
         width = std::max<int>(width, int(optionLabel(o).size()));
     if (!options.isEmpty()) {
-        text += tr("Options:") + QStringLiteral("\n");
+        text += QCoreApplication::translate("sluice::cli", "Options:") + QStringLiteral("\n");
         for (const OptionSpec &o : std::as_const(options))
-            text += QStringLiteral("  %1  %2\n").arg(optionLabel(o), -width).arg(wrap(tr(o.help), 78, width + 4));
+            text += QStringLiteral("  %1  %2\n").arg(optionLabel(o), -width).arg(wrap(QCoreApplication::translate("sluice::cli", o.help), 78, width + 4));
         text += QStringLiteral("\n");
     }
     if (!v.examples.isEmpty()) {
-        text += tr("Examples:") + QStringLiteral("\n");
+        text += QCoreApplication::translate("sluice::cli", "Examples:") + QStringLiteral("\n");
         for (const QString &e : v.examples)
             text += QStringLiteral("  ") + e + QStringLiteral("\n");
         text += QStringLiteral("\n");
     }
-    text += wrap(tr("Exit codes:") + QStringLiteral(" ") + tr(v.exitCodes ? v.exitCodes : commonExits), 78, 2) + QStringLiteral("\n");
+    text += wrap(QCoreApplication::translate("sluice::cli", "Exit codes:") + QStringLiteral(" ") + QCoreApplication::translate("sluice::cli", v.exitCodes ? v.exitCodes : commonExits), 78, 2) + QStringLiteral("\n");
     return text;
 }
 
@@ -330,10 +325,10 @@ QString manPage()
     QString t;
     t += QStringLiteral(".TH SLUICE 1 \"%1\" \"Sluice %2\" \"User Commands\"\n")
              .arg(QDate::currentDate().toString(Qt::ISODate), QCoreApplication::applicationVersion());
-    t += QStringLiteral(".SH NAME\nsluice \\- %1\n").arg(roff(tr("sync governed warehouse models into the tools that act on them (Reverse ETL)")));
+    t += QStringLiteral(".SH NAME\nsluice \\- %1\n").arg(roff(QCoreApplication::translate("sluice::cli", "sync governed warehouse models into the tools that act on them (Reverse ETL)")));
     t += QStringLiteral(".SH SYNOPSIS\n.B sluice\n.I VERB\n[\\fIoptions\\fR]\n.br\n.B sluice\n[\\fB\\-\\-workspace\\fR \\fIDIR\\fR]\n");
     t += QStringLiteral(".SH DESCRIPTION\n%1\n").arg(
-        roff(tr("Sluice reads models from a warehouse, compares them with what each destination was last sent, and delivers only what "
+        roff(QCoreApplication::translate("sluice::cli", "Sluice reads models from a warehouse, compares them with what each destination was last sent, and delivers only what "
                 "changed: every record ends delivered or rejected with the destination's own words, never lost and never sent twice. "
                 "A workspace is a directory with sluice.json (sources, destinations, models, syncs) and the state database under .sluice/. "
                 "Without a verb, sluice opens the GUI. JSON goes to stdout (with --json), everything for people to stderr.")));
@@ -341,22 +336,22 @@ QString manPage()
     for (const VerbSpec &v : verbs()) {
         if (v.hidden)
             continue;
-        t += QStringLiteral(".TP\n.B %1\n%2. %3\n").arg(roff(synopsis(v)), roff(tr(v.summary)), roff(tr(v.description)));
+        t += QStringLiteral(".TP\n.B %1\n%2. %3\n").arg(roff(synopsis(v)), roff(QCoreApplication::translate("sluice::cli", v.summary)), roff(QCoreApplication::translate("sluice::cli", v.description)));
         for (const OptionSpec &o : v.options)
-            t += QStringLiteral(".RS\n.TP\n.B %1\n%2\n.RE\n").arg(roff(optionLabel(o)), roff(tr(o.help)));
+            t += QStringLiteral(".RS\n.TP\n.B %1\n%2\n.RE\n").arg(roff(optionLabel(o)), roff(QCoreApplication::translate("sluice::cli", o.help)));
         if (v.exitCodes)
-            t += QStringLiteral(".RS\n%1 %2\n.RE\n").arg(roff(tr("Exit codes:")), roff(tr(v.exitCodes)));
+            t += QStringLiteral(".RS\n%1 %2\n.RE\n").arg(roff(QCoreApplication::translate("sluice::cli", "Exit codes:")), roff(QCoreApplication::translate("sluice::cli", v.exitCodes)));
     }
-    t += QStringLiteral(".SH OPTIONS\n.TP\n.B %1\n%2\n").arg(roff(optionLabel(workspaceOption)), roff(tr(workspaceOption.help)));
-    t += QStringLiteral(".TP\n.B \\-\\-json\n%1\n").arg(roff(tr(json.help)));
-    t += QStringLiteral(".TP\n.B \\-\\-help\n%1\n").arg(roff(tr("the verb's synopsis, options, examples and exit codes")));
-    t += QStringLiteral(".TP\n.B \\-\\-version\n%1\n").arg(roff(tr("Sluice's version and those of Qt, libpq and SQLite")));
-    t += QStringLiteral(".SH EXIT STATUS\n%1\n.PP\n%2\n").arg(roff(tr(commonExits)), roff(tr("run and plan: ") + tr(runExits)));
+    t += QStringLiteral(".SH OPTIONS\n.TP\n.B %1\n%2\n").arg(roff(optionLabel(workspaceOption)), roff(QCoreApplication::translate("sluice::cli", workspaceOption.help)));
+    t += QStringLiteral(".TP\n.B \\-\\-json\n%1\n").arg(roff(QCoreApplication::translate("sluice::cli", json.help)));
+    t += QStringLiteral(".TP\n.B \\-\\-help\n%1\n").arg(roff(QCoreApplication::translate("sluice::cli", "the verb's synopsis, options, examples and exit codes")));
+    t += QStringLiteral(".TP\n.B \\-\\-version\n%1\n").arg(roff(QCoreApplication::translate("sluice::cli", "Sluice's version and those of Qt, libpq and SQLite")));
+    t += QStringLiteral(".SH EXIT STATUS\n%1\n.PP\n%2\n").arg(roff(QCoreApplication::translate("sluice::cli", commonExits)), roff(QCoreApplication::translate("sluice::cli", "run and plan: ") + QCoreApplication::translate("sluice::cli", runExits)));
     t += QStringLiteral(".SH ENVIRONMENT\n.TP\n.B SLUICE_WORKSPACE\n%1\n.TP\n.B NO_COLOR\n%2\n")
-             .arg(roff(tr("the workspace when --workspace is not given")), roff(tr("when set, human output has no colour")));
+             .arg(roff(QCoreApplication::translate("sluice::cli", "the workspace when --workspace is not given")), roff(QCoreApplication::translate("sluice::cli", "when set, human output has no colour")));
     t += QStringLiteral(".SH FILES\n.TP\n.I sluice.json\n%1\n.TP\n.I .sluice/state.db\n%2\n")
-             .arg(roff(tr("the workspace's configuration; sluice schema prints its JSON Schema")),
-                  roff(tr("what each destination was sent, runs, rejections and the record ledger")));
+             .arg(roff(QCoreApplication::translate("sluice::cli", "the workspace's configuration; sluice schema prints its JSON Schema")),
+                  roff(QCoreApplication::translate("sluice::cli", "what each destination was sent, runs, rejections and the record ledger")));
     t += QStringLiteral(".SH EXAMPLES\n");
     for (const VerbSpec &v : verbs())
         for (const QString &e : v.examples)
@@ -451,12 +446,12 @@ QString zshCompletion()
     for (const VerbSpec &v : verbs()) {
         if (v.hidden)
             continue;
-        described += QStringLiteral("        '%1:%2'\n").arg(QLatin1String(v.name), quoted(tr(v.summary)));
+        described += QStringLiteral("        '%1:%2'\n").arg(QLatin1String(v.name), quoted(QCoreApplication::translate("sluice::cli", v.summary)));
         QStringList specs{QStringLiteral("'--help[the verb'\\''s synopsis, options, examples and exit codes]'")};
         if (qstrcmp(v.name, "init") != 0 && qstrcmp(v.name, "help") != 0 && qstrcmp(v.name, "completion") != 0)
             specs.append(QStringLiteral("'--workspace=[the workspace]:directory:_files -/'"));
         for (const OptionSpec &o : v.options) {
-            QString help = tr(o.help);
+            QString help = QCoreApplication::translate("sluice::cli", o.help);
             help.replace(QLatin1Char('['), QLatin1Char('(')).replace(QLatin1Char(']'), QLatin1Char(')'));
             if (!o.valueName)
                 specs.append(QStringLiteral("'--%1[%2]'").arg(QLatin1String(o.name), quoted(help)));

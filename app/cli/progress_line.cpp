@@ -11,11 +11,6 @@ namespace sluice::cli {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("sluice::cli", text);
-}
-
 int terminalWidth()
 {
     winsize w{};
@@ -34,17 +29,17 @@ QString clock(qint64 seconds)
 QString stageName(const QString &stage)
 {
     if (stage == QLatin1String("state"))
-        return tr("reading state");
+        return QCoreApplication::translate("sluice::cli", "reading state");
     if (stage == QLatin1String("extract"))
-        return tr("extract");
+        return QCoreApplication::translate("sluice::cli", "extract");
     if (stage == QLatin1String("diff"))
-        return tr("diff");
+        return QCoreApplication::translate("sluice::cli", "diff");
     if (stage == QLatin1String("deliver"))
-        return tr("deliver");
+        return QCoreApplication::translate("sluice::cli", "deliver");
     if (stage == QLatin1String("commit"))
-        return tr("commit");
+        return QCoreApplication::translate("sluice::cli", "commit");
     if (stage == QLatin1String("preview"))
-        return tr("running the model and its key checks");
+        return QCoreApplication::translate("sluice::cli", "running the model and its key checks");
     return stage;
 }
 
@@ -117,7 +112,7 @@ QString ProgressLine::render() const
     const double seconds = m_stageClock.isValid() ? qMax(0.001, m_stageClock.elapsed() / 1000.0) : 0.001;
     if (m_count > 0 || m_total > 0) {
         if (m_total > 0)
-            line += QStringLiteral("  ") + tr("%1 of %2 (%3 %)").arg(locale.toString(m_count), locale.toString(m_total),
+            line += QStringLiteral("  ") + QCoreApplication::translate("sluice::cli", "%1 of %2 (%3 %)").arg(locale.toString(m_count), locale.toString(m_total),
                                                                        locale.toString(100.0 * double(m_count) / double(m_total), 'f', 1));
         else
             line += QStringLiteral("  ") + locale.toString(m_count);
@@ -128,15 +123,15 @@ QString ProgressLine::render() const
         if (m_samples.size() >= 2 && m_samples.back().first - m_samples.front().first >= 1000)
             rate = double(m_samples.back().second - m_samples.front().second) * 1000.0 / double(m_samples.back().first - m_samples.front().first);
         if (m_count > 0 && rate > 0)
-            line += QStringLiteral("  ") + tr("%1 records/s").arg(locale.toString(qRound64(rate)));
+            line += QStringLiteral("  ") + QCoreApplication::translate("sluice::cli", "%1 records/s").arg(locale.toString(qRound64(rate)));
         if (m_total > 0 && rate > 0 && m_count < m_total)
-            line += QStringLiteral("  ") + tr("%1 left").arg(clock(qint64(double(m_total - m_count) / rate + 0.5)));
+            line += QStringLiteral("  ") + QCoreApplication::translate("sluice::cli", "%1 left").arg(clock(qint64(double(m_total - m_count) / rate + 0.5)));
     }
     if (const qint64 r = rejected.load(); r > 0)
-        line += QStringLiteral("  ") + tr("%1 rejected").arg(locale.toString(r));
+        line += QStringLiteral("  ") + QCoreApplication::translate("sluice::cli", "%1 rejected").arg(locale.toString(r));
     line += QStringLiteral("  [%1]").arg(clock(m_runClock.elapsed() / 1000));
     if (m_interrupt && m_interrupt->load())
-        line = tr("stopping after the batch in flight…") + QStringLiteral("  ") + line;
+        line = QCoreApplication::translate("sluice::cli", "stopping after the batch in flight…") + QStringLiteral("  ") + line;
     return line;
 }
 

@@ -19,11 +19,6 @@ namespace sluice::alerts {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("sluice::alerts", text);
-}
-
 // A rule's limit from JSON: false turns it off; a missing key keeps the default.
 template <class T>
 void limit(const QJsonObject &o, const char *key, std::optional<T> &into, const std::function<std::optional<T>(const QJsonValue &)> &read)
@@ -54,10 +49,10 @@ QString percent(double share)
 QString duration(qint64 seconds)
 {
     if (seconds < 3600)
-        return tr("%1 min").arg(seconds / 60);
+        return QCoreApplication::translate("sluice::alerts", "%1 min").arg(seconds / 60);
     if (seconds < 2 * 86400)
-        return tr("%1 h %2 min").arg(seconds / 3600).arg(seconds % 3600 / 60);
-    return tr("%1 d %2 h").arg(seconds / 86400).arg(seconds % 86400 / 3600);
+        return QCoreApplication::translate("sluice::alerts", "%1 h %2 min").arg(seconds / 3600).arg(seconds % 3600 / 60);
+    return QCoreApplication::translate("sluice::alerts", "%1 d %2 h").arg(seconds / 86400).arg(seconds % 86400 / 3600);
 }
 
 qint64 count(const QJsonObject &counts, const char *key)
@@ -133,7 +128,7 @@ QList<Check> checks(const Rules &rules, const store::RunRecord &run, const QList
     QList<Check> out;
     const bool failed = run.status == QLatin1String("failed");
     if (rules.runFailed)
-        out.append({QStringLiteral("run_failed"), failed, failed ? tr("run %1 failed: %2").arg(run.id, run.error) : tr("run %1 succeeded").arg(run.id)});
+        out.append({QStringLiteral("run_failed"), failed, failed ? QCoreApplication::translate("sluice::alerts", "run %1 failed: %2").arg(run.id, run.error) : QCoreApplication::translate("sluice::alerts", "run %1 succeeded").arg(run.id)});
     if (failed)
         return out; // a failed run says nothing of rates, lag or row counts
     const qint64 delivered = count(run.counts, "delivered"), rejected = count(run.counts, "rejected");
@@ -141,18 +136,18 @@ QList<Check> checks(const Rules &rules, const store::RunRecord &run, const QList
     if (rules.rejectionRateAbove && sent > 0) {
         const double rate = double(rejected) / double(sent);
         out.append({QStringLiteral("rejection_rate_above"), rate > *rules.rejectionRateAbove,
-                    tr("%1 of %2 records sent were rejected (%3; limit %4)").arg(rejected).arg(sent).arg(percent(rate), percent(*rules.rejectionRateAbove))});
+                    QCoreApplication::translate("sluice::alerts", "%1 of %2 records sent were rejected (%3; limit %4)").arg(rejected).arg(sent).arg(percent(rate), percent(*rules.rejectionRateAbove))});
     }
     const qint64 judged = run.metrics.value(QStringLiteral("match_sent")).toInteger(sent);
     if (rules.matchRateBelow && judged > 0 && run.metrics.contains(QStringLiteral("matched"))) {
         const double rate = run.metrics.value(QStringLiteral("matched")).toDouble() / double(judged);
         out.append({QStringLiteral("match_rate_below"), rate < *rules.matchRateBelow,
-                    tr("the destination matched %1 of the records that should have matched (limit %2)").arg(percent(rate), percent(*rules.matchRateBelow))});
+                    QCoreApplication::translate("sluice::alerts", "the destination matched %1 of the records that should have matched (limit %2)").arg(percent(rate), percent(*rules.matchRateBelow))});
     }
     const QJsonValue lag = run.metrics.value(QStringLiteral("freshness_lag_s"));
     if (rules.freshnessLagAboveSeconds && lag.isDouble())
         out.append({QStringLiteral("freshness_lag_above"), lag.toInteger() > *rules.freshnessLagAboveSeconds,
-                    tr("freshness lag %1 (limit %2)").arg(duration(lag.toInteger()), duration(*rules.freshnessLagAboveSeconds))});
+                    QCoreApplication::translate("sluice::alerts", "freshness lag %1 (limit %2)").arg(duration(lag.toInteger()), duration(*rules.freshnessLagAboveSeconds))});
     QList<double> rows;
     for (const store::RunRecord &r : earlier)
         if (r.status != QLatin1String("failed") && r.metrics.contains(QStringLiteral("model_rows")) && rows.size() < 10)
@@ -163,14 +158,14 @@ QList<Check> checks(const Rules &rules, const store::RunRecord &run, const QList
         const double now = run.metrics.value(QStringLiteral("model_rows")).toDouble();
         const double change = median > 0 ? std::abs(now - median) / median : (now > 0 ? 1.0 : 0.0);
         out.append({QStringLiteral("row_count_change_above"), change > *rules.rowCountChangeAbove,
-                    tr("the model has %1 rows, %2 from the recent median of %3 (limit %4)")
+                    QCoreApplication::translate("sluice::alerts", "the model has %1 rows, %2 from the recent median of %3 (limit %4)")
                         .arg(qint64(now)).arg(percent(change)).arg(qint64(median)).arg(percent(*rules.rowCountChangeAbove))});
     }
     if (rules.schemaDrift) {
         const bool drift = run.metrics.contains(QStringLiteral("schema_drift"));
         out.append({QStringLiteral("schema_drift"), drift,
-                    drift ? tr("the model's columns changed: %1").arg(QString::fromUtf8(QJsonDocument(run.metrics.value(QStringLiteral("schema_drift")).toObject()).toJson(QJsonDocument::Compact)))
-                          : tr("the model's columns are as before")});
+                    drift ? QCoreApplication::translate("sluice::alerts", "the model's columns changed: %1").arg(QString::fromUtf8(QJsonDocument(run.metrics.value(QStringLiteral("schema_drift")).toObject()).toJson(QJsonDocument::Compact)))
+                          : QCoreApplication::translate("sluice::alerts", "the model's columns are as before")});
     }
     return out;
 }
@@ -181,10 +176,10 @@ QString noticeWords(const Event &e)
 {
     const QString &sync = e.event.sync;
     switch (e.notice) {
-    case Notice::Fired: return tr("✕ %1: %2").arg(sync, e.event.message);
-    case Notice::Recovered: return tr("✓ %1 recovered: %2").arg(sync, e.event.message);
-    case Notice::Repeated: return tr("✕ %1 still failing: %2").arg(sync, e.event.message);
-    case Notice::Flapping: return tr("≈ %1 keeps changing between failing and healthy (%2); quiet until it settles").arg(sync, e.event.rule);
+    case Notice::Fired: return QCoreApplication::translate("sluice::alerts", "✕ %1: %2").arg(sync, e.event.message);
+    case Notice::Recovered: return QCoreApplication::translate("sluice::alerts", "✓ %1 recovered: %2").arg(sync, e.event.message);
+    case Notice::Repeated: return QCoreApplication::translate("sluice::alerts", "✕ %1 still failing: %2").arg(sync, e.event.message);
+    case Notice::Flapping: return QCoreApplication::translate("sluice::alerts", "≈ %1 keeps changing between failing and healthy (%2); quiet until it settles").arg(sync, e.event.rule);
     case Notice::None: break;
     }
     return e.event.message;
@@ -195,13 +190,13 @@ std::pair<bool, QString> post(const workspace::Workspace &workspace, const QList
 {
     const QJsonArray hooks = workspace.config().alerts.value(QStringLiteral("webhooks")).toArray();
     if (hooks.isEmpty())
-        return {false, tr("no webhook in sluice.json's \"alerts\"")};
+        return {false, QCoreApplication::translate("sluice::alerts", "no webhook in sluice.json's \"alerts\"")};
     const QString name = QDir(workspace.dir()).dirName();
     bool all = true;
     QStringList said;
     for (qsizetype i = 0; i < hooks.size(); ++i) {
         const QJsonObject h = hooks[i].toObject();
-        const QString owner = tr("alert webhook %1").arg(i + 1);
+        const QString owner = QCoreApplication::translate("sluice::alerts", "alert webhook %1").arg(i + 1);
         QString url = h.value(QStringLiteral("url")).toString();
         if (!h.value(QStringLiteral("url")).isString()) {
             Result<QString> secret = workspace.resolveSecret(*workspace::parseSecretRef(h.value(QStringLiteral("url"))), owner);
@@ -225,8 +220,8 @@ std::pair<bool, QString> post(const workspace::Workspace &workspace, const QList
         const bool ok = answer.status >= 200 && answer.status < 300;
         all = all && ok;
         // Never the URL itself: a Slack webhook URL is a secret.
-        said.append(ok ? tr("%1: delivered").arg(owner)
-                       : tr("%1: %2").arg(owner, answer.status == 0 ? answer.networkProblem : tr("HTTP %1").arg(answer.status)));
+        said.append(ok ? QCoreApplication::translate("sluice::alerts", "%1: delivered").arg(owner)
+                       : QCoreApplication::translate("sluice::alerts", "%1: %2").arg(owner, answer.status == 0 ? answer.networkProblem : QCoreApplication::translate("sluice::alerts", "HTTP %1").arg(answer.status)));
     }
     return {all, said.join(QStringLiteral("; "))};
 }
@@ -235,7 +230,7 @@ std::pair<bool, QString> post(const workspace::Workspace &workspace, const QList
 
 QByteArray slackBody(const QString &workspaceName, const QList<Event> &events)
 {
-    QStringList lines{tr("*Sluice · %1*").arg(workspaceName)};
+    QStringList lines{QCoreApplication::translate("sluice::alerts", "*Sluice · %1*").arg(workspaceName)};
     for (const Event &e : events)
         lines.append(noticeWords(e));
     return QJsonDocument(QJsonObject{{QStringLiteral("text"), lines.join(QLatin1Char('\n'))}}).toJson(QJsonDocument::Compact);
@@ -285,7 +280,7 @@ QList<Event> evaluate(const workspace::Workspace &workspace, store::StateStore &
         QList<qint64> ids;
         for (Event &e : events) {
             ids.append(e.event.id);
-            e.event.delivery = tr("no webhook in sluice.json's \"alerts\"");
+            e.event.delivery = QCoreApplication::translate("sluice::alerts", "no webhook in sluice.json's \"alerts\"");
         }
         (void)store.noteAlertDelivery(ids, false, events.first().event.delivery);
         return events;

@@ -17,11 +17,6 @@ namespace {
 
 using K = Setting::Kind;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("sluice::connector", text);
-}
-
 // The HTTP delivery settings every HTTP destination shares (see destination/http_delivery.h).
 QList<Setting> httpSettings(int defaultBatch, int maxBatch)
 {
@@ -310,26 +305,26 @@ bool secretShaped(const QJsonValue &value)
 QString describeRange(const Setting &s)
 {
     if (s.kind == K::Integer)
-        return tr("a whole number from %1 to %2").arg(qint64(s.min)).arg(qint64(s.max));
-    return tr("a number from %1 to %2").arg(s.min).arg(s.max);
+        return QCoreApplication::translate("sluice::connector", "a whole number from %1 to %2").arg(qint64(s.min)).arg(qint64(s.max));
+    return QCoreApplication::translate("sluice::connector", "a number from %1 to %2").arg(s.min).arg(s.max);
 }
 
 void validateRateLimit(const QJsonValue &value, const QString &key, const std::function<void(const QString &, const QString &)> &fail)
 {
     if (!value.isObject()) {
-        fail(key, tr("\"%1\" must be an object such as {\"requests\": 100, \"per_seconds\": 10}").arg(key));
+        fail(key, QCoreApplication::translate("sluice::connector", "\"%1\" must be an object such as {\"requests\": 100, \"per_seconds\": 10}").arg(key));
         return;
     }
     const QJsonObject o = value.toObject();
     for (auto it = o.begin(); it != o.end(); ++it)
         if (it.key() != QLatin1String("requests") && it.key() != QLatin1String("per_seconds"))
-            fail(key + QLatin1Char('/') + it.key(), tr("unknown key \"%1\" in \"%2\" (known: requests, per_seconds)").arg(it.key(), key));
+            fail(key + QLatin1Char('/') + it.key(), QCoreApplication::translate("sluice::connector", "unknown key \"%1\" in \"%2\" (known: requests, per_seconds)").arg(it.key(), key));
     const QJsonValue requests = o.value(QStringLiteral("requests"));
     if (!requests.isDouble() || !(requests.toDouble() >= 1) || requests.toDouble() > 1e6 || std::floor(requests.toDouble()) != requests.toDouble())
-        fail(key + QStringLiteral("/requests"), tr("\"requests\" must be a whole number from 1 to 1000000"));
+        fail(key + QStringLiteral("/requests"), QCoreApplication::translate("sluice::connector", "\"requests\" must be a whole number from 1 to 1000000"));
     const QJsonValue per = o.value(QStringLiteral("per_seconds"));
     if (!per.isUndefined() && (!per.isDouble() || !(per.toDouble() > 0) || per.toDouble() > 86400))
-        fail(key + QStringLiteral("/per_seconds"), tr("\"per_seconds\" must be a number of seconds above 0 and at most 86400"));
+        fail(key + QStringLiteral("/per_seconds"), QCoreApplication::translate("sluice::connector", "\"per_seconds\" must be a number of seconds above 0 and at most 86400"));
 }
 
 void validateValue(const Setting &s, const QJsonValue &v, const std::function<void(const QString &, const QString &)> &fail)
@@ -339,15 +334,15 @@ void validateValue(const Setting &s, const QJsonValue &v, const std::function<vo
     case K::String:
     case K::Path:
         if (!v.isString())
-            fail(key, tr("\"%1\" must be a string").arg(key));
+            fail(key, QCoreApplication::translate("sluice::connector", "\"%1\" must be a string").arg(key));
         else if (s.required && v.toString().trimmed().isEmpty())
-            fail(key, tr("\"%1\" must not be empty").arg(key));
+            fail(key, QCoreApplication::translate("sluice::connector", "\"%1\" must not be empty").arg(key));
         return;
     case K::Url: {
         const QUrl url(v.toString());
         if (!v.isString() || !url.isValid() || url.host().isEmpty()
             || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
-            fail(key, tr("\"%1\" must be an http:// or https:// URL").arg(key));
+            fail(key, QCoreApplication::translate("sluice::connector", "\"%1\" must be an http:// or https:// URL").arg(key));
         return;
     }
     case K::Integer:
@@ -355,40 +350,40 @@ void validateValue(const Setting &s, const QJsonValue &v, const std::function<vo
         const double d = v.toDouble();
         const bool whole = s.kind == K::Number || std::floor(d) == d;
         if (!v.isDouble() || !whole || d < s.min || d > s.max)
-            fail(key, tr("\"%1\" must be %2").arg(key, describeRange(s)));
+            fail(key, QCoreApplication::translate("sluice::connector", "\"%1\" must be %2").arg(key, describeRange(s)));
         return;
     }
     case K::Boolean:
         if (!v.isBool())
-            fail(key, tr("\"%1\" must be true or false").arg(key));
+            fail(key, QCoreApplication::translate("sluice::connector", "\"%1\" must be true or false").arg(key));
         return;
     case K::Secret:
         if (!secretShaped(v))
-            fail(key, tr("\"%1\" must be a secret reference such as {\"env\": \"NAME\"}, {\"keychain\": \"NAME\"} or {\"file\": \"PATH\"}; "
+            fail(key, QCoreApplication::translate("sluice::connector", "\"%1\" must be a secret reference such as {\"env\": \"NAME\"}, {\"keychain\": \"NAME\"} or {\"file\": \"PATH\"}; "
                          "secrets are never written into sluice.json")
                           .arg(key));
         return;
     case K::Headers: {
         if (!v.isObject()) {
-            fail(key, tr("\"%1\" must be an object of header names and values").arg(key));
+            fail(key, QCoreApplication::translate("sluice::connector", "\"%1\" must be an object of header names and values").arg(key));
             return;
         }
         const QJsonObject h = v.toObject();
         for (auto it = h.begin(); it != h.end(); ++it)
             if (!it.value().isString() && !secretShaped(it.value()))
-                fail(key + QLatin1Char('/') + it.key(), tr("header \"%1\" must be a string or a secret reference").arg(it.key()));
+                fail(key + QLatin1Char('/') + it.key(), QCoreApplication::translate("sluice::connector", "header \"%1\" must be a string or a secret reference").arg(it.key()));
         return;
     }
     case K::RateLimit: validateRateLimit(v, key, fail); return;
     case K::Object: {
         if (!v.isObject()) {
-            fail(key, tr("\"%1\" must be an object").arg(key));
+            fail(key, QCoreApplication::translate("sluice::connector", "\"%1\" must be an object").arg(key));
             return;
         }
         const QJsonObject o = v.toObject();
         for (auto it = o.begin(); it != o.end(); ++it)
             if (isSecretKey(it.key()) && !secretShaped(it.value()))
-                fail(key + QLatin1Char('/') + it.key(), tr("\"%1\" must be a secret reference such as {\"env\": \"NAME\"}").arg(it.key()));
+                fail(key + QLatin1Char('/') + it.key(), QCoreApplication::translate("sluice::connector", "\"%1\" must be a secret reference such as {\"env\": \"NAME\"}").arg(it.key()));
         return;
     }
     case K::FieldSchema: return; // mapping::fieldSchemaProblems checks it
@@ -407,7 +402,7 @@ const Setting *ConnectorInfo::setting(const QString &key) const
 
 QString ConnectorInfo::translatedLabel() const
 {
-    return label ? tr(label) : type;
+    return label ? QCoreApplication::translate("sluice::connector", label) : type;
 }
 
 const QList<ConnectorInfo> &destinationConnectors()
@@ -468,7 +463,7 @@ void validateSettings(const ConnectorInfo &info, const QJsonObject &config,
         const QJsonValue v = config.value(s.key);
         if (v.isUndefined() || v.isNull()) {
             if (s.required)
-                fail(QString(), tr("\"%1\" is required").arg(s.key));
+                fail(QString(), QCoreApplication::translate("sluice::connector", "\"%1\" is required").arg(s.key));
             continue;
         }
         validateValue(s, v, fail);
@@ -481,10 +476,10 @@ void validateSettings(const ConnectorInfo &info, const QJsonObject &config,
             continue;
         // A secret is a secret whatever the connector: never a value in the file.
         if (isSecretKey(it.key()) && !secretShaped(it.value()))
-            fail(it.key(), tr("\"%1\" must be a secret reference such as {\"env\": \"NAME\"}; secrets are never written into sluice.json").arg(it.key()));
+            fail(it.key(), QCoreApplication::translate("sluice::connector", "\"%1\" must be a secret reference such as {\"env\": \"NAME\"}; secrets are never written into sluice.json").arg(it.key()));
         // A connector not built yet keeps keys this Sluice cannot know about.
         if (info.available)
-            fail(it.key(), tr("unknown key \"%1\" (known: %2)").arg(it.key(), known.join(QStringLiteral(", "))));
+            fail(it.key(), QCoreApplication::translate("sluice::connector", "unknown key \"%1\" (known: %2)").arg(it.key(), known.join(QStringLiteral(", "))));
     }
 }
 

@@ -64,6 +64,14 @@ struct FieldInfo
     bool required = false; // a record must carry a value (on create)
 };
 
+// An object a destination holds records in (a table, a CRM object), as the
+// destination lists it: feeds the sync editor's object list.
+struct ObjectInfo
+{
+    QString name;  // what a sync's "object" names
+    QString label; // how the tool shows it; may be empty
+};
+
 struct DeliveryContext
 {
     QString sync;
@@ -136,6 +144,10 @@ public:
         Q_UNUSED(object);
         return QList<FieldInfo>();
     }
+
+    // The objects a sync can write to, as the destination lists them; empty
+    // where it cannot say (a file, a webhook) and the object is typed.
+    virtual Result<QList<ObjectInfo>> objects() const { return QList<ObjectInfo>(); }
 
     static Result<std::unique_ptr<Destination>> create(const workspace::DestinationConfig &config,
                                                        const workspace::Workspace &workspace);

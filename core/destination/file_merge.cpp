@@ -34,11 +34,6 @@ struct Entry
     QByteArray line;
 };
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("sluice::destination", text);
-}
-
 // One chunk of the run, sorted by key (then by its place in the run).
 class SortedRun
 {
@@ -160,8 +155,8 @@ void apply(QList<QByteArray> &lines, QList<Entry> &ops, QByteArray &codes)
 Outcome outcomeOf(const Operation &op, char code)
 {
     switch (code) {
-    case UpdateMissing: return {op.key, false, tr("no such record to update"), false};
-    case InsertExists: return {op.key, false, tr("record already exists (insert only)"), std::nullopt};
+    case UpdateMissing: return {op.key, false, QCoreApplication::translate("sluice::destination", "no such record to update"), false};
+    case InsertExists: return {op.key, false, QCoreApplication::translate("sluice::destination", "record already exists (insert only)"), std::nullopt};
     case AcceptedNew: return {op.key, true, {}, false};
     case AcceptedExisting: return {op.key, true, {}, true};
     default: return {op.key, true, {}, std::nullopt};
@@ -232,7 +227,7 @@ Result<MergeResult> mergeRunIntoJsonl(const QString &path, const QString &owner,
                                       const MergeChunks &chunks, const std::function<Result<void>()> &publish)
 {
     auto failed = [&](const QString &what, const QString &why) {
-        return Error{tr("%1: cannot write %2: %3").arg(owner, what, why), Error::Kind::Unreachable};
+        return Error{QCoreApplication::translate("sluice::destination", "%1: cannot write %2: %3").arg(owner, what, why), Error::Kind::Unreachable};
     };
     if (Result<void> r = source.rewind(); !r)
         return r.error();
@@ -258,7 +253,7 @@ Result<MergeResult> mergeRunIntoJsonl(const QString &path, const QString &owner,
     // 2. The old file and the sorted runs merged into the new file.
     SortedLines old(path);
     if (!old.open())
-        return Error{tr("%1: cannot read %2").arg(owner, path), Error::Kind::Unreachable};
+        return Error{QCoreApplication::translate("sluice::destination", "%1: cannot read %2").arg(owner, path), Error::Kind::Unreachable};
     QSaveFile out(path);
     if (!out.open(QIODevice::WriteOnly))
         return failed(path, out.errorString());
@@ -339,7 +334,7 @@ Result<bool> csvToJsonl(const QString &csv, const QString &jsonl)
         return true;
     CsvRecords in(csv);
     if (!in.open())
-        return Error{tr("cannot read %1").arg(csv), Error::Kind::Unreachable};
+        return Error{QCoreApplication::translate("sluice::destination", "cannot read %1").arg(csv), Error::Kind::Unreachable};
     QStringList header, cells;
     bool ok = true;
     if (!in.next(header, ok))

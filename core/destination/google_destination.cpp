@@ -3,6 +3,7 @@
 #include "destination/oauth_tokens.h"
 #include "destination/saas_common.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -12,11 +13,6 @@
 namespace sluice::destination {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return destinationTr(text);
-}
 
 } // namespace
 
@@ -107,12 +103,12 @@ Verdict GoogleProtocol::judge(const QList<Operation> &operations, const HttpAnsw
         ++m_renewals; // an expired token: fetch a new one, send again
         m_oauth->invalidate();
         m_token.clear();
-        return {Verdict::Kind::Retry, {}, tr("the access token expired: %1").arg(words), 0};
+        return {Verdict::Kind::Retry, {}, QCoreApplication::translate("sluice::destination", "the access token expired: %1").arg(words), 0};
     }
     if (answer.status == 401 || answer.status == 403)
-        return {Verdict::Kind::RefusedCredentials, {}, tr("HTTP %1, %2").arg(answer.status).arg(words), -1};
+        return {Verdict::Kind::RefusedCredentials, {}, QCoreApplication::translate("sluice::destination", "HTTP %1, %2").arg(answer.status).arg(words), -1};
     if (answer.status == 404)
-        return {Verdict::Kind::Fatal, {}, tr("user list %1 of %2 %3: %4").arg(m_target.userList, m_target.accountType, m_target.accountId, words), -1};
+        return {Verdict::Kind::Fatal, {}, QCoreApplication::translate("sluice::destination", "user list %1 of %2 %3: %4").arg(m_target.userList, m_target.accountType, m_target.accountId, words), -1};
     if (answer.status == 400) {
         // fieldViolations name the members at fault: "audience_members[3].user_data..."
         static const QRegularExpression index(QStringLiteral("audience_?[mM]embers\\[(\\d+)\\]"));
@@ -125,13 +121,13 @@ Verdict GoogleProtocol::judge(const QList<Operation> &operations, const HttpAnsw
                     refused.insert(m.captured(1).toInt(), v.toObject().value(QStringLiteral("description")).toString());
             }
         if (refused.isEmpty() || operations.size() == 1)
-            return {Verdict::Kind::Split, {}, tr("Google: %1").arg(words), -1};
+            return {Verdict::Kind::Split, {}, QCoreApplication::translate("sluice::destination", "Google: %1").arg(words), -1};
         // The request failed whole: the named members are rejected, the others go again.
         if (refused.size() < operations.size())
-            return {Verdict::Kind::Split, {}, tr("Google: %1").arg(words), -1};
+            return {Verdict::Kind::Split, {}, QCoreApplication::translate("sluice::destination", "Google: %1").arg(words), -1};
         Verdict v{Verdict::Kind::Settled, {}, {}, -1};
         for (qsizetype i = 0; i < operations.size(); ++i)
-            v.outcomes.append({operations[i].key, false, tr("Google: %1").arg(refused.value(int(i)))});
+            v.outcomes.append({operations[i].key, false, QCoreApplication::translate("sluice::destination", "Google: %1").arg(refused.value(int(i)))});
         return v;
     }
     return HttpProtocol::judge(operations, answer);
@@ -146,12 +142,12 @@ GoogleDestination::GoogleDestination(QString name, QUrl baseUrl, std::shared_ptr
 
 Result<void> GoogleDestination::deliver(const QList<Operation> &operations, const DeliveryContext &context)
 {
-    const QString owner = tr("destination %1").arg(m_name);
+    const QString owner = QCoreApplication::translate("sluice::destination", "destination %1").arg(m_name);
     if (context.object.isEmpty())
-        return configError(tr("%1: a Google Customer Match sync needs \"object\": the user list's id").arg(owner));
+        return configError(QCoreApplication::translate("sluice::destination", "%1: a Google Customer Match sync needs \"object\": the user list's id").arg(owner));
     if (Result<QByteArray> token = m_oauth->accessToken(); !token)
         return Error{owner + QStringLiteral(": ") + token.error().message, token.error().kind};
-    const QList<Operation> sendable = withoutUnremovable(operations, context, tr("its identifiers were not kept when it was added, so it cannot be removed from the user list"));
+    const QList<Operation> sendable = withoutUnremovable(operations, context, QCoreApplication::translate("sluice::destination", "its identifiers were not kept when it was added, so it cannot be removed from the user list"));
     GoogleProtocol protocol(m_base, m_oauth, {m_accountType, m_accountId, context.object, context.consentGranted});
     HttpDelivery delivery(owner, m_settings, protocol);
     Result<void> delivered = delivery.deliver(sendable, context);
@@ -216,7 +212,7 @@ void GoogleDestination::readStatus(const GoogleProtocol &protocol, const Deliver
 
 Result<void> GoogleDestination::check() const
 {
-    const QString owner = tr("destination %1").arg(m_name);
+    const QString owner = QCoreApplication::translate("sluice::destination", "destination %1").arg(m_name);
     Result<QByteArray> token = m_oauth->accessToken();
     if (!token)
         return Error{owner + QStringLiteral(": ") + token.error().message, token.error().kind};
@@ -233,7 +229,7 @@ Result<void> GoogleDestination::check() const
                                                  m_settings);
     if (answer.status == 200 || answer.status == 400)
         return {};
-    return callRefusal(owner, m_base, answer, QStringLiteral("Google"), tr("the OAuth credentials"), tr("writing to the operating account"),
+    return callRefusal(owner, m_base, answer, QStringLiteral("Google"), QCoreApplication::translate("sluice::destination", "the OAuth credentials"), QCoreApplication::translate("sluice::destination", "writing to the operating account"),
                        GoogleProtocol::wordsOf(answer.body));
 }
 

@@ -27,11 +27,6 @@ namespace sluice::destination {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("sluice::destination", text);
-}
-
 // One limiter per destination account in this process: two syncs into one
 // API share its budget instead of each spending all of it.
 struct SharedLimiter
@@ -74,7 +69,7 @@ QString safeLocation(const QByteArray &location)
 QString excerpt(const QByteArray &body)
 {
     QString text = QString::fromUtf8(body.left(500)).simplified();
-    return text.isEmpty() ? tr("(no body)") : text;
+    return text.isEmpty() ? QCoreApplication::translate("sluice::destination", "(no body)") : text;
 }
 
 class DeliveryLoop final
@@ -112,7 +107,7 @@ public:
         if (!m_fatal.isEmpty())
             return Error{m_fatal, m_fatalKind};
         if (m_cancelled)
-            return Error{tr("%1: cancelled").arg(m_owner), Error::Kind::Cancelled};
+            return Error{QCoreApplication::translate("sluice::destination", "%1: cancelled").arg(m_owner), Error::Kind::Cancelled};
         return {};
     }
 
@@ -157,11 +152,11 @@ private:
         case Verdict::Kind::Throttled: throttled(std::move(batch), verdict); break;
         case Verdict::Kind::Split: split(std::move(batch), verdict.problem); break;
         case Verdict::Kind::RefusedCredentials:
-            stop(tr("%1 refused the credentials: %2; no record was sent or rejected, check the destination's token or key")
+            stop(QCoreApplication::translate("sluice::destination", "%1 refused the credentials: %2; no record was sent or rejected, check the destination's token or key")
                      .arg(m_owner, verdict.problem),
                  Error::Kind::Refused);
             break;
-        case Verdict::Kind::Fatal: stop(tr("%1: %2").arg(m_owner, verdict.problem), Error::Kind::Unreachable); break;
+        case Verdict::Kind::Fatal: stop(QCoreApplication::translate("sluice::destination", "%1: %2").arg(m_owner, verdict.problem), Error::Kind::Unreachable); break;
         }
     }
 
@@ -178,7 +173,7 @@ private:
     {
         const qint64 ceilingMs = qint64(m_settings.maxRetryWaitSeconds) * 1000;
         if (verdict.waitMs > ceilingMs) {
-            stop(tr("%1 asked to wait %2 s before sending again (%3), longer than this run waits (max_retry_wait_s: %4); "
+            stop(QCoreApplication::translate("sluice::destination", "%1 asked to wait %2 s before sending again (%3), longer than this run waits (max_retry_wait_s: %4); "
                     "batch %5 (%6 records) was not delivered and is sent again on the next run")
                      .arg(m_owner)
                      .arg((verdict.waitMs + 999) / 1000)
@@ -197,7 +192,7 @@ private:
         batch.attempts += 1;
         qCInfo(lcDestination) << m_owner << "batch" << batch.number << "attempt" << batch.attempts << "failed:" << problem;
         if (batch.attempts >= attemptLimit) {
-            stop(tr("%1: gave up on batch %2 after %3 attempts: %4").arg(m_owner).arg(batch.number).arg(batch.attempts).arg(problem),
+            stop(QCoreApplication::translate("sluice::destination", "%1: gave up on batch %2 after %3 attempts: %4").arg(m_owner).arg(batch.number).arg(batch.attempts).arg(problem),
                  Error::Kind::Unreachable);
             return;
         }
@@ -264,7 +259,7 @@ private:
             answer.headers.insert(name.toLower(), value);
         if (m_timedOut.remove(reply)) {
             answer.status = 0;
-            answer.networkProblem = tr("no complete answer within %1 s (timeout_s)").arg(m_settings.timeoutSeconds);
+            answer.networkProblem = QCoreApplication::translate("sluice::destination", "no complete answer within %1 s (timeout_s)").arg(m_settings.timeoutSeconds);
         } else if (answer.status == 0) {
             answer.networkProblem = reply->errorString();
         }
@@ -407,25 +402,25 @@ Verdict HttpProtocol::judge(const QList<Operation> &operations, const HttpAnswer
         // secret header must not travel to another origin.
         const QByteArray location = answer.header("location");
         return {Verdict::Kind::Fatal, {},
-                location.isEmpty() ? tr("answered HTTP %1, a redirect; Sluice does not follow redirects, so nothing in this batch was delivered")
+                location.isEmpty() ? QCoreApplication::translate("sluice::destination", "answered HTTP %1, a redirect; Sluice does not follow redirects, so nothing in this batch was delivered")
                                          .arg(status)
-                                   : tr("answered HTTP %1, a redirect to %2; Sluice does not follow redirects, so nothing in this batch was "
+                                   : QCoreApplication::translate("sluice::destination", "answered HTTP %1, a redirect to %2; Sluice does not follow redirects, so nothing in this batch was "
                                         "delivered: point the destination's url at the new address")
                                          .arg(status)
                                          .arg(safeLocation(location)),
                 -1};
     }
     if (status == 401 || status == 403)
-        return {Verdict::Kind::RefusedCredentials, {}, tr("HTTP %1: %2").arg(status).arg(excerpt(answer.body)), -1};
+        return {Verdict::Kind::RefusedCredentials, {}, QCoreApplication::translate("sluice::destination", "HTTP %1: %2").arg(status).arg(excerpt(answer.body)), -1};
     if (status == 429 || status == 503) {
         const QByteArray after = answer.header("retry-after");
-        const QString problem = after.isEmpty() ? tr("HTTP %1 (throttled)").arg(status)
-                                                : tr("HTTP %1, Retry-After: %2").arg(status).arg(QString::fromLatin1(after));
+        const QString problem = after.isEmpty() ? QCoreApplication::translate("sluice::destination", "HTTP %1 (throttled)").arg(status)
+                                                : QCoreApplication::translate("sluice::destination", "HTTP %1, Retry-After: %2").arg(status).arg(QString::fromLatin1(after));
         return {Verdict::Kind::Throttled, {}, problem, parseRetryAfter(after)};
     }
     if (status >= 500 || status == 408)
-        return {Verdict::Kind::Retry, {}, tr("HTTP %1: %2").arg(status).arg(excerpt(answer.body)), -1};
-    return {Verdict::Kind::Split, {}, tr("HTTP %1: %2").arg(status).arg(excerpt(answer.body)), -1};
+        return {Verdict::Kind::Retry, {}, QCoreApplication::translate("sluice::destination", "HTTP %1: %2").arg(status).arg(excerpt(answer.body)), -1};
+    return {Verdict::Kind::Split, {}, QCoreApplication::translate("sluice::destination", "HTTP %1: %2").arg(status).arg(excerpt(answer.body)), -1};
 }
 
 HttpAnswer httpRequest(const HttpRequest &spec, int timeoutSeconds)
@@ -455,7 +450,7 @@ HttpAnswer httpRequest(const HttpRequest &spec, int timeoutSeconds)
     for (const auto &[name, value] : reply->rawHeaderPairs())
         answer.headers.insert(name.toLower(), value);
     if (timedOut)
-        answer.networkProblem = tr("no complete answer within %1 s").arg(timeoutSeconds);
+        answer.networkProblem = QCoreApplication::translate("sluice::destination", "no complete answer within %1 s").arg(timeoutSeconds);
     else if (answer.status == 0)
         answer.networkProblem = reply->errorString();
     delete reply;

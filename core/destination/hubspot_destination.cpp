@@ -10,11 +10,6 @@ namespace sluice::destination {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("sluice::destination", text);
-}
-
 QString textOf(const QJsonValue &v)
 {
     if (v.isString())
@@ -103,12 +98,12 @@ Verdict HubSpotProtocol::judge(const QList<Operation> &operations, const HttpAns
         // The daily limit resets at midnight in the account's zone: no run waits that long.
         const QString policy = body.value(QStringLiteral("policyName")).toString();
         const qint64 wait = policy == QLatin1String("DAILY") ? qint64(86400) * 1000 : -1;
-        return {Verdict::Kind::Throttled, {}, tr("HubSpot rate limit (%1): %2").arg(policy, wordsOf(answer.body)), wait};
+        return {Verdict::Kind::Throttled, {}, QCoreApplication::translate("sluice::destination", "HubSpot rate limit (%1): %2").arg(policy, wordsOf(answer.body)), wait};
     }
     if (answer.status == 401 || answer.status == 403)
-        return {Verdict::Kind::RefusedCredentials, {}, tr("HTTP %1, %2").arg(answer.status).arg(wordsOf(answer.body)), -1};
+        return {Verdict::Kind::RefusedCredentials, {}, QCoreApplication::translate("sluice::destination", "HTTP %1, %2").arg(answer.status).arg(wordsOf(answer.body)), -1};
     if (answer.status == 400 || answer.status == 409)
-        return {Verdict::Kind::Split, {}, tr("HubSpot: %1").arg(wordsOf(answer.body)), -1};
+        return {Verdict::Kind::Split, {}, QCoreApplication::translate("sluice::destination", "HubSpot: %1").arg(wordsOf(answer.body)), -1};
     if (answer.status < 200 || answer.status >= 300)
         return HttpProtocol::judge(operations, answer);
     // 200 / 201 / 207: every input not named by an error was written.
@@ -117,7 +112,7 @@ Verdict HubSpotProtocol::judge(const QList<Operation> &operations, const HttpAns
         const QJsonObject e = v.toObject();
         const QJsonArray ids = e.value(QStringLiteral("context")).toObject().value(QStringLiteral("ids")).toArray();
         if (ids.isEmpty()) // an error HubSpot did not tie to inputs: halve until it is
-            return {Verdict::Kind::Split, {}, tr("HubSpot: %1").arg(wordsOf(QJsonDocument(e).toJson())), -1};
+            return {Verdict::Kind::Split, {}, QCoreApplication::translate("sluice::destination", "HubSpot: %1").arg(wordsOf(QJsonDocument(e).toJson())), -1};
         const QString words = e.value(QStringLiteral("category")).toString() + QStringLiteral(": ") + e.value(QStringLiteral("message")).toString();
         for (const QJsonValue &id : ids)
             refused.insert(m_idProperty == QLatin1String("email") ? id.toString().toLower() : id.toString(), words);
@@ -152,9 +147,9 @@ HubSpotDestination::HubSpotDestination(QString name, QUrl baseUrl, QByteArray to
 
 Result<void> HubSpotDestination::deliver(const QList<Operation> &operations, const DeliveryContext &context)
 {
-    const QString owner = tr("destination %1").arg(m_name);
+    const QString owner = QCoreApplication::translate("sluice::destination", "destination %1").arg(m_name);
     if (context.object.isEmpty() || context.matchField.isEmpty())
-        return configError(tr("%1: a HubSpot sync needs \"object\" (contacts, companies or a custom object) and \"match\" (a unique property such as email)")
+        return configError(QCoreApplication::translate("sluice::destination", "%1: a HubSpot sync needs \"object\" (contacts, companies or a custom object) and \"match\" (a unique property such as email)")
                                .arg(owner));
     HubSpotProtocol protocol(m_base, m_token, context.matchField, context.object);
     HttpDelivery delivery(owner, m_settings, protocol);
@@ -163,17 +158,17 @@ Result<void> HubSpotDestination::deliver(const QList<Operation> &operations, con
 
 Error HubSpotDestination::refusal(const HttpAnswer &answer, const QString &what) const
 {
-    const QString owner = tr("destination %1").arg(m_name);
+    const QString owner = QCoreApplication::translate("sluice::destination", "destination %1").arg(m_name);
     if (answer.status == 0)
-        return {tr("%1: cannot reach %2: %3").arg(owner, m_base.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemovePath), answer.networkProblem),
+        return {QCoreApplication::translate("sluice::destination", "%1: cannot reach %2: %3").arg(owner, m_base.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemovePath), answer.networkProblem),
                 Error::Kind::Unreachable};
     if (answer.status == 401)
-        return {tr("%1: HubSpot refused the token (HTTP 401): %2. Check that the private app is active and that the whole token was pasted")
+        return {QCoreApplication::translate("sluice::destination", "%1: HubSpot refused the token (HTTP 401): %2. Check that the private app is active and that the whole token was pasted")
                     .arg(owner, HubSpotProtocol::wordsOf(answer.body)),
                 Error::Kind::Refused};
     if (answer.status == 403)
-        return {tr("%1: the token lacks a permission %2 needs (HTTP 403): %3").arg(owner, what, HubSpotProtocol::wordsOf(answer.body)), Error::Kind::Refused};
-    return {tr("%1: %2 failed (HTTP %3): %4").arg(owner, what).arg(answer.status).arg(HubSpotProtocol::wordsOf(answer.body)), Error::Kind::Unreachable};
+        return {QCoreApplication::translate("sluice::destination", "%1: the token lacks a permission %2 needs (HTTP 403): %3").arg(owner, what, HubSpotProtocol::wordsOf(answer.body)), Error::Kind::Refused};
+    return {QCoreApplication::translate("sluice::destination", "%1: %2 failed (HTTP %3): %4").arg(owner, what).arg(answer.status).arg(HubSpotProtocol::wordsOf(answer.body)), Error::Kind::Unreachable};
 }
 
 HttpAnswer HubSpotDestination::get(const QString &path) const
@@ -197,7 +192,7 @@ Result<void> HubSpotDestination::check() const
         answer = get(QStringLiteral("/crm/v3/objects/contacts?limit=1"));
     if (answer.status >= 200 && answer.status < 300)
         return {};
-    return refusal(answer, tr("reading the account"));
+    return refusal(answer, QCoreApplication::translate("sluice::destination", "reading the account"));
 }
 
 Result<QList<FieldInfo>> HubSpotDestination::describe(const QString &object) const
@@ -206,7 +201,7 @@ Result<QList<FieldInfo>> HubSpotDestination::describe(const QString &object) con
     if (answer.status == 404) // a sandbox or proxy without the properties API: validate by field_schema alone
         return QList<FieldInfo>();
     if (answer.status != 200)
-        return refusal(answer, tr("reading the properties of %1").arg(object));
+        return refusal(answer, QCoreApplication::translate("sluice::destination", "reading the properties of %1").arg(object));
     QList<FieldInfo> fields;
     for (const QJsonValue &v : QJsonDocument::fromJson(answer.body).object().value(QStringLiteral("results")).toArray()) {
         const QJsonObject p = v.toObject();
@@ -228,6 +223,30 @@ Result<QList<FieldInfo>> HubSpotDestination::describe(const QString &object) con
         fields.append(f);
     }
     return fields;
+}
+
+Result<QList<ObjectInfo>> HubSpotDestination::objects() const
+{
+    QList<ObjectInfo> out{{QStringLiteral("contacts"), QStringLiteral("Contacts")},
+                          {QStringLiteral("companies"), QStringLiteral("Companies")},
+                          {QStringLiteral("deals"), QStringLiteral("Deals")},
+                          {QStringLiteral("tickets"), QStringLiteral("Tickets")}};
+    const HttpAnswer answer = get(QStringLiteral("/crm/v3/schemas"));
+    // Without the crm.schemas.custom.read scope (403) or the schemas API
+    // (404) the standard objects are all there is to list.
+    if (answer.status == 403 || answer.status == 404)
+        return out;
+    if (answer.status != 200)
+        return refusal(answer, QCoreApplication::translate("sluice::destination", "listing the custom objects"));
+    for (const QJsonValue &v : QJsonDocument::fromJson(answer.body).object().value(QStringLiteral("results")).toArray()) {
+        const QJsonObject schema = v.toObject();
+        if (schema.value(QStringLiteral("archived")).toBool())
+            continue;
+        // A custom object is written under its fully qualified name (p<portal>_<name>) or its objectTypeId.
+        const QString name = schema.value(QStringLiteral("fullyQualifiedName")).toString(schema.value(QStringLiteral("objectTypeId")).toString());
+        out.append({name, schema.value(QStringLiteral("labels")).toObject().value(QStringLiteral("plural")).toString()});
+    }
+    return out;
 }
 
 } // namespace sluice::destination

@@ -42,6 +42,9 @@ public:
     Result<void> deliver(const QList<Operation> &operations, const DeliveryContext &context) override;
     Result<void> check() const override;
     Result<QList<FieldInfo>> describe(const QString &object) const override;
+    // The standard objects a sync upserts (contacts, companies, deals,
+    // tickets) and the account's custom objects (GET /crm/v3/schemas).
+    Result<QList<ObjectInfo>> objects() const override;
 
 private:
     Error refusal(const HttpAnswer &answer, const QString &what) const;

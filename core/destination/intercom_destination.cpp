@@ -2,6 +2,7 @@
 
 #include "destination/saas_common.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -11,11 +12,6 @@
 namespace sluice::destination {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return destinationTr(text);
-}
 
 const QStringList &standardAttributes()
 {
@@ -76,7 +72,7 @@ Verdict IntercomProtocol::judgeExisting(const Operation &operation, const HttpAn
     Existing &existing = m_existing[operation.key];
     if (answer.status == 404) {
         m_existing.remove(operation.key); // merged or deleted meanwhile: create it again
-        return {Verdict::Kind::Retry, {}, tr("the contact Intercom named is gone"), 0};
+        return {Verdict::Kind::Retry, {}, QCoreApplication::translate("sluice::destination", "the contact Intercom named is gone"), 0};
     }
     if (answer.status != 200)
         return {};
@@ -90,13 +86,13 @@ Verdict IntercomProtocol::judgeExisting(const Operation &operation, const HttpAn
         m_existing.remove(operation.key);
         return {Verdict::Kind::Settled,
                 {{operation.key, false,
-                  tr("identity conflict at Intercom: contact %1 already holds this record's details under %2 %3; updating it would merge two people")
+                  QCoreApplication::translate("sluice::destination", "identity conflict at Intercom: contact %1 already holds this record's details under %2 %3; updating it would merge two people")
                       .arg(id, m_match, held)}},
                 {},
                 -1};
     }
     existing.verified = true;
-    return {Verdict::Kind::Retry, {}, tr("Intercom already has this contact (%1): updating it").arg(existing.id), 0};
+    return {Verdict::Kind::Retry, {}, QCoreApplication::translate("sluice::destination", "Intercom already has this contact (%1): updating it").arg(existing.id), 0};
 }
 
 Verdict IntercomProtocol::judge(const QList<Operation> &operations, const HttpAnswer &answer) const
@@ -112,9 +108,9 @@ Verdict IntercomProtocol::judge(const QList<Operation> &operations, const HttpAn
         const QRegularExpressionMatch m = id.match(words);
         if (m.hasMatch() && !m_existing.contains(key)) {
             m_existing.insert(key, {m.captured(1), false});
-            return {Verdict::Kind::Retry, {}, tr("Intercom already has a contact with these details (%1): reading it").arg(m.captured(1)), 0};
+            return {Verdict::Kind::Retry, {}, QCoreApplication::translate("sluice::destination", "Intercom already has a contact with these details (%1): reading it").arg(m.captured(1)), 0};
         }
-        return {Verdict::Kind::Settled, {{key, false, tr("Intercom: %1").arg(words)}}, {}, -1};
+        return {Verdict::Kind::Settled, {{key, false, QCoreApplication::translate("sluice::destination", "Intercom: %1").arg(words)}}, {}, -1};
     }
     if (answer.status >= 200 && answer.status < 300) {
         m_existing.remove(key);
@@ -122,17 +118,17 @@ Verdict IntercomProtocol::judge(const QList<Operation> &operations, const HttpAn
     }
     if (answer.status == 404 && m_existing.contains(key)) {
         m_existing.remove(key); // merged or deleted meanwhile: create it again
-        return {Verdict::Kind::Retry, {}, tr("the contact Intercom named is gone: %1").arg(words), 0};
+        return {Verdict::Kind::Retry, {}, QCoreApplication::translate("sluice::destination", "the contact Intercom named is gone: %1").arg(words), 0};
     }
     if (answer.status == 401 || answer.status == 403)
-        return {Verdict::Kind::RefusedCredentials, {}, tr("HTTP %1, %2").arg(answer.status).arg(words), -1};
+        return {Verdict::Kind::RefusedCredentials, {}, QCoreApplication::translate("sluice::destination", "HTTP %1, %2").arg(answer.status).arg(words), -1};
     if (answer.status == 429) {
         const qint64 reset = answer.header("x-ratelimit-reset").toLongLong();
         const qint64 wait = reset > 0 ? qMax<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(QDateTime::fromSecsSinceEpoch(reset, Qt::UTC))) : -1;
-        return {Verdict::Kind::Throttled, {}, tr("Intercom rate limit: %1").arg(words), wait};
+        return {Verdict::Kind::Throttled, {}, QCoreApplication::translate("sluice::destination", "Intercom rate limit: %1").arg(words), wait};
     }
     if (answer.status == 400 || answer.status == 422)
-        return {Verdict::Kind::Settled, {{key, false, tr("Intercom: %1").arg(words)}}, {}, -1};
+        return {Verdict::Kind::Settled, {{key, false, QCoreApplication::translate("sluice::destination", "Intercom: %1").arg(words)}}, {}, -1};
     return HttpProtocol::judge(operations, answer);
 }
 
@@ -144,9 +140,9 @@ IntercomDestination::IntercomDestination(QString name, QUrl baseUrl, QByteArray 
 
 Result<void> IntercomDestination::deliver(const QList<Operation> &operations, const DeliveryContext &context)
 {
-    const QString owner = tr("destination %1").arg(m_name);
+    const QString owner = QCoreApplication::translate("sluice::destination", "destination %1").arg(m_name);
     if (!context.matchField.isEmpty() && context.matchField != QLatin1String("external_id") && context.matchField != QLatin1String("email"))
-        return configError(tr("%1: Intercom matches contacts on external_id or email, not %2").arg(owner, context.matchField));
+        return configError(QCoreApplication::translate("sluice::destination", "%1: Intercom matches contacts on external_id or email, not %2").arg(owner, context.matchField));
     IntercomProtocol protocol(m_base, m_token, m_version, context.matchField.isEmpty() ? QStringLiteral("external_id") : context.matchField);
     HttpDelivery delivery(owner, m_settings, protocol);
     return delivery.deliver(operations, context);
@@ -158,7 +154,7 @@ Result<void> IntercomDestination::check() const
     const HttpAnswer answer = httpRequestRetried(jsonRequest(m_base, "GET", QStringLiteral("/me"), protocol.headers()), m_settings);
     if (answer.status == 200)
         return {};
-    return callRefusal(tr("destination %1").arg(m_name), m_base, answer, QStringLiteral("Intercom"), tr("the access token"), tr("reading the workspace"),
+    return callRefusal(QCoreApplication::translate("sluice::destination", "destination %1").arg(m_name), m_base, answer, QStringLiteral("Intercom"), QCoreApplication::translate("sluice::destination", "the access token"), QCoreApplication::translate("sluice::destination", "reading the workspace"),
                        IntercomProtocol::wordsOf(answer.body));
 }
 
@@ -167,9 +163,9 @@ Result<QList<FieldInfo>> IntercomDestination::describe(const QString &) const
     const IntercomProtocol protocol(m_base, m_token, m_version);
     const HttpAnswer answer = httpRequestRetried(jsonRequest(m_base, "GET", QStringLiteral("/data_attributes"), protocol.headers(), {}, QStringLiteral("model=contact")),
                                                  m_settings);
-    const QString owner = tr("destination %1").arg(m_name);
+    const QString owner = QCoreApplication::translate("sluice::destination", "destination %1").arg(m_name);
     if (answer.status != 200)
-        return callRefusal(owner, m_base, answer, QStringLiteral("Intercom"), tr("the access token"), tr("reading the contact attributes"),
+        return callRefusal(owner, m_base, answer, QStringLiteral("Intercom"), QCoreApplication::translate("sluice::destination", "the access token"), QCoreApplication::translate("sluice::destination", "reading the contact attributes"),
                            IntercomProtocol::wordsOf(answer.body));
     QList<FieldInfo> fields;
     for (const QJsonValue &v : QJsonDocument::fromJson(answer.body).object().value(QStringLiteral("data")).toArray()) {

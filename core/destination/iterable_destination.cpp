@@ -2,6 +2,7 @@
 
 #include "destination/saas_common.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -10,11 +11,6 @@
 namespace sluice::destination {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return destinationTr(text);
-}
 
 QList<QPair<QByteArray, QByteArray>> keyHeader(const QByteArray &key)
 {
@@ -95,11 +91,11 @@ Verdict IterableProtocol::judge(const QList<Operation> &operations, const HttpAn
 {
     const QString words = wordsOf(answer.body);
     if (answer.status == 401 || answer.status == 403)
-        return {Verdict::Kind::RefusedCredentials, {}, tr("HTTP %1, %2").arg(answer.status).arg(words), -1};
+        return {Verdict::Kind::RefusedCredentials, {}, QCoreApplication::translate("sluice::destination", "HTTP %1, %2").arg(answer.status).arg(words), -1};
     if (answer.status == 429)
-        return {Verdict::Kind::Throttled, {}, tr("Iterable rate limit: %1").arg(words), parseRetryAfter(answer.header("retry-after"))};
+        return {Verdict::Kind::Throttled, {}, QCoreApplication::translate("sluice::destination", "Iterable rate limit: %1").arg(words), parseRetryAfter(answer.header("retry-after"))};
     if (answer.status == 400)
-        return {Verdict::Kind::Split, {}, tr("Iterable: %1").arg(words), -1};
+        return {Verdict::Kind::Split, {}, QCoreApplication::translate("sluice::destination", "Iterable: %1").arg(words), -1};
     if (answer.status != 200)
         return HttpProtocol::judge(operations, answer);
     const QJsonObject body = QJsonDocument::fromJson(answer.body).object();
@@ -111,7 +107,7 @@ Verdict IterableProtocol::judge(const QList<Operation> &operations, const HttpAn
         for (const QJsonValue &v : body.value(key).toArray()) // the older top-level lists
             ids.append(v);
         for (const QJsonValue &v : ids)
-            refused.insert(m_identifier == QLatin1String("email") ? v.toString().trimmed().toLower() : jsonText(v), tr(c.meaning));
+            refused.insert(m_identifier == QLatin1String("email") ? v.toString().trimmed().toLower() : jsonText(v), QCoreApplication::translate("sluice::destination", c.meaning));
     }
     QStringList filtered;
     for (const QJsonValue &v : body.value(QStringLiteral("filteredOutFields")).toArray())
@@ -125,7 +121,7 @@ Verdict IterableProtocol::judge(const QList<Operation> &operations, const HttpAn
             if (fields.contains(f.section(QLatin1Char('.'), -1)) && !fields.value(f.section(QLatin1Char('.'), -1)).isNull())
                 lost.append(f);
         if (reason.isEmpty() && !lost.isEmpty())
-            reason = tr("Iterable updated the user but dropped %1: the value's type clashes with the project's field type").arg(lost.join(QStringLiteral(", ")));
+            reason = QCoreApplication::translate("sluice::destination", "Iterable updated the user but dropped %1: the value's type clashes with the project's field type").arg(lost.join(QStringLiteral(", ")));
         verdict.outcomes.append({op.key, reason.isEmpty(), reason});
     }
     return verdict;
@@ -138,10 +134,10 @@ IterableDestination::IterableDestination(QString name, QUrl baseUrl, QByteArray 
 
 Result<void> IterableDestination::deliver(const QList<Operation> &operations, const DeliveryContext &context)
 {
-    const QString owner = tr("destination %1").arg(m_name);
+    const QString owner = QCoreApplication::translate("sluice::destination", "destination %1").arg(m_name);
     const QString identifier = context.matchField.isEmpty() ? QStringLiteral("email") : context.matchField;
     if (identifier != QLatin1String("email") && identifier != QLatin1String("userId"))
-        return configError(tr("%1: Iterable matches users on email or userId, not %2").arg(owner, identifier));
+        return configError(QCoreApplication::translate("sluice::destination", "%1: Iterable matches users on email or userId, not %2").arg(owner, identifier));
     IterableProtocol protocol(m_base, m_key, identifier);
     HttpDelivery delivery(owner, m_settings, protocol);
     return delivery.deliver(operations, context);
@@ -159,9 +155,9 @@ Result<QList<FieldInfo>> IterableDestination::describe(const QString &) const
 {
     // The project's user fields and their types: the cheapest authenticated read.
     const HttpAnswer answer = httpRequestRetried(jsonRequest(m_base, "GET", QStringLiteral("/api/users/getFields"), keyHeader(m_key)), m_settings);
-    const QString owner = tr("destination %1").arg(m_name);
+    const QString owner = QCoreApplication::translate("sluice::destination", "destination %1").arg(m_name);
     if (answer.status != 200)
-        return callRefusal(owner, m_base, answer, QStringLiteral("Iterable"), tr("the API key"), tr("reading the user fields"),
+        return callRefusal(owner, m_base, answer, QStringLiteral("Iterable"), QCoreApplication::translate("sluice::destination", "the API key"), QCoreApplication::translate("sluice::destination", "reading the user fields"),
                            IterableProtocol::wordsOf(answer.body));
     QList<FieldInfo> fields;
     const QJsonObject types = QJsonDocument::fromJson(answer.body).object().value(QStringLiteral("fields")).toObject();

@@ -11,11 +11,6 @@ namespace sluice::destination {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("sluice::destination", text);
-}
-
 } // namespace
 
 JobDelivery::JobDelivery(QString owner, HttpSettings http, JobSettings job, const JobProtocol &protocol)
@@ -46,7 +41,7 @@ Result<void> JobDelivery::deliver(const QList<Operation> &operations, const Deli
     QList<Submitted> wave;
     while (start < operations.size()) {
         if (cancelled(context))
-            return Error{tr("%1: cancelled").arg(m_owner), Error::Kind::Cancelled};
+            return Error{QCoreApplication::translate("sluice::destination", "%1: cancelled").arg(m_owner), Error::Kind::Cancelled};
         qsizetype end = start;
         qint64 bytes = 0;
         while (end < operations.size() && end - start < m_http.batchSize
@@ -76,7 +71,7 @@ Result<void> JobDelivery::submit(const QList<Operation> &operations, const Deliv
             for (const HttpRequest &step : m_protocol.complete(jobId, operations)) {
                 const HttpAnswer done = httpRequestRetried(step, m_http);
                 if (done.status < 200 || done.status >= 300)
-                    return Error{tr("%1: job %2 could not be completed (%3 %4: HTTP %5, %6); its records are sent again next run")
+                    return Error{QCoreApplication::translate("sluice::destination", "%1: job %2 could not be completed (%3 %4: HTTP %5, %6); its records are sent again next run")
                                      .arg(m_owner, jobId, QString::fromLatin1(step.method), step.url.path())
                                      .arg(done.status)
                                      .arg(done.status == 0 ? done.networkProblem : QString::fromUtf8(done.body.left(300)).simplified()),
@@ -97,14 +92,14 @@ Result<void> JobDelivery::submit(const QList<Operation> &operations, const Deliv
             return r;
         return submit(operations.mid(operations.size() / 2), context, wave);
     case Verdict::Kind::RefusedCredentials:
-        return Error{tr("%1 refused the credentials: %2; no record was sent or rejected, check the destination's token or key").arg(m_owner, verdict.problem),
+        return Error{QCoreApplication::translate("sluice::destination", "%1 refused the credentials: %2; no record was sent or rejected, check the destination's token or key").arg(m_owner, verdict.problem),
                      Error::Kind::Refused};
     case Verdict::Kind::Retry:
     case Verdict::Kind::Throttled:
-        return Error{tr("%1: gave up submitting a job of %2 records: %3").arg(m_owner).arg(operations.size()).arg(verdict.problem), Error::Kind::Unreachable};
+        return Error{QCoreApplication::translate("sluice::destination", "%1: gave up submitting a job of %2 records: %3").arg(m_owner).arg(operations.size()).arg(verdict.problem), Error::Kind::Unreachable};
     case Verdict::Kind::Fatal: break;
     }
-    return Error{tr("%1: %2").arg(m_owner, verdict.problem), Error::Kind::Unreachable};
+    return Error{QCoreApplication::translate("sluice::destination", "%1: %2").arg(m_owner, verdict.problem), Error::Kind::Unreachable};
 }
 
 Result<void> JobDelivery::settleWave(QList<Submitted> wave, const DeliveryContext &context)
@@ -115,14 +110,14 @@ Result<void> JobDelivery::settleWave(QList<Submitted> wave, const DeliveryContex
     std::optional<Error> failed; // the first failed job; the wave's other jobs still settle
     while (!wave.isEmpty()) {
         if (cancelled(context))
-            return Error{tr("%1: cancelled while job %2 ran; its records are sent again next run").arg(m_owner, wave.first().id), Error::Kind::Cancelled};
+            return Error{QCoreApplication::translate("sluice::destination", "%1: cancelled while job %2 ran; its records are sent again next run").arg(m_owner, wave.first().id), Error::Kind::Cancelled};
         QThread::msleep(quint64(pause));
         pause = qMin(pause * 2, m_job.maxPollMs);
         for (qsizetype i = 0; i < wave.size();) {
             QString problem;
             const JobProtocol::JobState state = m_protocol.judgePoll(httpRequestRetried(m_protocol.poll(wave[i].id), m_http), &problem);
             if (state == JobProtocol::JobState::Unknown)
-                return Error{tr("%1: the state of job %2 could not be read: %3; its records are sent again next run").arg(m_owner, wave[i].id, problem),
+                return Error{QCoreApplication::translate("sluice::destination", "%1: the state of job %2 could not be read: %3; its records are sent again next run").arg(m_owner, wave[i].id, problem),
                              Error::Kind::Unreachable};
             if (state == JobProtocol::JobState::Running) {
                 ++i;
@@ -138,7 +133,7 @@ Result<void> JobDelivery::settleWave(QList<Submitted> wave, const DeliveryContex
             wave.removeAt(i);
         }
         if (!wave.isEmpty() && waited.elapsed() > qint64(m_job.maxWaitSeconds) * 1000)
-            return Error{tr("%1: job %2 was not done after %3 s (max_job_wait_s); its records are sent again next run")
+            return Error{QCoreApplication::translate("sluice::destination", "%1: job %2 was not done after %3 s (max_job_wait_s); its records are sent again next run")
                              .arg(m_owner, wave.first().id)
                              .arg(m_job.maxWaitSeconds),
                          Error::Kind::Unreachable};
@@ -155,7 +150,7 @@ Result<QHash<int, QString>> JobDelivery::readErrors(const Submitted &job)
     QSet<QString> seen; // a page link that comes back would loop for ever
     do {
         if (!next.isEmpty() && seen.contains(next))
-            return Error{tr("its error pages loop back to %1").arg(next), Error::Kind::Unreachable};
+            return Error{QCoreApplication::translate("sluice::destination", "its error pages loop back to %1").arg(next), Error::Kind::Unreachable};
         seen.insert(next);
         const HttpAnswer page = httpRequestRetried(m_protocol.errors(job.id, next), m_http);
         Result<QHash<int, QString>> reasons = m_protocol.decodeErrors(page, &next);
@@ -170,7 +165,7 @@ Result<void> JobDelivery::settleJob(const Submitted &job, const DeliveryContext 
 {
     const std::optional<HttpRequest> successes = m_protocol.successes(job.id);
     if (failure && !successes)
-        return Error{tr("%1: job %2 failed: %3; its records are sent again next run").arg(m_owner, job.id, *failure), Error::Kind::Unreachable};
+        return Error{QCoreApplication::translate("sluice::destination", "%1: job %2 failed: %3; its records are sent again next run").arg(m_owner, job.id, *failure), Error::Kind::Unreachable};
     Result<QHash<int, QString>> refused = readErrors(job);
     std::optional<JobProtocol::Processed> processed;
     if (refused && successes) {
@@ -181,9 +176,9 @@ Result<void> JobDelivery::settleJob(const Submitted &job, const DeliveryContext 
             processed = read.value();
     }
     if (!refused) {
-        const QString what = failure ? tr("%1: job %2 failed (%3) and what it processed could not be read: %4; its records are sent again next run")
+        const QString what = failure ? QCoreApplication::translate("sluice::destination", "%1: job %2 failed (%3) and what it processed could not be read: %4; its records are sent again next run")
                                            .arg(m_owner, job.id, *failure, refused.error().message)
-                                     : tr("%1: job %2 finished but its results could not be read: %3; its records are sent again next run")
+                                     : QCoreApplication::translate("sluice::destination", "%1: job %2 finished but its results could not be read: %3; its records are sent again next run")
                                            .arg(m_owner, job.id, refused.error().message);
         return Error{what, Error::Kind::Unreachable};
     }
@@ -206,7 +201,7 @@ Result<void> JobDelivery::settleJob(const Submitted &job, const DeliveryContext 
         context.report(QStringLiteral("updated"), processed->positions.size() - processed->created.size());
     }
     if (failure)
-        return Error{tr("%1: job %2 failed: %3; %4 of its %5 records were processed and settled, the other %6 are sent again next run")
+        return Error{QCoreApplication::translate("sluice::destination", "%1: job %2 failed: %3; %4 of its %5 records were processed and settled, the other %6 are sent again next run")
                          .arg(m_owner, job.id, *failure)
                          .arg(operations.size())
                          .arg(job.operations.size())

@@ -2,6 +2,7 @@
 
 #include "destination/saas_common.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -10,11 +11,6 @@
 namespace sluice::destination {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return destinationTr(text);
-}
 
 // A profile's own attributes; any other field is a custom property.
 const QStringList &standardAttributes()
@@ -82,17 +78,17 @@ Verdict KlaviyoProtocol::judgeSubmit(const QList<Operation> &operations, const H
     if (answer.status == 202 || answer.status == 200 || answer.status == 201) {
         *jobId = QJsonDocument::fromJson(answer.body).object().value(QStringLiteral("data")).toObject().value(QStringLiteral("id")).toString();
         if (jobId->isEmpty())
-            return {Verdict::Kind::Fatal, {}, tr("Klaviyo accepted the import but named no job"), -1};
+            return {Verdict::Kind::Fatal, {}, QCoreApplication::translate("sluice::destination", "Klaviyo accepted the import but named no job"), -1};
         return {Verdict::Kind::Settled, {}, {}, -1};
     }
     if (answer.status == 401 || answer.status == 403)
-        return {Verdict::Kind::RefusedCredentials, {}, tr("HTTP %1, %2").arg(answer.status).arg(words), -1};
+        return {Verdict::Kind::RefusedCredentials, {}, QCoreApplication::translate("sluice::destination", "HTTP %1, %2").arg(answer.status).arg(words), -1};
     if (answer.status == 400 || answer.status == 413)
-        return {Verdict::Kind::Split, {}, tr("Klaviyo: %1").arg(words), -1};
+        return {Verdict::Kind::Split, {}, QCoreApplication::translate("sluice::destination", "Klaviyo: %1").arg(words), -1};
     if (answer.status == 0)
         return {Verdict::Kind::Retry, {}, answer.networkProblem, -1};
     Q_UNUSED(operations);
-    return {answer.status == 429 ? Verdict::Kind::Throttled : Verdict::Kind::Retry, {}, tr("HTTP %1: %2").arg(answer.status).arg(words), -1};
+    return {answer.status == 429 ? Verdict::Kind::Throttled : Verdict::Kind::Retry, {}, QCoreApplication::translate("sluice::destination", "HTTP %1: %2").arg(answer.status).arg(words), -1};
 }
 
 HttpRequest KlaviyoProtocol::poll(const QString &jobId) const
@@ -103,7 +99,7 @@ HttpRequest KlaviyoProtocol::poll(const QString &jobId) const
 JobProtocol::JobState KlaviyoProtocol::judgePoll(const HttpAnswer &answer, QString *problem) const
 {
     if (answer.status != 200) {
-        *problem = answer.status == 0 ? answer.networkProblem : tr("HTTP %1: %2").arg(answer.status).arg(wordsOf(answer.body));
+        *problem = answer.status == 0 ? answer.networkProblem : QCoreApplication::translate("sluice::destination", "HTTP %1: %2").arg(answer.status).arg(wordsOf(answer.body));
         return JobState::Unknown;
     }
     const QString status = QJsonDocument::fromJson(answer.body).object().value(QStringLiteral("data")).toObject().value(QStringLiteral("attributes")).toObject().value(
@@ -111,7 +107,7 @@ JobProtocol::JobState KlaviyoProtocol::judgePoll(const HttpAnswer &answer, QStri
     if (status == QLatin1String("complete"))
         return JobState::Done;
     if (status == QLatin1String("cancelled")) {
-        *problem = tr("Klaviyo cancelled the import job");
+        *problem = QCoreApplication::translate("sluice::destination", "Klaviyo cancelled the import job");
         return JobState::Failed;
     }
     return JobState::Running;
@@ -131,7 +127,7 @@ Result<QHash<int, QString>> KlaviyoProtocol::decodeErrors(const HttpAnswer &answ
 {
     next->clear();
     if (answer.status != 200)
-        return Error{answer.status == 0 ? answer.networkProblem : tr("HTTP %1: %2").arg(answer.status).arg(wordsOf(answer.body)), Error::Kind::Unreachable};
+        return Error{answer.status == 0 ? answer.networkProblem : QCoreApplication::translate("sluice::destination", "HTTP %1: %2").arg(answer.status).arg(wordsOf(answer.body)), Error::Kind::Unreachable};
     static const QRegularExpression index(QStringLiteral("^/data/attributes/profiles/data/(\\d+)"));
     const QJsonObject body = QJsonDocument::fromJson(answer.body).object();
     QHash<int, QString> reasons;
@@ -139,8 +135,8 @@ Result<QHash<int, QString>> KlaviyoProtocol::decodeErrors(const HttpAnswer &answ
         const QJsonObject a = v.toObject().value(QStringLiteral("attributes")).toObject();
         const QRegularExpressionMatch m = index.match(a.value(QStringLiteral("source")).toObject().value(QStringLiteral("pointer")).toString());
         if (!m.hasMatch())
-            return Error{tr("an import error names no profile: %1").arg(a.value(QStringLiteral("detail")).toString()), Error::Kind::Unreachable};
-        reasons.insert(m.captured(1).toInt(), tr("Klaviyo: %1 %2").arg(a.value(QStringLiteral("title")).toString(), a.value(QStringLiteral("detail")).toString()).trimmed());
+            return Error{QCoreApplication::translate("sluice::destination", "an import error names no profile: %1").arg(a.value(QStringLiteral("detail")).toString()), Error::Kind::Unreachable};
+        reasons.insert(m.captured(1).toInt(), QCoreApplication::translate("sluice::destination", "Klaviyo: %1 %2").arg(a.value(QStringLiteral("title")).toString(), a.value(QStringLiteral("detail")).toString()).trimmed());
     }
     *next = body.value(QStringLiteral("links")).toObject().value(QStringLiteral("next")).toString();
     return reasons;
@@ -153,10 +149,10 @@ KlaviyoDestination::KlaviyoDestination(QString name, QUrl baseUrl, QByteArray ap
 
 Result<void> KlaviyoDestination::deliver(const QList<Operation> &operations, const DeliveryContext &context)
 {
-    const QString owner = tr("destination %1").arg(m_name);
+    const QString owner = QCoreApplication::translate("sluice::destination", "destination %1").arg(m_name);
     static const QStringList identifiers{QStringLiteral("email"), QStringLiteral("external_id"), QStringLiteral("phone_number")};
     if (!context.matchField.isEmpty() && !identifiers.contains(context.matchField))
-        return configError(tr("%1: Klaviyo matches profiles on email, external_id or phone_number, not %2").arg(owner, context.matchField));
+        return configError(QCoreApplication::translate("sluice::destination", "%1: Klaviyo matches profiles on email, external_id or phone_number, not %2").arg(owner, context.matchField));
     JobDelivery delivery(owner, m_settings, m_job, m_protocol);
     return delivery.deliver(operations, context);
 }
@@ -167,7 +163,7 @@ Result<void> KlaviyoDestination::check() const
     const HttpAnswer answer = httpRequestRetried(m_protocol.get(QStringLiteral("/api/profile-bulk-import-jobs"), QStringLiteral("page%5Bsize%5D=1")), m_settings);
     if (answer.status == 200)
         return {};
-    return callRefusal(tr("destination %1").arg(m_name), m_base, answer, QStringLiteral("Klaviyo"), tr("the private API key"), tr("reading import jobs"),
+    return callRefusal(QCoreApplication::translate("sluice::destination", "destination %1").arg(m_name), m_base, answer, QStringLiteral("Klaviyo"), QCoreApplication::translate("sluice::destination", "the private API key"), QCoreApplication::translate("sluice::destination", "reading import jobs"),
                        KlaviyoProtocol::wordsOf(answer.body));
 }
 

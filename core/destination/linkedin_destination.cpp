@@ -2,6 +2,7 @@
 
 #include "destination/saas_common.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -9,11 +10,6 @@
 namespace sluice::destination {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return destinationTr(text);
-}
 
 // Sluice's field names for the attributes LinkedIn matches on besides ids.
 const QList<QPair<QString, QString>> &profileFields()
@@ -88,7 +84,7 @@ Verdict LinkedInProtocol::judge(const QList<Operation> &operations, const HttpAn
     if (answer.status == 200 || answer.status == 201) {
         const QJsonArray statuses = body.value(QStringLiteral("elements")).toArray();
         if (statuses.size() != operations.size())
-            return {Verdict::Kind::Fatal, {}, tr("LinkedIn answered %1 statuses for %2 users").arg(statuses.size()).arg(operations.size()), -1};
+            return {Verdict::Kind::Fatal, {}, QCoreApplication::translate("sluice::destination", "LinkedIn answered %1 statuses for %2 users").arg(statuses.size()).arg(operations.size()), -1};
         Verdict v{Verdict::Kind::Settled, {}, {}, -1};
         qint64 refused = 0;
         for (qsizetype i = 0; i < operations.size(); ++i) {
@@ -96,7 +92,7 @@ Verdict LinkedInProtocol::judge(const QList<Operation> &operations, const HttpAn
             const int status = s.value(QStringLiteral("status")).toInt();
             const bool ok = status >= 200 && status < 300;
             refused += !ok;
-            v.outcomes.append({operations[i].key, ok, ok ? QString() : tr("LinkedIn: %1").arg(wordsOf(s.value(QStringLiteral("error")).toObject()))});
+            v.outcomes.append({operations[i].key, ok, ok ? QString() : QCoreApplication::translate("sluice::destination", "LinkedIn: %1").arg(wordsOf(s.value(QStringLiteral("error")).toObject()))});
         }
         // What LinkedIn took of the batch, element by element, recorded with the run.
         count(QStringLiteral("received"), statuses.size());
@@ -104,11 +100,11 @@ Verdict LinkedInProtocol::judge(const QList<Operation> &operations, const HttpAn
         return v;
     }
     if (answer.status == 401 || answer.status == 403)
-        return {Verdict::Kind::RefusedCredentials, {}, tr("HTTP %1, %2").arg(answer.status).arg(words), -1};
+        return {Verdict::Kind::RefusedCredentials, {}, QCoreApplication::translate("sluice::destination", "HTTP %1, %2").arg(answer.status).arg(words), -1};
     if (answer.status == 404)
-        return {Verdict::Kind::Fatal, {}, tr("DMP segment %1: %2").arg(m_segment, words), -1};
+        return {Verdict::Kind::Fatal, {}, QCoreApplication::translate("sluice::destination", "DMP segment %1: %2").arg(m_segment, words), -1};
     if (answer.status == 400)
-        return {Verdict::Kind::Split, {}, tr("LinkedIn: %1").arg(words), -1};
+        return {Verdict::Kind::Split, {}, QCoreApplication::translate("sluice::destination", "LinkedIn: %1").arg(words), -1};
     return HttpProtocol::judge(operations, answer);
 }
 
@@ -119,10 +115,10 @@ LinkedInDestination::LinkedInDestination(QString name, QUrl baseUrl, QByteArray 
 
 Result<void> LinkedInDestination::deliver(const QList<Operation> &operations, const DeliveryContext &context)
 {
-    const QString owner = tr("destination %1").arg(m_name);
+    const QString owner = QCoreApplication::translate("sluice::destination", "destination %1").arg(m_name);
     if (context.object.isEmpty())
-        return configError(tr("%1: a LinkedIn sync needs \"object\": the DMP segment's id").arg(owner));
-    const QList<Operation> sendable = withoutUnremovable(operations, context, tr("its identifiers were not kept when it was added, so it cannot be removed from the segment"));
+        return configError(QCoreApplication::translate("sluice::destination", "%1: a LinkedIn sync needs \"object\": the DMP segment's id").arg(owner));
+    const QList<Operation> sendable = withoutUnremovable(operations, context, QCoreApplication::translate("sluice::destination", "its identifiers were not kept when it was added, so it cannot be removed from the segment"));
     LinkedInProtocol protocol(m_base, m_token, m_version, context.object);
     HttpDelivery delivery(owner, m_settings, protocol);
     return delivery.deliver(sendable, context);
@@ -136,7 +132,7 @@ Result<void> LinkedInDestination::check() const
                                                  m_settings);
     if (answer.status == 200)
         return {};
-    return callRefusal(tr("destination %1").arg(m_name), m_base, answer, QStringLiteral("LinkedIn"), tr("the access token"), tr("reading the ad accounts"),
+    return callRefusal(QCoreApplication::translate("sluice::destination", "destination %1").arg(m_name), m_base, answer, QStringLiteral("LinkedIn"), QCoreApplication::translate("sluice::destination", "the access token"), QCoreApplication::translate("sluice::destination", "reading the ad accounts"),
                        LinkedInProtocol::wordsOf(QJsonDocument::fromJson(answer.body).object()));
 }
 

@@ -2,6 +2,7 @@
 
 #include "destination/saas_common.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -11,11 +12,6 @@
 namespace sluice::destination {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return destinationTr(text);
-}
 
 struct MetaError
 {
@@ -58,7 +54,7 @@ QString MetaProtocol::wordsOf(const QByteArray &body)
     const MetaError e = errorOf(body);
     if (e.code == 0 && e.message.isEmpty())
         return QString::fromUtf8(body.left(300)).simplified();
-    return e.subcode ? tr("(#%1/%2) %3").arg(e.code).arg(e.subcode).arg(e.message) : tr("(#%1) %2").arg(e.code).arg(e.message);
+    return e.subcode ? QCoreApplication::translate("sluice::destination", "(#%1/%2) %3").arg(e.code).arg(e.subcode).arg(e.message) : QCoreApplication::translate("sluice::destination", "(#%1) %2").arg(e.code).arg(e.message);
 }
 
 HttpRequest MetaProtocol::encode(const QList<Operation> &operations, const BatchContext &) const
@@ -139,15 +135,15 @@ Verdict MetaProtocol::judge(const QList<Operation> &operations, const HttpAnswer
             const QJsonObject m = QJsonDocument::fromJson(op.fieldsJson).object();
             for (auto it = m.begin(); it != m.end() && reason.isEmpty(); ++it)
                 if (invalid.contains(jsonText(it.value())))
-                    reason = tr("Meta could not read %1: %2").arg(it.key(), invalid.value(jsonText(it.value()), tr("invalid entry")));
+                    reason = QCoreApplication::translate("sluice::destination", "Meta could not read %1: %2").arg(it.key(), invalid.value(jsonText(it.value()), QCoreApplication::translate("sluice::destination", "invalid entry")));
             v.outcomes.append({op.key, reason.isEmpty(), reason});
         }
         return v;
     }
     if (e.code == 190 || answer.status == 401)
-        return {Verdict::Kind::RefusedCredentials, {}, tr("HTTP %1, %2").arg(answer.status).arg(words), -1};
+        return {Verdict::Kind::RefusedCredentials, {}, QCoreApplication::translate("sluice::destination", "HTTP %1, %2").arg(answer.status).arg(words), -1};
     if (e.code == 200 || e.code == 10 || e.code == 294 || answer.status == 403)
-        return {Verdict::Kind::RefusedCredentials, {}, tr("HTTP %1, %2 (the token lacks ads_management on this ad account)").arg(answer.status).arg(words), -1};
+        return {Verdict::Kind::RefusedCredentials, {}, QCoreApplication::translate("sluice::destination", "HTTP %1, %2 (the token lacks ads_management on this ad account)").arg(answer.status).arg(words), -1};
     if (e.code == 4 || e.code == 17 || e.code == 32 || e.code == 613 || e.code == 80003 || answer.status == 429) {
         // X-Business-Use-Case-Usage says, per business, in how many minutes calls are allowed again.
         qint64 minutes = 0;
@@ -155,16 +151,16 @@ Verdict MetaProtocol::judge(const QList<Operation> &operations, const HttpAnswer
         for (auto it = usage.begin(); it != usage.end(); ++it)
             for (const QJsonValue &u : it.value().toArray())
                 minutes = qMax<qint64>(minutes, u.toObject().value(QStringLiteral("estimated_time_to_regain_access")).toInt());
-        return {Verdict::Kind::Throttled, {}, tr("Meta rate limit: %1").arg(words), minutes > 0 ? minutes * 60000 : parseRetryAfter(answer.header("retry-after"))};
+        return {Verdict::Kind::Throttled, {}, QCoreApplication::translate("sluice::destination", "Meta rate limit: %1").arg(words), minutes > 0 ? minutes * 60000 : parseRetryAfter(answer.header("retry-after"))};
     }
     if (e.code == 100 && e.subcode == 1713230)
-        return {Verdict::Kind::Fatal, {}, tr("Meta has flagged audience %1 and takes no changes to it: %2").arg(m_audience, words), -1};
+        return {Verdict::Kind::Fatal, {}, QCoreApplication::translate("sluice::destination", "Meta has flagged audience %1 and takes no changes to it: %2").arg(m_audience, words), -1};
     if (e.code == 100 && (words.contains(QLatin1String("does not exist")) || words.contains(QLatin1String("Unsupported"))))
-        return {Verdict::Kind::Fatal, {}, tr("audience %1: %2").arg(m_audience, words), -1};
+        return {Verdict::Kind::Fatal, {}, QCoreApplication::translate("sluice::destination", "audience %1: %2").arg(m_audience, words), -1};
     if (e.code == 1 || e.code == 2)
-        return {Verdict::Kind::Retry, {}, tr("Meta: %1").arg(words), -1};
+        return {Verdict::Kind::Retry, {}, QCoreApplication::translate("sluice::destination", "Meta: %1").arg(words), -1};
     if (answer.status == 400)
-        return {Verdict::Kind::Split, {}, tr("Meta: %1").arg(words), -1};
+        return {Verdict::Kind::Split, {}, QCoreApplication::translate("sluice::destination", "Meta: %1").arg(words), -1};
     return HttpProtocol::judge(operations, answer);
 }
 
@@ -175,11 +171,11 @@ MetaDestination::MetaDestination(QString name, QUrl baseUrl, QByteArray token, Q
 
 Result<void> MetaDestination::deliver(const QList<Operation> &operations, const DeliveryContext &context)
 {
-    const QString owner = tr("destination %1").arg(m_name);
+    const QString owner = QCoreApplication::translate("sluice::destination", "destination %1").arg(m_name);
     if (context.object.isEmpty())
-        return configError(tr("%1: a Meta sync needs \"object\": the custom audience's id").arg(owner));
+        return configError(QCoreApplication::translate("sluice::destination", "%1: a Meta sync needs \"object\": the custom audience's id").arg(owner));
     // A member can only be removed by the identifiers it was added with.
-    const QList<Operation> sendable = withoutUnremovable(operations, context, tr("its identifiers were not kept when it was added, so it cannot be removed from the audience; remove it in Ads Manager"));
+    const QList<Operation> sendable = withoutUnremovable(operations, context, QCoreApplication::translate("sluice::destination", "its identifiers were not kept when it was added, so it cannot be removed from the audience; remove it in Ads Manager"));
     {
         // The run's two sessions: ids from the run id, totals from the whole run (less removals that cannot be sent).
         QMutexLocker locked(&m_sessions->lock);
@@ -248,7 +244,7 @@ Result<void> MetaDestination::check() const
     HttpAnswer reading = answer;
     if (errorOf(answer.body).code == 190)
         reading.status = 401;
-    return callRefusal(tr("destination %1").arg(m_name), m_base, reading, QStringLiteral("Meta"), tr("the access token"), tr("reading the token's user"),
+    return callRefusal(QCoreApplication::translate("sluice::destination", "destination %1").arg(m_name), m_base, reading, QStringLiteral("Meta"), QCoreApplication::translate("sluice::destination", "the access token"), QCoreApplication::translate("sluice::destination", "reading the token's user"),
                        MetaProtocol::wordsOf(answer.body));
 }
 

@@ -2,6 +2,7 @@
 
 #include "destination/saas_common.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -9,11 +10,6 @@
 namespace sluice::destination {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return destinationTr(text);
-}
 
 const QString kDistinctId = QStringLiteral("$distinct_id");
 
@@ -64,15 +60,15 @@ Verdict MixpanelProtocol::judge(const QList<Operation> &operations, const HttpAn
     const QJsonObject body = QJsonDocument::fromJson(answer.body).object();
     if (answer.status == 401 || answer.status == 403 || (answer.status == 200 && body.value(QStringLiteral("status")).toInt(1) == 0 && aboutTheToken(words)))
         return {Verdict::Kind::RefusedCredentials, {},
-                answer.status == 200 ? tr("Mixpanel answered status 0: %1").arg(words) : tr("HTTP %1, %2").arg(answer.status).arg(words), -1};
+                answer.status == 200 ? QCoreApplication::translate("sluice::destination", "Mixpanel answered status 0: %1").arg(words) : QCoreApplication::translate("sluice::destination", "HTTP %1, %2").arg(answer.status).arg(words), -1};
     if (answer.status == 429)
-        return {Verdict::Kind::Throttled, {}, tr("Mixpanel rate limit: %1").arg(words), parseRetryAfter(answer.header("retry-after"))};
+        return {Verdict::Kind::Throttled, {}, QCoreApplication::translate("sluice::destination", "Mixpanel rate limit: %1").arg(words), parseRetryAfter(answer.header("retry-after"))};
     if (answer.status == 200 && body.value(QStringLiteral("status")).toInt(1) == 0)
-        return {Verdict::Kind::Split, {}, tr("Mixpanel: %1").arg(words), -1};
+        return {Verdict::Kind::Split, {}, QCoreApplication::translate("sluice::destination", "Mixpanel: %1").arg(words), -1};
     if (answer.status == 200 && !body.contains(QStringLiteral("status")) && answer.body.trimmed() == "0")
-        return {Verdict::Kind::Split, {}, tr("Mixpanel refused the update (answered 0)"), -1};
+        return {Verdict::Kind::Split, {}, QCoreApplication::translate("sluice::destination", "Mixpanel refused the update (answered 0)"), -1};
     if (answer.status == 400 || answer.status == 413)
-        return {Verdict::Kind::Split, {}, tr("Mixpanel: %1").arg(words), -1};
+        return {Verdict::Kind::Split, {}, QCoreApplication::translate("sluice::destination", "Mixpanel: %1").arg(words), -1};
     return HttpProtocol::judge(operations, answer);
 }
 
@@ -83,11 +79,11 @@ MixpanelDestination::MixpanelDestination(QString name, QUrl baseUrl, QByteArray 
 
 Result<void> MixpanelDestination::deliver(const QList<Operation> &operations, const DeliveryContext &context)
 {
-    const QString owner = tr("destination %1").arg(m_name);
+    const QString owner = QCoreApplication::translate("sluice::destination", "destination %1").arg(m_name);
     if (!context.matchField.isEmpty() && context.matchField != kDistinctId)
-        return configError(tr("%1: Mixpanel profiles are matched on $distinct_id, not %2").arg(owner, context.matchField));
+        return configError(QCoreApplication::translate("sluice::destination", "%1: Mixpanel profiles are matched on $distinct_id, not %2").arg(owner, context.matchField));
     // A removal needs the $distinct_id the profile was delivered with.
-    const QList<Operation> sendable = withoutUnremovable(operations, context, tr("its $distinct_id was not kept when it was delivered, so its profile cannot be removed"));
+    const QList<Operation> sendable = withoutUnremovable(operations, context, QCoreApplication::translate("sluice::destination", "its $distinct_id was not kept when it was delivered, so its profile cannot be removed"));
     MixpanelProtocol protocol(m_base, m_token);
     HttpDelivery delivery(owner, m_settings, protocol);
     return delivery.deliver(sendable, context);
@@ -100,16 +96,16 @@ Result<void> MixpanelDestination::check() const
     // token otherwise, and changes no profile.
     const QJsonArray probe{QJsonObject{{QStringLiteral("$token"), QString::fromUtf8(m_token)}, {kDistinctId, QString()}, {QStringLiteral("$set"), QJsonObject{}}}};
     const HttpAnswer answer = httpRequestRetried(engageRequest(m_base, probe), m_settings);
-    const QString owner = tr("destination %1").arg(m_name);
+    const QString owner = QCoreApplication::translate("sluice::destination", "destination %1").arg(m_name);
     const QString words = MixpanelProtocol::wordsOf(answer.body);
     if (answer.status == 200 && aboutTheToken(words) && QJsonDocument::fromJson(answer.body).object().value(QStringLiteral("status")).toInt(1) == 0) {
         HttpAnswer refused = answer;
         refused.status = 401;
-        return callRefusal(owner, m_base, refused, QStringLiteral("Mixpanel"), tr("the project token"), tr("updating profiles"), words);
+        return callRefusal(owner, m_base, refused, QStringLiteral("Mixpanel"), QCoreApplication::translate("sluice::destination", "the project token"), QCoreApplication::translate("sluice::destination", "updating profiles"), words);
     }
     if (answer.status == 200 || answer.status == 400)
         return {};
-    return callRefusal(owner, m_base, answer, QStringLiteral("Mixpanel"), tr("the project token"), tr("updating profiles"), words);
+    return callRefusal(owner, m_base, answer, QStringLiteral("Mixpanel"), QCoreApplication::translate("sluice::destination", "the project token"), QCoreApplication::translate("sluice::destination", "updating profiles"), words);
 }
 
 } // namespace sluice::destination

@@ -19,11 +19,6 @@ namespace sluice::destination {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("sluice::destination", text);
-}
-
 QByteArray base64Url(const QByteArray &bytes)
 {
     return bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
@@ -45,10 +40,10 @@ Result<OAuthSettings> OAuthSettings::from(const QJsonObject &oauth, const worksp
     OAuthSettings s;
     s.tokenUrl = QUrl(oauth.value(QStringLiteral("token_url")).toString());
     if (!s.tokenUrl.isValid() || (s.tokenUrl.scheme() != QLatin1String("https") && s.tokenUrl.scheme() != QLatin1String("http")))
-        return configError(tr("%1: oauth: \"token_url\" must be an http(s) URL").arg(owner));
+        return configError(QCoreApplication::translate("sluice::destination", "%1: oauth: \"token_url\" must be an http(s) URL").arg(owner));
     s.clientId = oauth.value(QStringLiteral("client_id")).toString();
     if (s.clientId.isEmpty())
-        return configError(tr("%1: oauth: \"client_id\" is required").arg(owner));
+        return configError(QCoreApplication::translate("sluice::destination", "%1: oauth: \"client_id\" is required").arg(owner));
     s.username = oauth.value(QStringLiteral("username")).toString();
     s.audience = oauth.value(QStringLiteral("audience")).toString();
     s.scope = oauth.value(QStringLiteral("scope")).toString();
@@ -68,7 +63,7 @@ Result<OAuthSettings> OAuthSettings::from(const QJsonObject &oauth, const worksp
             return *e;
     s.privateKey = key.toUtf8();
     if (s.grant() == Grant::JwtBearer && s.username.isEmpty())
-        return configError(tr("%1: oauth: a JWT bearer grant (private_key) needs \"username\"").arg(owner));
+        return configError(QCoreApplication::translate("sluice::destination", "%1: oauth: a JWT bearer grant (private_key) needs \"username\"").arg(owner));
     return s;
 }
 
@@ -85,16 +80,16 @@ Result<QByteArray> OAuthTokenProvider::signJwt(const QJsonObject &claims, const 
     std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new_mem_buf(privateKeyPem.constData(), int(privateKeyPem.size())), BIO_free);
     std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> key(bio ? PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr) : nullptr, EVP_PKEY_free);
     if (!key)
-        return configError(tr("the oauth private_key is not a PEM private key"));
+        return configError(QCoreApplication::translate("sluice::destination", "the oauth private_key is not a PEM private key"));
     std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
     size_t length = 0;
     if (!ctx || EVP_DigestSignInit(ctx.get(), nullptr, EVP_sha256(), nullptr, key.get()) != 1
         || EVP_DigestSign(ctx.get(), nullptr, &length, reinterpret_cast<const unsigned char *>(signingInput.constData()), size_t(signingInput.size())) != 1)
-        return Error{tr("the oauth private_key cannot sign (RS256)"), Error::Kind::Config};
+        return Error{QCoreApplication::translate("sluice::destination", "the oauth private_key cannot sign (RS256)"), Error::Kind::Config};
     QByteArray signature(qsizetype(length), '\0');
     if (EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char *>(signature.data()), &length,
                        reinterpret_cast<const unsigned char *>(signingInput.constData()), size_t(signingInput.size())) != 1)
-        return Error{tr("the oauth private_key cannot sign (RS256)"), Error::Kind::Config};
+        return Error{QCoreApplication::translate("sluice::destination", "the oauth private_key cannot sign (RS256)"), Error::Kind::Config};
     signature.resize(qsizetype(length));
     return QByteArray(signingInput + '.' + base64Url(signature));
 }
@@ -183,12 +178,12 @@ Result<void> OAuthTokenProvider::fetch()
     worker->wait();
     const QJsonObject body = QJsonDocument::fromJson(answer.body).object();
     if (answer.status == 0)
-        return Error{tr("%1: cannot reach the token endpoint %2: %3")
+        return Error{QCoreApplication::translate("sluice::destination", "%1: cannot reach the token endpoint %2: %3")
                          .arg(m_owner, m_settings.tokenUrl.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery), answer.networkProblem),
                      Error::Kind::Unreachable};
     if (answer.status != 200 || body.value(QStringLiteral("access_token")).toString().isEmpty()) {
         const QString words = body.value(QStringLiteral("error")).toString() + QStringLiteral(": ") + body.value(QStringLiteral("error_description")).toString();
-        return Error{tr("%1: the token endpoint refused the OAuth credentials (HTTP %2, %3)").arg(m_owner).arg(answer.status).arg(words),
+        return Error{QCoreApplication::translate("sluice::destination", "%1: the token endpoint refused the OAuth credentials (HTTP %2, %3)").arg(m_owner).arg(answer.status).arg(words),
                      Error::Kind::Refused};
     }
     m_token = body.value(QStringLiteral("access_token")).toString().toUtf8();

@@ -44,13 +44,13 @@ Error callRefusal(const QString &owner, const QUrl &base, const HttpAnswer &answ
                   const QString &what, const QString &words)
 {
     if (answer.status == 0)
-        return {destinationTr("%1: cannot reach %2: %3").arg(owner, base.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemovePath), answer.networkProblem),
+        return {QCoreApplication::translate("sluice::destination", "%1: cannot reach %2: %3").arg(owner, base.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemovePath), answer.networkProblem),
                 Error::Kind::Unreachable};
     if (answer.status == 401)
-        return {destinationTr("%1: %2 refused %3 (HTTP 401): %4").arg(owner, tool, secretName, words), Error::Kind::Refused};
+        return {QCoreApplication::translate("sluice::destination", "%1: %2 refused %3 (HTTP 401): %4").arg(owner, tool, secretName, words), Error::Kind::Refused};
     if (answer.status == 403)
-        return {destinationTr("%1: %2 lacks a permission %3 needs (HTTP 403): %4").arg(owner, secretName, what, words), Error::Kind::Refused};
-    return {destinationTr("%1: %2 failed (HTTP %3): %4").arg(owner, what).arg(answer.status).arg(words), Error::Kind::Unreachable};
+        return {QCoreApplication::translate("sluice::destination", "%1: %2 lacks a permission %3 needs (HTTP 403): %4").arg(owner, secretName, what, words), Error::Kind::Refused};
+    return {QCoreApplication::translate("sluice::destination", "%1: %2 failed (HTTP %3): %4").arg(owner, what).arg(answer.status).arg(words), Error::Kind::Unreachable};
 }
 
 QList<Operation> withoutUnremovable(const QList<Operation> &operations, const DeliveryContext &context, const QString &reason)

@@ -4,6 +4,7 @@
 #include "destination/oauth_tokens.h"
 #include "destination/saas_common.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -11,11 +12,6 @@
 namespace sluice::destination {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return destinationTr(text);
-}
 
 // Salesforce's field types as the mapper's kinds.
 QString kindOf(const QString &type)
@@ -51,7 +47,7 @@ Result<void> SalesforceSession::ready()
     if (m_instance.isEmpty())
         m_instance = QUrl(m_oauth->instanceUrl());
     if (m_instance.isEmpty() || m_instance.host().isEmpty())
-        return configError(tr("the token endpoint named no instance_url: set \"base_url\" to the org's My Domain URL"));
+        return configError(QCoreApplication::translate("sluice::destination", "the token endpoint named no instance_url: set \"base_url\" to the org's My Domain URL"));
     return {};
 }
 
@@ -131,23 +127,23 @@ Verdict SalesforceProtocol::judge(const QList<Operation> &operations, const Http
     if (answer.status == 401) {
         QString problem;
         if (m_session.renewAfterRefusal(generation, &problem))
-            return {Verdict::Kind::Retry, {}, tr("the session expired (%1); a new token was fetched").arg(words), 0};
-        return {Verdict::Kind::RefusedCredentials, {}, tr("HTTP 401, %1%2").arg(words, problem.isEmpty() ? QString() : QStringLiteral("; ") + problem), -1};
+            return {Verdict::Kind::Retry, {}, QCoreApplication::translate("sluice::destination", "the session expired (%1); a new token was fetched").arg(words), 0};
+        return {Verdict::Kind::RefusedCredentials, {}, QCoreApplication::translate("sluice::destination", "HTTP 401, %1%2").arg(words, problem.isEmpty() ? QString() : QStringLiteral("; ") + problem), -1};
     }
     if (answer.status == 403 && words.contains(QLatin1String("REQUEST_LIMIT_EXCEEDED"))) {
         if (words.contains(QLatin1String("TotalRequests")))
             return {Verdict::Kind::Fatal, {},
-                    tr("the org's API request limit for the last 24 hours is used up (%1); the rest is sent on a later run").arg(words), -1};
-        return {Verdict::Kind::Throttled, {}, tr("Salesforce limit: %1").arg(words), -1};
+                    QCoreApplication::translate("sluice::destination", "the org's API request limit for the last 24 hours is used up (%1); the rest is sent on a later run").arg(words), -1};
+        return {Verdict::Kind::Throttled, {}, QCoreApplication::translate("sluice::destination", "Salesforce limit: %1").arg(words), -1};
     }
     if (answer.status == 403)
-        return {Verdict::Kind::RefusedCredentials, {}, tr("HTTP 403, %1").arg(words), -1};
+        return {Verdict::Kind::RefusedCredentials, {}, QCoreApplication::translate("sluice::destination", "HTTP 403, %1").arg(words), -1};
     if (answer.status == 404)
-        return {Verdict::Kind::Fatal, {}, tr("Salesforce has no %1 with an external-ID field %2 here (HTTP 404): %3").arg(m_object, m_externalId, words), -1};
+        return {Verdict::Kind::Fatal, {}, QCoreApplication::translate("sluice::destination", "Salesforce has no %1 with an external-ID field %2 here (HTTP 404): %3").arg(m_object, m_externalId, words), -1};
     if (answer.status == 200) {
         const QJsonArray results = QJsonDocument::fromJson(answer.body).array();
         if (results.size() != operations.size())
-            return {Verdict::Kind::Fatal, {}, tr("Salesforce answered %1 results for %2 records").arg(results.size()).arg(operations.size()), -1};
+            return {Verdict::Kind::Fatal, {}, QCoreApplication::translate("sluice::destination", "Salesforce answered %1 results for %2 records").arg(results.size()).arg(operations.size()), -1};
         Verdict v{Verdict::Kind::Settled, {}, {}, -1};
         for (qsizetype i = 0; i < operations.size(); ++i) {
             const QJsonObject r = results[i].toObject();
@@ -156,13 +152,13 @@ Verdict SalesforceProtocol::judge(const QList<Operation> &operations, const Http
             if (ok)
                 count(created ? QStringLiteral("created") : QStringLiteral("updated"), 1);
             v.outcomes.append({operations[i].key, ok,
-                               ok ? QString() : tr("Salesforce: %1").arg(wordsOf(QJsonDocument(r.value(QStringLiteral("errors")).toArray()).toJson())),
+                               ok ? QString() : QCoreApplication::translate("sluice::destination", "Salesforce: %1").arg(wordsOf(QJsonDocument(r.value(QStringLiteral("errors")).toArray()).toJson())),
                                ok ? std::optional<bool>(!created) : std::nullopt});
         }
         return v;
     }
     if (answer.status == 400)
-        return {Verdict::Kind::Split, {}, tr("Salesforce: %1").arg(words), -1};
+        return {Verdict::Kind::Split, {}, QCoreApplication::translate("sluice::destination", "Salesforce: %1").arg(words), -1};
     return HttpProtocol::judge(operations, answer);
 }
 
@@ -188,13 +184,13 @@ Verdict SalesforceBulkProtocol::judgeSubmit(const QList<Operation> &operations, 
 {
     if (answer.status == 200 || answer.status == 201) {
         *jobId = QJsonDocument::fromJson(answer.body).object().value(QStringLiteral("id")).toString();
-        return {jobId->isEmpty() ? Verdict::Kind::Fatal : Verdict::Kind::Settled, {}, jobId->isEmpty() ? tr("Salesforce created no ingest job") : QString(), -1};
+        return {jobId->isEmpty() ? Verdict::Kind::Fatal : Verdict::Kind::Settled, {}, jobId->isEmpty() ? QCoreApplication::translate("sluice::destination", "Salesforce created no ingest job") : QString(), -1};
     }
     const QString words = SalesforceProtocol::wordsOf(answer.body);
     if (answer.status == 401 || (answer.status == 403 && !words.contains(QLatin1String("REQUEST_LIMIT_EXCEEDED"))))
-        return {Verdict::Kind::RefusedCredentials, {}, tr("HTTP %1, %2").arg(answer.status).arg(words), -1};
+        return {Verdict::Kind::RefusedCredentials, {}, QCoreApplication::translate("sluice::destination", "HTTP %1, %2").arg(answer.status).arg(words), -1};
     Q_UNUSED(operations);
-    return {Verdict::Kind::Fatal, {}, tr("Salesforce refused the ingest job (HTTP %1): %2").arg(answer.status).arg(words), -1};
+    return {Verdict::Kind::Fatal, {}, QCoreApplication::translate("sluice::destination", "Salesforce refused the ingest job (HTTP %1): %2").arg(answer.status).arg(words), -1};
 }
 
 QList<HttpRequest> SalesforceBulkProtocol::complete(const QString &jobId, const QList<Operation> &operations) const
@@ -236,14 +232,14 @@ JobProtocol::JobState SalesforceBulkProtocol::judgePoll(const HttpAnswer &answer
 {
     const QJsonObject job = QJsonDocument::fromJson(answer.body).object();
     if (answer.status != 200) {
-        *problem = answer.status == 0 ? answer.networkProblem : tr("HTTP %1: %2").arg(answer.status).arg(SalesforceProtocol::wordsOf(answer.body));
+        *problem = answer.status == 0 ? answer.networkProblem : QCoreApplication::translate("sluice::destination", "HTTP %1: %2").arg(answer.status).arg(SalesforceProtocol::wordsOf(answer.body));
         return JobState::Unknown;
     }
     const QString state = job.value(QStringLiteral("state")).toString();
     if (state == QLatin1String("JobComplete"))
         return JobState::Done;
     if (state == QLatin1String("Failed") || state == QLatin1String("Aborted")) {
-        *problem = tr("the ingest job is %1: %2").arg(state, job.value(QStringLiteral("errorMessage")).toString());
+        *problem = QCoreApplication::translate("sluice::destination", "the ingest job is %1: %2").arg(state, job.value(QStringLiteral("errorMessage")).toString());
         return JobState::Failed;
     }
     return JobState::Running;
@@ -262,18 +258,18 @@ HttpRequest SalesforceBulkProtocol::resultList(const QString &jobId, const QStri
 Result<QList<QPair<int, QString>>> SalesforceBulkProtocol::decodeList(const HttpAnswer &answer, const QString &list, const QString &column) const
 {
     if (answer.status != 200)
-        return Error{tr("%1: %2").arg(list, answer.status == 0 ? answer.networkProblem : tr("HTTP %1: %2").arg(answer.status).arg(SalesforceProtocol::wordsOf(answer.body))),
+        return Error{QCoreApplication::translate("sluice::destination", "%1: %2").arg(list, answer.status == 0 ? answer.networkProblem : QCoreApplication::translate("sluice::destination", "HTTP %1: %2").arg(answer.status).arg(SalesforceProtocol::wordsOf(answer.body))),
                      Error::Kind::Unreachable};
     bool ok = true;
     const QList<QStringList> rows = csv::parse(QString::fromUtf8(answer.body), &ok);
     if (!ok)
-        return Error{tr("%1 is not CSV").arg(list), Error::Kind::Unreachable};
+        return Error{QCoreApplication::translate("sluice::destination", "%1 is not CSV").arg(list), Error::Kind::Unreachable};
     if (rows.isEmpty())
         return QList<QPair<int, QString>>();
     const int value = int(rows.first().indexOf(column));
     const int id = int(rows.first().indexOf(m_externalId));
     if (value < 0 || (id < 0 && rows.size() > 1))
-        return Error{tr("%1 lacks %2 or %3").arg(list, column, m_externalId), Error::Kind::Unreachable};
+        return Error{QCoreApplication::translate("sluice::destination", "%1 lacks %2 or %3").arg(list, column, m_externalId), Error::Kind::Unreachable};
     const QHash<QString, int> &positions = m_positions[m_reading];
     QList<QPair<int, QString>> found;
     for (qsizetype i = 1; i < rows.size(); ++i) {
@@ -282,7 +278,7 @@ Result<QList<QPair<int, QString>>> SalesforceBulkProtocol::decodeList(const Http
             continue;
         const auto at = positions.constFind(row[id]);
         if (at == positions.constEnd())
-            return Error{tr("%1 names %2 %3, which the job did not carry").arg(list, m_externalId, row[id]), Error::Kind::Unreachable};
+            return Error{QCoreApplication::translate("sluice::destination", "%1 names %2 %3, which the job did not carry").arg(list, m_externalId, row[id]), Error::Kind::Unreachable};
         found.append({*at, row[value]});
     }
     return found;
@@ -301,7 +297,7 @@ Result<QHash<int, QString>> SalesforceBulkProtocol::decodeErrors(const HttpAnswe
         return rows.error();
     QHash<int, QString> reasons;
     for (const auto &[position, error] : rows.value())
-        reasons.insert(position, tr("Salesforce: %1").arg(error));
+        reasons.insert(position, QCoreApplication::translate("sluice::destination", "Salesforce: %1").arg(error));
     return reasons;
 }
 
@@ -336,9 +332,9 @@ SalesforceDestination::~SalesforceDestination() = default;
 
 Result<void> SalesforceDestination::deliver(const QList<Operation> &operations, const DeliveryContext &context)
 {
-    const QString owner = tr("destination %1").arg(m_name);
+    const QString owner = QCoreApplication::translate("sluice::destination", "destination %1").arg(m_name);
     if (context.object.isEmpty() || context.matchField.isEmpty())
-        return configError(tr("%1: a Salesforce sync needs \"object\" (an sObject such as Contact) and \"match\" (an external-ID field)").arg(owner));
+        return configError(QCoreApplication::translate("sluice::destination", "%1: a Salesforce sync needs \"object\" (an sObject such as Contact) and \"match\" (an external-ID field)").arg(owner));
     if (Result<void> r = m_session->ready(); !r)
         return Error{owner + QStringLiteral(": ") + r.error().message, r.error().kind};
     if (m_bulkThreshold > 0 && operations.size() >= m_bulkThreshold) {
@@ -362,33 +358,33 @@ HttpAnswer SalesforceDestination::get(const QString &path) const
 
 Result<void> SalesforceDestination::check() const
 {
-    const QString owner = tr("destination %1").arg(m_name);
+    const QString owner = QCoreApplication::translate("sluice::destination", "destination %1").arg(m_name);
     if (Result<void> r = m_session->ready(); !r)
         return Error{owner + QStringLiteral(": ") + r.error().message, r.error().kind};
     // The org's limits: the cheapest authenticated call, and it says whether
     // today's API requests are used up.
     const HttpAnswer answer = get(QStringLiteral("/limits"));
     if (answer.status != 200)
-        return callRefusal(owner, m_session->instance(), answer, QStringLiteral("Salesforce"), tr("the access token"), tr("reading the org's limits"),
+        return callRefusal(owner, m_session->instance(), answer, QStringLiteral("Salesforce"), QCoreApplication::translate("sluice::destination", "the access token"), QCoreApplication::translate("sluice::destination", "reading the org's limits"),
                            SalesforceProtocol::wordsOf(answer.body));
     const QJsonObject daily = QJsonDocument::fromJson(answer.body).object().value(QStringLiteral("DailyApiRequests")).toObject();
     if (daily.contains(QStringLiteral("Remaining")) && daily.value(QStringLiteral("Remaining")).toDouble() <= 0)
-        return Error{tr("%1: the org's %2 API requests for the last 24 hours are used up").arg(owner).arg(daily.value(QStringLiteral("Max")).toInt()),
+        return Error{QCoreApplication::translate("sluice::destination", "%1: the org's %2 API requests for the last 24 hours are used up").arg(owner).arg(daily.value(QStringLiteral("Max")).toInt()),
                      Error::Kind::Refused};
     return {};
 }
 
 Result<QList<FieldInfo>> SalesforceDestination::describe(const QString &object) const
 {
-    const QString owner = tr("destination %1").arg(m_name);
+    const QString owner = QCoreApplication::translate("sluice::destination", "destination %1").arg(m_name);
     if (Result<void> r = m_session->ready(); !r)
         return Error{owner + QStringLiteral(": ") + r.error().message, r.error().kind};
     const HttpAnswer answer = get(QStringLiteral("/sobjects/%1/describe").arg(object));
     if (answer.status == 404)
-        return configError(tr("%1: Salesforce has no sObject %2 (HTTP 404): %3").arg(owner, object, SalesforceProtocol::wordsOf(answer.body)));
+        return configError(QCoreApplication::translate("sluice::destination", "%1: Salesforce has no sObject %2 (HTTP 404): %3").arg(owner, object, SalesforceProtocol::wordsOf(answer.body)));
     if (answer.status != 200)
-        return callRefusal(owner, m_session->instance(), answer, QStringLiteral("Salesforce"), tr("the access token"),
-                           tr("describing %1").arg(object), SalesforceProtocol::wordsOf(answer.body));
+        return callRefusal(owner, m_session->instance(), answer, QStringLiteral("Salesforce"), QCoreApplication::translate("sluice::destination", "the access token"),
+                           QCoreApplication::translate("sluice::destination", "describing %1").arg(object), SalesforceProtocol::wordsOf(answer.body));
     QList<FieldInfo> fields;
     for (const QJsonValue &v : QJsonDocument::fromJson(answer.body).object().value(QStringLiteral("fields")).toArray()) {
         const QJsonObject p = v.toObject();
@@ -415,6 +411,24 @@ Result<QList<FieldInfo>> SalesforceDestination::describe(const QString &object) 
         fields.append(f);
     }
     return fields;
+}
+
+Result<QList<ObjectInfo>> SalesforceDestination::objects() const
+{
+    const QString owner = QCoreApplication::translate("sluice::destination", "destination %1").arg(m_name);
+    if (Result<void> r = m_session->ready(); !r)
+        return Error{owner + QStringLiteral(": ") + r.error().message, r.error().kind};
+    const HttpAnswer answer = get(QStringLiteral("/sobjects"));
+    if (answer.status != 200)
+        return callRefusal(owner, m_session->instance(), answer, QStringLiteral("Salesforce"), QCoreApplication::translate("sluice::destination", "the access token"),
+                           QCoreApplication::translate("sluice::destination", "listing the sObjects"), SalesforceProtocol::wordsOf(answer.body));
+    QList<ObjectInfo> out;
+    for (const QJsonValue &v : QJsonDocument::fromJson(answer.body).object().value(QStringLiteral("sobjects")).toArray()) {
+        const QJsonObject o = v.toObject();
+        if (o.value(QStringLiteral("createable")).toBool() && o.value(QStringLiteral("updateable")).toBool())
+            out.append({o.value(QStringLiteral("name")).toString(), o.value(QStringLiteral("label")).toString()});
+    }
+    return out;
 }
 
 } // namespace sluice::destination

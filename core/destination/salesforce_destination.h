@@ -104,6 +104,8 @@ public:
     Result<void> deliver(const QList<Operation> &operations, const DeliveryContext &context) override;
     Result<void> check() const override;
     Result<QList<FieldInfo>> describe(const QString &object) const override;
+    // The org's sObjects a sync can create and update records of (GET /sobjects).
+    Result<QList<ObjectInfo>> objects() const override;
 
 private:
     HttpAnswer get(const QString &path) const;

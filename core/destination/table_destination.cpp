@@ -562,4 +562,36 @@ Result<void> TableDestination::deliver(const QList<Operation> &operations, const
     return writer.run(m_settings.batchSize);
 }
 
+Result<QList<ObjectInfo>> TableDestination::objects() const
+{
+    const QString owner = QCoreApplication::translate("sluice::destination", "destination %1").arg(m_settings.name);
+    if (m_settings.qtDriver == QLatin1String("QSQLITE") && !QFileInfo::exists(m_settings.database))
+        return QList<ObjectInfo>(); // created on the first run: no tables yet
+    const QString name = m_connection + QStringLiteral("-objects");
+    QList<ObjectInfo> out;
+    QString problem;
+    {
+        QSqlDatabase db = addConnection(name);
+        if (!db.open()) {
+            problem = db.lastError().text();
+        } else {
+            QSqlQuery q(db);
+            const QString sql = m_settings.qtDriver == QLatin1String("QPSQL")
+                                    ? QStringLiteral("SELECT table_name FROM information_schema.tables WHERE table_schema = %1 "
+                                                     "AND table_type = 'BASE TABLE' ORDER BY table_name")
+                                          .arg(quoted(m_settings.schema.isEmpty() ? QStringLiteral("public") : m_settings.schema))
+                                    : QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name");
+            if (!q.exec(sql))
+                problem = q.lastError().text();
+            while (q.next())
+                out.append({q.value(0).toString(), {}});
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    if (!problem.isEmpty())
+        return Error{QCoreApplication::translate("sluice::destination", "%1: cannot list tables: %2").arg(owner, problem), Error::Kind::Unreachable};
+    return out;
+}
+
 } // namespace sluice::destination

@@ -34,6 +34,8 @@ public:
     ~TableDestination() override;
     Result<void> deliver(const QList<Operation> &operations, const DeliveryContext &context) override;
     Result<void> check() const override;
+    // The tables of the schema (PostgreSQL) or the file (SQLite).
+    Result<QList<ObjectInfo>> objects() const override;
 
 private:
     QSqlDatabase addConnection(const QString &name) const;

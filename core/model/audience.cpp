@@ -12,11 +12,6 @@ namespace sluice::model {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("sluice::model", text);
-}
-
 constexpr int maxDepth = 8;
 constexpr int maxListValues = 1000;
 constexpr int maxDays = 36500;
@@ -38,32 +33,32 @@ bool isScalar(const QJsonValue &v)
 QString scalarProblem(const QJsonValue &v)
 {
     if (!isScalar(v))
-        return tr("a value must be text, a number or true/false");
+        return QCoreApplication::translate("sluice::model", "a value must be text, a number or true/false");
     if (v.isString() && v.toString().contains(QChar(0)))
-        return tr("a value may not contain a NUL character");
+        return QCoreApplication::translate("sluice::model", "a value may not contain a NUL character");
     return {};
 }
 
 QString valueProblem(const QString &op, const QJsonValue &value)
 {
     if (op == QLatin1String("is_null") || op == QLatin1String("is_not_null"))
-        return value.isUndefined() || value.isNull() ? QString() : tr("\"%1\" takes no value").arg(op);
+        return value.isUndefined() || value.isNull() ? QString() : QCoreApplication::translate("sluice::model", "\"%1\" takes no value").arg(op);
     if (value.isUndefined() || value.isNull())
-        return tr("\"%1\" needs a \"value\"").arg(op);
+        return QCoreApplication::translate("sluice::model", "\"%1\" needs a \"value\"").arg(op);
     if (isComparison(op))
         return scalarProblem(value);
     if (op == QLatin1String("contains"))
-        return value.isString() ? scalarProblem(value) : tr("\"contains\" needs text");
+        return value.isString() ? scalarProblem(value) : QCoreApplication::translate("sluice::model", "\"contains\" needs text");
     if (op == QLatin1String("in_last_days")) {
         const double d = value.toDouble(-1);
         return value.isDouble() && d >= 1 && d <= maxDays && d == std::floor(d)
-                   ? QString() : tr("\"in_last_days\" needs a whole number of days from 1 to %1").arg(maxDays);
+                   ? QString() : QCoreApplication::translate("sluice::model", "\"in_last_days\" needs a whole number of days from 1 to %1").arg(maxDays);
     }
     const QJsonArray list = value.toArray();
     if (op == QLatin1String("between") && (!value.isArray() || list.size() != 2))
-        return tr("\"between\" needs two values, as in [100, 500]");
+        return QCoreApplication::translate("sluice::model", "\"between\" needs two values, as in [100, 500]");
     if (op == QLatin1String("in") && (!value.isArray() || list.isEmpty() || list.size() > maxListValues))
-        return tr("\"in\" needs a list of 1 to %1 values").arg(maxListValues);
+        return QCoreApplication::translate("sluice::model", "\"in\" needs a list of 1 to %1 values").arg(maxListValues);
     for (const QJsonValue &v : list)
         if (const QString p = scalarProblem(v); !p.isEmpty())
             return p;
@@ -81,23 +76,23 @@ public:
         node.group = true;
         for (auto it = o.begin(); it != o.end(); ++it)
             if (it.key() != QLatin1String("match") && it.key() != QLatin1String("conditions") && (depth > 0 || it.key() != QLatin1String("model")))
-                fail(join(path, it.key()), tr("unknown key \"%1\" in a group (known: match, conditions)").arg(it.key()));
+                fail(join(path, it.key()), QCoreApplication::translate("sluice::model", "unknown key \"%1\" in a group (known: match, conditions)").arg(it.key()));
         const QString match = o.value(QStringLiteral("match")).toString(QStringLiteral("all"));
         if (match != QLatin1String("all") && match != QLatin1String("any"))
-            fail(join(path, QStringLiteral("match")), tr("\"match\" must be all or any"));
+            fail(join(path, QStringLiteral("match")), QCoreApplication::translate("sluice::model", "\"match\" must be all or any"));
         node.all = match != QLatin1String("any");
         if (depth >= maxDepth) {
-            fail(path, tr("groups nest at most %1 deep").arg(maxDepth));
+            fail(path, QCoreApplication::translate("sluice::model", "groups nest at most %1 deep").arg(maxDepth));
             return node;
         }
         const QJsonValue conditions = o.value(QStringLiteral("conditions"));
         if (!conditions.isUndefined() && !conditions.isArray())
-            fail(join(path, QStringLiteral("conditions")), tr("\"conditions\" must be a list"));
+            fail(join(path, QStringLiteral("conditions")), QCoreApplication::translate("sluice::model", "\"conditions\" must be a list"));
         const QJsonArray list = conditions.toArray();
         for (qsizetype i = 0; i < list.size(); ++i) {
             const QString at = join(path, QStringLiteral("conditions/%1").arg(i));
             if (!list[i].isObject()) {
-                fail(at, tr("a condition must be an object such as {\"column\": \"ltv\", \"op\": \">\", \"value\": 1000}"));
+                fail(at, QCoreApplication::translate("sluice::model", "a condition must be an object such as {\"column\": \"ltv\", \"op\": \">\", \"value\": 1000}"));
                 continue;
             }
             const QJsonObject c = list[i].toObject();
@@ -116,14 +111,14 @@ private:
         workspace::AudienceNode node;
         for (auto it = c.begin(); it != c.end(); ++it)
             if (it.key() != QLatin1String("column") && it.key() != QLatin1String("op") && it.key() != QLatin1String("value"))
-                fail(join(path, it.key()), tr("unknown key \"%1\" in a condition (known: column, op, value)").arg(it.key()));
+                fail(join(path, it.key()), QCoreApplication::translate("sluice::model", "unknown key \"%1\" in a condition (known: column, op, value)").arg(it.key()));
         node.column = c.value(QStringLiteral("column")).toString();
         if (node.column.trimmed().isEmpty() || node.column.contains(QChar(0)))
-            fail(join(path, QStringLiteral("column")), tr("a condition needs a \"column\" (a column or trait of the model)"));
+            fail(join(path, QStringLiteral("column")), QCoreApplication::translate("sluice::model", "a condition needs a \"column\" (a column or trait of the model)"));
         node.op = c.value(QStringLiteral("op")).toString();
         node.value = c.value(QStringLiteral("value"));
         if (!audienceOperators().contains(node.op)) {
-            fail(join(path, QStringLiteral("op")), tr("unknown op \"%1\" (known: %2)").arg(node.op, audienceOperators().join(QStringLiteral(", "))));
+            fail(join(path, QStringLiteral("op")), QCoreApplication::translate("sluice::model", "unknown op \"%1\" (known: %2)").arg(node.op, audienceOperators().join(QStringLiteral(", "))));
             return node;
         }
         if (const QString p = valueProblem(node.op, node.value); !p.isEmpty())
@@ -230,7 +225,7 @@ void collectColumns(const workspace::AudienceNode &n, QStringList &out)
 QString valueText(const QJsonValue &v)
 {
     if (v.isBool())
-        return v.toBool() ? tr("true") : tr("false");
+        return v.toBool() ? QCoreApplication::translate("sluice::model", "true") : QCoreApplication::translate("sluice::model", "false");
     if (v.isDouble())
         return QString::number(v.toDouble(), 'g', 15);
     if (v.isArray()) {
@@ -265,21 +260,21 @@ const QStringList &audienceOperators()
 QString operatorLabel(const QString &op)
 {
     if (op == QLatin1String("="))
-        return tr("is");
+        return QCoreApplication::translate("sluice::model", "is");
     if (op == QLatin1String("!="))
-        return tr("is not");
+        return QCoreApplication::translate("sluice::model", "is not");
     if (op == QLatin1String("between"))
-        return tr("is between");
+        return QCoreApplication::translate("sluice::model", "is between");
     if (op == QLatin1String("in"))
-        return tr("is one of");
+        return QCoreApplication::translate("sluice::model", "is one of");
     if (op == QLatin1String("is_null"))
-        return tr("is empty");
+        return QCoreApplication::translate("sluice::model", "is empty");
     if (op == QLatin1String("is_not_null"))
-        return tr("is not empty");
+        return QCoreApplication::translate("sluice::model", "is not empty");
     if (op == QLatin1String("contains"))
-        return tr("contains");
+        return QCoreApplication::translate("sluice::model", "contains");
     if (op == QLatin1String("in_last_days"))
-        return tr("in the last (days)");
+        return QCoreApplication::translate("sluice::model", "in the last (days)");
     return op;
 }
 
@@ -288,7 +283,7 @@ workspace::AudienceConfig parseAudience(const QJsonObject &json, QList<AudienceP
     workspace::AudienceConfig audience;
     audience.model = json.value(QStringLiteral("model")).toString();
     if (audience.model.trimmed().isEmpty())
-        problems->append({QStringLiteral("model"), tr("an audience needs the \"model\" it narrows")});
+        problems->append({QStringLiteral("model"), QCoreApplication::translate("sluice::model", "an audience needs the \"model\" it narrows")});
     audience.root = TreeParser(problems).group(json, QString(), 0);
     return audience;
 }
@@ -350,20 +345,20 @@ QString describeConditions(const workspace::AudienceNode &root)
         if (root.op == QLatin1String("is_null") || root.op == QLatin1String("is_not_null"))
             return root.column + QLatin1Char(' ') + operatorLabel(root.op);
         if (root.op == QLatin1String("in_last_days"))
-            return tr("%1 in the last %2 days").arg(root.column, valueText(root.value));
+            return QCoreApplication::translate("sluice::model", "%1 in the last %2 days").arg(root.column, valueText(root.value));
         if (root.op == QLatin1String("between")) {
             const QJsonArray r = root.value.toArray();
-            return tr("%1 between %2 and %3").arg(root.column, valueText(r.at(0)), valueText(r.at(1)));
+            return QCoreApplication::translate("sluice::model", "%1 between %2 and %3").arg(root.column, valueText(r.at(0)), valueText(r.at(1)));
         }
         const QString op = isComparison(root.op) && root.op != QLatin1String("=") && root.op != QLatin1String("!=") ? root.op : operatorLabel(root.op);
         return root.column + QLatin1Char(' ') + op + QLatin1Char(' ') + valueText(root.value);
     }
     if (root.children.isEmpty())
-        return root.all ? tr("every row") : tr("no row");
+        return root.all ? QCoreApplication::translate("sluice::model", "every row") : QCoreApplication::translate("sluice::model", "no row");
     QStringList parts;
     for (const workspace::AudienceNode &child : root.children)
         parts.append(child.group ? QLatin1Char('(') + describeConditions(child) + QLatin1Char(')') : describeConditions(child));
-    return (root.all ? tr("all of: ") : tr("any of: ")) + parts.join(QStringLiteral("; "));
+    return (root.all ? QCoreApplication::translate("sluice::model", "all of: ") : QCoreApplication::translate("sluice::model", "any of: ")) + parts.join(QStringLiteral("; "));
 }
 
 } // namespace sluice::model

@@ -10,11 +10,6 @@ namespace sluice::model {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("sluice::model", text);
-}
-
 Result<source::Row> firstRow(source::SourceConnection &connection, const QString &sql, const QVariantList &params,
                              const std::atomic_bool *cancel)
 {
@@ -40,7 +35,7 @@ qint64 count(const source::Row &row, int i)
 Result<AudienceBase> audienceBase(const workspace::Config &config, const QString &name)
 {
     if (!config.models.contains(name))
-        return configError(tr("unknown audience \"%1\" (models and audiences: %2)").arg(name, config.models.keys().join(QStringLiteral(", "))));
+        return configError(QCoreApplication::translate("sluice::model", "unknown audience \"%1\" (models and audiences: %2)").arg(name, config.models.keys().join(QStringLiteral(", "))));
     AudienceBase base;
     const workspace::ModelConfig &m = config.models[name];
     base.model = m.isAudience() ? config.models.value(m.audience->model) : m;
@@ -49,7 +44,7 @@ Result<AudienceBase> audienceBase(const workspace::Config &config, const QString
         base.conditions = m.audience->root;
     const std::optional<SqlDialect> dialect = dialectOf(config.sources.value(base.model.source).driver);
     if (!dialect)
-        return configError(tr("%1: audiences are counted in PostgreSQL and SQLite sources").arg(name));
+        return configError(QCoreApplication::translate("sluice::model", "%1: audiences are counted in PostgreSQL and SQLite sources").arg(name));
     base.dialect = *dialect;
     return base;
 }
@@ -77,7 +72,7 @@ Result<AudienceOverlap> overlapAudiences(source::SourceConnection &connection, c
                                          const std::atomic_bool *cancel)
 {
     if (a.model.name != b.model.name || a.model.sql != b.model.sql)
-        return configError(tr("only audiences of one model overlap: these narrow %1 and %2").arg(a.model.name, b.model.name));
+        return configError(QCoreApplication::translate("sluice::model", "only audiences of one model overlap: these narrow %1 and %2").arg(a.model.name, b.model.name));
     QElapsedTimer timer;
     timer.start();
     const BoundSql first = compileConditions(a.conditions, a.dialect, Binding::Parameters);

@@ -12,11 +12,6 @@ namespace sluice::model {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("sluice::model", text);
-}
-
 struct DbtModel
 {
     QString uniqueId;
@@ -165,17 +160,17 @@ Result<DbtImport> importDbtManifest(const QJsonObject &workspaceJson, const work
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(manifest, &error);
     if (doc.isNull())
-        return configError(tr("dbt manifest: not JSON (%1 at byte %2)").arg(error.errorString()).arg(error.offset));
+        return configError(QCoreApplication::translate("sluice::model", "dbt manifest: not JSON (%1 at byte %2)").arg(error.errorString()).arg(error.offset));
     if (!doc.object().value(QStringLiteral("nodes")).isObject())
-        return configError(tr("dbt manifest: no \"nodes\"; give the manifest.json that dbt writes into target/"));
+        return configError(QCoreApplication::translate("sluice::model", "dbt manifest: no \"nodes\"; give the manifest.json that dbt writes into target/"));
     QString source = options.source;
     if (source.isEmpty()) {
         if (config.sources.size() != 1)
-            return configError(tr("import dbt: name the source the dbt models live in with --source (the workspace has: %1)")
-                                   .arg(config.sources.isEmpty() ? tr("no sources") : config.sources.keys().join(QStringLiteral(", "))));
+            return configError(QCoreApplication::translate("sluice::model", "import dbt: name the source the dbt models live in with --source (the workspace has: %1)")
+                                   .arg(config.sources.isEmpty() ? QCoreApplication::translate("sluice::model", "no sources") : config.sources.keys().join(QStringLiteral(", "))));
         source = config.sources.firstKey();
     } else if (!config.sources.contains(source)) {
-        return configError(tr("import dbt: unknown source \"%1\" (sources: %2)").arg(source, config.sources.keys().join(QStringLiteral(", "))));
+        return configError(QCoreApplication::translate("sluice::model", "import dbt: unknown source \"%1\" (sources: %2)").arg(source, config.sources.keys().join(QStringLiteral(", "))));
     }
     QHash<QString, QHash<QString, QSet<QString>>> tests;
     Result<QList<DbtModel>> models = readModels(doc.object(), config.sources.value(source).driver == QLatin1String("sqlite"), tests);
@@ -186,7 +181,7 @@ Result<DbtImport> importDbtManifest(const QJsonObject &workspaceJson, const work
         names.append(m.name);
     for (const QString &wanted : options.select)
         if (!names.contains(wanted))
-            return configError(tr("import dbt: the manifest has no model \"%1\" (it has: %2)").arg(wanted, names.join(QStringLiteral(", "))));
+            return configError(QCoreApplication::translate("sluice::model", "import dbt: the manifest has no model \"%1\" (it has: %2)").arg(wanted, names.join(QStringLiteral(", "))));
 
     DbtImport out;
     out.workspaceJson = workspaceJson;
@@ -197,7 +192,7 @@ Result<DbtImport> importDbtManifest(const QJsonObject &workspaceJson, const work
         QJsonObject model = sluiceModels.value(m.name).toObject();
         if (sluiceModels.contains(m.name)) {
             if (model.contains(QStringLiteral("audience"))) {
-                out.skipped.append({m.name, tr("an audience of that name exists")});
+                out.skipped.append({m.name, QCoreApplication::translate("sluice::model", "an audience of that name exists")});
                 continue;
             }
             describe(model, m, out);
@@ -205,7 +200,7 @@ Result<DbtImport> importDbtManifest(const QJsonObject &workspaceJson, const work
         } else {
             const QStringList key = keyOf(m, tests.value(m.uniqueId));
             if (key.isEmpty()) {
-                out.skipped.append({m.name, tr("no column is tested unique and not_null, nor declared its primary key; add those tests in dbt, "
+                out.skipped.append({m.name, QCoreApplication::translate("sluice::model", "no column is tested unique and not_null, nor declared its primary key; add those tests in dbt, "
                                               "or add the model to sluice.json by hand")});
                 continue;
             }

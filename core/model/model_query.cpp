@@ -9,11 +9,6 @@ namespace sluice::model {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("sluice::model", text);
-}
-
 } // namespace
 
 QString queryWithTraits(const QString &sql, const QList<workspace::TraitConfig> &traits)
@@ -36,22 +31,22 @@ QList<ModelProblem> resolveModelQueries(workspace::Config &config)
         if (!m.isAudience())
             continue;
         const QString path = QStringLiteral("models/%1/audience/model").arg(m.name);
-        const QString object = tr("audience %1").arg(m.name);
+        const QString object = QCoreApplication::translate("sluice::model", "audience %1").arg(m.name);
         const QString parentName = m.audience->model;
         if (parentName.isEmpty())
             continue; // reported by the parser
         if (!config.models.contains(parentName)) {
-            problems.append({path, object, tr("unknown model \"%1\"").arg(parentName)});
+            problems.append({path, object, QCoreApplication::translate("sluice::model", "unknown model \"%1\"").arg(parentName)});
             continue;
         }
         const workspace::ModelConfig &parent = config.models[parentName];
         if (parent.isAudience()) {
-            problems.append({path, object, tr("\"%1\" is an audience; an audience narrows a model (add the conditions of %1 to this one)").arg(parentName)});
+            problems.append({path, object, QCoreApplication::translate("sluice::model", "\"%1\" is an audience; an audience narrows a model (add the conditions of %1 to this one)").arg(parentName)});
             continue;
         }
         const std::optional<SqlDialect> dialect = dialectOf(config.sources.value(parent.source).driver);
         if (!dialect) {
-            problems.append({path, object, tr("audiences are compiled for PostgreSQL and SQLite sources; source %1 is %2")
+            problems.append({path, object, QCoreApplication::translate("sluice::model", "audiences are compiled for PostgreSQL and SQLite sources; source %1 is %2")
                                                .arg(parent.source, config.sources.value(parent.source).driver)});
             continue;
         }
@@ -70,19 +65,19 @@ Result<void> compileModel(source::SourceConnection &connection, const workspace:
     if (model.isAudience()) {
         const workspace::ModelConfig parent = config.models.value(model.audience->model);
         if (Result<void> r = compileModel(connection, parent, config); !r)
-            return Error{tr("audience %1: %2").arg(model.name, r.error().message), r.error().kind};
+            return Error{QCoreApplication::translate("sluice::model", "audience %1: %2").arg(model.name, r.error().message), r.error().kind};
         Result<QList<source::Column>> columns = connection.describe(parent.sql);
         if (!columns)
-            return Error{tr("audience %1: %2").arg(model.name, columns.error().message), columns.error().kind};
+            return Error{QCoreApplication::translate("sluice::model", "audience %1: %2").arg(model.name, columns.error().message), columns.error().kind};
         QStringList names;
         for (const source::Column &c : columns.value())
             names.append(c.name);
         for (const QString &column : referencedColumns(model.audience->root))
             if (!names.contains(column))
-                return configError(tr("audience %1: a condition names \"%2\", which model %3 does not have (it has: %4)")
+                return configError(QCoreApplication::translate("sluice::model", "audience %1: a condition names \"%2\", which model %3 does not have (it has: %4)")
                                        .arg(model.name, column, parent.name, names.join(QStringLiteral(", "))));
         if (Result<void> r = connection.compile(model.sql); !r)
-            return Error{tr("audience %1: %2").arg(model.name, r.error().message), r.error().kind};
+            return Error{QCoreApplication::translate("sluice::model", "audience %1: %2").arg(model.name, r.error().message), r.error().kind};
         return {};
     }
     // A model built in code (a test, the GUI's editor) may only have its query.
@@ -97,9 +92,9 @@ Result<void> compileModel(source::SourceConnection &connection, const workspace:
     for (const workspace::TraitConfig &t : model.traits) {
         for (const source::Column &c : columns.value())
             if (c.name == t.name)
-                return configError(tr("model %1: trait %2 has the name of one of the model's columns; rename the trait").arg(model.name, t.name));
+                return configError(QCoreApplication::translate("sluice::model", "model %1: trait %2 has the name of one of the model's columns; rename the trait").arg(model.name, t.name));
         if (Result<void> r = connection.compile(queryWithTraits(own, {t})); !r)
-            return Error{tr("model %1: trait %2: %3").arg(model.name, t.name, r.error().message), r.error().kind};
+            return Error{QCoreApplication::translate("sluice::model", "model %1: trait %2: %3").arg(model.name, t.name, r.error().message), r.error().kind};
     }
     return {};
 }

@@ -7,11 +7,6 @@ namespace sluice::schedule {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("sluice::schedule", text);
-}
-
 int nameValue(const QString &token, const QStringList &names, int first)
 {
     const qsizetype i = names.indexOf(token.toLower());
@@ -38,7 +33,7 @@ Result<std::bitset<N>> parseField(const QString &field, int low, int high, const
             bool ok = false;
             step = part.mid(slash + 1).toInt(&ok);
             if (!ok || step < 1)
-                return configError(tr("cron %1 field \"%2\": the step after / must be a positive number").arg(QLatin1String(what), field));
+                return configError(QCoreApplication::translate("sluice::schedule", "cron %1 field \"%2\": the step after / must be a positive number").arg(QLatin1String(what), field));
             range = part.left(slash);
         }
         int from = low, to = high;
@@ -48,7 +43,7 @@ Result<std::bitset<N>> parseField(const QString &field, int low, int high, const
             from = number(ends.value(0), &ok1);
             to = ends.size() == 2 ? number(ends.value(1), &ok2) : (part.contains(QLatin1Char('/')) ? high : from);
             if (ends.size() > 2 || !ok1 || !ok2 || from < low || to > high || from > to)
-                return configError(tr("cron %1 field \"%2\" must hold values from %3 to %4").arg(QLatin1String(what), field).arg(low).arg(high));
+                return configError(QCoreApplication::translate("sluice::schedule", "cron %1 field \"%2\" must hold values from %3 to %4").arg(QLatin1String(what), field).arg(low).arg(high));
         }
         for (int v = from; v <= to; v += step)
             bits.set(size_t(v));
@@ -62,7 +57,7 @@ Result<CronExpression> CronExpression::parse(const QString &text)
 {
     const QStringList fields = text.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
     if (fields.size() != 5)
-        return configError(tr("cron \"%1\" must have five fields: minute hour day-of-month month day-of-week").arg(text));
+        return configError(QCoreApplication::translate("sluice::schedule", "cron \"%1\" must have five fields: minute hour day-of-month month day-of-week").arg(text));
     static const QStringList months{QStringLiteral("jan"), QStringLiteral("feb"), QStringLiteral("mar"), QStringLiteral("apr"),
                                     QStringLiteral("may"), QStringLiteral("jun"), QStringLiteral("jul"), QStringLiteral("aug"),
                                     QStringLiteral("sep"), QStringLiteral("oct"), QStringLiteral("nov"), QStringLiteral("dec")};

@@ -8,11 +8,6 @@ namespace sluice::schedule {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("sluice::schedule", text);
-}
-
 } // namespace
 
 std::optional<qint64> Schedule::parseDuration(const QString &text)
@@ -30,11 +25,11 @@ Result<Schedule> Schedule::from(const QJsonObject &json, const QString &sync)
 {
     Schedule s;
     s.m_sync = sync;
-    const QString owner = tr("sync %1: schedule").arg(sync);
+    const QString owner = QCoreApplication::translate("sluice::schedule", "sync %1: schedule").arg(sync);
     if (json.contains(QStringLiteral("jitter"))) {
         const std::optional<qint64> jitter = parseDuration(json.value(QStringLiteral("jitter")).toString());
         if (!jitter)
-            return configError(tr("%1: \"jitter\" must be a duration such as \"30s\"").arg(owner));
+            return configError(QCoreApplication::translate("sluice::schedule", "%1: \"jitter\" must be a duration such as \"30s\"").arg(owner));
         s.m_jitter = *jitter;
     }
     if (json.isEmpty() || json.value(QStringLiteral("manual")).toBool())
@@ -42,7 +37,7 @@ Result<Schedule> Schedule::from(const QJsonObject &json, const QString &sync)
     if (json.contains(QStringLiteral("every"))) {
         const std::optional<qint64> every = parseDuration(json.value(QStringLiteral("every")).toString());
         if (!every || *every < 1)
-            return configError(tr("%1: \"every\" must be a number and a unit (s, m, h, d), as in \"15m\"").arg(owner));
+            return configError(QCoreApplication::translate("sluice::schedule", "%1: \"every\" must be a number and a unit (s, m, h, d), as in \"15m\"").arg(owner));
         s.m_kind = Kind::Every;
         s.m_everySeconds = *every;
         return s;
@@ -56,7 +51,7 @@ Result<Schedule> Schedule::from(const QJsonObject &json, const QString &sync)
         if (json.contains(QStringLiteral("tz"))) {
             s.m_zone = QTimeZone(json.value(QStringLiteral("tz")).toString().toUtf8());
             if (!s.m_zone.isValid())
-                return configError(tr("%1: unknown time zone \"%2\" (an IANA name such as Europe/Berlin)").arg(owner, json.value(QStringLiteral("tz")).toString()));
+                return configError(QCoreApplication::translate("sluice::schedule", "%1: unknown time zone \"%2\" (an IANA name such as Europe/Berlin)").arg(owner, json.value(QStringLiteral("tz")).toString()));
         }
         return s;
     }
@@ -65,7 +60,7 @@ Result<Schedule> Schedule::from(const QJsonObject &json, const QString &sync)
         s.m_parent = json.value(QStringLiteral("after")).toString();
         return s;
     }
-    return configError(tr("%1 needs one of \"every\", \"cron\", \"after\" or \"manual\"").arg(owner));
+    return configError(QCoreApplication::translate("sluice::schedule", "%1 needs one of \"every\", \"cron\", \"after\" or \"manual\"").arg(owner));
 }
 
 qint64 Schedule::jitterSeconds() const
@@ -107,10 +102,10 @@ QDateTime Schedule::nextDue(const LastRun &own, const LastRun &parent, const QDa
 QString Schedule::describe() const
 {
     switch (m_kind) {
-    case Kind::Manual: return tr("manual");
-    case Kind::Every: return tr("every %1 s").arg(m_everySeconds);
-    case Kind::Cron: return tr("cron %1 (%2)").arg(m_cron->text(), QString::fromUtf8(m_zone.id()));
-    case Kind::After: return tr("after %1").arg(m_parent);
+    case Kind::Manual: return QCoreApplication::translate("sluice::schedule", "manual");
+    case Kind::Every: return QCoreApplication::translate("sluice::schedule", "every %1 s").arg(m_everySeconds);
+    case Kind::Cron: return QCoreApplication::translate("sluice::schedule", "cron %1 (%2)").arg(m_cron->text(), QString::fromUtf8(m_zone.id()));
+    case Kind::After: return QCoreApplication::translate("sluice::schedule", "after %1").arg(m_parent);
     }
     return {};
 }

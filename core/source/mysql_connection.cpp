@@ -14,11 +14,6 @@ namespace sluice::source {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("sluice::source", text);
-}
-
 QString errorText(MYSQL *mysql)
 {
     return QString::fromUtf8(mysql_error(mysql)).trimmed();
@@ -192,7 +187,7 @@ MysqlConnection::~MysqlConnection() = default;
 
 QString MysqlConnection::owner() const
 {
-    return tr("source %1").arg(m_name);
+    return QCoreApplication::translate("sluice::source", "source %1").arg(m_name);
 }
 
 Error MysqlConnection::failure(const QString &what) const
@@ -200,27 +195,27 @@ Error MysqlConnection::failure(const QString &what) const
     const unsigned code = mysql_errno(m_handle->mysql);
     const QString message = errorText(m_handle->mysql);
     if (code == CR_SERVER_LOST || code == CR_SERVER_GONE_ERROR)
-        return {tr("%1: the connection was lost: %2").arg(owner(), message), Error::Kind::Unreachable};
+        return {QCoreApplication::translate("sluice::source", "%1: the connection was lost: %2").arg(owner(), message), Error::Kind::Unreachable};
     if (code == ER_QUERY_INTERRUPTED)
-        return {tr("%1: cancelled").arg(owner()), Error::Kind::Cancelled};
+        return {QCoreApplication::translate("sluice::source", "%1: cancelled").arg(owner()), Error::Kind::Cancelled};
     return {what.arg(owner(), message), Error::Kind::Query};
 }
 
 Result<std::unique_ptr<SourceConnection>> MysqlConnection::connect(const workspace::SourceConfig &config,
                                                                    const QString &password, bool writable)
 {
-    const QString owner = tr("source %1").arg(config.name);
+    const QString owner = QCoreApplication::translate("sluice::source", "source %1").arg(config.name);
     QString error;
     unsigned code = 0;
     MYSQL *mysql = openClient(config, password, &error, &code);
     if (!mysql) {
         if (code == ER_ACCESS_DENIED_ERROR || code == ER_DBACCESS_DENIED_ERROR)
-            return Error{tr("%1: the server refused the credentials (check user and password): %2").arg(owner, error), Error::Kind::Refused};
+            return Error{QCoreApplication::translate("sluice::source", "%1: the server refused the credentials (check user and password): %2").arg(owner, error), Error::Kind::Refused};
         if (code == ER_BAD_DB_ERROR)
-            return Error{tr("%1: the server is reachable but the database does not exist: %2").arg(owner, error), Error::Kind::Unreachable};
+            return Error{QCoreApplication::translate("sluice::source", "%1: the server is reachable but the database does not exist: %2").arg(owner, error), Error::Kind::Unreachable};
         if (error.contains(QLatin1String("timeout"), Qt::CaseInsensitive) || error.contains(QLatin1String("timed out"), Qt::CaseInsensitive))
-            return Error{tr("%1: no answer from the host within the connect timeout: %2").arg(owner, error), Error::Kind::Unreachable};
-        return Error{tr("%1: cannot reach the server (check host, port and network): %2").arg(owner, error), Error::Kind::Unreachable};
+            return Error{QCoreApplication::translate("sluice::source", "%1: no answer from the host within the connect timeout: %2").arg(owner, error), Error::Kind::Unreachable};
+        return Error{QCoreApplication::translate("sluice::source", "%1: cannot reach the server (check host, port and network): %2").arg(owner, error), Error::Kind::Unreachable};
     }
     std::unique_ptr<MysqlConnection> self(new MysqlConnection(config.name, config, password));
     self->m_handle->mysql = mysql;
@@ -259,11 +254,11 @@ Result<void> MysqlConnection::stream(const QString &sql, const RowSink &sink, co
     MYSQL *mysql = m_handle->mysql;
     const QByteArray text = sql.toUtf8();
     if (mysql_real_query(mysql, text.constData(), (unsigned long)text.size()) != 0)
-        return failure(tr("%1: the warehouse refused the query: %2"));
+        return failure(QCoreApplication::translate("sluice::source", "%1: the warehouse refused the query: %2"));
     MYSQL_RES *result = mysql_use_result(mysql); // rows arrive as they are read: nothing buffered
     if (!result) {
         if (mysql_field_count(mysql) != 0)
-            return failure(tr("%1: the warehouse failed the query: %2"));
+            return failure(QCoreApplication::translate("sluice::source", "%1: the warehouse failed the query: %2"));
         if (sink.columns)
             sink.columns({});
         return {};
@@ -295,13 +290,13 @@ Result<void> MysqlConnection::stream(const QString &sql, const RowSink &sink, co
         }
         if (cancel && cancel->load(std::memory_order_relaxed)) {
             interrupter()();
-            return Error{tr("%1: cancelled").arg(owner()), Error::Kind::Cancelled};
+            return Error{QCoreApplication::translate("sluice::source", "%1: cancelled").arg(owner()), Error::Kind::Cancelled};
         }
     }
     if (mysql_errno(mysql) != 0) {
         if (cancel && cancel->load())
-            return Error{tr("%1: cancelled").arg(owner()), Error::Kind::Cancelled};
-        return failure(tr("%1: the warehouse failed the query: %2"));
+            return Error{QCoreApplication::translate("sluice::source", "%1: cancelled").arg(owner()), Error::Kind::Cancelled};
+        return failure(QCoreApplication::translate("sluice::source", "%1: the warehouse failed the query: %2"));
     }
     return {};
 }
@@ -366,7 +361,7 @@ Result<void> MysqlConnection::compile(const QString &sql)
     if (stmt)
         mysql_stmt_close(stmt);
     if (!ok)
-        return Error{tr("%1: the warehouse refused the query: %2").arg(owner(), message), Error::Kind::Query};
+        return Error{QCoreApplication::translate("sluice::source", "%1: the warehouse refused the query: %2").arg(owner(), message), Error::Kind::Query};
     return {};
 }
 
@@ -375,7 +370,7 @@ Result<void> MysqlConnection::execute(const QString &sql)
     MYSQL *mysql = m_handle->mysql;
     const QByteArray text = sql.toUtf8();
     if (mysql_real_query(mysql, text.constData(), (unsigned long)text.size()) != 0)
-        return failure(tr("%1: the warehouse refused the statement: %2"));
+        return failure(QCoreApplication::translate("sluice::source", "%1: the warehouse refused the statement: %2"));
     if (MYSQL_RES *result = mysql_store_result(mysql))
         mysql_free_result(result);
     return {};

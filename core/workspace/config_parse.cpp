@@ -163,58 +163,58 @@ void validateAlertRules(Validator &v, const QJsonValue &value, const QString &pa
     if (value.isUndefined() || value.isNull())
         return;
     if (!value.isObject()) {
-        v.fail(path, object, tr("alert rules must be an object such as {\"rejection_rate_above\": 0.05}"));
+        v.fail(path, object, QCoreApplication::translate("sluice::workspace", "alert rules must be an object such as {\"rejection_rate_above\": 0.05}"));
         return;
     }
     const QJsonObject rules = value.toObject();
     v.onlyKeys(rules, keyNames(Section::AlertRules), path, object);
     for (const char *flag : {"run_failed", "schema_drift"})
         if (rules.contains(QLatin1String(flag)) && !rules.value(QLatin1String(flag)).isBool())
-            v.fail(path + QLatin1Char('/') + QLatin1String(flag), object, tr("\"%1\" must be true or false").arg(QLatin1String(flag)));
+            v.fail(path + QLatin1Char('/') + QLatin1String(flag), object, QCoreApplication::translate("sluice::workspace", "\"%1\" must be true or false").arg(QLatin1String(flag)));
     for (const char *share : {"rejection_rate_above", "match_rate_below", "row_count_change_above"}) {
         const QJsonValue r = rules.value(QLatin1String(share));
         const double most = qstrcmp(share, "row_count_change_above") == 0 ? 100 : 1;
         if (!r.isUndefined() && !(r.isBool() && !r.toBool()) && !(r.isDouble() && r.toDouble() >= 0 && r.toDouble() <= most))
             v.fail(path + QLatin1Char('/') + QLatin1String(share), object,
-                   tr("\"%1\" must be a share from 0 to %2 (0.05 is 5 %), or false to turn the rule off").arg(QLatin1String(share)).arg(most));
+                   QCoreApplication::translate("sluice::workspace", "\"%1\" must be a share from 0 to %2 (0.05 is 5 %), or false to turn the rule off").arg(QLatin1String(share)).arg(most));
     }
     const QJsonValue lag = rules.value(QStringLiteral("freshness_lag_above"));
     if (!lag.isUndefined() && !(lag.isBool() && !lag.toBool()) && !(lag.isString() && schedule::Schedule::parseDuration(lag.toString())))
         v.fail(path + QStringLiteral("/freshness_lag_above"), object,
-               tr("\"freshness_lag_above\" must be a duration such as \"1h\" or \"30m\", or false to turn the rule off"));
+               QCoreApplication::translate("sluice::workspace", "\"freshness_lag_above\" must be a duration such as \"1h\" or \"30m\", or false to turn the rule off"));
 }
 
 void parseAlerts(Validator &v, const QJsonObject &root, Config &config)
 {
     const QJsonObject alerts = v.object(root, QStringLiteral("alerts"), QString(), QString(),
                                         QStringLiteral("{\"rules\": {\"rejection_rate_above\": 0.05}, \"webhooks\": [{\"url\": {\"env\": \"SLACK_HOOK\"}, \"format\": \"slack\"}]}"));
-    const QString obj = tr("alerts");
+    const QString obj = QCoreApplication::translate("sluice::workspace", "alerts");
     v.onlyKeys(alerts, keyNames(Section::Alerts), QStringLiteral("alerts"), obj);
     validateAlertRules(v, alerts.value(QStringLiteral("rules")), QStringLiteral("alerts/rules"), obj);
     const QJsonValue hooks = alerts.value(QStringLiteral("webhooks"));
     if (!hooks.isUndefined() && !hooks.isArray())
-        v.fail(QStringLiteral("alerts/webhooks"), obj, tr("\"webhooks\" must be a list such as [{\"url\": {\"env\": \"SLACK_HOOK\"}, \"format\": \"slack\"}]"));
+        v.fail(QStringLiteral("alerts/webhooks"), obj, QCoreApplication::translate("sluice::workspace", "\"webhooks\" must be a list such as [{\"url\": {\"env\": \"SLACK_HOOK\"}, \"format\": \"slack\"}]"));
     const QJsonArray list = hooks.toArray();
     for (qsizetype i = 0; i < list.size(); ++i) {
         const QString hpath = QStringLiteral("alerts/webhooks/%1").arg(i);
-        const QString hobj = tr("alert webhook %1").arg(i + 1);
+        const QString hobj = QCoreApplication::translate("sluice::workspace", "alert webhook %1").arg(i + 1);
         const QJsonObject h = list[i].toObject();
         if (!list[i].isObject()) {
-            v.fail(hpath, hobj, tr("a webhook must be an object with a \"url\""));
+            v.fail(hpath, hobj, QCoreApplication::translate("sluice::workspace", "a webhook must be an object with a \"url\""));
             continue;
         }
         v.onlyKeys(h, keyNames(Section::Webhook), hpath, hobj);
         const QJsonValue url = h.value(QStringLiteral("url"));
         const QUrl parsed(url.toString());
         if (url.isUndefined())
-            v.fail(hpath, hobj, tr("\"url\" is required"));
+            v.fail(hpath, hobj, QCoreApplication::translate("sluice::workspace", "\"url\" is required"));
         else if (url.isString() && (!parsed.isValid() || parsed.host().isEmpty() || !parsed.scheme().startsWith(QLatin1String("http"))))
-            v.fail(hpath + QStringLiteral("/url"), hobj, tr("\"url\" must be an http:// or https:// URL, or a secret reference holding one"));
+            v.fail(hpath + QStringLiteral("/url"), hobj, QCoreApplication::translate("sluice::workspace", "\"url\" must be an http:// or https:// URL, or a secret reference holding one"));
         else if (!url.isString() && !parseSecretRef(url))
-            v.fail(hpath + QStringLiteral("/url"), hobj, tr("\"url\" must be an http:// or https:// URL, or a secret reference such as {\"env\": \"SLACK_HOOK\"}"));
+            v.fail(hpath + QStringLiteral("/url"), hobj, QCoreApplication::translate("sluice::workspace", "\"url\" must be an http:// or https:// URL, or a secret reference such as {\"env\": \"SLACK_HOOK\"}"));
         const QString format = h.value(QStringLiteral("format")).toString(QStringLiteral("json"));
         if (!keySpec(Section::Webhook, QStringLiteral("format"))->values.contains(format) || (h.contains(QStringLiteral("format")) && !h.value(QStringLiteral("format")).isString()))
-            v.fail(hpath + QStringLiteral("/format"), hobj, tr("\"format\" must be slack or json"));
+            v.fail(hpath + QStringLiteral("/format"), hobj, QCoreApplication::translate("sluice::workspace", "\"format\" must be slack or json"));
     }
     config.alerts = alerts;
 }
@@ -224,7 +224,7 @@ void parseSources(Validator &v, const QJsonObject &root, Config &config)
     const auto sources = section(v, root, QStringLiteral("sources"));
     for (auto it = sources.begin(); it != sources.end(); ++it) {
         const QString path = QStringLiteral("sources/") + it.key();
-        const QString obj = tr("source %1").arg(it.key());
+        const QString obj = QCoreApplication::translate("sluice::workspace", "source %1").arg(it.key());
         const QJsonObject o = it.value();
         SourceConfig s;
         s.name = it.key();
@@ -233,7 +233,7 @@ void parseSources(Validator &v, const QJsonObject &root, Config &config)
         const connector::ConnectorInfo *info = connector::findSourceDriver(s.driver);
         if (!s.driver.isEmpty() && !info)
             v.fail(path + QStringLiteral("/driver"), obj,
-                   tr("unknown driver \"%1\" (known: %2)").arg(s.driver, knownDrivers().join(QStringLiteral(", "))));
+                   QCoreApplication::translate("sluice::workspace", "unknown driver \"%1\" (known: %2)").arg(s.driver, knownDrivers().join(QStringLiteral(", "))));
         if (info)
             v.settings(*info, o, path, obj);
         s.path = o.value(QStringLiteral("path")).toString();
@@ -253,7 +253,7 @@ void parseDestinations(Validator &v, const QJsonObject &root, Config &config)
     const auto destinations = section(v, root, QStringLiteral("destinations"));
     for (auto it = destinations.begin(); it != destinations.end(); ++it) {
         const QString path = QStringLiteral("destinations/") + it.key();
-        const QString obj = tr("destination %1").arg(it.key());
+        const QString obj = QCoreApplication::translate("sluice::workspace", "destination %1").arg(it.key());
         const QJsonObject o = it.value();
         DestinationConfig d;
         d.name = it.key();
@@ -262,17 +262,17 @@ void parseDestinations(Validator &v, const QJsonObject &root, Config &config)
         const connector::ConnectorInfo *info = connector::findDestination(d.type);
         if (!d.type.isEmpty() && !info)
             v.fail(path + QStringLiteral("/type"), obj,
-                   tr("unknown destination type \"%1\" (known: %2)").arg(d.type, knownDestinationTypes().join(QStringLiteral(", "))));
+                   QCoreApplication::translate("sluice::workspace", "unknown destination type \"%1\" (known: %2)").arg(d.type, knownDestinationTypes().join(QStringLiteral(", "))));
         if (info)
             v.settings(*info, o, path, obj);
         d.pii = v.string(o, QStringLiteral("pii"), path, obj, false);
         if (!d.pii.isEmpty() && !piiRules().contains(d.pii))
-            v.fail(path + QStringLiteral("/pii"), obj, tr("\"pii\" must be allow, hash or block"));
+            v.fail(path + QStringLiteral("/pii"), obj, QCoreApplication::translate("sluice::workspace", "\"pii\" must be allow, hash or block"));
         if (d.type == QLatin1String("webhook") && !o.contains(QStringLiteral("url")) && !o.contains(QStringLiteral("base_url")))
-            v.fail(path, obj, tr("a webhook destination needs a \"url\""));
+            v.fail(path, obj, QCoreApplication::translate("sluice::workspace", "a webhook destination needs a \"url\""));
         const QJsonValue schema = o.value(QStringLiteral("field_schema"));
         if (!schema.isUndefined() && !schema.isObject())
-            v.fail(path + QStringLiteral("/field_schema"), obj, tr("\"field_schema\" must be an object of fields"));
+            v.fail(path + QStringLiteral("/field_schema"), obj, QCoreApplication::translate("sluice::workspace", "\"field_schema\" must be an object of fields"));
         for (const QString &problem : mapping::fieldSchemaProblems(schema.toObject()))
             v.fail(path + QStringLiteral("/field_schema"), obj, problem);
         config.destinations.insert(d.name, d);
@@ -287,7 +287,7 @@ Result<Config> parseConfig(const QJsonObject &root, const JsonLayout &layout)
 
     for (const JsonLayout::Duplicate &d : layout.duplicates()) {
         v.fail(d.path, QString(),
-               tr("\"%1\" is defined twice (first at line %2); names must be unique").arg(d.path.section(QLatin1Char('/'), -1)).arg(d.first.line));
+               QCoreApplication::translate("sluice::workspace", "\"%1\" is defined twice (first at line %2); names must be unique").arg(d.path.section(QLatin1Char('/'), -1)).arg(d.first.line));
     }
     v.onlyKeys(root, keyNames(Section::Root), QString(), QString());
     const QJsonObject ledger = v.object(root, QStringLiteral("ledger"), QString(), QString(), QStringLiteral("{\"retention_days\": 30}"));
@@ -299,19 +299,19 @@ Result<Config> parseConfig(const QJsonObject &root, const JsonLayout &layout)
         else if (p == QLatin1String("none"))
             config.ledgerPayloads = Config::LedgerPayloads::None;
         else if (p != QLatin1String("rejected") || !payloads.isString())
-            v.fail(QStringLiteral("ledger/payloads"), QString(), tr("\"payloads\" must be rejected, all or none"));
+            v.fail(QStringLiteral("ledger/payloads"), QString(), QCoreApplication::translate("sluice::workspace", "\"payloads\" must be rejected, all or none"));
     }
     if (const QJsonValue days = ledger.value(QStringLiteral("retention_days")); !days.isUndefined()) {
         if (!days.isDouble() || days.toDouble() < 1 || days.toDouble() > 3650 || days.toDouble() != double(days.toInt()))
-            v.fail(QStringLiteral("ledger/retention_days"), QString(), tr("\"retention_days\" must be a whole number of days from 1 to 3650"));
+            v.fail(QStringLiteral("ledger/retention_days"), QString(), QCoreApplication::translate("sluice::workspace", "\"retention_days\" must be a whole number of days from 1 to 3650"));
         config.ledgerRetentionDays = days.toInt(30);
     }
 
     const QJsonValue version = root.value(QStringLiteral("version"));
     if (version.isUndefined())
-        v.fail(QString(), QString(), tr("\"version\" is missing; this Sluice reads version 1"));
+        v.fail(QString(), QString(), QCoreApplication::translate("sluice::workspace", "\"version\" is missing; this Sluice reads version 1"));
     else if (version.toInt(-1) != 1)
-        v.fail(QStringLiteral("version"), QString(), tr("unsupported version; this Sluice reads version 1"));
+        v.fail(QStringLiteral("version"), QString(), QCoreApplication::translate("sluice::workspace", "unsupported version; this Sluice reads version 1"));
 
     parseSources(v, root, config);
     parseDestinations(v, root, config);

@@ -11,11 +11,6 @@ namespace sluice::workspace {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("sluice::workspace", text);
-}
-
 } // namespace
 
 const QStringList &piiRules()
@@ -196,7 +191,7 @@ QJsonObject keySchema(const KeySpec &k)
         s.insert(QStringLiteral("enum"), strings(k.values));
     if (k.required && type == QLatin1String("string"))
         s.insert(QStringLiteral("pattern"), QStringLiteral("\\S"));
-    s.insert(QStringLiteral("description"), tr(k.description));
+    s.insert(QStringLiteral("description"), QCoreApplication::translate("sluice::workspace", k.description));
     return s;
 }
 
@@ -268,11 +263,11 @@ QJsonObject connectorsSchema(const QString &selector, const QList<const connecto
 {
     QJsonObject common{{selector, QJsonObject{{QStringLiteral("enum"), QJsonArray{}}}},
                        {QStringLiteral("pii"), QJsonObject{{QStringLiteral("enum"), strings(piiRules())},
-                                                           {QStringLiteral("description"), tr("personal data columns: allow, hash (SHA-256) or block")}}},
+                                                           {QStringLiteral("description"), QCoreApplication::translate("sluice::workspace", "personal data columns: allow, hash (SHA-256) or block")}}},
                        {QStringLiteral("field_schema"), QJsonObject{{QStringLiteral("type"), QStringLiteral("object")},
-                                                                    {QStringLiteral("description"), tr("the destination's fields, where it cannot describe them")}}},
+                                                                    {QStringLiteral("description"), QCoreApplication::translate("sluice::workspace", "the destination's fields, where it cannot describe them")}}},
                        {QStringLiteral("description"), QJsonObject{{QStringLiteral("type"), QStringLiteral("string")},
-                                                                   {QStringLiteral("description"), tr("what it is, for the people who read this file")}}}};
+                                                                   {QStringLiteral("description"), QCoreApplication::translate("sluice::workspace", "what it is, for the people who read this file")}}}};
     QJsonArray names, branches;
     for (const connector::ConnectorInfo *info : infos) {
         names.append(info->type);
@@ -295,7 +290,7 @@ QJsonObject connectorsSchema(const QString &selector, const QList<const connecto
                                                                        {QStringLiteral("required"), QJsonArray{selector}}}},
                                     {QStringLiteral("then"), then}});
     }
-    common.insert(selector, QJsonObject{{QStringLiteral("enum"), names}, {QStringLiteral("description"), selector == QLatin1String("type") ? tr("the destination's kind") : tr("the warehouse's driver")}});
+    common.insert(selector, QJsonObject{{QStringLiteral("enum"), names}, {QStringLiteral("description"), selector == QLatin1String("type") ? QCoreApplication::translate("sluice::workspace", "the destination's kind") : QCoreApplication::translate("sluice::workspace", "the warehouse's driver")}});
     return {{QStringLiteral("type"), QStringLiteral("object")},
             {QStringLiteral("description"), description},
             {QStringLiteral("required"), QJsonArray{selector}},
@@ -307,9 +302,9 @@ QJsonObject connectorsSchema(const QString &selector, const QList<const connecto
 QJsonObject secretSchema()
 {
     QJsonArray shapes;
-    const QList<QPair<QString, QString>> kinds{{QStringLiteral("env"), tr("the name of an environment variable holding it")},
-                                                {QStringLiteral("keychain"), tr("the name of an entry in the OS keychain")},
-                                                {QStringLiteral("file"), tr("a file holding it (only the owner may read it)")}};
+    const QList<QPair<QString, QString>> kinds{{QStringLiteral("env"), QCoreApplication::translate("sluice::workspace", "the name of an environment variable holding it")},
+                                                {QStringLiteral("keychain"), QCoreApplication::translate("sluice::workspace", "the name of an entry in the OS keychain")},
+                                                {QStringLiteral("file"), QCoreApplication::translate("sluice::workspace", "a file holding it (only the owner may read it)")}};
     for (const auto &[key, description] : kinds)
         shapes.append(QJsonObject{{QStringLiteral("type"), QStringLiteral("object")},
                                   {QStringLiteral("properties"), QJsonObject{{key, QJsonObject{{QStringLiteral("type"), QStringLiteral("string")},
@@ -317,7 +312,7 @@ QJsonObject secretSchema()
                                                                                                {QStringLiteral("description"), description}}}}},
                                   {QStringLiteral("required"), QJsonArray{key}},
                                   {QStringLiteral("additionalProperties"), false}});
-    return {{QStringLiteral("description"), tr("a secret reference; secrets are never written into sluice.json")}, {QStringLiteral("oneOf"), shapes}};
+    return {{QStringLiteral("description"), QCoreApplication::translate("sluice::workspace", "a secret reference; secrets are never written into sluice.json")}, {QStringLiteral("oneOf"), shapes}};
 }
 
 // A condition or a group of them (all / any), as an audience's tree holds them.
@@ -334,24 +329,24 @@ QJsonObject audienceNodeSchema()
                                                                       {QStringLiteral("conditions"), QJsonObject{{QStringLiteral("type"), QStringLiteral("array")}, {QStringLiteral("items"), ref("audience_node")}}}}},
                             {QStringLiteral("required"), QJsonArray{QStringLiteral("conditions")}},
                             {QStringLiteral("additionalProperties"), false}};
-    return {{QStringLiteral("description"), tr("a condition on a column or trait, or a group of conditions")}, {QStringLiteral("anyOf"), QJsonArray{condition, group}}};
+    return {{QStringLiteral("description"), QCoreApplication::translate("sluice::workspace", "a condition on a column or trait, or a group of conditions")}, {QStringLiteral("anyOf"), QJsonArray{condition, group}}};
 }
 
 // A model (source, sql, primary_key) or an audience (audience), never both.
 QJsonObject modelSchema()
 {
     const QJsonObject audience{{QStringLiteral("type"), QStringLiteral("object")},
-                               {QStringLiteral("description"), tr(keySpec(Section::Model, QStringLiteral("audience"))->description)},
+                               {QStringLiteral("description"), QCoreApplication::translate("sluice::workspace", keySpec(Section::Model, QStringLiteral("audience"))->description)},
                                {QStringLiteral("properties"), QJsonObject{{QStringLiteral("model"), QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}, {QStringLiteral("minLength"), 1},
-                                                                                                                {QStringLiteral("description"), tr("the model this audience narrows; its key, source and PII rules are the audience's")}}},
+                                                                                                                {QStringLiteral("description"), QCoreApplication::translate("sluice::workspace", "the model this audience narrows; its key, source and PII rules are the audience's")}}},
                                                                          {QStringLiteral("match"), QJsonObject{{QStringLiteral("enum"), QJsonArray{QStringLiteral("all"), QStringLiteral("any")}},
-                                                                                                                {QStringLiteral("description"), tr("all: every condition holds (the default); any: at least one does")}}},
+                                                                                                                {QStringLiteral("description"), QCoreApplication::translate("sluice::workspace", "all: every condition holds (the default); any: at least one does")}}},
                                                                          {QStringLiteral("conditions"), QJsonObject{{QStringLiteral("type"), QStringLiteral("array")}, {QStringLiteral("items"), ref("audience_node")},
-                                                                                                                     {QStringLiteral("description"), tr("conditions on columns and traits, and groups of them")}}}}},
+                                                                                                                     {QStringLiteral("description"), QCoreApplication::translate("sluice::workspace", "conditions on columns and traits, and groups of them")}}}}},
                                {QStringLiteral("required"), QJsonArray{QStringLiteral("model")}},
                                {QStringLiteral("additionalProperties"), false}};
-    QJsonObject m = sectionSchema(Section::Model, tr("SQL over a source, with the key that identifies a row; or an audience of another model"),
-                                  {{QStringLiteral("traits"), QJsonObject{{QStringLiteral("additionalProperties"), sectionSchema(Section::Trait, tr("a trait"))}}},
+    QJsonObject m = sectionSchema(Section::Model, QCoreApplication::translate("sluice::workspace", "SQL over a source, with the key that identifies a row; or an audience of another model"),
+                                  {{QStringLiteral("traits"), QJsonObject{{QStringLiteral("additionalProperties"), sectionSchema(Section::Trait, QCoreApplication::translate("sluice::workspace", "a trait"))}}},
                                    {QStringLiteral("columns"), QJsonObject{{QStringLiteral("additionalProperties"),
                                                                            QJsonObject{{QStringLiteral("type"), QStringLiteral("object")},
                                                                                        {QStringLiteral("properties"), QJsonObject{{QStringLiteral("description"), QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}}}}},
@@ -388,32 +383,32 @@ QJsonObject defs()
                                                                                                  {QStringLiteral("items"), QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}}}}}}});
     d.insert(QStringLiteral("rate_limit"),
              QJsonObject{{QStringLiteral("type"), QStringLiteral("object")},
-                         {QStringLiteral("description"), tr("requests per window, as {\"requests\": 100, \"per_seconds\": 10}")},
+                         {QStringLiteral("description"), QCoreApplication::translate("sluice::workspace", "requests per window, as {\"requests\": 100, \"per_seconds\": 10}")},
                          {QStringLiteral("properties"), QJsonObject{{QStringLiteral("requests"), QJsonObject{{QStringLiteral("type"), QStringLiteral("integer")},
-                                                                                                             {QStringLiteral("description"), tr("requests allowed in each window")},
+                                                                                                             {QStringLiteral("description"), QCoreApplication::translate("sluice::workspace", "requests allowed in each window")},
                                                                                                              {QStringLiteral("minimum"), 1},
                                                                                                              {QStringLiteral("maximum"), 1000000}}},
                                                                     {QStringLiteral("per_seconds"), QJsonObject{{QStringLiteral("type"), QStringLiteral("number")},
-                                                                                                                {QStringLiteral("description"), tr("the window's length in seconds (1 by default)")},
+                                                                                                                {QStringLiteral("description"), QCoreApplication::translate("sluice::workspace", "the window's length in seconds (1 by default)")},
                                                                                                                 {QStringLiteral("exclusiveMinimum"), 0},
                                                                                                                 {QStringLiteral("maximum"), 86400}}}}},
                          {QStringLiteral("required"), QJsonArray{QStringLiteral("requests")}},
                          {QStringLiteral("additionalProperties"), false}});
     d.insert(QStringLiteral("nested"), QJsonObject{{QStringLiteral("type"), QStringLiteral("object")}, {QStringLiteral("properties"), secretKeys}});
-    d.insert(QStringLiteral("source"), connectorsSchema(QStringLiteral("driver"), sources, tr("a warehouse to read models from")));
-    d.insert(QStringLiteral("destination"), connectorsSchema(QStringLiteral("type"), destinations, tr("a tool or file to sync into")));
+    d.insert(QStringLiteral("source"), connectorsSchema(QStringLiteral("driver"), sources, QCoreApplication::translate("sluice::workspace", "a warehouse to read models from")));
+    d.insert(QStringLiteral("destination"), connectorsSchema(QStringLiteral("type"), destinations, QCoreApplication::translate("sluice::workspace", "a tool or file to sync into")));
     d.insert(QStringLiteral("model"), modelSchema());
     d.insert(QStringLiteral("audience_node"), audienceNodeSchema());
     QJsonObject transform{{QStringLiteral("pattern"), QStringLiteral("^(%1)(:.*)?$").arg(transforms)}};
     d.insert(QStringLiteral("field"),
-             sectionSchema(Section::Field, tr("a model column into a destination field"),
+             sectionSchema(Section::Field, QCoreApplication::translate("sluice::workspace", "a model column into a destination field"),
                            {{QStringLiteral("transform"),
                              QJsonObject{{QStringLiteral("anyOf"), QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}, {QStringLiteral("pattern"), transform.value(QStringLiteral("pattern"))}},
                                                                              QJsonObject{{QStringLiteral("type"), QStringLiteral("array")},
                                                                                          {QStringLiteral("items"), QJsonObject{{QStringLiteral("type"), QStringLiteral("string")},
                                                                                                                                {QStringLiteral("pattern"), transform.value(QStringLiteral("pattern"))}}}}}}}}}));
     const QString duration = QStringLiteral("^\\s*\\d{1,7}(s|m|h|d)\\s*$");
-    QJsonObject schedule = sectionSchema(Section::Schedule, tr("when the agent runs the sync"),
+    QJsonObject schedule = sectionSchema(Section::Schedule, QCoreApplication::translate("sluice::workspace", "when the agent runs the sync"),
                                          {{QStringLiteral("every"), QJsonObject{{QStringLiteral("pattern"), duration}}},
                                           {QStringLiteral("jitter"), QJsonObject{{QStringLiteral("pattern"), duration}}}});
     schedule.insert(QStringLiteral("anyOf"), QJsonArray{QJsonObject{{QStringLiteral("required"), QJsonArray{QStringLiteral("every")}}},
@@ -421,17 +416,17 @@ QJsonObject defs()
                                                         QJsonObject{{QStringLiteral("required"), QJsonArray{QStringLiteral("after")}}},
                                                         QJsonObject{{QStringLiteral("required"), QJsonArray{QStringLiteral("manual")}}},
                                                         QJsonObject{{QStringLiteral("maxProperties"), 0}}});
-    const QJsonObject rules = sectionSchema(Section::AlertRules, tr("alert rules"),
+    const QJsonObject rules = sectionSchema(Section::AlertRules, QCoreApplication::translate("sluice::workspace", "alert rules"),
                                             {{QStringLiteral("rejection_rate_above"), QJsonObject{{QStringLiteral("anyOf"), QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("number")}, {QStringLiteral("minimum"), 0}, {QStringLiteral("maximum"), 1}}, QJsonObject{{QStringLiteral("const"), false}}}}}},
                                              {QStringLiteral("match_rate_below"), QJsonObject{{QStringLiteral("anyOf"), QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("number")}, {QStringLiteral("minimum"), 0}, {QStringLiteral("maximum"), 1}}, QJsonObject{{QStringLiteral("const"), false}}}}}}});
     d.insert(QStringLiteral("alert_rules"), rules);
-    d.insert(QStringLiteral("alerts"), sectionSchema(Section::Alerts, tr("alerts"),
+    d.insert(QStringLiteral("alerts"), sectionSchema(Section::Alerts, QCoreApplication::translate("sluice::workspace", "alerts"),
                                                      {{QStringLiteral("rules"), ref("alert_rules")},
-                                                      {QStringLiteral("webhooks"), QJsonObject{{QStringLiteral("items"), sectionSchema(Section::Webhook, tr("an alert webhook"))}}}}));
+                                                      {QStringLiteral("webhooks"), QJsonObject{{QStringLiteral("items"), sectionSchema(Section::Webhook, QCoreApplication::translate("sluice::workspace", "an alert webhook"))}}}}));
     d.insert(QStringLiteral("sync"),
-             sectionSchema(Section::Sync, tr("a model into a destination"),
-                           {{QStringLiteral("match"), sectionSchema(Section::Match, tr("the model column and the destination's unique field"))},
-                            {QStringLiteral("policy"), sectionSchema(Section::Policy, tr("governance"))},
+             sectionSchema(Section::Sync, QCoreApplication::translate("sluice::workspace", "a model into a destination"),
+                           {{QStringLiteral("match"), sectionSchema(Section::Match, QCoreApplication::translate("sluice::workspace", "the model column and the destination's unique field"))},
+                            {QStringLiteral("policy"), sectionSchema(Section::Policy, QCoreApplication::translate("sluice::workspace", "governance"))},
                             {QStringLiteral("fields"), QJsonObject{{QStringLiteral("items"), ref("field")}}},
                             {QStringLiteral("schedule"), schedule},
                             {QStringLiteral("max_delete_share"), QJsonObject{{QStringLiteral("minimum"), 0}, {QStringLiteral("maximum"), 1}}},
@@ -449,14 +444,14 @@ QJsonObject configSchema()
                            {QStringLiteral("propertyNames"), QJsonObject{{QStringLiteral("pattern"), QStringLiteral("\\S")}}},
                            {QStringLiteral("additionalProperties"), ref(def)}};
     };
-    QJsonObject root = sectionSchema(Section::Root, tr("A Sluice workspace: sources, destinations, models and syncs"),
+    QJsonObject root = sectionSchema(Section::Root, QCoreApplication::translate("sluice::workspace", "A Sluice workspace: sources, destinations, models and syncs"),
                                      {{QStringLiteral("version"), QJsonObject{{QStringLiteral("const"), 1}}},
-                                      {QStringLiteral("sources"), named("source", tr(keySpec(Section::Root, QStringLiteral("sources"))->description))},
-                                      {QStringLiteral("destinations"), named("destination", tr(keySpec(Section::Root, QStringLiteral("destinations"))->description))},
-                                      {QStringLiteral("models"), named("model", tr(keySpec(Section::Root, QStringLiteral("models"))->description))},
-                                      {QStringLiteral("syncs"), named("sync", tr(keySpec(Section::Root, QStringLiteral("syncs"))->description))},
+                                      {QStringLiteral("sources"), named("source", QCoreApplication::translate("sluice::workspace", keySpec(Section::Root, QStringLiteral("sources"))->description))},
+                                      {QStringLiteral("destinations"), named("destination", QCoreApplication::translate("sluice::workspace", keySpec(Section::Root, QStringLiteral("destinations"))->description))},
+                                      {QStringLiteral("models"), named("model", QCoreApplication::translate("sluice::workspace", keySpec(Section::Root, QStringLiteral("models"))->description))},
+                                      {QStringLiteral("syncs"), named("sync", QCoreApplication::translate("sluice::workspace", keySpec(Section::Root, QStringLiteral("syncs"))->description))},
                                       {QStringLiteral("alerts"), ref("alerts")},
-                                      {QStringLiteral("ledger"), sectionSchema(Section::Ledger, tr(keySpec(Section::Root, QStringLiteral("ledger"))->description),
+                                      {QStringLiteral("ledger"), sectionSchema(Section::Ledger, QCoreApplication::translate("sluice::workspace", keySpec(Section::Root, QStringLiteral("ledger"))->description),
                                                                                {{QStringLiteral("retention_days"), QJsonObject{{QStringLiteral("minimum"), 1}, {QStringLiteral("maximum"), 3650}}}})}});
     root.insert(QStringLiteral("$schema"), QStringLiteral("https://json-schema.org/draft/2020-12/schema"));
     root.insert(QStringLiteral("$id"), QStringLiteral("urn:sluice:workspace:1"));

@@ -14,11 +14,6 @@ namespace {
 const QString kService = QStringLiteral("sluice");
 constexpr int kTimeoutMs = 20000; // a locked keychain may wait for a person; a script must not hang
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("sluice::workspace", text);
-}
-
 // Runs a keychain job to its end on this thread (any thread: the job talks D-Bus).
 bool finish(QKeychain::Job &job)
 {
@@ -42,18 +37,18 @@ Error keychainError(const QKeychain::Job &job, const QString &name, const QStrin
     const bool noService = !QDBusConnection::sessionBus().isConnected();
     switch (noService ? QKeychain::NoBackendAvailable : job.error()) {
     case QKeychain::EntryNotFound:
-        return configError(tr("%1: the keychain has no secret \"%2\" (service sluice); store it there, or use {\"env\": ...} or {\"file\": ...}")
+        return configError(QCoreApplication::translate("sluice::workspace", "%1: the keychain has no secret \"%2\" (service sluice); store it there, or use {\"env\": ...} or {\"file\": ...}")
                                .arg(owner, name));
     case QKeychain::NoBackendAvailable:
     case QKeychain::NotImplemented:
-        return configError(tr("%1: keychain secret \"%2\": no keychain service (Secret Service or KWallet) is running; "
+        return configError(QCoreApplication::translate("sluice::workspace", "%1: keychain secret \"%2\": no keychain service (Secret Service or KWallet) is running; "
                               "start one, or use {\"env\": ...} or {\"file\": ...}")
                                .arg(owner, name));
     case QKeychain::AccessDenied:
     case QKeychain::AccessDeniedByUser:
-        return configError(tr("%1: the keychain refused access to secret \"%2\" (%3)").arg(owner, name, job.errorString()));
+        return configError(QCoreApplication::translate("sluice::workspace", "%1: the keychain refused access to secret \"%2\" (%3)").arg(owner, name, job.errorString()));
     default:
-        return configError(tr("%1: keychain secret \"%2\": %3").arg(owner, name, job.errorString()));
+        return configError(QCoreApplication::translate("sluice::workspace", "%1: keychain secret \"%2\": %3").arg(owner, name, job.errorString()));
     }
 }
 
@@ -65,7 +60,7 @@ Result<QString> readKeychain(const QString &name, const QString &owner)
     job.setKey(name);
     job.setInsecureFallback(false);
     if (!finish(job))
-        return configError(tr("%1: keychain secret \"%2\": the keychain did not answer within %3 s (is it locked?)")
+        return configError(QCoreApplication::translate("sluice::workspace", "%1: keychain secret \"%2\": the keychain did not answer within %3 s (is it locked?)")
                                .arg(owner, name)
                                .arg(kTimeoutMs / 1000));
     if (job.error() != QKeychain::NoError)
@@ -80,9 +75,9 @@ Result<void> writeKeychain(const QString &name, const QString &value)
     job.setInsecureFallback(false);
     job.setTextData(value);
     if (!finish(job))
-        return configError(tr("keychain secret \"%1\": the keychain did not answer within %2 s (is it locked?)").arg(name).arg(kTimeoutMs / 1000));
+        return configError(QCoreApplication::translate("sluice::workspace", "keychain secret \"%1\": the keychain did not answer within %2 s (is it locked?)").arg(name).arg(kTimeoutMs / 1000));
     if (job.error() != QKeychain::NoError)
-        return keychainError(job, name, tr("storing a secret"));
+        return keychainError(job, name, QCoreApplication::translate("sluice::workspace", "storing a secret"));
     return {};
 }
 
@@ -92,9 +87,9 @@ Result<void> deleteKeychain(const QString &name)
     job.setKey(name);
     job.setInsecureFallback(false);
     if (!finish(job))
-        return configError(tr("keychain secret \"%1\": the keychain did not answer within %2 s").arg(name).arg(kTimeoutMs / 1000));
+        return configError(QCoreApplication::translate("sluice::workspace", "keychain secret \"%1\": the keychain did not answer within %2 s").arg(name).arg(kTimeoutMs / 1000));
     if (job.error() != QKeychain::NoError && job.error() != QKeychain::EntryNotFound)
-        return keychainError(job, name, tr("deleting a secret"));
+        return keychainError(job, name, QCoreApplication::translate("sluice::workspace", "deleting a secret"));
     return {};
 }
 

@@ -75,6 +75,8 @@ private slots:
     void hubspotFieldsItLacksOrRefusesAreCaughtBeforeSending();
     void brazeBodiesAreWhatBrazeDocuments();
     void hubspotWithoutPropertiesApiStillSyncs();
+    void hubspotListsItsObjectsWithTheCustomOnes();
+    void salesforceListsTheSObjectsASyncCanWrite();
     void salesforceBodiesAreWhatSalesforceDocuments();
     void salesforceOAuthRenewsAnExpiredSessionMidRun();
     void salesforceDailyLimitEndsTheRunAndTheRestGoesNext();

@@ -4,6 +4,9 @@
 // are in tst_connectors.cpp.
 #include "tst_connectors.h"
 
+#include "destination/destination.h"
+#include "workspace/workspace.h"
+
 void TestConnectors::hubspotBodiesAreWhatHubSpotDocuments()
 {
     QVERIFY(sluice({QStringLiteral("run"), QStringLiteral("to_crm")}).code != 2);
@@ -80,6 +83,57 @@ void TestConnectors::hubspotWithoutPropertiesApiStillSyncs()
     QVERIFY2(r.code == 0 || r.code == 3, r.err.constData());
     QCOMPARE(counts(r.json).value(QStringLiteral("delivered")).toInt(), expected(r.json).size());
     QCOMPARE(m_connector->records().size(), expected(r.json).size());
+}
+
+namespace {
+
+// The names of the objects the workspace's "crm" destination lists.
+QStringList objectNames(const QString &workspaceDir, QStringList *labels = nullptr)
+{
+    qputenv("CONNECTOR_SECRET", kSecret); // what the sluice processes these tests start are given
+    auto ws = workspace::Workspace::open(workspaceDir);
+    if (!ws)
+        return {QStringLiteral("workspace: ") + ws.error().message};
+    auto d = destination::Destination::create(ws.value().config().destinations.value(QStringLiteral("crm")), ws.value());
+    if (!d)
+        return {QStringLiteral("destination: ") + d.error().message};
+    auto objects = d.value()->objects();
+    if (!objects)
+        return {QStringLiteral("objects: ") + objects.error().message};
+    QStringList names;
+    for (const destination::ObjectInfo &o : objects.value()) {
+        names.append(o.name);
+        if (labels)
+            labels->append(o.label);
+    }
+    return names;
+}
+
+} // namespace
+
+// The sync editor's object list: the standard objects and the account's
+// custom ones, under the name a sync writes them by.
+void TestConnectors::hubspotListsItsObjectsWithTheCustomOnes()
+{
+    QStringList labels;
+    const QStringList names = objectNames(m_ws, &labels);
+    QCOMPARE(names, (QStringList{QStringLiteral("contacts"), QStringLiteral("companies"), QStringLiteral("deals"), QStringLiteral("tickets"),
+                                 QStringLiteral("p4242_pets")}));
+    QCOMPARE(labels.last(), QStringLiteral("Pets"));
+    bool asked = false;
+    for (const test::EmulatorServer::Request &q : m_connector->server().requests())
+        asked = asked || (q.method == "GET" && q.path == QLatin1String("/crm/v3/schemas") && q.header("authorization") == QByteArray("Bearer ") + kSecret);
+    QVERIFY(asked);
+    // A proxy without the schemas API: the standard objects still list.
+    static_cast<test::HubSpotEmulator &>(m_connector->server()).setObjectsOnly(true);
+    QCOMPARE(objectNames(m_ws).size(), 4);
+}
+
+// Only sObjects the token may create and update are offered (not a history object).
+void TestConnectors::salesforceListsTheSObjectsASyncCanWrite()
+{
+    QCOMPARE(objectNames(m_ws), (QStringList{QStringLiteral("Account"), QStringLiteral("Contact"), QStringLiteral("Lead"),
+                                             QStringLiteral("Loyalty_Member__c")}));
 }
 
 void TestConnectors::salesforceBodiesAreWhatSalesforceDocuments()

@@ -114,6 +114,17 @@ void TestPostgresSync::syncIntoAPostgresTable()
     QCOMPARE(rejections.first().toObject().value(QStringLiteral("key")).toString(), QStringLiteral("3"));
     QVERIFY(rejections.first().toObject().value(QStringLiteral("reason")).toString().contains(QStringLiteral("null value")));
 
+    // The sync editor's object list: the schema's tables.
+    {
+        auto opened = workspace::Workspace::open(ws);
+        QVERIFY(opened.ok());
+        auto destination = destination::Destination::create(opened.value().config().destinations.value(QStringLiteral("app")), opened.value());
+        QVERIFY(destination);
+        auto objects = destination.value()->objects();
+        QVERIFY2(objects, qPrintable(objects ? QString() : objects.error().message));
+        QCOMPARE(objects.value().size(), 1);
+        QCOMPARE(objects.value().first().name, QStringLiteral("contacts"));
+    }
     auto c = connect();
     QCOMPARE(c->scalar(QStringLiteral("SELECT ltv::text FROM app.contacts WHERE sluice_key = '1'"))->toString(),
              QStringLiteral("12345678901234.56")); // no float on the way

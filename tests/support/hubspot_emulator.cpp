@@ -57,6 +57,11 @@ HubSpotEmulator::HubSpotEmulator(QString token, int requestsPer10s, quint16 port
         {QStringLiteral("domain"), {QStringLiteral("string"), {}, true}},
         {QStringLiteral("name"), {QStringLiteral("string"), {}, false}},
     };
+    // A custom object, written under its fully qualified name.
+    m_schemas[QStringLiteral("p4242_pets")] = {
+        {QStringLiteral("pet_id"), {QStringLiteral("string"), {}, true}},
+        {QStringLiteral("name"), {QStringLiteral("string"), {}, false}},
+    };
     m_clock.start();
     start(port);
 }
@@ -154,6 +159,8 @@ EmulatorServer::Response HubSpotEmulator::handle(const Request &request)
     if (request.method == "GET" && request.path == QLatin1String("/account-info/v3/details"))
         return Response::json(200, compact({{QStringLiteral("portalId"), 4242}, {QStringLiteral("accountType"), QStringLiteral("STANDARD")},
                                             {QStringLiteral("timeZone"), QStringLiteral("Europe/Berlin")}}));
+    if (request.method == "GET" && request.path == QLatin1String("/crm/v3/schemas"))
+        return customObjects();
     static const QRegularExpression properties(QStringLiteral("^/crm/v3/properties/([^/]+)$"));
     if (const auto m = properties.match(request.path); m.hasMatch() && request.method == "GET")
         return describe(m.captured(1));
@@ -161,6 +168,25 @@ EmulatorServer::Response HubSpotEmulator::handle(const Request &request)
     if (const auto m = batchPath.match(request.path); m.hasMatch() && request.method == "POST")
         return batch(request, m.captured(1), m.captured(2));
     return error(404, QStringLiteral("OBJECT_NOT_FOUND"), QStringLiteral("Unable to route %1 %2").arg(QString::fromLatin1(request.method), request.path));
+}
+
+EmulatorServer::Response HubSpotEmulator::customObjects() const
+{
+    QJsonArray results;
+    for (auto it = m_schemas.begin(); it != m_schemas.end(); ++it) {
+        if (!it.key().startsWith(QLatin1String("p4242_")))
+            continue; // the standard objects are not schemas
+        const QString name = it.key().mid(6);
+        QString singular = name;
+        singular[0] = singular[0].toUpper();
+        results.append(QJsonObject{{QStringLiteral("id"), QStringLiteral("4242001")},
+                                   {QStringLiteral("name"), name},
+                                   {QStringLiteral("labels"), QJsonObject{{QStringLiteral("singular"), singular.chopped(1)}, {QStringLiteral("plural"), singular}}},
+                                   {QStringLiteral("objectTypeId"), QStringLiteral("2-4242001")},
+                                   {QStringLiteral("fullyQualifiedName"), it.key()},
+                                   {QStringLiteral("archived"), false}});
+    }
+    return Response::json(200, compact({{QStringLiteral("results"), results}}));
 }
 
 EmulatorServer::Response HubSpotEmulator::describe(const QString &objectType) const

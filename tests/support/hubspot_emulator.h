@@ -28,7 +28,8 @@ namespace sluice::test {
 // - A rolling ten-second window of `limit` requests; past it, 429 with
 //   errorType RATE_LIMIT, policyName TEN_SECONDLY_ROLLING and the
 //   X-HubSpot-RateLimit-* headers (no Retry-After, as HubSpot sends none).
-// - GET /crm/v3/properties/{type} describes an object; GET
+// - GET /crm/v3/schemas lists the custom objects (p4242_pets);
+//   GET /crm/v3/properties/{type} describes an object; GET
 //   /account-info/v3/details answers any valid token.
 class HubSpotEmulator final : public EmulatorServer
 {
@@ -60,6 +61,7 @@ private:
     };
     Response batch(const Request &request, const QString &objectType, const QString &action);
     Response describe(const QString &objectType) const;
+    Response customObjects() const; // GET /crm/v3/schemas
     std::optional<Response> overLimit();
     QString checkValue(const QString &name, const Property &p, const QJsonValue &value) const;
 

@@ -190,6 +190,8 @@ EmulatorServer::Response SalesforceEmulator::handle(const Request &request)
     if (request.method == "GET" && path == QLatin1String("/limits"))
         r = Response::json(200, compact(QJsonObject{{QStringLiteral("DailyApiRequests"),
                                                      QJsonObject{{QStringLiteral("Max"), m_dailyLimit}, {QStringLiteral("Remaining"), m_dailyLimit - m_used}}}}));
+    else if (request.method == "GET" && path == QLatin1String("/sobjects"))
+        r = sobjects();
     else if (request.method == "GET" && path == QLatin1String("/sobjects/Contact/describe"))
         r = describe();
     else if (request.method == "PATCH" && upsert.match(path).hasMatch())
@@ -221,6 +223,24 @@ EmulatorServer::Response SalesforceEmulator::token(const Request &request)
                                                    {QStringLiteral("instance_url"), baseUrl()},
                                                    {QStringLiteral("token_type"), QStringLiteral("Bearer")},
                                                    {QStringLiteral("issued_at"), QString::number(QDateTime::currentMSecsSinceEpoch())}}));
+}
+
+// The describeGlobal answer: the org's sObjects with what a user may do with them.
+EmulatorServer::Response SalesforceEmulator::sobjects() const
+{
+    QJsonArray list;
+    auto add = [&](const char *name, const char *label, bool createable, bool updateable) {
+        list.append(QJsonObject{{QStringLiteral("name"), QLatin1String(name)}, {QStringLiteral("label"), QLatin1String(label)},
+                                {QStringLiteral("createable"), createable}, {QStringLiteral("updateable"), updateable},
+                                {QStringLiteral("queryable"), true}, {QStringLiteral("custom"), QByteArray(name).endsWith("__c")}});
+    };
+    add("Account", "Account", true, true);
+    add("Contact", "Contact", true, true);
+    add("Lead", "Lead", true, true);
+    add("ContactHistory", "Contact History", false, false);
+    add("Loyalty_Member__c", "Loyalty Member", true, true);
+    return Response::json(200, compact(QJsonObject{{QStringLiteral("encoding"), QStringLiteral("UTF-8")}, {QStringLiteral("maxBatchSize"), 200},
+                                                   {QStringLiteral("sobjects"), list}}));
 }
 
 EmulatorServer::Response SalesforceEmulator::describe() const

@@ -64,6 +64,7 @@ private:
     Response collection(const Request &request, const QString &object, const QString &externalId);
     Response token(const Request &request);
     Response describe() const;
+    Response sobjects() const; // GET /sobjects (describeGlobal)
     QJsonObject result(const QJsonObject &record, const QString &externalId, bool create);
     Response bulk(const Request &request, const QString &path);
     struct BulkJob

@@ -28,6 +28,8 @@
 #include <QMimeData>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThreadPool>
@@ -53,6 +55,7 @@ private slots:
     void dropConnectsAColumnToAField();
     void editorBuildsAValidSyncAndSavesIt();
     void editorSaysWhatCheckWouldSay();
+    void objectsAreListedFromTheDestination();
     void previewShowsTheRecordsAsTheDestinationGetsThem();
     void handEditsAreReloadedAndNeverOverwritten();
     void backfillSaysHowManyRecordsGoWhereBeforeSending();
@@ -283,6 +286,52 @@ void TestSyncEditor::editorBuildsAValidSyncAndSavesIt()
     const QJsonObject record = QJsonDocument::fromJson(plan.value().operations.first().fieldsJson).object();
     QCOMPARE(record.keys(), (QStringList{QStringLiteral("contact_email"), QStringLiteral("id")}));
     QCOMPARE(record.value(QStringLiteral("contact_email")).toString(), record.value(QStringLiteral("contact_email")).toString().toLower());
+}
+
+// A table destination lists its tables; picking one sets the sync's object,
+// and a name typed before the list arrived stays.
+void TestSyncEditor::objectsAreListedFromTheDestination()
+{
+    QTemporaryDir dir;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("app"));
+        db.setDatabaseName(dir.filePath(QStringLiteral("app.db")));
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("CREATE TABLE contacts (sluice_key TEXT PRIMARY KEY, email TEXT)")));
+        QVERIFY(q.exec(QStringLiteral("CREATE TABLE orders (sluice_key TEXT PRIMARY KEY, total REAL)")));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("app"));
+    const QByteArray text = R"({"version": 1, "sources": {"dw": {"driver": "sqlite", "path": ")" + QDir(m_ws).filePath(QStringLiteral("demo/warehouse.db")).toUtf8()
+                            + R"("}}, "destinations": {"app": {"type": "sqlite", "path": "app.db"}},
+        "models": {"m": {"source": "dw", "primary_key": "customer_id", "sql": "select customer_id, email from customer_360"}}})";
+    QFile f(dir.filePath(QStringLiteral("sluice.json")));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(text);
+    f.close();
+    auto ws = workspace::Workspace::open(dir.path());
+    QVERIFY2(ws.ok(), qPrintable(ws.ok() ? QString() : ws.error().message));
+    ui::WorkspaceDocument document(std::move(ws).value());
+    ui::SyncEditor editor(&document, {});
+    QSignalSpy listed(&editor, &ui::SyncEditor::objectsLoaded);
+    auto *object = editor.findChild<QComboBox *>(QStringLiteral("object"));
+    QVERIFY(object);
+    QTRY_VERIFY(!listed.isEmpty());
+    QStringList names;
+    for (int i = 0; i < object->count(); ++i)
+        names.append(object->itemText(i));
+    QCOMPARE(names, (QStringList{QStringLiteral("contacts"), QStringLiteral("orders")}));
+    QVERIFY(object->currentText().isEmpty()); // nothing chosen for the operator
+    object->setCurrentIndex(1);
+    editor.findChild<QLineEdit *>(QStringLiteral("name"))->setText(QStringLiteral("to_orders"));
+    QCOMPARE(editor.syncJson().value(QStringLiteral("object")).toString(), QStringLiteral("orders"));
+    // Listed again (the destination chosen anew): the choice stays.
+    listed.clear();
+    auto *destination = editor.findChild<QComboBox *>(QStringLiteral("destination"));
+    emit destination->currentIndexChanged(destination->currentIndex());
+    QTRY_VERIFY(!listed.isEmpty());
+    QCOMPARE(object->currentText(), QStringLiteral("orders"));
 }
 
 void TestSyncEditor::editorSaysWhatCheckWouldSay()

@@ -119,6 +119,28 @@ FieldsAnswer readFields(const workspace::Workspace &ws, const QString &destinati
     return out;
 }
 
+struct ObjectsAnswer
+{
+    QList<destination::ObjectInfo> objects;
+    QString error;
+};
+
+ObjectsAnswer readObjects(const workspace::Workspace &ws, const QString &destinationName)
+{
+    ObjectsAnswer out;
+    auto destination = destination::Destination::create(ws.config().destinations.value(destinationName), ws);
+    if (!destination) {
+        out.error = destination.error().message;
+        return out;
+    }
+    Result<QList<destination::ObjectInfo>> objects = destination.value()->objects();
+    if (!objects)
+        out.error = objects.error().message;
+    else
+        out.objects = objects.value();
+    return out;
+}
+
 QString comboValue(const QComboBox *box)
 {
     const QVariant data = box->currentData();
@@ -206,6 +228,7 @@ void SyncEditor::buildSettings(QWidget *page)
         m_destination->addItem(tr("%1 (%2)").arg(it.key(), info ? info->translatedLabel() : it->type), it.key());
     }
     m_object->setEditable(true);
+    m_object->lineEdit()->setPlaceholderText(tr("Choose from the destination's list, or type a name"));
     m_matchField->setEditable(true);
     m_diff->addItem(tr("local: the state lives in this workspace"), QStringLiteral("local"));
     m_diff->addItem(tr("warehouse: the warehouse computes the change"), QStringLiteral("warehouse"));
@@ -330,7 +353,40 @@ void SyncEditor::destinationChanged()
     m_object->setEnabled(!info || info->needsObject || !config.type.isEmpty());
     m_object->setToolTip(info && info->needsObject ? tr("Required: where in %1 the records go").arg(info->translatedLabel())
                                                    : tr("Optional for this destination"));
+    loadObjects();
     loadFields();
+}
+
+// The destination's objects listed on a worker (a CRM's API, a database's
+// tables); what the operator typed stays, and stays allowed.
+void SyncEditor::loadObjects()
+{
+    const QString destination = comboValue(m_destination);
+    const quint64 generation = ++m_objectsGeneration;
+    auto *watcher = new QFutureWatcher<ObjectsAnswer>(this);
+    connect(watcher, &QFutureWatcher<ObjectsAnswer>::finished, this, [this, watcher, generation, destination] {
+        watcher->deleteLater();
+        if (generation != m_objectsGeneration)
+            return;
+        const ObjectsAnswer answer = watcher->result();
+        const QString current = m_object->currentText();
+        {
+            const QSignalBlocker block(m_object);
+            m_object->clear();
+            for (const destination::ObjectInfo &o : answer.objects) {
+                m_object->addItem(o.name, o.name); // the text is what sluice.json gets; the tool's label is its tip
+                if (!o.label.isEmpty())
+                    m_object->setItemData(m_object->count() - 1, o.label, Qt::ToolTipRole);
+            }
+            m_object->setCurrentIndex(-1);
+            m_object->setEditText(current);
+        }
+        if (!answer.error.isEmpty())
+            setStatus(tr("The objects of %1 could not be listed: %2").arg(destination, answer.error));
+        emit objectsLoaded();
+    });
+    const workspace::Workspace ws = m_document->workspace();
+    watcher->setFuture(QtConcurrent::run([ws, destination] { return readObjects(ws, destination); }));
 }
 
 void SyncEditor::loadFields()

@@ -53,6 +53,8 @@ signals:
     // Columns and fields have been read (or failed to be): for tests and the status line.
     void columnsLoaded();
     void fieldsLoaded();
+    // The destination's objects have been listed (or could not be).
+    void objectsLoaded();
 
 private:
     void buildSettings(QWidget *page);
@@ -60,6 +62,7 @@ private:
     void modelChanged();
     void destinationChanged();
     void loadFields();
+    void loadObjects();
     void validate();
     void setStatus(const QString &text);
 
@@ -86,7 +89,7 @@ private:
     QDialogButtonBox *m_buttons;
     QTimer *m_validateTimer;
     QStringList m_problems;
-    quint64 m_columnsGeneration = 0, m_fieldsGeneration = 0;
+    quint64 m_columnsGeneration = 0, m_fieldsGeneration = 0, m_objectsGeneration = 0;
     QList<source::Column> m_columns;
 };
 
