@@ -94,6 +94,8 @@ struct SyncOptions
     // Stages: state, extract, diff, deliver, commit; total -1 when unknown.
     std::function<void(const QString &stage, qint64 done, qint64 total)> progress;
     std::atomic<qint64> *rejected = nullptr; // when set, counts the records the destination refused so far
+    // A run's plan is made, before anything is sent: its counts (delivered and rejected still 0).
+    std::function<void(const Counts &counts)> planned;
 };
 
 struct RunResult

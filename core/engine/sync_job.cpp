@@ -64,6 +64,15 @@ void SyncJob::start()
             const double rate = done / seconds;
             const qint64 eta = total > 0 && rate > 0 ? qint64((total - done) / rate) : -1;
             emit progress(stage, done, total, rate, eta);
+            if (stage == QLatin1String("deliver")) {
+                const qint64 rejected = m_rejected.load();
+                emit delivering(qMax<qint64>(0, done - rejected), rejected);
+            }
+        };
+        m_rejected = 0;
+        options.rejected = &m_rejected;
+        options.planned = [this](const Counts &c) {
+            emit planned({c.added, c.changed, c.removed, c.unchanged, c.excluded, c.invalid});
         };
         // The answer is made first, the state database closed (its checkpoint
         // can take a while after a large run), and only then is it told: the

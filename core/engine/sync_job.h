@@ -44,6 +44,10 @@ public:
 signals:
     // At most four times a second, and once more when a stage completes.
     void progress(const QString &stage, qint64 done, qint64 total, double recordsPerSecond, qint64 etaSeconds);
+    // While records go: how many the destination took and refused so far.
+    void delivering(qint64 delivered, qint64 rejected);
+    // A run's plan is made: added, changed, removed, unchanged, excluded, invalid.
+    void planned(const QList<qint64> &counts);
     // What the run (or plan) came to; its exit code is summary.exitCode().
     void finished(const sluice::engine::RunSummary &summary);
     // Nothing ran: configuration, lock, an unreachable source before the run.
@@ -53,6 +57,7 @@ private:
     Params m_params;
     std::atomic_bool m_cancel{false};
     std::atomic_bool m_running{false};
+    std::atomic<qint64> m_rejected{0};
 };
 
 } // namespace sluice::engine

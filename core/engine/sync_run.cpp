@@ -217,6 +217,8 @@ std::optional<Result<RunResult>> SyncRunner::planned()
     m_result.plan.runId = m_record.id;
     if (Result<void> r = m_store.insertRun(m_record); !r)
         return Result<RunResult>(r.error());
+    if (m_options.planned)
+        m_options.planned(m_result.plan.counts);
     return std::nullopt;
 }
 

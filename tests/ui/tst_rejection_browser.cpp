@@ -186,12 +186,24 @@ void TestRejectionBrowser::aRunInProgressShowsItsPaceAndCancelsCleanly()
     }
     QVERIFY(run && cancel);
     QVERIFY(!cancel->isEnabled());
-    run->click();
     auto *status = syncs->findChild<QLabel *>(QStringLiteral("status"));
     QVERIFY(status);
+    auto *added = syncs->findChild<QLabel *>(QStringLiteral("count_added"));
+    QVERIFY(added);
+    // Never run: an empty state says what the buttons do, and no counts stand in for a run.
+    QTRY_VERIFY(status->text().startsWith(QLatin1String("Not run yet.")));
+    QVERIFY(!added->isVisibleTo(syncs));
+    run->click();
     // Under way: the stage, how many of how many, the pace and what is left.
     QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QLatin1String("records/s")) && status->text().contains(QLatin1String("left")), 30000);
     QVERIFY2(status->text().startsWith(QLatin1String("Delivering ")) && status->text().contains(QLatin1String("of 3,000 records")), qPrintable(status->text()));
+    // The plan's counts stand while its records go.
+    QVERIFY(added->isVisibleTo(syncs));
+    QCOMPARE(added->text(), QStringLiteral("3,000"));
+    // What has gone so far, as the progress line says.
+    auto *delivered = syncs->findChild<QLabel *>(QStringLiteral("count_delivered"));
+    QTRY_VERIFY(delivered->text() != QLatin1String("0"));
+    QVERIFY(status->text().contains(QLatin1String("Delivering ")));
     auto *bar = syncs->findChild<QProgressBar *>();
     QCOMPARE(bar->maximum(), 1000);
     QVERIFY(bar->value() > 0 && bar->value() < 1000);

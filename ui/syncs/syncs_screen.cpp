@@ -8,6 +8,7 @@
 #include "syncs/sync_editor.h"
 
 #include <QFutureWatcher>
+#include <QFileInfo>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -81,7 +82,10 @@ SyncsScreen::SyncsScreen(WorkspaceDocument *document, QWidget *parent)
     rightLayout->addLayout(buttons);
     rightLayout->addWidget(m_progress);
     rightLayout->addWidget(m_status);
-    rightLayout->addLayout(m_counts);
+    m_countsBox = new QWidget(right);
+    m_countsBox->setLayout(m_counts);
+    m_counts->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addWidget(m_countsBox);
     rightLayout->addWidget(new QLabel(tr("Records held back (invalid before sending, or rejected by the destination)"), right));
     rightLayout->addWidget(m_held, 1);
     auto *heldBar = new QHBoxLayout;
@@ -143,7 +147,7 @@ void SyncsScreen::buildCounts()
                                   tr("Excluded (no consent)"), tr("Invalid"), tr("Delivered"), tr("Rejected")};
     for (int i = 0; i < countTitles.size(); ++i) {
         auto *caption = new QLabel(countTitles[i], this);
-        auto *value = new QLabel(QStringLiteral("–"), this);
+        auto *value = new QLabel(QStringLiteral("0"), this);
         value->setObjectName(QStringLiteral("count_") + QLatin1String(countKeys[i]));
         value->setStyleSheet(QStringLiteral("font-size: 18px; font-weight: 600;"));
         m_counts->addWidget(value, 0, i);
@@ -211,6 +215,53 @@ void SyncsScreen::showSync(const QString &name)
     m_details->setText(tr("Model %1 → destination %2 (%3)%4\nMode: %5 · diff: %6 · %n field(s) mapped%7", nullptr, int(s.fields.size()))
                            .arg(s.model, s.destination, d.type, s.object.isEmpty() ? QString() : tr(", object %1").arg(s.object), toString(s.mode), toString(s.diff),
                                 s.consentColumn.isEmpty() ? QString() : tr(" · consent column %1").arg(s.consentColumn)));
+    loadLastRun(name);
+}
+
+void SyncsScreen::showCounts(const QList<qint64> &values)
+{
+    const QLocale locale;
+    for (int i = 0; i < m_countLabels.size(); ++i)
+        m_countLabels[i]->setText(locale.toString(values.value(i)));
+    m_countsBox->show();
+}
+
+void SyncsScreen::loadLastRun(const QString &name)
+{
+    const quint64 generation = ++m_lastRunGeneration;
+    const QString path = m_document->workspace().stateDbPath();
+    auto *watcher = new QFutureWatcher<std::optional<store::RunRecord>>(this);
+    connect(watcher, &QFutureWatcher<std::optional<store::RunRecord>>::finished, this, [this, watcher, generation, name] {
+        watcher->deleteLater();
+        if (generation != m_lastRunGeneration || m_job)
+            return; // another sync was chosen, or a run began: its own words win
+        const std::optional<store::RunRecord> last = watcher->result();
+        m_held->setRowCount(0);
+        if (!last) {
+            m_countsBox->hide();
+            m_status->setText(tr("Not run yet. Plan shows what a run would send and sends nothing; Run now sends it."));
+            return;
+        }
+        QList<qint64> values;
+        for (const char *key : countKeys)
+            values.append(last->counts.value(QLatin1String(key)).toInteger());
+        showCounts(values);
+        const QString when = QLocale().toString(last->finishedAt.isValid() ? last->finishedAt.toLocalTime() : last->startedAt.toLocalTime(), QLocale::ShortFormat);
+        const QString text = last->status == QLatin1String("succeeded") ? tr("Last run %1 succeeded (%2): every planned record was delivered.").arg(last->id, when)
+                             : last->status == QLatin1String("partial") ? tr("Last run %1 was partial (%2): some records were held back; Held back… lists them.").arg(last->id, when)
+                             : last->status == QLatin1String("failed")  ? tr("Last run %1 failed (%2): %3").arg(last->id, when, last->error)
+                                                                        : tr("Last run %1: %2 (%3)").arg(last->id, last->status, when);
+        m_status->setText(text);
+    });
+    watcher->setFuture(QtConcurrent::run([path, name]() -> std::optional<store::RunRecord> {
+        if (!QFileInfo::exists(path))
+            return std::nullopt;
+        auto store = store::StateStore::open(path);
+        if (!store)
+            return std::nullopt;
+        const QList<store::RunRecord> runs = store.value()->runs(name, 1);
+        return runs.isEmpty() ? std::nullopt : std::optional<store::RunRecord>(runs.first());
+    }));
 }
 
 void SyncsScreen::confirmBackfill()
@@ -300,6 +351,13 @@ void SyncsScreen::start(bool planOnly, bool fullResync)
                     text += tr(" · about %n s left", nullptr, int(eta));
                 m_status->setText(text);
             });
+    connect(m_job, &engine::SyncJob::delivering, this, [this](qint64 delivered, qint64 rejected) {
+        m_countLabels[6]->setText(QLocale().toString(delivered));
+        m_countLabels[7]->setText(QLocale().toString(rejected));
+    });
+    connect(m_job, &engine::SyncJob::planned, this, [this](const QList<qint64> &counts) {
+        showCounts(counts + QList<qint64>{0, 0}); // delivered and rejected as they stand before sending
+    });
     connect(m_job, &engine::SyncJob::finished, this, [this](const engine::RunSummary &summary) {
         showSummary(summary);
         m_job->deleteLater();
@@ -315,6 +373,8 @@ void SyncsScreen::start(bool planOnly, bool fullResync)
         emit jobFinished(engine::RunSummary());
     });
     m_status->setText(planOnly ? tr("Planning…") : fullResync ? tr("Backfilling…") : tr("Running…"));
+    m_countsBox->hide(); // until this run's plan is made: the last run's counts are not this one's
+    m_held->setRowCount(0);
     setBusy(true);
     m_job->start();
 }
@@ -347,6 +407,7 @@ void SyncsScreen::showSummary(const engine::RunSummary &summary)
     const qint64 values[] = {c.added, c.changed, c.removed, c.unchanged, c.excluded, c.invalid, c.delivered, c.rejected};
     for (int i = 0; i < m_countLabels.size(); ++i)
         m_countLabels[i]->setText(locale.toString(values[i]));
+    m_countsBox->show();
     QString text;
     switch (summary.status) {
     case RunStatus::Planned: text = tr("Planned: %n operation(s) would be sent; nothing was sent.", nullptr, int(summary.operations)); break;

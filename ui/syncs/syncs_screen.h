@@ -55,6 +55,10 @@ private:
     void showSync(const QString &name);
     void start(bool planOnly, bool fullResync = false);
     void showSummary(const engine::RunSummary &summary);
+    // The sync's last recorded run (read off the UI thread): its counts and
+    // status, or an empty state when it has none.
+    void loadLastRun(const QString &name);
+    void showCounts(const QList<qint64> &values);
     void setBusy(bool busy);
 
     WorkspaceDocument *m_document;
@@ -68,6 +72,8 @@ private:
     QLabel *m_status;
     QGridLayout *m_counts;
     QList<QLabel *> m_countLabels;
+    QWidget *m_countsBox = nullptr;
+    quint64 m_lastRunGeneration = 0;
     QTableWidget *m_held;
     QPushButton *m_new;
     QPushButton *m_edit;
