@@ -17,6 +17,7 @@
 #include "workspace/workspace_init.h"
 
 #include <QAbstractItemModelTester>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
@@ -56,6 +57,7 @@ private slots:
     void editorBuildsAValidSyncAndSavesIt();
     void editorSaysWhatCheckWouldSay();
     void objectsAreListedFromTheDestination();
+    void mapperFiltersByNameAndMappedOnly();
     void previewShowsTheRecordsAsTheDestinationGetsThem();
     void handEditsAreReloadedAndNeverOverwritten();
     void backfillSaysHowManyRecordsGoWhereBeforeSending();
@@ -332,6 +334,50 @@ void TestSyncEditor::objectsAreListedFromTheDestination()
     emit destination->currentIndexChanged(destination->currentIndex());
     QTRY_VERIFY(!listed.isEmpty());
     QCOMPARE(object->currentText(), QStringLiteral("orders"));
+}
+
+// Long models: the filter box narrows both lists by name, "Mapped only"
+// leaves what is wired; hidden rows take their wires with them.
+void TestSyncEditor::mapperFiltersByNameAndMappedOnly()
+{
+    auto ws = workspace::Workspace::open(m_ws);
+    QVERIFY(ws.ok());
+    ui::WorkspaceDocument document(std::move(ws).value());
+    ui::SyncEditor editor(&document, QStringLiteral("customers_to_file"));
+    QSignalSpy columns(&editor, &ui::SyncEditor::columnsLoaded);
+    QVERIFY(columns.wait(10000));
+    ui::MapperView *mapper = editor.mapper();
+    QTreeView *left = mapper->columnsView(), *right = mapper->fieldsView();
+    auto visible = [](QTreeView *view) {
+        QStringList names;
+        for (int row = 0; row < view->model()->rowCount(); ++row)
+            if (!view->isRowHidden(row, {}))
+                names.append(view->model()->index(row, 0).data(ui::ColumnListModel::NameRole).toString());
+        return names;
+    };
+    const int allColumns = visible(left).size();
+    QVERIFY(allColumns > 10);
+    mapper->filterBox()->setText(QStringLiteral("MAIL"));
+    const QStringList shown = visible(left);
+    QVERIFY(!shown.isEmpty() && shown.size() < allColumns);
+    for (const QString &name : shown)
+        QVERIFY2(name.contains(QLatin1String("mail"), Qt::CaseInsensitive), qPrintable(name));
+    for (int row = 0; row < right->model()->rowCount(); ++row)
+        QCOMPARE(right->isRowHidden(row, {}), !right->model()->index(row, 0).data(ui::FieldListModel::NameRole).toString().contains(QLatin1String("mail"), Qt::CaseInsensitive));
+    mapper->filterBox()->clear();
+    QCOMPARE(visible(left).size(), allColumns);
+    mapper->mappedOnlyBox()->setChecked(true);
+    QSet<QString> mappedColumns;
+    for (const ui::MappingModel::Mapping &m : editor.mapping()->mappings())
+        mappedColumns.insert(m.source);
+    const QStringList wired = visible(left);
+    QCOMPARE(QSet<QString>(wired.begin(), wired.end()), mappedColumns);
+    // A change to the mapping keeps the filter: unmapping a field hides it.
+    const QString first = editor.mapping()->mappings().first().destination;
+    editor.mapping()->disconnectField(first);
+    QVERIFY(!visible(right).contains(first));
+    mapper->mappedOnlyBox()->setChecked(false);
+    QVERIFY(visible(right).contains(first) || editor.mapping()->open());
 }
 
 void TestSyncEditor::editorSaysWhatCheckWouldSay()

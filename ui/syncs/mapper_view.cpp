@@ -4,15 +4,18 @@
 #include "syncs/mapping_model.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QCoreApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QPainter>
 #include <QPainterPath>
 #include <QScrollBar>
+#include <QSet>
 #include <QShortcut>
 #include <QToolButton>
 #include <QTreeView>
@@ -46,7 +49,7 @@ protected:
         const QString selectedColumn = m_left->currentIndex().isValid() ? m_left->currentIndex().data(ColumnListModel::NameRole).toString() : QString();
         auto draw = [&](const QString &column, const QString &field, bool suggested) {
             const int l = columns->rowOf(column), r = fields->rowOf(field);
-            if (l < 0 || r < 0)
+            if (l < 0 || r < 0 || m_left->isRowHidden(l, {}) || m_right->isRowHidden(r, {}))
                 return;
             const QPointF a(0, yOf(m_left, columns->index(l, 0))), b(width(), yOf(m_right, fields->index(r, 0)));
             QPainterPath path(a);
@@ -59,7 +62,11 @@ protected:
             p.drawPath(path);
             p.setBrush(pen.color());
             p.drawEllipse(a, 3, 3);
-            p.drawEllipse(b, 3, 3);
+            // An arrow head where the wire meets the field: records flow left to right.
+            QPolygonF head;
+            head << b << QPointF(b.x() - 8, b.y() - 4.5) << QPointF(b.x() - 8, b.y() + 4.5);
+            p.setPen(Qt::NoPen);
+            p.drawPolygon(head);
         };
         for (const MappingModel::Mapping &m : m_mapping->mappings())
             draw(m.source, m.destination, false);
@@ -248,7 +255,28 @@ QHBoxLayout *MapperView::buildToolbar()
     m_newField = new QToolButton(this);
     m_newField->setDefaultAction(newField);
 
+    m_filter = new QLineEdit(this);
+    m_filter->setObjectName(QStringLiteral("mapperFilter"));
+    m_filter->setPlaceholderText(tr("Filter columns and fields"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setMinimumWidth(210);
+    m_filter->setMaximumWidth(280);
+    auto *find = new QAction(this);
+    find->setShortcut(QKeySequence::Find);
+    connect(find, &QAction::triggered, m_filter, [this] {
+        m_filter->setFocus();
+        m_filter->selectAll();
+    });
+    addAction(find);
+    connect(m_filter, &QLineEdit::textChanged, this, &MapperView::applyFilter);
+    m_mappedOnly = new QCheckBox(tr("Mapped only"), this);
+    m_mappedOnly->setToolTip(tr("Show only the columns and fields that are mapped"));
+    connect(m_mappedOnly, &QCheckBox::toggled, this, &MapperView::applyFilter);
+
     auto *bar = new QHBoxLayout;
+    bar->addWidget(m_filter);
+    bar->addWidget(m_mappedOnly);
+    bar->addSpacing(12);
     bar->addWidget(m_suggest);
     bar->addWidget(m_acceptAll);
     bar->addSpacing(12);
@@ -303,8 +331,26 @@ void MapperView::refresh()
     m_suggest->setMenu(menu);
     m_acceptAll->setEnabled(!suggestions.isEmpty());
     m_newField->setVisible(m_mapping->open());
-    m_gutter->update();
+    applyFilter();
     showChain();
+}
+
+void MapperView::applyFilter()
+{
+    const QString text = m_filter ? m_filter->text().trimmed() : QString();
+    const bool mappedOnly = m_mappedOnly && m_mappedOnly->isChecked();
+    QSet<QString> mappedColumns;
+    for (const MappingModel::Mapping &m : m_mapping->mappings())
+        mappedColumns.insert(m.source);
+    for (int row = 0; row < m_columnModel->rowCount(); ++row) {
+        const QString name = m_columnModel->index(row, 0).data(ColumnListModel::NameRole).toString();
+        m_columns->setRowHidden(row, {}, (!text.isEmpty() && !name.contains(text, Qt::CaseInsensitive)) || (mappedOnly && !mappedColumns.contains(name)));
+    }
+    for (int row = 0; row < m_fieldModel->rowCount(); ++row) {
+        const QString name = m_fieldModel->index(row, 0).data(FieldListModel::NameRole).toString();
+        m_fields->setRowHidden(row, {}, (!text.isEmpty() && !name.contains(text, Qt::CaseInsensitive)) || (mappedOnly && m_mapping->mappingFor(name) < 0));
+    }
+    m_gutter->update();
 }
 
 void MapperView::showChain()

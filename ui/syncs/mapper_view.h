@@ -8,6 +8,8 @@ class QLabel;
 class QHBoxLayout;
 class QToolButton;
 class QTreeView;
+class QLineEdit;
+class QCheckBox;
 
 // The visual field mapper: model columns on the left, destination fields on
 // the right, wires between them (solid: mapped; dashed: suggested), and
@@ -34,6 +36,8 @@ public:
     void setSample(const QHash<QString, QVariant> &sample);
     QTreeView *columnsView() const { return m_columns; }
     QTreeView *fieldsView() const { return m_fields; }
+    QLineEdit *filterBox() const { return m_filter; }
+    QCheckBox *mappedOnlyBox() const { return m_mappedOnly; }
     QString selectedField() const;
     QString selectedColumn() const;
     void connectSelected();
@@ -43,6 +47,8 @@ private:
     QHBoxLayout *buildToolbar(); // suggestions, accept all, connect, unmap, undo, redo
     void refresh();
     void showChain();
+    // Rows hidden by the filter text and "Mapped only"; wires of hidden rows are not drawn.
+    void applyFilter();
     void addStep(const QString &step);
     QToolButton *addTransformButton();
 
@@ -59,6 +65,8 @@ private:
     QWidget *m_chips;
     QHBoxLayout *m_chipLayout;
     QLabel *m_example;
+    QLineEdit *m_filter = nullptr;
+    QCheckBox *m_mappedOnly = nullptr;
     QHash<QString, QVariant> m_sample;
     QString m_chainField;
 };
