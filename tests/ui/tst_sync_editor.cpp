@@ -8,6 +8,7 @@
 #include "engine/sync_engine.h"
 #include "shell/workspace_document.h"
 #include "store/state_store.h"
+#include "syncs/alert_rules_editor.h"
 #include "syncs/mapper_lists.h"
 #include "syncs/mapper_view.h"
 #include "syncs/mapping_model.h"
@@ -19,6 +20,8 @@
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QJsonObject>
+#include <QDoubleSpinBox>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -58,6 +61,7 @@ private slots:
     void editorSaysWhatCheckWouldSay();
     void objectsAreListedFromTheDestination();
     void mapperFiltersByNameAndMappedOnly();
+    void alertRulesAreEditedPerSync();
     void previewShowsTheRecordsAsTheDestinationGetsThem();
     void handEditsAreReloadedAndNeverOverwritten();
     void backfillSaysHowManyRecordsGoWhereBeforeSending();
@@ -378,6 +382,55 @@ void TestSyncEditor::mapperFiltersByNameAndMappedOnly()
     QVERIFY(!visible(right).contains(first));
     mapper->mappedOnlyBox()->setChecked(false);
     QVERIFY(visible(right).contains(first) || editor.mapping()->open());
+}
+
+// A sync's own alert rules: only what differs from the workspace is written,
+// a limit check refuses is said in its words, and they read back as saved.
+void TestSyncEditor::alertRulesAreEditedPerSync()
+{
+    auto ws = workspace::Workspace::open(m_ws);
+    QVERIFY(ws.ok());
+    ui::WorkspaceDocument document(std::move(ws).value());
+    {
+        ui::SyncEditor editor(&document, QStringLiteral("customers_to_file"));
+        QTRY_VERIFY(editor.problems().isEmpty());
+        QVERIFY(editor.alerts()->rules().isEmpty()); // the demo's sync follows the workspace
+        auto *rejection = editor.alerts()->findChild<QComboBox *>(QStringLiteral("alert_rejection_rate_above"));
+        auto *rejectionLimit = editor.alerts()->findChild<QDoubleSpinBox *>(QStringLiteral("limit_rejection_rate_above"));
+        auto *freshness = editor.alerts()->findChild<QComboBox *>(QStringLiteral("alert_freshness_lag_above"));
+        auto *freshnessLimit = editor.alerts()->findChild<QLineEdit *>(QStringLiteral("limit_freshness_lag_above"));
+        QVERIFY(rejection && rejectionLimit && freshness && freshnessLimit);
+        QVERIFY(!rejectionLimit->isEnabled());
+        rejection->setCurrentIndex(1);
+        QVERIFY(rejectionLimit->isEnabled());
+        rejectionLimit->setValue(5);
+        freshness->setCurrentIndex(1);
+        freshnessLimit->setText(QStringLiteral("soon"));
+        QTRY_VERIFY(!editor.problems().isEmpty());
+        QVERIFY2(editor.problems().join(QLatin1Char('\n')).contains(QLatin1String("freshness_lag_above")), qPrintable(editor.problems().join(QLatin1Char('\n'))));
+        freshness->setCurrentIndex(2);
+        QTRY_VERIFY(editor.problems().isEmpty());
+        QCOMPARE(editor.syncJson().value(QStringLiteral("alerts")).toObject(),
+                 (QJsonObject{{QStringLiteral("rejection_rate_above"), 0.05}, {QStringLiteral("freshness_lag_above"), false}}));
+        QVERIFY(editor.save());
+    }
+    auto reopened = workspace::Workspace::open(m_ws);
+    QVERIFY(reopened.ok());
+    QCOMPARE(reopened.value().json().value(QStringLiteral("syncs")).toObject().value(QStringLiteral("customers_to_file")).toObject()
+                 .value(QStringLiteral("alerts")).toObject().value(QStringLiteral("rejection_rate_above")).toDouble(), 0.05);
+    ui::SyncEditor again(&document, QStringLiteral("customers_to_file"));
+    QCOMPARE(again.alerts()->findChild<QComboBox *>(QStringLiteral("alert_freshness_lag_above"))->currentIndex(), 2);
+    QCOMPARE(again.alerts()->findChild<QDoubleSpinBox *>(QStringLiteral("limit_rejection_rate_above"))->value(), 5.0);
+    if (qEnvironmentVariableIsSet("SLUICE_SCREENSHOTS")) {
+        again.resize(1400, 860);
+        again.tabs()->setCurrentIndex(3);
+        again.show();
+        QTest::qWait(300);
+        again.grab().save(qEnvironmentVariable("SLUICE_SCREENSHOTS") + QStringLiteral("/sync-alerts.png"));
+    }
+    // Back to the workspace's rules: the key leaves sluice.json.
+    again.alerts()->setRules({});
+    QVERIFY(!again.syncJson().contains(QStringLiteral("alerts")));
 }
 
 void TestSyncEditor::editorSaysWhatCheckWouldSay()

@@ -1,5 +1,7 @@
 #include "syncs/sync_editor.h"
 
+#include "syncs/alert_rules_editor.h"
+
 #include "connector/connector_info.h"
 #include "destination/destination.h"
 #include "mapping/identity.h"
@@ -165,6 +167,7 @@ SyncEditor::SyncEditor(WorkspaceDocument *document, const QString &name, QWidget
       m_mapping(new MappingModel(this)),
       m_mapper(new MapperView(m_mapping, this)),
       m_projection(new ProjectionView(this)),
+      m_alerts(new AlertRulesEditor(this)),
       m_tabs(new QTabWidget(this)),
       m_name(new QLineEdit(this)),
       m_model(new QComboBox(this)),
@@ -193,6 +196,8 @@ SyncEditor::SyncEditor(WorkspaceDocument *document, const QString &name, QWidget
     m_tabs->addTab(settings, tr("Settings"));
     m_tabs->addTab(m_mapper, tr("Mapping"));
     m_tabs->addTab(m_projection, tr("Preview"));
+    m_tabs->addTab(m_alerts, tr("Alerts"));
+    connect(m_alerts, &AlertRulesEditor::changed, m_validateTimer, qOverload<>(&QTimer::start));
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
         if (m_tabs->widget(index) == m_projection)
             preview();
@@ -288,6 +293,7 @@ void SyncEditor::loadSync()
     for (const workspace::FieldMapping &f : sync.fields)
         mappings.append({f.source, f.destination, f.transform});
     m_mapping->setMappings(mappings);
+    m_alerts->setRules(m_raw.value(QStringLiteral("alerts")).toObject());
     selectValue(m_diff, toString(sync.diff));
     const QJsonObject schedule = sync.schedule;
     for (const char *kind : {"every", "cron", "after"})
@@ -453,6 +459,8 @@ QJsonObject SyncEditor::syncJson() const
     if (!kind.isEmpty())
         schedule.insert(kind, m_scheduleValue->text().trimmed());
     setOrRemove("schedule", schedule, !kind.isEmpty());
+    const QJsonObject alerts = m_alerts->rules();
+    setOrRemove("alerts", alerts, !alerts.isEmpty());
     o.insert(QStringLiteral("fields"), m_mapping->toJson());
     return o;
 }

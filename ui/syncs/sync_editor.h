@@ -25,6 +25,7 @@ namespace sluice::ui {
 class MapperView;
 class MappingModel;
 class ProjectionView;
+class AlertRulesEditor;
 class WorkspaceDocument;
 
 class SyncEditor final : public QDialog
@@ -45,6 +46,7 @@ public:
     MapperView *mapper() const { return m_mapper; }
     QTabWidget *tabs() const { return m_tabs; }
     ProjectionView *projection() const { return m_projection; }
+    AlertRulesEditor *alerts() const { return m_alerts; }
     // Builds the projection preview of the sync as it stands in the editor.
     void preview();
     bool save();
@@ -72,6 +74,7 @@ private:
     MappingModel *m_mapping;
     MapperView *m_mapper;
     ProjectionView *m_projection;
+    AlertRulesEditor *m_alerts;
     std::optional<workspace::Workspace> m_draft; // the workspace with this sync as edited, when valid
     QTabWidget *m_tabs;
     QLineEdit *m_name;
