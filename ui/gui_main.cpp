@@ -1,5 +1,6 @@
 #include "gui_main.h"
 
+#include "shell/appearance.h"
 #include "shell/main_window.h"
 #include "shell/welcome_window.h"
 #include "workspace/workspace.h"
@@ -97,6 +98,8 @@ int runGui(int argc, char **argv)
     QApplication::setApplicationDisplayName(QStringLiteral("Sluice"));
     QApplication::setOrganizationName(QStringLiteral("Sluice"));
     installTranslations();
+    if (savedAppearance() != Appearance::FollowSystem)
+        applyAppearance(savedAppearance());
 
     const GuiOptions options = parseOptions(app);
     const QString dir = workspaceToOpen(options);

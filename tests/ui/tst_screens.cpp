@@ -8,6 +8,7 @@
 #include "run_history.h"
 #include "store/state_store.h"
 #include "models/preview_table_model.h"
+#include "shell/appearance.h"
 #include "shell/main_window.h"
 #include "shell/welcome_window.h"
 #include "shell/workspace_document.h"
@@ -61,6 +62,7 @@ private slots:
     void dashboardShowsAWeekOfHistory();
     void dashboardShowsTheDemoFailingAndRecovering();
     void welcomeOpensTheDemoAndRemembersIt();
+    void appearanceIsChosenAndFollowed();
 
 private:
     workspace::Workspace demo();
@@ -488,6 +490,11 @@ void TestScreens::dashboardShowsTheDemoFailingAndRecovering()
     if (qEnvironmentVariableIsSet("SLUICE_SCREENSHOTS")) {
         QTest::qWait(300);
         screen.grab().save(qEnvironmentVariable("SLUICE_SCREENSHOTS") + QStringLiteral("/dashboard-demo.png"));
+        // The same in the dark appearance (charts and tiles from the palette).
+        ui::applyAppearance(ui::Appearance::Dark);
+        QTest::qWait(500);
+        screen.grab().save(qEnvironmentVariable("SLUICE_SCREENSHOTS") + QStringLiteral("/dashboard-dark.png"));
+        ui::applyAppearance(ui::Appearance::FollowSystem);
     }
 }
 
@@ -529,6 +536,30 @@ void TestScreens::welcomeOpensTheDemoAndRemembersIt()
         again.grab().save(qEnvironmentVariable("SLUICE_SCREENSHOTS") + QStringLiteral("/welcome.png"));
     }
     qunsetenv("SLUICE_DEMO_DIR");
+}
+
+// View ▸ Appearance: Dark and Light switch the whole application (the
+// stylesheet's meaningful colours take the dark variant), the choice is
+// remembered, and Follow the system puts the desktop's palette back.
+void TestScreens::appearanceIsChosenAndFollowed()
+{
+    const QPalette desktop = QApplication::palette();
+    ui::MainWindow window(demo());
+    window.show();
+    QAction *dark = window.findChild<QAction *>(QStringLiteral("appearance2"));
+    QAction *system = window.findChild<QAction *>(QStringLiteral("appearance0"));
+    QVERIFY(dark && system);
+    QVERIFY(!ui::isDark(window.palette()));
+    dark->trigger();
+    QVERIFY(ui::isDark(QApplication::palette()));
+    QTRY_VERIFY(ui::isDark(window.palette()));
+    QTRY_VERIFY(window.styleSheet().contains(QLatin1String("#5CC98A"))); // the dark variant of "good"
+    QCOMPARE(ui::savedAppearance(), ui::Appearance::Dark);
+    system->trigger();
+    QTRY_VERIFY(!ui::isDark(window.palette()));
+    QCOMPARE(QApplication::palette().color(QPalette::Window), desktop.color(QPalette::Window));
+    QTRY_VERIFY(window.styleSheet().contains(QLatin1String("#1C7C3C")));
+    QCOMPARE(ui::savedAppearance(), ui::Appearance::FollowSystem);
 }
 
 QTEST_MAIN(TestScreens)

@@ -147,6 +147,14 @@ void DashboardScreen::showEvent(QShowEvent *event)
     refresh();
 }
 
+void DashboardScreen::changeEvent(QEvent *event)
+{
+    // Light to dark or back: the series and limit lines take the new palette's colours.
+    if (event->type() == QEvent::PaletteChange && isVisible())
+        refresh();
+    QWidget::changeEvent(event);
+}
+
 void DashboardScreen::hideEvent(QHideEvent *event)
 {
     QWidget::hideEvent(event);

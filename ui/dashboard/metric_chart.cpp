@@ -37,6 +37,21 @@ MetricChart::MetricChart(const QString &title, Unit unit, QWidget *parent)
     c->legend()->setFont(font());
     c->setMargins(QMargins(4, 4, 4, 4));
     c->setBackgroundRoundness(3);
+    c->addAxis(m_x, Qt::AlignBottom);
+    c->addAxis(m_y, Qt::AlignLeft);
+    m_y->setLabelFormat(unit == Unit::Percent ? QStringLiteral("%.0f %%") : unit == Unit::SmallPercent ? QStringLiteral("%.1f %%") : QStringLiteral("%.0f"));
+    m_y->setTitleText(unit == Unit::Minutes ? tr("minutes") : QString());
+    m_x->setTickCount(8);
+    setChart(c);
+    applyPalette();
+    setRenderHint(QPainter::Antialiasing);
+    setMinimumHeight(220);
+}
+
+// The chart's colours from the palette, again whenever it changes (light and dark).
+void MetricChart::applyPalette()
+{
+    QChart *c = chart();
     c->setBackgroundBrush(palette().base());
     c->setTitleBrush(palette().text());
     c->legend()->setLabelColor(palette().color(QPalette::Text));
@@ -46,14 +61,13 @@ MetricChart::MetricChart(const QString &title, Unit unit, QWidget *parent)
         axis->setGridLineColor(palette().color(QPalette::Midlight));
         axis->setLinePenColor(palette().color(QPalette::Mid));
     }
-    c->addAxis(m_x, Qt::AlignBottom);
-    c->addAxis(m_y, Qt::AlignLeft);
-    m_y->setLabelFormat(unit == Unit::Percent ? QStringLiteral("%.0f %%") : unit == Unit::SmallPercent ? QStringLiteral("%.1f %%") : QStringLiteral("%.0f"));
-    m_y->setTitleText(unit == Unit::Minutes ? tr("minutes") : QString());
-    m_x->setTickCount(8);
-    setChart(c);
-    setRenderHint(QPainter::Antialiasing);
-    setMinimumHeight(220);
+}
+
+void MetricChart::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        applyPalette();
+    QChartView::changeEvent(event);
 }
 
 void MetricChart::addLine(QAbstractSeries *series)

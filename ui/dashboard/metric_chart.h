@@ -41,7 +41,11 @@ public:
     int pointCount() const { return m_pointCount; }
     int failedRunCount() const { return m_failedRuns; } // red marks on the time axis
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void applyPalette();
     void addLine(QAbstractSeries *series);
     void addLimit(double limit, const QDateTime &since, const QDateTime &until);
     void addMarkers(const QList<metrics::Marker> &markers, bool dark);

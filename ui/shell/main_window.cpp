@@ -1,5 +1,7 @@
 #include "shell/main_window.h"
 
+#include "shell/appearance.h"
+
 #include "dashboard/dashboard_screen.h"
 #include "shell/agent_status.h"
 #include "shell/icons.h"
@@ -27,6 +29,7 @@
 #include <QStackedWidget>
 #include <QVBoxLayout>
 #include <QStatusBar>
+#include <QActionGroup>
 #include <QStyle>
 #include <QTimer>
 
@@ -39,7 +42,7 @@ namespace {
 // gives (Qt 6.4 has no colour-scheme hint); the rest are palette roles.
 QString sluiceStyleSheet(const QPalette &palette)
 {
-    const bool dark = palette.color(QPalette::Window).lightness() < 128;
+    const bool dark = isDark(palette);
     return QStringLiteral(R"(
 QListWidget#navigation { background: #1f2633; color: #d5dbe5; border: none; font-size: 14px; padding-top: 8px; }
 QListWidget#navigation::item { padding: 10px 14px; }
@@ -63,6 +66,7 @@ MainWindow::MainWindow(workspace::Workspace workspace, QWidget *parent)
       m_stack(new QStackedWidget(this))
 {
     setWindowTitle(tr("Sluice — %1").arg(m_document->workspace().dir()));
+    m_darkStyle = isDark(palette());
     setStyleSheet(sluiceStyleSheet(palette()));
     m_navigation->setObjectName(QStringLiteral("navigation"));
     m_navigation->setFixedWidth(190);
@@ -167,6 +171,31 @@ void MainWindow::buildMenus()
     for (int row = 0; row < m_navigation->count(); ++row)
         view->addAction(m_navigation->item(row)->text(), QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + row)), this,
                         [this, row] { m_navigation->setCurrentRow(row); });
+    view->addSeparator();
+    QMenu *appearance = view->addMenu(tr("&Appearance"));
+    auto *group = new QActionGroup(appearance);
+    const Appearance current = savedAppearance();
+    const std::pair<Appearance, QString> choices[] = {{Appearance::FollowSystem, tr("Follow the system")},
+                                                      {Appearance::Light, tr("Light")},
+                                                      {Appearance::Dark, tr("Dark")}};
+    for (const auto &[which, label] : choices) {
+        QAction *a = appearance->addAction(label, this, [which] { applyAppearance(which); });
+        a->setCheckable(true);
+        a->setChecked(which == current);
+        a->setObjectName(QStringLiteral("appearance%1").arg(int(which)));
+        group->addAction(a);
+    }
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    // Light and dark follow the palette as it changes (the desktop's, or
+    // View ▸ Appearance): the colours that carry meaning take its variant.
+    if (event->type() == QEvent::PaletteChange && isDark(palette()) != m_darkStyle) {
+        m_darkStyle = isDark(palette());
+        setStyleSheet(sluiceStyleSheet(palette()));
+    }
+    QMainWindow::changeEvent(event);
 }
 
 void MainWindow::addScreen(const QString &title, QWidget *screen, const QString &icon)

@@ -40,6 +40,7 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void addScreen(const QString &title, QWidget *screen, const QString &icon);
@@ -49,6 +50,7 @@ private:
     QListWidget *m_navigation;
     QStackedWidget *m_stack;
     QLabel *m_banner = nullptr;
+    bool m_darkStyle = false; // which variant the stylesheet carries
     ModelsScreen *m_models = nullptr;
     SyncsScreen *m_syncs = nullptr;
     AgentStatus *m_agent = nullptr;
