@@ -20,6 +20,10 @@
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QLabel>
+#include <QApplication>
+#include <QToolButton>
+#include <QDropEvent>
 #include <QJsonObject>
 #include <QDoubleSpinBox>
 #include <QDir>
@@ -62,6 +66,7 @@ private slots:
     void objectsAreListedFromTheDestination();
     void mapperFiltersByNameAndMappedOnly();
     void alertRulesAreEditedPerSync();
+    void chipsAreDraggedToAnotherPlace();
     void previewShowsTheRecordsAsTheDestinationGetsThem();
     void handEditsAreReloadedAndNeverOverwritten();
     void backfillSaysHowManyRecordsGoWhereBeforeSending();
@@ -431,6 +436,50 @@ void TestSyncEditor::alertRulesAreEditedPerSync()
     // Back to the workspace's rules: the key leaves sluice.json.
     again.alerts()->setRules({});
     QVERIFY(!again.syncJson().contains(QStringLiteral("alerts")));
+}
+
+// A step dragged along the chain bar lands where it is dropped (one undo step).
+void TestSyncEditor::chipsAreDraggedToAnotherPlace()
+{
+    auto ws = workspace::Workspace::open(m_ws);
+    QVERIFY(ws.ok());
+    ui::WorkspaceDocument document(std::move(ws).value());
+    ui::SyncEditor editor(&document, QStringLiteral("customers_to_file"));
+    QSignalSpy columns(&editor, &ui::SyncEditor::columnsLoaded);
+    QVERIFY(columns.wait(10000));
+    editor.resize(1400, 860);
+    editor.show();
+    editor.tabs()->setCurrentIndex(1);
+    QTRY_VERIFY(editor.mapping()->mappingFor(QStringLiteral("email")) >= 0);
+    editor.mapping()->setTransforms(QStringLiteral("email"), {QStringLiteral("trim"), QStringLiteral("lowercase"), QStringLiteral("email")});
+    ui::MapperView *mapper = editor.mapper();
+    const auto *fields = static_cast<ui::FieldListModel *>(mapper->fieldsView()->model());
+    mapper->fieldsView()->setCurrentIndex(fields->index(fields->rowOf(QStringLiteral("email")), 0));
+    QWidget *bar = mapper->findChild<QWidget *>(QStringLiteral("chipBar"));
+    QVERIFY(bar);
+    QList<QToolButton *> chips;
+    auto visibleChips = [&] {
+        chips = bar->findChildren<QToolButton *>(QStringLiteral("chip"), Qt::FindDirectChildrenOnly);
+        return std::count_if(chips.begin(), chips.end(), [](QToolButton *c) { return c->isVisible(); });
+    };
+    QTRY_COMPARE(visibleChips(), 3);
+    chips.erase(std::remove_if(chips.begin(), chips.end(), [](QToolButton *c) { return !c->isVisible(); }), chips.end());
+    std::sort(chips.begin(), chips.end(), [](QToolButton *a, QToolButton *b) { return a->x() < b->x(); });
+    const int undoBefore = editor.mapping()->undoStack()->count();
+    // "trim" (step 0) dropped past the last chip.
+    QMimeData mime;
+    mime.setData(QStringLiteral("application/x-sluice-step"), "0");
+    const QPointF past(chips.last()->geometry().right() + 4, chips.last()->geometry().center().y());
+    QDragEnterEvent enter(past.toPoint(), Qt::MoveAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(bar, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(past, Qt::MoveAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(bar, &drop);
+    const int at = editor.mapping()->mappingFor(QStringLiteral("email"));
+    QCOMPARE(editor.mapping()->mappings().at(at).transforms, (QStringList{QStringLiteral("lowercase"), QStringLiteral("email"), QStringLiteral("trim")}));
+    QCOMPARE(editor.mapping()->undoStack()->count(), undoBefore + 1);
+    editor.mapping()->undoStack()->undo();
+    QCOMPARE(editor.mapping()->mappings().at(at).transforms, (QStringList{QStringLiteral("trim"), QStringLiteral("lowercase"), QStringLiteral("email")}));
 }
 
 void TestSyncEditor::editorSaysWhatCheckWouldSay()

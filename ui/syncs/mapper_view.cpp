@@ -4,6 +4,11 @@
 #include "syncs/mapping_model.h"
 
 #include <QAction>
+#include <QMouseEvent>
+#include <QMimeData>
+#include <QDropEvent>
+#include <QDrag>
+#include <QApplication>
 #include <QCheckBox>
 #include <QCoreApplication>
 #include <QHBoxLayout>
@@ -21,6 +26,8 @@
 #include <QTreeView>
 #include <QUndoStack>
 #include <QVBoxLayout>
+
+#include <functional>
 
 namespace sluice::ui {
 
@@ -90,6 +97,79 @@ private:
 
 namespace {
 
+const char *const kStepMime = "application/x-sluice-step";
+
+// A transform step in the chain bar: clicked, it removes itself; dragged, it
+// carries its place in the chain to another spot of the bar.
+class ChipButton final : public QToolButton
+{
+public:
+    ChipButton(int index, QWidget *parent) : QToolButton(parent), m_index(index) {}
+
+protected:
+    void mousePressEvent(QMouseEvent *event) override
+    {
+        m_pressedAt = event->position().toPoint();
+        QToolButton::mousePressEvent(event);
+    }
+    void mouseMoveEvent(QMouseEvent *event) override
+    {
+        if (!(event->buttons() & Qt::LeftButton) || (event->position().toPoint() - m_pressedAt).manhattanLength() < QApplication::startDragDistance()) {
+            QToolButton::mouseMoveEvent(event);
+            return;
+        }
+        setDown(false); // a drag, not a click: the step stays
+        auto *drag = new QDrag(this);
+        auto *mime = new QMimeData;
+        mime->setData(QLatin1String(kStepMime), QByteArray::number(m_index));
+        drag->setMimeData(mime);
+        drag->setPixmap(grab());
+        drag->exec(Qt::MoveAction);
+    }
+
+private:
+    int m_index;
+    QPoint m_pressedAt;
+};
+
+} // namespace
+
+// Takes a dragged chip and asks for its step to move to the slot under the
+// drop: the number of chips whose middle lies left of it.
+class ChipBar final : public QWidget
+{
+public:
+    explicit ChipBar(QWidget *parent) : QWidget(parent) { setAcceptDrops(true); }
+    std::function<void(int from, int slot)> moved;
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override
+    {
+        if (event->mimeData()->hasFormat(QLatin1String(kStepMime)))
+            event->acceptProposedAction();
+    }
+    void dragMoveEvent(QDragMoveEvent *event) override
+    {
+        if (event->mimeData()->hasFormat(QLatin1String(kStepMime)))
+            event->acceptProposedAction();
+    }
+    void dropEvent(QDropEvent *event) override
+    {
+        if (!event->mimeData()->hasFormat(QLatin1String(kStepMime)))
+            return;
+        const int from = event->mimeData()->data(QLatin1String(kStepMime)).toInt();
+        int slot = 0;
+        for (const QWidget *chip : findChildren<QToolButton *>(QStringLiteral("chip"), Qt::FindDirectChildrenOnly))
+            if (chip->isVisible() && chip->geometry().center().x() < event->position().x())
+                ++slot;
+        event->acceptProposedAction();
+        if (moved)
+            moved(from, slot);
+    }
+};
+
+namespace {
+
 QTreeView *listView(QAbstractItemModel *model, QWidget *parent)
 {
     auto *view = new QTreeView(parent);
@@ -140,7 +220,7 @@ MapperView::MapperView(MappingModel *mapping, QWidget *parent)
       m_suggest(new QToolButton(this)),
       m_acceptAll(new QToolButton(this)),
       m_chainTitle(new QLabel(this)),
-      m_chips(new QWidget(this)),
+      m_chips(new ChipBar(this)),
       m_chipLayout(new QHBoxLayout(m_chips)),
       m_example(new QLabel(this))
 {
@@ -161,6 +241,13 @@ MapperView::MapperView(MappingModel *mapping, QWidget *parent)
     lists->addWidget(m_fields, 1);
 
     m_chainTitle->setObjectName(QStringLiteral("chainTitle"));
+    m_chips->setObjectName(QStringLiteral("chipBar"));
+    static_cast<ChipBar *>(m_chips)->moved = [this](int from, int slot) {
+        // The slot counts the chips left of the drop, the dragged one among them when it was.
+        const int to = slot > from ? slot - 1 : slot;
+        if (to != from)
+            m_mapping->moveTransform(m_chainField, from, to - from);
+    };
     m_chipLayout->setContentsMargins(0, 0, 0, 0);
     m_example->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_example->setWordWrap(true);
@@ -375,9 +462,9 @@ void MapperView::showChain()
     const MappingModel::Mapping &m = m_mapping->mappings().at(at);
     m_chainTitle->setText(tr("%1 → %2").arg(m.source.isEmpty() ? tr("(no column)") : m.source, m.destination));
     for (qsizetype i = 0; i < m.transforms.size(); ++i) {
-        auto *chip = new QToolButton(m_chips);
+        auto *chip = new ChipButton(int(i), m_chips);
         chip->setText(m.transforms[i] + QStringLiteral("  ✕"));
-        chip->setToolTip(tr("Remove this step (Alt+← / Alt+→ move it)"));
+        chip->setToolTip(tr("Click to remove this step; drag it, or press Alt+← / Alt+→, to move it"));
         chip->setObjectName(QStringLiteral("chip"));
         const QString field = m.destination;
         connect(chip, &QToolButton::clicked, this, [this, field, i] {
