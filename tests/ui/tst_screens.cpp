@@ -9,6 +9,7 @@
 #include "store/state_store.h"
 #include "models/preview_table_model.h"
 #include "shell/appearance.h"
+#include "shell/icons.h"
 #include "shell/main_window.h"
 #include "shell/welcome_window.h"
 #include "shell/workspace_document.h"
@@ -29,6 +30,10 @@
 #include <QTreeWidget>
 #include <QTableWidget>
 #include <QFile>
+#include <QApplication>
+#include <QImage>
+#include <QPainter>
+#include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -63,6 +68,7 @@ private slots:
     void dashboardShowsTheDemoFailingAndRecovering();
     void welcomeOpensTheDemoAndRemembersIt();
     void appearanceIsChosenAndFollowed();
+    void everyIconDrawsInThePalettesColour();
 
 private:
     workspace::Workspace demo();
@@ -560,6 +566,41 @@ void TestScreens::appearanceIsChosenAndFollowed()
     QCOMPARE(QApplication::palette().color(QPalette::Window), desktop.color(QPalette::Window));
     QTRY_VERIFY(window.styleSheet().contains(QLatin1String("#1C7C3C")));
     QCOMPARE(ui::savedAppearance(), ui::Appearance::FollowSystem);
+}
+
+// The icon set compiled in: every glyph parses and draws, tinted with the
+// palette's text colour (and the disabled one), at the sizes the UI asks.
+void TestScreens::everyIconDrawsInThePalettesColour()
+{
+    const QStringList files = QDir(QStringLiteral(":/icons/sluice/scalable")).entryList({QStringLiteral("*.svg")}, QDir::Files, QDir::Name);
+    QVERIFY2(files.size() >= 40, qPrintable(QString::number(files.size())));
+    const QColor text = QApplication::palette().color(QPalette::WindowText);
+    QImage sheet(10 * 48, int((files.size() + 9) / 10) * 48, QImage::Format_ARGB32);
+    sheet.fill(QApplication::palette().color(QPalette::Window));
+    QPainter painter(&sheet);
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        const QString name = QFileInfo(files[i]).completeBaseName();
+        const QIcon icon = ui::sluiceIcon(name);
+        for (const int size : {16, 22, 32}) {
+            const QImage image = icon.pixmap(size).toImage().convertToFormat(QImage::Format_ARGB32);
+            int inked = 0;
+            bool tinted = true;
+            for (int y = 0; y < image.height(); ++y)
+                for (int x = 0; x < image.width(); ++x) {
+                    const QColor c = image.pixelColor(x, y);
+                    if (c.alpha() > 90) {
+                        ++inked;
+                        tinted = tinted && qAbs(c.red() - text.red()) < 40 && qAbs(c.green() - text.green()) < 40 && qAbs(c.blue() - text.blue()) < 40;
+                    }
+                }
+            QVERIFY2(inked > size / 2, qPrintable(QStringLiteral("%1 at %2 px draws nothing").arg(name).arg(size)));
+            QVERIFY2(tinted, qPrintable(QStringLiteral("%1 is not drawn in the palette's text colour").arg(name)));
+        }
+        painter.drawPixmap(int(i % 10) * 48 + 8, int(i / 10) * 48 + 8, icon.pixmap(32));
+    }
+    painter.end();
+    if (qEnvironmentVariableIsSet("SLUICE_SCREENSHOTS"))
+        sheet.save(qEnvironmentVariable("SLUICE_SCREENSHOTS") + QStringLiteral("/icons.png"));
 }
 
 QTEST_MAIN(TestScreens)

@@ -9,6 +9,8 @@
 #include "models/sql_highlighter.h"
 #include "shell/workspace_document.h"
 
+#include "shell/icons.h"
+
 #include <QElapsedTimer>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -67,6 +69,9 @@ ModelsScreen::ModelsScreen(WorkspaceDocument *document, QWidget *parent)
       m_shared(std::make_shared<PreviewWorker::Shared>()),
       m_timer(std::make_unique<QElapsedTimer>())
 {
+    m_delete->setIcon(sluiceIcon(QStringLiteral("sluice-remove")));
+    m_preview->setIcon(sluiceIcon(QStringLiteral("sluice-preview")));
+    m_cancel->setIcon(sluiceIcon(QStringLiteral("sluice-stop")));
     m_sql->setObjectName(QStringLiteral("sqlEditor"));
     m_sql->setLineWrapMode(QPlainTextEdit::NoWrap);
     new SqlHighlighter(m_sql->document());

@@ -3,6 +3,8 @@
 #include "models/semantic_jobs.h"
 #include "shell/workspace_document.h"
 
+#include "shell/icons.h"
+
 #include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -40,6 +42,8 @@ TraitsPanel::TraitsPanel(WorkspaceDocument *document, QWidget *parent)
       m_add(new QPushButton(tr("+ Trait"), this)),
       m_remove(new QPushButton(tr("Remove"), this))
 {
+    m_add->setIcon(sluiceIcon(QStringLiteral("sluice-trait")));
+    m_remove->setIcon(sluiceIcon(QStringLiteral("sluice-remove")));
     m_table->setObjectName(QStringLiteral("traitsTable"));
     m_table->setHorizontalHeaderLabels({tr("Trait"), tr("Type"), tr("Definition"), tr("Distribution"), tr("Description"), tr("Owner")});
     m_table->horizontalHeader()->setStretchLastSection(true);

@@ -4,6 +4,8 @@
 #include "runs/record_history.h"
 #include "shell/workspace_state.h"
 
+#include "shell/icons.h"
+
 #include <QComboBox>
 #include <QFile>
 #include <QFileDialog>
@@ -150,9 +152,12 @@ RejectionBrowser::RejectionBrowser(const QString &workspaceDir, const QString &s
     m_payload->setReadOnly(true);
     m_payload->setPlaceholderText(tr("The payload, where the sync's PII rule lets the ledger keep it (ledger_payloads in sluice.json)."));
     auto *retry = new QPushButton(tr("Retry rejected now"), this);
+    retry->setIcon(sluiceIcon(QStringLiteral("sluice-retry")));
     retry->setToolTip(tr("Run the sync now: every record held back is sent again"));
     auto *exportButton = new QPushButton(tr("Export CSV…"), this);
+    exportButton->setIcon(sluiceIcon(QStringLiteral("sluice-export")));
     auto *history = new QPushButton(tr("Record history…"), this);
+    history->setIcon(sluiceIcon(QStringLiteral("sluice-history")));
     auto *bar = new QHBoxLayout;
     bar->addWidget(new QLabel(tr("Reason"), this));
     bar->addWidget(m_reasons, 2);

@@ -4,6 +4,8 @@
 #include "shell/workspace_document.h"
 #include "store/state_store.h"
 
+#include "shell/icons.h"
+
 #include <QFutureWatcher>
 #include <QHeaderView>
 #include <QJsonDocument>
@@ -56,6 +58,7 @@ RunsScreen::RunsScreen(WorkspaceDocument *document, QWidget *parent)
     auto *title = new QLabel(tr("Runs"), this);
     title->setObjectName(QStringLiteral("screenTitle"));
     auto *refreshButton = new QPushButton(tr("Refresh"), this);
+    refreshButton->setIcon(sluiceIcon(QStringLiteral("sluice-retry")));
     m_runs->setHorizontalHeaderLabels({tr("Started (UTC)"), tr("Sync"), tr("Status"), tr("Delivered"), tr("Rejected"), tr("Invalid"),
                                        tr("Changes (+ ~ −)"), tr("Freshness lag"), tr("Notes")});
     m_runs->horizontalHeader()->setSectionResizeMode(8, QHeaderView::Stretch);

@@ -6,6 +6,8 @@
 #include "source/source_connection.h"
 #include "workspace/keychain.h"
 
+#include "shell/icons.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCoreApplication>
@@ -97,6 +99,7 @@ ConnectionDialog::ConnectionDialog(WorkspaceDocument *document, Kind kind, const
       m_test(new QPushButton(tr("Test connection"), this)),
       m_save(new QPushButton(tr("Save"), this))
 {
+    m_test->setIcon(sluiceIcon(QStringLiteral("sluice-test")));
     setWindowTitle(kind == Kind::Source ? (existing.isEmpty() ? tr("New source") : tr("Source %1").arg(existing))
                                         : (existing.isEmpty() ? tr("New destination") : tr("Destination %1").arg(existing)));
     setMinimumWidth(640);

@@ -64,6 +64,7 @@ SourcesScreen::SourcesScreen(WorkspaceDocument *document, QWidget *parent)
       m_status(new QLabel(this)),
       m_schema(new QTreeWidget(this))
 {
+    m_test->setIcon(sluiceIcon(QStringLiteral("sluice-test")));
     auto *title = new QLabel(tr("Sources"), this);
     title->setObjectName(QStringLiteral("screenTitle"));
     m_status->setObjectName(QStringLiteral("status"));
@@ -92,6 +93,7 @@ SourcesScreen::SourcesScreen(WorkspaceDocument *document, QWidget *parent)
     addSource->setIcon(sluiceIcon(QStringLiteral("sluice-source")));
     addDestination->setIcon(sluiceIcon(QStringLiteral("sluice-destination")));
     auto *edit = new QPushButton(tr("Edit…"), left);
+    edit->setIcon(sluiceIcon(QStringLiteral("sluice-edit")));
     auto *adds = new QHBoxLayout;
     adds->addWidget(addSource);
     adds->addWidget(addDestination);

@@ -1,5 +1,6 @@
 #include "syncs/mapper_view.h"
 
+#include "shell/icons.h"
 #include "syncs/mapper_lists.h"
 #include "syncs/mapping_model.h"
 
@@ -294,10 +295,14 @@ QHBoxLayout *MapperView::buildToolbar()
     undoAction->setShortcut(QKeySequence::Undo);
     QAction *redoAction = undo->createRedoAction(this, tr("Redo"));
     redoAction->setShortcut(QKeySequence::Redo);
+    undoAction->setIcon(sluiceIcon(QStringLiteral("sluice-undo")));
+    redoAction->setIcon(sluiceIcon(QStringLiteral("sluice-redo")));
     auto *undoButton = new QToolButton(this);
     undoButton->setDefaultAction(undoAction);
     auto *redoButton = new QToolButton(this);
     redoButton->setDefaultAction(redoAction);
+    for (QToolButton *b : {undoButton, redoButton})
+        b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     addAction(undoAction);
     addAction(redoAction);
 
@@ -346,6 +351,7 @@ QHBoxLayout *MapperView::buildToolbar()
     m_filter->setObjectName(QStringLiteral("mapperFilter"));
     m_filter->setPlaceholderText(tr("Filter columns and fields"));
     m_filter->setClearButtonEnabled(true);
+    m_filter->addAction(sluiceIcon(QStringLiteral("sluice-filter")), QLineEdit::LeadingPosition);
     m_filter->setMinimumWidth(210);
     m_filter->setMaximumWidth(280);
     auto *find = new QAction(this);

@@ -1,5 +1,7 @@
 #include "syncs/projection_view.h"
 
+#include "shell/icons.h"
+
 #include <QColor>
 #include <QComboBox>
 #include <QCoreApplication>
@@ -110,6 +112,7 @@ ProjectionView::ProjectionView(QWidget *parent)
       m_detail(new QTableWidget(0, 2, this)),
       m_why(new QLabel(this))
 {
+    m_rebuild->setIcon(sluiceIcon(QStringLiteral("sluice-retry")));
     for (const int n : {50, 200, 1000})
         m_limit->addItem(tr("first %n row(s)", nullptr, n), n);
     m_limit->setCurrentIndex(1);

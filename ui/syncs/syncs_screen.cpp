@@ -47,6 +47,10 @@ SyncsScreen::SyncsScreen(WorkspaceDocument *document, QWidget *parent)
     m_edit(new QPushButton(tr("Edit…"), this)),
     m_heldButton(new QPushButton(tr("Held back…"), this))
 {
+    m_plan->setIcon(sluiceIcon(QStringLiteral("sluice-plan")));
+    m_cancel->setIcon(sluiceIcon(QStringLiteral("sluice-stop")));
+    m_new->setIcon(sluiceIcon(QStringLiteral("sluice-add")));
+    m_heldButton->setIcon(sluiceIcon(QStringLiteral("sluice-filter")));
     auto *title = new QLabel(tr("Syncs"), this);
     title->setObjectName(QStringLiteral("screenTitle"));
     m_list->setMaximumWidth(240);
