@@ -275,16 +275,16 @@ QList<ConnectorInfo> buildSources()
     out.append({QStringLiteral("sqlite"), QT_TRANSLATE_NOOP("sluice::connector", "SQLite"), QT_TRANSLATE_NOOP("sluice::connector", "Warehouses"),
                 {{QStringLiteral("path"), K::Path, true, {}, 0, 0, QT_TRANSLATE_NOOP("sluice::connector", "Database file"), nullptr}},
                 {}, true, false, true, false});
-    const QList<Setting> server{
+    auto server = [](int defaultPort) -> QList<Setting> { return {
         {QStringLiteral("host"), K::String, false, QStringLiteral("127.0.0.1"), 0, 0, QT_TRANSLATE_NOOP("sluice::connector", "Host"), nullptr},
-        {QStringLiteral("port"), K::Integer, false, {}, 1, 65535, QT_TRANSLATE_NOOP("sluice::connector", "Port"), nullptr},
+        {QStringLiteral("port"), K::Integer, false, defaultPort, 1, 65535, QT_TRANSLATE_NOOP("sluice::connector", "Port"), nullptr},
         {QStringLiteral("database"), K::String, true, {}, 0, 0, QT_TRANSLATE_NOOP("sluice::connector", "Database"), nullptr},
         {QStringLiteral("user"), K::String, false, {}, 0, 0, QT_TRANSLATE_NOOP("sluice::connector", "User"), nullptr},
         secret("password", false, QT_TRANSLATE_NOOP("sluice::connector", "Password"), nullptr),
         {QStringLiteral("connect_timeout_s"), K::Integer, false, 10, 1, 600, QT_TRANSLATE_NOOP("sluice::connector", "Connect timeout (s)"), nullptr, true},
-    };
-    out.append({QStringLiteral("postgres"), QT_TRANSLATE_NOOP("sluice::connector", "PostgreSQL"), QT_TRANSLATE_NOOP("sluice::connector", "Warehouses"), server, {}, true, false, true, false});
-    out.append({QStringLiteral("mysql"), QT_TRANSLATE_NOOP("sluice::connector", "MySQL / MariaDB"), QT_TRANSLATE_NOOP("sluice::connector", "Warehouses"), server, {}, true, false, true, false});
+    }; };
+    out.append({QStringLiteral("postgres"), QT_TRANSLATE_NOOP("sluice::connector", "PostgreSQL"), QT_TRANSLATE_NOOP("sluice::connector", "Warehouses"), server(5432), {}, true, false, true, false});
+    out.append({QStringLiteral("mysql"), QT_TRANSLATE_NOOP("sluice::connector", "MySQL / MariaDB"), QT_TRANSLATE_NOOP("sluice::connector", "Warehouses"), server(3306), {}, true, false, true, false});
     // ODBC names its server in a DSN or a connection string; user and password are added to it.
     const QList<Setting> odbc{
         {QStringLiteral("database"), K::String, true, {}, 0, 0, QT_TRANSLATE_NOOP("sluice::connector", "DSN or connection string"),

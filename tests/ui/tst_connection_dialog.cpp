@@ -1,6 +1,7 @@
 // The generated connection form: what sluice.json gets (secrets only as
 // references), validation as it is typed, Test connection off the UI thread
 // with its verdict in words, and Save.
+#include "connector/connector_info.h"
 #include "demo_workspace.h"
 #include "shell/workspace_document.h"
 #include "sources/connection_dialog.h"
@@ -26,6 +27,7 @@ private slots:
     void unreachableHostIsSaidInWords();
     void sourceVerdictSaysWhatItProved();
     void problemsShowAsTyped();
+    void everyConnectorGetsAWholeForm();
 
 private:
     workspace::Workspace open();
@@ -139,6 +141,39 @@ void TestConnectionDialog::problemsShowAsTyped()
     QVERIFY(dialog.problem().contains(QStringLiteral("exists already")));
     dialog.setName(QStringLiteral("fresh"));
     QVERIFY2(dialog.problem().contains(QStringLiteral("path")), qPrintable(dialog.problem())); // required
+}
+
+// Every destination type and source driver has a form: a labelled row for
+// each of its settings, secrets masked, nothing clipped at its natural size.
+// A few are pictured for the README.
+void TestConnectionDialog::everyConnectorGetsAWholeForm()
+{
+    ui::WorkspaceDocument document(open());
+    const QStringList pictured{QStringLiteral("postgres"), QStringLiteral("mysql"), QStringLiteral("salesforce"), QStringLiteral("meta"),
+                               QStringLiteral("webhook")};
+    auto check = [&](ui::ConnectionDialog::Kind kind, const connector::ConnectorInfo &info) {
+        ui::ConnectionDialog dialog(&document, kind);
+        dialog.setName(QStringLiteral("new_") + info.type);
+        dialog.setType(info.type);
+        for (const connector::Setting &setting : info.settings) {
+            const QString key = setting.key;
+            QWidget *row = dialog.findChild<QWidget *>(QStringLiteral("setting:") + key);
+            QVERIFY2(row || dialog.field(key), qPrintable(info.type + QStringLiteral(": no row for ") + key));
+            if (setting.kind == connector::Setting::Kind::Secret)
+                QCOMPARE(dialog.field(key)->echoMode(), QLineEdit::Password);
+        }
+        dialog.adjustSize();
+        QVERIFY2(dialog.width() >= dialog.minimumSizeHint().width() && dialog.height() >= dialog.minimumSizeHint().height(), qPrintable(info.type));
+        if (qEnvironmentVariableIsSet("SLUICE_SCREENSHOTS") && pictured.contains(info.type)) {
+            dialog.show();
+            QTest::qWait(150);
+            dialog.grab().save(qEnvironmentVariable("SLUICE_SCREENSHOTS") + QStringLiteral("/connection-%1.png").arg(info.type));
+        }
+    };
+    for (const connector::ConnectorInfo &info : connector::destinationConnectors())
+        check(ui::ConnectionDialog::Kind::Destination, info);
+    for (const QString &driver : connector::sourceDrivers())
+        check(ui::ConnectionDialog::Kind::Source, *connector::findSourceDriver(driver));
 }
 
 QTEST_MAIN(TestConnectionDialog)
