@@ -1,6 +1,7 @@
 #include "engine/warehouse_dialect.h"
 
 #include "engine/source_digest.h"
+#include "source/mysql_connection.h"
 #include "source/source_connection.h"
 
 #include <QCoreApplication>
@@ -10,6 +11,19 @@ namespace sluice::engine {
 QString WarehouseDialect::digestLiteral(const QString &src) const
 {
     return source::SourceConnection::quoteLiteral(src);
+}
+
+QString WarehouseDialect::upsertSql(const QString &table, const QStringList &rows) const
+{
+    return QStringLiteral("INSERT INTO %1 (key, src, hash, match, updated_run) VALUES %2 ON CONFLICT (key) DO UPDATE SET "
+                          "src = excluded.src, hash = excluded.hash, match = excluded.match, updated_run = excluded.updated_run")
+        .arg(table, rows.join(QStringLiteral(", ")));
+}
+
+QString WarehouseDialect::insertMissingSql(const QString &table, const QStringList &rows) const
+{
+    return QStringLiteral("INSERT INTO %1 (key, src, hash, match, updated_run) VALUES %2 ON CONFLICT (key) DO NOTHING")
+        .arg(table, rows.join(QStringLiteral(", ")));
 }
 
 namespace {
@@ -237,10 +251,65 @@ public:
     }
 };
 
+// MySQL / MariaDB: the state in database sluice_state (a table per sync),
+// keys compared byte for byte (a NO PAD binary collation), the digest the MD5 of the
+// used columns' text joined, removals found by a second query.
+class MysqlDialect final : public WarehouseDialect
+{
+public:
+    QString stateTable(const source::SourceConnection &c, const QString &sync) const override
+    {
+        return QStringLiteral("sluice_state.") + c.quoteIdentifier(sync);
+    }
+    Result<bool> ensureStateTable(source::SourceConnection &c, const QString &table, const QString &) override
+    {
+        // Keys and match values compared byte for byte, as the model's key text is (MysqlConnection::castToText).
+        const QString exact = static_cast<const source::MysqlConnection &>(c).exactCollation();
+        if (Result<void> r = c.execute(QStringLiteral("CREATE DATABASE IF NOT EXISTS sluice_state CHARACTER SET utf8mb4")); !r)
+            return r.error();
+        if (Result<void> r = c.execute(QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (`key` VARCHAR(768) CHARACTER SET utf8mb4 COLLATE %2 PRIMARY KEY, "
+                                                      "src CHAR(32) CHARACTER SET utf8mb4 COLLATE %2, hash VARCHAR(64) CHARACTER SET utf8mb4 NOT NULL, "
+                                                      "`match` TEXT CHARACTER SET utf8mb4 COLLATE %2, updated_run VARCHAR(64) CHARACTER SET utf8mb4 NOT NULL, "
+                                                      "INDEX sluice_state_match (`match`(191))) COMMENT = 'sluice: state of a sync'")
+                                           .arg(table, exact));
+            !r)
+            return r.error();
+        return false;
+    }
+    QString sourceDigest(const source::SourceConnection &c, const QStringList &used, const QHash<QString, QString> &) const override
+    {
+        QStringList parts;
+        for (const QString &column : used)
+            parts.append(QStringLiteral("coalesce(%1, CHAR(30 USING utf8mb4))").arg(c.castToText(QStringLiteral("m.") + c.quoteIdentifier(column))));
+        return QStringLiteral("MD5(CONCAT_WS(CHAR(31 USING utf8mb4), %1))").arg(parts.join(QStringLiteral(", ")));
+    }
+    QString isDistinctFrom() const override { return QStringLiteral("<=>"); } // used through distinct() only
+    QString distinct(const QString &a, const QString &b) const override { return QStringLiteral("NOT (%1 <=> %2)").arg(a, b); }
+    QString column(const QString &name) const override { return QLatin1Char('`') + name + QLatin1Char('`'); }
+    QString pendingDigest() const override { return QStringLiteral("NULL"); }
+    QString digestLiteral(const QString &src) const override { return src.isEmpty() ? QStringLiteral("NULL") : WarehouseDialect::digestLiteral(src); }
+    QString upsertSql(const QString &table, const QStringList &rows) const override
+    {
+        return QStringLiteral("INSERT INTO %1 (`key`, src, hash, `match`, updated_run) VALUES %2 ON DUPLICATE KEY UPDATE "
+                              "src = VALUES(src), hash = VALUES(hash), `match` = VALUES(`match`), updated_run = VALUES(updated_run)")
+            .arg(table, rows.join(QStringLiteral(", ")));
+    }
+    QString insertMissingSql(const QString &table, const QStringList &rows) const override
+    {
+        return QStringLiteral("INSERT IGNORE INTO %1 (`key`, src, hash, `match`, updated_run) VALUES %2").arg(table, rows.join(QStringLiteral(", ")));
+    }
+    Result<void> analyze(source::SourceConnection &c, const QString &table, const QString &) override
+    {
+        return c.execute(QStringLiteral("ANALYZE TABLE %1").arg(table));
+    }
+};
+
 } // namespace
 
 std::unique_ptr<WarehouseDialect> WarehouseDialect::of(const QString &driver)
 {
+    if (driver == QLatin1String("mysql"))
+        return std::make_unique<MysqlDialect>();
     if (driver == QLatin1String("postgres"))
         return std::make_unique<PostgresDialect>();
     if (driver == QLatin1String("sqlite"))

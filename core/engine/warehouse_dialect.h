@@ -3,8 +3,8 @@
 // What the warehouse diff (WarehouseDiff) needs of a warehouse's SQL: where
 // a sync's state lives and how it is created and kept, how a row's source
 // columns are digested in SQL, and what the warehouse can do in one pass.
-// One implementation per warehouse that can run the diff: PostgreSQL and
-// SQLite today; Snowflake, BigQuery, Redshift and MySQL each add one.
+// One implementation per warehouse that can run the diff: PostgreSQL,
+// SQLite and MySQL / MariaDB; Snowflake, BigQuery and Redshift each add one.
 #include "common/result.h"
 
 #include <QHash>
@@ -36,6 +36,16 @@ public:
     // One expression over the model's columns (m.<column>) that changes when any of `used` does.
     virtual QString sourceDigest(const source::SourceConnection &c, const QStringList &used, const QHash<QString, QString> &types) const = 0;
     virtual QString isDistinctFrom() const = 0;
+    // "a differs from b", NULLs compared as values.
+    virtual QString distinct(const QString &a, const QString &b) const { return a + QLatin1Char(' ') + isDistinctFrom() + QLatin1Char(' ') + b; }
+    // A state column's name as the SQL writes it (key and match are reserved words in some dialects).
+    virtual QString column(const QString &name) const { return name; }
+    // The model's key expression as the state key compares with it.
+    virtual QString stateKey(const QString &expression) const { return expression; }
+    // Rows (each "(key, src, hash, match, updated_run)") written over what the state has,
+    // or only where it has no row for the key.
+    virtual QString upsertSql(const QString &table, const QStringList &rows) const;
+    virtual QString insertMissingSql(const QString &table, const QStringList &rows) const;
     // The candidates query finds the state's rows the model lost in the same pass (a full join).
     virtual bool removalsInCandidates() const { return false; }
     // Written after the candidates' inner query so that the digest is computed once a row.

@@ -46,7 +46,7 @@ Result<void> WarehouseDiff::analyze()
 
 QString WarehouseDiff::text(const QString &column) const
 {
-    return QStringLiteral("CAST(m.%1 AS TEXT)").arg(m_connection.quoteIdentifier(column));
+    return m_connection.castToText(QStringLiteral("m.") + m_connection.quoteIdentifier(column));
 }
 
 QString WarehouseDiff::keyExpression() const
@@ -56,7 +56,7 @@ QString WarehouseDiff::keyExpression() const
     QStringList columns;
     for (const QString &k : m_keys)
         columns.append(QStringLiteral("m.") + m_connection.quoteIdentifier(k));
-    return model::recordKeySql(m_connection, columns);
+    return m_dialect.stateKey(model::recordKeySql(m_connection, columns));
 }
 
 QString WarehouseDiff::sourceExpression() const
@@ -78,24 +78,24 @@ QString WarehouseDiff::candidatesSql(const QString &modelSql, bool fullResync, b
     // where the dialect can, a full join also yields, in the same pass, state
     // rows the model no longer has (sluice_removed = 1).
     const QString model = QStringLiteral("(\n%1\n) AS m").arg(source::stripTrailingSemicolons(modelSql));
-    const QString distinct = m_dialect.isDistinctFrom();
     const bool full = withRemoved && m_dialect.removalsInCandidates();
     QString where;
     if (!fullResync) {
         const QString newRows = m_consent.isEmpty() ? QStringLiteral("c.sluice_state_key IS NULL")
                                                     : QStringLiteral("(c.sluice_state_key IS NULL AND c.sluice_consent_ok)");
-        where = QStringLiteral(" WHERE %1 OR (c.sluice_state_key IS NOT NULL AND c.sluice_state_src %2 c.sluice_src)").arg(newRows, distinct);
+        where = QStringLiteral(" WHERE %1 OR (c.sluice_state_key IS NOT NULL AND %2)").arg(newRows, m_dialect.distinct(QStringLiteral("c.sluice_state_src"), QStringLiteral("c.sluice_src")));
         if (full)
             where += QStringLiteral(" OR c.sluice_removed = 1");
     }
     const QString consent = m_consent.isEmpty() ? QString() : QStringLiteral(", %1 AS sluice_consent_ok").arg(consentExpression());
-    return QStringLiteral("SELECT * FROM (SELECT m.*, %1 AS sluice_src, s.hash AS sluice_hash, s.match AS sluice_match, "
-                          "CASE WHEN s.key IS NULL OR s.hash = 'pending' THEN 1 ELSE 0 END AS sluice_is_new, "
-                          "s.key AS sluice_state_key, s.src AS sluice_state_src, "
+    const QString key = QStringLiteral("s.") + m_dialect.column(QStringLiteral("key"));
+    return QStringLiteral("SELECT * FROM (SELECT m.*, %1 AS sluice_src, s.hash AS sluice_hash, s.%9 AS sluice_match, "
+                          "CASE WHEN %10 IS NULL OR s.hash = 'pending' THEN 1 ELSE 0 END AS sluice_is_new, "
+                          "%10 AS sluice_state_key, s.src AS sluice_state_src, "
                           "CASE WHEN %2 IS NULL THEN 1 ELSE 0 END AS sluice_removed%3 "
-                          "FROM %4 %5 JOIN %6 s ON s.key = %2%7) AS c%8")
+                          "FROM %4 %5 JOIN %6 s ON %10 = %2%7) AS c%8")
         .arg(sourceExpression(), keyExpression(), consent, model, full ? QStringLiteral("FULL") : QStringLiteral("LEFT"), m_table,
-             m_dialect.fence(), where);
+             m_dialect.fence(), where, m_dialect.column(QStringLiteral("match")), key);
 }
 
 Result<void> WarehouseDiff::claim(const QString &destination, const QString &object)
@@ -161,8 +161,8 @@ bool WarehouseDiff::removedInCandidates(bool mirror) const
 
 QString WarehouseDiff::removedKeysSql(const QString &modelSql) const
 {
-    return QStringLiteral("SELECT s.key FROM %1 s WHERE NOT EXISTS (SELECT 1 FROM (\n%2\n) AS m WHERE %3 = s.key) ORDER BY s.key")
-        .arg(m_table, source::stripTrailingSemicolons(modelSql), keyExpression());
+    return QStringLiteral("SELECT s.%4 FROM %1 s WHERE NOT EXISTS (SELECT 1 FROM (\n%2\n) AS m WHERE %3 = s.%4) ORDER BY s.%4")
+        .arg(m_table, source::stripTrailingSemicolons(modelSql), keyExpression(), m_dialect.column(QStringLiteral("key")));
 }
 
 QString WarehouseDiff::excludedCountSql(const QString &modelSql) const
@@ -175,7 +175,8 @@ QString WarehouseDiff::stateMatchesSql(const QStringList &matchValues) const
     QStringList literals;
     for (const QString &v : matchValues)
         literals.append(source::SourceConnection::quoteLiteral(v));
-    return QStringLiteral("SELECT key, match FROM %1 WHERE match IN (%2)").arg(m_table, literals.join(QStringLiteral(", ")));
+    return QStringLiteral("SELECT %3, %4 FROM %1 WHERE %4 IN (%2)")
+        .arg(m_table, literals.join(QStringLiteral(", ")), m_dialect.column(QStringLiteral("key")), m_dialect.column(QStringLiteral("match")));
 }
 
 namespace {
@@ -205,14 +206,12 @@ Result<void> WarehouseDiff::commit(const QList<StateRow> &rows, const QString &r
                                     r.match.isNull() ? QStringLiteral("NULL") : source::SourceConnection::quoteLiteral(r.match), run));
         }
         if (!upserts.isEmpty()) {
-            if (Result<void> r = m_connection.execute(QStringLiteral("INSERT INTO %1 (key, src, hash, match, updated_run) VALUES %2 ON CONFLICT (key) DO UPDATE SET "
-                                                                     "src = excluded.src, hash = excluded.hash, match = excluded.match, updated_run = excluded.updated_run")
-                                                          .arg(m_table, upserts.join(QStringLiteral(", "))));
-                !r)
+            if (Result<void> r = m_connection.execute(m_dialect.upsertSql(m_table, upserts)); !r)
                 return r;
         }
         if (!deletes.isEmpty()) {
-            if (Result<void> r = m_connection.execute(QStringLiteral("DELETE FROM %1 WHERE key IN (%2)").arg(m_table, deletes.join(QStringLiteral(", ")))); !r)
+            if (Result<void> r = m_connection.execute(QStringLiteral("DELETE FROM %1 WHERE %3 IN (%2)").arg(m_table, deletes.join(QStringLiteral(", ")), m_dialect.column(QStringLiteral("key"))));
+                !r)
                 return r;
         }
     }
@@ -227,9 +226,7 @@ Result<void> WarehouseDiff::markPending(const QStringList &keys, const QString &
         QStringList rows;
         for (const QString &key : keys.mid(from, kStateChunk))
             rows.append(QStringLiteral("(%1, %2, 'pending', NULL, %3)").arg(source::SourceConnection::quoteLiteral(key), pendingSource, run));
-        if (Result<void> r = m_connection.execute(QStringLiteral("INSERT INTO %1 (key, src, hash, match, updated_run) VALUES %2 ON CONFLICT (key) DO NOTHING")
-                                                      .arg(m_table, rows.join(QStringLiteral(", "))));
-            !r)
+        if (Result<void> r = m_connection.execute(m_dialect.insertMissingSql(m_table, rows)); !r)
             return r;
     }
     return {};
@@ -241,7 +238,8 @@ Result<void> WarehouseDiff::clearPending(const QStringList &keys)
         QStringList literals;
         for (const QString &key : keys.mid(from, kStateChunk))
             literals.append(source::SourceConnection::quoteLiteral(key));
-        if (Result<void> r = m_connection.execute(QStringLiteral("DELETE FROM %1 WHERE hash = 'pending' AND key IN (%2)").arg(m_table, literals.join(QStringLiteral(", "))));
+        if (Result<void> r = m_connection.execute(QStringLiteral("DELETE FROM %1 WHERE hash = 'pending' AND %3 IN (%2)")
+                                                      .arg(m_table, literals.join(QStringLiteral(", ")), m_dialect.column(QStringLiteral("key"))));
             !r)
             return r;
     }

@@ -223,6 +223,15 @@ Result<std::unique_ptr<SourceConnection>> MysqlConnection::connect(const workspa
                           "sql_mode = CONCAT_WS(',', NULLIF(@@sql_mode, ''), 'PIPES_AS_CONCAT', 'NO_BACKSLASH_ESCAPES')";
     if (Result<void> r = self->execute(QString::fromLatin1(session)); !r)
         return r.error();
+    // MariaDB has utf8mb4_nopad_bin, MySQL 8 utf8mb4_0900_bin; older servers
+    // only the PAD SPACE utf8mb4_bin.
+    Result<QVariant> collation = self->scalar(QStringLiteral(
+        "SELECT COLLATION_NAME FROM information_schema.COLLATIONS WHERE COLLATION_NAME IN ('utf8mb4_nopad_bin', 'utf8mb4_0900_bin') "
+        "ORDER BY COLLATION_NAME DESC LIMIT 1"));
+    if (!collation)
+        return collation.error();
+    if (!collation->toString().isEmpty())
+        self->m_exactCollation = collation->toString();
     if (!writable) {
         if (Result<void> r = self->setReadOnly(true); !r)
             return r.error();
@@ -246,7 +255,7 @@ QString MysqlConnection::quoteIdentifier(const QString &identifier) const
 
 QString MysqlConnection::castToText(const QString &expression) const
 {
-    return QStringLiteral("CAST(%1 AS CHAR)").arg(expression);
+    return QStringLiteral("CAST(%1 AS CHAR CHARACTER SET utf8mb4) COLLATE %2").arg(expression, m_exactCollation);
 }
 
 Result<void> MysqlConnection::stream(const QString &sql, const RowSink &sink, const std::atomic_bool *cancel)

@@ -33,7 +33,10 @@ public:
     Result<void> execute(const QString &sql) override;
     Result<void> setReadOnly(bool readOnly) override;
     QString quoteIdentifier(const QString &identifier) const override;
+    // Text compared byte for byte, trailing spaces included (a NO PAD binary
+    // collation): keys that differ only in case or trailing space stay apart.
     QString castToText(const QString &expression) const override;
+    const QString &exactCollation() const { return m_exactCollation; }
 
 private:
     MysqlConnection(QString name, workspace::SourceConfig config, QString password);
@@ -44,6 +47,7 @@ private:
     std::unique_ptr<Handle> m_handle;
     workspace::SourceConfig m_config;
     QString m_password;
+    QString m_exactCollation = QStringLiteral("utf8mb4_bin");
 };
 
 } // namespace sluice::source
