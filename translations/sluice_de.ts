@@ -1999,6 +1999,18 @@
         <source>describing %1</source>
         <translation>Beschreiben von %1</translation>
     </message>
+    <message>
+        <source>listing the custom objects</source>
+        <translation>Auflisten der benutzerdefinierten Objekte</translation>
+    </message>
+    <message>
+        <source>listing the sObjects</source>
+        <translation>Auflisten der sObjects</translation>
+    </message>
+    <message>
+        <source>%1: cannot list tables: %2</source>
+        <translation>%1: Tabellen können nicht aufgelistet werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>sluice::engine</name>
@@ -2992,6 +3004,85 @@ Sync %1: es wurde nichts gesendet; beheben Sie zuerst den Schlüssel des Modells
     </message>
 </context>
 <context>
+    <name>sluice::ui::AlertRulesEditor</name>
+    <message>
+        <source>When this sync&apos;s runs raise an alert. A rule that follows the workspace uses the workspace&apos;s &quot;alerts&quot; rules, or Sluice&apos;s default; alerts go to the workspace&apos;s webhooks and the tray.</source>
+        <translation>Wann die Läufe dieses Syncs einen Alarm auslösen. Eine Regel, die dem Workspace folgt, nutzt dessen „alerts“-Regeln oder den Standard von Sluice; Alarme gehen an die Webhooks des Workspace und ins Tray.</translation>
+    </message>
+    <message>
+        <source>A run fails</source>
+        <translation>Ein Lauf schlägt fehl</translation>
+    </message>
+    <message>
+        <source>On by default</source>
+        <translation>Standardmäßig an</translation>
+    </message>
+    <message>
+        <source>Rejected share above</source>
+        <translation>Abgelehnter Anteil über</translation>
+    </message>
+    <message>
+        <source>Of the records a run sent; 1 % by default</source>
+        <translation>Der von einem Lauf gesendeten Datensätze; standardmäßig 1 %</translation>
+    </message>
+    <message>
+        <source>Freshness lag above</source>
+        <translation>Aktualitätsverzug über</translation>
+    </message>
+    <message>
+        <source>How old the newest row may be, as in 1h or 30m; 1h by default</source>
+        <translation>Wie alt die neueste Zeile sein darf, etwa 1h oder 30m; standardmäßig 1h</translation>
+    </message>
+    <message>
+        <source>Match rate below</source>
+        <translation>Zuordnungsrate unter</translation>
+    </message>
+    <message>
+        <source>The share of records the destination matched; 85 % by default</source>
+        <translation>Der Anteil der Datensätze, die das Ziel zugeordnet hat; standardmäßig 85 %</translation>
+    </message>
+    <message>
+        <source>Row count change above</source>
+        <translation>Änderung der Zeilenzahl über</translation>
+    </message>
+    <message>
+        <source>Against the median of recent runs; 50 % by default</source>
+        <translation>Gegenüber dem Median der letzten Läufe; standardmäßig 50 %</translation>
+    </message>
+    <message>
+        <source>The model&apos;s columns change</source>
+        <translation>Die Spalten des Modells ändern sich</translation>
+    </message>
+    <message>
+        <source>Follow the workspace</source>
+        <translation>Dem Workspace folgen</translation>
+    </message>
+    <message>
+        <source>Alert above this limit</source>
+        <translation>Alarm über dieser Grenze</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <source>Off for this sync</source>
+        <translation>Aus für diesen Sync</translation>
+    </message>
+    <message>
+        <source>Alert below this limit</source>
+        <translation>Alarm unter dieser Grenze</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>1h, 30m, 2d</source>
+        <translation>1h, 30m, 2d</translation>
+    </message>
+</context>
+<context>
     <name>sluice::ui::AudienceBuilder</name>
     <message>
         <source>Cancel count</source>
@@ -3621,6 +3712,22 @@ Sluice keeps showing the last valid version until the file is fixed.</source>
         <translation>sluice.json hat sich auf der Platte geändert, kann aber nicht verwendet werden: %1
 Sluice zeigt weiter die letzte gültige Fassung, bis die Datei korrigiert ist.</translation>
     </message>
+    <message>
+        <source>&amp;Appearance</source>
+        <translation>&amp;Erscheinungsbild</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Dem System folgen</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
 </context>
 <context>
     <name>sluice::ui::MapperView</name>
@@ -3764,10 +3871,6 @@ Sluice zeigt weiter die letzte gültige Fassung, bis die Datei korrigiert ist.</
         <translation>(keine Spalte)</translation>
     </message>
     <message>
-        <source>Remove this step (Alt+← / Alt+→ move it)</source>
-        <translation>Diesen Schritt entfernen (Alt+← / Alt+→ verschieben ihn)</translation>
-    </message>
-    <message>
         <source>No example: the preview has no value of %1 yet.</source>
         <translation>Kein Beispiel: die Vorschau hat noch keinen Wert von %1.</translation>
     </message>
@@ -3814,6 +3917,22 @@ Sluice zeigt weiter die letzte gültige Fassung, bis die Datei korrigiert ist.</
     <message>
         <source>Unmap %1</source>
         <translation>Zuordnung von %1 lösen</translation>
+    </message>
+    <message>
+        <source>Filter columns and fields</source>
+        <translation>Spalten und Felder filtern</translation>
+    </message>
+    <message>
+        <source>Mapped only</source>
+        <translation>Nur zugeordnete</translation>
+    </message>
+    <message>
+        <source>Show only the columns and fields that are mapped</source>
+        <translation>Nur die zugeordneten Spalten und Felder zeigen</translation>
+    </message>
+    <message>
+        <source>Click to remove this step; drag it, or press Alt+← / Alt+→, to move it</source>
+        <translation>Klicken entfernt diesen Schritt; ziehen oder Alt+← / Alt+→ verschiebt ihn</translation>
     </message>
 </context>
 <context>
@@ -4710,6 +4829,18 @@ Sluice zeigt weiter die letzte gültige Fassung, bis die Datei korrigiert ist.</
         <source>Sync %1 was changed in sluice.json while you edited it here. Your edits are kept in this window; Save again to replace the file&apos;s version with them, or Cancel to keep the file&apos;s.</source>
         <translation>Sync %1 wurde in sluice.json geändert, während Sie ihn hier bearbeitet haben. Ihre Änderungen bleiben in diesem Fenster; Speichern Sie erneut, um die Fassung der Datei damit zu ersetzen, oder Abbrechen, um die der Datei zu behalten.</translation>
     </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alarme</translation>
+    </message>
+    <message>
+        <source>Choose from the destination&apos;s list, or type a name</source>
+        <translation>Aus der Liste des Ziels wählen oder einen Namen eingeben</translation>
+    </message>
+    <message>
+        <source>The objects of %1 could not be listed: %2</source>
+        <translation>Die Objekte von %1 konnten nicht aufgelistet werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>sluice::ui::SyncsScreen</name>
@@ -4964,6 +5095,26 @@ Modus: %5 · Diff: %6 · %n Felder zugeordnet%7</numerusform>
     <message>
         <source>Browse every record this sync holds back: filter by reason, search by key, export, retry</source>
         <translation>Alle Datensätze durchsehen, die dieser Sync zurückhält: nach Grund filtern, nach Schlüssel suchen, exportieren, erneut senden</translation>
+    </message>
+    <message>
+        <source>Not run yet. Plan shows what a run would send and sends nothing; Run now sends it.</source>
+        <translation>Noch nicht gelaufen. Planen zeigt, was ein Lauf senden würde, und sendet nichts; Jetzt ausführen sendet es.</translation>
+    </message>
+    <message>
+        <source>Last run %1 succeeded (%2): every planned record was delivered.</source>
+        <translation>Letzter Lauf %1 erfolgreich (%2): jeder geplante Datensatz wurde zugestellt.</translation>
+    </message>
+    <message>
+        <source>Last run %1 was partial (%2): some records were held back; Held back… lists them.</source>
+        <translation>Letzter Lauf %1 war teilweise (%2): einige Datensätze wurden zurückgehalten; Zurückgehalten… listet sie.</translation>
+    </message>
+    <message>
+        <source>Last run %1 failed (%2): %3</source>
+        <translation>Letzter Lauf %1 fehlgeschlagen (%2): %3</translation>
+    </message>
+    <message>
+        <source>Last run %1: %2 (%3)</source>
+        <translation>Letzter Lauf %1: %2 (%3)</translation>
     </message>
 </context>
 <context>
