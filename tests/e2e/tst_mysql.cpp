@@ -382,7 +382,7 @@ void TestMysql::warehouseDiffMatchesTheLocalDiff()
         Cli r = sluiceCli(QStringList{QStringLiteral("run"), sync} + common);
         if (r.code != 0)
             qWarning("%s", r.err.constData());
-        return r.out.value(QStringLiteral("counts")).toObject();
+        return r.out;
     };
     auto lines = [&](const QString &file) {
         QFile out(ws + QStringLiteral("/out/") + file);
@@ -392,10 +392,12 @@ void TestMysql::warehouseDiffMatchesTheLocalDiff()
         return all;
     };
     // Both syncs run; what differs between them, in words (empty: nothing).
-    QJsonObject counts;
+    QJsonObject counts, localRun, warehouseRun;
     auto same = [&](const char *step) {
-        const QJsonObject local = run(QStringLiteral("by_local"));
-        counts = run(QStringLiteral("by_warehouse"));
+        localRun = run(QStringLiteral("by_local"));
+        warehouseRun = run(QStringLiteral("by_warehouse"));
+        const QJsonObject local = localRun.value(QStringLiteral("counts")).toObject();
+        counts = warehouseRun.value(QStringLiteral("counts")).toObject();
         QStringList differences;
         for (const char *key : {"added", "changed", "removed", "unchanged", "delivered"})
             if (local.value(QLatin1String(key)) != counts.value(QLatin1String(key)))
@@ -420,6 +422,10 @@ void TestMysql::warehouseDiffMatchesTheLocalDiff()
     QCOMPARE(counts.value(QStringLiteral("changed")).toInt(), 2);
     QCOMPARE(counts.value(QStringLiteral("removed")).toInt(), 1);
     QCOMPARE(counts.value(QStringLiteral("unchanged")).toInt(), 2);
+    // Only the new and changed rows left the server; the local diff read them all.
+    QCOMPARE(warehouseRun.value(QStringLiteral("timings")).toObject().value(QStringLiteral("rows_extracted")).toInt(), 3);
+    QCOMPARE(warehouseRun.value(QStringLiteral("model_rows")).toInt(), 5);
+    QCOMPARE(localRun.value(QStringLiteral("model_rows")).toInt(), 5);
 
     differences = same("third run");
     QVERIFY2(differences.isEmpty(), qPrintable(differences));
