@@ -68,6 +68,15 @@ SyncsScreen::SyncsScreen(WorkspaceDocument *document, QWidget *parent)
     m_held->verticalHeader()->hide();
     m_held->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_held->setAlternatingRowColors(true);
+    m_heldEmpty = new QLabel(m_held->viewport());
+    m_heldEmpty->setObjectName(QStringLiteral("heldEmpty"));
+    m_heldEmpty->setWordWrap(true);
+    m_heldEmpty->setAlignment(Qt::AlignCenter);
+    m_heldEmpty->setMinimumWidth(520);
+    m_heldEmpty->setForegroundRole(QPalette::PlaceholderText);
+    auto *emptyLayout = new QVBoxLayout(m_held->viewport());
+    emptyLayout->addWidget(m_heldEmpty, 0, Qt::AlignCenter);
+    setHeldEmptyText(tr("Records a run holds back, invalid before sending or refused by the destination, appear here with the reason."));
 
     buildCounts();
 
@@ -242,6 +251,7 @@ void SyncsScreen::loadLastRun(const QString &name)
         const std::optional<store::RunRecord> last = watcher->result();
         m_held->setRowCount(0);
         if (!last) {
+            setHeldEmptyText(tr("Records a run holds back, invalid before sending or refused by the destination, appear here with the reason."));
             m_countsBox->hide();
             m_status->setText(tr("Not run yet. Plan shows what a run would send and sends nothing; Run now sends it."));
             return;
@@ -250,6 +260,9 @@ void SyncsScreen::loadLastRun(const QString &name)
         for (const char *key : countKeys)
             values.append(last->counts.value(QLatin1String(key)).toInteger());
         showCounts(values);
+        const qint64 heldBack = values.value(5) + values.value(7);
+        setHeldEmptyText(heldBack == 0 ? tr("Nothing held back by run %1: every record it planned was delivered.").arg(last->id)
+                                       : tr("Run %1 held back %n record(s): Held back… lists them with the destination's words.", nullptr, int(heldBack)).arg(last->id));
         const QString when = QLocale().toString(last->finishedAt.isValid() ? last->finishedAt.toLocalTime() : last->startedAt.toLocalTime(), QLocale::ShortFormat);
         const QString text = last->status == QLatin1String("succeeded") ? tr("Last run %1 succeeded (%2): every planned record was delivered.").arg(last->id, when)
                              : last->status == QLatin1String("partial") ? tr("Last run %1 was partial (%2): some records were held back; Held back… lists them.").arg(last->id, when)
@@ -379,6 +392,7 @@ void SyncsScreen::start(bool planOnly, bool fullResync)
     m_status->setText(planOnly ? tr("Planning…") : fullResync ? tr("Backfilling…") : tr("Running…"));
     m_countsBox->hide(); // until this run's plan is made: the last run's counts are not this one's
     m_held->setRowCount(0);
+    setHeldEmptyText(tr("What this run holds back appears here when it ends."));
     setBusy(true);
     m_job->start();
 }
@@ -450,6 +464,15 @@ void SyncsScreen::showSummary(const engine::RunSummary &summary)
         m_held->setItem(i, 1, new QTableWidgetItem(h.kind == HeldKind::Rejected ? tr("rejected") : tr("invalid")));
         m_held->setItem(i, 2, new QTableWidgetItem(h.reason));
     }
+    setHeldEmptyText(summary.status == RunStatus::Planned ? tr("Nothing would be held back: every row of the model makes a valid record.")
+                     : summary.status == RunStatus::Failed ? tr("The run failed before any record was held back: %1").arg(summary.error)
+                                                           : tr("Nothing held back: every record of run %1 was delivered.").arg(summary.runId));
+}
+
+void SyncsScreen::setHeldEmptyText(const QString &text)
+{
+    m_heldEmpty->setText(text);
+    m_heldEmpty->setVisible(m_held->rowCount() == 0);
 }
 
 } // namespace sluice::ui

@@ -73,6 +73,8 @@ private:
     QGridLayout *m_counts;
     QList<QLabel *> m_countLabels;
     QWidget *m_countsBox = nullptr;
+    QLabel *m_heldEmpty = nullptr; // the held-back table's empty state
+    void setHeldEmptyText(const QString &text);
     quint64 m_lastRunGeneration = 0;
     QTableWidget *m_held;
     QPushButton *m_new;

@@ -1,0 +1,223 @@
+// The README's screenshots as an operator sees them: the whole 1600×1000
+// screen of a private X display (Xvfb), the main window on the demo
+// workspace with each dialog open over it. Each shot is checked to show
+// what it is meant to (the dialog up, the plan made, rows in the tables)
+// before it is saved; SLUICE_SCREENSHOTS names the folder.
+#include "demo_workspace.h"
+#include "engine/sync_engine.h"
+#include "runs/rejection_browser.h"
+#include "runs/record_history.h"
+#include "shell/main_window.h"
+#include "shell/welcome_window.h"
+#include "shell/workspace_document.h"
+#include "sources/connection_dialog.h"
+#include "syncs/projection_view.h"
+#include "syncs/sync_editor.h"
+#include "syncs/syncs_screen.h"
+#include "workspace/workspace.h"
+
+#include <QApplication>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QScreen>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThreadPool>
+
+using namespace sluice;
+
+class TestScreenTour final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanup() { QThreadPool::globalInstance()->waitForDone(); }
+    void welcome();
+    void connectionDialogs();
+    void syncEditorTabs();
+    void planOnTheSyncsScreen();
+    void rejectionsAndRecordHistory();
+
+private:
+    // The whole screen, once `settled` holds (or after a short wait), saved as `name`.
+    void shoot(const QString &name);
+    // Centred over the main window, as a window manager would place it.
+    static void centre(QWidget *dialog);
+
+    QTemporaryDir m_dir;
+    QString m_ws;
+    std::unique_ptr<ui::MainWindow> m_window;
+};
+
+void TestScreenTour::initTestCase()
+{
+    const QSize screen = QGuiApplication::primaryScreen()->size();
+    if (screen != QSize(1600, 1000))
+        QSKIP("the tour needs a 1600x1000 screen (SLUICE_SCREEN=1600x1000x24 with-desktop.sh)");
+    m_ws = test::makeDemoWorkspace(m_dir.path(), 2000);
+    QVERIFY(!m_ws.isEmpty());
+    auto ws = workspace::Workspace::open(m_ws);
+    QVERIFY(ws.ok());
+    m_window = std::make_unique<ui::MainWindow>(std::move(ws).value());
+    m_window->setGeometry(0, 0, 1600, 1000);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestScreenTour::centre(QWidget *dialog)
+{
+    dialog->adjustSize();
+    const QSize size = dialog->size();
+    dialog->move((1600 - size.width()) / 2, (1000 - size.height()) / 2);
+}
+
+void TestScreenTour::shoot(const QString &name)
+{
+    QTest::qWait(400); // repaints and the X server catch up
+    const QPixmap shot = QGuiApplication::primaryScreen()->grabWindow(0);
+    QCOMPARE(shot.size(), QSize(1600, 1000));
+    // A blank screen would be all one colour: count the distinct ones in a sample.
+    const QImage image = shot.toImage();
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 37)
+        for (int x = 0; x < image.width(); x += 41)
+            colours.insert(image.pixel(x, y));
+    QVERIFY2(colours.size() > 8, qPrintable(name));
+    if (qEnvironmentVariableIsSet("SLUICE_SCREENSHOTS"))
+        shot.save(qEnvironmentVariable("SLUICE_SCREENSHOTS") + QLatin1Char('/') + name);
+}
+
+// Started without a workspace: the welcome window, alone on the desktop.
+void TestScreenTour::welcome()
+{
+    m_window->hide();
+    ui::WelcomeWindow welcome;
+    centre(&welcome);
+    welcome.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&welcome));
+    shoot(QStringLiteral("welcome.png"));
+    welcome.close();
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestScreenTour::connectionDialogs()
+{
+    m_window->showScreen(QStringLiteral("Sources"));
+    auto *document = m_window->findChild<ui::WorkspaceDocument *>();
+    QVERIFY(document);
+    struct Shot
+    {
+        ui::ConnectionDialog::Kind kind;
+        const char *type;
+        const char *name;
+        const char *file;
+    };
+    const Shot shots[] = {{ui::ConnectionDialog::Kind::Source, "postgres", "warehouse", "connection-postgres.png"},
+                          {ui::ConnectionDialog::Kind::Source, "mysql", "app_db", "connection-mysql.png"},
+                          {ui::ConnectionDialog::Kind::Destination, "hubspot", "crm", "connection-hubspot.png"},
+                          {ui::ConnectionDialog::Kind::Destination, "salesforce", "sales_org", "connection-salesforce.png"},
+                          {ui::ConnectionDialog::Kind::Destination, "meta", "ads", "connection-meta.png"},
+                          {ui::ConnectionDialog::Kind::Destination, "webhook", "events", "connection-webhook.png"}};
+    for (const Shot &s : shots) {
+        ui::ConnectionDialog dialog(document, s.kind, {}, m_window.get());
+        dialog.setName(QLatin1String(s.name));
+        dialog.setType(QLatin1String(s.type));
+        if (QLineEdit *host = dialog.field(QStringLiteral("host")))
+            host->setText(QStringLiteral("db.internal"));
+        if (QLineEdit *database = dialog.field(QStringLiteral("database")))
+            database->setText(QStringLiteral("analytics"));
+        if (QLineEdit *user = dialog.field(QStringLiteral("user")))
+            user->setText(QStringLiteral("sluice_reader"));
+        if (QLineEdit *url = dialog.field(QStringLiteral("url")))
+            url->setText(QStringLiteral("https://hooks.example.com/sluice"));
+        centre(&dialog);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        shoot(QLatin1String(s.file));
+        dialog.reject();
+    }
+}
+
+void TestScreenTour::syncEditorTabs()
+{
+    m_window->showScreen(QStringLiteral("Syncs"));
+    auto *document = m_window->findChild<ui::WorkspaceDocument *>();
+    ui::SyncEditor editor(document, QStringLiteral("customers_to_file"), m_window.get());
+    QSignalSpy columns(&editor, &ui::SyncEditor::columnsLoaded);
+    editor.resize(1400, 860);
+    editor.move(100, 70);
+    editor.show();
+    QVERIFY(columns.wait(20000));
+    QTRY_VERIFY(editor.problems().isEmpty());
+    shoot(QStringLiteral("sync-settings.png"));
+    editor.tabs()->setCurrentIndex(1);
+    shoot(QStringLiteral("sync-mapper.png"));
+    QSignalSpy built(editor.projection(), &ui::ProjectionView::built);
+    editor.tabs()->setCurrentIndex(2);
+    QVERIFY(built.wait(30000));
+    auto *rows = editor.projection()->findChild<QTableView *>();
+    QVERIFY(rows && rows->model()->rowCount() > 0);
+    rows->selectRow(1);
+    shoot(QStringLiteral("sync-preview.png"));
+    editor.tabs()->setCurrentIndex(3);
+    shoot(QStringLiteral("sync-alerts.png"));
+    editor.reject();
+}
+
+void TestScreenTour::planOnTheSyncsScreen()
+{
+    m_window->showScreen(QStringLiteral("Syncs"));
+    auto *syncs = m_window->findChild<ui::SyncsScreen *>();
+    auto *list = syncs->findChild<QListWidget *>();
+    list->setCurrentItem(list->findItems(QStringLiteral("customers_to_file"), Qt::MatchExactly).first());
+    QSignalSpy finished(syncs, &ui::SyncsScreen::jobFinished);
+    syncs->planCurrent();
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(toString(finished.last().at(0).value<engine::RunSummary>().status), QStringLiteral("planned"));
+    shoot(QStringLiteral("syncs-plan.png"));
+    syncs->runCurrent();
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(toString(finished.last().at(0).value<engine::RunSummary>().status), QStringLiteral("succeeded"));
+    // The governed audience: rows without consent excluded, shared inboxes held back as identity conflicts.
+    list->setCurrentItem(list->findItems(QStringLiteral("audience_to_file"), Qt::MatchExactly).first());
+    syncs->runCurrent();
+    QVERIFY(finished.wait(60000));
+    QVERIFY(!finished.last().at(0).value<engine::RunSummary>().held.isEmpty());
+    shoot(QStringLiteral("syncs-run.png"));
+}
+
+// After the run: the records held back, and one record's history, each over the window.
+void TestScreenTour::rejectionsAndRecordHistory()
+{
+    ui::RejectionBrowser browser(m_ws, QStringLiteral("audience_to_file"), m_window.get());
+    browser.setWindowFlag(Qt::Window);
+    QSignalSpy loaded(&browser, &ui::RejectionBrowser::loaded);
+    browser.resize(1300, 720);
+    browser.move(150, 140);
+    browser.show();
+    QVERIFY(loaded.wait(20000));
+    QVERIFY(loaded.first().at(0).toInt() > 0);
+    auto *table = browser.findChild<QTableView *>();
+    table->setCurrentIndex(browser.filter()->index(0, 0));
+    shoot(QStringLiteral("rejection-browser.png"));
+    const QString key = browser.filter()->index(0, 0).data().toString();
+    browser.close();
+
+    ui::RecordHistoryDialog history(m_ws, QStringLiteral("audience_to_file"), key, m_window.get());
+    QSignalSpy read(&history, &ui::RecordHistoryDialog::loaded);
+    history.resize(900, 520);
+    history.move(350, 240);
+    history.show();
+    QVERIFY(read.wait(20000));
+    QVERIFY(read.first().at(0).toInt() >= 1);
+    shoot(QStringLiteral("record-history.png"));
+}
+
+QTEST_MAIN(TestScreenTour)
+#include "tst_screen_tour.moc"
