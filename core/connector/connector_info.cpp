@@ -293,6 +293,21 @@ QList<ConnectorInfo> buildSources()
         secret("password", false, QT_TRANSLATE_NOOP("sluice::connector", "Password"), nullptr),
         {QStringLiteral("connect_timeout_s"), K::Integer, false, 10, 1, 600, QT_TRANSLATE_NOOP("sluice::connector", "Connect timeout (s)"), nullptr, true},
     };
+    const QList<Setting> snowflake{
+        {QStringLiteral("account"), K::String, true, {}, 0, 0, QT_TRANSLATE_NOOP("sluice::connector", "Account"),
+         QT_TRANSLATE_NOOP("sluice::connector", "The account identifier, as in myorg-myaccount (the host is <account>.snowflakecomputing.com)")},
+        {QStringLiteral("user"), K::String, false, {}, 0, 0, QT_TRANSLATE_NOOP("sluice::connector", "User"), nullptr},
+        secret("private_key", false, QT_TRANSLATE_NOOP("sluice::connector", "Private key (PEM)"),
+               QT_TRANSLATE_NOOP("sluice::connector", "Key-pair authentication: the user's RSA private key; its public key is set on the user (RSA_PUBLIC_KEY)")),
+        secret("token", false, QT_TRANSLATE_NOOP("sluice::connector", "OAuth token"), QT_TRANSLATE_NOOP("sluice::connector", "Instead of a key pair: an OAuth access token")),
+        {QStringLiteral("database"), K::String, true, {}, 0, 0, QT_TRANSLATE_NOOP("sluice::connector", "Database"), nullptr},
+        {QStringLiteral("schema"), K::String, false, {}, 0, 0, QT_TRANSLATE_NOOP("sluice::connector", "Schema"), nullptr},
+        {QStringLiteral("warehouse"), K::String, false, {}, 0, 0, QT_TRANSLATE_NOOP("sluice::connector", "Warehouse"), QT_TRANSLATE_NOOP("sluice::connector", "The virtual warehouse that runs the statements")},
+        {QStringLiteral("role"), K::String, false, {}, 0, 0, QT_TRANSLATE_NOOP("sluice::connector", "Role"), nullptr},
+        {QStringLiteral("base_url"), K::Url, false, {}, 0, 0, QT_TRANSLATE_NOOP("sluice::connector", "Base URL"), QT_TRANSLATE_NOOP("sluice::connector", "A private-link or proxy address instead of the account's own"), true},
+        {QStringLiteral("connect_timeout_s"), K::Integer, false, 10, 1, 600, QT_TRANSLATE_NOOP("sluice::connector", "Connect timeout (s)"), nullptr, true},
+    };
+    out.append({QStringLiteral("snowflake"), QT_TRANSLATE_NOOP("sluice::connector", "Snowflake"), QT_TRANSLATE_NOOP("sluice::connector", "Warehouses"), snowflake, {}, true, false, true, false});
     out.append({QStringLiteral("odbc"), QT_TRANSLATE_NOOP("sluice::connector", "ODBC"), QT_TRANSLATE_NOOP("sluice::connector", "Warehouses"), odbc, {}, true, false, true, false});
     return out;
 }
@@ -438,7 +453,7 @@ const ConnectorInfo *findSourceDriver(const QString &driver)
 
 QStringList sourceDrivers()
 {
-    return {QStringLiteral("sqlite"), QStringLiteral("postgres"), QStringLiteral("odbc"), QStringLiteral("mysql")};
+    return {QStringLiteral("sqlite"), QStringLiteral("postgres"), QStringLiteral("odbc"), QStringLiteral("mysql"), QStringLiteral("snowflake")};
 }
 
 bool isCommonKey(const QString &key)

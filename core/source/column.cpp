@@ -42,7 +42,7 @@ ColumnType columnTypeFromName(const QString &name)
         return ColumnType::Timestamp;
     if (t == QLatin1String("date"))
         return ColumnType::Date;
-    if (t.startsWith(QLatin1String("json")))
+    if (t.startsWith(QLatin1String("json")) || t == QLatin1String("variant") || t == QLatin1String("object") || t == QLatin1String("array"))
         return ColumnType::Json;
     if (t == QLatin1String("bytea") || t.contains(QLatin1String("blob")) || t.contains(QLatin1String("binary")))
         return ColumnType::Bytes;

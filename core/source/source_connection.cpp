@@ -3,6 +3,7 @@
 
 #include "source/mysql_connection.h"
 #include "source/postgres_connection.h"
+#include "source/snowflake_connection.h"
 #include "source/qtsql_connection.h"
 #include "workspace/workspace.h"
 
@@ -34,6 +35,8 @@ Result<std::unique_ptr<SourceConnection>> SourceConnection::open(const workspace
     }
     if (config.driver == QLatin1String("odbc"))
         return QtSqlConnection::connect(config, QStringLiteral("QODBC"), config.database, password);
+    if (config.driver == QLatin1String("snowflake"))
+        return SnowflakeConnection::connect(config, workspace);
     if (config.driver == QLatin1String("mysql"))
         return MysqlConnection::connect(config, password, access == Access::ReadWrite);
     return configError(QCoreApplication::translate("sluice::source", "%1: unknown driver \"%2\"").arg(owner, config.driver));
