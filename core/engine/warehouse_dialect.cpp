@@ -304,10 +304,65 @@ public:
     }
 };
 
+// Snowflake: the state in schema SLUICE_STATE (a table per sync, in the
+// model's database), the digest the MD5 of the used columns' text joined,
+// written with MERGE (Snowflake does not enforce primary keys), removals
+// found by a second query. Column names quoted upper-case, as Snowflake
+// stores unquoted ones.
+class SnowflakeDialect final : public WarehouseDialect
+{
+public:
+    QString stateTable(const source::SourceConnection &c, const QString &sync) const override
+    {
+        return QStringLiteral("SLUICE_STATE.") + c.quoteIdentifier(sync.toUpper());
+    }
+    Result<bool> ensureStateTable(source::SourceConnection &c, const QString &table, const QString &) override
+    {
+        if (Result<void> r = c.execute(QStringLiteral("CREATE SCHEMA IF NOT EXISTS SLUICE_STATE")); !r)
+            return r.error();
+        if (Result<void> r = c.execute(QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (\"KEY\" TEXT PRIMARY KEY, SRC TEXT, HASH TEXT NOT NULL, "
+                                                      "\"MATCH\" TEXT, UPDATED_RUN TEXT NOT NULL)")
+                                           .arg(table));
+            !r)
+            return r.error();
+        return false;
+    }
+    QString sourceDigest(const source::SourceConnection &c, const QStringList &used, const QHash<QString, QString> &) const override
+    {
+        QStringList parts;
+        for (const QString &column : used)
+            parts.append(QStringLiteral("coalesce(%1, chr(30))").arg(c.castToText(QStringLiteral("m.") + c.quoteIdentifier(column))));
+        return QStringLiteral("MD5(%1)").arg(parts.join(QStringLiteral(" || chr(31) || ")));
+    }
+    QString isDistinctFrom() const override { return QStringLiteral("IS DISTINCT FROM"); }
+    QString column(const QString &name) const override { return QLatin1Char('"') + name.toUpper() + QLatin1Char('"'); }
+    QString pendingDigest() const override { return QStringLiteral("NULL"); }
+    QString digestLiteral(const QString &src) const override { return src.isEmpty() ? QStringLiteral("NULL") : WarehouseDialect::digestLiteral(src); }
+    QString upsertSql(const QString &table, const QStringList &rows) const override
+    {
+        return QStringLiteral("MERGE INTO %1 AS t USING (SELECT * FROM (VALUES %2) AS v (K, SRC, HASH, M, UPDATED_RUN)) AS v ON t.\"KEY\" = v.K "
+                              "WHEN MATCHED THEN UPDATE SET SRC = v.SRC, HASH = v.HASH, \"MATCH\" = v.M, UPDATED_RUN = v.UPDATED_RUN "
+                              "WHEN NOT MATCHED THEN INSERT (\"KEY\", SRC, HASH, \"MATCH\", UPDATED_RUN) VALUES (v.K, v.SRC, v.HASH, v.M, v.UPDATED_RUN)")
+            .arg(table, rows.join(QStringLiteral(", ")));
+    }
+    QString insertMissingSql(const QString &table, const QStringList &rows) const override
+    {
+        return QStringLiteral("INSERT INTO %1 (\"KEY\", SRC, HASH, \"MATCH\", UPDATED_RUN) SELECT v.K, v.SRC, v.HASH, v.M, v.UPDATED_RUN "
+                              "FROM (VALUES %2) AS v (K, SRC, HASH, M, UPDATED_RUN) WHERE NOT EXISTS (SELECT 1 FROM %1 s WHERE s.\"KEY\" = v.K)")
+            .arg(table, rows.join(QStringLiteral(", ")));
+    }
+    Result<void> analyze(source::SourceConnection &, const QString &, const QString &) override
+    {
+        return {}; // Snowflake keeps its statistics itself
+    }
+};
+
 } // namespace
 
 std::unique_ptr<WarehouseDialect> WarehouseDialect::of(const QString &driver)
 {
+    if (driver == QLatin1String("snowflake"))
+        return std::make_unique<SnowflakeDialect>();
     if (driver == QLatin1String("mysql"))
         return std::make_unique<MysqlDialect>();
     if (driver == QLatin1String("postgres"))

@@ -35,6 +35,7 @@ private slots:
     void cancelStopsTheStatement();
     void errorsNameTheSourceInWords();
     void syncSendsOnlyWhatChanged();
+    void warehouseDiffMatchesTheLocalDiff();
 
 private:
     QByteArray sourceJson(const QByteArray &keyFile = "key.pem", const QByteArray &extra = {}) const;
@@ -292,6 +293,79 @@ void TestSnowflake::syncSendsOnlyWhatChanged()
     QVERIFY(out.open(QIODevice::ReadOnly));
     const QByteArray text = out.readAll();
     QVERIFY2(text.contains("\"ltv\":\"99.99\"") && text.contains("\"ltv\":\"12345678901234.56\""), text.constData());
+}
+
+// The warehouse diff on Snowflake: the state in schema SLUICE_STATE, written
+// with MERGE; through three runs (first fill; an update, a NULL turned into
+// a value, a delete and an insert under mirror; nothing moved) it sends what
+// the local diff sends, and its second run extracts only what changed.
+void TestSnowflake::warehouseDiffMatchesTheLocalDiff()
+{
+    QString error;
+    QVERIFY2(m_pg.psql(QStringLiteral("analytics"), QStringLiteral(R"(
+        CREATE TABLE crm.accounts (code text PRIMARY KEY, owner text, seats int, arr numeric(12,2));
+        INSERT INTO crm.accounts VALUES ('acme', 'ann@example.com', 10, 1200.50), ('ACME', 'bob@example.com', 3, NULL),
+            ('globex', 'cy@example.com', 25, 99999.99), ('initech', NULL, 1, 10.00), ('umbrella', 'dee@example.com', 7, 0.00);
+    )"), &error), qPrintable(error));
+    const QString ws = m_dir.filePath(QStringLiteral("diff"));
+    QDir().mkpath(ws);
+    QFile::copy(m_dir.filePath(QStringLiteral("key.pem")), ws + QStringLiteral("/key.pem"));
+    QFile::setPermissions(ws + QStringLiteral("/key.pem"), QFile::ReadOwner | QFile::WriteOwner);
+    QFile f(ws + QStringLiteral("/sluice.json"));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    const QByteArray fields = R"("fields": [{"source": "OWNER", "destination": "owner"}, {"source": "SEATS", "destination": "seats"}, {"source": "ARR", "destination": "arr"}])";
+    f.write("{\"version\": 1, \"sources\": {\"dw\": " + sourceJson()
+            + "}, \"destinations\": {\"a\": {\"type\": \"jsonl\", \"path\": \"out/local.jsonl\"}, \"b\": {\"type\": \"jsonl\", \"path\": \"out/warehouse.jsonl\"}},"
+              " \"models\": {\"accounts\": {\"source\": \"dw\", \"primary_key\": \"CODE\", \"sql\": \"select code, owner, seats, arr from accounts\"}},"
+              " \"syncs\": {\"by_local\": {\"model\": \"accounts\", \"destination\": \"a\", \"mode\": \"mirror\", \"diff\": \"local\", " + fields + "},"
+              " \"by_warehouse\": {\"model\": \"accounts\", \"destination\": \"b\", \"mode\": \"mirror\", \"diff\": \"warehouse\", " + fields + "}}}");
+    f.close();
+    auto run = [&](const QString &sync) {
+        QProcess p;
+        p.start(QStringLiteral(SLUICE_BINARY), {QStringLiteral("run"), sync, QStringLiteral("--workspace"), ws, QStringLiteral("--json")});
+        p.waitForFinished(120000);
+        if (p.exitCode() != 0)
+            qWarning("%s", p.readAllStandardError().constData());
+        return QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+    };
+    auto lines = [&](const QString &file) {
+        QFile out(ws + QStringLiteral("/out/") + file);
+        out.open(QIODevice::ReadOnly);
+        QStringList all = QString::fromUtf8(out.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        all.sort();
+        return all;
+    };
+    QJsonObject counts, warehouseRun;
+    auto same = [&](const char *step) {
+        const QJsonObject local = run(QStringLiteral("by_local")).value(QStringLiteral("counts")).toObject();
+        warehouseRun = run(QStringLiteral("by_warehouse"));
+        counts = warehouseRun.value(QStringLiteral("counts")).toObject();
+        QStringList differences;
+        for (const char *key : {"added", "changed", "removed", "unchanged", "delivered"})
+            if (local.value(QLatin1String(key)) != counts.value(QLatin1String(key)))
+                differences.append(QStringLiteral("%1, %2: local %3, warehouse %4").arg(QLatin1String(step), QLatin1String(key))
+                                       .arg(local.value(QLatin1String(key)).toInt()).arg(counts.value(QLatin1String(key)).toInt()));
+        if (lines(QStringLiteral("warehouse.jsonl")) != lines(QStringLiteral("local.jsonl")))
+            differences.append(QStringLiteral("%1: the files differ").arg(QLatin1String(step)));
+        return differences.join(QStringLiteral("; "));
+    };
+    QString differences = same("first run");
+    QVERIFY2(differences.isEmpty(), qPrintable(differences));
+    QCOMPARE(counts.value(QStringLiteral("added")).toInt(), 5);
+    auto c = connect();
+    QCOMPARE(c->scalar(QStringLiteral("SELECT count(*) FROM SLUICE_STATE.\"BY_WAREHOUSE\""))->toLongLong(), 5);
+    QVERIFY2(m_pg.psql(QStringLiteral("analytics"), QStringLiteral(
+        "UPDATE crm.accounts SET seats = 11 WHERE code = 'acme'; UPDATE crm.accounts SET arr = 5.00 WHERE code = 'ACME'; "
+        "DELETE FROM crm.accounts WHERE code = 'globex'; INSERT INTO crm.accounts VALUES ('hooli', 'eve@example.com', 2, 1.00);"), &error), qPrintable(error));
+    differences = same("second run");
+    QVERIFY2(differences.isEmpty(), qPrintable(differences));
+    QCOMPARE(counts.value(QStringLiteral("added")).toInt(), 1);
+    QCOMPARE(counts.value(QStringLiteral("changed")).toInt(), 2);
+    QCOMPARE(counts.value(QStringLiteral("removed")).toInt(), 1);
+    QCOMPARE(warehouseRun.value(QStringLiteral("timings")).toObject().value(QStringLiteral("rows_extracted")).toInt(), 3);
+    differences = same("third run");
+    QVERIFY2(differences.isEmpty(), qPrintable(differences));
+    QCOMPARE(counts.value(QStringLiteral("delivered")).toInt(), 0);
 }
 
 QTEST_MAIN(TestSnowflake)
