@@ -1317,6 +1317,50 @@
         <source>A data source name from odbc.ini, or a connection string such as DRIVER={PostgreSQL Unicode};SERVER=db.internal;PORT=5432;DATABASE=analytics</source>
         <translation>Ein Datenquellenname aus odbc.ini oder eine Verbindungszeichenfolge wie DRIVER={PostgreSQL Unicode};SERVER=db.internal;PORT=5432;DATABASE=analytics</translation>
     </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>The account identifier, as in myorg-myaccount (the host is &lt;account&gt;.snowflakecomputing.com)</source>
+        <translation>Die Kontokennung, etwa myorg-myaccount (der Host ist &lt;account&gt;.snowflakecomputing.com)</translation>
+    </message>
+    <message>
+        <source>Private key (PEM)</source>
+        <translation>Privater Schlüssel (PEM)</translation>
+    </message>
+    <message>
+        <source>Key-pair authentication: the user&apos;s RSA private key; its public key is set on the user (RSA_PUBLIC_KEY)</source>
+        <translation>Schlüsselpaar-Anmeldung: der private RSA-Schlüssel des Benutzers; sein öffentlicher Schlüssel ist beim Benutzer hinterlegt (RSA_PUBLIC_KEY)</translation>
+    </message>
+    <message>
+        <source>OAuth token</source>
+        <translation>OAuth-Token</translation>
+    </message>
+    <message>
+        <source>Instead of a key pair: an OAuth access token</source>
+        <translation>Statt eines Schlüsselpaars: ein OAuth-Zugriffstoken</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>Warehouse</translation>
+    </message>
+    <message>
+        <source>The virtual warehouse that runs the statements</source>
+        <translation>Das virtuelle Warehouse, das die Anweisungen ausführt</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>A private-link or proxy address instead of the account&apos;s own</source>
+        <translation>Eine Private-Link- oder Proxy-Adresse statt der des Kontos</translation>
+    </message>
+    <message>
+        <source>Snowflake</source>
+        <translation>Snowflake</translation>
+    </message>
 </context>
 <context>
     <name>sluice::demo</name>
@@ -2776,6 +2820,42 @@ Sync %1: es wurde nichts gesendet; beheben Sie zuerst den Schlüssel des Modells
     <message>
         <source>%1: no such ODBC data source or driver (see odbc.ini and odbcinst.ini): %2</source>
         <translation>%1: keine solche ODBC-Datenquelle bzw. kein solcher Treiber (siehe odbc.ini und odbcinst.ini): %2</translation>
+    </message>
+    <message>
+        <source>the key is not a PEM RSA key</source>
+        <translation>der Schlüssel ist kein RSA-Schlüssel im PEM-Format</translation>
+    </message>
+    <message>
+        <source>the key&apos;s public part cannot be read</source>
+        <translation>der öffentliche Teil des Schlüssels kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>%1: Snowflake needs &quot;private_key&quot; (key-pair authentication, with &quot;user&quot;) or &quot;token&quot; (OAuth)</source>
+        <translation>%1: Snowflake braucht „private_key“ (Schlüsselpaar-Anmeldung, mit „user“) oder „token“ (OAuth)</translation>
+    </message>
+    <message>
+        <source>%1: key-pair authentication needs &quot;account&quot; and &quot;user&quot;</source>
+        <translation>%1: die Schlüsselpaar-Anmeldung braucht „account“ und „user“</translation>
+    </message>
+    <message>
+        <source>%1: cannot reach Snowflake at %2: %3</source>
+        <translation>%1: Snowflake unter %2 ist nicht erreichbar: %3</translation>
+    </message>
+    <message>
+        <source>%1: Snowflake refused the credentials (HTTP %2): %3</source>
+        <translation>%1: Snowflake hat die Zugangsdaten abgelehnt (HTTP %2): %3</translation>
+    </message>
+    <message>
+        <source>%1: the warehouse refused the query: %2 (SQL state %3)</source>
+        <translation>%1: das Warehouse hat die Abfrage abgelehnt: %2 (SQL-Status %3)</translation>
+    </message>
+    <message>
+        <source>%1: Snowflake answered HTTP %2: %3</source>
+        <translation>%1: Snowflake antwortete mit HTTP %2: %3</translation>
+    </message>
+    <message>
+        <source>%1: partition %2 of statement %3 could not be read (HTTP %4): %5</source>
+        <translation>%1: Partition %2 von Anweisung %3 konnte nicht gelesen werden (HTTP %4): %5</translation>
     </message>
 </context>
 <context>
@@ -5115,6 +5195,37 @@ Modus: %5 · Diff: %6 · %n Felder zugeordnet%7</numerusform>
     <message>
         <source>Last run %1: %2 (%3)</source>
         <translation>Letzter Lauf %1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Records a run holds back, invalid before sending or refused by the destination, appear here with the reason.</source>
+        <translation>Datensätze, die ein Lauf zurückhält – vor dem Senden ungültig oder vom Ziel abgelehnt –, erscheinen hier mit dem Grund.</translation>
+    </message>
+    <message>
+        <source>Nothing held back by run %1: every record it planned was delivered.</source>
+        <translation>Lauf %1 hat nichts zurückgehalten: jeder geplante Datensatz wurde zugestellt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Run %1 held back %n record(s): Held back… lists them with the destination&apos;s words.</source>
+        <translation>
+            <numerusform>Lauf %1 hat %n Datensatz zurückgehalten: Zurückgehalten… listet ihn mit den Worten des Ziels.</numerusform>
+            <numerusform>Lauf %1 hat %n Datensätze zurückgehalten: Zurückgehalten… listet sie mit den Worten des Ziels.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>What this run holds back appears here when it ends.</source>
+        <translation>Was dieser Lauf zurückhält, erscheint hier, wenn er endet.</translation>
+    </message>
+    <message>
+        <source>Nothing would be held back: every row of the model makes a valid record.</source>
+        <translation>Nichts würde zurückgehalten: jede Zeile des Modells ergibt einen gültigen Datensatz.</translation>
+    </message>
+    <message>
+        <source>The run failed before any record was held back: %1</source>
+        <translation>Der Lauf ist fehlgeschlagen, bevor ein Datensatz zurückgehalten wurde: %1</translation>
+    </message>
+    <message>
+        <source>Nothing held back: every record of run %1 was delivered.</source>
+        <translation>Nichts zurückgehalten: jeder Datensatz von Lauf %1 wurde zugestellt.</translation>
     </message>
 </context>
 <context>

@@ -23,11 +23,6 @@ namespace sluice::source {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("sluice::source", text);
-}
-
 // What a column of Snowflake's rowType is to Sluice.
 Column columnOf(const QJsonObject &field)
 {
@@ -126,18 +121,18 @@ SnowflakeConnection::~SnowflakeConnection() = default;
 
 QString SnowflakeConnection::owner() const
 {
-    return tr("source %1").arg(m_name);
+    return QCoreApplication::translate("sluice::source", "source %1").arg(m_name);
 }
 
 Result<QString> SnowflakeConnection::publicKeyFingerprint(const QByteArray &keyPem)
 {
     auto key = readKey(keyPem, keyPem.contains("PRIVATE KEY"));
     if (!key)
-        return configError(tr("the key is not a PEM RSA key"));
+        return configError(QCoreApplication::translate("sluice::source", "the key is not a PEM RSA key"));
     unsigned char *der = nullptr;
     const int length = i2d_PUBKEY(key.get(), &der);
     if (length <= 0)
-        return configError(tr("the key's public part cannot be read"));
+        return configError(QCoreApplication::translate("sluice::source", "the key's public part cannot be read"));
     const QByteArray digest = QCryptographicHash::hash(QByteArrayView(der, length), QCryptographicHash::Sha256);
     OPENSSL_free(der);
     return QString::fromLatin1(digest.toBase64());
@@ -186,9 +181,9 @@ Result<std::unique_ptr<SourceConnection>> SnowflakeConnection::connect(const wor
             s.token = secret.value();
     }
     if (s.privateKey.isEmpty() && s.token.isEmpty())
-        return configError(tr("%1: Snowflake needs \"private_key\" (key-pair authentication, with \"user\") or \"token\" (OAuth)").arg(owner));
+        return configError(QCoreApplication::translate("sluice::source", "%1: Snowflake needs \"private_key\" (key-pair authentication, with \"user\") or \"token\" (OAuth)").arg(owner));
     if (!s.privateKey.isEmpty() && (s.account.isEmpty() || s.user.isEmpty()))
-        return configError(tr("%1: key-pair authentication needs \"account\" and \"user\"").arg(owner));
+        return configError(QCoreApplication::translate("sluice::source", "%1: key-pair authentication needs \"account\" and \"user\"").arg(owner));
     // The cheapest statement proves the account, the credentials and the warehouse.
     if (Result<QJsonObject> r = self->run(QStringLiteral("SELECT 1"), {}, nullptr); !r)
         return r.error();
@@ -253,7 +248,7 @@ Result<QJsonObject> SnowflakeConnection::run(const QString &sql, const QJsonObje
             }
             if (cancel && cancel->load()) {
                 interrupter()();
-                return Error{tr("%1: cancelled").arg(owner()), Error::Kind::Cancelled};
+                return Error{QCoreApplication::translate("sluice::source", "%1: cancelled").arg(owner()), Error::Kind::Cancelled};
             }
             request = {s.base.resolved(QUrl(QStringLiteral("/api/v2/statements/") + handle)), "GET", headers, {}};
             QThread::msleep(waitMs);
@@ -261,20 +256,20 @@ Result<QJsonObject> SnowflakeConnection::run(const QString &sql, const QJsonObje
             continue;
         }
         if (answer.status == 0)
-            return Error{tr("%1: cannot reach Snowflake at %2: %3").arg(owner(), s.base.host(), answer.networkProblem), Error::Kind::Unreachable};
+            return Error{QCoreApplication::translate("sluice::source", "%1: cannot reach Snowflake at %2: %3").arg(owner(), s.base.host(), answer.networkProblem), Error::Kind::Unreachable};
         if (answer.status == 401 || answer.status == 403)
-            return Error{tr("%1: Snowflake refused the credentials (HTTP %2): %3").arg(owner()).arg(answer.status).arg(message), Error::Kind::Refused};
+            return Error{QCoreApplication::translate("sluice::source", "%1: Snowflake refused the credentials (HTTP %2): %3").arg(owner()).arg(answer.status).arg(message), Error::Kind::Refused};
         if (answer.status == 422) {
             if (reply.value(QStringLiteral("code")).toString() == QLatin1String("000604"))
-                return Error{tr("%1: cancelled").arg(owner()), Error::Kind::Cancelled};
-            return Error{tr("%1: the warehouse refused the query: %2 (SQL state %3)").arg(owner(), message, reply.value(QStringLiteral("sqlState")).toString()),
+                return Error{QCoreApplication::translate("sluice::source", "%1: cancelled").arg(owner()), Error::Kind::Cancelled};
+            return Error{QCoreApplication::translate("sluice::source", "%1: the warehouse refused the query: %2 (SQL state %3)").arg(owner(), message, reply.value(QStringLiteral("sqlState")).toString()),
                          Error::Kind::Query};
         }
         if ((answer.status == 429 || answer.status == 503 || answer.status == 504) && retries++ < 5) {
             QThread::msleep(500 * retries);
             continue;
         }
-        return Error{tr("%1: Snowflake answered HTTP %2: %3").arg(owner()).arg(answer.status).arg(message), Error::Kind::Unreachable};
+        return Error{QCoreApplication::translate("sluice::source", "%1: Snowflake answered HTTP %2: %3").arg(owner()).arg(answer.status).arg(message), Error::Kind::Unreachable};
     }
 }
 
@@ -289,7 +284,7 @@ Result<QJsonArray> SnowflakeConnection::partition(const QString &handle, int ind
     url.setQuery(QStringLiteral("partition=%1").arg(index));
     const destination::HttpAnswer answer = destination::httpRequest({url, "GET", headers, {}}, m_settings->timeoutSeconds + 60);
     if (answer.status != 200)
-        return Error{tr("%1: partition %2 of statement %3 could not be read (HTTP %4): %5")
+        return Error{QCoreApplication::translate("sluice::source", "%1: partition %2 of statement %3 could not be read (HTTP %4): %5")
                          .arg(owner()).arg(index).arg(handle).arg(answer.status).arg(answer.networkProblem.isEmpty() ? QString::fromUtf8(answer.body.left(300)) : answer.networkProblem),
                      Error::Kind::Unreachable};
     return QJsonDocument::fromJson(answer.body).object().value(QStringLiteral("data")).toArray();
@@ -335,7 +330,7 @@ Result<void> SnowflakeConnection::streamParams(const QString &sql, const QVarian
             if (!(sink.view ? sink.view(RowView(row)) : sink.row(row)))
                 return {};
             if (cancel && cancel->load(std::memory_order_relaxed))
-                return Error{tr("%1: cancelled").arg(owner()), Error::Kind::Cancelled};
+                return Error{QCoreApplication::translate("sluice::source", "%1: cancelled").arg(owner()), Error::Kind::Cancelled};
         }
     }
     return {};
