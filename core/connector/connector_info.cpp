@@ -308,6 +308,18 @@ QList<ConnectorInfo> buildSources()
         {QStringLiteral("connect_timeout_s"), K::Integer, false, 10, 1, 600, QT_TRANSLATE_NOOP("sluice::connector", "Connect timeout (s)"), nullptr, true},
     };
     out.append({QStringLiteral("snowflake"), QT_TRANSLATE_NOOP("sluice::connector", "Snowflake"), QT_TRANSLATE_NOOP("sluice::connector", "Warehouses"), snowflake, {}, true, false, true, false});
+    const QList<Setting> bigquery{
+        {QStringLiteral("project"), K::String, true, {}, 0, 0, QT_TRANSLATE_NOOP("sluice::connector", "Project"), QT_TRANSLATE_NOOP("sluice::connector", "The Google Cloud project the queries run (and are billed) in")},
+        {QStringLiteral("dataset"), K::String, false, {}, 0, 0, QT_TRANSLATE_NOOP("sluice::connector", "Dataset"), QT_TRANSLATE_NOOP("sluice::connector", "The default dataset for table names without one")},
+        {QStringLiteral("location"), K::String, false, {}, 0, 0, QT_TRANSLATE_NOOP("sluice::connector", "Location"), QT_TRANSLATE_NOOP("sluice::connector", "Where the jobs run, as in US or EU")},
+        secret("service_account_key", false, QT_TRANSLATE_NOOP("sluice::connector", "Service account key (JSON)"),
+               QT_TRANSLATE_NOOP("sluice::connector", "The key file of a service account with BigQuery Job User and Data Viewer")),
+        secret("token", false, QT_TRANSLATE_NOOP("sluice::connector", "OAuth token"), QT_TRANSLATE_NOOP("sluice::connector", "Instead of a key: an OAuth access token")),
+        {QStringLiteral("base_url"), K::Url, false, {}, 0, 0, QT_TRANSLATE_NOOP("sluice::connector", "Base URL"), QT_TRANSLATE_NOOP("sluice::connector", "A private endpoint or proxy instead of bigquery.googleapis.com"), true},
+        {QStringLiteral("token_url"), K::Url, false, {}, 0, 0, QT_TRANSLATE_NOOP("sluice::connector", "Token URL"), QT_TRANSLATE_NOOP("sluice::connector", "Instead of the key file's token_uri"), true},
+        {QStringLiteral("connect_timeout_s"), K::Integer, false, 10, 1, 600, QT_TRANSLATE_NOOP("sluice::connector", "Connect timeout (s)"), nullptr, true},
+    };
+    out.append({QStringLiteral("bigquery"), QT_TRANSLATE_NOOP("sluice::connector", "BigQuery"), QT_TRANSLATE_NOOP("sluice::connector", "Warehouses"), bigquery, {}, true, false, true, false});
     out.append({QStringLiteral("odbc"), QT_TRANSLATE_NOOP("sluice::connector", "ODBC"), QT_TRANSLATE_NOOP("sluice::connector", "Warehouses"), odbc, {}, true, false, true, false});
     return out;
 }
@@ -453,7 +465,7 @@ const ConnectorInfo *findSourceDriver(const QString &driver)
 
 QStringList sourceDrivers()
 {
-    return {QStringLiteral("sqlite"), QStringLiteral("postgres"), QStringLiteral("odbc"), QStringLiteral("mysql"), QStringLiteral("snowflake")};
+    return {QStringLiteral("sqlite"), QStringLiteral("postgres"), QStringLiteral("odbc"), QStringLiteral("mysql"), QStringLiteral("snowflake"), QStringLiteral("bigquery")};
 }
 
 bool isCommonKey(const QString &key)

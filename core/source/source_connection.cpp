@@ -4,6 +4,7 @@
 #include "source/mysql_connection.h"
 #include "source/postgres_connection.h"
 #include "source/snowflake_connection.h"
+#include "source/bigquery_connection.h"
 #include "source/qtsql_connection.h"
 #include "workspace/workspace.h"
 
@@ -35,6 +36,8 @@ Result<std::unique_ptr<SourceConnection>> SourceConnection::open(const workspace
     }
     if (config.driver == QLatin1String("odbc"))
         return QtSqlConnection::connect(config, QStringLiteral("QODBC"), config.database, password);
+    if (config.driver == QLatin1String("bigquery"))
+        return BigQueryConnection::connect(config, workspace);
     if (config.driver == QLatin1String("snowflake"))
         return SnowflakeConnection::connect(config, workspace);
     if (config.driver == QLatin1String("mysql"))

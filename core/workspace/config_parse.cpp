@@ -22,7 +22,7 @@ namespace sluice::workspace {
 const QStringList &knownDrivers()
 {
     static const QStringList d{QStringLiteral("sqlite"), QStringLiteral("postgres"), QStringLiteral("odbc"),
-                               QStringLiteral("mysql"), QStringLiteral("snowflake")};
+                               QStringLiteral("mysql"), QStringLiteral("snowflake"), QStringLiteral("bigquery")};
     return d;
 }
 
