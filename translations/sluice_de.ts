@@ -1361,6 +1361,58 @@
         <source>Snowflake</source>
         <translation>Snowflake</translation>
     </message>
+    <message>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <source>The Google Cloud project the queries run (and are billed) in</source>
+        <translation>Das Google-Cloud-Projekt, in dem die Abfragen laufen (und abgerechnet werden)</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>Dataset</translation>
+    </message>
+    <message>
+        <source>The default dataset for table names without one</source>
+        <translation>Das Standard-Dataset für Tabellennamen ohne eines</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Standort</translation>
+    </message>
+    <message>
+        <source>Where the jobs run, as in US or EU</source>
+        <translation>Wo die Jobs laufen, etwa US oder EU</translation>
+    </message>
+    <message>
+        <source>Service account key (JSON)</source>
+        <translation>Dienstkontoschlüssel (JSON)</translation>
+    </message>
+    <message>
+        <source>The key file of a service account with BigQuery Job User and Data Viewer</source>
+        <translation>Die Schlüsseldatei eines Dienstkontos mit BigQuery Job User und Data Viewer</translation>
+    </message>
+    <message>
+        <source>Instead of a key: an OAuth access token</source>
+        <translation>Statt eines Schlüssels: ein OAuth-Zugriffstoken</translation>
+    </message>
+    <message>
+        <source>A private endpoint or proxy instead of bigquery.googleapis.com</source>
+        <translation>Ein privater Endpunkt oder Proxy statt bigquery.googleapis.com</translation>
+    </message>
+    <message>
+        <source>Token URL</source>
+        <translation>Token-URL</translation>
+    </message>
+    <message>
+        <source>Instead of the key file&apos;s token_uri</source>
+        <translation>Statt der token_uri der Schlüsseldatei</translation>
+    </message>
+    <message>
+        <source>BigQuery</source>
+        <translation>BigQuery</translation>
+    </message>
 </context>
 <context>
     <name>sluice::demo</name>
@@ -2856,6 +2908,38 @@ Sync %1: es wurde nichts gesendet; beheben Sie zuerst den Schlüssel des Modells
     <message>
         <source>%1: partition %2 of statement %3 could not be read (HTTP %4): %5</source>
         <translation>%1: Partition %2 von Anweisung %3 konnte nicht gelesen werden (HTTP %4): %5</translation>
+    </message>
+    <message>
+        <source>%1: service_account_key is not a service account&apos;s JSON key (it needs client_email and private_key)</source>
+        <translation>%1: service_account_key ist kein JSON-Schlüssel eines Dienstkontos (er braucht client_email und private_key)</translation>
+    </message>
+    <message>
+        <source>%1: BigQuery needs &quot;project&quot;</source>
+        <translation>%1: BigQuery braucht „project“</translation>
+    </message>
+    <message>
+        <source>%1: BigQuery needs &quot;service_account_key&quot; or &quot;token&quot;</source>
+        <translation>%1: BigQuery braucht „service_account_key“ oder „token“</translation>
+    </message>
+    <message>
+        <source>%1: cannot reach the token endpoint %2: %3</source>
+        <translation>%1: der Token-Endpunkt %2 ist nicht erreichbar: %3</translation>
+    </message>
+    <message>
+        <source>%1: the token endpoint refused the service account (HTTP %2): %3</source>
+        <translation>%1: der Token-Endpunkt hat das Dienstkonto abgelehnt (HTTP %2): %3</translation>
+    </message>
+    <message>
+        <source>%1: cannot reach BigQuery at %2: %3</source>
+        <translation>%1: BigQuery unter %2 ist nicht erreichbar: %3</translation>
+    </message>
+    <message>
+        <source>%1: BigQuery refused the credentials (HTTP %2): %3</source>
+        <translation>%1: BigQuery hat die Zugangsdaten abgelehnt (HTTP %2): %3</translation>
+    </message>
+    <message>
+        <source>%1: BigQuery answered HTTP %2: %3</source>
+        <translation>%1: BigQuery antwortete mit HTTP %2: %3</translation>
     </message>
 </context>
 <context>
