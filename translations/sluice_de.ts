@@ -866,6 +866,10 @@
         <source>stopping after the batch in flight…</source>
         <translation>halte nach dem laufenden Stapel an…</translation>
     </message>
+    <message>
+        <source>reading the whole model would process %1 (the warehouse&apos;s dry-run estimate)</source>
+        <translation>das ganze Modell zu lesen würde %1 verarbeiten (die Probelauf-Schätzung des Warehouse)</translation>
+    </message>
 </context>
 <context>
     <name>sluice::connector</name>

@@ -5,6 +5,7 @@
 #include "source/source_connection.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 
 namespace sluice::cli {
 
@@ -82,6 +83,9 @@ int runPreview(const Arguments &args)
     } else {
         say(table(p));
         say(QCoreApplication::translate("sluice::cli", "%1 row(s) in %2 ms; model checks in %3 ms").arg(p.rows.size()).arg(p.elapsedMs).arg(p.checksElapsedMs));
+        if (p.estimatedBytes)
+            say(QCoreApplication::translate("sluice::cli", "reading the whole model would process %1 (the warehouse's dry-run estimate)")
+                    .arg(QLocale::c().formattedDataSize(*p.estimatedBytes)));
     }
     if (p.checks.ok()) {
         say(QCoreApplication::translate("sluice::cli", "model %1: primary key %2 is present, non-null and unique over %3 rows")

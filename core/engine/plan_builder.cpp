@@ -129,6 +129,7 @@ std::optional<Error> PlanBuilder::prepare()
     if (!conn)
         return at(conn.error());
     m_source = std::move(conn).value();
+    m_plan.estimatedBytes = m_source->estimateBytes(m_model.sql);
     Result<QList<source::Column>> columns = m_source->describe(m_model.sql);
     if (!columns)
         return at(columns.error());

@@ -44,6 +44,8 @@ QJsonObject RunResult::toJson() const
     if (!plan.freshnessMax.isEmpty())
         o.insert(QStringLiteral("freshness"), QJsonObject{{QStringLiteral("max"), plan.freshnessMax},
                                                           {QStringLiteral("lag_s"), freshnessLagSeconds < 0 ? QJsonValue() : QJsonValue(double(freshnessLagSeconds))}});
+    if (plan.estimatedBytes)
+        o.insert(QStringLiteral("estimated_bytes"), double(*plan.estimatedBytes));
     if (status == RunStatus::Planned) {
         QJsonArray samples;
         for (qsizetype i = 0; i < plan.operations.size() && i < 5; ++i) {

@@ -13,6 +13,7 @@
 
 #include <atomic>
 #include <functional>
+#include <optional>
 #include <memory>
 
 namespace sluice::workspace {
@@ -58,6 +59,7 @@ struct SyncPlan
     QJsonObject drift; // columns added / removed / type_changed since the last run
     QString freshnessMax;
     qint64 modelRows = 0;
+    std::optional<qint64> estimatedBytes; // the warehouse's dry-run estimate of reading the model (BigQuery)
     // Text values that were not valid UTF-8 in the warehouse; each reached
     // the destination with U+FFFD in place of the bad bytes.
     qint64 invalidText = 0;

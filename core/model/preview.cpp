@@ -52,6 +52,7 @@ Result<Preview> previewModel(source::SourceConnection &connection, const workspa
         return checks.error();
     p.checks = std::move(checks).value();
     p.checksElapsedMs = timer.elapsed();
+    p.estimatedBytes = connection.estimateBytes(model.sql);
     return p;
 }
 
@@ -69,13 +70,16 @@ QJsonObject Preview::toJson() const
             o.insert(columns[i].name, source::toJson(r.value(i), columns[i].type));
         rowArray.append(o);
     }
-    return QJsonObject{{QStringLiteral("model"), model},
-                       {QStringLiteral("columns"), cols},
-                       {QStringLiteral("rows"), rowArray},
-                       {QStringLiteral("row_count"), double(rows.size())},
-                       {QStringLiteral("elapsed_ms"), double(elapsedMs)},
-                       {QStringLiteral("checks_elapsed_ms"), double(checksElapsedMs)},
-                       {QStringLiteral("checks"), checks.toJson()}};
+    QJsonObject o{{QStringLiteral("model"), model},
+                  {QStringLiteral("columns"), cols},
+                  {QStringLiteral("rows"), rowArray},
+                  {QStringLiteral("row_count"), double(rows.size())},
+                  {QStringLiteral("elapsed_ms"), double(elapsedMs)},
+                  {QStringLiteral("checks_elapsed_ms"), double(checksElapsedMs)},
+                  {QStringLiteral("checks"), checks.toJson()}};
+    if (estimatedBytes)
+        o.insert(QStringLiteral("estimated_bytes"), double(*estimatedBytes));
+    return o;
 }
 
 } // namespace sluice::model

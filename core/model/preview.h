@@ -6,6 +6,8 @@
 
 #include <QJsonObject>
 
+#include <optional>
+
 #include <atomic>
 
 namespace sluice::model {
@@ -18,6 +20,7 @@ struct Preview
     qint64 elapsedMs = 0;       // time to the rows, checks excluded
     qint64 checksElapsedMs = 0;
     KeyCheck checks;
+    std::optional<qint64> estimatedBytes; // what reading the whole model costs, where the warehouse says (BigQuery)
 
     QJsonObject toJson() const;
 };

@@ -371,6 +371,14 @@ Result<void> BigQueryConnection::compile(const QString &sql)
     return {};
 }
 
+std::optional<qint64> BigQueryConnection::estimateBytes(const QString &sql)
+{
+    Result<QJsonObject> r = query(QStringLiteral("SELECT * FROM %1").arg(wrapModelSql(sql)), {}, true, nullptr);
+    if (!r)
+        return std::nullopt;
+    return r->value(QStringLiteral("totalBytesProcessed")).toString().toLongLong();
+}
+
 Result<void> BigQueryConnection::execute(const QString &sql)
 {
     if (Result<QJsonObject> r = query(sql, {}, false, nullptr); !r)

@@ -32,6 +32,7 @@ public:
     // A dry run: BigQuery validates the statement and says what it would read.
     Result<void> compile(const QString &sql) override;
     Result<void> execute(const QString &sql) override;
+    std::optional<qint64> estimateBytes(const QString &sql) override;
     QString quoteIdentifier(const QString &identifier) const override;
     QString castToText(const QString &expression) const override { return QStringLiteral("CAST(%1 AS STRING)").arg(expression); }
 

@@ -10,6 +10,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace sluice::workspace {
 class Workspace;
@@ -84,6 +85,9 @@ public:
     static QString quoteLiteral(const QString &text);
 
     Result<QList<Column>> describe(const QString &sql);
+    // What running `sql` would read, in bytes, where the warehouse says so
+    // before running it (BigQuery's dry run); nullopt elsewhere.
+    virtual std::optional<qint64> estimateBytes(const QString &sql) { Q_UNUSED(sql); return std::nullopt; }
     Result<QVariant> scalar(const QString &sql);
 
 protected:

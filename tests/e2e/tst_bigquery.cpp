@@ -294,6 +294,10 @@ void TestBigQuery::syncSendsOnlyWhatChanged()
     auto [code, preview] = cli({QStringLiteral("preview"), QStringLiteral("customers")});
     QCOMPARE(code, 0);
     QCOMPARE(preview.value(QStringLiteral("checks")).toObject().value(QStringLiteral("ok")).toBool(), true);
+    QVERIFY2(preview.value(QStringLiteral("estimated_bytes")).toDouble() > 0, "preview carries the dry run's estimate");
+    auto [planned, plan] = cli({QStringLiteral("plan"), QStringLiteral("to_file")});
+    QCOMPARE(planned, 0);
+    QVERIFY2(plan.value(QStringLiteral("estimated_bytes")).toDouble() > 0, "plan carries the dry run's estimate");
     auto [first, run1] = cli({QStringLiteral("run"), QStringLiteral("to_file")});
     QCOMPARE(first, 0);
     QCOMPARE(run1.value(QStringLiteral("counts")).toObject().value(QStringLiteral("delivered")).toInt(), 2);
