@@ -190,7 +190,8 @@ Result<std::unique_ptr<SourceConnection>> SnowflakeConnection::connect(const wor
     return std::unique_ptr<SourceConnection>(std::move(self));
 }
 
-Result<QJsonObject> SnowflakeConnection::run(const QString &sql, const QJsonObject &bindings, const std::atomic_bool *cancel)
+// The headers of every request: the key pair's JWT (signed again before it expires) or the OAuth token.
+Result<QList<QPair<QByteArray, QByteArray>>> SnowflakeConnection::requestHeaders()
 {
     Settings &s = *m_settings;
     QByteArray authorization;
@@ -214,6 +215,16 @@ Result<QJsonObject> SnowflakeConnection::run(const QString &sql, const QJsonObje
                                                        {"Content-Type", "application/json"},
                                                        {"Accept", "application/json"},
                                                        {"User-Agent", "Sluice/0.1"}};
+    return headers;
+}
+
+Result<QJsonObject> SnowflakeConnection::run(const QString &sql, const QJsonObject &bindings, const std::atomic_bool *cancel)
+{
+    Settings &s = *m_settings;
+    Result<QList<QPair<QByteArray, QByteArray>>> signedHeaders = requestHeaders();
+    if (!signedHeaders)
+        return signedHeaders.error();
+    const QList<QPair<QByteArray, QByteArray>> headers = signedHeaders.value();
     {
         QMutexLocker lock(&m_shared->mutex);
         m_shared->base = s.base;

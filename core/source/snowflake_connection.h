@@ -45,6 +45,7 @@ private:
     // Runs a statement to its end (polling a 202), the first partition's answer.
     Result<QJsonObject> run(const QString &sql, const QJsonObject &bindings, const std::atomic_bool *cancel);
     Result<QJsonArray> partition(const QString &handle, int index);
+    Result<QList<QPair<QByteArray, QByteArray>>> requestHeaders();
     QString owner() const;
 
     std::unique_ptr<Settings> m_settings;

@@ -24,6 +24,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
 
 #include <csignal>
 
@@ -34,6 +35,9 @@ class TestAgentGui final : public QObject
     Q_OBJECT
 
 private slots:
+    // Readers a screen started on the pool (a sync's last run, a preview) end with its test:
+    // one still reading the state database when the application exits would race its teardown.
+    void cleanup() { QThreadPool::globalInstance()->waitForDone(); }
     void initTestCase();
     void guiAndAgentShareAWorkspace();
     void autostartToggle();

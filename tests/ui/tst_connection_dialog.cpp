@@ -13,6 +13,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
 
 using namespace sluice;
 
@@ -21,6 +22,9 @@ class TestConnectionDialog final : public QObject
     Q_OBJECT
 
 private slots:
+    // Readers a screen started on the pool (a sync's last run, a preview) end with its test:
+    // one still reading the state database when the application exits would race its teardown.
+    void cleanup() { QThreadPool::globalInstance()->waitForDone(); }
     void initTestCase();
     void fileDestinationIsTestedAndSaved();
     void secretsReachSluiceJsonOnlyAsReferences();

@@ -27,6 +27,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
 #include <QTreeWidget>
 #include <QTableWidget>
 #include <QFile>
@@ -52,6 +53,9 @@ class TestScreens final : public QObject
     Q_OBJECT
 
 private slots:
+    // Readers a screen started on the pool (a sync's last run, a preview) end with its test:
+    // one still reading the state database when the application exits would race its teardown.
+    void cleanup() { QThreadPool::globalInstance()->waitForDone(); }
     void initTestCase();
     void tableModelContract();
     void fetchMoreAsksOnce();

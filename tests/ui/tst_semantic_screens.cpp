@@ -20,6 +20,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
 #include <QTreeWidget>
 
 using namespace sluice;
@@ -54,6 +55,9 @@ class TestSemanticScreens final : public QObject
     Q_OBJECT
 
 private slots:
+    // Readers a screen started on the pool (a sync's last run, a preview) end with its test:
+    // one still reading the state database when the application exits would race its teardown.
+    void cleanup() { QThreadPool::globalInstance()->waitForDone(); }
     void initTestCase();
     void traitsShowTheirDistributions();
     void audienceSizeFollowsTheConditions();

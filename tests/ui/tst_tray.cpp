@@ -18,6 +18,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
 
 using namespace sluice;
 
@@ -26,6 +27,9 @@ class TestTray final : public QObject
     Q_OBJECT
 
 private slots:
+    // Readers a screen started on the pool (a sync's last run, a preview) end with its test:
+    // one still reading the state database when the application exits would race its teardown.
+    void cleanup() { QThreadPool::globalInstance()->waitForDone(); }
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true); // the per-user setting stays out of the real one

@@ -288,6 +288,29 @@ MapperView::MapperView(MappingModel *mapping, QWidget *parent)
     refresh();
 }
 
+// The filter box (Ctrl+F) and "Mapped only" over both lists.
+void MapperView::buildFilter()
+{
+    m_filter = new QLineEdit(this);
+    m_filter->setObjectName(QStringLiteral("mapperFilter"));
+    m_filter->setPlaceholderText(tr("Filter columns and fields"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->addAction(sluiceIcon(QStringLiteral("sluice-filter")), QLineEdit::LeadingPosition);
+    m_filter->setMinimumWidth(210);
+    m_filter->setMaximumWidth(280);
+    auto *find = new QAction(this);
+    find->setShortcut(QKeySequence::Find);
+    connect(find, &QAction::triggered, m_filter, [this] {
+        m_filter->setFocus();
+        m_filter->selectAll();
+    });
+    addAction(find);
+    connect(m_filter, &QLineEdit::textChanged, this, &MapperView::applyFilter);
+    m_mappedOnly = new QCheckBox(tr("Mapped only"), this);
+    m_mappedOnly->setToolTip(tr("Show only the columns and fields that are mapped"));
+    connect(m_mappedOnly, &QCheckBox::toggled, this, &MapperView::applyFilter);
+}
+
 QHBoxLayout *MapperView::buildToolbar()
 {
     QUndoStack *undo = m_mapping->undoStack();
@@ -347,24 +370,7 @@ QHBoxLayout *MapperView::buildToolbar()
     m_newField = new QToolButton(this);
     m_newField->setDefaultAction(newField);
 
-    m_filter = new QLineEdit(this);
-    m_filter->setObjectName(QStringLiteral("mapperFilter"));
-    m_filter->setPlaceholderText(tr("Filter columns and fields"));
-    m_filter->setClearButtonEnabled(true);
-    m_filter->addAction(sluiceIcon(QStringLiteral("sluice-filter")), QLineEdit::LeadingPosition);
-    m_filter->setMinimumWidth(210);
-    m_filter->setMaximumWidth(280);
-    auto *find = new QAction(this);
-    find->setShortcut(QKeySequence::Find);
-    connect(find, &QAction::triggered, m_filter, [this] {
-        m_filter->setFocus();
-        m_filter->selectAll();
-    });
-    addAction(find);
-    connect(m_filter, &QLineEdit::textChanged, this, &MapperView::applyFilter);
-    m_mappedOnly = new QCheckBox(tr("Mapped only"), this);
-    m_mappedOnly->setToolTip(tr("Show only the columns and fields that are mapped"));
-    connect(m_mappedOnly, &QCheckBox::toggled, this, &MapperView::applyFilter);
+    buildFilter();
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_filter);

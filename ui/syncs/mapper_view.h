@@ -49,6 +49,7 @@ private:
     void showChain();
     // Rows hidden by the filter text and "Mapped only"; wires of hidden rows are not drawn.
     void applyFilter();
+    void buildFilter();
     void addStep(const QString &step);
     QToolButton *addTransformButton();
 
