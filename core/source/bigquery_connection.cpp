@@ -344,24 +344,12 @@ std::function<void()> BigQueryConnection::interrupter()
 
 Result<QList<TableInfo>> BigQueryConnection::introspect()
 {
-    QList<TableInfo> tables;
-    RowSink sink;
-    sink.row = [&](const Row &r) {
-        const QString schema = r[0].toString(), table = r[1].toString();
-        if (tables.isEmpty() || tables.last().schema != schema || tables.last().name != table)
-            tables.append({schema, table, r[2].toString().contains(QLatin1String("VIEW")), {}});
-        tables.last().columns.append({r[3].toString(), columnTypeFromName(r[4].toString()), r[4].toString()});
-        return true;
-    };
     // The default dataset's INFORMATION_SCHEMA.
-    Result<void> r = stream(QStringLiteral(
+    return tablesFrom(QStringLiteral(
         "SELECT c.table_schema, c.table_name, t.table_type, c.column_name, c.data_type "
         "FROM INFORMATION_SCHEMA.COLUMNS c JOIN INFORMATION_SCHEMA.TABLES t "
         "  ON t.table_schema = c.table_schema AND t.table_name = c.table_name "
-        "ORDER BY c.table_schema, c.table_name, c.ordinal_position"), sink);
-    if (!r)
-        return r.error();
-    return tables;
+        "ORDER BY c.table_schema, c.table_name, c.ordinal_position"));
 }
 
 Result<void> BigQueryConnection::compile(const QString &sql)

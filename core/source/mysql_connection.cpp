@@ -336,28 +336,12 @@ std::function<void()> MysqlConnection::interrupter()
 
 Result<QList<TableInfo>> MysqlConnection::introspect()
 {
-    QList<TableInfo> tables;
-    RowSink sink;
-    sink.row = [&](const Row &r) {
-        const QString schema = r[0].toString(), table = r[1].toString();
-        if (tables.isEmpty() || tables.last().schema != schema || tables.last().name != table)
-            tables.append({schema, table, r[2].toString() == QLatin1String("VIEW"), {}});
-        Column c;
-        c.name = r[3].toString();
-        c.nativeType = r[4].toString();
-        c.type = columnTypeFromName(c.nativeType);
-        tables.last().columns.append(c);
-        return true;
-    };
-    Result<void> r = stream(QStringLiteral(
+    return tablesFrom(QStringLiteral(
         "SELECT c.TABLE_SCHEMA, c.TABLE_NAME, t.TABLE_TYPE, c.COLUMN_NAME, c.COLUMN_TYPE "
         "FROM information_schema.COLUMNS c JOIN information_schema.TABLES t "
         "  ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME "
         "WHERE c.TABLE_SCHEMA NOT IN ('mysql', 'information_schema', 'performance_schema', 'sys') "
-        "ORDER BY c.TABLE_SCHEMA, c.TABLE_NAME, c.ORDINAL_POSITION"), sink);
-    if (!r)
-        return r.error();
-    return tables;
+        "ORDER BY c.TABLE_SCHEMA, c.TABLE_NAME, c.ORDINAL_POSITION"));
 }
 
 Result<void> MysqlConnection::compile(const QString &sql)

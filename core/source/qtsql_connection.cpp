@@ -246,25 +246,12 @@ Result<QList<TableInfo>> QtSqlConnection::introspect()
 // MySQL), with each type named as the warehouse names it.
 Result<QList<TableInfo>> QtSqlConnection::introspectInformationSchema()
 {
-    QList<TableInfo> tables;
-    RowSink sink;
-    sink.row = [&](const Row &r) {
-        const QString schema = r[0].toString(), table = r[1].toString();
-        if (tables.isEmpty() || tables.last().schema != schema || tables.last().name != table)
-            tables.append({schema, table, r[2].toString().contains(QLatin1String("VIEW")), {}});
-        const QString native = r[4].toString();
-        tables.last().columns.append({r[3].toString(), columnTypeFromName(native), native});
-        return true;
-    };
-    Result<void> r = stream(QStringLiteral(
+    return tablesFrom(QStringLiteral(
         "SELECT c.table_schema, c.table_name, t.table_type, c.column_name, c.data_type "
         "FROM information_schema.columns c JOIN information_schema.tables t "
         "  ON t.table_schema = c.table_schema AND t.table_name = c.table_name "
         "WHERE c.table_schema NOT IN ('pg_catalog', 'information_schema', 'INFORMATION_SCHEMA', 'sys', 'mysql', 'performance_schema') "
-        "ORDER BY c.table_schema, c.table_name, c.ordinal_position"), sink);
-    if (!r)
-        return r.error();
-    return tables;
+        "ORDER BY c.table_schema, c.table_name, c.ordinal_position"));
 }
 
 Result<void> QtSqlConnection::compile(const QString &sql)

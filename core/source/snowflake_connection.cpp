@@ -368,24 +368,12 @@ std::function<void()> SnowflakeConnection::interrupter()
 
 Result<QList<TableInfo>> SnowflakeConnection::introspect()
 {
-    QList<TableInfo> tables;
-    RowSink sink;
-    sink.row = [&](const Row &r) {
-        const QString schema = r[0].toString(), table = r[1].toString();
-        if (tables.isEmpty() || tables.last().schema != schema || tables.last().name != table)
-            tables.append({schema, table, r[2].toString().contains(QLatin1String("VIEW")), {}});
-        tables.last().columns.append({r[3].toString(), columnTypeFromName(r[4].toString()), r[4].toString()});
-        return true;
-    };
-    Result<void> r = stream(QStringLiteral(
+    return tablesFrom(QStringLiteral(
         "SELECT c.table_schema, c.table_name, t.table_type, c.column_name, c.data_type "
         "FROM information_schema.columns c JOIN information_schema.tables t "
         "  ON t.table_schema = c.table_schema AND t.table_name = c.table_name "
         "WHERE c.table_schema NOT IN ('INFORMATION_SCHEMA', 'information_schema', 'pg_catalog') "
-        "ORDER BY c.table_schema, c.table_name, c.ordinal_position"), sink);
-    if (!r)
-        return r.error();
-    return tables;
+        "ORDER BY c.table_schema, c.table_name, c.ordinal_position"));
 }
 
 Result<void> SnowflakeConnection::compile(const QString &sql)

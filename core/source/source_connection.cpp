@@ -45,6 +45,23 @@ Result<std::unique_ptr<SourceConnection>> SourceConnection::open(const workspace
     return configError(QCoreApplication::translate("sluice::source", "%1: unknown driver \"%2\"").arg(owner, config.driver));
 }
 
+Result<QList<TableInfo>> SourceConnection::tablesFrom(const QString &sql)
+{
+    QList<TableInfo> tables;
+    RowSink sink;
+    sink.row = [&](const Row &r) {
+        const QString schema = r.value(0).toString(), table = r.value(1).toString();
+        if (tables.isEmpty() || tables.last().schema != schema || tables.last().name != table)
+            tables.append({schema, table, r.value(2).toString().contains(QLatin1String("VIEW")), {}});
+        const QString native = r.value(4).toString();
+        tables.last().columns.append({r.value(3).toString(), columnTypeFromName(native), native});
+        return true;
+    };
+    if (Result<void> r = stream(sql, sink); !r)
+        return r.error();
+    return tables;
+}
+
 QString SourceConnection::quoteLiteral(const QString &text)
 {
     QString out = text;

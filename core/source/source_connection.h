@@ -92,6 +92,10 @@ public:
 
 protected:
     explicit SourceConnection(QString name) : m_name(std::move(name)) {}
+    // Tables and columns from a query whose rows are (schema, table, table
+    // type, column, the column's type as the warehouse names it), ordered by
+    // table: the INFORMATION_SCHEMA listing most warehouses share.
+    Result<QList<TableInfo>> tablesFrom(const QString &sql);
     QString m_name;
 };
 

@@ -7,6 +7,7 @@
 #include "postgres_server.h"
 #include "source/bigquery_connection.h"
 #include "source/source_connection.h"
+#include "test_helpers.h"
 #include "workspace/workspace.h"
 
 #include <QDir>
@@ -53,18 +54,6 @@ namespace {
 
 const char *const kEmail = "sluice-sync@acme-analytics.iam.gserviceaccount.com";
 
-bool openssl(const QStringList &args, QString *error)
-{
-    QProcess p;
-    p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(QStringLiteral("openssl"), args);
-    if (!p.waitForFinished(30000) || p.exitCode() != 0) {
-        *error = QString::fromLocal8Bit(p.readAll());
-        return false;
-    }
-    return true;
-}
-
 } // namespace
 
 // A service account's JSON key file, as the Cloud console gives it.
@@ -103,10 +92,10 @@ void TestBigQuery::initTestCase()
         CREATE TABLE crm.events AS SELECT g AS id, 'event ' || g AS name FROM generate_series(1, 2500) g;
     )"), &error), qPrintable(error));
     const QString key = m_dir.filePath(QStringLiteral("sa.pem")), pub = m_dir.filePath(QStringLiteral("sa.pub"));
-    QVERIFY2(openssl({QStringLiteral("genpkey"), QStringLiteral("-algorithm"), QStringLiteral("RSA"), QStringLiteral("-pkeyopt"),
+    QVERIFY2(test::openssl({QStringLiteral("genpkey"), QStringLiteral("-algorithm"), QStringLiteral("RSA"), QStringLiteral("-pkeyopt"),
                       QStringLiteral("rsa_keygen_bits:2048"), QStringLiteral("-out"), key}, &error), qPrintable(error));
-    QVERIFY2(openssl({QStringLiteral("pkey"), QStringLiteral("-in"), key, QStringLiteral("-pubout"), QStringLiteral("-out"), pub}, &error), qPrintable(error));
-    QVERIFY2(openssl({QStringLiteral("genpkey"), QStringLiteral("-algorithm"), QStringLiteral("RSA"), QStringLiteral("-pkeyopt"),
+    QVERIFY2(test::openssl({QStringLiteral("pkey"), QStringLiteral("-in"), key, QStringLiteral("-pubout"), QStringLiteral("-out"), pub}, &error), qPrintable(error));
+    QVERIFY2(test::openssl({QStringLiteral("genpkey"), QStringLiteral("-algorithm"), QStringLiteral("RSA"), QStringLiteral("-pkeyopt"),
                       QStringLiteral("rsa_keygen_bits:2048"), QStringLiteral("-out"), m_dir.filePath(QStringLiteral("other.pem"))}, &error), qPrintable(error));
     QFile f(pub);
     QVERIFY(f.open(QIODevice::ReadOnly));

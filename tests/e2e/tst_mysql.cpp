@@ -5,6 +5,7 @@
 #include "mariadb_server.h"
 #include "model/preview.h"
 #include "source/source_connection.h"
+#include "test_helpers.h"
 #include "workspace/workspace.h"
 
 #include <QDir>
@@ -23,15 +24,6 @@ using namespace sluice;
 
 namespace {
 
-qint64 residentKb()
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    f.open(QIODevice::ReadOnly);
-    for (const QByteArray &line : f.readAll().split('\n'))
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toLongLong();
-    return -1;
-}
 
 struct Cli
 {
@@ -291,12 +283,12 @@ void TestMysql::cancelStopsAStream()
 void TestMysql::largeStreamKeepsMemoryFlat()
 {
     auto c = connect();
-    const qint64 before = residentKb();
+    const qint64 before = test::residentKb();
     qint64 rows = 0, peak = before;
     source::RowSink sink;
     sink.row = [&](const source::Row &) {
         if (++rows % 50000 == 0)
-            peak = qMax(peak, residentKb());
+            peak = qMax(peak, test::residentKb());
         return true;
     };
     // 1,000,000 rows of ~110 bytes (110 MB if buffered) from MariaDB's sequence engine.

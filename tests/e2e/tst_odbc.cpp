@@ -6,6 +6,7 @@
 #include "model/preview.h"
 #include "postgres_server.h"
 #include "source/source_connection.h"
+#include "test_helpers.h"
 #include "workspace/workspace.h"
 
 #include <QDir>
@@ -22,15 +23,6 @@ using namespace sluice;
 
 namespace {
 
-qint64 residentKb()
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    f.open(QIODevice::ReadOnly);
-    for (const QByteArray &line : f.readAll().split('\n'))
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toLongLong();
-    return -1;
-}
 
 } // namespace
 
@@ -205,12 +197,12 @@ void TestOdbc::keyChecksRunInTheWarehouse()
 void TestOdbc::largeStreamKeepsMemoryFlat()
 {
     auto c = connect();
-    const qint64 before = residentKb();
+    const qint64 before = test::residentKb();
     qint64 rows = 0, peak = before;
     source::RowSink sink;
     sink.row = [&](const source::Row &) {
         if (++rows % 50000 == 0)
-            peak = qMax(peak, residentKb());
+            peak = qMax(peak, test::residentKb());
         return true;
     };
     Result<void> r = c->stream(QStringLiteral("SELECT g AS id, repeat('x', 100) AS pad FROM generate_series(1, 1000000) g"), sink);

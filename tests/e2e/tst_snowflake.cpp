@@ -6,6 +6,7 @@
 #include "postgres_server.h"
 #include "snowflake_emulator.h"
 #include "source/source_connection.h"
+#include "test_helpers.h"
 #include "workspace/workspace.h"
 
 #include <QDir>
@@ -47,22 +48,6 @@ private:
     std::unique_ptr<test::SnowflakeEmulator> m_emulator;
 };
 
-namespace {
-
-bool openssl(const QStringList &args, QString *error)
-{
-    QProcess p;
-    p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(QStringLiteral("openssl"), args);
-    if (!p.waitForFinished(30000) || p.exitCode() != 0) {
-        *error = QString::fromLocal8Bit(p.readAll());
-        return false;
-    }
-    return true;
-}
-
-} // namespace
-
 void TestSnowflake::initTestCase()
 {
     QString error;
@@ -79,16 +64,16 @@ void TestSnowflake::initTestCase()
     )"), &error), qPrintable(error));
     // The user's key pair: the private key for Sluice (owner-only file), the public one for "Snowflake".
     const QString key = m_dir.filePath(QStringLiteral("key.pem")), pub = m_dir.filePath(QStringLiteral("key.pub"));
-    QVERIFY2(openssl({QStringLiteral("genpkey"), QStringLiteral("-algorithm"), QStringLiteral("RSA"), QStringLiteral("-pkeyopt"),
+    QVERIFY2(test::openssl({QStringLiteral("genpkey"), QStringLiteral("-algorithm"), QStringLiteral("RSA"), QStringLiteral("-pkeyopt"),
                       QStringLiteral("rsa_keygen_bits:2048"), QStringLiteral("-out"), key}, &error), qPrintable(error));
-    QVERIFY2(openssl({QStringLiteral("pkey"), QStringLiteral("-in"), key, QStringLiteral("-pubout"), QStringLiteral("-out"), pub}, &error), qPrintable(error));
+    QVERIFY2(test::openssl({QStringLiteral("pkey"), QStringLiteral("-in"), key, QStringLiteral("-pubout"), QStringLiteral("-out"), pub}, &error), qPrintable(error));
     QFile::setPermissions(key, QFile::ReadOwner | QFile::WriteOwner);
     QFile f(pub);
     QVERIFY(f.open(QIODevice::ReadOnly));
     m_emulator = std::make_unique<test::SnowflakeEmulator>(QStringLiteral("myorg-acct"), QStringLiteral("sluice_svc"), f.readAll(), m_pg.port(),
                                                            m_pg.password(), QStringLiteral("analytics"));
     // A second key, which Snowflake does not know.
-    QVERIFY2(openssl({QStringLiteral("genpkey"), QStringLiteral("-algorithm"), QStringLiteral("RSA"), QStringLiteral("-pkeyopt"),
+    QVERIFY2(test::openssl({QStringLiteral("genpkey"), QStringLiteral("-algorithm"), QStringLiteral("RSA"), QStringLiteral("-pkeyopt"),
                       QStringLiteral("rsa_keygen_bits:2048"), QStringLiteral("-out"), m_dir.filePath(QStringLiteral("other.pem"))}, &error), qPrintable(error));
     QFile::setPermissions(m_dir.filePath(QStringLiteral("other.pem")), QFile::ReadOwner | QFile::WriteOwner);
 }

@@ -1,5 +1,7 @@
 #include "bigquery_emulator.h"
 
+#include "test_helpers.h"
+
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -11,9 +13,6 @@
 #include <QUrlQuery>
 #include <QUuid>
 
-#include <openssl/bio.h>
-#include <openssl/evp.h>
-#include <openssl/pem.h>
 
 #include <memory>
 
@@ -34,18 +33,6 @@ EmulatorServer::Response googleError(int status, const QString &reason, const QS
                                                                 {QStringLiteral("errors"), QJsonArray{QJsonObject{{QStringLiteral("reason"), reason},
                                                                                                                   {QStringLiteral("message"), message}}}},
                                                                 {QStringLiteral("status"), statusName}}}}));
-}
-
-bool signatureHolds(const QByteArray &publicKeyPem, const QByteArray &signingInput, const QByteArray &signature)
-{
-    std::unique_ptr<BIO, int (*)(BIO *)> bio(BIO_new_mem_buf(publicKeyPem.constData(), int(publicKeyPem.size())), BIO_free);
-    std::unique_ptr<EVP_PKEY, void (*)(EVP_PKEY *)> key(PEM_read_bio_PUBKEY(bio.get(), nullptr, nullptr, nullptr), EVP_PKEY_free);
-    std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX *)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
-    if (!key || !ctx || EVP_DigestVerifyInit(ctx.get(), nullptr, EVP_sha256(), nullptr, key.get()) != 1)
-        return false;
-    return EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char *>(signature.constData()), size_t(signature.size()),
-                            reinterpret_cast<const unsigned char *>(signingInput.constData()), size_t(signingInput.size()))
-           == 1;
 }
 
 // GoogleSQL as PostgreSQL reads it: `names` in double quotes (folded to
@@ -166,7 +153,7 @@ EmulatorServer::Response BigQueryEmulator::token(const Request &request)
         || !claims.value(QStringLiteral("scope")).toString().contains(QLatin1String("bigquery")) || claims.value(QStringLiteral("exp")).toInteger() <= now
         || claims.value(QStringLiteral("exp")).toInteger() > now + 3600)
         return refuse(QStringLiteral("Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe, with the service account as issuer."));
-    if (!signatureHolds(m_publicKey, parts[0] + '.' + parts[1], QByteArray::fromBase64(parts[2], QByteArray::Base64UrlEncoding)))
+    if (!rs256SignatureHolds(m_publicKey, parts[0] + '.' + parts[1], QByteArray::fromBase64(parts[2], QByteArray::Base64UrlEncoding)))
         return refuse(QStringLiteral("Invalid JWT Signature."));
     const QByteArray access = "ya29." + QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
     m_tokens.insert(access);

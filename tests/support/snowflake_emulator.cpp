@@ -2,6 +2,8 @@
 
 #include "source/snowflake_connection.h"
 
+#include "test_helpers.h"
+
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -12,9 +14,6 @@
 #include <QSqlRecord>
 #include <QUuid>
 
-#include <openssl/bio.h>
-#include <openssl/evp.h>
-#include <openssl/pem.h>
 
 #include <memory>
 
@@ -25,19 +24,6 @@ namespace {
 QByteArray compact(const QJsonObject &o)
 {
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
-
-// RS256 over "header.payload" with the user's public key.
-bool signatureHolds(const QByteArray &publicKeyPem, const QByteArray &signingInput, const QByteArray &signature)
-{
-    std::unique_ptr<BIO, int (*)(BIO *)> bio(BIO_new_mem_buf(publicKeyPem.constData(), int(publicKeyPem.size())), BIO_free);
-    std::unique_ptr<EVP_PKEY, void (*)(EVP_PKEY *)> key(PEM_read_bio_PUBKEY(bio.get(), nullptr, nullptr, nullptr), EVP_PKEY_free);
-    std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX *)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
-    if (!key || !ctx || EVP_DigestVerifyInit(ctx.get(), nullptr, EVP_sha256(), nullptr, key.get()) != 1)
-        return false;
-    return EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char *>(signature.constData()), size_t(signature.size()),
-                            reinterpret_cast<const unsigned char *>(signingInput.constData()), size_t(signingInput.size()))
-           == 1;
 }
 
 // A PostgreSQL column as Snowflake's rowType describes its type, and how its values are written.
@@ -187,7 +173,7 @@ std::optional<EmulatorServer::Response> SnowflakeEmulator::refuseAuth(const Requ
                     && claims.value(QStringLiteral("iss")).toString() == qualified + QStringLiteral(".SHA256:") + m_fingerprint
                     && claims.value(QStringLiteral("sub")).toString() == qualified
                     && claims.value(QStringLiteral("exp")).toInteger() > now && claims.value(QStringLiteral("exp")).toInteger() <= now + 3600
-                    && signatureHolds(m_publicKey, parts[0] + '.' + parts[1], QByteArray::fromBase64(parts[2], QByteArray::Base64UrlEncoding));
+                    && rs256SignatureHolds(m_publicKey, parts[0] + '.' + parts[1], QByteArray::fromBase64(parts[2], QByteArray::Base64UrlEncoding));
     if (!ok)
         return failure(401, QStringLiteral("390144"), QStringLiteral("JWT token is invalid."));
     return std::nullopt;
