@@ -67,6 +67,7 @@ private slots:
     void mapperFiltersByNameAndMappedOnly();
     void alertRulesAreEditedPerSync();
     void chipsAreDraggedToAnotherPlace();
+    void selectionOutlivesTheListsBeingReadAgain();
     void previewShowsTheRecordsAsTheDestinationGetsThem();
     void handEditsAreReloadedAndNeverOverwritten();
     void backfillSaysHowManyRecordsGoWhereBeforeSending();
@@ -480,6 +481,29 @@ void TestSyncEditor::chipsAreDraggedToAnotherPlace()
     QCOMPARE(editor.mapping()->undoStack()->count(), undoBefore + 1);
     editor.mapping()->undoStack()->undo();
     QCOMPARE(editor.mapping()->mappings().at(at).transforms, (QStringList{QStringLiteral("trim"), QStringLiteral("lowercase"), QStringLiteral("email")}));
+}
+
+// The destination's fields or the model's columns read again (a slow
+// describe arriving after the operator picked a field) keep what is selected.
+void TestSyncEditor::selectionOutlivesTheListsBeingReadAgain()
+{
+    auto ws = workspace::Workspace::open(m_ws);
+    QVERIFY(ws.ok());
+    ui::WorkspaceDocument document(std::move(ws).value());
+    ui::SyncEditor editor(&document, QStringLiteral("customers_to_file"));
+    QSignalSpy columns(&editor, &ui::SyncEditor::columnsLoaded);
+    QVERIFY(columns.wait(10000));
+    ui::MapperView *mapper = editor.mapper();
+    const auto *fields = static_cast<ui::FieldListModel *>(mapper->fieldsView()->model());
+    const auto *cols = static_cast<ui::ColumnListModel *>(mapper->columnsView()->model());
+    mapper->fieldsView()->setCurrentIndex(fields->index(fields->rowOf(QStringLiteral("email")), 0));
+    mapper->columnsView()->setCurrentIndex(cols->index(cols->rowOf(QStringLiteral("country")), 0));
+    editor.mapping()->setFields(editor.mapping()->fields(), editor.mapping()->open()); // the fields read again
+    QCOMPARE(mapper->selectedField(), QStringLiteral("email"));
+    QCOMPARE(mapper->selectedColumn(), QStringLiteral("country"));
+    editor.mapping()->setTransforms(QStringLiteral("email"), {QStringLiteral("trim"), QStringLiteral("email")}); // a mapping changed
+    QCOMPARE(mapper->selectedField(), QStringLiteral("email"));
+    QCOMPARE(mapper->selectedColumn(), QStringLiteral("country"));
 }
 
 void TestSyncEditor::editorSaysWhatCheckWouldSay()

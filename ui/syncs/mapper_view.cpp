@@ -279,9 +279,22 @@ MapperView::MapperView(MappingModel *mapping, QWidget *parent)
         if (!menu.isEmpty())
             menu.exec(m_fields->viewport()->mapToGlobal(at));
     });
+    // A list's reset (its columns or fields read, a mapping changed) loses the
+    // selection: what was selected is selected again, so the chain bar stays.
+    connect(m_fieldModel, &QAbstractItemModel::modelAboutToBeReset, this, [this] { m_keptField = selectedField(); });
+    connect(m_columnModel, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+        m_keptColumn = selectedColumn();
+        if (m_keptField.isEmpty())
+            m_keptField = m_chainField;
+    });
+    connect(m_fieldModel, &QAbstractItemModel::modelReset, this, [this] {
+        if (const int row = m_fieldModel->rowOf(m_keptField); row >= 0)
+            m_fields->setCurrentIndex(m_fieldModel->index(row, 0));
+    });
     connect(m_columnModel, &QAbstractItemModel::modelReset, this, [this] {
-        // A reset loses the selection: pick the field shown in the chain bar again.
-        if (const int row = m_fieldModel->rowOf(m_chainField); row >= 0)
+        if (const int row = m_columnModel->rowOf(m_keptColumn); row >= 0)
+            m_columns->setCurrentIndex(m_columnModel->index(row, 0));
+        if (const int row = m_fieldModel->rowOf(m_keptField); row >= 0 && selectedField().isEmpty())
             m_fields->setCurrentIndex(m_fieldModel->index(row, 0));
         refresh();
     });

@@ -70,6 +70,7 @@ private:
     QCheckBox *m_mappedOnly = nullptr;
     QHash<QString, QVariant> m_sample;
     QString m_chainField;
+    QString m_keptField, m_keptColumn; // the selection across a list's reset
 };
 
 } // namespace sluice::ui
