@@ -284,6 +284,11 @@ QList<ConnectorInfo> buildSources()
         {QStringLiteral("connect_timeout_s"), K::Integer, false, 10, 1, 600, QT_TRANSLATE_NOOP("sluice::connector", "Connect timeout (s)"), nullptr, true},
     }; };
     out.append({QStringLiteral("postgres"), QT_TRANSLATE_NOOP("sluice::connector", "PostgreSQL"), QT_TRANSLATE_NOOP("sluice::connector", "Warehouses"), server(5432), {}, true, false, true, false});
+    QList<Setting> redshift = server(5439);
+    redshift.insert(redshift.size() - 1, {QStringLiteral("sslmode"), K::String, false, QStringLiteral("require"), 0, 0, QT_TRANSLATE_NOOP("sluice::connector", "SSL mode"),
+                                          QT_TRANSLATE_NOOP("sluice::connector", "disable, prefer, require, verify-ca or verify-full (Redshift clusters require SSL by default)"), true});
+    redshift.first().help = QT_TRANSLATE_NOOP("sluice::connector", "The cluster's endpoint, as in examplecluster.abc123.us-west-2.redshift.amazonaws.com");
+    out.append({QStringLiteral("redshift"), QT_TRANSLATE_NOOP("sluice::connector", "Amazon Redshift"), QT_TRANSLATE_NOOP("sluice::connector", "Warehouses"), redshift, {}, true, false, true, false});
     out.append({QStringLiteral("mysql"), QT_TRANSLATE_NOOP("sluice::connector", "MySQL / MariaDB"), QT_TRANSLATE_NOOP("sluice::connector", "Warehouses"), server(3306), {}, true, false, true, false});
     // ODBC names its server in a DSN or a connection string; user and password are added to it.
     const QList<Setting> odbc{
@@ -465,7 +470,7 @@ const ConnectorInfo *findSourceDriver(const QString &driver)
 
 QStringList sourceDrivers()
 {
-    return {QStringLiteral("sqlite"), QStringLiteral("postgres"), QStringLiteral("odbc"), QStringLiteral("mysql"), QStringLiteral("snowflake"), QStringLiteral("bigquery")};
+    return {QStringLiteral("sqlite"), QStringLiteral("postgres"), QStringLiteral("odbc"), QStringLiteral("mysql"), QStringLiteral("snowflake"), QStringLiteral("bigquery"), QStringLiteral("redshift")};
 }
 
 bool isCommonKey(const QString &key)

@@ -129,6 +129,7 @@ std::optional<Error> PlanBuilder::prepare()
     if (!conn)
         return at(conn.error());
     m_source = std::move(conn).value();
+    m_source->setSync(m_sync.name);
     m_plan.estimatedBytes = m_source->estimateBytes(m_model.sql);
     Result<QList<source::Column>> columns = m_source->describe(m_model.sql);
     if (!columns)
@@ -263,6 +264,7 @@ std::optional<Error> PlanBuilder::stream()
             return e;
     }
     m_plan.timings.insert(QStringLiteral("extract_map_ms"), double(m_stage.restart()));
+    m_plan.bytesBilled = m_source->bytesBilled();
     return std::nullopt;
 }
 

@@ -46,6 +46,8 @@ QJsonObject RunResult::toJson() const
                                                           {QStringLiteral("lag_s"), freshnessLagSeconds < 0 ? QJsonValue() : QJsonValue(double(freshnessLagSeconds))}});
     if (plan.estimatedBytes)
         o.insert(QStringLiteral("estimated_bytes"), double(*plan.estimatedBytes));
+    if (plan.bytesBilled)
+        o.insert(QStringLiteral("bytes_billed"), double(*plan.bytesBilled));
     if (status == RunStatus::Planned) {
         QJsonArray samples;
         for (qsizetype i = 0; i < plan.operations.size() && i < 5; ++i) {

@@ -60,6 +60,7 @@ struct SyncPlan
     QString freshnessMax;
     qint64 modelRows = 0;
     std::optional<qint64> estimatedBytes; // the warehouse's dry-run estimate of reading the model (BigQuery)
+    std::optional<qint64> bytesBilled;    // what the warehouse billed for the plan's (and a run's) statements (BigQuery)
     // Text values that were not valid UTF-8 in the warehouse; each reached
     // the destination with U+FFFD in place of the bad bytes.
     qint64 invalidText = 0;

@@ -236,6 +236,7 @@ void SyncRunner::openWarehouseState()
         return;
     }
     m_warehouseConnection = std::move(c).value();
+    m_warehouseConnection->setSync(m_sync.name);
     m_dialect = WarehouseDialect::of(sourceConfig.driver); // the plan made sure there is one
     if (!m_dialect) {
         m_failure = QCoreApplication::translate("sluice::engine", "sync %1: the warehouse diff cannot run on source %2").arg(m_sync.name, model.source);
@@ -520,7 +521,11 @@ void SyncRunner::finish(const QString &recoveredLock)
     m_record.status = toString(m_result.status);
     m_record.error = m_result.error;
     m_record.counts = c.toJson();
+    if (m_warehouseConnection && m_warehouseConnection->bytesBilled()) // the state's statements bill too
+        m_result.plan.bytesBilled = plan.bytesBilled.value_or(0) + *m_warehouseConnection->bytesBilled();
     QJsonObject metrics{{QStringLiteral("timings"), plan.timings}, {QStringLiteral("model_rows"), double(plan.modelRows)}};
+    if (plan.bytesBilled)
+        metrics.insert(QStringLiteral("bytes_billed"), double(*plan.bytesBilled));
     if (!plan.drift.isEmpty())
         metrics.insert(QStringLiteral("schema_drift"), plan.drift);
     if (m_result.freshnessLagSeconds >= 0)

@@ -357,6 +357,139 @@ public:
     }
 };
 
+// BigQuery: the state in dataset sluice_state (a table per sync, in the
+// source's project), the digest the hex MD5 of the used columns' text
+// joined, written with MERGE from an array of structs (BigQuery has neither
+// enforced keys nor VALUES lists), removals found by a second query.
+// Literals escape with a backslash (SourceConnection::literal); the state's
+// column names go in backticks (HASH is a reserved word).
+class BigQueryDialect final : public WarehouseDialect
+{
+public:
+    QString stateTable(const source::SourceConnection &c, const QString &sync) const override
+    {
+        return QStringLiteral("sluice_state.") + c.quoteIdentifier(sync);
+    }
+    Result<bool> ensureStateTable(source::SourceConnection &c, const QString &table, const QString &) override
+    {
+        if (Result<void> r = c.execute(QStringLiteral("CREATE SCHEMA IF NOT EXISTS sluice_state")); !r)
+            return Error{r.error().message + QCoreApplication::translate("sluice::engine", " (the warehouse diff keeps its state in dataset "
+                                                                                             "sluice_state: grant bigquery.datasets.create, or use \"diff\": \"local\")"),
+                         Error::Kind::Refused};
+        if (Result<void> r = c.execute(QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (`key` STRING NOT NULL, src STRING, `hash` STRING NOT NULL, "
+                                                      "`match` STRING, updated_run STRING NOT NULL)")
+                                           .arg(table));
+            !r)
+            return r.error();
+        return false;
+    }
+    QString sourceDigest(const source::SourceConnection &c, const QStringList &used, const QHash<QString, QString> &) const override
+    {
+        QStringList parts;
+        for (const QString &column : used)
+            parts.append(QStringLiteral("coalesce(%1, '\\x1e')").arg(c.castToText(QStringLiteral("m.") + c.quoteIdentifier(column))));
+        return QStringLiteral("TO_HEX(MD5(%1))").arg(parts.join(QStringLiteral(" || '\\x1f' || ")));
+    }
+    QString isDistinctFrom() const override { return QStringLiteral("IS DISTINCT FROM"); }
+    QString column(const QString &name) const override { return QLatin1Char('`') + name + QLatin1Char('`'); }
+    QString pendingDigest() const override { return QStringLiteral("NULL"); }
+    QString digestLiteral(const QString &src) const override { return src.isEmpty() ? QStringLiteral("NULL") : WarehouseDialect::digestLiteral(src); }
+    qsizetype maxStatementChars() const override { return 1000 * 1000; } // BigQuery takes 1,024K characters
+    QString upsertSql(const QString &table, const QStringList &rows) const override
+    {
+        return QStringLiteral("MERGE INTO %1 AS t USING (SELECT * FROM %2 AS v) AS v ON t.`key` = v.k "
+                              "WHEN MATCHED THEN UPDATE SET src = v.src, `hash` = v.h, `match` = v.m, updated_run = v.r "
+                              "WHEN NOT MATCHED THEN INSERT (`key`, src, `hash`, `match`, updated_run) VALUES (v.k, v.src, v.h, v.m, v.r)")
+            .arg(table, structs(rows));
+    }
+    QString insertMissingSql(const QString &table, const QStringList &rows) const override
+    {
+        return QStringLiteral("INSERT INTO %1 (`key`, src, `hash`, `match`, updated_run) SELECT v.k, v.src, v.h, v.m, v.r FROM %2 AS v "
+                              "WHERE NOT EXISTS (SELECT 1 FROM %1 AS s WHERE s.`key` = v.k)")
+            .arg(table, structs(rows));
+    }
+    Result<void> analyze(source::SourceConnection &, const QString &, const QString &) override
+    {
+        return {}; // BigQuery keeps no statistics to refresh
+    }
+
+private:
+    static QString structs(const QStringList &rows)
+    {
+        return QStringLiteral("UNNEST(ARRAY<STRUCT<k STRING, src STRING, h STRING, m STRING, r STRING>>[%1])").arg(rows.join(QStringLiteral(", ")));
+    }
+};
+
+// Amazon Redshift: the state in schema sluice_state, text keys, the digest
+// the MD5 of the used columns' text joined (Redshift has none of
+// PostgreSQL's hash functions), NULLs compared without IS DISTINCT FROM, and
+// state written through a temporary staging table in one transaction
+// (Redshift enforces no key, so there is no ON CONFLICT, and takes no VALUES
+// list as a table): the staged keys deleted, the staged rows inserted.
+// Removals found by a second query.
+class RedshiftDialect final : public WarehouseDialect
+{
+public:
+    QString stateTable(const source::SourceConnection &c, const QString &sync) const override
+    {
+        return QStringLiteral("sluice_state.") + c.quoteIdentifier(sync);
+    }
+    Result<bool> ensureStateTable(source::SourceConnection &c, const QString &table, const QString &) override
+    {
+        if (Result<void> r = c.execute(QStringLiteral("CREATE SCHEMA IF NOT EXISTS sluice_state")); !r)
+            return Error{r.error().message + QCoreApplication::translate("sluice::engine", " (the warehouse diff keeps its state in schema "
+                                                                                             "sluice_state: grant CREATE, or use \"diff\": \"local\")"),
+                         Error::Kind::Refused};
+        if (Result<void> r = c.execute(QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (\"key\" VARCHAR(65535) NOT NULL, src CHAR(32), \"hash\" VARCHAR(64) NOT NULL, "
+                                                      "\"match\" VARCHAR(65535), updated_run VARCHAR(64) NOT NULL, PRIMARY KEY (\"key\"))")
+                                           .arg(table));
+            !r)
+            return r.error();
+        return false;
+    }
+    QString sourceDigest(const source::SourceConnection &c, const QStringList &used, const QHash<QString, QString> &) const override
+    {
+        QStringList parts;
+        for (const QString &column : used)
+            parts.append(QStringLiteral("coalesce(%1, CHR(30))").arg(c.castToText(QStringLiteral("m.") + c.quoteIdentifier(column))));
+        return QStringLiteral("MD5(%1)").arg(parts.join(QStringLiteral(" || CHR(31) || ")));
+    }
+    QString isDistinctFrom() const override { return QStringLiteral("<>"); } // used through distinct() only
+    QString distinct(const QString &a, const QString &b) const override
+    {
+        return QStringLiteral("coalesce(%1 <> %2, %1 IS NOT NULL OR %2 IS NOT NULL)").arg(a, b);
+    }
+    QString column(const QString &name) const override { return QLatin1Char('"') + name + QLatin1Char('"'); }
+    QString pendingDigest() const override { return QStringLiteral("NULL"); }
+    QString digestLiteral(const QString &src) const override { return src.isEmpty() ? QStringLiteral("NULL") : WarehouseDialect::digestLiteral(src); }
+    qsizetype maxStatementChars() const override { return 16 * 1000 * 1000; } // Redshift takes statements of 16 MB
+    QString upsertSql(const QString &table, const QStringList &rows) const override
+    {
+        return stage(rows) + QStringLiteral("DELETE FROM %1 USING sluice_stage WHERE %1.\"key\" = sluice_stage.k; "
+                                            "INSERT INTO %1 (\"key\", src, \"hash\", \"match\", updated_run) SELECT k, src, h, m, r FROM sluice_stage; "
+                                            "DROP TABLE sluice_stage")
+                                 .arg(table);
+    }
+    QString insertMissingSql(const QString &table, const QStringList &rows) const override
+    {
+        return stage(rows) + QStringLiteral("INSERT INTO %1 (\"key\", src, \"hash\", \"match\", updated_run) SELECT k, src, h, m, r FROM sluice_stage "
+                                            "WHERE NOT EXISTS (SELECT 1 FROM %1 t WHERE t.\"key\" = sluice_stage.k); DROP TABLE sluice_stage")
+                                 .arg(table);
+    }
+    Result<void> analyze(source::SourceConnection &c, const QString &table, const QString &) override
+    {
+        return c.execute(QStringLiteral("ANALYZE %1").arg(table));
+    }
+
+private:
+    static QString stage(const QStringList &rows)
+    {
+        return QStringLiteral("CREATE TEMP TABLE sluice_stage (k VARCHAR(65535), src CHAR(32), h VARCHAR(64), m VARCHAR(65535), r VARCHAR(64)); "
+                              "INSERT INTO sluice_stage VALUES %1; ")
+            .arg(rows.join(QStringLiteral(", ")));
+    }
+};
+
 } // namespace
 
 std::unique_ptr<WarehouseDialect> WarehouseDialect::of(const QString &driver)
@@ -365,6 +498,10 @@ std::unique_ptr<WarehouseDialect> WarehouseDialect::of(const QString &driver)
         return std::make_unique<SnowflakeDialect>();
     if (driver == QLatin1String("mysql"))
         return std::make_unique<MysqlDialect>();
+    if (driver == QLatin1String("bigquery"))
+        return std::make_unique<BigQueryDialect>();
+    if (driver == QLatin1String("redshift"))
+        return std::make_unique<RedshiftDialect>();
     if (driver == QLatin1String("postgres"))
         return std::make_unique<PostgresDialect>();
     if (driver == QLatin1String("sqlite"))

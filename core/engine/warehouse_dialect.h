@@ -46,6 +46,9 @@ public:
     // or only where it has no row for the key.
     virtual QString upsertSql(const QString &table, const QStringList &rows) const;
     virtual QString insertMissingSql(const QString &table, const QStringList &rows) const;
+    // The longest statement the warehouse takes, in characters (state writes
+    // are split to fit); 0: no limit Sluice needs to mind.
+    virtual qsizetype maxStatementChars() const { return 0; }
     // The candidates query finds the state's rows the model lost in the same pass (a full join).
     virtual bool removalsInCandidates() const { return false; }
     // Written after the candidates' inner query so that the digest is computed once a row.

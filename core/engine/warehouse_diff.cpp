@@ -89,13 +89,14 @@ QString WarehouseDiff::candidatesSql(const QString &modelSql, bool fullResync, b
     }
     const QString consent = m_consent.isEmpty() ? QString() : QStringLiteral(", %1 AS sluice_consent_ok").arg(consentExpression());
     const QString key = QStringLiteral("s.") + m_dialect.column(QStringLiteral("key"));
-    return QStringLiteral("SELECT * FROM (SELECT m.*, %1 AS sluice_src, s.hash AS sluice_hash, s.%9 AS sluice_match, "
-                          "CASE WHEN %10 IS NULL OR s.hash = 'pending' THEN 1 ELSE 0 END AS sluice_is_new, "
+    return QStringLiteral("SELECT * FROM (SELECT m.*, %1 AS sluice_src, s.%11 AS sluice_hash, s.%9 AS sluice_match, "
+                          "CASE WHEN %10 IS NULL OR s.%11 = 'pending' THEN 1 ELSE 0 END AS sluice_is_new, "
                           "%10 AS sluice_state_key, s.src AS sluice_state_src, "
                           "CASE WHEN %2 IS NULL THEN 1 ELSE 0 END AS sluice_removed%3 "
                           "FROM %4 %5 JOIN %6 s ON %10 = %2%7) AS c%8")
         .arg(sourceExpression(), keyExpression(), consent, model, full ? QStringLiteral("FULL") : QStringLiteral("LEFT"), m_table,
-             m_dialect.fence(), where, m_dialect.column(QStringLiteral("match")), key);
+             m_dialect.fence(), where, m_dialect.column(QStringLiteral("match")), key)
+        .arg(m_dialect.column(QStringLiteral("hash")));
 }
 
 Result<void> WarehouseDiff::claim(const QString &destination, const QString &object)
@@ -174,7 +175,7 @@ QString WarehouseDiff::stateMatchesSql(const QStringList &matchValues) const
 {
     QStringList literals;
     for (const QString &v : matchValues)
-        literals.append(source::SourceConnection::quoteLiteral(v));
+        literals.append(m_connection.literal(v));
     return QStringLiteral("SELECT %3, %4 FROM %1 WHERE %4 IN (%2)")
         .arg(m_table, literals.join(QStringLiteral(", ")), m_dialect.column(QStringLiteral("key")), m_dialect.column(QStringLiteral("match")));
 }
@@ -188,62 +189,68 @@ constexpr qsizetype kStateChunk = 5000;
 
 } // namespace
 
+Result<void> WarehouseDiff::inStatements(qsizetype count, const std::function<QString(qsizetype)> &item,
+                                         const std::function<Result<void>(const QStringList &)> &write) const
+{
+    // Room for the statement around the items (table name, column lists).
+    const qsizetype budget = m_dialect.maxStatementChars() > 0 ? m_dialect.maxStatementChars() - 4096 : 0;
+    QStringList chunk;
+    qsizetype chars = 0;
+    for (qsizetype i = 0; i < count; ++i) {
+        QString next = item(i);
+        if (next.isEmpty())
+            continue;
+        if (!chunk.isEmpty() && (chunk.size() >= kStateChunk || (budget > 0 && chars + next.size() + 2 > budget))) {
+            if (Result<void> r = write(chunk); !r)
+                return r;
+            chunk.clear();
+            chars = 0;
+        }
+        chars += next.size() + 2;
+        chunk.append(std::move(next));
+    }
+    if (!chunk.isEmpty())
+        return write(chunk);
+    return {};
+}
+
 Result<void> WarehouseDiff::commit(const QList<StateRow> &rows, const QString &runId)
 {
-    const QString run = source::SourceConnection::quoteLiteral(runId);
-    for (qsizetype from = 0; from < rows.size(); from += kStateChunk) {
-        QStringList upserts, deletes;
-        for (qsizetype i = from; i < std::min(rows.size(), from + kStateChunk); ++i) {
-            const StateRow &r = rows[i];
-            if (r.deleted) {
-                deletes.append(source::SourceConnection::quoteLiteral(r.key));
-                continue;
-            }
-            upserts.append(QStringLiteral("(%1, %2, %3, %4, %5)")
-                               .arg(source::SourceConnection::quoteLiteral(r.key),
-                                    m_dialect.digestLiteral(r.src),
-                                    source::SourceConnection::quoteLiteral(r.hash),
-                                    r.match.isNull() ? QStringLiteral("NULL") : source::SourceConnection::quoteLiteral(r.match), run));
-        }
-        if (!upserts.isEmpty()) {
-            if (Result<void> r = m_connection.execute(m_dialect.upsertSql(m_table, upserts)); !r)
-                return r;
-        }
-        if (!deletes.isEmpty()) {
-            if (Result<void> r = m_connection.execute(QStringLiteral("DELETE FROM %1 WHERE %3 IN (%2)").arg(m_table, deletes.join(QStringLiteral(", ")), m_dialect.column(QStringLiteral("key"))));
-                !r)
-                return r;
-        }
-    }
-    return {};
+    const QString run = m_connection.literal(runId);
+    auto upsert = [&](qsizetype i) {
+        const StateRow &r = rows[i];
+        if (r.deleted)
+            return QString();
+        return QStringLiteral("(%1, %2, %3, %4, %5)")
+            .arg(m_connection.literal(r.key), m_dialect.digestLiteral(r.src), m_connection.literal(r.hash),
+                 r.match.isNull() ? QStringLiteral("NULL") : m_connection.literal(r.match), run);
+    };
+    if (Result<void> r = inStatements(rows.size(), upsert, [&](const QStringList &chunk) { return m_connection.execute(m_dialect.upsertSql(m_table, chunk)); });
+        !r)
+        return r;
+    auto deleted = [&](qsizetype i) { return rows[i].deleted ? m_connection.literal(rows[i].key) : QString(); };
+    return inStatements(rows.size(), deleted, [&](const QStringList &chunk) {
+        return m_connection.execute(QStringLiteral("DELETE FROM %1 WHERE %3 IN (%2)")
+                                        .arg(m_table, chunk.join(QStringLiteral(", ")), m_dialect.column(QStringLiteral("key"))));
+    });
 }
 
 Result<void> WarehouseDiff::markPending(const QStringList &keys, const QString &runId)
 {
-    const QString run = source::SourceConnection::quoteLiteral(runId);
+    const QString run = m_connection.literal(runId);
     const QString pendingSource = m_dialect.pendingDigest();
-    for (qsizetype from = 0; from < keys.size(); from += kStateChunk) {
-        QStringList rows;
-        for (const QString &key : keys.mid(from, kStateChunk))
-            rows.append(QStringLiteral("(%1, %2, 'pending', NULL, %3)").arg(source::SourceConnection::quoteLiteral(key), pendingSource, run));
-        if (Result<void> r = m_connection.execute(m_dialect.insertMissingSql(m_table, rows)); !r)
-            return r;
-    }
-    return {};
+    auto row = [&](qsizetype i) { return QStringLiteral("(%1, %2, 'pending', NULL, %3)").arg(m_connection.literal(keys[i]), pendingSource, run); };
+    return inStatements(keys.size(), row, [&](const QStringList &chunk) { return m_connection.execute(m_dialect.insertMissingSql(m_table, chunk)); });
 }
 
 Result<void> WarehouseDiff::clearPending(const QStringList &keys)
 {
-    for (qsizetype from = 0; from < keys.size(); from += kStateChunk) {
-        QStringList literals;
-        for (const QString &key : keys.mid(from, kStateChunk))
-            literals.append(source::SourceConnection::quoteLiteral(key));
-        if (Result<void> r = m_connection.execute(QStringLiteral("DELETE FROM %1 WHERE hash = 'pending' AND %3 IN (%2)")
-                                                      .arg(m_table, literals.join(QStringLiteral(", ")), m_dialect.column(QStringLiteral("key"))));
-            !r)
-            return r;
-    }
-    return {};
+    auto literal = [&](qsizetype i) { return m_connection.literal(keys[i]); };
+    return inStatements(keys.size(), literal, [&](const QStringList &chunk) {
+        return m_connection.execute(QStringLiteral("DELETE FROM %1 WHERE %4 = 'pending' AND %3 IN (%2)")
+                                        .arg(m_table, chunk.join(QStringLiteral(", ")), m_dialect.column(QStringLiteral("key")),
+                                             m_dialect.column(QStringLiteral("hash"))));
+    });
 }
 
 } // namespace sluice::engine

@@ -8,6 +8,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 namespace sluice::source {
@@ -86,6 +87,10 @@ private:
     QString sourceExpression() const;
     QString consentExpression() const;
     QString text(const QString &column) const;
+    // Writes the `count` items that `item` makes (empty: skipped) in
+    // statements of at most kStateChunk items and of the dialect's length.
+    Result<void> inStatements(qsizetype count, const std::function<QString(qsizetype)> &item,
+                              const std::function<Result<void>(const QStringList &)> &write) const;
 
     source::SourceConnection &m_connection;
     WarehouseDialect &m_dialect;

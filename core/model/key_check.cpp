@@ -72,7 +72,9 @@ QString recordKeySql(const source::SourceConnection &connection, const QStringLi
         return connection.castToText(quotedColumns.first());
     QStringList parts;
     for (const QString &c : quotedColumns)
-        parts.append(QStringLiteral("replace(replace(%1, '\\', '\\\\'), '|', '\\|')").arg(connection.castToText(c)));
+        parts.append(QStringLiteral("replace(replace(%1, %2, %3), '|', %4)")
+                         .arg(connection.castToText(c), connection.literal(QStringLiteral("\\")), connection.literal(QStringLiteral("\\\\")),
+                              connection.literal(QStringLiteral("\\|"))));
     return parts.join(QStringLiteral(" || '|' || "));
 }
 

@@ -212,6 +212,11 @@ Result<QJsonObject> BigQueryConnection::call(const QByteArray &method, const QSt
         if (answer.status == 0)
             return Error{QCoreApplication::translate("sluice::source", "%1: cannot reach BigQuery at %2: %3").arg(owner(), url.host(), answer.networkProblem),
                          Error::Kind::Unreachable};
+        if (answer.status == 401 && !m_settings->token.isEmpty()) // a token Sluice did not make: it cannot make a new one
+            return Error{QCoreApplication::translate("sluice::source", "%1: BigQuery refused the OAuth token: it has expired or was revoked; give the source "
+                                                                       "a new token, or a service account key, which Sluice renews itself (HTTP 401: %2)")
+                             .arg(owner(), message),
+                         Error::Kind::Refused};
         if (answer.status == 401 || answer.status == 403)
             return Error{QCoreApplication::translate("sluice::source", "%1: BigQuery refused the credentials (HTTP %2): %3").arg(owner()).arg(answer.status).arg(message),
                          Error::Kind::Refused};
@@ -234,7 +239,7 @@ Result<QJsonObject> BigQueryConnection::query(const QString &sql, const QJsonArr
                      {QStringLiteral("maxResults"), 10000},
                      {QStringLiteral("timeoutMs"), 10000},
                      {QStringLiteral("dryRun"), dryRun},
-                     {QStringLiteral("labels"), QJsonObject{{QStringLiteral("sluice"), QStringLiteral("sync")}}},
+                     {QStringLiteral("labels"), labels()},
                      {QStringLiteral("formatOptions"), QJsonObject{{QStringLiteral("useInt64Timestamp"), true}}}};
     if (!s.dataset.isEmpty())
         body.insert(QStringLiteral("defaultDataset"), QJsonObject{{QStringLiteral("projectId"), s.project}, {QStringLiteral("datasetId"), s.dataset}});
@@ -272,8 +277,25 @@ Result<QJsonObject> BigQueryConnection::query(const QString &sql, const QJsonArr
         if (!reply)
             return reply;
     }
-    m_bytesProcessed += reply->value(QStringLiteral("totalBytesProcessed")).toString().toLongLong();
+    // What the job bills (on-demand pricing rounds up, with a minimum a
+    // query); a response without it counts what the job processed.
+    const QJsonValue billed = reply->value(QStringLiteral("totalBytesBilled"));
+    if (!dryRun) // a dry run is free
+        m_bytesBilled += (billed.isUndefined() ? reply->value(QStringLiteral("totalBytesProcessed")) : billed).toString().toLongLong();
     return reply;
+}
+
+QJsonObject BigQueryConnection::labels() const
+{
+    // Label values take lower-case letters, digits, '_' and '-', 63 at most.
+    QJsonObject out{{QStringLiteral("sluice"), QStringLiteral("sync")}};
+    if (!m_sync.isEmpty()) {
+        QString value;
+        for (const QChar c : m_sync.toLower())
+            value += (c.isLetterOrNumber() || c == QLatin1Char('-') || c == QLatin1Char('_')) ? c : QLatin1Char('_');
+        out.insert(QStringLiteral("sluice_sync"), value.left(63));
+    }
+    return out;
 }
 
 Result<void> BigQueryConnection::stream(const QString &sql, const RowSink &sink, const std::atomic_bool *cancel)

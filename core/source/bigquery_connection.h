@@ -14,7 +14,7 @@ namespace sluice::source {
 // the job is complete and paged through with pageToken, and types are read
 // from the result's schema (INT64, NUMERIC / BIGNUMERIC as their digits,
 // TIMESTAMP in microseconds, DATETIME, DATE, JSON, BYTES). Each run's bytes
-// processed are counted (bytesProcessed()); Cancel cancels the job.
+// billed are counted (bytesBilled()); Cancel cancels the job.
 class BigQueryConnection final : public SourceConnection
 {
 public:
@@ -22,6 +22,7 @@ public:
     ~BigQueryConnection() override;
     Q_DISABLE_COPY_MOVE(BigQueryConnection)
 
+    QString literal(const QString &text) const override { return backslashLiteral(text); }
     QString driver() const override { return QStringLiteral("bigquery"); }
     Result<void> stream(const QString &sql, const RowSink &sink, const std::atomic_bool *cancel = nullptr) override;
     // `?` marks a positional parameter; values travel as STRING query parameters.
@@ -36,8 +37,7 @@ public:
     QString quoteIdentifier(const QString &identifier) const override;
     QString castToText(const QString &expression) const override { return QStringLiteral("CAST(%1 AS STRING)").arg(expression); }
 
-    // The bytes BigQuery said it processed for this connection's statements.
-    qint64 bytesProcessed() const { return m_bytesProcessed; }
+    std::optional<qint64> bytesBilled() const override { return m_bytesBilled; }
 
 private:
     struct Settings;
@@ -47,10 +47,11 @@ private:
     Result<QJsonObject> query(const QString &sql, const QJsonArray &parameters, bool dryRun, const std::atomic_bool *cancel);
     Result<QJsonObject> call(const QByteArray &method, const QString &path, const QByteArray &body, const QString &query = {});
     QString owner() const;
+    QJsonObject labels() const;
 
     std::unique_ptr<Settings> m_settings;
     std::shared_ptr<Shared> m_shared;
-    qint64 m_bytesProcessed = 0;
+    qint64 m_bytesBilled = 0;
 };
 
 } // namespace sluice::source

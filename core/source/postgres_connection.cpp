@@ -172,21 +172,32 @@ Result<std::unique_ptr<SourceConnection>> PostgresConnection::connect(const work
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
         return configError(QCoreApplication::translate("sluice::source", "%1: Qt's PostgreSQL driver (QPSQL) is not installed; install libqt6sql6-psql").arg(owner));
     std::unique_ptr<PostgresConnection> self(new PostgresConnection(config.name, connection));
+    self->m_redshift = config.driver == QLatin1String("redshift");
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
     db.setHostName(config.host);
     if (config.port > 0)
         db.setPort(config.port);
+    else if (self->m_redshift)
+        db.setPort(5439);
     db.setDatabaseName(config.database);
     db.setUserName(config.user);
     db.setPassword(password);
-    db.setConnectOptions(QStringLiteral("connect_timeout=%1;application_name=sluice").arg(config.connectTimeoutSeconds));
+    QString options = QStringLiteral("connect_timeout=%1;application_name=sluice").arg(config.connectTimeoutSeconds);
+    const QString sslmode = config.raw.value(QStringLiteral("sslmode")).toString(self->m_redshift ? QStringLiteral("require") : QString());
+    if (!sslmode.isEmpty())
+        options += QStringLiteral(";sslmode=") + sslmode;
+    db.setConnectOptions(options);
     if (!db.open())
         return classifyConnectError(owner, db.lastError().databaseText().isEmpty() ? db.lastError().text()
                                                                                   : db.lastError().databaseText());
     if (!self->nativeHandle())
         return Error{QCoreApplication::translate("sluice::source", "%1: the QPSQL driver gave no libpq handle").arg(owner), Error::Kind::Internal};
     QSqlQuery q(db);
-    for (const char *setting : {"SET TimeZone TO 'UTC'", "SET DateStyle TO 'ISO, YMD'", "SET standard_conforming_strings TO on", "SET extra_float_digits TO 1"})
+    // Redshift keeps its own literal rules (a backslash escapes; literal()) and takes these three.
+    const QList<const char *> settings = self->m_redshift
+        ? QList<const char *>{"SET timezone TO 'UTC'", "SET datestyle TO 'ISO, MDY'", "SET extra_float_digits TO 1"}
+        : QList<const char *>{"SET TimeZone TO 'UTC'", "SET DateStyle TO 'ISO, YMD'", "SET standard_conforming_strings TO on", "SET extra_float_digits TO 1"};
+    for (const char *setting : settings)
         if (!q.exec(QString::fromLatin1(setting)))
             return Error{QCoreApplication::translate("sluice::source", "%1: %2").arg(owner, q.lastError().text()), Error::Kind::Query};
     if (!writable) {
@@ -204,6 +215,23 @@ Result<void> PostgresConnection::setReadOnly(bool readOnly)
                             : QStringLiteral("SET SESSION CHARACTERISTICS AS TRANSACTION READ WRITE"));
 }
 
+QString PostgresConnection::castToText(const QString &expression) const
+{
+    return m_redshift ? QStringLiteral("CAST(%1 AS VARCHAR(65535))").arg(expression) : SourceConnection::castToText(expression);
+}
+
+QString PostgresConnection::literal(const QString &text) const
+{
+    if (!m_redshift)
+        return quoteLiteral(text);
+    // Redshift reads a backslash in a literal as an escape: both it and the quote are doubled.
+    QString out = text;
+    out.remove(QChar(0));
+    out.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
+    out.replace(QLatin1Char('\''), QStringLiteral("''"));
+    return QLatin1Char('\'') + out + QLatin1Char('\'');
+}
+
 void *PostgresConnection::nativeHandle() const
 {
     const QVariant v = QSqlDatabase::database(m_connection, false).driver()->handle();
@@ -218,7 +246,7 @@ Result<void> PostgresConnection::stream(const QString &sql, const RowSink &sink,
     const QString owner = QCoreApplication::translate("sluice::source", "source %1").arg(m_name);
     if (!conn || PQstatus(conn) != CONNECTION_OK)
         return Error{QCoreApplication::translate("sluice::source", "%1: the connection was lost").arg(owner), Error::Kind::Unreachable};
-    if (sink.view && sink.copy)
+    if (sink.view && sink.copy && !m_redshift) // Redshift has no COPY TO STDOUT
         return streamCopy(conn, owner, sql, sink, cancel);
     if (!PQsendQuery(conn, sql.toUtf8().constData()))
         return Error{QCoreApplication::translate("sluice::source", "%1: %2").arg(owner, QString::fromUtf8(PQerrorMessage(conn)).trimmed()), Error::Kind::Unreachable};

@@ -232,7 +232,7 @@ Result<QJsonObject> SnowflakeConnection::run(const QString &sql, const QJsonObje
     }
     QJsonObject body{{QStringLiteral("statement"), sql},
                      {QStringLiteral("timeout"), 0},
-                     {QStringLiteral("parameters"), QJsonObject{{QStringLiteral("QUERY_TAG"), QStringLiteral("sluice")}}}};
+                     {QStringLiteral("parameters"), QJsonObject{{QStringLiteral("QUERY_TAG"), m_sync.isEmpty() ? QStringLiteral("sluice") : QStringLiteral("sluice:") + m_sync}}}};
     for (const auto &[key, value] : {std::pair{"database", s.database}, {"schema", s.schema}, {"warehouse", s.warehouse}, {"role", s.role}})
         if (!value.isEmpty())
             body.insert(QLatin1String(key), value);
@@ -268,6 +268,11 @@ Result<QJsonObject> SnowflakeConnection::run(const QString &sql, const QJsonObje
         }
         if (answer.status == 0)
             return Error{QCoreApplication::translate("sluice::source", "%1: cannot reach Snowflake at %2: %3").arg(owner(), s.base.host(), answer.networkProblem), Error::Kind::Unreachable};
+        if (answer.status == 401 && reply.value(QStringLiteral("code")).toString() == QLatin1String("390318"))
+            return Error{QCoreApplication::translate("sluice::source", "%1: the OAuth token has expired; give the source a new token, or a key pair, "
+                                                                       "which does not expire (Snowflake: %2)")
+                             .arg(owner(), message),
+                         Error::Kind::Refused};
         if (answer.status == 401 || answer.status == 403)
             return Error{QCoreApplication::translate("sluice::source", "%1: Snowflake refused the credentials (HTTP %2): %3").arg(owner()).arg(answer.status).arg(message), Error::Kind::Refused};
         if (answer.status == 422) {

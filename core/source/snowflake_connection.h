@@ -22,6 +22,7 @@ public:
     ~SnowflakeConnection() override;
     Q_DISABLE_COPY_MOVE(SnowflakeConnection)
 
+    QString literal(const QString &text) const override { return backslashLiteral(text); }
     QString driver() const override { return QStringLiteral("snowflake"); }
     Result<void> stream(const QString &sql, const RowSink &sink, const std::atomic_bool *cancel = nullptr) override;
     // `?` marks a parameter; values travel as the request's bindings, as text.

@@ -26,7 +26,7 @@ Result<std::unique_ptr<SourceConnection>> SourceConnection::open(const workspace
         password = secret.value();
     }
     qCDebug(lcSource) << "connecting to source" << config.name << "(" << config.driver << ")";
-    if (config.driver == QLatin1String("postgres"))
+    if (config.driver == QLatin1String("postgres") || config.driver == QLatin1String("redshift"))
         return PostgresConnection::connect(config, password, access == Access::ReadWrite);
     if (config.driver == QLatin1String("sqlite")) {
         const QString path = workspace.resolvePath(config.path);
@@ -68,6 +68,27 @@ QString SourceConnection::quoteLiteral(const QString &text)
     out.replace(QLatin1Char('\''), QStringLiteral("''"));
     out.remove(QChar(0));
     return QLatin1Char('\'') + out + QLatin1Char('\'');
+}
+
+QString SourceConnection::backslashLiteral(const QString &text)
+{
+    QString out;
+    out.reserve(text.size() + 2);
+    out += QLatin1Char('\'');
+    for (const QChar c : text) {
+        if (c == QChar(0))
+            continue;
+        if (c == QLatin1Char('\n'))
+            out += QStringLiteral("\\n"); // GoogleSQL's quoted strings hold no raw line break
+        else if (c == QLatin1Char('\r'))
+            out += QStringLiteral("\\r");
+        else if (c == QLatin1Char('\\') || c == QLatin1Char('\''))
+            out.append(QLatin1Char('\\')).append(c);
+        else
+            out += c;
+    }
+    out += QLatin1Char('\'');
+    return out;
 }
 
 QString SourceConnection::quoteIdentifier(const QString &identifier) const

@@ -83,11 +83,24 @@ public:
     virtual Result<void> execute(const QString &sql) = 0;
     // A text literal, quotes doubled (standard_conforming_strings is on).
     static QString quoteLiteral(const QString &text);
+    // A text literal as this warehouse reads one: quotes doubled by default;
+    // where a backslash escapes (Snowflake, BigQuery, Redshift), escaped too.
+    virtual QString literal(const QString &text) const { return quoteLiteral(text); }
+    // A literal whose backslashes and quotes are escaped with a backslash.
+    static QString backslashLiteral(const QString &text);
 
     Result<QList<Column>> describe(const QString &sql);
     // What running `sql` would read, in bytes, where the warehouse says so
     // before running it (BigQuery's dry run); nullopt elsewhere.
     virtual std::optional<qint64> estimateBytes(const QString &sql) { Q_UNUSED(sql); return std::nullopt; }
+    // Names the sync the connection's statements serve, where the warehouse
+    // keeps such a tag with each query (Snowflake's QUERY_TAG "sluice:<sync>",
+    // BigQuery's job label sluice_sync): its query history then says which
+    // sync ran what.
+    void setSync(const QString &sync) { m_sync = sync; }
+    // The bytes the warehouse billed for this connection's statements so far,
+    // where it bills by bytes and says so (BigQuery); nullopt elsewhere.
+    virtual std::optional<qint64> bytesBilled() const { return std::nullopt; }
     Result<QVariant> scalar(const QString &sql);
 
 protected:
@@ -97,6 +110,7 @@ protected:
     // table: the INFORMATION_SCHEMA listing most warehouses share.
     Result<QList<TableInfo>> tablesFrom(const QString &sql);
     QString m_name;
+    QString m_sync; // setSync(); empty: no sync (a preview, a test connection)
 };
 
 // The SQL of a model wrapped so it can be selected from; trailing semicolons

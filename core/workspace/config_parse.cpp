@@ -22,7 +22,8 @@ namespace sluice::workspace {
 const QStringList &knownDrivers()
 {
     static const QStringList d{QStringLiteral("sqlite"), QStringLiteral("postgres"), QStringLiteral("odbc"),
-                               QStringLiteral("mysql"), QStringLiteral("snowflake"), QStringLiteral("bigquery")};
+                               QStringLiteral("mysql"), QStringLiteral("snowflake"), QStringLiteral("bigquery"),
+                               QStringLiteral("redshift")};
     return d;
 }
 

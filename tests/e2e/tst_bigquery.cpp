@@ -4,6 +4,7 @@
 // a token, types, pages, jobs still running, Cancel, the dry run's bytes,
 // errors in words, and a sync through the CLI.
 #include "bigquery_emulator.h"
+#include "diff_comparison.h"
 #include "postgres_server.h"
 #include "source/bigquery_connection.h"
 #include "source/source_connection.h"
@@ -38,6 +39,8 @@ private slots:
     void dryRunSaysWhatItWouldRead();
     void errorsNameTheSourceInWords();
     void syncSendsOnlyWhatChanged();
+    void warehouseDiffMatchesTheLocalDiff();
+    void literalsAreGoogleSql();
 
 private:
     QByteArray sourceJson(const QByteArray &keyFile = "sa.json") const;
@@ -223,15 +226,19 @@ void TestBigQuery::cancelCancelsTheJob()
     QCOMPARE(m_emulator->cancels(), 1);
 }
 
-// compile() is a dry run: nothing runs, and BigQuery says how many bytes it would read.
+// compile() is a dry run: nothing runs, nothing is billed, and BigQuery
+// says how many bytes it would read; a query bills what BigQuery says.
 void TestBigQuery::dryRunSaysWhatItWouldRead()
 {
     auto c = connect();
-    auto *bq = static_cast<source::BigQueryConnection *>(c.get());
-    const qint64 before = bq->bytesProcessed();
+    const qint64 before = c->bytesBilled().value_or(-1);
+    QVERIFY(before >= 0);
     QVERIFY(c->compile(QStringLiteral("select id, name from events;")).ok());
     QVERIFY(m_emulator->queries().last().value(QStringLiteral("dryRun")).toBool());
-    QVERIFY2(bq->bytesProcessed() > before, qPrintable(QString::number(bq->bytesProcessed())));
+    QVERIFY(c->estimateBytes(QStringLiteral("select id, name from events")).value_or(0) > 0);
+    QCOMPARE(c->bytesBilled().value_or(-1), before);
+    QCOMPARE(c->scalar(QStringLiteral("select count(*) from events"))->toLongLong(), 2500);
+    QCOMPARE(c->bytesBilled().value_or(-1), before + (qint64(10) << 20)); // the emulator bills BigQuery's 10 MB minimum
 }
 
 void TestBigQuery::errorsNameTheSourceInWords()
@@ -249,6 +256,22 @@ void TestBigQuery::errorsNameTheSourceInWords()
     Result<void> syntax = c->compile(QStringLiteral("selec 1"));
     QVERIFY(!syntax.ok());
     QVERIFY2(syntax.error().message.contains(QLatin1String("syntax error")), qPrintable(syntax.error().message));
+    // An OAuth token given instead of a key, which BigQuery no longer takes:
+    // Sluice cannot renew it, and says so.
+    QByteArray oauth = sourceJson();
+    oauth.replace("\"service_account_key\": {\"file\": \"sa.json\"}", "\"token\": {\"env\": \"SLUICE_TEST_BQ_TOKEN\"}");
+    qputenv("SLUICE_TEST_BQ_TOKEN", "ya29.expired-7731");
+    Result<QVariant> expired = [&]() -> Result<QVariant> {
+        auto t = tryConnect(oauth);
+        if (!t)
+            return t.error();
+        return t.value()->scalar(QStringLiteral("SELECT 1"));
+    }();
+    QVERIFY(!expired.ok());
+    QCOMPARE(expired.error().kind, Error::Kind::Refused);
+    QVERIFY2(expired.error().message.startsWith(QLatin1String("source dw: BigQuery refused the OAuth token: it has expired or was revoked")),
+             qPrintable(expired.error().message));
+    QVERIFY(!expired.error().message.contains(QLatin1String("7731")));
     QByteArray nowhere = sourceJson();
     nowhere.replace(m_emulator->baseUrl().toUtf8(), "http://127.0.0.1:9");
     auto unreachable = tryConnect(nowhere);
@@ -300,6 +323,72 @@ void TestBigQuery::syncSendsOnlyWhatChanged()
     QFile out(ws + QStringLiteral("/out/customers.jsonl"));
     QVERIFY(out.open(QIODevice::ReadOnly));
     QVERIFY(out.readAll().contains("\"ltv\":\"99.990000000\""));
+}
+
+// The warehouse diff on BigQuery (state in dataset sluice_state, MERGE from
+// an array of structs) against the local diff over three runs; keys with a
+// backslash, a quote and a line break travel in GoogleSQL's literals.
+void TestBigQuery::warehouseDiffMatchesTheLocalDiff()
+{
+    QString error;
+    QVERIFY2(m_pg.psql(QStringLiteral("analytics"), QStringLiteral(R"(
+        CREATE TABLE crm.accounts (code text PRIMARY KEY, owner text, seats int, arr numeric(12,2));
+        INSERT INTO crm.accounts VALUES ('acme', 'ann@example.com', 10, 1200.50), ('ACME', 'bob@example.com', 3, NULL),
+            ('glo\bex', 'cy@example.com', 25, 99999.99), ('o''neil', NULL, 1, 10.00), (E'two\nlines', 'dee@example.com', 7, 0.00);
+    )"), &error), qPrintable(error));
+    const QString ws = m_dir.filePath(QStringLiteral("diff"));
+    QVERIFY2(test::writeDiffWorkspace(ws, sourceJson(), QStringLiteral("select code, owner, seats, arr from accounts"), QStringLiteral("code"),
+                                      {QStringLiteral("owner"), QStringLiteral("seats"), QStringLiteral("arr")}, &error),
+             qPrintable(error));
+    QFile::copy(m_dir.filePath(QStringLiteral("sa.json")), ws + QStringLiteral("/sa.json"));
+    QFile::setPermissions(ws + QStringLiteral("/sa.json"), QFile::ReadOwner | QFile::WriteOwner);
+
+    test::DiffRuns runs = test::runBothDiffs(QStringLiteral(SLUICE_BINARY), ws, QStringLiteral("first run"));
+    QVERIFY2(runs.differences.isEmpty(), qPrintable(runs.differences));
+    QCOMPARE(runs.count("added"), 5);
+    auto c = connect();
+    QCOMPARE(c->scalar(QStringLiteral("SELECT count(*) FROM sluice_state.`by_warehouse` WHERE `hash` <> 'pending'"))->toLongLong(), 5);
+    // The run says what BigQuery billed, and so does its record.
+    QVERIFY2(runs.warehouse.value(QStringLiteral("bytes_billed")).toDouble() >= 10 << 20, QJsonDocument(runs.warehouse).toJson().constData());
+
+    QVERIFY2(m_pg.psql(QStringLiteral("analytics"), QStringLiteral(
+        "UPDATE crm.accounts SET seats = 11 WHERE code = 'acme'; UPDATE crm.accounts SET arr = 5.00 WHERE code = 'ACME'; "
+        "UPDATE crm.accounts SET owner = 'o@example.com' WHERE code = 'o''neil'; "
+        "DELETE FROM crm.accounts WHERE code = 'glo\\bex'; INSERT INTO crm.accounts VALUES ('hoo\\li', 'eve@example.com', 2, 1.00);"), &error), qPrintable(error));
+    runs = test::runBothDiffs(QStringLiteral(SLUICE_BINARY), ws, QStringLiteral("second run"));
+    QVERIFY2(runs.differences.isEmpty(), qPrintable(runs.differences));
+    QCOMPARE(runs.count("added"), 1);
+    QCOMPARE(runs.count("changed"), 3);
+    QCOMPARE(runs.count("removed"), 1);
+    QCOMPARE(runs.count("unchanged"), 1);
+    QCOMPARE(runs.rowsExtracted(), 4); // only the new and changed rows left BigQuery
+
+    runs = test::runBothDiffs(QStringLiteral(SLUICE_BINARY), ws, QStringLiteral("third run"));
+    QVERIFY2(runs.differences.isEmpty(), qPrintable(runs.differences));
+    QCOMPARE(runs.count("delivered"), 0);
+    QCOMPARE(runs.rowsExtracted(), 0);
+
+    QProcess history;
+    history.start(QStringLiteral(SLUICE_BINARY), {QStringLiteral("runs"), QStringLiteral("by_warehouse"), QStringLiteral("--workspace"), ws, QStringLiteral("--json")});
+    QVERIFY(history.waitForFinished(60000));
+    const QByteArray listed = history.readAllStandardOutput();
+    QVERIFY2(listed.contains("\"bytes_billed\""), listed.constData());
+    // Each job is labelled with the sync that ran it.
+    QStringList labelled;
+    for (const QJsonObject &q : m_emulator->queries())
+        labelled.append(q.value(QStringLiteral("labels")).toObject().value(QStringLiteral("sluice_sync")).toString());
+    QVERIFY(labelled.contains(QStringLiteral("by_warehouse")));
+}
+
+// The emulator reads literals as BigQuery does: '' side by side is an error
+// there, not a quote, and a backslash escapes.
+void TestBigQuery::literalsAreGoogleSql()
+{
+    auto c = connect();
+    Result<QVariant> doubled = c->scalar(QStringLiteral("SELECT 'o''neil'"));
+    QVERIFY(!doubled.ok());
+    QVERIFY2(doubled.error().message.contains(QLatin1String("concatenated string literals")), qPrintable(doubled.error().message));
+    QCOMPARE(c->scalar(QStringLiteral("SELECT ") + c->literal(QStringLiteral("o'neil \\ two\nlines")))->toString(), QStringLiteral("o'neil \\ two\nlines"));
 }
 
 QTEST_MAIN(TestBigQuery)

@@ -5,6 +5,7 @@
 #include "model/preview.h"
 #include "postgres_server.h"
 #include "snowflake_emulator.h"
+#include "diff_comparison.h"
 #include "source/source_connection.h"
 #include "test_helpers.h"
 #include "workspace/workspace.h"
@@ -225,6 +226,22 @@ void TestSnowflake::errorsNameTheSourceInWords()
     QVERIFY2(missing.error().message.startsWith(QLatin1String("source dw: the warehouse refused the query: SQL compilation error:"))
                  && missing.error().message.contains(QLatin1String("no_such_table")) && missing.error().message.contains(QLatin1String("SQL state 42P01")),
              qPrintable(missing.error().message));
+    // An OAuth token: taken while valid; once expired, the message says so and what to do.
+    m_emulator->addOAuthToken("oauth-good-1", false);
+    m_emulator->addOAuthToken("oauth-old-2", true);
+    QByteArray oauth = sourceJson();
+    oauth.replace("\"private_key\": {\"file\": \"key.pem\"}", "\"token\": {\"env\": \"SLUICE_TEST_SF_TOKEN\"}");
+    qputenv("SLUICE_TEST_SF_TOKEN", "oauth-good-1");
+    auto byToken = tryConnect(oauth);
+    QVERIFY2(byToken.ok(), qPrintable(byToken.error().message));
+    QCOMPARE(byToken.value()->scalar(QStringLiteral("SELECT count(*) FROM customers"))->toLongLong(), 3);
+    qputenv("SLUICE_TEST_SF_TOKEN", "oauth-old-2");
+    auto expired = tryConnect(oauth);
+    QVERIFY(!expired.ok());
+    QCOMPARE(expired.error().kind, Error::Kind::Refused);
+    QVERIFY2(expired.error().message.startsWith(QLatin1String("source dw: the OAuth token has expired; give the source a new token")),
+             qPrintable(expired.error().message));
+    QVERIFY(!expired.error().message.contains(QLatin1String("oauth-old-2")));
     // Nobody answering at the address.
     QByteArray nowhere = sourceJson();
     nowhere.replace(m_emulator->baseUrl().toUtf8(), "http://127.0.0.1:9");
@@ -290,67 +307,40 @@ void TestSnowflake::warehouseDiffMatchesTheLocalDiff()
     QVERIFY2(m_pg.psql(QStringLiteral("analytics"), QStringLiteral(R"(
         CREATE TABLE crm.accounts (code text PRIMARY KEY, owner text, seats int, arr numeric(12,2));
         INSERT INTO crm.accounts VALUES ('acme', 'ann@example.com', 10, 1200.50), ('ACME', 'bob@example.com', 3, NULL),
-            ('globex', 'cy@example.com', 25, 99999.99), ('initech', NULL, 1, 10.00), ('umbrella', 'dee@example.com', 7, 0.00);
+            ('glo\bex', 'cy@example.com', 25, 99999.99), ('o''neil', NULL, 1, 10.00), ('umbrella', 'dee@example.com', 7, 0.00);
     )"), &error), qPrintable(error));
     const QString ws = m_dir.filePath(QStringLiteral("diff"));
-    QDir().mkpath(ws);
+    QVERIFY2(test::writeDiffWorkspace(ws, sourceJson(), QStringLiteral("select code, owner, seats, arr from accounts"), QStringLiteral("CODE"),
+                                      {QStringLiteral("OWNER"), QStringLiteral("SEATS"), QStringLiteral("ARR")}, &error),
+             qPrintable(error));
     QFile::copy(m_dir.filePath(QStringLiteral("key.pem")), ws + QStringLiteral("/key.pem"));
     QFile::setPermissions(ws + QStringLiteral("/key.pem"), QFile::ReadOwner | QFile::WriteOwner);
-    QFile f(ws + QStringLiteral("/sluice.json"));
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    const QByteArray fields = R"("fields": [{"source": "OWNER", "destination": "owner"}, {"source": "SEATS", "destination": "seats"}, {"source": "ARR", "destination": "arr"}])";
-    f.write("{\"version\": 1, \"sources\": {\"dw\": " + sourceJson()
-            + "}, \"destinations\": {\"a\": {\"type\": \"jsonl\", \"path\": \"out/local.jsonl\"}, \"b\": {\"type\": \"jsonl\", \"path\": \"out/warehouse.jsonl\"}},"
-              " \"models\": {\"accounts\": {\"source\": \"dw\", \"primary_key\": \"CODE\", \"sql\": \"select code, owner, seats, arr from accounts\"}},"
-              " \"syncs\": {\"by_local\": {\"model\": \"accounts\", \"destination\": \"a\", \"mode\": \"mirror\", \"diff\": \"local\", " + fields + "},"
-              " \"by_warehouse\": {\"model\": \"accounts\", \"destination\": \"b\", \"mode\": \"mirror\", \"diff\": \"warehouse\", " + fields + "}}}");
-    f.close();
-    auto run = [&](const QString &sync) {
-        QProcess p;
-        p.start(QStringLiteral(SLUICE_BINARY), {QStringLiteral("run"), sync, QStringLiteral("--workspace"), ws, QStringLiteral("--json")});
-        p.waitForFinished(120000);
-        if (p.exitCode() != 0)
-            qWarning("%s", p.readAllStandardError().constData());
-        return QJsonDocument::fromJson(p.readAllStandardOutput()).object();
-    };
-    auto lines = [&](const QString &file) {
-        QFile out(ws + QStringLiteral("/out/") + file);
-        out.open(QIODevice::ReadOnly);
-        QStringList all = QString::fromUtf8(out.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-        all.sort();
-        return all;
-    };
-    QJsonObject counts, warehouseRun;
-    auto same = [&](const char *step) {
-        const QJsonObject local = run(QStringLiteral("by_local")).value(QStringLiteral("counts")).toObject();
-        warehouseRun = run(QStringLiteral("by_warehouse"));
-        counts = warehouseRun.value(QStringLiteral("counts")).toObject();
-        QStringList differences;
-        for (const char *key : {"added", "changed", "removed", "unchanged", "delivered"})
-            if (local.value(QLatin1String(key)) != counts.value(QLatin1String(key)))
-                differences.append(QStringLiteral("%1, %2: local %3, warehouse %4").arg(QLatin1String(step), QLatin1String(key))
-                                       .arg(local.value(QLatin1String(key)).toInt()).arg(counts.value(QLatin1String(key)).toInt()));
-        if (lines(QStringLiteral("warehouse.jsonl")) != lines(QStringLiteral("local.jsonl")))
-            differences.append(QStringLiteral("%1: the files differ").arg(QLatin1String(step)));
-        return differences.join(QStringLiteral("; "));
-    };
-    QString differences = same("first run");
-    QVERIFY2(differences.isEmpty(), qPrintable(differences));
-    QCOMPARE(counts.value(QStringLiteral("added")).toInt(), 5);
+
+    test::DiffRuns runs = test::runBothDiffs(QStringLiteral(SLUICE_BINARY), ws, QStringLiteral("first run"));
+    QVERIFY2(runs.differences.isEmpty(), qPrintable(runs.differences));
+    QCOMPARE(runs.count("added"), 5);
     auto c = connect();
     QCOMPARE(c->scalar(QStringLiteral("SELECT count(*) FROM SLUICE_STATE.\"BY_WAREHOUSE\""))->toLongLong(), 5);
+    // Snowflake's literals escape with a backslash: the key with one is stored as it is.
+    QCOMPARE(c->scalar(QStringLiteral("SELECT count(*) FROM SLUICE_STATE.\"BY_WAREHOUSE\" WHERE \"KEY\" = 'glo\\\\bex'"))->toLongLong(), 1);
     QVERIFY2(m_pg.psql(QStringLiteral("analytics"), QStringLiteral(
         "UPDATE crm.accounts SET seats = 11 WHERE code = 'acme'; UPDATE crm.accounts SET arr = 5.00 WHERE code = 'ACME'; "
-        "DELETE FROM crm.accounts WHERE code = 'globex'; INSERT INTO crm.accounts VALUES ('hooli', 'eve@example.com', 2, 1.00);"), &error), qPrintable(error));
-    differences = same("second run");
-    QVERIFY2(differences.isEmpty(), qPrintable(differences));
-    QCOMPARE(counts.value(QStringLiteral("added")).toInt(), 1);
-    QCOMPARE(counts.value(QStringLiteral("changed")).toInt(), 2);
-    QCOMPARE(counts.value(QStringLiteral("removed")).toInt(), 1);
-    QCOMPARE(warehouseRun.value(QStringLiteral("timings")).toObject().value(QStringLiteral("rows_extracted")).toInt(), 3);
-    differences = same("third run");
-    QVERIFY2(differences.isEmpty(), qPrintable(differences));
-    QCOMPARE(counts.value(QStringLiteral("delivered")).toInt(), 0);
+        "DELETE FROM crm.accounts WHERE code = 'glo\\bex'; INSERT INTO crm.accounts VALUES ('hooli', 'eve@example.com', 2, 1.00);"), &error), qPrintable(error));
+    runs = test::runBothDiffs(QStringLiteral(SLUICE_BINARY), ws, QStringLiteral("second run"));
+    QVERIFY2(runs.differences.isEmpty(), qPrintable(runs.differences));
+    QCOMPARE(runs.count("added"), 1);
+    QCOMPARE(runs.count("changed"), 2);
+    QCOMPARE(runs.count("removed"), 1);
+    QCOMPARE(runs.rowsExtracted(), 3);
+    runs = test::runBothDiffs(QStringLiteral(SLUICE_BINARY), ws, QStringLiteral("third run"));
+    QVERIFY2(runs.differences.isEmpty(), qPrintable(runs.differences));
+    QCOMPARE(runs.count("delivered"), 0);
+    // Snowflake's query history says which sync ran each statement.
+    QStringList tags;
+    for (const QJsonObject &st : m_emulator->statements())
+        tags.append(st.value(QStringLiteral("parameters")).toObject().value(QStringLiteral("QUERY_TAG")).toString());
+    QVERIFY(tags.contains(QStringLiteral("sluice:by_warehouse")));
+    QVERIFY(tags.contains(QStringLiteral("sluice:by_local")));
 }
 
 QTEST_MAIN(TestSnowflake)

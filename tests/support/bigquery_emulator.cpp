@@ -35,28 +35,50 @@ EmulatorServer::Response googleError(int status, const QString &reason, const QS
                                                                 {QStringLiteral("status"), statusName}}}}));
 }
 
-// GoogleSQL as PostgreSQL reads it: `names` in double quotes (folded to
-// lower case, as PostgreSQL stores unquoted names), STRING as TEXT.
+// GoogleSQL (its literals already in PostgreSQL's form) as PostgreSQL
+// reads it: `names` in double quotes (folded to lower case, as PostgreSQL
+// stores unquoted names), STRING as TEXT, an array of structs in UNNEST as a
+// VALUES list. Literals are set aside while the rest is rewritten.
 QString toPostgres(const QString &sql)
 {
-    QString out;
+    QString code;
+    QStringList literals;
     for (qsizetype i = 0; i < sql.size(); ++i) {
         const QChar c = sql[i];
         if (c == QLatin1Char('\'')) {
             const qsizetype end = sql.indexOf(QLatin1Char('\''), i + 1);
             const qsizetype stop = end < 0 ? sql.size() - 1 : end;
-            out += sql.mid(i, stop - i + 1);
+            code += QStringLiteral("\x01%1\x02").arg(literals.size());
+            literals.append(sql.mid(i, stop - i + 1));
             i = stop;
         } else if (c == QLatin1Char('`')) {
             const qsizetype end = sql.indexOf(QLatin1Char('`'), i + 1);
-            out += QLatin1Char('"') + sql.mid(i + 1, end - i - 1).toLower() + QLatin1Char('"');
+            code += QLatin1Char('"') + sql.mid(i + 1, end - i - 1).toLower() + QLatin1Char('"');
             i = end < 0 ? sql.size() : end;
         } else {
-            out += c;
+            code += c;
         }
     }
-    static const QRegularExpression string(QStringLiteral("\\bAS\\s+STRING\\b"), QRegularExpression::CaseInsensitiveOption);
-    out.replace(string, QStringLiteral("AS TEXT"));
+    static const QRegularExpression structs(QStringLiteral("UNNEST\\(ARRAY<STRUCT<([^>]*)>>\\[(.*?)\\]\\)\\s+AS\\s+(\\w+)"),
+                                            QRegularExpression::CaseInsensitiveOption | QRegularExpression::DotMatchesEverythingOption);
+    for (auto m = structs.match(code); m.hasMatch(); m = structs.match(code)) {
+        QStringList names;
+        for (const QString &field : m.captured(1).split(QLatin1Char(',')))
+            names.append(field.trimmed().section(QLatin1Char(' '), 0, 0));
+        code.replace(m.capturedStart(), m.capturedLength(), QStringLiteral("(VALUES %1) AS %2(%3)").arg(m.captured(2), m.captured(3), names.join(QStringLiteral(", "))));
+    }
+    static const QRegularExpression string(QStringLiteral("\\bSTRING\\b"), QRegularExpression::CaseInsensitiveOption);
+    code.replace(string, QStringLiteral("TEXT"));
+    static const QRegularExpression placeholder(QStringLiteral("\x01(\\d+)\x02"));
+    QString out;
+    qsizetype at = 0;
+    for (auto it = placeholder.globalMatch(code); it.hasNext();) {
+        const auto m = it.next();
+        out += QStringView(code).mid(at, m.capturedStart() - at);
+        out += literals[m.captured(1).toInt()];
+        at = m.capturedEnd();
+    }
+    out += QStringView(code).mid(at);
     return out;
 }
 
@@ -163,6 +185,12 @@ EmulatorServer::Response BigQueryEmulator::token(const Request &request)
 
 EmulatorServer::Response BigQueryEmulator::runQuery(const QJsonObject &body)
 {
+    static const QRegularExpression labelKey(QStringLiteral("^[a-z][a-z0-9_-]{0,62}$")), labelValue(QStringLiteral("^[a-z0-9_-]{0,63}$"));
+    const QJsonObject labels = body.value(QStringLiteral("labels")).toObject();
+    for (auto it = labels.begin(); it != labels.end(); ++it)
+        if (!labelKey.match(it.key()).hasMatch() || !labelValue.match(it.value().toString()).hasMatch())
+            return googleError(400, QStringLiteral("invalid"), QStringLiteral("Label %1: %2 has invalid characters or is too long").arg(it.key(), it.value().toString()),
+                               QStringLiteral("INVALID_ARGUMENT"));
     if (body.value(QStringLiteral("useLegacySql")).toBool(true))
         return googleError(400, QStringLiteral("invalid"), QStringLiteral("The emulator runs GoogleSQL only: set useLegacySql to false."), QStringLiteral("INVALID_ARGUMENT"));
     if (m_connection.isEmpty()) {
@@ -176,14 +204,29 @@ EmulatorServer::Response BigQueryEmulator::runQuery(const QJsonObject &body)
         if (!db.open())
             return googleError(500, QStringLiteral("backendError"), db.lastError().text(), QStringLiteral("INTERNAL"));
         QSqlQuery(db).exec(QStringLiteral("SET TimeZone TO 'UTC'"));
+        // GoogleSQL's MD5 returns BYTES and TO_HEX formats them: the same
+        // functions for PostgreSQL, ahead of its own md5 on the search path.
+        QSqlQuery(db).exec(QStringLiteral("CREATE SCHEMA IF NOT EXISTS googlesql"));
+        QSqlQuery(db).exec(QStringLiteral("CREATE OR REPLACE FUNCTION googlesql.md5(text) RETURNS bytea LANGUAGE sql IMMUTABLE "
+                                          "AS $$ SELECT decode(pg_catalog.md5($1), 'hex') $$"));
+        QSqlQuery(db).exec(QStringLiteral("CREATE OR REPLACE FUNCTION googlesql.to_hex(bytea) RETURNS text LANGUAGE sql IMMUTABLE "
+                                          "AS $$ SELECT encode($1, 'hex') $$"));
     }
     QSqlDatabase db = QSqlDatabase::database(m_connection);
     QSqlQuery q(db);
     q.setForwardOnly(true);
     q.setNumericalPrecisionPolicy(QSql::HighPrecision);
     const QString dataset = body.value(QStringLiteral("defaultDataset")).toObject().value(QStringLiteral("datasetId")).toString();
-    q.exec(dataset.isEmpty() ? QStringLiteral("SET search_path TO public") : QStringLiteral("SET search_path TO \"%1\", public").arg(dataset.toLower()));
-    const QString sql = toPostgres(body.value(QStringLiteral("query")).toString());
+    q.exec(dataset.isEmpty() ? QStringLiteral("SET search_path TO googlesql, public, pg_catalog")
+                             : QStringLiteral("SET search_path TO googlesql, \"%1\", public, pg_catalog").arg(dataset.toLower()));
+    const QString query = body.value(QStringLiteral("query")).toString();
+    if (query.size() > 1024 * 1000)
+        return googleError(400, QStringLiteral("invalidQuery"), QStringLiteral("The query is too large. The maximum standard SQL query length is 1024.00K characters, "
+                                                                               "including comments and white space characters."), QStringLiteral("INVALID_ARGUMENT"));
+    QString lexError;
+    const QString sql = toPostgres(backslashLiteralsToPostgres(query, true, &lexError));
+    if (!lexError.isEmpty())
+        return googleError(400, QStringLiteral("invalidQuery"), lexError, QStringLiteral("INVALID_ARGUMENT"));
     const QJsonArray parameters = body.value(QStringLiteral("queryParameters")).toArray();
     const QString jobId = QStringLiteral("job_") + QUuid::createUuid().toString(QUuid::Id128);
     const QJsonObject reference{{QStringLiteral("projectId"), m_project}, {QStringLiteral("jobId"), jobId}, {QStringLiteral("location"), QStringLiteral("US")}};
@@ -229,6 +272,8 @@ EmulatorServer::Response BigQueryEmulator::runQuery(const QJsonObject &body)
         job.rows.append(cells);
     }
     job.pollsLeft = m_pollsBeforeDone;
+    static const QRegularExpression from(QStringLiteral("\\bFROM\\b"), QRegularExpression::CaseInsensitiveOption);
+    job.readsTable = from.match(sql).hasMatch();
     m_jobs.insert(jobId, job);
     return page(jobId, m_jobs[jobId], 0, body.value(QStringLiteral("maxResults")).toInt(10000));
 }
@@ -265,6 +310,8 @@ EmulatorServer::Response BigQueryEmulator::page(const QString &jobId, Job &job, 
                   {QStringLiteral("totalRows"), QString::number(job.rows.size())},
                   {QStringLiteral("rows"), rows},
                   {QStringLiteral("totalBytesProcessed"), QString::number(job.bytes)},
+                  // On-demand pricing: rounded up to the megabyte, at least 10 MB a query that reads a table.
+                  {QStringLiteral("totalBytesBilled"), QString::number(job.readsTable ? qMax<qint64>(10 << 20, (job.bytes + (1 << 20) - 1) / (1 << 20) * (1 << 20)) : 0)},
                   {QStringLiteral("jobComplete"), true},
                   {QStringLiteral("cacheHit"), false}};
     if (offset + size < job.rows.size())

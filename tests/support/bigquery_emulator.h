@@ -46,6 +46,7 @@ private:
         QJsonArray fields;
         QList<QJsonArray> rows;
         qint64 bytes = 0;
+        bool readsTable = false; // billed at least 10 MB
         int pollsLeft = 0;
         bool cancelled = false;
     };

@@ -27,6 +27,8 @@ public:
     QString host() const { return QStringLiteral("127.0.0.1"); }
     QString user() const { return QStringLiteral("postgres"); }
     QString password() const { return m_password; }
+    // The server's log file (empty for a reused server, whose log is elsewhere).
+    QString logPath() const { return m_owned && m_dir ? m_dir->filePath(QStringLiteral("log")) : QString(); }
     // Runs SQL through psql against `database`; false (and error) on failure.
     bool psql(const QString &database, const QString &sql, QString *error = nullptr) const;
     QString psqlPath() const;

@@ -121,6 +121,12 @@ SnowflakeEmulator::~SnowflakeEmulator()
         QSqlDatabase::removeDatabase(m_connection);
 }
 
+void SnowflakeEmulator::addOAuthToken(const QByteArray &token, bool expired)
+{
+    QMutexLocker lock(&m_mutex);
+    (expired ? m_expiredTokens : m_oauthTokens).insert(token);
+}
+
 void SnowflakeEmulator::setPartitionRows(int rows)
 {
     QMutexLocker lock(&m_mutex);
@@ -157,6 +163,16 @@ EmulatorServer::Response SnowflakeEmulator::failure(int status, const QString &c
 
 std::optional<EmulatorServer::Response> SnowflakeEmulator::refuseAuth(const Request &request) const
 {
+    if (request.header("x-snowflake-authorization-token-type") == "OAUTH") {
+        const QByteArray token = request.header("authorization").mid(7);
+        if (!request.header("authorization").startsWith("Bearer ") || token.isEmpty())
+            return failure(401, QStringLiteral("390303"), QStringLiteral("Invalid OAuth access token. [%1]").arg(QString::fromLatin1(token.left(8))));
+        if (m_expiredTokens.contains(token))
+            return failure(401, QStringLiteral("390318"), QStringLiteral("OAuth access token expired. [%1]").arg(QString::fromLatin1(token.left(8))));
+        if (!m_oauthTokens.contains(token))
+            return failure(401, QStringLiteral("390303"), QStringLiteral("Invalid OAuth access token. [%1]").arg(QString::fromLatin1(token.left(8))));
+        return std::nullopt;
+    }
     if (request.header("x-snowflake-authorization-token-type") != "KEYPAIR_JWT")
         return failure(401, QStringLiteral("390101"), QStringLiteral("Authorization header type is not specified or not supported."));
     if (!request.header("accept").contains("application/json"))
@@ -202,7 +218,14 @@ SnowflakeEmulator::Statement SnowflakeEmulator::execute(const QJsonObject &body)
     q.setNumericalPrecisionPolicy(QSql::HighPrecision);
     const QString schema = body.value(QStringLiteral("schema")).toString();
     q.exec(schema.isEmpty() ? QStringLiteral("SET search_path TO public") : QStringLiteral("SET search_path TO \"%1\", public").arg(schema.toLower()));
-    const QString statement = foldQuotedNames(body.value(QStringLiteral("statement")).toString());
+    QString lexError;
+    const QString statement = foldQuotedNames(test::backslashLiteralsToPostgres(body.value(QStringLiteral("statement")).toString(), false, &lexError));
+    if (!lexError.isEmpty()) {
+        st.error = {{QStringLiteral("code"), QStringLiteral("001003")},
+                    {QStringLiteral("message"), QString(QStringLiteral("SQL compilation error:\n") + lexError)},
+                    {QStringLiteral("sqlState"), QStringLiteral("42000")}};
+        return st;
+    }
     const QJsonObject bindings = body.value(QStringLiteral("bindings")).toObject();
     bool ok = false;
     if (bindings.isEmpty()) {

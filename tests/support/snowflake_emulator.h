@@ -4,6 +4,7 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QSet>
 
 namespace sluice::test {
 
@@ -36,6 +37,8 @@ public:
 
     void setPartitionRows(int rows);
     void setPollsBeforeDone(int polls);
+    // OAuth access tokens it takes (type OAUTH), and ones it says have expired (390318).
+    void addOAuthToken(const QByteArray &token, bool expired);
     QList<QJsonObject> statements() const; // the bodies of every POST /api/v2/statements
     int cancels() const;
 
@@ -66,6 +69,7 @@ private:
     int m_cancels = 0;
     QHash<QString, Statement> m_statements;
     QList<QJsonObject> m_bodies;
+    QSet<QByteArray> m_oauthTokens, m_expiredTokens;
 };
 
 } // namespace sluice::test

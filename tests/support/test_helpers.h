@@ -15,4 +15,13 @@ bool openssl(const QStringList &args, QString *error);
 // whose public half is `publicKeyPem`: how an emulated API checks a JWT.
 bool rs256SignatureHolds(const QByteArray &publicKeyPem, const QByteArray &signingInput, const QByteArray &signature);
 
+// SQL whose single-quoted literals escape with a backslash (Snowflake's,
+// GoogleSQL's, Redshift's) as PostgreSQL reads it: each literal decoded and
+// written again with its quotes doubled; "..." and `...` names and comments
+// pass unchanged. `googleSql`: a line break or an unknown escape inside a
+// literal, or two literals side by side ('a''b'), is a syntax error, as
+// BigQuery says; otherwise '' inside a literal is a quote (Snowflake).
+// Empty, with `error` set, when a literal is malformed.
+QString backslashLiteralsToPostgres(const QString &sql, bool googleSql, QString *error);
+
 } // namespace sluice::test
