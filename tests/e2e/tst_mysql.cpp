@@ -2,6 +2,7 @@
 // connection verdicts, introspection, exact types, key checks in SQL, a
 // read-only session, cancellation, flat memory, and syncs run through the CLI
 // whose second run sends only what changed.
+#include "diff_comparison.h"
 #include "mariadb_server.h"
 #include "model/preview.h"
 #include "source/source_connection.h"
@@ -356,72 +357,35 @@ void TestMysql::warehouseDiffMatchesTheLocalDiff()
     QVERIFY2(m_my.sql(QStringLiteral("analytics"), QStringLiteral(R"(
         CREATE TABLE accounts (code VARCHAR(20) COLLATE utf8mb4_bin PRIMARY KEY, owner VARCHAR(100), seats INT, arr DECIMAL(12,2));
         INSERT INTO accounts VALUES ('acme', 'ann@example.com', 10, 1200.50), ('ACME', 'bob@example.com', 3, NULL),
-            ('globex', 'cy@example.com', 25, 99999.99), ('initech', NULL, 1, 10.00), ('umbrella', 'dee@example.com', 7, 0.00);
+            ('globex', 'cy@example.com', 25, 99999.99), ('o''neil', NULL, 1, 10.00), ('umb\\rella', 'dee@example.com', 7, 0.00);
     )"), &error), qPrintable(error));
     const QString ws = m_dir.filePath(QStringLiteral("diff"));
-    QDir().mkpath(ws);
-    QFile f(ws + QStringLiteral("/sluice.json"));
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    const QByteArray fields = R"("fields": [{"source": "owner", "destination": "owner"}, {"source": "seats", "destination": "seats"}, {"source": "arr", "destination": "arr"}])";
-    f.write("{\"version\": 1, \"sources\": {\"dw\": " + m_my.sourceJson(QStringLiteral("analytics"))
-            + "}, \"destinations\": {\"a\": {\"type\": \"jsonl\", \"path\": \"out/local.jsonl\"}, \"b\": {\"type\": \"jsonl\", \"path\": \"out/warehouse.jsonl\"}},"
-              " \"models\": {\"accounts\": {\"source\": \"dw\", \"primary_key\": \"code\", \"sql\": \"select code, owner, seats, arr from accounts\"}},"
-              " \"syncs\": {\"by_local\": {\"model\": \"accounts\", \"destination\": \"a\", \"mode\": \"mirror\", \"diff\": \"local\", " + fields + "},"
-              " \"by_warehouse\": {\"model\": \"accounts\", \"destination\": \"b\", \"mode\": \"mirror\", \"diff\": \"warehouse\", " + fields + "}}}");
-    f.close();
-    const QStringList common{QStringLiteral("--workspace"), ws, QStringLiteral("--json")};
-    auto run = [&](const QString &sync) {
-        Cli r = sluiceCli(QStringList{QStringLiteral("run"), sync} + common);
-        if (r.code != 0)
-            qWarning("%s", r.err.constData());
-        return r.out;
-    };
-    auto lines = [&](const QString &file) {
-        QFile out(ws + QStringLiteral("/out/") + file);
-        out.open(QIODevice::ReadOnly);
-        QStringList all = QString::fromUtf8(out.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-        all.sort();
-        return all;
-    };
-    // Both syncs run; what differs between them, in words (empty: nothing).
-    QJsonObject counts, localRun, warehouseRun;
-    auto same = [&](const char *step) {
-        localRun = run(QStringLiteral("by_local"));
-        warehouseRun = run(QStringLiteral("by_warehouse"));
-        const QJsonObject local = localRun.value(QStringLiteral("counts")).toObject();
-        counts = warehouseRun.value(QStringLiteral("counts")).toObject();
-        QStringList differences;
-        for (const char *key : {"added", "changed", "removed", "unchanged", "delivered"})
-            if (local.value(QLatin1String(key)) != counts.value(QLatin1String(key)))
-                differences.append(QStringLiteral("%1, %2: local %3, warehouse %4").arg(QLatin1String(step), QLatin1String(key))
-                                       .arg(local.value(QLatin1String(key)).toInt()).arg(counts.value(QLatin1String(key)).toInt()));
-        if (lines(QStringLiteral("warehouse.jsonl")) != lines(QStringLiteral("local.jsonl")))
-            differences.append(QStringLiteral("%1: the files differ").arg(QLatin1String(step)));
-        return differences.join(QStringLiteral("; "));
-    };
-    QString differences = same("first run");
-    QVERIFY2(differences.isEmpty(), qPrintable(differences));
-    QCOMPARE(counts.value(QStringLiteral("added")).toInt(), 5); // 'acme' and 'ACME' are two
+    QVERIFY2(test::writeDiffWorkspace(ws, m_my.sourceJson(QStringLiteral("analytics")), QStringLiteral("select code, owner, seats, arr from accounts"),
+                                      QStringLiteral("code"), {QStringLiteral("owner"), QStringLiteral("seats"), QStringLiteral("arr")}, &error),
+             qPrintable(error));
+    test::DiffRuns runs = test::runBothDiffs(QStringLiteral(SLUICE_BINARY), ws, QStringLiteral("first run"));
+    QVERIFY2(runs.differences.isEmpty(), qPrintable(runs.differences));
+    QCOMPARE(runs.count("added"), 5); // 'acme' and 'ACME' are two
     auto c = connect();
     QCOMPARE(c->scalar(QStringLiteral("SELECT count(*) FROM sluice_state.by_warehouse"))->toLongLong(), 5);
 
     QVERIFY2(m_my.sql(QStringLiteral("analytics"), QStringLiteral(
         "UPDATE accounts SET seats = 11 WHERE code = 'acme'; UPDATE accounts SET arr = 5.00 WHERE code = 'ACME'; "
         "DELETE FROM accounts WHERE code = 'globex'; INSERT INTO accounts VALUES ('hooli', 'eve@example.com', 2, 1.00);"), &error), qPrintable(error));
-    differences = same("second run");
-    QVERIFY2(differences.isEmpty(), qPrintable(differences));
-    QCOMPARE(counts.value(QStringLiteral("added")).toInt(), 1);
-    QCOMPARE(counts.value(QStringLiteral("changed")).toInt(), 2);
-    QCOMPARE(counts.value(QStringLiteral("removed")).toInt(), 1);
-    QCOMPARE(counts.value(QStringLiteral("unchanged")).toInt(), 2);
+    runs = test::runBothDiffs(QStringLiteral(SLUICE_BINARY), ws, QStringLiteral("second run"));
+    QVERIFY2(runs.differences.isEmpty(), qPrintable(runs.differences));
+    QCOMPARE(runs.count("added"), 1);
+    QCOMPARE(runs.count("changed"), 2);
+    QCOMPARE(runs.count("removed"), 1);
+    QCOMPARE(runs.count("unchanged"), 2);
     // Only the new and changed rows left the server; the local diff read them all.
-    QCOMPARE(warehouseRun.value(QStringLiteral("timings")).toObject().value(QStringLiteral("rows_extracted")).toInt(), 3);
-    QCOMPARE(warehouseRun.value(QStringLiteral("model_rows")).toInt(), 5);
-    QCOMPARE(localRun.value(QStringLiteral("model_rows")).toInt(), 5);
+    QCOMPARE(runs.rowsExtracted(), 3);
+    QCOMPARE(runs.warehouse.value(QStringLiteral("model_rows")).toInt(), 5);
+    QCOMPARE(runs.local.value(QStringLiteral("model_rows")).toInt(), 5);
 
-    differences = same("third run");
-    QVERIFY2(differences.isEmpty(), qPrintable(differences));
-    QCOMPARE(counts.value(QStringLiteral("delivered")).toInt(), 0);
+    runs = test::runBothDiffs(QStringLiteral(SLUICE_BINARY), ws, QStringLiteral("third run"));
+    QVERIFY2(runs.differences.isEmpty(), qPrintable(runs.differences));
+    QCOMPARE(runs.count("delivered"), 0);
     QCOMPARE(c->scalar(QStringLiteral("SELECT count(*) FROM sluice_state.by_warehouse"))->toLongLong(), 5);
 }
 
