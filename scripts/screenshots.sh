@@ -16,7 +16,8 @@ done
 for t in tst_tray tst_gui_end_to_end; do
   bash tests/support/with-desktop.sh "build/asan/tests/ui/$t" >/dev/null
 done
-# Last: whole 1600x1000 screens with each dialog over the main window; they
-# replace the dialog-sized pictures of the same names taken above.
-SLUICE_SCREEN=1600x1000x24 bash tests/support/with-desktop.sh build/asan/tests/ui/tst_screen_tour >/dev/null
+# Last: whole 1600x1000 screens with each dialog over the main window, framed
+# by a window manager (openbox); they replace the dialog-sized pictures of the
+# same names taken above.
+SLUICE_WM=openbox SLUICE_SCREEN=1600x1000x24 bash tests/support/with-desktop.sh build/asan/tests/ui/tst_screen_tour >/dev/null
 ls -1 "$out"

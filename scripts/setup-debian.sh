@@ -8,7 +8,7 @@ packages=(
   qt6-base-dev qt6-charts-dev qt6-httpserver-dev qt6-websockets-dev qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools qt6-svg-dev libqt6opengl6-dev libxkbcommon-dev libgl-dev
   libqt6sql6-sqlite libqt6sql6-psql libpq-dev libssl-dev libphonenumber-dev libxxhash-dev libsqlite3-dev
-  postgresql postgresql-client xvfb xauth trayer lintian
+  postgresql postgresql-client xvfb xauth trayer openbox lintian
   libmariadb-dev mariadb-server mariadb-client unixodbc unixodbc-dev odbc-postgresql libqt6sql6-odbc
   qtkeychain-qt6-dev gnome-keyring dbus-daemon
   python3-jsonschema zsh man-db bsdutils desktop-file-utils appstream

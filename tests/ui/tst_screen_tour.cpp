@@ -3,6 +3,7 @@
 // workspace with each dialog open over it. Each shot is checked to show
 // what it is meant to (the dialog up, the plan made, rows in the tables)
 // before it is saved; SLUICE_SCREENSHOTS names the folder.
+#include "connector/connector_info.h"
 #include "demo_workspace.h"
 #include "engine/sync_engine.h"
 #include "runs/rejection_browser.h"
@@ -27,6 +28,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThreadPool>
+#include <QTreeWidget>
 
 using namespace sluice;
 
@@ -64,8 +66,12 @@ void TestScreenTour::initTestCase()
     auto ws = workspace::Workspace::open(m_ws);
     QVERIFY(ws.ok());
     m_window = std::make_unique<ui::MainWindow>(std::move(ws).value());
-    m_window->setGeometry(0, 0, 1600, 1000);
-    m_window->show();
+    if (qEnvironmentVariableIsSet("SLUICE_WM")) { // a window manager frames it: the whole screen, title bar included
+        m_window->showMaximized();
+    } else {
+        m_window->setGeometry(0, 0, 1600, 1000);
+        m_window->show();
+    }
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 }
 
@@ -106,40 +112,43 @@ void TestScreenTour::welcome()
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 }
 
+// Every source's and destination's form, each over the Sources screen,
+// as connection-<type>.png (a table destination: connection-<type>-table.png).
 void TestScreenTour::connectionDialogs()
 {
     m_window->showScreen(QStringLiteral("Sources"));
     auto *document = m_window->findChild<ui::WorkspaceDocument *>();
     QVERIFY(document);
-    struct Shot
-    {
-        ui::ConnectionDialog::Kind kind;
-        const char *type;
-        const char *name;
-        const char *file;
-    };
-    const Shot shots[] = {{ui::ConnectionDialog::Kind::Source, "postgres", "warehouse", "connection-postgres.png"},
-                          {ui::ConnectionDialog::Kind::Source, "mysql", "app_db", "connection-mysql.png"},
-                          {ui::ConnectionDialog::Kind::Destination, "hubspot", "crm", "connection-hubspot.png"},
-                          {ui::ConnectionDialog::Kind::Destination, "salesforce", "sales_org", "connection-salesforce.png"},
-                          {ui::ConnectionDialog::Kind::Destination, "meta", "ads", "connection-meta.png"},
-                          {ui::ConnectionDialog::Kind::Destination, "webhook", "events", "connection-webhook.png"}};
-    for (const Shot &s : shots) {
-        ui::ConnectionDialog dialog(document, s.kind, {}, m_window.get());
-        dialog.setName(QLatin1String(s.name));
-        dialog.setType(QLatin1String(s.type));
-        if (QLineEdit *host = dialog.field(QStringLiteral("host")))
-            host->setText(QStringLiteral("db.internal"));
-        if (QLineEdit *database = dialog.field(QStringLiteral("database")))
-            database->setText(QStringLiteral("analytics"));
-        if (QLineEdit *user = dialog.field(QStringLiteral("user")))
-            user->setText(QStringLiteral("sluice_reader"));
-        if (QLineEdit *url = dialog.field(QStringLiteral("url")))
-            url->setText(QStringLiteral("https://hooks.example.com/sluice"));
+    // The demo's tables listed behind the dialogs (read on a worker).
+    auto *schema = m_window->findChild<QTreeWidget *>();
+    QVERIFY(schema);
+    QTRY_VERIFY_WITH_TIMEOUT(schema->topLevelItemCount() > 0, 10000);
+    QList<QPair<ui::ConnectionDialog::Kind, QString>> shots;
+    for (const QString &driver : connector::sourceDrivers())
+        shots.append({ui::ConnectionDialog::Kind::Source, driver});
+    for (const QString &type : connector::destinationTypes())
+        shots.append({ui::ConnectionDialog::Kind::Destination, type});
+    QVERIFY(shots.size() >= 20);
+    for (const auto &[kind, type] : std::as_const(shots)) {
+        ui::ConnectionDialog dialog(document, kind, {}, m_window.get());
+        dialog.setName(kind == ui::ConnectionDialog::Kind::Source ? QStringLiteral("warehouse") : type + QStringLiteral("_main"));
+        dialog.setType(type);
+        // What an operator would have typed into the first few fields.
+        const QList<QPair<const char *, const char *>> typed{{"host", "db.internal"}, {"database", "analytics"}, {"user", "sluice_reader"},
+                                                             {"url", "https://hooks.example.com/sluice"}, {"account", "acme-prod"},
+                                                             {"project", "acme-analytics"}, {"dataset", "crm"}, {"warehouse", "SLUICE_WH"}};
+        for (const auto &[key, value] : typed)
+            if (QLineEdit *field = dialog.field(QLatin1String(key)); field && field->text().isEmpty())
+                field->setText(QLatin1String(value));
+        if (type == QLatin1String("odbc"))
+            dialog.field(QStringLiteral("database"))->setText(QStringLiteral("DSN=analytics"));
         centre(&dialog);
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-        shoot(QLatin1String(s.file));
+        QVERIFY2(dialog.geometry().height() <= 1000 && dialog.geometry().width() <= 1600, qPrintable(type)); // nothing off screen
+        // A destination that shares its name with a source (postgres, sqlite) writes a table.
+        const bool alsoSource = kind == ui::ConnectionDialog::Kind::Destination && connector::sourceDrivers().contains(type);
+        shoot(QStringLiteral("connection-%1%2.png").arg(type, alsoSource ? QStringLiteral("-table") : QString()));
         dialog.reject();
     }
 }
