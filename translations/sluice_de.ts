@@ -1417,6 +1417,22 @@
         <source>BigQuery</source>
         <translation>BigQuery</translation>
     </message>
+    <message>
+        <source>SSL mode</source>
+        <translation>SSL-Modus</translation>
+    </message>
+    <message>
+        <source>disable, prefer, require, verify-ca or verify-full (Redshift clusters require SSL by default)</source>
+        <translation>disable, prefer, require, verify-ca oder verify-full (Redshift-Cluster verlangen standardmäßig SSL)</translation>
+    </message>
+    <message>
+        <source>The cluster&apos;s endpoint, as in examplecluster.abc123.us-west-2.redshift.amazonaws.com</source>
+        <translation>Der Endpunkt des Clusters, etwa examplecluster.abc123.us-west-2.redshift.amazonaws.com</translation>
+    </message>
+    <message>
+        <source>Amazon Redshift</source>
+        <translation>Amazon Redshift</translation>
+    </message>
 </context>
 <context>
     <name>sluice::demo</name>
@@ -2244,6 +2260,10 @@ Sync %1: es wurde nichts gesendet; beheben Sie zuerst den Schlüssel des Modells
         <source>sync %1: field %2 goes to %3 (%4), which takes it only as a SHA-256 hash of the normalized value; add the platform&apos;s preset (hash:%5) to its transform, so the raw value never leaves</source>
         <translation>Sync %1: Feld %2 geht an %3 (%4), das es nur als SHA-256-Hash des normalisierten Werts annimmt; fügen Sie die Vorgabe der Plattform (hash:%5) zu seiner Umwandlung hinzu, damit der Rohwert das Haus nie verlässt</translation>
     </message>
+    <message>
+        <source> (the warehouse diff keeps its state in dataset sluice_state: grant bigquery.datasets.create, or use &quot;diff&quot;: &quot;local&quot;)</source>
+        <translation> (der Warehouse-Diff hält seinen Zustand im Dataset sluice_state: bigquery.datasets.create erteilen oder &quot;diff&quot;: &quot;local&quot; verwenden)</translation>
+    </message>
 </context>
 <context>
     <name>sluice::mapping</name>
@@ -2944,6 +2964,14 @@ Sync %1: es wurde nichts gesendet; beheben Sie zuerst den Schlüssel des Modells
     <message>
         <source>%1: BigQuery answered HTTP %2: %3</source>
         <translation>%1: BigQuery antwortete mit HTTP %2: %3</translation>
+    </message>
+    <message>
+        <source>%1: BigQuery refused the OAuth token: it has expired or was revoked; give the source a new token, or a service account key, which Sluice renews itself (HTTP 401: %2)</source>
+        <translation>%1: BigQuery hat das OAuth-Token abgelehnt: Es ist abgelaufen oder wurde widerrufen; geben Sie der Quelle ein neues Token oder einen Dienstkontoschlüssel, den Sluice selbst erneuert (HTTP 401: %2)</translation>
+    </message>
+    <message>
+        <source>%1: the OAuth token has expired; give the source a new token, or a key pair, which does not expire (Snowflake: %2)</source>
+        <translation>%1: Das OAuth-Token ist abgelaufen; geben Sie der Quelle ein neues Token oder ein Schlüsselpaar, das nicht abläuft (Snowflake: %2)</translation>
     </message>
 </context>
 <context>
