@@ -267,9 +267,19 @@ void TestSyncEditor::editorBuildsAValidSyncAndSavesIt()
     destination->setCurrentIndex(destination->findData(QStringLiteral("out")));
     ui::MapperView *mapper = editor.mapper();
     QCOMPARE(mapper->columnsView()->model()->rowCount() > 10, true);
+    const int width = editor.minimumSizeHint().width();
     // An open destination: fields are added by mapping them.
     editor.mapping()->connectFields(QStringLiteral("customer_id"), QStringLiteral("id"));
     editor.mapping()->connectFields(QStringLiteral("email"), QStringLiteral("contact_email"));
+    // The undo button names its step in a tooltip, and keeps its width (and the dialog its own).
+    QToolButton *undo = nullptr;
+    for (QToolButton *b : mapper->findChildren<QToolButton *>())
+        if (b->defaultAction() && b->defaultAction()->shortcut() == QKeySequence(QKeySequence::Undo))
+            undo = b;
+    QVERIFY(undo);
+    QCOMPARE(undo->text(), QStringLiteral("Undo"));
+    QVERIFY2(undo->toolTip().contains(QLatin1String("contact_email")), qPrintable(undo->toolTip()));
+    QCOMPARE(editor.minimumSizeHint().width(), width);
     // Select the field and add a step through the model, as the chip bar does.
     auto *fieldsView = mapper->fieldsView();
     const auto *fields = static_cast<ui::FieldListModel *>(fieldsView->model());
@@ -472,6 +482,13 @@ void TestSyncEditor::previewShowsTheRecordsAsTheDestinationGetsThem()
         ++checked;
     }
     QVERIFY(checked > 100);
+    // A sent record of ten fields, shown in full, wraps: the dialog does not widen past a laptop's screen.
+    for (int r = 0; r < model->rowCount(); ++r)
+        if (model->index(r, 0).data(ui::ProjectionModel::OutcomeRole).toInt() == int(engine::ProjectedRow::Outcome::Send)) {
+            editor.projection()->table()->selectRow(r);
+            break;
+        }
+    QVERIFY2(editor.minimumSizeHint().width() < 1000, qPrintable(QString::number(editor.minimumSizeHint().width())));
     // Every held row says why.
     for (const engine::ProjectedRow &row : p.rows)
         if (row.outcome != engine::ProjectedRow::Outcome::Send)

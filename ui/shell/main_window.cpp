@@ -65,7 +65,8 @@ MainWindow::MainWindow(workspace::Workspace workspace, QWidget *parent)
       m_navigation(new QListWidget(this)),
       m_stack(new QStackedWidget(this))
 {
-    setWindowTitle(tr("Sluice — %1").arg(m_document->workspace().dir()));
+    // The workspace's folder; the desktop adds " — Sluice" (the application's display name).
+    setWindowTitle(m_document->workspace().dir());
     m_darkStyle = isDark(palette());
     setStyleSheet(sluiceStyleSheet(palette()));
     m_navigation->setObjectName(QStringLiteral("navigation"));

@@ -339,6 +339,16 @@ QHBoxLayout *MapperView::buildToolbar()
     redoButton->setDefaultAction(redoAction);
     for (QToolButton *b : {undoButton, redoButton})
         b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    // The buttons keep their short names (the step they undo is in the
+    // tooltip), so the toolbar, and the dialog, keep their width.
+    connect(undo, &QUndoStack::undoTextChanged, undoAction, [undoAction](const QString &step) {
+        undoAction->setText(tr("Undo"));
+        undoAction->setToolTip(step.isEmpty() ? tr("Undo") : tr("Undo %1").arg(step));
+    });
+    connect(undo, &QUndoStack::redoTextChanged, redoAction, [redoAction](const QString &step) {
+        redoAction->setText(tr("Redo"));
+        redoAction->setToolTip(step.isEmpty() ? tr("Redo") : tr("Redo %1").arg(step));
+    });
     addAction(undoAction);
     addAction(redoAction);
 
@@ -401,7 +411,8 @@ QHBoxLayout *MapperView::buildToolbar()
     bar->addStretch();
     auto *hint = new QLabel(tr("Drag a column onto a field, or select one of each and press Ctrl+L."), this);
     hint->setEnabled(false);
-    bar->addWidget(hint);
+    hint->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // shown as far as there is room
+    bar->addWidget(hint, 1);
     return bar;
 }
 

@@ -133,6 +133,7 @@ ProjectionView::ProjectionView(QWidget *parent)
     m_detail->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_why->setWordWrap(true);
     m_why->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_why->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // a long record never widens the dialog
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_summary, 1);
@@ -215,7 +216,14 @@ void ProjectionView::showRow(const QModelIndex &index)
         return;
     const engine::Projection &p = m_model->projection();
     const engine::ProjectedRow &r = p.rows.at(index.row());
-    m_why->setText(r.outcome == engine::ProjectedRow::Outcome::Send ? tr("Record %1 is sent as: %2").arg(r.key, QString::fromUtf8(r.sent))
+    // Spaced between members (never inside a value) so that a long record wraps
+    // instead of widening the dialog; still JSON when copied.
+    QStringList members;
+    for (const QByteArray &line : QJsonDocument::fromJson(r.sent).toJson(QJsonDocument::Indented).split('\n'))
+        if (!line.trimmed().isEmpty())
+            members.append(QString::fromUtf8(line.trimmed()));
+    const QString sent = members.isEmpty() ? QString::fromUtf8(r.sent) : members.join(QLatin1Char(' '));
+    m_why->setText(r.outcome == engine::ProjectedRow::Outcome::Send ? tr("Record %1 is sent as: %2").arg(r.key, sent)
                                                                      : tr("Record %1 is held back: %2").arg(r.key, r.reason));
     const QJsonObject sentRecord = QJsonDocument::fromJson(r.sent).object();
     for (qsizetype c = 0; c < p.columns.size() && c < r.source.size(); ++c) {

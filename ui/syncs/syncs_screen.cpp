@@ -62,6 +62,11 @@ SyncsScreen::SyncsScreen(WorkspaceDocument *document, QWidget *parent)
     m_progress->setRange(0, 1);
     m_progress->setValue(0);
     m_progress->setTextVisible(false);
+    // Shown while a plan or run is under way; its room is kept so nothing moves.
+    QSizePolicy keep = m_progress->sizePolicy();
+    keep.setRetainSizeWhenHidden(true);
+    m_progress->setSizePolicy(keep);
+    m_progress->hide();
     m_cancel->setEnabled(false);
     m_held->setHorizontalHeaderLabels({tr("Key"), tr("Held back as"), tr("Reason")});
     m_held->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
@@ -410,12 +415,8 @@ void SyncsScreen::setBusy(bool busy)
     m_backfill->setEnabled(!busy);
     m_cancel->setEnabled(busy);
     m_list->setEnabled(!busy);
-    if (busy)
-        m_progress->setRange(0, 0);
-    else {
-        m_progress->setRange(0, 1);
-        m_progress->setValue(1);
-    }
+    m_progress->setRange(0, 0);
+    m_progress->setVisible(busy);
 }
 
 void SyncsScreen::showSummary(const engine::RunSummary &summary)
