@@ -3819,10 +3819,6 @@ Die Diagramme füllen sich, sobald Syncs laufen: Starten Sie einen in der Ansich
 <context>
     <name>sluice::ui::MainWindow</name>
     <message>
-        <source>Sluice — %1</source>
-        <translation>Sluice — %1</translation>
-    </message>
-    <message>
         <source>Sources</source>
         <translation>Quellen</translation>
     </message>
@@ -4129,6 +4125,14 @@ Sluice zeigt weiter die letzte gültige Fassung, bis die Datei korrigiert ist.</
     <message>
         <source>Click to remove this step; drag it, or press Alt+← / Alt+→, to move it</source>
         <translation>Klicken entfernt diesen Schritt; ziehen oder Alt+← / Alt+→ verschiebt ihn</translation>
+    </message>
+    <message>
+        <source>Undo %1</source>
+        <translation>%1 rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Redo %1</source>
+        <translation>%1 wiederholen</translation>
     </message>
 </context>
 <context>
@@ -5036,6 +5040,14 @@ Sluice zeigt weiter die letzte gültige Fassung, bis die Datei korrigiert ist.</
     <message>
         <source>The objects of %1 could not be listed: %2</source>
         <translation>Die Objekte von %1 konnten nicht aufgelistet werden: %2</translation>
+    </message>
+    <message>
+        <source>Discard your changes to this sync?</source>
+        <translation>Ihre Änderungen an diesem Sync verwerfen?</translation>
+    </message>
+    <message>
+        <source>They are not in sluice.json yet; Cancel keeps editing, and Save writes them.</source>
+        <translation>Sie stehen noch nicht in sluice.json; Abbrechen bearbeitet weiter, Speichern schreibt sie.</translation>
     </message>
 </context>
 <context>

@@ -62,6 +62,7 @@ private slots:
     void listsKeepTheItemModelContract();
     void dropConnectsAColumnToAField();
     void editorBuildsAValidSyncAndSavesIt();
+    void cancelAsksBeforeDiscardingEdits();
     void editorSaysWhatCheckWouldSay();
     void objectsAreListedFromTheDestination();
     void alertRulesAreEditedPerSync();
@@ -305,6 +306,45 @@ void TestSyncEditor::editorBuildsAValidSyncAndSavesIt()
     const QJsonObject record = QJsonDocument::fromJson(plan.value().operations.first().fieldsJson).object();
     QCOMPARE(record.keys(), (QStringList{QStringLiteral("contact_email"), QStringLiteral("id")}));
     QCOMPARE(record.value(QStringLiteral("contact_email")).toString(), record.value(QStringLiteral("contact_email")).toString().toLower());
+}
+
+// Cancel (or Escape) closes an untouched editor at once; with an unsaved
+// edit it asks first, and "Cancel" there keeps the edit.
+void TestSyncEditor::cancelAsksBeforeDiscardingEdits()
+{
+    auto ws = workspace::Workspace::open(m_ws);
+    QVERIFY(ws.ok());
+    ui::WorkspaceDocument document(std::move(ws).value());
+    {
+        ui::SyncEditor untouched(&document, QStringLiteral("customers_to_file"));
+        QSignalSpy columns(&untouched, &ui::SyncEditor::columnsLoaded);
+        QVERIFY(columns.wait(10000));
+        untouched.show();
+        untouched.reject();
+        QVERIFY(!untouched.isVisible());
+        QVERIFY(!untouched.findChild<QMessageBox *>(QStringLiteral("discardConfirmation")));
+    }
+    ui::SyncEditor editor(&document, QStringLiteral("customers_to_file"));
+    QSignalSpy columns(&editor, &ui::SyncEditor::columnsLoaded);
+    QVERIFY(columns.wait(10000));
+    editor.show();
+    editor.mapping()->setTransforms(QStringLiteral("first_name"), {QStringLiteral("uppercase")});
+    editor.reject();
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = editor.findChild<QMessageBox *>(QStringLiteral("discardConfirmation"))) != nullptr);
+    box->button(QMessageBox::Cancel)->click();
+    QTRY_VERIFY(!editor.findChild<QMessageBox *>(QStringLiteral("discardConfirmation")));
+    QVERIFY(editor.isVisible());
+    QVERIFY(QJsonDocument(editor.syncJson()).toJson().contains("uppercase")); // the edit is still there
+    editor.reject();
+    QTRY_VERIFY((box = editor.findChild<QMessageBox *>(QStringLiteral("discardConfirmation"))) != nullptr);
+    box->button(QMessageBox::Discard)->click();
+    QTRY_VERIFY(!editor.isVisible());
+    QCOMPARE(editor.result(), int(QDialog::Rejected));
+    // Nothing reached sluice.json.
+    QVERIFY(!QJsonDocument(document.workspace().json().value(QStringLiteral("syncs")).toObject().value(QStringLiteral("customers_to_file")).toObject())
+                 .toJson()
+                 .contains("uppercase"));
 }
 
 // A table destination lists its tables; picking one sets the sync's object,

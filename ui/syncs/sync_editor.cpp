@@ -20,6 +20,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTimer>
@@ -272,6 +273,11 @@ void SyncEditor::buildSettings(QWidget *page)
         connect(box, &QComboBox::currentTextChanged, m_validateTimer, qOverload<>(&QTimer::start));
     for (QLineEdit *line : {m_name, m_scheduleValue})
         connect(line, &QLineEdit::textChanged, m_validateTimer, qOverload<>(&QTimer::start));
+    // What the operator changed (not what loading the sync set), for Cancel's question.
+    for (QComboBox *box : {m_model, m_destination, m_object, m_mode, m_matchSource, m_matchField, m_consent, m_diff, m_scheduleKind})
+        connect(box, &QComboBox::activated, this, [this] { m_touched = true; });
+    for (QLineEdit *line : {m_name, m_scheduleValue})
+        connect(line, &QLineEdit::textEdited, this, [this] { m_touched = true; });
     connect(m_model, &QComboBox::currentIndexChanged, this, &SyncEditor::modelChanged);
     connect(m_destination, &QComboBox::currentIndexChanged, this, &SyncEditor::destinationChanged);
     connect(m_object, &QComboBox::currentTextChanged, this, &SyncEditor::loadFields);
@@ -524,7 +530,36 @@ bool SyncEditor::save()
         return false;
     }
     m_mapping->undoStack()->setClean();
+    m_touched = false;
     return true;
+}
+
+bool SyncEditor::edited() const
+{
+    return m_touched || !m_mapping->undoStack()->isClean();
+}
+
+void SyncEditor::reject()
+{
+    if (!edited() || findChild<QMessageBox *>(QStringLiteral("discardConfirmation"))) {
+        if (!edited())
+            QDialog::reject();
+        return;
+    }
+    auto *box = new QMessageBox(QMessageBox::Question, windowTitle(), tr("Discard your changes to this sync?"),
+                                QMessageBox::Discard | QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("discardConfirmation"));
+    box->setInformativeText(tr("They are not in sluice.json yet; Cancel keeps editing, and Save writes them."));
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box](int) {
+        if (box->clickedButton() == box->button(QMessageBox::Discard)) {
+            m_touched = false;
+            m_mapping->undoStack()->setClean();
+            QDialog::reject();
+        }
+    });
+    box->open();
 }
 
 void SyncEditor::setStatus(const QString &text)

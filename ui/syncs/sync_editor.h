@@ -50,6 +50,9 @@ public:
     // Builds the projection preview of the sync as it stands in the editor.
     void preview();
     bool save();
+    // Closes without saving; with unsaved edits, only once the operator
+    // agrees to discard them (a question named "discardConfirmation").
+    void reject() override;
 
 signals:
     // Columns and fields have been read (or failed to be): for tests and the status line.
@@ -59,6 +62,7 @@ signals:
     void objectsLoaded();
 
 private:
+    bool edited() const;
     void buildSettings(QWidget *page);
     void loadSync();
     void modelChanged();
@@ -94,6 +98,7 @@ private:
     QStringList m_problems;
     quint64 m_columnsGeneration = 0, m_fieldsGeneration = 0, m_objectsGeneration = 0;
     QList<source::Column> m_columns;
+    bool m_touched = false; // a setting changed by the operator since the last save
 };
 
 } // namespace sluice::ui
