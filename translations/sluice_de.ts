@@ -4392,6 +4392,10 @@ Sluice zeigt weiter die letzte gültige Fassung, bis die Datei korrigiert ist.</
         <source>Run the model in its warehouse and show its first rows (Ctrl+Return)</source>
         <translation>Das Modell im Warehouse ausführen und die ersten Zeilen zeigen (Strg+Eingabe)</translation>
     </message>
+    <message>
+        <source>Preview reads the model&apos;s first rows from the warehouse and checks its primary key there. Nothing is sent anywhere.</source>
+        <translation>Die Vorschau liest die ersten Zeilen des Modells aus dem Warehouse und prüft dort seinen Primärschlüssel. Es wird nichts gesendet.</translation>
+    </message>
 </context>
 <context>
     <name>sluice::ui::PreviewTableModel</name>
@@ -4759,6 +4763,70 @@ Sluice zeigt weiter die letzte gültige Fassung, bis die Datei korrigiert ist.</
     <message>
         <source>Double-click a record to see its history</source>
         <translation>Doppelklick auf einen Datensatz zeigt seinen Verlauf</translation>
+    </message>
+    <message>
+        <source>Choose a run to see its stages and the records it held back.</source>
+        <translation>Wählen Sie einen Lauf, um seine Phasen und die zurückgehaltenen Datensätze zu sehen.</translation>
+    </message>
+    <message>
+        <source>Run %1: %2</source>
+        <translation>Lauf %1: %2</translation>
+    </message>
+    <message>
+        <source>Nothing held back: every record this run planned reached the destination, or the run stopped before sending.</source>
+        <translation>Nichts zurückgehalten: Jeder geplante Datensatz dieses Laufs hat das Ziel erreicht, oder der Lauf endete vor dem Senden.</translation>
+    </message>
+    <message>
+        <source>checks</source>
+        <translation>Prüfungen</translation>
+    </message>
+    <message>
+        <source>state read</source>
+        <translation>Zustand gelesen</translation>
+    </message>
+    <message>
+        <source>diff</source>
+        <translation>Diff</translation>
+    </message>
+    <message>
+        <source>read and map</source>
+        <translation>Lesen und Zuordnen</translation>
+    </message>
+    <message>
+        <source>delivery</source>
+        <translation>Zustellung</translation>
+    </message>
+    <message>
+        <source>state saved</source>
+        <translation>Zustand gespeichert</translation>
+    </message>
+    <message>
+        <source>%1 %2 ms</source>
+        <translation>%1 %2 ms</translation>
+    </message>
+    <message>
+        <source>%1 model rows</source>
+        <translation>%1 Modellzeilen</translation>
+    </message>
+    <message>
+        <source>%1 read out of the warehouse</source>
+        <translation>%1 aus dem Warehouse gelesen</translation>
+    </message>
+    <message>
+        <source>%1 billed by the warehouse</source>
+        <translation>%1 vom Warehouse berechnet</translation>
+    </message>
+    <message>
+        <source>stages: %1</source>
+        <translation>Phasen: %1</translation>
+    </message>
+    <message>
+        <source>%1 ms in all</source>
+        <translation>%1 ms insgesamt</translation>
+    </message>
+    <message>
+        <source>no measures recorded</source>
+        <translation>keine Messwerte aufgezeichnet</translation>
     </message>
 </context>
 <context>

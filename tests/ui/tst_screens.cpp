@@ -142,9 +142,13 @@ void TestScreens::previewFillsLazily()
 {
     ui::WorkspaceDocument document(demo());
     ui::ModelsScreen screen(&document);
+    // Before a preview, the empty table says what it is for; then it makes way for the rows.
+    auto *empty = screen.findChild<QLabel *>(QStringLiteral("previewEmpty"));
+    QVERIFY(empty && !empty->isHidden());
     QSignalSpy settled(&screen, &ui::ModelsScreen::previewSettled);
     screen.previewCurrent();
     QVERIFY(settled.wait(30000));
+    QVERIFY(empty->isHidden());
     ui::PreviewTableModel *model = screen.previewModel();
     QCOMPARE(model->rowCount(), 200); // the first chunk only, not the whole model
     QVERIFY(model->columnCount() >= 10);
@@ -283,6 +287,12 @@ void TestScreens::syncsRunFromTheScreen()
     QVERIFY(runsTable && heldTable);
     QCOMPARE(runsTable->item(0, 2)->text(), toString(summary.status));
     QCOMPARE(heldTable->rowCount(), int(qMin<qsizetype>(summary.held.size(), 2000)));
+    // The run's stages and rows, in words; the held table's empty words stand aside for its rows.
+    const QString detail = runs.findChild<QLabel *>(QStringLiteral("runDetail"))->text();
+    QVERIFY2(detail.contains(summary.runId) && detail.contains(QLatin1String("model rows")) && detail.contains(QLatin1String("delivery"))
+                 && detail.contains(QLatin1String(" ms")),
+             qPrintable(detail));
+    QVERIFY(runs.findChild<QLabel *>(QStringLiteral("heldEmpty"))->isHidden());
 
     // A held record's history, from the ledger: the run that held it, and why.
     runsTable->setCurrentCell(0, 0);

@@ -83,6 +83,22 @@ ModelsScreen::ModelsScreen(WorkspaceDocument *document, QWidget *parent)
     m_view->setAlternatingRowColors(true);
     m_view->horizontalHeader()->setDefaultSectionSize(140);
     m_view->verticalHeader()->setDefaultSectionSize(22);
+    // Until a preview has columns to show, the empty table says what it is for.
+    auto *empty = new QLabel(tr("Preview reads the model's first rows from the warehouse and checks its primary key there. "
+                                "Nothing is sent anywhere."),
+                             m_view->viewport());
+    empty->setObjectName(QStringLiteral("previewEmpty"));
+    empty->setWordWrap(true);
+    empty->setAlignment(Qt::AlignCenter);
+    empty->setMinimumWidth(420);
+    empty->setForegroundRole(QPalette::PlaceholderText);
+    auto *emptyLayout = new QVBoxLayout(m_view->viewport());
+    emptyLayout->addWidget(empty, 0, Qt::AlignCenter);
+    auto showEmpty = [this, empty] { empty->setVisible(m_table->columnCount() == 0); };
+    connect(m_table, &QAbstractItemModel::modelReset, empty, showEmpty);
+    connect(m_table, &QAbstractItemModel::columnsInserted, empty, showEmpty);
+    connect(m_table, &QAbstractItemModel::columnsRemoved, empty, showEmpty);
+    connect(m_table, &QAbstractItemModel::layoutChanged, empty, showEmpty);
     m_list->setMaximumWidth(260);
     m_list->setHeaderHidden(true);
     m_list->setObjectName(QStringLiteral("modelTree"));

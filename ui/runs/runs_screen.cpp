@@ -53,7 +53,8 @@ QTableWidgetItem *item(const QString &text)
 } // namespace
 
 RunsScreen::RunsScreen(WorkspaceDocument *document, QWidget *parent)
-    : QWidget(parent), m_document(document), m_runs(new QTableWidget(0, 9, this)), m_held(new QTableWidget(0, 4, this)), m_status(new QLabel(this))
+    : QWidget(parent), m_document(document), m_runs(new QTableWidget(0, 9, this)), m_held(new QTableWidget(0, 4, this)), m_status(new QLabel(this)),
+      m_detail(new QLabel(this)), m_heldEmpty(new QLabel(m_held->viewport()))
 {
     auto *title = new QLabel(tr("Runs"), this);
     title->setObjectName(QStringLiteral("screenTitle"));
@@ -74,9 +75,26 @@ RunsScreen::RunsScreen(WorkspaceDocument *document, QWidget *parent)
     m_runs->setObjectName(QStringLiteral("runsTable"));
     m_held->setObjectName(QStringLiteral("heldTable"));
 
+    m_detail->setObjectName(QStringLiteral("runDetail"));
+    m_detail->setWordWrap(true);
+    m_detail->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_heldEmpty->setObjectName(QStringLiteral("heldEmpty"));
+    m_heldEmpty->setWordWrap(true);
+    m_heldEmpty->setAlignment(Qt::AlignCenter);
+    m_heldEmpty->setMinimumWidth(420);
+    m_heldEmpty->setForegroundRole(QPalette::PlaceholderText);
+    auto *emptyLayout = new QVBoxLayout(m_held->viewport());
+    emptyLayout->addWidget(m_heldEmpty, 0, Qt::AlignCenter);
+    m_heldEmpty->setText(tr("Choose a run to see its stages and the records it held back."));
+
+    auto *lower = new QWidget(this);
+    auto *lowerLayout = new QVBoxLayout(lower);
+    lowerLayout->setContentsMargins(0, 4, 0, 0);
+    lowerLayout->addWidget(m_detail);
+    lowerLayout->addWidget(m_held, 1);
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_runs);
-    splitter->addWidget(m_held);
+    splitter->addWidget(lower);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     auto *layout = new QVBoxLayout(this);
@@ -149,6 +167,9 @@ void RunsScreen::refresh()
         }
         for (int c = 0; c < 8; ++c)
             m_runs->resizeColumnToContents(c);
+        m_metricsByRun.clear();
+        for (const store::RunRecord &r : h.runs)
+            m_metricsByRun.insert(r.id, r.metrics);
         m_heldByRun.clear();
         for (auto it = h.heldByRun.begin(); it != h.heldByRun.end(); ++it)
             for (const auto &r : it.value())
@@ -164,13 +185,48 @@ void RunsScreen::refresh()
 void RunsScreen::showRejections(int row)
 {
     m_held->setRowCount(0);
-    if (row < 0 || !m_runs->item(row, 0))
+    if (row < 0 || !m_runs->item(row, 0)) {
+        m_detail->clear();
+        m_heldEmpty->setText(tr("Choose a run to see its stages and the records it held back."));
+        m_heldEmpty->show();
         return;
-    const QList<QStringList> held = m_heldByRun.value(m_runs->item(row, 0)->data(Qt::UserRole).toString());
+    }
+    const QString run = m_runs->item(row, 0)->data(Qt::UserRole).toString();
+    m_detail->setText(tr("Run %1: %2").arg(run, detailOf(m_metricsByRun.value(run))));
+    const QList<QStringList> held = m_heldByRun.value(run);
     m_held->setRowCount(int(qMin<qsizetype>(held.size(), 2000)));
     for (int i = 0; i < m_held->rowCount(); ++i)
         for (int c = 0; c < 4; ++c)
             m_held->setItem(i, c, item(held[i][c]));
+    m_heldEmpty->setText(tr("Nothing held back: every record this run planned reached the destination, or the run stopped before sending."));
+    m_heldEmpty->setVisible(held.isEmpty());
+}
+
+QString RunsScreen::detailOf(const QJsonObject &metrics) const
+{
+    const QLocale locale;
+    const QJsonObject timings = metrics.value(QStringLiteral("timings")).toObject();
+    // The stages in the order a run goes through them.
+    const std::pair<const char *, const char *> stages[] = {
+        {"check_ms", QT_TR_NOOP("checks")},          {"state_load_ms", QT_TR_NOOP("state read")}, {"diff_ms", QT_TR_NOOP("diff")},
+        {"extract_map_ms", QT_TR_NOOP("read and map")}, {"deliver_ms", QT_TR_NOOP("delivery")},  {"state_commit_ms", QT_TR_NOOP("state saved")},
+    };
+    QStringList parts;
+    for (const auto &[key, label] : stages)
+        if (timings.contains(QLatin1String(key)))
+            parts.append(tr("%1 %2 ms").arg(tr(label), locale.toString(timings.value(QLatin1String(key)).toInteger())));
+    QStringList sentences;
+    if (metrics.contains(QStringLiteral("model_rows")))
+        sentences.append(tr("%1 model rows").arg(locale.toString(metrics.value(QStringLiteral("model_rows")).toInteger())));
+    if (timings.contains(QStringLiteral("rows_extracted")))
+        sentences.append(tr("%1 read out of the warehouse").arg(locale.toString(timings.value(QStringLiteral("rows_extracted")).toInteger())));
+    if (metrics.contains(QStringLiteral("bytes_billed")))
+        sentences.append(tr("%1 billed by the warehouse").arg(locale.formattedDataSize(metrics.value(QStringLiteral("bytes_billed")).toInteger())));
+    if (!parts.isEmpty())
+        sentences.append(tr("stages: %1").arg(parts.join(QStringLiteral(" · "))));
+    if (timings.contains(QStringLiteral("total_ms")))
+        sentences.append(tr("%1 ms in all").arg(locale.toString(timings.value(QStringLiteral("total_ms")).toInteger())));
+    return sentences.isEmpty() ? tr("no measures recorded") : sentences.join(QStringLiteral("; "));
 }
 
 } // namespace sluice::ui

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QHash>
+#include <QJsonObject>
 #include <QStringList>
 #include <QWidget>
 
@@ -28,13 +29,18 @@ signals:
 
 private:
     void showRejections(int row);
+    // The selected run's stage timings, rows read and bytes billed, in words.
+    QString detailOf(const QJsonObject &metrics) const;
 
     WorkspaceDocument *m_document;
     QTableWidget *m_runs;
     QTableWidget *m_held;
     QLabel *m_status;
+    QLabel *m_detail;    // the selected run's stages
+    QLabel *m_heldEmpty; // what the held table shows when it has no row
     quint64 m_generation = 0;
     QHash<QString, QList<QStringList>> m_heldByRun; // run id -> key, kind, attempts, reason
+    QHash<QString, QJsonObject> m_metricsByRun;     // run id -> the run's metrics (timings, model rows, bytes billed)
 };
 
 } // namespace sluice::ui
