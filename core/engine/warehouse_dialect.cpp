@@ -284,6 +284,7 @@ public:
         return QStringLiteral("MD5(CONCAT_WS(CHAR(31 USING utf8mb4), %1))").arg(parts.join(QStringLiteral(", ")));
     }
     QString isDistinctFrom() const override { return QStringLiteral("<=>"); } // used through distinct() only
+    bool removalsByNotIn() const override { return true; }
     QString distinct(const QString &a, const QString &b) const override { return QStringLiteral("NOT (%1 <=> %2)").arg(a, b); }
     QString column(const QString &name) const override { return QLatin1Char('`') + name + QLatin1Char('`'); }
     QString pendingDigest() const override { return QStringLiteral("NULL"); }

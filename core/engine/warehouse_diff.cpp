@@ -162,8 +162,12 @@ bool WarehouseDiff::removedInCandidates(bool mirror) const
 
 QString WarehouseDiff::removedKeysSql(const QString &modelSql) const
 {
+    const QString model = source::stripTrailingSemicolons(modelSql), key = m_dialect.column(QStringLiteral("key"));
+    if (m_dialect.removalsByNotIn()) // the model's keys read once (see WarehouseDialect::removalsByNotIn)
+        return QStringLiteral("SELECT s.%4 FROM %1 s WHERE s.%4 NOT IN (SELECT %3 FROM (\n%2\n) AS m WHERE %3 IS NOT NULL) ORDER BY s.%4")
+            .arg(m_table, model, keyExpression(), key);
     return QStringLiteral("SELECT s.%4 FROM %1 s WHERE NOT EXISTS (SELECT 1 FROM (\n%2\n) AS m WHERE %3 = s.%4) ORDER BY s.%4")
-        .arg(m_table, source::stripTrailingSemicolons(modelSql), keyExpression(), m_dialect.column(QStringLiteral("key")));
+        .arg(m_table, model, keyExpression(), key);
 }
 
 QString WarehouseDiff::excludedCountSql(const QString &modelSql) const

@@ -158,7 +158,7 @@ int main(int argc, char **argv)
     QFile::copy(key, sf + QStringLiteral("/key.pem"));
     QFile::setPermissions(sf + QStringLiteral("/key.pem"), QFile::ReadOwner | QFile::WriteOwner);
     measure("Snowflake (emulator)", sf,
-            R"({"driver": "snowflake", "account": "bench-acct", "user": "bench", "private_key": {"file": "key.pem"}, "database": "BENCH", "schema": "CRM", "warehouse": "WH", "base_url": ")"
+            R"({"driver": "snowflake", "account": "bench-acct", "user": "bench", "private_key": {"file": "key.pem"}, "database": "BENCH_SF", "schema": "CRM", "warehouse": "WH", "base_url": ")"
                 + snowflake.baseUrl().toUtf8() + "\"}",
             QStringLiteral("ID"), {QStringLiteral("EMAIL"), QStringLiteral("SEATS"), QStringLiteral("ARR")},
             bump(QStringLiteral("bench_sf"), QStringLiteral("crm")));

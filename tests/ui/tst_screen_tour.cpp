@@ -8,6 +8,7 @@
 #include "engine/sync_engine.h"
 #include "runs/rejection_browser.h"
 #include "runs/record_history.h"
+#include "runs/runs_screen.h"
 #include "shell/main_window.h"
 #include "shell/welcome_window.h"
 #include "shell/workspace_document.h"
@@ -25,6 +26,8 @@
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
+#include <QLabel>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThreadPool>
@@ -44,6 +47,7 @@ private slots:
     void syncEditorTabs();
     void planOnTheSyncsScreen();
     void rejectionsAndRecordHistory();
+    void runHistory();
 
 private:
     // The whole screen, once `settled` holds (or after a short wait), saved as `name`.
@@ -226,6 +230,29 @@ void TestScreenTour::rejectionsAndRecordHistory()
     QVERIFY(read.wait(20000));
     QVERIFY(read.first().at(0).toInt() >= 1);
     shoot(QStringLiteral("record-history.png"));
+}
+
+// The Runs screen after the tour's runs: the history, the chosen run's stages and what it held back.
+void TestScreenTour::runHistory()
+{
+    m_window->showScreen(QStringLiteral("Runs"));
+    auto *runs = m_window->findChild<ui::RunsScreen *>();
+    QVERIFY(runs);
+    QSignalSpy refreshed(runs, &ui::RunsScreen::refreshed);
+    runs->refresh();
+    QVERIFY(refreshed.wait(20000));
+    QVERIFY(refreshed.last().at(0).toInt() >= 2);
+    auto *table = runs->findChild<QTableWidget *>(QStringLiteral("runsTable"));
+    QVERIFY(table && table->rowCount() >= 2);
+    int audience = -1; // the audience's run: its held records below
+    for (int r = 0; r < table->rowCount() && audience < 0; ++r)
+        if (table->item(r, 1) && table->item(r, 1)->text() == QLatin1String("audience_to_file"))
+            audience = r;
+    QVERIFY(audience >= 0);
+    table->setCurrentCell(audience, 0);
+    QVERIFY(runs->findChild<QTableWidget *>(QStringLiteral("heldTable"))->rowCount() > 0);
+    QVERIFY(runs->findChild<QLabel *>(QStringLiteral("runDetail"))->text().contains(QLatin1String("stages")));
+    shoot(QStringLiteral("runs.png"));
 }
 
 QTEST_MAIN(TestScreenTour)

@@ -175,8 +175,10 @@ void RunsScreen::refresh()
             for (const auto &r : it.value())
                 m_heldByRun[it.key()].append({r.key, r.kind, QString::number(r.attempts), r.reason});
         m_status->setText(tr("%n run(s)", nullptr, int(h.runs.size())));
+        // The newest run chosen, and shown even when it was already the current row.
         if (!h.runs.isEmpty())
-            m_runs->selectRow(0);
+            m_runs->setCurrentCell(0, 0);
+        showRejections(m_runs->currentRow());
         emit refreshed(int(h.runs.size()));
     });
     watcher->setFuture(QtConcurrent::run([path, syncs] { return load(path, syncs); }));
