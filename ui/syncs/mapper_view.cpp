@@ -324,7 +324,8 @@ void MapperView::buildFilter()
     connect(m_mappedOnly, &QCheckBox::toggled, this, &MapperView::applyFilter);
 }
 
-QHBoxLayout *MapperView::buildToolbar()
+// Undo and redo over the mapping's one stack, as two buttons.
+std::pair<QToolButton *, QToolButton *> MapperView::buildUndoButtons()
 {
     QUndoStack *undo = m_mapping->undoStack();
     QAction *undoAction = undo->createUndoAction(this, tr("Undo"));
@@ -351,6 +352,12 @@ QHBoxLayout *MapperView::buildToolbar()
     });
     addAction(undoAction);
     addAction(redoAction);
+    return {undoButton, redoButton};
+}
+
+QHBoxLayout *MapperView::buildToolbar()
+{
+    const auto [undoButton, redoButton] = buildUndoButtons();
 
     auto *connectAction = new QAction(tr("Connect"), this);
     connectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));

@@ -44,6 +44,7 @@ public:
     void unmapSelected();
 
 private:
+    std::pair<QToolButton *, QToolButton *> buildUndoButtons();
     QHBoxLayout *buildToolbar(); // suggestions, accept all, connect, unmap, undo, redo
     void refresh();
     void showChain();

@@ -27,8 +27,22 @@
 namespace sluice::ui {
 
 namespace {
-const char *countKeys[] = {"added", "changed", "removed", "unchanged", "excluded", "invalid", "delivered", "rejected"};
+
+// A progress bar shown only while a plan or run is under way; its room is kept so nothing moves.
+void hideUntilBusy(QProgressBar *bar)
+{
+    bar->setRange(0, 1);
+    bar->setValue(0);
+    bar->setTextVisible(false);
+    QSizePolicy keep = bar->sizePolicy();
+    keep.setRetainSizeWhenHidden(true);
+    bar->setSizePolicy(keep);
+    bar->hide();
 }
+
+const char *countKeys[] = {"added", "changed", "removed", "unchanged", "excluded", "invalid", "delivered", "rejected"};
+
+} // namespace
 
 SyncsScreen::SyncsScreen(WorkspaceDocument *document, QWidget *parent)
     : QWidget(parent),
@@ -59,14 +73,7 @@ SyncsScreen::SyncsScreen(WorkspaceDocument *document, QWidget *parent)
     m_status->setObjectName(QStringLiteral("status"));
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_progress->setRange(0, 1);
-    m_progress->setValue(0);
-    m_progress->setTextVisible(false);
-    // Shown while a plan or run is under way; its room is kept so nothing moves.
-    QSizePolicy keep = m_progress->sizePolicy();
-    keep.setRetainSizeWhenHidden(true);
-    m_progress->setSizePolicy(keep);
-    m_progress->hide();
+    hideUntilBusy(m_progress);
     m_cancel->setEnabled(false);
     m_held->setHorizontalHeaderLabels({tr("Key"), tr("Held back as"), tr("Reason")});
     m_held->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
