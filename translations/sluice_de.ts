@@ -2155,10 +2155,6 @@
         <translation>Sync %1: Ziel %2 verlangt das Feld %3, und der Sync ordnet es nicht zu</translation>
     </message>
     <message>
-        <source> (the warehouse diff keeps its state in schema sluice_state: grant CREATE, or use &quot;diff&quot;: &quot;local&quot;)</source>
-        <translation> (der Warehouse-Diff hält seinen Zustand im Schema sluice_state: gewähren Sie CREATE oder nutzen Sie &quot;diff&quot;: &quot;local&quot;)</translation>
-    </message>
-    <message>
         <source>cannot keep the plan in %1: %2</source>
         <translation>der Plan kann nicht in %1 abgelegt werden: %2</translation>
     </message>
@@ -2261,8 +2257,8 @@ Sync %1: es wurde nichts gesendet; beheben Sie zuerst den Schlüssel des Modells
         <translation>Sync %1: Feld %2 geht an %3 (%4), das es nur als SHA-256-Hash des normalisierten Werts annimmt; fügen Sie die Vorgabe der Plattform (hash:%5) zu seiner Umwandlung hinzu, damit der Rohwert das Haus nie verlässt</translation>
     </message>
     <message>
-        <source> (the warehouse diff keeps its state in dataset sluice_state: grant bigquery.datasets.create, or use &quot;diff&quot;: &quot;local&quot;)</source>
-        <translation> (der Warehouse-Diff hält seinen Zustand im Dataset sluice_state: bigquery.datasets.create erteilen oder &quot;diff&quot;: &quot;local&quot; verwenden)</translation>
+        <source> (the warehouse diff keeps its state in %1: grant %2, or use &quot;diff&quot;: &quot;local&quot;)</source>
+        <translation> (der Warehouse-Diff hält seinen Zustand in %1: %2 erteilen oder &quot;diff&quot;: &quot;local&quot; verwenden)</translation>
     </message>
 </context>
 <context>

@@ -8,9 +8,32 @@
 
 namespace sluice::engine {
 
+QString WarehouseDialect::stateTable(const source::SourceConnection &c, const QString &sync) const
+{
+    return QStringLiteral("sluice_state.") + c.quoteIdentifier(sync);
+}
+
 QString WarehouseDialect::digestLiteral(const QString &src) const
 {
-    return source::SourceConnection::quoteLiteral(src);
+    return src.isEmpty() ? QStringLiteral("NULL") : source::SourceConnection::quoteLiteral(src);
+}
+
+Result<void> WarehouseDialect::createStateSchema(source::SourceConnection &c, const QString &sql, const QString &where, const QString &grant)
+{
+    if (Result<void> r = c.execute(sql); !r)
+        return Error{r.error().message + QCoreApplication::translate("sluice::engine", " (the warehouse diff keeps its state in %1: grant %2, "
+                                                                                         "or use \"diff\": \"local\")")
+                                             .arg(where, grant),
+                     Error::Kind::Refused};
+    return {};
+}
+
+QString WarehouseDialect::joinedText(const source::SourceConnection &c, const QStringList &used, const QString &nullText, const QString &separator)
+{
+    QStringList parts;
+    for (const QString &column : used)
+        parts.append(QStringLiteral("coalesce(%1, %2)").arg(c.castToText(QStringLiteral("m.") + c.quoteIdentifier(column)), nullText));
+    return parts.join(separator);
 }
 
 QString WarehouseDialect::upsertSql(const QString &table, const QStringList &rows) const
@@ -40,10 +63,6 @@ QString textOf(const source::SourceConnection &c, const QString &column)
 class PostgresDialect final : public WarehouseDialect
 {
 public:
-    QString stateTable(const source::SourceConnection &c, const QString &sync) const override
-    {
-        return QStringLiteral("sluice_state.") + c.quoteIdentifier(sync);
-    }
 
     QString nativeKeyType(const QStringList &keys, const QHash<QString, QString> &types) const override
     {
@@ -62,10 +81,10 @@ public:
     {
         // "schema already exists, skipping" is not news to an operator.
         (void)c.execute(QStringLiteral("SET client_min_messages = warning"));
-        if (Result<void> r = c.execute(QStringLiteral("CREATE SCHEMA IF NOT EXISTS sluice_state")); !r)
-            return Error{r.error().message + QCoreApplication::translate("sluice::engine", " (the warehouse diff keeps its state in schema "
-                                                                                             "sluice_state: grant CREATE, or use \"diff\": \"local\")"),
-                         Error::Kind::Refused};
+        if (Result<void> r = createStateSchema(c, QStringLiteral("CREATE SCHEMA IF NOT EXISTS sluice_state"),
+                                               QStringLiteral("schema sluice_state"), QStringLiteral("CREATE"));
+            !r)
+            return r.error();
         // Compiling the one diff query costs more than JIT saves.
         (void)c.execute(QStringLiteral("SET jit = off"));
         // The source digest is a bigint (NULL: not known, e.g. a write-ahead mark).
@@ -112,8 +131,6 @@ public:
     QString isDistinctFrom() const override { return QStringLiteral("IS DISTINCT FROM"); }
     bool removalsInCandidates() const override { return true; }
     QString fence() const override { return QStringLiteral(" OFFSET 0"); } // keeps PostgreSQL from inlining the digest into the filter
-    QString digestLiteral(const QString &src) const override { return src.isEmpty() ? QStringLiteral("NULL") : WarehouseDialect::digestLiteral(src); }
-    QString pendingDigest() const override { return QStringLiteral("NULL"); }
 
     Result<void> tuneFor(source::SourceConnection &c, const QString &candidatesSql) override
     {
@@ -245,6 +262,7 @@ public:
     }
     QString isDistinctFrom() const override { return QStringLiteral("IS NOT"); }
     QString pendingDigest() const override { return QStringLiteral("'pending'"); }
+    QString digestLiteral(const QString &src) const override { return source::SourceConnection::quoteLiteral(src); } // src is NOT NULL here
     Result<void> analyze(source::SourceConnection &c, const QString &table, const QString &) override
     {
         return c.execute(QStringLiteral("ANALYZE %1").arg(table));
@@ -257,15 +275,13 @@ public:
 class MysqlDialect final : public WarehouseDialect
 {
 public:
-    QString stateTable(const source::SourceConnection &c, const QString &sync) const override
-    {
-        return QStringLiteral("sluice_state.") + c.quoteIdentifier(sync);
-    }
     Result<bool> ensureStateTable(source::SourceConnection &c, const QString &table, const QString &) override
     {
         // Keys and match values compared byte for byte, as the model's key text is (MysqlConnection::castToText).
         const QString exact = static_cast<const source::MysqlConnection &>(c).exactCollation();
-        if (Result<void> r = c.execute(QStringLiteral("CREATE DATABASE IF NOT EXISTS sluice_state CHARACTER SET utf8mb4")); !r)
+        if (Result<void> r = createStateSchema(c, QStringLiteral("CREATE DATABASE IF NOT EXISTS sluice_state CHARACTER SET utf8mb4"),
+                                               QStringLiteral("database sluice_state"), QStringLiteral("CREATE"));
+            !r)
             return r.error();
         if (Result<void> r = c.execute(QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (`key` VARCHAR(768) CHARACTER SET utf8mb4 COLLATE %2 PRIMARY KEY, "
                                                       "src CHAR(32) CHARACTER SET utf8mb4 COLLATE %2, hash VARCHAR(64) CHARACTER SET utf8mb4 NOT NULL, "
@@ -278,17 +294,12 @@ public:
     }
     QString sourceDigest(const source::SourceConnection &c, const QStringList &used, const QHash<QString, QString> &) const override
     {
-        QStringList parts;
-        for (const QString &column : used)
-            parts.append(QStringLiteral("coalesce(%1, CHAR(30 USING utf8mb4))").arg(c.castToText(QStringLiteral("m.") + c.quoteIdentifier(column))));
-        return QStringLiteral("MD5(CONCAT_WS(CHAR(31 USING utf8mb4), %1))").arg(parts.join(QStringLiteral(", ")));
+        return QStringLiteral("MD5(CONCAT_WS(CHAR(31 USING utf8mb4), %1))").arg(joinedText(c, used, QStringLiteral("CHAR(30 USING utf8mb4)"), QStringLiteral(", ")));
     }
     QString isDistinctFrom() const override { return QStringLiteral("<=>"); } // used through distinct() only
     bool removalsByNotIn() const override { return true; }
     QString distinct(const QString &a, const QString &b) const override { return QStringLiteral("NOT (%1 <=> %2)").arg(a, b); }
     QString column(const QString &name) const override { return QLatin1Char('`') + name + QLatin1Char('`'); }
-    QString pendingDigest() const override { return QStringLiteral("NULL"); }
-    QString digestLiteral(const QString &src) const override { return src.isEmpty() ? QStringLiteral("NULL") : WarehouseDialect::digestLiteral(src); }
     QString upsertSql(const QString &table, const QStringList &rows) const override
     {
         return QStringLiteral("INSERT INTO %1 (`key`, src, hash, `match`, updated_run) VALUES %2 ON DUPLICATE KEY UPDATE "
@@ -319,7 +330,9 @@ public:
     }
     Result<bool> ensureStateTable(source::SourceConnection &c, const QString &table, const QString &) override
     {
-        if (Result<void> r = c.execute(QStringLiteral("CREATE SCHEMA IF NOT EXISTS SLUICE_STATE")); !r)
+        if (Result<void> r = createStateSchema(c, QStringLiteral("CREATE SCHEMA IF NOT EXISTS SLUICE_STATE"), QStringLiteral("schema SLUICE_STATE"),
+                                               QStringLiteral("CREATE SCHEMA on the database"));
+            !r)
             return r.error();
         if (Result<void> r = c.execute(QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (\"KEY\" TEXT PRIMARY KEY, SRC TEXT, HASH TEXT NOT NULL, "
                                                       "\"MATCH\" TEXT, UPDATED_RUN TEXT NOT NULL)")
@@ -330,15 +343,10 @@ public:
     }
     QString sourceDigest(const source::SourceConnection &c, const QStringList &used, const QHash<QString, QString> &) const override
     {
-        QStringList parts;
-        for (const QString &column : used)
-            parts.append(QStringLiteral("coalesce(%1, chr(30))").arg(c.castToText(QStringLiteral("m.") + c.quoteIdentifier(column))));
-        return QStringLiteral("MD5(%1)").arg(parts.join(QStringLiteral(" || chr(31) || ")));
+        return QStringLiteral("MD5(%1)").arg(joinedText(c, used, QStringLiteral("chr(30)"), QStringLiteral(" || chr(31) || ")));
     }
     QString isDistinctFrom() const override { return QStringLiteral("IS DISTINCT FROM"); }
     QString column(const QString &name) const override { return QLatin1Char('"') + name.toUpper() + QLatin1Char('"'); }
-    QString pendingDigest() const override { return QStringLiteral("NULL"); }
-    QString digestLiteral(const QString &src) const override { return src.isEmpty() ? QStringLiteral("NULL") : WarehouseDialect::digestLiteral(src); }
     QString upsertSql(const QString &table, const QStringList &rows) const override
     {
         return QStringLiteral("MERGE INTO %1 AS t USING (SELECT * FROM (VALUES %2) AS v (K, SRC, HASH, M, UPDATED_RUN)) AS v ON t.\"KEY\" = v.K "
@@ -367,16 +375,12 @@ public:
 class BigQueryDialect final : public WarehouseDialect
 {
 public:
-    QString stateTable(const source::SourceConnection &c, const QString &sync) const override
-    {
-        return QStringLiteral("sluice_state.") + c.quoteIdentifier(sync);
-    }
     Result<bool> ensureStateTable(source::SourceConnection &c, const QString &table, const QString &) override
     {
-        if (Result<void> r = c.execute(QStringLiteral("CREATE SCHEMA IF NOT EXISTS sluice_state")); !r)
-            return Error{r.error().message + QCoreApplication::translate("sluice::engine", " (the warehouse diff keeps its state in dataset "
-                                                                                             "sluice_state: grant bigquery.datasets.create, or use \"diff\": \"local\")"),
-                         Error::Kind::Refused};
+        if (Result<void> r = createStateSchema(c, QStringLiteral("CREATE SCHEMA IF NOT EXISTS sluice_state"),
+                                               QStringLiteral("dataset sluice_state"), QStringLiteral("bigquery.datasets.create"));
+            !r)
+            return r.error();
         if (Result<void> r = c.execute(QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (`key` STRING NOT NULL, src STRING, `hash` STRING NOT NULL, "
                                                       "`match` STRING, updated_run STRING NOT NULL)")
                                            .arg(table));
@@ -386,15 +390,10 @@ public:
     }
     QString sourceDigest(const source::SourceConnection &c, const QStringList &used, const QHash<QString, QString> &) const override
     {
-        QStringList parts;
-        for (const QString &column : used)
-            parts.append(QStringLiteral("coalesce(%1, '\\x1e')").arg(c.castToText(QStringLiteral("m.") + c.quoteIdentifier(column))));
-        return QStringLiteral("TO_HEX(MD5(%1))").arg(parts.join(QStringLiteral(" || '\\x1f' || ")));
+        return QStringLiteral("TO_HEX(MD5(%1))").arg(joinedText(c, used, QStringLiteral("'\\x1e'"), QStringLiteral(" || '\\x1f' || ")));
     }
     QString isDistinctFrom() const override { return QStringLiteral("IS DISTINCT FROM"); }
     QString column(const QString &name) const override { return QLatin1Char('`') + name + QLatin1Char('`'); }
-    QString pendingDigest() const override { return QStringLiteral("NULL"); }
-    QString digestLiteral(const QString &src) const override { return src.isEmpty() ? QStringLiteral("NULL") : WarehouseDialect::digestLiteral(src); }
     qsizetype maxStatementChars() const override { return 1000 * 1000; } // BigQuery takes 1,024K characters
     QString upsertSql(const QString &table, const QStringList &rows) const override
     {
@@ -431,16 +430,12 @@ private:
 class RedshiftDialect final : public WarehouseDialect
 {
 public:
-    QString stateTable(const source::SourceConnection &c, const QString &sync) const override
-    {
-        return QStringLiteral("sluice_state.") + c.quoteIdentifier(sync);
-    }
     Result<bool> ensureStateTable(source::SourceConnection &c, const QString &table, const QString &) override
     {
-        if (Result<void> r = c.execute(QStringLiteral("CREATE SCHEMA IF NOT EXISTS sluice_state")); !r)
-            return Error{r.error().message + QCoreApplication::translate("sluice::engine", " (the warehouse diff keeps its state in schema "
-                                                                                             "sluice_state: grant CREATE, or use \"diff\": \"local\")"),
-                         Error::Kind::Refused};
+        if (Result<void> r = createStateSchema(c, QStringLiteral("CREATE SCHEMA IF NOT EXISTS sluice_state"),
+                                               QStringLiteral("schema sluice_state"), QStringLiteral("CREATE"));
+            !r)
+            return r.error();
         if (Result<void> r = c.execute(QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (\"key\" VARCHAR(65535) NOT NULL, src CHAR(32), \"hash\" VARCHAR(64) NOT NULL, "
                                                       "\"match\" VARCHAR(65535), updated_run VARCHAR(64) NOT NULL, PRIMARY KEY (\"key\"))")
                                            .arg(table));
@@ -450,10 +445,7 @@ public:
     }
     QString sourceDigest(const source::SourceConnection &c, const QStringList &used, const QHash<QString, QString> &) const override
     {
-        QStringList parts;
-        for (const QString &column : used)
-            parts.append(QStringLiteral("coalesce(%1, CHR(30))").arg(c.castToText(QStringLiteral("m.") + c.quoteIdentifier(column))));
-        return QStringLiteral("MD5(%1)").arg(parts.join(QStringLiteral(" || CHR(31) || ")));
+        return QStringLiteral("MD5(%1)").arg(joinedText(c, used, QStringLiteral("CHR(30)"), QStringLiteral(" || CHR(31) || ")));
     }
     QString isDistinctFrom() const override { return QStringLiteral("<>"); } // used through distinct() only
     QString distinct(const QString &a, const QString &b) const override
@@ -461,8 +453,6 @@ public:
         return QStringLiteral("coalesce(%1 <> %2, %1 IS NOT NULL OR %2 IS NOT NULL)").arg(a, b);
     }
     QString column(const QString &name) const override { return QLatin1Char('"') + name + QLatin1Char('"'); }
-    QString pendingDigest() const override { return QStringLiteral("NULL"); }
-    QString digestLiteral(const QString &src) const override { return src.isEmpty() ? QStringLiteral("NULL") : WarehouseDialect::digestLiteral(src); }
     qsizetype maxStatementChars() const override { return 16 * 1000 * 1000; } // Redshift takes statements of 16 MB
     QString upsertSql(const QString &table, const QStringList &rows) const override
     {

@@ -26,7 +26,8 @@ public:
     // The dialect of a source driver; nullptr where the warehouse diff cannot run.
     static std::unique_ptr<WarehouseDialect> of(const QString &driver);
 
-    virtual QString stateTable(const source::SourceConnection &c, const QString &sync) const = 0;
+    // The sync's state table; by default sluice_state.<sync>.
+    virtual QString stateTable(const source::SourceConnection &c, const QString &sync) const;
     // The state key's type: the model key's own where the warehouse compares
     // it as it is (the join then needs no cast); empty: text.
     virtual QString nativeKeyType(const QStringList &, const QHash<QString, QString> &) const { return {}; }
@@ -58,10 +59,10 @@ public:
     virtual bool removalsInCandidates() const { return false; }
     // Written after the candidates' inner query so that the digest is computed once a row.
     virtual QString fence() const { return {}; }
-    // A digest as a literal of the state's src column: empty is not known.
+    // A digest as a literal of the state's src column: empty is not known (NULL).
     virtual QString digestLiteral(const QString &src) const;
-    // The digest of a record marked before it is first sent.
-    virtual QString pendingDigest() const = 0;
+    // The digest of a record marked before it is first sent (not known: NULL).
+    virtual QString pendingDigest() const { return QStringLiteral("NULL"); }
     // Session settings for the candidates query's plan.
     virtual Result<void> tuneFor(source::SourceConnection &, const QString &) { return {}; }
     // After a run wrote state: statistics, and the state kept in good order.
@@ -74,6 +75,12 @@ public:
     // Whether an empty state is told cheaply and Sluice computes the same
     // digests as the SQL (SourceDigest): a first run then reads the model as it is.
     virtual bool digestsInSluice() const { return false; }
+
+protected:
+    // `c`'s CREATE SCHEMA statement for the state; its error says where the state lives and what to grant.
+    static Result<void> createStateSchema(source::SourceConnection &c, const QString &sql, const QString &where, const QString &grant);
+    // The used columns' text joined by `separator`, NULL as `nullText`: what the MD5 digests hash.
+    static QString joinedText(const source::SourceConnection &c, const QStringList &used, const QString &nullText, const QString &separator);
 };
 
 } // namespace sluice::engine

@@ -1,5 +1,7 @@
 #include "source/postgres_connection.h"
 
+#include "common/logging.h"
+
 #include "source/row_view.h"
 
 #include <QCoreApplication>
@@ -192,6 +194,10 @@ Result<std::unique_ptr<SourceConnection>> PostgresConnection::connect(const work
                                                                                   : db.lastError().databaseText());
     if (!self->nativeHandle())
         return Error{QCoreApplication::translate("sluice::source", "%1: the QPSQL driver gave no libpq handle").arg(owner), Error::Kind::Internal};
+    // The server's notices ("schema already exists, skipping") go to the debug
+    // log, not to the terminal of whoever runs the CLI.
+    PQsetNoticeProcessor(static_cast<PGconn *>(self->nativeHandle()),
+                         [](void *, const char *message) { qCDebug(lcSource).noquote() << QString::fromUtf8(message).trimmed(); }, nullptr);
     QSqlQuery q(db);
     // Redshift keeps its own literal rules (a backslash escapes; literal()) and takes these three.
     const QList<const char *> settings = self->m_redshift
