@@ -5419,6 +5419,22 @@ Modus: %5 · Diff: %6 · %n Felder zugeordnet%7</numerusform>
         <source>Nothing held back: every record of run %1 was delivered.</source>
         <translation>Nichts zurückgehalten: jeder Datensatz von Lauf %1 wurde zugestellt.</translation>
     </message>
+    <message>
+        <source>What the plan would send first (the destination receives these fields)</source>
+        <translation>Was der Plan zuerst senden würde (das Ziel erhält diese Felder)</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Operation</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Felder</translation>
+    </message>
+    <message>
+        <source>(removed)</source>
+        <translation>(entfernt)</translation>
+    </message>
 </context>
 <context>
     <name>sluice::ui::TraitsPanel</name>

@@ -16,6 +16,20 @@ QJsonArray heldJson(const QList<HeldRecord> &held)
     return out;
 }
 
+// A plan's first operations: op, key and (but for a delete) the fields sent.
+QJsonArray samplesOf(const SyncPlan &plan)
+{
+    QJsonArray samples;
+    for (qsizetype i = 0; i < plan.operations.size() && i < 5; ++i) {
+        const destination::Operation &op = plan.operations[i];
+        QJsonObject s{{QStringLiteral("op"), destination::opName(op.kind)}, {QStringLiteral("key"), op.key}};
+        if (op.kind != destination::OpKind::Delete)
+            s.insert(QStringLiteral("fields"), op.fields());
+        samples.append(s);
+    }
+    return samples;
+}
+
 } // namespace
 
 QJsonObject RunResult::toJson() const
@@ -49,16 +63,8 @@ QJsonObject RunResult::toJson() const
     if (plan.bytesBilled)
         o.insert(QStringLiteral("bytes_billed"), double(*plan.bytesBilled));
     if (status == RunStatus::Planned) {
-        QJsonArray samples;
-        for (qsizetype i = 0; i < plan.operations.size() && i < 5; ++i) {
-            const destination::Operation &op = plan.operations[i];
-            QJsonObject s{{QStringLiteral("op"), destination::opName(op.kind)}, {QStringLiteral("key"), op.key}};
-            if (op.kind != destination::OpKind::Delete)
-                s.insert(QStringLiteral("fields"), op.fields());
-            samples.append(s);
-        }
         o.insert(QStringLiteral("operations"), double(plan.operationCount));
-        o.insert(QStringLiteral("samples"), samples);
+        o.insert(QStringLiteral("samples"), samplesOf(plan));
     }
     return o;
 }
@@ -76,6 +82,8 @@ RunSummary RunSummary::of(const RunResult &result)
     s.freshnessLagSeconds = result.freshnessLagSeconds;
     s.coverage = result.plan.coverage;
     s.match = result.match;
+    if (result.status == RunStatus::Planned)
+        s.samples = samplesOf(result.plan);
     return s;
 }
 

@@ -6,6 +6,7 @@
 #include "source/column.h"
 
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QPair>
 #include <QSet>
@@ -130,6 +131,8 @@ struct RunSummary
     qint64 freshnessLagSeconds = -1;
     QJsonObject coverage; // an audience's identifier coverage: kind -> {"valid", "missing"}
     QJsonObject match;    // what the platform reported: received, invalid, matched, created, updated
+    // A plan's first operations, as the JSON's "samples": op, key, fields (none for a run).
+    QJsonArray samples;
 
     static RunSummary of(const RunResult &result);
     int exitCode() const { return exitCodeFor(status); }

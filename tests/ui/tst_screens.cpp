@@ -264,11 +264,18 @@ void TestScreens::syncsRunFromTheScreen()
     screen.planCurrent();
     QVERIFY(finished.wait(60000));
     QCOMPARE(toString(finished.last().at(0).value<engine::RunSummary>().status), QStringLiteral("planned"));
+    // The plan's first operations, as the destination would receive them.
+    auto *samples = screen.findChild<QTableWidget *>(QStringLiteral("planSamples"));
+    QVERIFY(samples && samples->isVisibleTo(&screen));
+    QCOMPARE(samples->rowCount(), 5);
+    QCOMPARE(samples->item(0, 0)->text(), QStringLiteral("upsert"));
+    QVERIFY2(samples->item(0, 2)->text().contains(QLatin1String("\"email_sha256\"")), qPrintable(samples->item(0, 2)->text()));
     screen.runCurrent();
     QVERIFY(finished.wait(60000));
     const auto summary = finished.last().at(0).value<engine::RunSummary>();
     const qint64 delivered = summary.counts.delivered;
     QVERIFY(delivered > 1000);
+    QVERIFY(!samples->isVisibleTo(&screen)); // a run's screen has no plan samples
     auto *label = screen.findChild<QLabel *>(QStringLiteral("count_delivered"));
     QVERIFY(label);
     QCOMPARE(label->text().remove(QLatin1Char(',')).toInt(), delivered);

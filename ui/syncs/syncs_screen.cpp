@@ -13,6 +13,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QListWidget>
 #include <QMessageBox>
@@ -111,6 +112,8 @@ SyncsScreen::SyncsScreen(WorkspaceDocument *document, QWidget *parent)
     m_countsBox->setLayout(m_counts);
     m_counts->setContentsMargins(0, 0, 0, 0);
     rightLayout->addWidget(m_countsBox);
+    buildSamples(right);
+    rightLayout->addWidget(m_samplesBox);
     rightLayout->addWidget(new QLabel(tr("Records held back (invalid before sending, or rejected by the destination)"), right));
     rightLayout->addWidget(m_held, 1);
     auto *heldBar = new QHBoxLayout;
@@ -262,6 +265,7 @@ void SyncsScreen::loadLastRun(const QString &name)
             return; // another sync was chosen, or a run began: its own words win
         const std::optional<store::RunRecord> last = watcher->result();
         m_held->setRowCount(0);
+        m_samplesBox->hide(); // a plan's samples belong to the sync they were planned for
         if (!last) {
             setHeldEmptyText(tr("Records a run holds back, invalid before sending or refused by the destination, appear here with the reason."));
             m_countsBox->hide();
@@ -403,6 +407,7 @@ void SyncsScreen::start(bool planOnly, bool fullResync)
     });
     m_status->setText(planOnly ? tr("Planning…") : fullResync ? tr("Backfilling…") : tr("Running…"));
     m_countsBox->hide(); // until this run's plan is made: the last run's counts are not this one's
+    m_samplesBox->hide();
     m_held->setRowCount(0);
     setHeldEmptyText(tr("What this run holds back appears here when it ends."));
     setBusy(true);
@@ -464,6 +469,7 @@ void SyncsScreen::showSummary(const engine::RunSummary &summary)
         text += QLatin1Char('\n') + tr("The destination reported: %1").arg(reported.join(QStringLiteral(" · ")));
     m_status->setText(text);
     m_status->setObjectName(QStringLiteral("syncStatus"));
+    showSamples(summary);
     const int shown = int(qMin<qsizetype>(summary.held.size(), 1000));
     m_held->setRowCount(shown);
     for (int i = 0; i < shown; ++i) {
@@ -475,6 +481,39 @@ void SyncsScreen::showSummary(const engine::RunSummary &summary)
     setHeldEmptyText(summary.status == RunStatus::Planned ? tr("Nothing would be held back: every row of the model makes a valid record.")
                      : summary.status == RunStatus::Failed ? tr("The run failed before any record was held back: %1").arg(summary.error)
                                                            : tr("Nothing held back: every record of run %1 was delivered.").arg(summary.runId));
+}
+
+void SyncsScreen::buildSamples(QWidget *parent)
+{
+    m_samplesBox = new QWidget(parent);
+    auto *layout = new QVBoxLayout(m_samplesBox);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(new QLabel(tr("What the plan would send first (the destination receives these fields)"), m_samplesBox));
+    m_samples = new QTableWidget(0, 3, m_samplesBox);
+    m_samples->setObjectName(QStringLiteral("planSamples"));
+    m_samples->setHorizontalHeaderLabels({tr("Operation"), tr("Key"), tr("Fields")});
+    m_samples->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
+    m_samples->verticalHeader()->hide();
+    m_samples->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_samples->setAlternatingRowColors(true);
+    m_samples->setFixedHeight(m_samples->horizontalHeader()->sizeHint().height() + 5 * m_samples->verticalHeader()->defaultSectionSize() + 4);
+    layout->addWidget(m_samples);
+    m_samplesBox->hide();
+}
+
+void SyncsScreen::showSamples(const engine::RunSummary &summary)
+{
+    m_samples->setRowCount(int(summary.samples.size()));
+    for (int i = 0; i < m_samples->rowCount(); ++i) {
+        const QJsonObject s = summary.samples.at(i).toObject();
+        m_samples->setItem(i, 0, new QTableWidgetItem(s.value(QStringLiteral("op")).toString()));
+        m_samples->setItem(i, 1, new QTableWidgetItem(s.value(QStringLiteral("key")).toString()));
+        const QJsonObject fields = s.value(QStringLiteral("fields")).toObject();
+        auto *sent = new QTableWidgetItem(fields.isEmpty() ? tr("(removed)") : QString::fromUtf8(QJsonDocument(fields).toJson(QJsonDocument::Compact)));
+        sent->setToolTip(fields.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(fields).toJson(QJsonDocument::Indented)));
+        m_samples->setItem(i, 2, sent);
+    }
+    m_samplesBox->setVisible(summary.status == RunStatus::Planned && !summary.samples.isEmpty());
 }
 
 void SyncsScreen::setHeldEmptyText(const QString &text)

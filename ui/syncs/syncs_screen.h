@@ -77,6 +77,10 @@ private:
     void setHeldEmptyText(const QString &text);
     quint64 m_lastRunGeneration = 0;
     QTableWidget *m_held;
+    QWidget *m_samplesBox = nullptr; // a plan's first operations, shown after a plan only
+    QTableWidget *m_samples = nullptr;
+    void buildSamples(QWidget *parent);
+    void showSamples(const engine::RunSummary &summary);
     QPushButton *m_new;
     QPushButton *m_edit;
     QPushButton *m_heldButton;
