@@ -10,7 +10,7 @@ mkdir -p "$out"
 cmake --preset asan >/dev/null
 cmake --build --preset asan
 export SLUICE_SCREENSHOTS="$out" ASAN_OPTIONS=detect_leaks=0
-for t in tst_screens tst_semantic_screens tst_connection_dialog tst_sync_editor tst_rejection_browser; do
+for t in tst_screens tst_dashboard_screen tst_semantic_screens tst_connection_dialog tst_sync_editor tst_rejection_browser; do
   QT_QPA_PLATFORM=offscreen "build/asan/tests/ui/$t" >/dev/null
 done
 for t in tst_tray tst_gui_end_to_end; do
